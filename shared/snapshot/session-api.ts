@@ -1,0 +1,33 @@
+import type { LoadProgress, RuleFilter, SnapshotSummary } from '../host-api'
+import type { SyncRule } from '../model/sync-rule'
+import type { SnapshotSource } from './source'
+
+/** Receives load progress, at most a few times per second. */
+export type ProgressListener = (progress: LoadProgress) => void
+
+/**
+ * The snapshot engine as a service: loads one snapshot and answers queries about it.
+ *
+ * It runs off the UI thread (a Node worker thread in Electron and the CLI's big loads, a Web Worker
+ * in the browser build); hosts talk to it through `shared/rpc.ts`. Every answer is plain data.
+ */
+export interface SnapshotSessionApi {
+  /** Loads a snapshot, replacing the current one only when the load completes. Rejects with `LoadCancelled`. */
+  load(source: SnapshotSource, onProgress: ProgressListener, signal: AbortSignalLike): Promise<SnapshotSummary>
+  summary(): SnapshotSummary | null
+  rules(filter: RuleFilter): readonly SyncRule[]
+  rule(id: string): SyncRule | null
+}
+
+/** The part of AbortSignal shared/ relies on (shared/ has no DOM types). */
+export interface AbortSignalLike {
+  readonly aborted: boolean
+}
+
+/** Thrown by a load that was cancelled through its signal. */
+export class LoadCancelled extends Error {
+  public constructor() {
+    super('Loading was cancelled.')
+    this.name = 'LoadCancelled'
+  }
+}

@@ -1,0 +1,74 @@
+/** Character encodings SyncLens reads. */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be'
+
+/** Encoding detected from a byte-order mark (or its absence), and the BOM length to skip. */
+export interface DetectedEncoding {
+  readonly encoding: TextEncodingName
+  readonly bomLength: number
+}
+
+/**
+ * Detects the encoding of a file from its first bytes.
+ *
+ * A BOM decides; without one, a NUL in every other byte of the start means UTF-16 without BOM
+ * (seen when files pass through tools that drop it); otherwise UTF-8.
+ */
+export function detectEncoding(head: Uint8Array): DetectedEncoding {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 }
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 }
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 }
+  if (head.length >= 4 && head[0] === 0x3c && head[1] === 0 && head[2] !== 0 && head[3] === 0) {
+    return { encoding: 'utf-16le', bomLength: 0 }
+  }
+  if (head.length >= 4 && head[0] === 0 && head[1] === 0x3c && head[2] === 0 && head[3] !== 0) {
+    return { encoding: 'utf-16be', bomLength: 0 }
+  }
+  return { encoding: 'utf-8', bomLength: 0 }
+}
+
+/** Decodes a whole file to text, honouring its BOM and dropping it. Invalid sequences become U+FFFD. */
+export function decodeText(bytes: Uint8Array): string {
+  const { encoding, bomLength } = detectEncoding(bytes.subarray(0, 4))
+  return new TextDecoder(encoding).decode(bytes.subarray(bomLength))
+}
+
+/** A streaming decoder: feed byte chunks, get text chunks; the BOM is detected on the first chunk. */
+export class StreamingTextDecoder {
+  private decoder: TextDecoder | null = null
+  private pending: Uint8Array = new Uint8Array(0)
+
+  /** Decodes the next chunk; returns '' while fewer than 4 bytes are known at the start. */
+  public push(chunk: Uint8Array): string {
+    if (this.decoder === null) {
+      const joined = concatBytes(this.pending, chunk)
+      if (joined.length < 4) {
+        this.pending = joined
+        return ''
+      }
+      const { encoding, bomLength } = detectEncoding(joined)
+      this.decoder = new TextDecoder(encoding)
+      this.pending = new Uint8Array(0)
+      return this.decoder.decode(joined.subarray(bomLength), { stream: true })
+    }
+    return this.decoder.decode(chunk, { stream: true })
+  }
+
+  /** Flushes what is left at the end of the input. */
+  public end(): string {
+    if (this.decoder === null) {
+      const { encoding, bomLength } = detectEncoding(this.pending)
+      return new TextDecoder(encoding).decode(this.pending.subarray(bomLength))
+    }
+    return this.decoder.decode()
+  }
+}
+
+/** Concatenates two byte arrays. */
+export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b
+  if (b.length === 0) return a
+  const joined = new Uint8Array(a.length + b.length)
+  joined.set(a, 0)
+  joined.set(b, a.length)
+  return joined
+}
