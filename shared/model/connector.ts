@@ -13,6 +13,8 @@ export interface Partition {
   readonly objectClasses: readonly string[]
   readonly inclusions: readonly string[]
   readonly exclusions: readonly string[]
+  /** Partition parameters (`Domain.FQDN`, `Domain.Netbios`, `Domain.LDAP`, ...) as name/value pairs. */
+  readonly parameters: readonly (readonly [string, string])[]
 }
 
 /** A connector (management agent). */
