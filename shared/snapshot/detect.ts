@@ -63,6 +63,13 @@ export function xmlRootName(text: string): string | null {
       const end = text.indexOf('-->', position)
       if (end < 0) return null
       position = end + 3
+    } else if (text.startsWith('<!DOCTYPE', position)) {
+      // Skipped here so that the file reaches its parser, which refuses DOCTYPEs with a clear message.
+      const subset = text.indexOf('[', position)
+      const close = text.indexOf('>', position)
+      const end = subset >= 0 && subset < close ? text.indexOf(']>', subset) + 1 : close
+      if (end <= 0) return null
+      position = end + 1
     } else if (text[position] === '<') {
       const match = /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(position, position + 256))
       return match?.[1] ?? null

@@ -13,7 +13,11 @@ export type ProgressListener = (progress: LoadProgress) => void
  */
 export interface SnapshotSessionApi {
   /** Loads a snapshot, replacing the current one only when the load completes. Rejects with `LoadCancelled`. */
-  load(source: SnapshotSource, onProgress: ProgressListener, signal: AbortSignalLike): Promise<SnapshotSummary>
+  load(
+    source: SnapshotSource,
+    onProgress: ProgressListener,
+    signal: AbortSignalLike,
+  ): Promise<SnapshotSummary>
   summary(): SnapshotSummary | null
   rules(filter: RuleFilter): readonly SyncRule[]
   rule(id: string): SyncRule | null

@@ -23,7 +23,12 @@ export type SessionQueryName = keyof SessionQueries
 type Request<D> =
   | { readonly type: 'load'; readonly id: number; readonly descriptor: D }
   | { readonly type: 'cancel'; readonly id: number }
-  | { readonly type: 'query'; readonly id: number; readonly name: SessionQueryName; readonly args: readonly unknown[] }
+  | {
+      readonly type: 'query'
+      readonly id: number
+      readonly name: SessionQueryName
+      readonly args: readonly unknown[]
+    }
 
 type Response =
   | { readonly type: 'progress'; readonly id: number; readonly progress: LoadProgress }
@@ -64,7 +69,8 @@ export function serveSession<D>(
             ),
           )
           .then(
-            (summary) => port.postMessage({ type: 'result', id: request.id, value: summary } satisfies Response),
+            (summary) =>
+              port.postMessage({ type: 'result', id: request.id, value: summary } satisfies Response),
             (error: unknown) =>
               port.postMessage({
                 type: 'error',
@@ -83,7 +89,11 @@ export function serveSession<D>(
       }
       case 'query': {
         try {
-          port.postMessage({ type: 'result', id: request.id, value: runQuery(session, request.name, request.args) })
+          port.postMessage({
+            type: 'result',
+            id: request.id,
+            value: runQuery(session, request.name, request.args),
+          })
         } catch (error) {
           port.postMessage({
             type: 'error',
@@ -118,7 +128,10 @@ export interface PendingLoad {
 /** The client side of a served session (the UI or main-process side). */
 export interface SessionClient<D> {
   load(descriptor: D, onProgress: (progress: LoadProgress) => void): PendingLoad
-  query<N extends SessionQueryName>(name: N, ...args: SessionQueries[N]['args']): Promise<SessionQueries[N]['result']>
+  query<N extends SessionQueryName>(
+    name: N,
+    ...args: SessionQueries[N]['args']
+  ): Promise<SessionQueries[N]['result']>
 }
 
 /** Connects to a session served on the other end of `port`. */
@@ -153,7 +166,10 @@ export function connectSession<D>(port: MessagePortLike): SessionClient<D> {
         waiting.set(id, { resolve: (value) => resolve(value as SnapshotSummary), reject, onProgress })
       })
       port.postMessage({ type: 'load', id, descriptor } satisfies Request<typeof descriptor>)
-      return { done, cancel: () => port.postMessage({ type: 'cancel', id } satisfies Request<typeof descriptor>) }
+      return {
+        done,
+        cancel: () => port.postMessage({ type: 'cancel', id } satisfies Request<typeof descriptor>),
+      }
     },
     query(name, ...args) {
       const id = nextId++
