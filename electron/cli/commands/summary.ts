@@ -1,0 +1,40 @@
+import { formatLoadIssue } from '../../../shared/model/load-issue'
+import { summarize } from '../../../shared/snapshot/session'
+import { type CliIo, formatTable, writeJson } from '../cli-io'
+import { openSnapshotForCli } from '../open-snapshot'
+
+/** `synclens summary <path> [--json]`: what a snapshot holds, in counts. */
+export async function summaryCommand(target: string, json: boolean, io: CliIo): Promise<void> {
+  const snapshot = await openSnapshotForCli(target)
+  const summary = summarize(snapshot)
+  const warnings = summary.issues.map(formatLoadIssue)
+  if (json) {
+    writeJson(io, {
+      connectors: summary.connectors.map(({ id, name, type, selectedAttributes }) => ({
+        id,
+        name,
+        type,
+        selectedAttributes,
+      })),
+      rules: summary.rules,
+      warnings,
+    })
+    return
+  }
+  const header = [
+    `Snapshot ${summary.name}`,
+    summary.server ? `server ${summary.server}` : null,
+    summary.serverConfigurationVersion ? `AAD Connect ${summary.serverConfigurationVersion}` : null,
+  ]
+  io.stdout(`${header.filter((part) => part !== null).join(', ')}\n\n`)
+  io.stdout(
+    formatTable(
+      ['Connector', 'Type', 'Selected attributes', 'Id'],
+      summary.connectors.map((c) => [c.name, c.type, String(c.selectedAttributes), c.id]),
+    ),
+  )
+  const { total, inbound, outbound, disabled } = summary.rules
+  io.stdout(`\nSync rules: ${total} (${inbound} inbound, ${outbound} outbound, ${disabled} disabled)\n`)
+  if (warnings.length > 0)
+    io.stdout(`\nWarnings (${warnings.length}):\n${warnings.map((w) => `  ${w}`).join('\n')}\n`)
+}

@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util'
+import { CliError, type CliIo, EXIT } from './cli-io'
+import { rulesCommand } from './commands/rules'
+import { summaryCommand } from './commands/summary'
+
+/** The usage text, printed by `synclens help` and after a usage error. */
+export const USAGE = `Usage: synclens <command> <snapshot> [options]
+
+Commands:
+  summary <snapshot> [--json]                     what the snapshot holds, in counts
+  rules <snapshot> [--direction inbound|outbound] [--connector NAME] [--json]
+                                                  the sync rules, by direction then precedence
+  help                                            this text
+
+<snapshot> is the folder written by Get-ADSyncServerConfiguration, a snapshot folder or .zip,
+or a single export file. Exit codes: 0 success, 2 usage error, 3 the input cannot be read.
+`
+
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  direction: { type: 'string' },
+  connector: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const
+
+/** Runs one synclens invocation and returns its exit code; never throws. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const { positionals, values } = parseCliArgs(argv)
+    const [command, target, ...extra] = positionals
+    if (values.help || command === undefined || command === 'help') {
+      io.stdout(USAGE)
+      return command === undefined && !values.help ? EXIT.usage : EXIT.ok
+    }
+    if (extra.length > 0) throw new CliError(`Unexpected argument "${extra[0]}".`, EXIT.usage)
+    const snapshot = requireTarget(command, target)
+    switch (command) {
+      case 'summary':
+        await summaryCommand(snapshot, values.json, io)
+        return EXIT.ok
+      case 'rules':
+        await rulesCommand(
+          snapshot,
+          { direction: values.direction, connector: values.connector, json: values.json },
+          io,
+        )
+        return EXIT.ok
+      default:
+        throw new CliError(`Unknown command "${command}".`, EXIT.usage)
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`synclens: ${error.message}\n`)
+      if (error.exitCode === EXIT.usage) io.stderr(`\n${USAGE}`)
+      return error.exitCode
+    }
+    // A defect in SyncLens itself: still one paragraph, with a way to report it.
+    const reason = error instanceof Error ? error.message : String(error)
+    io.stderr(`synclens: internal error: ${reason}. Please report it with the command you ran.\n`)
+    return EXIT.failure
+  }
+}
+
+function parseCliArgs(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error), EXIT.usage)
+  }
+}
+
+function requireTarget(command: string, target: string | undefined): string {
+  if (target === undefined) throw new CliError(`"${command}" needs a snapshot path.`, EXIT.usage)
+  return target
+}
