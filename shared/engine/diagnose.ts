@@ -1,0 +1,669 @@
+/**
+ * One attribute's path from a CS object to a target connector, walked step by step (PRODUCT.md §4):
+ * source value -> selected on the source connector -> inbound rules -> metaverse value -> target
+ * connection -> outbound rules -> selected on the target connector -> target value. The verdict is
+ * the code of the first blocking step, or OK.
+ */
+import { AAD_CONNECTOR_ID, type Connector } from '../model/connector'
+import type { CsObject, MvObject } from '../model/objects'
+import type { ScopeClause, SyncRule } from '../model/sync-rule'
+import type { ObjectIndex } from '../snapshot/object-index'
+import { lowerName, mvBag } from './attribute-bag'
+import type { DiagnosisCode } from './codes'
+import { type ExportFlowRow, type ExportStatus, type ExportTarget, exportFlow } from './export-flow'
+import { type FlowOutcome, outcomeText } from './flow-value'
+import { type ImportFlowResult, type ImportFlowRow, importFlow, inboundSource } from './import-flow'
+import type { MvAttributeLookup } from './join'
+import { buildRuleIndex, type RuleIndex } from './rule-index'
+import { type ConnectorRef, type RuleRef, ruleLabel } from './rule-text'
+import { describeValues } from './value-compare'
+
+/** Where on the path a step sits. */
+export type DiagnosisStage = 'source' | 'connector' | 'inbound' | 'metaverse' | 'outbound' | 'target'
+
+/** One step of the walk: a check and what it found, in one sentence. */
+export interface DiagnosisStep {
+  readonly code: DiagnosisCode
+  readonly stage: DiagnosisStage
+  readonly message: string
+  /** True when this step stops the value (the verdict is the first blocking step). */
+  readonly blocking: boolean
+  readonly rule?: RuleRef
+  readonly clause?: ScopeClause
+  readonly value?: readonly string[]
+  readonly connector?: ConnectorRef
+}
+
+/** The attribute names the walk followed. */
+export interface DiagnosedAttribute {
+  /** The CS attribute on the source object, null when the flow is an expression over several. */
+  readonly source: string | null
+  readonly metaverse: string | null
+  readonly target: string | null
+}
+
+/** The answer to "why does (or doesn't) this attribute flow?". */
+export interface Diagnosis {
+  readonly verdict: DiagnosisCode
+  readonly attribute: DiagnosedAttribute
+  readonly steps: readonly DiagnosisStep[]
+}
+
+/** What a diagnosis needs. `attribute` may be the CS attribute name or the MV attribute name. */
+export interface DiagnoseInput {
+  readonly rules: readonly SyncRule[]
+  readonly connectors: readonly Connector[]
+  readonly index: ObjectIndex
+  readonly csObject: CsObject
+  readonly attribute: string
+  /** The connector the value should reach; the Entra ID connector when omitted. */
+  readonly targetConnectorId?: string
+  /** A prebuilt index of the same rules and connectors (saves rebuilding it per call). */
+  readonly ruleIndex?: RuleIndex
+  readonly mvLookup?: MvAttributeLookup
+  readonly now?: () => Date
+}
+
+const indexCache = new WeakMap<readonly SyncRule[], WeakMap<readonly Connector[], RuleIndex>>()
+
+/** The rule index of these rules and connectors, built once per pair of arrays. */
+export function cachedRuleIndex(rules: readonly SyncRule[], connectors: readonly Connector[]): RuleIndex {
+  let byConnectors = indexCache.get(rules)
+  if (!byConnectors) {
+    byConnectors = new WeakMap()
+    indexCache.set(rules, byConnectors)
+  }
+  const cached = byConnectors.get(connectors)
+  if (cached) return cached
+  const built = buildRuleIndex(rules, connectors)
+  byConnectors.set(connectors, built)
+  return built
+}
+
+/** Walks one attribute of one CS object to its target connector and names the first step that blocks it. */
+export function diagnoseAttribute(input: DiagnoseInput): Diagnosis {
+  const ruleIndex = input.ruleIndex ?? cachedRuleIndex(input.rules, input.connectors)
+  const { csObject, index } = input
+  const flow = importFlow(csObject, {
+    ruleIndex,
+    index,
+    ...(input.mvLookup ? { mvLookup: input.mvLookup } : {}),
+    ...(input.now ? { now: input.now } : {}),
+  })
+  const names = resolveNames(input.attribute, csObject, flow, ruleIndex)
+  const steps: DiagnosisStep[] = []
+  const sourceConnector = flow.connector
+  sourceSteps(names, csObject, flow, ruleIndex, steps)
+  const mvAttribute = names.metaverse
+  if (mvAttribute === null) {
+    steps.push({
+      code: names.disabledOnly ? 'RULE_DISABLED' : 'NO_INBOUND_FLOW',
+      stage: 'inbound',
+      message: names.disabledOnly
+        ? `Only disabled inbound rules of "${sourceConnector.name}" map ${input.attribute}.`
+        : `No enabled inbound rule of "${sourceConnector.name}" for ${csObject.objectType} objects maps ${input.attribute}.`,
+      blocking: true,
+      connector: sourceConnector,
+    })
+    return finish(steps, { source: names.source, metaverse: null, target: null })
+  }
+  inboundSteps(names, flow, steps)
+  const mvObject = flow.mvObjectId === null ? null : index.mvObject(flow.mvObjectId)
+  metaverseSteps(mvAttribute, flow, mvObject, steps)
+  let target: string | null = null
+  if (mvObject) target = outboundSteps(mvAttribute, mvObject, input, ruleIndex, steps)
+  return finish(steps, { source: names.source, metaverse: mvAttribute, target })
+}
+
+function finish(steps: DiagnosisStep[], attribute: DiagnosedAttribute): Diagnosis {
+  const blocking = steps.find((step) => step.blocking)
+  if (!blocking) {
+    const path = [attribute.source, attribute.metaverse, attribute.target].filter((name) => name !== null)
+    steps.push({
+      code: 'OK',
+      stage: 'target',
+      message: `The value flows end to end (${path.join(' -> ')}).`,
+      blocking: false,
+    })
+  }
+  return { verdict: blocking?.code ?? 'OK', attribute, steps }
+}
+
+interface ResolvedNames {
+  readonly source: string | null
+  readonly metaverse: string | null
+  /** True when the asked attribute is a CS attribute (it has a value, is selected, or rules read it). */
+  readonly askedIsSource: boolean
+  readonly disabledOnly: boolean
+}
+
+function rowReads(row: ImportFlowRow, attribute: string): boolean {
+  const wanted = lowerName(attribute)
+  return row.sourceValues.some((source) => lowerName(source.attribute) === wanted)
+}
+
+function resolveNames(
+  attribute: string,
+  csObject: CsObject,
+  flow: ImportFlowResult,
+  ruleIndex: RuleIndex,
+): ResolvedNames {
+  const wanted = lowerName(attribute)
+  const connectorId = flow.connector.id
+  const enabledRows = flow.rows.filter((row) => row.status !== 'disabled')
+  const readers = enabledRows.filter((row) => rowReads(row, attribute))
+  const writers = flow.rows.filter((row) => lowerName(row.mvAttribute) === wanted)
+  const askedIsSource =
+    readers.length > 0 ||
+    inboundSource(csObject).get(attribute) !== undefined ||
+    ruleIndex.selected(connectorId).has(wanted) ||
+    (writers.length === 0 && ruleIndex.disabledOnlySources(connectorId, csObject.objectType).has(wanted))
+  let metaverse: string | null = null
+  if (writers.length > 0) metaverse = writers[0]?.mvAttribute ?? attribute
+  else {
+    const direct = readers.find((row) => row.flowType === 'Direct') ?? readers[0]
+    if (direct) metaverse = direct.mvAttribute
+  }
+  let source: string | null = askedIsSource ? attribute : null
+  if (!askedIsSource && metaverse !== null) {
+    const first = writers.find((row) => row.status !== 'disabled') ?? writers[0]
+    if (first?.flowType === 'Direct') source = first.sourceValues[0]?.attribute ?? null
+  }
+  const disabledOnly =
+    metaverse === null && ruleIndex.disabledOnlySources(connectorId, csObject.objectType).has(wanted)
+  return { source, metaverse, askedIsSource, disabledOnly }
+}
+
+function sourceSteps(
+  names: ResolvedNames,
+  csObject: CsObject,
+  flow: ImportFlowResult,
+  ruleIndex: RuleIndex,
+  steps: DiagnosisStep[],
+): void {
+  const connector = flow.connector
+  const sourceName = names.source
+  if (sourceName === null) return
+  const values = inboundSource(csObject).values(sourceName)
+  const selected = ruleIndex.selected(connector.id)
+  const notSelected = selected.size > 0 && !selected.has(lowerName(sourceName))
+  const carried = flow.rows.some(
+    (row) =>
+      row.winner &&
+      row.status === 'contributes' &&
+      rowReads(row, sourceName) &&
+      row.mvAttribute === names.metaverse,
+  )
+  if (values.length > 0) {
+    steps.push({
+      code: 'OK',
+      stage: 'source',
+      message: `${csObject.dn} has ${sourceName} = ${describeValues(values)}.`,
+      blocking: false,
+      value: values,
+    })
+  } else {
+    steps.push({
+      code: 'NO_SOURCE_VALUE',
+      stage: 'source',
+      message: `${csObject.dn} has no value for ${sourceName}.`,
+      blocking: !notSelected && !carried,
+      value: [],
+    })
+  }
+  steps.push(
+    notSelected
+      ? {
+          code: 'NOT_SELECTED_ON_CONNECTOR',
+          stage: 'connector',
+          message: `${sourceName} is not in the attribute inclusion list of "${connector.name}", so it is never imported.`,
+          blocking: true,
+          connector,
+        }
+      : {
+          code: 'OK',
+          stage: 'connector',
+          message:
+            selected.size > 0
+              ? `${sourceName} is selected on "${connector.name}".`
+              : `"${connector.name}" lists no attribute inclusion; ${sourceName} is assumed to be imported.`,
+          blocking: false,
+          connector,
+        },
+  )
+}
+
+/** The diagnosis code of a flow row's status. */
+export function statusCode(status: ExportStatus): DiagnosisCode {
+  switch (status) {
+    case 'contributes':
+    case 'in-sync':
+      return 'OK'
+    case 'overridden':
+      return 'OVERRIDDEN_BY_PRECEDENCE'
+    case 'out-of-scope':
+      return 'RULE_OUT_OF_SCOPE'
+    case 'disabled':
+      return 'RULE_DISABLED'
+    case 'null':
+      return 'EXPRESSION_NULL'
+    case 'ignore-this-flow':
+      return 'EXPRESSION_IGNORED'
+    case 'authoritative-null':
+      return 'AUTHORITATIVE_NULL'
+    case 'error':
+      return 'EXPRESSION_ERROR'
+    case 'apply-once':
+      return 'APPLY_ONCE'
+    case 'not-joined':
+    case 'object-not-connected':
+      return 'OBJECT_NOT_CONNECTED'
+    case 'cloud-filtered':
+      return 'CLOUD_FILTERED'
+    case 'not-selected-on-connector':
+      return 'NOT_SELECTED_ON_CONNECTOR'
+    case 'pending-export':
+      return 'PENDING_EXPORT'
+    case 'export-error':
+      return 'EXPORT_ERROR'
+    case 'differs':
+      return 'MV_STALE'
+  }
+}
+
+/** The row-level facts a step message needs, shared by import and export rows. */
+interface FlowFacts {
+  readonly rule: RuleRef
+  readonly status: ExportStatus
+  readonly reason: string
+  readonly flowType: string
+  readonly sources: readonly string[]
+  readonly computed: FlowOutcome
+  readonly overriddenBy: RuleRef | null
+  readonly scopeFailure: string | null
+  readonly failingClause: ScopeClause | null
+}
+
+function rowMessage(facts: FlowFacts, target: string, overriderStatus: ExportStatus | null): string {
+  const label = ruleLabel(facts.rule)
+  switch (facts.status) {
+    case 'contributes':
+      return `${label} contributes ${target} = ${outcomeText(facts.computed)}.`
+    case 'overridden': {
+      const by = facts.overriddenBy ? ruleLabel(facts.overriddenBy) : 'a rule with a lower precedence number'
+      const how =
+        overriderStatus === 'authoritative-null'
+          ? 'blanks it with AuthoritativeNull'
+          : overriderStatus === 'error'
+            ? 'raises an error on it'
+            : 'contributes it'
+      return `${label} also maps ${target}, but ${by} ${how} first.`
+    }
+    case 'out-of-scope':
+      return `${label} is out of scope: ${facts.scopeFailure ?? 'no scoping group matches'}.`
+    case 'disabled':
+      return `${label} maps ${target} but is disabled.`
+    case 'null':
+      return facts.flowType === 'Direct'
+        ? `${label} maps ${facts.sources.join(', ')} to ${target}, but ${facts.sources.join(', ')} has no value (NULL).`
+        : `${label} computes ${target} with an expression that returned NULL.`
+    case 'ignore-this-flow':
+      return `${label} computes ${target} with an expression that returned IgnoreThisFlow, so nothing flows and the old value stays.`
+    case 'authoritative-null':
+      return `${label} computes ${target} with an expression that returned AuthoritativeNull, which blanks the value.`
+    case 'error':
+      return `${label} raised an error computing ${target}: ${facts.computed.kind === 'error' ? facts.computed.message : facts.reason}`
+    case 'apply-once':
+      return `${label} maps ${target} with Apply Once and the target object already exists, so it does not flow again.`
+    case 'not-joined':
+      return `${label} does not flow: ${facts.reason}`
+    case 'object-not-connected':
+    case 'cloud-filtered':
+    case 'not-selected-on-connector':
+    case 'pending-export':
+    case 'export-error':
+    case 'in-sync':
+    case 'differs':
+      return `${label}: ${facts.reason}`
+  }
+}
+
+const IN_SCOPE_OUTCOMES: readonly ExportStatus[] = [
+  'overridden',
+  'error',
+  'authoritative-null',
+  'ignore-this-flow',
+  'null',
+  'apply-once',
+]
+
+/** Picks the row that explains why nothing relevant flows: in-scope outcomes first, then not joined, out of scope, disabled. */
+function blockingRow<T extends { readonly status: ExportStatus }>(rows: readonly T[]): T | undefined {
+  for (const statuses of [IN_SCOPE_OUTCOMES, ['not-joined'], ['out-of-scope'], ['disabled']] as const) {
+    const found = rows.find((row) => (statuses as readonly ExportStatus[]).includes(row.status))
+    if (found) return found
+  }
+  return undefined
+}
+
+function importFacts(row: ImportFlowRow): FlowFacts {
+  return { ...row, sources: row.sourceValues.map((source) => source.attribute) }
+}
+
+function inboundSteps(names: ResolvedNames, flow: ImportFlowResult, steps: DiagnosisStep[]): void {
+  const mvAttribute = names.metaverse ?? ''
+  const link = flow.link
+  const connector = flow.connector
+  switch (link.kind) {
+    case 'joined':
+      steps.push({
+        code: 'OK',
+        stage: 'inbound',
+        message: `The object is joined to metaverse object ${link.mvObjectId}.`,
+        blocking: false,
+        connector,
+      })
+      break
+    case 'would-join':
+      steps.push({
+        code: 'OK',
+        stage: 'inbound',
+        message: `The object is not linked yet; ${ruleLabel(link.rule)} would join it to metaverse object ${link.mvObjectId}.`,
+        blocking: false,
+        rule: link.rule,
+      })
+      break
+    case 'would-project':
+      steps.push({
+        code: 'OK',
+        stage: 'inbound',
+        message: `The object is not linked yet; ${ruleLabel(link.rule)} would project it into the metaverse.`,
+        blocking: false,
+        rule: link.rule,
+      })
+      break
+    case 'join-not-evaluated':
+      steps.push({
+        code: 'OK',
+        stage: 'inbound',
+        message: `The object is not linked yet; ${ruleLabel(link.rule)} is in scope, but its join was not evaluated.`,
+        blocking: false,
+        rule: link.rule,
+      })
+      break
+    case 'not-joined':
+      steps.push({
+        code: 'OBJECT_NOT_CONNECTED',
+        stage: 'inbound',
+        message: link.reason,
+        blocking: true,
+        connector,
+      })
+      break
+  }
+  const rows = flow.rows.filter((row) => lowerName(row.mvAttribute) === lowerName(mvAttribute))
+  const relevant =
+    names.askedIsSource && names.source !== null
+      ? rows.filter((row) => rowReads(row, names.source ?? ''))
+      : rows
+  const flows = relevant.some((row) => row.winner && row.status === 'contributes')
+  const attribute = flow.attributes.find(
+    (candidate) => lowerName(candidate.mvAttribute) === lowerName(mvAttribute),
+  )
+  const resolution = attribute?.resolution
+  const statusOf = (rule: RuleRef | null): ExportStatus | null => {
+    if (!rule) return null
+    const own = rows.find((row) => row.rule.id === rule.id)
+    if (own) return own.status
+    return resolution?.kind === 'authoritative-null'
+      ? 'authoritative-null'
+      : resolution?.kind === 'error'
+        ? 'error'
+        : null
+  }
+  const blocker = flows ? undefined : blockingRow(relevant)
+  for (const row of rows) {
+    const isBlocker = row === blocker
+    const overriderStatus = statusOf(row.overriddenBy)
+    let code = statusCode(row.status)
+    if (isBlocker && row.status === 'overridden' && overriderStatus === 'authoritative-null')
+      code = 'AUTHORITATIVE_NULL'
+    if (isBlocker && row.status === 'overridden' && overriderStatus === 'error') code = 'EXPRESSION_ERROR'
+    steps.push({
+      code,
+      stage: 'inbound',
+      message: rowMessage(importFacts(row), mvAttribute, overriderStatus),
+      blocking: isBlocker,
+      rule: row.rule,
+      ...(row.failingClause ? { clause: row.failingClause } : {}),
+      ...(row.computed.kind === 'value' ? { value: row.computed.values } : {}),
+      connector: row.connector,
+    })
+  }
+  if (!flows && !blocker && resolution?.kind === 'value') {
+    const winner = resolution.from[0]
+    steps.push({
+      code: 'OVERRIDDEN_BY_PRECEDENCE',
+      stage: 'inbound',
+      message: `${winner ? ruleLabel(winner) : 'Another rule'} of another connector contributes ${mvAttribute} instead.`,
+      blocking: true,
+      ...(winner ? { rule: winner } : {}),
+      value: resolution.values,
+    })
+  }
+  if (relevant.length === 0 && rows.length === 0) {
+    steps.push({
+      code: 'NO_INBOUND_FLOW',
+      stage: 'inbound',
+      message: `No inbound rule of "${connector.name}" for ${flow.csObject.objectType} objects maps ${mvAttribute}.`,
+      blocking: true,
+      connector,
+    })
+  }
+  const error = flow.syncError
+  if (error && lowerName(error.mvAttribute) !== lowerName(mvAttribute)) {
+    steps.push({
+      code: 'EXPRESSION_ERROR',
+      stage: 'inbound',
+      message: `${ruleLabel(error.rule)} raised an error computing ${error.mvAttribute}, so the whole object fails to synchronize.`,
+      blocking: true,
+      rule: error.rule,
+    })
+  }
+}
+
+function metaverseSteps(
+  mvAttribute: string,
+  flow: ImportFlowResult,
+  mvObject: MvObject | null,
+  steps: DiagnosisStep[],
+): void {
+  if (!mvObject) {
+    const link = flow.link
+    if (link.kind === 'not-joined') return
+    steps.push({
+      code: 'MV_STALE',
+      stage: 'metaverse',
+      message:
+        flow.mvObjectId === null
+          ? 'There is no metaverse object yet: synchronization has not run since the object appeared.'
+          : `The metaverse object ${flow.mvObjectId} is not in the snapshot.`,
+      blocking: true,
+    })
+    return
+  }
+  const attribute = flow.attributes.find(
+    (candidate) => lowerName(candidate.mvAttribute) === lowerName(mvAttribute),
+  )
+  const current = mvBag(mvObject).values(mvAttribute)
+  if (attribute?.stale === true) {
+    const computed =
+      attribute.resolution.kind === 'value' ? describeValues(attribute.resolution.values) : 'no value'
+    steps.push({
+      code: 'MV_STALE',
+      stage: 'metaverse',
+      message: `The metaverse holds ${mvAttribute} = ${describeValues(current)}, but the rules now compute ${computed}: synchronization has not run since the change.`,
+      blocking: true,
+      value: current,
+    })
+    return
+  }
+  steps.push({
+    code: 'OK',
+    stage: 'metaverse',
+    message: `The metaverse object holds ${mvAttribute} = ${describeValues(current)}.`,
+    blocking: false,
+    value: current,
+  })
+}
+
+function defaultTarget(
+  mvObject: MvObject,
+  mvAttribute: string,
+  input: DiagnoseInput,
+  ruleIndex: RuleIndex,
+): string | null {
+  if (input.targetConnectorId !== undefined) return input.targetConnectorId
+  const candidates = ruleIndex.outboundConnectors(mvObject.objectType)
+  const aad = candidates.find((id) => id === AAD_CONNECTOR_ID || ruleIndex.connector(id)?.type === 'AAD')
+  if (aad) return aad
+  const reading = ruleIndex
+    .outboundReaders(mvAttribute)
+    .find(({ rule }) => !rule.disabled && lowerName(rule.sourceObjectType) === lowerName(mvObject.objectType))
+  return reading?.rule.connectorId ?? candidates[0] ?? null
+}
+
+function exportFacts(row: ExportFlowRow): FlowFacts {
+  return { ...row, sources: row.sourceValues.map((source) => source.attribute) }
+}
+
+function outboundSteps(
+  mvAttribute: string,
+  mvObject: MvObject,
+  input: DiagnoseInput,
+  ruleIndex: RuleIndex,
+  steps: DiagnosisStep[],
+): string | null {
+  const targetId = defaultTarget(mvObject, mvAttribute, input, ruleIndex)
+  if (targetId === null) {
+    steps.push({
+      code: 'NO_OUTBOUND_FLOW',
+      stage: 'outbound',
+      message: `No outbound rule for ${mvObject.objectType} objects sends ${mvAttribute} to any connector.`,
+      blocking: true,
+    })
+    return null
+  }
+  const result = exportFlow(mvObject, {
+    ruleIndex,
+    index: input.index,
+    targetConnectorId: targetId,
+    ...(input.now ? { now: input.now } : {}),
+  })
+  const target = result.targets[0]
+  if (!target) return null
+  const connector = target.connector
+  connectionStep(target, steps)
+  const wanted = lowerName(mvAttribute)
+  const reading = target.rows.filter((row) =>
+    row.sourceValues.some((source) => lowerName(source.attribute) === wanted),
+  )
+  const enabledReading = reading.filter((row) => row.status !== 'disabled')
+  const chosen =
+    enabledReading.find((row) => lowerName(row.csAttribute) === wanted) ??
+    enabledReading.find((row) => row.flowType === 'Direct') ??
+    enabledReading[0] ??
+    reading[0]
+  if (!chosen) {
+    steps.push({
+      code: 'NO_OUTBOUND_FLOW',
+      stage: 'outbound',
+      message: `No outbound rule to "${connector.name}" for ${mvObject.objectType} objects maps ${mvAttribute}.`,
+      blocking: true,
+      connector,
+    })
+    return null
+  }
+  const csAttribute = chosen.csAttribute
+  const rows = target.rows.filter((row) => lowerName(row.csAttribute) === lowerName(csAttribute))
+  const relevant = rows.filter((row) => reading.includes(row))
+  const winner = relevant.find((row) => row.winner)
+  const blocker = winner ? undefined : blockingRow(relevant)
+  for (const row of rows) {
+    const targetStage = row.winner && row.status !== 'contributes'
+    const overrider = row.overriddenBy
+      ? rows.find((other) => other.rule.id === row.overriddenBy?.id)
+      : undefined
+    let code = targetStage && row.status === 'in-sync' ? 'OK' : statusCode(row.status)
+    const isBlocker = row === blocker || (row === winner && code !== 'OK')
+    if (row === blocker && row.status === 'overridden' && overrider?.status === 'authoritative-null')
+      code = 'AUTHORITATIVE_NULL'
+    steps.push({
+      code,
+      stage: targetStage ? 'target' : 'outbound',
+      message: targetStage
+        ? targetMessage(row, connector)
+        : rowMessage(exportFacts(row), csAttribute, overrider?.status ?? null),
+      blocking: isBlocker,
+      rule: row.rule,
+      ...(row.failingClause ? { clause: row.failingClause } : {}),
+      ...(row.computed.kind === 'value' ? { value: row.computed.values } : {}),
+      connector,
+    })
+  }
+  if (!winner && !blocker) {
+    const other = rows.find((row) => row.winner)
+    steps.push({
+      code: 'OVERRIDDEN_BY_PRECEDENCE',
+      stage: 'outbound',
+      message: `${other ? ruleLabel(other.rule) : 'Another rule'} sends a different source to ${csAttribute} in "${connector.name}".`,
+      blocking: true,
+      ...(other ? { rule: other.rule } : {}),
+      connector,
+    })
+  }
+  return csAttribute
+}
+
+function connectionStep(target: ExportTarget, steps: DiagnosisStep[]): void {
+  const connector = target.connector
+  switch (target.state) {
+    case 'cloud-filtered':
+      steps.push({
+        code: 'CLOUD_FILTERED',
+        stage: 'outbound',
+        message: target.stateReason,
+        blocking: true,
+        connector,
+      })
+      return
+    case 'not-connected':
+    case 'would-provision':
+      steps.push({
+        code: 'OBJECT_NOT_CONNECTED',
+        stage: 'outbound',
+        message: target.stateReason,
+        blocking: true,
+        connector,
+      })
+      return
+    case 'connected':
+    case 'not-in-snapshot':
+      steps.push({ code: 'OK', stage: 'outbound', message: target.stateReason, blocking: false, connector })
+      return
+  }
+}
+
+function targetMessage(row: ExportFlowRow, connector: ConnectorRef): string {
+  const held = describeValues(row.targetValueInSnapshot ?? [])
+  if (row.status === 'in-sync') {
+    return `"${connector.name}" holds ${row.csAttribute} = ${held}, as ${ruleLabel(row.rule)} computes.`
+  }
+  if (row.status === 'differs') {
+    return `"${connector.name}" holds ${row.csAttribute} = ${held}, but ${ruleLabel(row.rule)} computes ${outcomeText(row.computed)} and no export is staged: synchronization has not run since the change.`
+  }
+  if (row.status === 'pending-export') {
+    return `${row.csAttribute} = ${describeValues(row.pendingExportValues ?? [])} is staged for export to "${connector.name}" and not yet confirmed.`
+  }
+  return `${ruleLabel(row.rule)}: ${row.reason}`
+}

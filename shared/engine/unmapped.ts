@@ -1,0 +1,210 @@
+/**
+ * Unmapped attributes (PRODUCT.md §3.6): values that no rule carries, and connector attribute lists
+ * that disagree with the rules.
+ *
+ * The per-object part is built for scans over millions of objects: the sets of mapped attributes
+ * are computed once per rule index, and an object costs one set lookup per attribute.
+ */
+import type { Attribute, CsObject, MvObject } from '../model/objects'
+import type { SyncRule } from '../model/sync-rule'
+import type { ObjectIndex } from '../snapshot/object-index'
+import { lowerName, mvBag } from './attribute-bag'
+import type { DiagnosisCode } from './codes'
+import { inboundSource } from './import-flow'
+import { flowReads, type RuleIndex } from './rule-index'
+import type { ConnectorRef } from './rule-text'
+import { connectorSpaceMembership, evaluateScope, scopeFailureText } from './scoping'
+
+/** Which of the four §3.6 cases a finding is. */
+export type UnmappedKind =
+  | 'source-without-inbound-flow'
+  | 'mv-without-outbound-flow'
+  | 'not-selected-on-connector'
+  | 'selected-but-unused'
+
+/** One unmapped attribute, with its diagnosis code and one sentence. */
+export interface UnmappedAttribute {
+  readonly attribute: string
+  readonly kind: UnmappedKind
+  readonly code: DiagnosisCode
+  readonly message: string
+  readonly connector: ConnectorRef
+}
+
+/**
+ * The static check (a): names of attributes with a value that no enabled inbound rule of the connector
+ * for this object type reads. Costs one set lookup per attribute.
+ */
+export function unmappedSourceNames(
+  ruleIndex: RuleIndex,
+  connectorId: string,
+  csObjectType: string,
+  attributes: readonly Attribute[],
+): readonly string[] {
+  const mapped = ruleIndex.mappedSources(connectorId, csObjectType)
+  const names: string[] = []
+  for (const attribute of attributes) {
+    if (attribute.values.length > 0 && !mapped.has(lowerName(attribute.name))) names.push(attribute.name)
+  }
+  return names
+}
+
+/** What the object checks need. */
+export interface UnmappedOptions {
+  readonly ruleIndex: RuleIndex
+  readonly index: ObjectIndex
+}
+
+/**
+ * (a) for one CS object: attributes with a value and no enabled, in-scope inbound flow, and (c) the
+ * attributes its rules use that the connector does not select.
+ */
+export function unmappedForCsObject(
+  csObject: CsObject,
+  options: UnmappedOptions,
+): readonly UnmappedAttribute[] {
+  const { ruleIndex, index } = options
+  const connector = ruleIndex.connectorOf(csObject)
+  if (!connector) return []
+  const connectorRef = ruleIndex.connectorRef(connector.id)
+  const source = inboundSource(csObject)
+  const findings: UnmappedAttribute[] = []
+  const disabledOnly = ruleIndex.disabledOnlySources(connector.id, csObject.objectType)
+  const readers = ruleIndex.inboundReaders(connector.id, csObject.objectType)
+  const membership = connectorSpaceMembership(index, connector.id, csObject.dn)
+  const scopeCache = new Map<SyncRule, string | null>()
+  const failure = (rule: SyncRule): string | null => {
+    if (!scopeCache.has(rule)) {
+      const scope = evaluateScope(rule.scopeGroups, source, membership)
+      scopeCache.set(rule, scope.inScope ? null : scopeFailureText(scope))
+    }
+    return scopeCache.get(rule) ?? null
+  }
+  const typeLabel = `${csObject.objectType} objects`
+  for (const attribute of source.attributes) {
+    if (attribute.values.length === 0) continue
+    const name = lowerName(attribute.name)
+    const rules = readers.get(name)
+    if (!rules) {
+      const disabled = disabledOnly.has(name)
+      findings.push({
+        attribute: attribute.name,
+        kind: 'source-without-inbound-flow',
+        code: disabled ? 'RULE_DISABLED' : 'NO_INBOUND_FLOW',
+        message: disabled
+          ? `${attribute.name} has a value, but only disabled inbound rules of "${connectorRef.name}" map it.`
+          : `${attribute.name} has a value, but no enabled inbound rule of "${connectorRef.name}" for ${typeLabel} maps it.`,
+        connector: connectorRef,
+      })
+      continue
+    }
+    const [first] = rules
+    const firstFailure = first ? failure(first) : null
+    if (first && firstFailure !== null && rules.every((rule) => failure(rule) !== null)) {
+      findings.push({
+        attribute: attribute.name,
+        kind: 'source-without-inbound-flow',
+        code: 'RULE_OUT_OF_SCOPE',
+        message: `${attribute.name} has a value, but every enabled rule that maps it is out of scope (Rule "${first.name}": ${firstFailure}).`,
+        connector: connectorRef,
+      })
+    }
+  }
+  const usedByType = new Set<string>()
+  for (const rule of ruleIndex.inbound(connector.id, csObject.objectType)) {
+    if (rule.disabled) continue
+    for (const flow of rule.flows) for (const name of flowReads(flow)) usedByType.add(name)
+  }
+  const selected = ruleIndex.selected(connector.id)
+  if (selected.size > 0) {
+    for (const name of usedByType) {
+      if (selected.has(lowerName(name)) || lowerName(name) === 'dn') continue
+      findings.push(notSelected(name, connectorRef))
+    }
+  }
+  return findings
+}
+
+/** (b) for one MV object: attributes with a value that no enabled outbound rule to a target connector reads. */
+export function unmappedForMvObject(
+  mvObject: MvObject,
+  ruleIndex: RuleIndex,
+  targetConnectorId?: string,
+): readonly UnmappedAttribute[] {
+  const targets =
+    targetConnectorId === undefined ? ruleIndex.outboundConnectors(mvObject.objectType) : [targetConnectorId]
+  const source = mvBag(mvObject)
+  const findings: UnmappedAttribute[] = []
+  for (const connectorId of targets) {
+    const connectorRef = ruleIndex.connectorRef(connectorId)
+    const read = ruleIndex.outboundReadAttributes(connectorId, mvObject.objectType)
+    for (const attribute of source.attributes) {
+      if (attribute.values.length === 0 || read.has(lowerName(attribute.name))) continue
+      findings.push({
+        attribute: attribute.name,
+        kind: 'mv-without-outbound-flow',
+        code: 'NO_OUTBOUND_FLOW',
+        message: `${attribute.name} has a value in the metaverse, but no enabled outbound rule to "${connectorRef.name}" for ${mvObject.objectType} objects maps it.`,
+        connector: connectorRef,
+      })
+    }
+  }
+  return findings
+}
+
+const gapCache = new WeakMap<RuleIndex, Map<string, readonly UnmappedAttribute[]>>()
+
+/**
+ * (c) and (d) for one connector: attributes its rules use that it does not select, and selected
+ * attributes no rule uses. Computed once per rule index and connector.
+ */
+export function connectorAttributeGaps(
+  ruleIndex: RuleIndex,
+  connectorId: string,
+): readonly UnmappedAttribute[] {
+  let byConnector = gapCache.get(ruleIndex)
+  if (!byConnector) {
+    byConnector = new Map()
+    gapCache.set(ruleIndex, byConnector)
+  }
+  const cached = byConnector.get(connectorId)
+  if (cached) return cached
+  const gaps = computeGaps(ruleIndex, connectorId)
+  byConnector.set(connectorId, gaps)
+  return gaps
+}
+
+function computeGaps(ruleIndex: RuleIndex, connectorId: string): readonly UnmappedAttribute[] {
+  const connector = ruleIndex.connector(connectorId)
+  if (!connector || connector.selectedAttributes.length === 0) return []
+  const connectorRef = ruleIndex.connectorRef(connectorId)
+  const used = ruleIndex.ruleAttributes(connectorId)
+  const selected = ruleIndex.selected(connectorId)
+  const findings: UnmappedAttribute[] = []
+  for (const [lower, name] of used) {
+    if (lower !== 'dn' && !selected.has(lower)) findings.push(notSelected(name, connectorRef))
+  }
+  // Entra ID is where values are exported to, so an unused attribute there lacks an outbound flow.
+  const code: DiagnosisCode = connector.type === 'AAD' ? 'NO_OUTBOUND_FLOW' : 'NO_INBOUND_FLOW'
+  for (const name of connector.selectedAttributes) {
+    if (used.has(lowerName(name))) continue
+    findings.push({
+      attribute: name,
+      kind: 'selected-but-unused',
+      code,
+      message: `${name} is selected on "${connectorRef.name}", but no sync rule of that connector uses it.`,
+      connector: connectorRef,
+    })
+  }
+  return findings
+}
+
+function notSelected(attribute: string, connector: ConnectorRef): UnmappedAttribute {
+  return {
+    attribute,
+    kind: 'not-selected-on-connector',
+    code: 'NOT_SELECTED_ON_CONNECTOR',
+    message: `${attribute} is used by sync rules of "${connector.name}", but it is not in that connector's attribute inclusion list.`,
+    connector,
+  }
+}
