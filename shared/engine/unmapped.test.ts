@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest'
+import type { MvObject } from '../model/objects'
+import {
+  connectorAttributeGaps,
+  unmappedForCsObject,
+  unmappedForMvObject,
+  unmappedSourceNames,
+} from './unmapped'
+import { attributes } from './testing/scenario'
+import { AAD, AD, ADA, ADA_MV, smallWorld } from './testing/small-world'
+
+function mvOf(object: MvObject | null): MvObject {
+  if (!object) throw new Error('the small world has no MV object')
+  return object
+}
+
+describe('unmappedSourceNames', () => {
+  it('returns attributes with a value that no enabled inbound rule reads', () => {
+    const world = smallWorld()
+
+    const names = unmappedSourceNames(
+      world.ruleIndex,
+      AD.id,
+      'user',
+      attributes({ pager: '555', title: 'x', extensionAttribute2: 'y', empty: [] }),
+    )
+
+    expect(names).toEqual(['pager', 'extensionAttribute2'])
+  })
+
+  it('treats every attribute as unmapped for an object type without rules', () => {
+    const world = smallWorld()
+
+    expect(unmappedSourceNames(world.ruleIndex, AD.id, 'printer', attributes({ title: 'x' }))).toEqual([
+      'title',
+    ])
+  })
+})
+
+describe('unmappedForCsObject', () => {
+  it('names source attributes without an enabled in-scope flow, with the matching code', () => {
+    const { mailNickname: _omitted, ...noMailbox } = ADA
+    const world = smallWorld({
+      ad: { ...noMailbox, extensionAttribute2: 'y', msExchHideFromAddressLists: 'TRUE' },
+    })
+
+    const findings = unmappedForCsObject(world.adUser, { ruleIndex: world.ruleIndex, index: world.index })
+
+    expect(findings.filter((finding) => finding.kind === 'source-without-inbound-flow')).toEqual([
+      {
+        attribute: 'pager',
+        kind: 'source-without-inbound-flow',
+        code: 'NO_INBOUND_FLOW',
+        message: 'pager has a value, but no enabled inbound rule of "contoso.com" for user objects maps it.',
+        connector: { id: AD.id, name: 'contoso.com' },
+      },
+      expect.objectContaining({ attribute: 'extensionAttribute2', code: 'RULE_DISABLED' }),
+      {
+        attribute: 'msExchHideFromAddressLists',
+        kind: 'source-without-inbound-flow',
+        code: 'RULE_OUT_OF_SCOPE',
+        message:
+          'msExchHideFromAddressLists has a value, but every enabled rule that maps it is out of scope (Rule "In from AD - User Exchange": mailNickname ISNOTNULL is false (no value)).',
+        connector: { id: AD.id, name: 'contoso.com' },
+      },
+    ])
+  })
+
+  it("names attributes the object type's rules use but the connector does not select", () => {
+    const world = smallWorld()
+
+    const findings = unmappedForCsObject(world.adUser, { ruleIndex: world.ruleIndex, index: world.index })
+
+    expect(
+      findings.filter((finding) => finding.code === 'NOT_SELECTED_ON_CONNECTOR').map((f) => f.attribute),
+    ).toEqual(['info'])
+  })
+})
+
+describe('unmappedForMvObject', () => {
+  it('names MV attributes with a value and no outbound flow to each target connector', () => {
+    const world = smallWorld({ mv: { ...ADA_MV, department: 'R&D' } })
+
+    const findings = unmappedForMvObject(mvOf(world.mvUser), world.ruleIndex)
+
+    expect(findings.map((finding) => finding.attribute)).toEqual([
+      'sourceObjectType',
+      'accountName',
+      'mailNickname',
+      'department',
+    ])
+    expect(findings[3]).toEqual({
+      attribute: 'department',
+      kind: 'mv-without-outbound-flow',
+      code: 'NO_OUTBOUND_FLOW',
+      message:
+        'department has a value in the metaverse, but no enabled outbound rule to "contoso.onmicrosoft.com - AAD" for person objects maps it.',
+      connector: { id: AAD.id, name: 'contoso.onmicrosoft.com - AAD' },
+    })
+  })
+
+  it('checks only the given target connector', () => {
+    const world = smallWorld()
+
+    const findings = unmappedForMvObject(mvOf(world.mvUser), world.ruleIndex, AD.id)
+
+    expect(findings.every((finding) => finding.connector.id === AD.id)).toBe(true)
+    expect(findings).toHaveLength(Object.keys(ADA_MV).length)
+  })
+})
+
+describe('connectorAttributeGaps', () => {
+  it('names used-but-not-selected and selected-but-unused attributes of a connector', () => {
+    const world = smallWorld()
+
+    const gaps = connectorAttributeGaps(world.ruleIndex, AD.id)
+
+    expect(
+      gaps.filter((gap) => gap.kind === 'not-selected-on-connector').map((gap) => gap.attribute),
+    ).toEqual(['info'])
+    expect(gaps.filter((gap) => gap.kind === 'selected-but-unused')).toEqual([
+      {
+        attribute: 'pager',
+        kind: 'selected-but-unused',
+        code: 'NO_INBOUND_FLOW',
+        message: 'pager is selected on "contoso.com", but no sync rule of that connector uses it.',
+        connector: { id: AD.id, name: 'contoso.com' },
+      },
+    ])
+  })
+
+  it('uses NO_OUTBOUND_FLOW for attributes selected on Entra ID and unused', () => {
+    const world = smallWorld({
+      connectors: [AD, { ...AAD, selectedAttributes: [...AAD.selectedAttributes, 'city'] }],
+    })
+
+    const gaps = connectorAttributeGaps(world.ruleIndex, AAD.id)
+
+    expect(gaps.map((gap) => [gap.attribute, gap.code])).toEqual([['city', 'NO_OUTBOUND_FLOW']])
+  })
+
+  it('returns the same answer object on a second call (computed once)', () => {
+    const world = smallWorld()
+
+    expect(connectorAttributeGaps(world.ruleIndex, AD.id)).toBe(
+      connectorAttributeGaps(world.ruleIndex, AD.id),
+    )
+  })
+})
