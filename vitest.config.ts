@@ -9,6 +9,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
+      'collector/**/*.test.ts',
     ],
     environment: 'node',
     pool: 'threads',
