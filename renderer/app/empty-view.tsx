@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react'
+import type { RecentSnapshot } from '../../shared/host-api'
+import { useHost } from './host-context'
+import type { SnapshotPickers } from './snapshot-pickers'
+
+/** The start page: what SyncLens is, how to open a snapshot, and how to get one. */
+export function EmptyView({ pickers }: { readonly pickers: SnapshotPickers }) {
+  const host = useHost()
+  const [recent, setRecent] = useState<readonly RecentSnapshot[]>([])
+
+  useEffect(() => {
+    let live = true
+    void host.listRecent().then(
+      (list) => {
+        if (live) setRecent(list)
+      },
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [host])
+
+  return (
+    <main className="start" data-testid="start-page">
+      <section className="start__open">
+        <h1 className="start__title">Open a sync snapshot</h1>
+        <p className="start__lead">
+          SyncLens explains how attributes flow through Azure AD Connect (Entra Connect Sync), offline, from
+          an exported snapshot.
+        </p>
+        <div className="start__actions">
+          <button type="button" className="button button--primary" onClick={pickers.openFolder}>
+            Open snapshot folder
+          </button>
+          <button type="button" className="button" onClick={pickers.openFiles}>
+            Open files
+          </button>
+        </div>
+        <div className="drop-zone" data-testid="drop-zone">
+          <span className="drop-zone__icon" aria-hidden="true">
+            ⤓
+          </span>
+          <span>Drop a snapshot folder or a .zip of one anywhere in this window</span>
+        </div>
+        {recent.length > 0 && (
+          <section className="recent" aria-labelledby="recent-title">
+            <h2 id="recent-title">Recent snapshots</h2>
+            <ul className="recent__list">
+              {recent.map((snapshot) => (
+                <li key={snapshot.id}>
+                  <button
+                    type="button"
+                    className="recent__item"
+                    onClick={() => void host.openRecent(snapshot.id)}
+                  >
+                    <span className="recent__name">{snapshot.name}</span>
+                    <span className="recent__location">{snapshot.location}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </section>
+      <aside className="start__help" aria-labelledby="help-title">
+        <h2 id="help-title">How do I get a snapshot?</h2>
+        <ol className="steps">
+          <li>
+            On the sync server, open PowerShell as an administrator and run
+            <code className="command">Get-ADSyncServerConfiguration -Path C:\Temp\Export</code>
+          </li>
+          <li>Copy the Export folder to this computer (zip it if that is easier).</li>
+          <li>Open the folder here. Nothing is sent anywhere, and the snapshot is never changed.</li>
+        </ol>
+        <p className="muted">
+          A collector script that also exports connector spaces and metaverse objects is coming.
+        </p>
+      </aside>
+    </main>
+  )
+}

@@ -1,0 +1,87 @@
+import { useState } from 'react'
+import type { LoadProgress } from '../../shared/host-api'
+import { formatBytes, formatCount, formatDuration, formatRate, percent } from './format'
+import { useHost } from './host-context'
+
+/** The loading page: overall and per-file progress, with Cancel. */
+export function LoadingView({ name, progress }: { readonly name: string; readonly progress: LoadProgress }) {
+  const host = useHost()
+  const [cancelling, setCancelling] = useState(false)
+  const done = percent(progress.bytesRead, progress.bytesTotal)
+
+  const cancel = (): void => {
+    setCancelling(true)
+    void host.cancelLoad()
+  }
+
+  return (
+    <main className="loading" aria-busy="true" data-testid="loading-page">
+      <header className="loading__header">
+        <h1 className="loading__title">
+          Opening <span className="loading__name">{name}</span>
+        </h1>
+        <button type="button" className="button" onClick={cancel} disabled={cancelling}>
+          {cancelling ? 'Cancelling…' : 'Cancel'}
+        </button>
+      </header>
+      <div
+        className="meter"
+        role="progressbar"
+        aria-label="Snapshot read"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={done}
+      >
+        <div className="meter__fill" style={{ width: `${done}%` }} />
+      </div>
+      <dl className="loading__stats">
+        <div>
+          <dt>Read</dt>
+          <dd>
+            {formatBytes(progress.bytesRead)} of {formatBytes(progress.bytesTotal)}
+          </dd>
+        </div>
+        <div>
+          <dt>Speed</dt>
+          <dd>{formatRate(progress.rate)}</dd>
+        </div>
+        <div>
+          <dt>Time left</dt>
+          <dd>{formatDuration(progress.secondsLeft)}</dd>
+        </div>
+        <div>
+          <dt>Objects</dt>
+          <dd>{formatCount(progress.objectsRead)}</dd>
+        </div>
+      </dl>
+      <div className="table-scroll loading__files">
+        <table className="data-table" data-testid="loading-files">
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Kind</th>
+              <th scope="col" className="numeric">
+                Read
+              </th>
+              <th scope="col" className="numeric">
+                Objects
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {progress.files.map((file) => (
+              <tr key={file.path} className={file.done ? 'file-row file-row--done' : 'file-row'}>
+                <td className="file-row__path">{file.path}</td>
+                <td>{file.kind === '' ? '…' : file.kind}</td>
+                <td className="numeric">
+                  {formatBytes(file.bytesRead)} / {formatBytes(file.size)}
+                </td>
+                <td className="numeric">{formatCount(file.objects)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </main>
+  )
+}

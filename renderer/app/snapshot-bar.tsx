@@ -1,0 +1,56 @@
+import type { SnapshotSummary } from '../../shared/host-api'
+import { useHost } from './host-context'
+import { IssueList, issueCountLabel } from './issue-list'
+
+/** The header facts of an open snapshot: name, server, build, connectors, load issues, and Close. */
+export function SnapshotBar({ summary }: { readonly summary: SnapshotSummary }) {
+  const host = useHost()
+  const connectors = summary.connectors.length
+  const connectorNames = summary.connectors
+    .map((connector) => `${connector.name} (${connector.type})`)
+    .join('\n')
+  const hasErrors = summary.issues.some((issue) => issue.severity === 'error')
+
+  return (
+    <div className="snapshot-bar" data-testid="snapshot-bar">
+      <h1 className="snapshot-bar__name" title={summary.name}>
+        {summary.name}
+      </h1>
+      <dl className="snapshot-bar__facts">
+        <div>
+          <dt>Server</dt>
+          <dd data-testid="snapshot-server">{summary.server ?? 'unknown'}</dd>
+        </div>
+        <div>
+          <dt>AAD Connect</dt>
+          <dd data-testid="snapshot-version">{summary.serverConfigurationVersion ?? 'unknown'}</dd>
+        </div>
+        <div title={connectorNames}>
+          <dt>Connectors</dt>
+          <dd data-testid="snapshot-connectors">{connectors}</dd>
+        </div>
+      </dl>
+      <div className="snapshot-bar__end">
+        {summary.issues.length > 0 && (
+          <>
+            <button
+              type="button"
+              className={hasErrors ? 'badge-button badge-button--error' : 'badge-button'}
+              popoverTarget="load-issues"
+              data-testid="issues-badge"
+            >
+              {issueCountLabel(summary.issues)}
+            </button>
+            <div id="load-issues" popover="auto" className="issues-popover" aria-label="Load issues">
+              <h2 className="section-title">Problems found while loading</h2>
+              <IssueList issues={summary.issues} />
+            </div>
+          </>
+        )}
+        <button type="button" className="button button--quiet" onClick={() => void host.closeSnapshot()}>
+          Close
+        </button>
+      </div>
+    </div>
+  )
+}

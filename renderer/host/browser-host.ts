@@ -1,0 +1,163 @@
+import type { HostApi, PickedFile, SnapshotState } from '../../shared/host-api'
+import { LoadCancelled } from '../../shared/snapshot/session-api'
+import {
+  connectSession,
+  type MessagePortLike,
+  type PendingLoad,
+  type SessionClient,
+} from '../../shared/snapshot/session-rpc'
+import { describeBrowserFiles, type BrowserFile, type BrowserSnapshotDescriptor } from './browser-source'
+import { failedState, initialProgress, settledState } from './host-state'
+import { messagePortOf } from './worker-port'
+
+/** The snapshot worker as the host sees it: a port, a way to hear that it died, and a way to stop it. */
+export interface SnapshotWorker {
+  readonly port: MessagePortLike
+  /** Registers the handler for the worker failing (script error, crash, unreadable message). */
+  onFailure(handler: (message: string) => void): void
+  terminate(): void
+}
+
+/** Starts a snapshot worker; the browser host starts one per opened snapshot. */
+export type SnapshotWorkerFactory = () => SnapshotWorker
+
+/** Starts the real Web Worker that runs the snapshot session. */
+export function spawnSnapshotWorker(): SnapshotWorker {
+  const worker = new Worker(new URL('./snapshot.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'synclens-snapshot',
+  })
+  return {
+    port: messagePortOf(worker),
+    onFailure: (handler) => {
+      worker.addEventListener('error', (event) => {
+        event.preventDefault()
+        handler(event.message !== '' ? event.message : 'The snapshot worker could not start.')
+      })
+      worker.addEventListener('messageerror', () =>
+        handler('A message from the snapshot worker could not be read.'),
+      )
+    },
+    terminate: () => worker.terminate(),
+  }
+}
+
+function isBrowserFile(file: PickedFile): file is BrowserFile {
+  return typeof Blob !== 'undefined' && file instanceof Blob
+}
+
+interface Connection {
+  readonly worker: SnapshotWorker
+  readonly client: SessionClient<BrowserSnapshotDescriptor>
+}
+
+interface LoadInFlight {
+  readonly token: number
+  readonly pending: PendingLoad
+  /** What to show again if the load is cancelled. */
+  readonly previous: SnapshotState
+}
+
+/**
+ * The HostApi of the browser build: snapshots come from File objects and load in a Web Worker.
+ *
+ * There is no native dialog, menu or recent list; the UI shows its own pickers. Closing a snapshot
+ * stops its worker, which frees the memory the snapshot held.
+ */
+export function createBrowserHost(spawn: SnapshotWorkerFactory = spawnSnapshotWorker): HostApi {
+  let state: SnapshotState = { phase: 'empty' }
+  const listeners = new Set<(state: SnapshotState) => void>()
+  let connection: Connection | null = null
+  let load: LoadInFlight | null = null
+  let nextToken = 1
+
+  const setState = (next: SnapshotState): void => {
+    state = next
+    for (const listener of [...listeners]) listener(next)
+  }
+
+  const connect = (): Connection => {
+    if (connection) return connection
+    const worker = spawn()
+    const opened: Connection = { worker, client: connectSession<BrowserSnapshotDescriptor>(worker.port) }
+    worker.onFailure((message) => {
+      if (connection !== opened) return
+      connection = null
+      load = null
+      worker.terminate()
+      const name = state.phase === 'ready' ? state.summary.name : state.phase === 'empty' ? '' : state.name
+      setState(failedState(name, new Error(`The snapshot worker stopped: ${message}`)))
+    })
+    connection = opened
+    return opened
+  }
+
+  const disconnect = (): void => {
+    load = null
+    connection?.worker.terminate()
+    connection = null
+  }
+
+  const readyConnection = (): Connection | null => (state.phase === 'ready' ? connection : null)
+
+  return {
+    platform: 'browser',
+    openSnapshotDialog: async () => false,
+    async openFiles(files) {
+      const picked = files.filter(isBrowserFile)
+      if (picked.length === 0) return
+      const descriptor = describeBrowserFiles(picked)
+      if (load) load.pending.cancel()
+      const previous = load ? load.previous : state
+      const token = nextToken++
+      const { client } = connect()
+      setState({
+        phase: 'loading',
+        name: descriptor.name,
+        progress: initialProgress(descriptor.files.map(sizeOf)),
+      })
+      const pending = client.load(descriptor, (progress) => {
+        if (load?.token === token) setState({ phase: 'loading', name: descriptor.name, progress })
+      })
+      load = { token, pending, previous }
+      try {
+        const summary = await pending.done
+        if (load?.token !== token) return
+        load = null
+        setState(settledState(summary))
+      } catch (error) {
+        if (load?.token !== token) return
+        load = null
+        setState(error instanceof LoadCancelled ? previous : failedState(descriptor.name, error))
+      }
+    },
+    openRecent: async () => undefined,
+    listRecent: async () => [],
+    async cancelLoad() {
+      // The state goes back when the worker confirms, so a load that finished meanwhile is not hidden.
+      load?.pending.cancel()
+    },
+    async closeSnapshot() {
+      disconnect()
+      setState({ phase: 'empty' })
+    },
+    getState: async () => state,
+    onStateChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    onMenuCommand: () => () => undefined,
+    async getRules(filter) {
+      const ready = readyConnection()
+      return ready ? ready.client.query('rules', filter) : []
+    },
+    async getRule(id) {
+      const ready = readyConnection()
+      return ready ? ready.client.query('rule', id) : null
+    },
+  }
+}
+
+function sizeOf(ref: { readonly path: string; readonly file: Blob }): { path: string; size: number } {
+  return { path: ref.path, size: ref.file.size }
+}

@@ -1,0 +1,77 @@
+import type { PickedFile } from '../../shared/host-api'
+import type { SnapshotSource, SourceFile } from '../../shared/snapshot/source'
+
+/** A file the browser picked or dropped: a Blob with the PickedFile fields (a DOM `File`). */
+export type BrowserFile = Blob & PickedFile
+
+/** One file of a browser snapshot: its path in the snapshot and its bytes. */
+export interface BrowserFileRef {
+  readonly path: string
+  readonly file: Blob
+}
+
+/**
+ * What the page sends the worker to open. Paths travel beside the files because structured cloning a File
+ * keeps its name but drops `webkitRelativePath`.
+ */
+export interface BrowserSnapshotDescriptor {
+  readonly name: string
+  readonly files: readonly BrowserFileRef[]
+}
+
+/** Chunk size for streaming a browser file: large enough to keep the parser busy, small enough for memory. */
+export const BROWSER_CHUNK_BYTES = 1 << 20
+
+function pathOf(file: PickedFile): string {
+  // Files made outside a picker (tests, other runtimes) may lack webkitRelativePath altogether.
+  const relative: unknown = file.webkitRelativePath
+  const raw = typeof relative === 'string' && relative !== '' ? relative : file.name
+  return raw.replace(/\\/g, '/').replace(/^\/+/, '')
+}
+
+/**
+ * Names a picked set of files and gives each its path inside the snapshot.
+ *
+ * A picked or dropped folder gives paths like `Contoso/Connectors/x.xml`; the folder becomes the snapshot's
+ * name and is stripped from the paths, so they read as the loader expects (`Connectors/x.xml`).
+ */
+export function describeBrowserFiles(files: readonly BrowserFile[]): BrowserSnapshotDescriptor {
+  const paths = files.map(pathOf)
+  const firstSegments = new Set(paths.map((path) => (path.includes('/') ? path.split('/')[0] : null)))
+  const [folder] = firstSegments
+  if (files.length > 0 && firstSegments.size === 1 && typeof folder === 'string') {
+    return {
+      name: folder,
+      files: files.map((file, index) => ({ path: (paths[index] ?? '').slice(folder.length + 1), file })),
+    }
+  }
+  const [only] = files
+  return {
+    name: files.length === 1 && only ? only.name : `${files.length} files`,
+    files: files.map((file, index) => ({ path: paths[index] ?? file.name, file })),
+  }
+}
+
+/** A snapshot file read from a Blob, in slices, without loading it whole unless asked. */
+export function blobSourceFile(path: string, blob: Blob, chunkSize = BROWSER_CHUNK_BYTES): SourceFile {
+  const bytesOf = async (part: Blob): Promise<Uint8Array> => new Uint8Array(await part.arrayBuffer())
+  return {
+    path,
+    size: blob.size,
+    readAll: () => bytesOf(blob),
+    head: (length) => bytesOf(blob.slice(0, length)),
+    chunks: async function* () {
+      for (let offset = 0; offset < blob.size; offset += chunkSize) {
+        yield await bytesOf(blob.slice(offset, offset + chunkSize))
+      }
+    },
+  }
+}
+
+/** Turns what the page sent into a snapshot source (runs in the worker, so reading stays off the UI thread). */
+export async function resolveBrowserFiles(descriptor: BrowserSnapshotDescriptor): Promise<SnapshotSource> {
+  return {
+    name: descriptor.name,
+    files: descriptor.files.map((ref) => blobSourceFile(ref.path, ref.file)),
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { makeRule } from './make-rule'
+import { toRuleRow, yesNo } from './rule-rows'
+
+describe('toRuleRow', () => {
+  it('maps an inbound rule: connected type is the source, metaverse type the target', () => {
+    const row = toRuleRow(makeRule({ sourceObjectType: 'user', targetObjectType: 'person' }))
+
+    expect(row).toMatchObject({
+      name: 'In from AD - User Custom',
+      connector: 'contoso.com',
+      precedence: 50,
+      connectedObjectType: 'user',
+      metaverseObjectType: 'person',
+      linkType: 'Join',
+      disabled: false,
+      tag: '',
+      standard: false,
+    })
+  })
+
+  it('maps an outbound rule: metaverse type is the source, connected type the target', () => {
+    const row = toRuleRow(
+      makeRule({ direction: 'Outbound', sourceObjectType: 'person', targetObjectType: 'user' }),
+    )
+
+    expect([row.connectedObjectType, row.metaverseObjectType]).toEqual(['user', 'person'])
+  })
+
+  it('marks Microsoft rules as standard and keeps their tag', () => {
+    const row = toRuleRow(makeRule({ immutableTag: 'Microsoft.InfromADUserJoin.003' }))
+
+    expect(row.standard).toBe(true)
+    expect(row.tag).toBe('Microsoft.InfromADUserJoin.003')
+  })
+
+  it('falls back to the connector GUID when the connector is unknown', () => {
+    const row = toRuleRow(
+      makeRule({ connectorName: null, connectorId: 'deadbeef-0000-0000-0000-000000000000' }),
+    )
+
+    expect(row.connector).toBe('deadbeef-0000-0000-0000-000000000000')
+  })
+})
+
+describe('yesNo', () => {
+  it('writes booleans as the rules editor does', () => {
+    expect([yesNo(true), yesNo(false)]).toEqual(['Yes', 'No'])
+  })
+})
