@@ -277,10 +277,10 @@ describe.skipIf(!expressionAvailable)('diagnoseAttribute with expressions', () =
   const withExpression = (text: string): WorldOptions => ({
     extraRules: [
       rule({
-        name: 'Custom - department',
+        name: 'Custom - extensionAttribute5 from department',
         connector: AD,
         precedence: 50,
-        flows: [flow.expression('department', text)],
+        flows: [flow.expression('extensionAttribute5', text)],
       }),
     ],
     ad: { ...ADA, department: 'Sales' },
@@ -296,7 +296,7 @@ describe.skipIf(!expressionAvailable)('diagnoseAttribute with expressions', () =
     ['AUTHORITATIVE_NULL', 'IIF([department]="Sales",AuthoritativeNull,[department])', 'AuthoritativeNull'],
     ['EXPRESSION_ERROR', 'IIF([department]="Sales",Error("no sales"),[department])', 'no sales'],
   ] as const)('%s', (code, text, fragment) => {
-    const diagnosis = diagnose('department', withExpression(text))
+    const diagnosis = diagnose('extensionAttribute5', withExpression(text))
 
     expect(diagnosis.verdict).toBe(code)
     expect(blocking(diagnosis)).toContain(fragment)

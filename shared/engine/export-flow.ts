@@ -142,15 +142,24 @@ function exportTarget(
   const { ruleIndex, index } = options
   const connector = ruleIndex.connector(connectorId)
   const connectorRef = ruleIndex.connectorRef(connectorId)
-  const rules = ruleIndex.outbound(connectorId, mvObject.objectType)
+  const allRules = ruleIndex.outbound(connectorId, mvObject.objectType)
   const scopes = new Map<SyncRule, ScopeResult>(
-    rules.map((rule) => [rule, evaluateScope(rule.scopeGroups, source)]),
+    allRules.map((rule) => [rule, evaluateScope(rule.scopeGroups, source)]),
   )
   const target =
     index
       .connectedCsObjects(mvObject.id)
       .find((object) => (ruleIndex.connectorOf(object)?.id ?? object.connectorId) === connectorId) ?? null
-  const { state, stateReason } = targetState(mvObject, source, connectorId, connector, target, rules, scopes)
+  const { state, stateReason } = targetState(
+    mvObject,
+    source,
+    connectorId,
+    connector,
+    target,
+    allRules,
+    scopes,
+  )
+  const rules = rulesForTargetType(allRules, scopes, target)
   const hologram = target ? entryBag(target.synchronized, target.dn) : null
   const parameters = connector ? connectorParameters(connector, target?.dn ?? null) : null
   const inputs: FlowInputs = {
@@ -237,6 +246,23 @@ function exportTarget(
     attributes,
     exportError: target?.exportError ?? null,
   }
+}
+
+/**
+ * A person exports to a user or to a contact, never both: only the rules for the target object's type
+ * apply (for an object not yet provisioned, the type of the in-scope provisioning rule).
+ */
+function rulesForTargetType(
+  rules: readonly SyncRule[],
+  scopes: ReadonlyMap<SyncRule, ScopeResult>,
+  target: CsObject | null,
+): readonly SyncRule[] {
+  const provisioning = rules.find(
+    (rule) => !rule.disabled && rule.linkType === 'Provision' && (scopes.get(rule)?.inScope ?? true),
+  )
+  const type = target?.objectType ?? provisioning?.targetObjectType
+  if (type === undefined) return rules
+  return rules.filter((rule) => lowerName(rule.targetObjectType) === lowerName(type))
 }
 
 function exportGate(rule: SyncRule, scope: ScopeResult, applyOnceBlocked: boolean): FlowGate {

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { objectReport } from './object-report'
+import { AAD, AD, IDS, smallWorld } from './testing/small-world'
+
+describe('objectReport', () => {
+  it('reports an MV object with its connectors, flows and unmapped attributes', () => {
+    const world = smallWorld()
+
+    const report = objectReport({
+      ruleIndex: world.ruleIndex,
+      index: world.index,
+      object: { mvObjectId: IDS.mv },
+    })
+
+    expect(report.metaverse).toMatchObject({ id: IDS.mv, objectType: 'person' })
+    expect(report.metaverse?.attributes[0]).toEqual({
+      name: 'sourceAnchor',
+      type: 'String',
+      values: ['qrvM3e7/ABEiM0RVZneImQ=='],
+      contributingConnector: null,
+      syncRule: null,
+      lastModified: null,
+    })
+    expect(report.connectors).toEqual([
+      {
+        connector: 'contoso.com',
+        dn: 'CN=Ada Lovelace,OU=Users,DC=contoso,DC=com',
+        objectType: 'user',
+        csId: IDS.adUser,
+        isConnector: true,
+        lineageType: 'Join',
+        lineageTime: null,
+      },
+      expect.objectContaining({ connector: 'contoso.onmicrosoft.com - AAD', csId: IDS.aadUser }),
+    ])
+    expect(new Set(report.importFlow.map((row) => row.connector.id))).toEqual(new Set([AD.id]))
+    expect(report.exportFlow.map((target) => [target.connector, target.state])).toEqual([
+      ['contoso.onmicrosoft.com - AAD', 'connected'],
+    ])
+    expect(report.unmapped).toContainEqual({
+      attribute: 'pager',
+      code: 'NO_INBOUND_FLOW',
+      message: 'pager has a value, but no enabled inbound rule of "contoso.com" for user objects maps it.',
+      connector: 'contoso.com',
+      kind: 'source-without-inbound-flow',
+    })
+    expect(report.unmapped.some((finding) => finding.connector === AAD.name)).toBe(true)
+  })
+
+  it('reports a disconnector without a metaverse part', () => {
+    const world = smallWorld({ adLinked: false, mv: null, aad: null })
+
+    const report = objectReport({
+      ruleIndex: world.ruleIndex,
+      index: world.index,
+      object: { csObject: world.adUser },
+    })
+
+    expect(report.metaverse).toBeNull()
+    expect(report.connectors).toEqual([expect.objectContaining({ csId: IDS.adUser, isConnector: false })])
+    expect(report.exportFlow).toEqual([])
+    expect(report.importFlow.length).toBeGreaterThan(0)
+  })
+
+  it('answers an unknown MV id with an empty report', () => {
+    const world = smallWorld()
+
+    const report = objectReport({
+      ruleIndex: world.ruleIndex,
+      index: world.index,
+      object: { mvObjectId: '{99999999-9999-4999-8999-999999999999}' },
+    })
+
+    expect(report).toEqual({ metaverse: null, connectors: [], importFlow: [], exportFlow: [], unmapped: [] })
+  })
+
+  it('serializes to JSON and back without loss', () => {
+    const world = smallWorld()
+
+    const report = objectReport({
+      ruleIndex: world.ruleIndex,
+      index: world.index,
+      object: { mvObjectId: IDS.mv },
+    })
+
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report)
+  })
+})

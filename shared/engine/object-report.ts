@@ -1,0 +1,189 @@
+/**
+ * Everything about one object in one plain-data document: the metaverse object, its connectors, import
+ * and export attribute flow and unmapped attributes. It backs `synclens object ... --json` and the
+ * object views.
+ */
+import { normalizeGuid } from '../model/connector'
+import type { AttributeType, CsObject, MvAttribute, MvObject } from '../model/objects'
+import type { ObjectIndex } from '../snapshot/object-index'
+import type { DiagnosisCode } from './codes'
+import { type ExportFlowRow, exportFlow, type TargetState } from './export-flow'
+import { importFlow, type ImportFlowRow } from './import-flow'
+import type { MvAttributeLookup } from './join'
+import type { RuleIndex } from './rule-index'
+import { type UnmappedKind, unmappedForCsObject, unmappedForMvObject } from './unmapped'
+
+/** One metaverse attribute as the Attributes tab shows it. */
+export interface ReportMvAttribute {
+  readonly name: string
+  readonly type: AttributeType
+  readonly values: readonly string[]
+  readonly contributingConnector: string | null
+  readonly syncRule: string | null
+  readonly lastModified: string | null
+}
+
+/** The metaverse part of the report. */
+export interface ReportMetaverse {
+  readonly id: string
+  readonly objectType: string
+  readonly attributes: readonly ReportMvAttribute[]
+}
+
+/** One connector-space object of the Connectors tab. */
+export interface ReportConnection {
+  readonly connector: string
+  readonly dn: string
+  /** Null when the MV object lists the connection but that connector space is not in the snapshot. */
+  readonly objectType: string | null
+  readonly csId: string
+  readonly isConnector: boolean
+  readonly lineageType: string | null
+  readonly lineageTime: string | null
+}
+
+/** Export flow to one connector. */
+export interface ReportExport {
+  readonly connector: string
+  readonly connectorId: string
+  readonly state: TargetState
+  readonly rows: readonly ExportFlowRow[]
+}
+
+/** One unmapped attribute. */
+export interface ReportUnmapped {
+  readonly attribute: string
+  readonly code: DiagnosisCode
+  readonly message: string
+  readonly connector: string
+  readonly kind: UnmappedKind
+}
+
+/** The `synclens object --json` document. */
+export interface ObjectReport {
+  readonly metaverse: ReportMetaverse | null
+  readonly connectors: readonly ReportConnection[]
+  readonly importFlow: readonly ImportFlowRow[]
+  readonly exportFlow: readonly ReportExport[]
+  readonly unmapped: readonly ReportUnmapped[]
+}
+
+/** What a report needs: the object is a CS object (`--dn`) or an MV object id (`--mv-id`). */
+export interface ObjectReportInput {
+  readonly ruleIndex: RuleIndex
+  readonly index: ObjectIndex
+  readonly object: { readonly csObject: CsObject } | { readonly mvObjectId: string }
+  readonly mvLookup?: MvAttributeLookup
+  readonly now?: () => Date
+}
+
+/** Builds the report of one object; an unknown MV id yields an empty report with `metaverse: null`. */
+export function objectReport(input: ObjectReportInput): ObjectReport {
+  const { ruleIndex, index } = input
+  const mvObjectId =
+    'csObject' in input.object
+      ? (input.object.csObject.mvLink?.mvObjectId ?? null)
+      : normalizeGuid(input.object.mvObjectId)
+  const mvObject = mvObjectId === null ? null : index.mvObject(mvObjectId)
+  const csObjects =
+    'csObject' in input.object
+      ? orderFirst(input.object.csObject, mvObjectId === null ? [] : index.connectedCsObjects(mvObjectId))
+      : mvObjectId === null
+        ? []
+        : index.connectedCsObjects(mvObjectId)
+  const options = {
+    ruleIndex,
+    index,
+    ...(input.mvLookup ? { mvLookup: input.mvLookup } : {}),
+    ...(input.now ? { now: input.now } : {}),
+  }
+  const connectorName = (object: CsObject): string =>
+    ruleIndex.connectorOf(object)?.name ?? object.connectorName ?? object.connectorId ?? ''
+  const importRows = csObjects.flatMap((object) => importFlow(object, options).rows)
+  const exports = mvObject
+    ? exportFlow(mvObject, options).targets.map((target): ReportExport => ({
+        connector: target.connector.name,
+        connectorId: target.connector.id,
+        state: target.state,
+        rows: target.rows,
+      }))
+    : []
+  const unmapped = [
+    ...csObjects.flatMap((object) => unmappedForCsObject(object, { ruleIndex, index })),
+    ...(mvObject ? unmappedForMvObject(mvObject, ruleIndex) : []),
+  ].map((finding): ReportUnmapped => ({
+    attribute: finding.attribute,
+    code: finding.code,
+    message: finding.message,
+    connector: finding.connector.name,
+    kind: finding.kind,
+  }))
+  return {
+    metaverse: mvObject ? metaverseSection(mvObject, ruleIndex) : null,
+    connectors: connections(mvObject, csObjects, connectorName, ruleIndex),
+    importFlow: importRows,
+    exportFlow: exports,
+    unmapped,
+  }
+}
+
+function orderFirst(first: CsObject, others: readonly CsObject[]): readonly CsObject[] {
+  return [first, ...others.filter((object) => object.id !== first.id)]
+}
+
+function metaverseSection(mvObject: MvObject, ruleIndex: RuleIndex): ReportMetaverse {
+  return {
+    id: mvObject.id,
+    objectType: mvObject.objectType,
+    attributes: mvObject.attributes.map((attribute) => reportAttribute(attribute, ruleIndex)),
+  }
+}
+
+function reportAttribute(attribute: MvAttribute, ruleIndex: RuleIndex): ReportMvAttribute {
+  const lineage = attribute.lineage.find(
+    (entry) => entry.connectorName !== null || entry.connectorId !== null,
+  )
+  const byId = lineage?.connectorId ? ruleIndex.connector(lineage.connectorId)?.name : undefined
+  return {
+    name: attribute.name,
+    type: attribute.type,
+    values: attribute.values,
+    contributingConnector: lineage?.connectorName ?? byId ?? lineage?.connectorId ?? null,
+    syncRule: attribute.lineage.find((entry) => entry.syncRuleName !== null)?.syncRuleName ?? null,
+    lastModified: attribute.lineage.find((entry) => entry.time !== null)?.time ?? null,
+  }
+}
+
+function connections(
+  mvObject: MvObject | null,
+  csObjects: readonly CsObject[],
+  connectorName: (object: CsObject) => string,
+  ruleIndex: RuleIndex,
+): readonly ReportConnection[] {
+  const present = csObjects.map((object): ReportConnection => ({
+    connector: connectorName(object),
+    dn: object.dn,
+    objectType: object.objectType,
+    csId: object.id,
+    isConnector: object.isConnector,
+    lineageType: object.mvLink?.lineageType ?? null,
+    lineageTime: object.mvLink?.lineageTime ?? null,
+  }))
+  const seen = new Set(csObjects.map((object) => object.id))
+  const absent = (mvObject?.connections ?? [])
+    .filter((connection) => !seen.has(connection.csId))
+    .map((connection): ReportConnection => ({
+      connector:
+        connection.connectorName ??
+        (connection.connectorId === null
+          ? ''
+          : ruleIndex.connectorLabel(normalizeGuid(connection.connectorId))),
+      dn: connection.csDn,
+      objectType: null,
+      csId: connection.csId,
+      isConnector: true,
+      lineageType: connection.lineageType,
+      lineageTime: connection.lineageTime,
+    }))
+  return [...present, ...absent]
+}
