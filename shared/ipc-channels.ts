@@ -1,0 +1,42 @@
+import type { MenuCommand, RecentSnapshot, RuleFilter, SnapshotState } from './host-api'
+import type { SyncRule } from './model/sync-rule'
+
+/**
+ * Request/response channels from the renderer (preload) to the main process, with their signatures.
+ *
+ * Both sides type their IPC wrappers against this map, so a channel cannot be invoked with arguments
+ * the main process does not handle. Paths cross only in `snapshot:open-paths`, from files the user
+ * dropped or picked; the main process checks them again before reading anything.
+ */
+export type InvokeChannels = {
+  'snapshot:open-dialog': () => Promise<boolean>
+  'snapshot:open-paths': (paths: readonly string[]) => Promise<void>
+  'snapshot:open-recent': (id: string) => Promise<void>
+  'snapshot:list-recent': () => Promise<readonly RecentSnapshot[]>
+  'snapshot:cancel': () => Promise<void>
+  'snapshot:close': () => Promise<void>
+  'snapshot:get-state': () => Promise<SnapshotState>
+  'rules:list': (filter: RuleFilter) => Promise<readonly SyncRule[]>
+  'rules:get': (id: string) => Promise<SyncRule | null>
+}
+
+/** Events the main process sends to the renderer, with their one payload. */
+export type EventChannels = {
+  'snapshot:state': (state: SnapshotState) => void
+  'menu:command': (command: MenuCommand) => void
+}
+
+/** The name of a request/response channel. */
+export type InvokeChannel = keyof InvokeChannels
+
+/** The arguments a request/response channel takes. */
+export type InvokeArgs<K extends InvokeChannel> = Parameters<InvokeChannels[K]>
+
+/** What a request/response channel resolves to. */
+export type InvokeResult<K extends InvokeChannel> = Awaited<ReturnType<InvokeChannels[K]>>
+
+/** The name of a main-to-renderer event channel. */
+export type EventChannel = keyof EventChannels
+
+/** The payload of a main-to-renderer event. */
+export type EventPayload<K extends EventChannel> = Parameters<EventChannels[K]>[0]
