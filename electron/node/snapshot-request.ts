@@ -1,0 +1,57 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { SnapshotSource } from '../../shared/snapshot/source'
+import { diskSourceName, openDiskFiles, openDiskSource } from './disk-source'
+
+/** What the main process asks the snapshot worker to open: one folder, zip or file, or several loose files. */
+export interface SnapshotRequest {
+  readonly paths: readonly string[]
+}
+
+/** Turns a request into files; runs in the worker so that walking a big folder never blocks the window. */
+export function openSnapshotRequest(request: SnapshotRequest): Promise<SnapshotSource> {
+  const [only] = request.paths
+  return request.paths.length === 1 && only !== undefined
+    ? openDiskSource(only)
+    : openDiskFiles(request.paths)
+}
+
+/** The name the snapshot will carry once loaded, known before loading starts (for the loading screen). */
+export function snapshotRequestName(request: SnapshotRequest): string {
+  return diskSourceName(request.paths)
+}
+
+/** The outcome of checking paths before asking the worker to open them. */
+export type PathCheck =
+  { readonly ok: true; readonly request: SnapshotRequest } | { readonly ok: false; readonly message: string }
+
+/**
+ * Checks paths given on the command line, by the OS or dropped on the window before anything reads them.
+ *
+ * One path may be a folder, a zip or a file; several paths must all be files. Everything must exist.
+ */
+export async function checkSnapshotPaths(paths: readonly string[]): Promise<PathCheck> {
+  if (paths.length === 0) return { ok: false, message: 'Nothing to open: no folder or file was given.' }
+  const absolutes = [...new Set(paths.map((candidate) => path.resolve(candidate)))]
+  for (const absolute of absolutes) {
+    let stat: fs.Stats
+    try {
+      stat = await fs.promises.stat(absolute)
+    } catch {
+      return {
+        ok: false,
+        message: `${absolute} does not exist or cannot be read. Check the path and try again.`,
+      }
+    }
+    if (absolutes.length > 1 && !stat.isFile()) {
+      return {
+        ok: false,
+        message: `${absolute} is a folder. Open one folder or one .zip on its own, or several files without folders.`,
+      }
+    }
+    if (!stat.isFile() && !stat.isDirectory()) {
+      return { ok: false, message: `${absolute} is neither a folder nor a regular file.` }
+    }
+  }
+  return { ok: true, request: { paths: absolutes } }
+}

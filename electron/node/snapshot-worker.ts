@@ -1,0 +1,15 @@
+import { parentPort } from 'node:worker_threads'
+import { SnapshotSession } from '../../shared/snapshot/session'
+import { serveSession } from '../../shared/snapshot/session-rpc'
+import { nodePort } from './node-port'
+import { openSnapshotRequest, type SnapshotRequest } from './snapshot-request'
+
+// The entry of the snapshot worker thread: parsing gigabytes here keeps the main process and window responsive.
+if (parentPort) {
+  serveSession<SnapshotRequest>(nodePort(parentPort), new SnapshotSession(), openSnapshotRequest)
+} else {
+  process.stderr.write(
+    'snapshot-worker runs as a worker thread; start SyncLens or the synclens command instead.\n',
+  )
+  process.exitCode = 1
+}
