@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import type { InvokeChannel } from '../../shared/ipc-channels'
+import { MAX_DROPPED_PATHS, MAX_PATH_LENGTH, validateInvokeArgs } from './ipc-payload'
+
+describe('validateInvokeArgs', () => {
+  it.each([
+    ['snapshot:open-dialog', [], []],
+    ['snapshot:list-recent', [], []],
+    ['snapshot:cancel', [], []],
+    ['snapshot:close', [], []],
+    ['snapshot:get-state', [], []],
+    ['snapshot:open-paths', [['/home/ann/Contoso-2016']], [['/home/ann/Contoso-2016']]],
+    ['snapshot:open-paths', [['C:\\a.xml', 'C:\\b.xml']], [['C:\\a.xml', 'C:\\b.xml']]],
+    [
+      'snapshot:open-recent',
+      ['0b5c7a4e-9a43-4b1e-8a0f-3f3b5e0c1d2a'],
+      ['0b5c7a4e-9a43-4b1e-8a0f-3f3b5e0c1d2a'],
+    ],
+    ['rules:get', ['{1A2B3C4D-0000-4000-8000-000000000001}'], ['{1A2B3C4D-0000-4000-8000-000000000001}']],
+    ['rules:list', [{}], [{}]],
+    [
+      'rules:list',
+      [{ direction: 'Inbound', attribute: 'mail', connectorId: 'b891884f-051e-4a83-95af-2544101c9083' }],
+      [{ direction: 'Inbound', attribute: 'mail', connectorId: 'b891884f-051e-4a83-95af-2544101c9083' }],
+    ],
+  ] as const)('accepts %s with %j', (channel, args, expected) => {
+    expect(validateInvokeArgs(channel, args)).toEqual(expected)
+  })
+
+  it.each([
+    ['snapshot:open-dialog', ['extra']],
+    ['snapshot:get-state', [undefined]],
+    ['snapshot:open-paths', []],
+    ['snapshot:open-paths', ['/one/path/not/in/an/array']],
+    ['snapshot:open-paths', [[]]],
+    ['snapshot:open-paths', [[42]]],
+    ['snapshot:open-paths', [['']]],
+    ['snapshot:open-paths', [['/a\u0000b']]],
+    ['snapshot:open-paths', [['x'.repeat(MAX_PATH_LENGTH + 1)]]],
+    ['snapshot:open-paths', [Array.from({ length: MAX_DROPPED_PATHS + 1 }, (_, i) => `/f${i}`)]],
+    ['snapshot:open-paths', [['/a'], ['/b']]],
+    ['snapshot:open-recent', ['../../etc/passwd']],
+    ['snapshot:open-recent', ['/home/ann/snap']],
+    ['snapshot:open-recent', [7]],
+    ['snapshot:open-recent', ['']],
+    ['rules:get', [null]],
+    ['rules:get', ['x'.repeat(1025)]],
+    ['rules:list', []],
+    ['rules:list', [null]],
+    ['rules:list', [['Inbound']]],
+    ['rules:list', ['Inbound']],
+    ['rules:list', [{ direction: 'Sideways' }]],
+    ['rules:list', [{ attribute: 42 }]],
+    ['rules:list', [{ attribute: 'x'.repeat(1025) }]],
+  ] as const)('refuses %s with %j', (channel, args) => {
+    expect(validateInvokeArgs(channel as InvokeChannel, args)).toBeNull()
+  })
+
+  it('rebuilds a filter from its known fields only', () => {
+    const hostile = JSON.parse(
+      '{"direction":"Outbound","__proto__":{"polluted":true},"constructor":"x","extra":1}',
+    )
+
+    const args = validateInvokeArgs('rules:list', [hostile])
+
+    expect(args).toEqual([{ direction: 'Outbound' }])
+    expect(Object.getPrototypeOf(args?.[0])).toBe(Object.prototype)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('reads only own fields, never inherited ones', () => {
+    const inherited = Object.create({ direction: 'Inbound', attribute: 'mail' }) as object
+
+    expect(validateInvokeArgs('rules:list', [inherited])).toEqual([{}])
+  })
+})

@@ -1,0 +1,91 @@
+import type { MenuItemConstructorOptions } from 'electron'
+import type { RecentSnapshot } from '../../shared/host-api'
+
+/** What the menu shows and what its items do. */
+export interface MenuModel {
+  readonly platform: NodeJS.Platform
+  /** Started by `npm start` (SYNCLENS_DEV=1): offers Reload. */
+  readonly dev: boolean
+  /** Running from an installed package: hides the developer tools. */
+  readonly packaged: boolean
+  /** A snapshot is open or opening, so Close Snapshot has something to close. */
+  readonly canClose: boolean
+  readonly recent: readonly { readonly id: string; readonly label: string }[]
+  readonly actions: MenuActions
+}
+
+/** What the menu items do; the main process wires them to the window and the snapshot host. */
+export interface MenuActions {
+  openSnapshot(): void
+  openRecent(id: string): void
+  clearRecent(): void
+  closeSnapshot(): void
+  showSnapshotHelp(): void
+}
+
+/**
+ * The application menu as a template: File, Edit, View, Help (and the app menu on macOS).
+ *
+ * Built from plain values so the structure is tested without Electron; `menu.ts` turns it into a Menu.
+ */
+export function buildMenuTemplate(model: MenuModel): MenuItemConstructorOptions[] {
+  const mac = model.platform === 'darwin'
+  const { actions } = model
+  const recentItems: MenuItemConstructorOptions[] =
+    model.recent.length === 0
+      ? [{ label: 'No Recent Snapshots', enabled: false }]
+      : [
+          ...model.recent.map((entry) => ({
+            label: entry.label,
+            click: () => actions.openRecent(entry.id),
+          })),
+          { type: 'separator' },
+          { label: 'Clear Recent', click: () => actions.clearRecent() },
+        ]
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      { label: 'Open Snapshot…', accelerator: 'CmdOrCtrl+O', click: () => actions.openSnapshot() },
+      { label: 'Open Recent', submenu: recentItems },
+      { type: 'separator' },
+      {
+        label: 'Close Snapshot',
+        accelerator: 'CmdOrCtrl+Shift+W',
+        enabled: model.canClose,
+        click: () => actions.closeSnapshot(),
+      },
+      ...(mac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const }]),
+    ],
+  }
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      ...(model.dev ? [{ role: 'reload' as const }] : []),
+      ...(model.packaged ? [] : [{ role: 'toggleDevTools' as const }]),
+      ...(model.dev || !model.packaged ? [{ type: 'separator' as const }] : []),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  }
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    label: '&Help',
+    submenu: [{ label: 'How Do I Get a Snapshot?', click: () => actions.showSnapshotHelp() }],
+  }
+  return [
+    ...(mac ? [{ role: 'appMenu' as const }] : []),
+    file,
+    // Copy and select-all shortcuts only reach the page through an Edit menu on macOS.
+    { role: 'editMenu' },
+    view,
+    help,
+  ]
+}
+
+/** A recent snapshot as a menu label: its name and where it lives, with `&` kept literal (not a mnemonic). */
+export function recentMenuLabel(snapshot: RecentSnapshot): string {
+  return `${snapshot.name}  (${snapshot.location})`.replace(/&/g, '&&')
+}
