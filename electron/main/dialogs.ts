@@ -1,0 +1,75 @@
+import { type BrowserWindow, dialog, type MessageBoxOptions, type OpenDialogOptions } from 'electron'
+
+/**
+ * Asks the user for a snapshot: a folder, a .zip or export files. Null when they cancel.
+ *
+ * macOS shows one panel that picks files and folders alike; Windows and Linux cannot, so they first
+ * ask which of the two to browse for.
+ */
+export async function chooseSnapshotPaths(window: BrowserWindow | null): Promise<readonly string[] | null> {
+  const kind = process.platform === 'darwin' ? 'any' : await askFolderOrFile(window)
+  if (kind === null) return null
+  const options: OpenDialogOptions = {
+    title: 'Open Snapshot',
+    buttonLabel: 'Open',
+    properties:
+      kind === 'folder'
+        ? ['openDirectory']
+        : kind === 'file'
+          ? ['openFile', 'multiSelections']
+          : ['openFile', 'openDirectory', 'multiSelections'],
+    filters:
+      kind === 'folder'
+        ? []
+        : [
+            { name: 'Snapshots and exports', extensions: ['zip', 'xml', 'ps1', 'json'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+  }
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
+}
+
+async function askFolderOrFile(window: BrowserWindow | null): Promise<'folder' | 'file' | null> {
+  const options: MessageBoxOptions = {
+    type: 'question',
+    title: 'Open Snapshot',
+    message: 'What do you want to open?',
+    detail:
+      'A snapshot is the folder written by Get-ADSyncServerConfiguration, a .zip of that folder, or export files (csexport XML, rule scripts).',
+    buttons: ['Folder…', 'Zip or Files…', 'Cancel'],
+    defaultId: 0,
+    cancelId: 2,
+    noLink: true,
+  }
+  const { response } = window
+    ? await dialog.showMessageBox(window, options)
+    : await dialog.showMessageBox(options)
+  return response === 0 ? 'folder' : response === 1 ? 'file' : null
+}
+
+/** Explains how to collect a snapshot on the sync server. */
+export async function showSnapshotHelp(window: BrowserWindow | null): Promise<void> {
+  const options: MessageBoxOptions = {
+    type: 'info',
+    title: 'How Do I Get a Snapshot?',
+    message: 'Export the configuration on the sync server, then open the folder here.',
+    detail: [
+      'On the Entra Connect (Azure AD Connect) server, in PowerShell:',
+      '',
+      '    Import-Module ADSync',
+      '    Get-ADSyncServerConfiguration -Path C:\\Temp\\Export',
+      '',
+      'This writes the sync rules, connectors and metaverse schema as XML. Connector-space objects come from',
+      'csexport.exe (in %ProgramFiles%\\Microsoft Azure AD Sync\\Bin), one file per connector:',
+      '',
+      '    csexport "<connector name>" C:\\Temp\\Export\\<connector name>.xml',
+      '',
+      'Copy the folder (or a .zip of it) to this computer and choose File > Open Snapshot, or drop it on the window. SyncLens only reads it.',
+    ].join('\n'),
+    buttons: ['OK'],
+    noLink: true,
+  }
+  if (window) await dialog.showMessageBox(window, options)
+  else await dialog.showMessageBox(options)
+}

@@ -1,0 +1,184 @@
+// Imported first: its rules must cover every web contents, including the first window's.
+import './security'
+import os from 'node:os'
+import path from 'node:path'
+import { app, BrowserWindow } from 'electron'
+import type { SnapshotState } from '../../shared/host-api'
+import { snapshotArgument, userDataOverride } from './command-line'
+import { chooseSnapshotPaths, showSnapshotHelp } from './dialogs'
+import { handle, send, trustWindow } from './ipc'
+import { installMenu } from './menu'
+import { recentMenuLabel } from './menu-template'
+import { registerAppScheme, serveRenderer } from './protocol'
+import { SnapshotController } from './snapshot-controller'
+import { SnapshotHost, workerLink } from './snapshot-host'
+import { createMainWindow } from './window'
+import { windowTitle } from './window-state'
+
+// The bundle lives in dist/electron/, beside the worker and preload; the renderer build is dist/renderer/.
+const DIST_ELECTRON = __dirname
+const RENDERER_ROOT = path.join(DIST_ELECTRON, '..', 'renderer')
+
+const host = new SnapshotHost(() => workerLink(path.join(DIST_ELECTRON, 'snapshot-worker.cjs')))
+let controller: SnapshotController | null = null
+let mainWindow: BrowserWindow | null = null
+/** Paths the OS asked to open before the app was ready (macOS `open-file` at launch). */
+const earlyPaths: string[] = []
+
+setupUserDataDir()
+if (setupSingleInstance()) {
+  registerAppScheme()
+  setupOsOpenRequests()
+  setupLifecycle()
+  void app.whenReady().then(onReady)
+}
+
+function onReady(): void {
+  serveRenderer(RENDERER_ROOT)
+  setupController()
+  setupIpcHandlers()
+  setupStateBroadcast()
+  refreshMenu()
+  showMainWindow()
+  openFromCommandLine()
+}
+
+/** Tests give each run its own profile; Electron reads this path only if it is set before `ready`. */
+function setupUserDataDir(): void {
+  const override = userDataOverride(process.env, process.cwd())
+  if (override !== null) app.setPath('userData', override)
+}
+
+/** One SyncLens per profile: a second launch hands its snapshot argument to the first and quits. */
+function setupSingleInstance(): boolean {
+  if (app.requestSingleInstanceLock()) return true
+  app.quit()
+  return false
+}
+
+function setupOsOpenRequests(): void {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusMainWindow()
+    const target = snapshotArgument(argv, { defaultApp: process.defaultApp === true, cwd: workingDirectory })
+    if (target !== null) void controller?.openPaths([target])
+  })
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault()
+    if (controller === null) earlyPaths.push(filePath)
+    else {
+      focusMainWindow()
+      void controller.openPaths([filePath])
+    }
+  })
+}
+
+function setupLifecycle(): void {
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) showMainWindow()
+  })
+  app.on('will-quit', () => host.dispose())
+}
+
+function setupController(): void {
+  controller = new SnapshotController({
+    host,
+    recentFile: path.join(app.getPath('userData'), 'recent-snapshots.json'),
+    home: os.homedir(),
+    onRecentChanged: refreshMenu,
+    onSaveError: (error) => console.warn('SyncLens could not save the recent list:', error),
+  })
+}
+
+function setupIpcHandlers(): void {
+  const opener = (): SnapshotController => {
+    if (controller === null) throw new Error('SyncLens is still starting.')
+    return controller
+  }
+  handle('snapshot:open-dialog', async () => {
+    const paths = await chooseSnapshotPaths(mainWindow)
+    if (paths !== null) await opener().openPaths(paths)
+    return true
+  })
+  handle('snapshot:open-paths', async (paths) => {
+    await opener().openPaths(paths)
+  })
+  handle('snapshot:open-recent', async (id) => {
+    await opener().openRecent(id)
+  })
+  handle('snapshot:list-recent', () => opener().listRecent())
+  handle('snapshot:cancel', () => host.cancel())
+  handle('snapshot:close', () => host.close())
+  handle('snapshot:get-state', () => host.getState())
+  handle('rules:list', (filter) => host.rules(filter))
+  handle('rules:get', (id) => host.rule(id))
+}
+
+function setupStateBroadcast(): void {
+  let lastPhase: SnapshotState['phase'] = host.getState().phase
+  host.onStateChange((state) => {
+    if (mainWindow === null || mainWindow.isDestroyed()) return
+    send(mainWindow, 'snapshot:state', state)
+    mainWindow.setTitle(windowTitle(state))
+    // Progress arrives several times a second; the menu only cares when the phase changes.
+    if (state.phase !== lastPhase) refreshMenu()
+    lastPhase = state.phase
+  })
+}
+
+function refreshMenu(): void {
+  installMenu({
+    platform: process.platform,
+    dev: process.env.SYNCLENS_DEV === '1',
+    packaged: app.isPackaged,
+    canClose: host.getState().phase !== 'empty',
+    recent: (controller?.listRecent() ?? []).map((snapshot) => ({
+      id: snapshot.id,
+      label: recentMenuLabel(snapshot),
+    })),
+    actions: {
+      openSnapshot: () => sendMenuCommand('open-snapshot'),
+      closeSnapshot: () => sendMenuCommand('close-snapshot'),
+      openRecent: (id) => void controller?.openRecent(id),
+      clearRecent: () => controller?.clearRecent(),
+      showSnapshotHelp: () => void showSnapshotHelp(mainWindow),
+    },
+  })
+}
+
+function sendMenuCommand(command: 'open-snapshot' | 'close-snapshot'): void {
+  const window = focusMainWindow()
+  send(window, 'menu:command', command)
+}
+
+function showMainWindow(): BrowserWindow {
+  const window = createMainWindow({
+    preload: path.join(DIST_ELECTRON, 'preload.cjs'),
+    stateFile: path.join(app.getPath('userData'), 'window-state.json'),
+  })
+  trustWindow(window)
+  window.setTitle(windowTitle(host.getState()))
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null
+  })
+  mainWindow = window
+  return window
+}
+
+function focusMainWindow(): BrowserWindow {
+  const window = mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : showMainWindow()
+  if (window.isMinimized()) window.restore()
+  window.focus()
+  return window
+}
+
+function openFromCommandLine(): void {
+  const target = snapshotArgument(process.argv, {
+    defaultApp: process.defaultApp === true,
+    cwd: process.cwd(),
+  })
+  const paths = target !== null ? [target] : earlyPaths.splice(0)
+  if (paths.length > 0) void controller?.openPaths(paths)
+}
