@@ -1,0 +1,60 @@
+import { contextBridge, type IpcRendererEvent, ipcRenderer, webUtils } from 'electron'
+import type { HostApi, PickedFile, Unsubscribe } from '../../shared/host-api'
+import type {
+  EventChannel,
+  EventPayload,
+  InvokeArgs,
+  InvokeChannel,
+  InvokeResult,
+} from '../../shared/ipc-channels'
+import { snapshotPaths } from './picked-paths'
+
+// Sandboxed preloads cannot load ES modules or local files: this file and what it imports are bundled
+// into one CommonJS file, dist/electron/preload.cjs, which requires nothing but 'electron'.
+
+function invoke<K extends InvokeChannel>(channel: K, ...args: InvokeArgs<K>): Promise<InvokeResult<K>> {
+  return ipcRenderer.invoke(channel, ...args) as Promise<InvokeResult<K>>
+}
+
+/** Subscribes to an event; the page's listener gets the payload only, never the IPC event and its sender. */
+function listen<K extends EventChannel>(
+  channel: K,
+  listener: (payload: EventPayload<K>) => void,
+): Unsubscribe {
+  const relay = (_event: IpcRendererEvent, payload: EventPayload<K>): void => listener(payload)
+  ipcRenderer.on(channel, relay)
+  return () => {
+    ipcRenderer.removeListener(channel, relay)
+  }
+}
+
+async function openFiles(files: readonly PickedFile[]): Promise<void> {
+  const paths = snapshotPaths(
+    files.map((file) => ({
+      // At run time these are DOM File objects handed over by contextBridge.
+      absolutePath: webUtils.getPathForFile(file as unknown as File),
+      relativePath: file.webkitRelativePath,
+    })),
+  )
+  if (paths.length === 0) {
+    throw new Error('These files have no location on disk; save them to a folder first, then open that.')
+  }
+  await invoke('snapshot:open-paths', paths)
+}
+
+const api = {
+  platform: 'electron',
+  openSnapshotDialog: () => invoke('snapshot:open-dialog'),
+  openFiles,
+  openRecent: (id) => invoke('snapshot:open-recent', id),
+  listRecent: () => invoke('snapshot:list-recent'),
+  cancelLoad: () => invoke('snapshot:cancel'),
+  closeSnapshot: () => invoke('snapshot:close'),
+  getState: () => invoke('snapshot:get-state'),
+  onStateChange: (listener) => listen('snapshot:state', listener),
+  onMenuCommand: (listener) => listen('menu:command', listener),
+  getRules: (filter) => invoke('rules:list', filter),
+  getRule: (id) => invoke('rules:get', id),
+} satisfies HostApi
+
+contextBridge.exposeInMainWorld('synclens', api)
