@@ -1,0 +1,94 @@
+// Bundles the Electron main process, the snapshot worker, the CLI and the preload with Vite's build() API.
+import fs from 'node:fs'
+import { builtinModules } from 'node:module'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { build } from 'vite'
+
+/** The project root (this file lives in scripts/). */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)]
+
+/**
+ * The bundles to build, relative to the project root.
+ *
+ * Node bundles keep `electron` and Node's built-ins external and inline everything else, so the
+ * packaged app needs no node_modules. The preload stands alone: a sandboxed preload can require
+ * only `electron`, so everything it uses must be inlined into one CommonJS file.
+ */
+export const BUNDLES = [
+  { entry: 'electron/main/main.ts', outFile: 'dist/electron/main.cjs', kind: 'node' },
+  { entry: 'electron/node/snapshot-worker.ts', outFile: 'dist/electron/snapshot-worker.cjs', kind: 'node' },
+  { entry: 'electron/cli/synclens.ts', outFile: 'dist/cli/synclens.cjs', kind: 'node', executable: true },
+  { entry: 'electron/preload/preload.ts', outFile: 'dist/electron/preload.cjs', kind: 'preload' },
+]
+
+/**
+ * Builds one bundle into `outFile` (absolute or relative to the root); resolves with its path.
+ *
+ * @param {{ entry: string, outFile: string, kind: 'node' | 'preload', executable?: boolean }} bundle
+ * @param {{ root?: string, outFile?: string }} [options]
+ */
+export async function buildBundle(bundle, options = {}) {
+  const root = options.root ?? ROOT
+  const outFile = path.resolve(root, options.outFile ?? bundle.outFile)
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    mode: 'production',
+    publicDir: false,
+    build: {
+      ssr: path.resolve(root, bundle.entry),
+      outDir: path.dirname(outFile),
+      emptyOutDir: false,
+      target: 'node20',
+      minify: false,
+      sourcemap: false,
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      rolldownOptions: {
+        external: bundle.kind === 'preload' ? ['electron'] : ['electron', ...NODE_BUILTINS],
+        output: {
+          format: 'cjs',
+          entryFileNames: path.basename(outFile),
+          codeSplitting: false,
+          ...(bundle.executable ? { banner: '#!/usr/bin/env node' } : {}),
+        },
+      },
+    },
+    ssr: { noExternal: true, target: 'node' },
+  })
+  if (bundle.executable) fs.chmodSync(outFile, 0o755)
+  return outFile
+}
+
+/** Builds every bundle whose entry exists; returns what was built and what was skipped, and why. */
+export async function buildElectron(root = ROOT) {
+  const built = []
+  const skipped = []
+  for (const bundle of BUNDLES) {
+    if (!fs.existsSync(path.resolve(root, bundle.entry))) {
+      skipped.push(`${bundle.outFile}: ${bundle.entry} does not exist yet`)
+      continue
+    }
+    built.push(path.relative(root, await buildBundle(bundle, { root })))
+  }
+  return { built, skipped }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const started = Date.now()
+  try {
+    const { built, skipped } = await buildElectron()
+    for (const file of built) console.log(`built ${file}`)
+    for (const note of skipped) console.log(`skipped ${note}`)
+    console.log(`electron bundles done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  } catch (error) {
+    console.error(
+      `Building the Electron bundles failed: ${error instanceof Error ? error.message : String(error)}`,
+    )
+    process.exitCode = 1
+  }
+}
