@@ -159,7 +159,21 @@ describe.skipIf(!samplesAvailable)(samplesAvailable ? TITLE : `${TITLE} (${SAMPL
         [106, 'overridden', { kind: 'value', values: ['blue'] }],
         [108, 'overridden', { kind: 'value', values: ['blue'] }],
       ])
-      expect(result.syncError).toBeNull()
+    })
+
+    it('evaluates every default inbound rule for a mailbox user without a sync error', () => {
+      const adUser = user(MAILBOX_USER)
+      const { index } = scenario({
+        connectors: configuration.connectors,
+        rules: configuration.rules,
+        cs: [adUser],
+      })
+
+      const result = importFlow(adUser, { ruleIndex, index })
+
+      expect(
+        result.rows.filter((row) => row.status === 'error').map((row) => [row.mvAttribute, row.computed]),
+      ).toEqual([])
     })
 
     it('falls back to In from AD - User Common without a mailbox and names the failing clause', () => {

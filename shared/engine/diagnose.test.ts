@@ -56,6 +56,7 @@ describe('diagnoseAttribute', () => {
       ['inbound', 'OVERRIDDEN_BY_PRECEDENCE'],
       ['metaverse', 'OK'],
       ['outbound', 'OK'],
+      ['outbound', 'OK'],
       ['target', 'OK'],
       ['target', 'OK'],
     ])

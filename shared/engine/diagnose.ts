@@ -589,28 +589,42 @@ function outboundSteps(
   const relevant = rows.filter((row) => reading.includes(row))
   const winner = relevant.find((row) => row.winner)
   const blocker = winner ? undefined : blockingRow(relevant)
+  let targetStep: DiagnosisStep | null = null
   for (const row of rows) {
-    const targetStage = row.winner && row.status !== 'contributes'
+    const compared = row.winner && row.status !== 'contributes'
     const overrider = row.overriddenBy
       ? rows.find((other) => other.rule.id === row.overriddenBy?.id)
       : undefined
-    let code = targetStage && row.status === 'in-sync' ? 'OK' : statusCode(row.status)
-    const isBlocker = row === blocker || (row === winner && code !== 'OK')
-    if (row === blocker && row.status === 'overridden' && overrider?.status === 'authoritative-null')
+    let code = statusCode(row.status)
+    if (row === blocker && row.status === 'overridden' && overrider?.status === 'authoritative-null') {
       code = 'AUTHORITATIVE_NULL'
+    }
+    const facts = exportFacts(row)
     steps.push({
-      code,
-      stage: targetStage ? 'target' : 'outbound',
-      message: targetStage
-        ? targetMessage(row, connector)
-        : rowMessage(exportFacts(row), csAttribute, overrider?.status ?? null),
-      blocking: isBlocker,
+      code: compared ? 'OK' : code,
+      stage: 'outbound',
+      message: compared
+        ? rowMessage({ ...facts, status: 'contributes' }, csAttribute, null)
+        : rowMessage(facts, csAttribute, overrider?.status ?? null),
+      blocking: row === blocker,
       rule: row.rule,
       ...(row.failingClause ? { clause: row.failingClause } : {}),
       ...(row.computed.kind === 'value' ? { value: row.computed.values } : {}),
       connector,
     })
+    if (compared) {
+      targetStep = {
+        code,
+        stage: 'target',
+        message: targetMessage(row, connector),
+        blocking: row === winner && code !== 'OK',
+        rule: row.rule,
+        ...(row.targetValueInSnapshot ? { value: row.targetValueInSnapshot } : {}),
+        connector,
+      }
+    }
   }
+  if (targetStep) steps.push(targetStep)
   if (!winner && !blocker) {
     const other = rows.find((row) => row.winner)
     steps.push({

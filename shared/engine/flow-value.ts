@@ -134,7 +134,8 @@ function toScalar(attribute: Attribute, value: string): ScalarValue {
 export function fromEvalOutcome(outcome: EvalOutcome): FlowOutcome {
   switch (outcome.kind) {
     case 'value': {
-      const values = toTexts(outcome.value)
+      // The directory stores no empty strings: `Left(Trim(NULL),448)` yields "" and flows as no value.
+      const values = toTexts(outcome.value).filter((value) => value !== '')
       return values.length > 0 ? { kind: 'value', values } : { kind: 'null' }
     }
     case 'null':
