@@ -1,0 +1,774 @@
+import { decodeEntities } from './entities'
+import { NAME_HASH_SEED, type NameTable, UNINTERNED_NAME, hashStep } from './name-table'
+import { Utf8Decoder } from './utf8-decoder'
+import {
+  DEFAULT_XML_LIMITS,
+  type XmlError,
+  type XmlLimits,
+  type XmlPosition,
+  type XmlSink,
+  type XmlTag,
+  type XmlTokenizer,
+} from './xml-sink'
+
+const LT = 0x3c
+const GT = 0x3e
+const SLASH = 0x2f
+const BANG = 0x21
+const QUESTION = 0x3f
+const EQUALS = 0x3d
+const DOUBLE_QUOTE = 0x22
+const SINGLE_QUOTE = 0x27
+const AMPERSAND = 0x26
+const LF = 0x0a
+const CR = 0x0d
+const TAB = 0x09
+const DASH = 0x2d
+const OPEN_BRACKET = 0x5b
+const CLOSE_BRACKET = 0x5d
+
+/** Scan results below zero: the token continues in the next chunk, or the document failed. */
+const NEED_MORE = -1
+const FAILED = -2
+
+/** What an incomplete token at the end of the buffer is waiting for. */
+const PENDING_NONE = 0
+const PENDING_TEXT = 1
+const PENDING_START_TAG = 2
+const PENDING_END_TAG = 3
+const PENDING_COMMENT = 4
+const PENDING_CDATA = 5
+const PENDING_PI = 6
+/** Too few bytes after `<` to tell what the markup is; waits for a few more. */
+const PENDING_SHORT = 7
+
+const NAME_START = 1
+const NAME_CHAR = 2
+const SPACE = 4
+const BYTE_CLASS = buildByteClasses()
+/** Bytes an attribute-value loop must look at: quotes, `<`, `&` and control characters. */
+const VALUE_SPECIAL = buildValueSpecials()
+
+const HAS_AMPERSAND = 1
+const HAS_WHITESPACE_CONTROL = 2
+
+/** How much a start tag may exceed the value bound (names, quotes, other attributes). */
+const TAG_OVERHEAD_BYTES = 1024 * 1024
+const INITIAL_CARRY_BYTES = 64 * 1024
+const EMPTY = new Uint8Array(0)
+const utf8 = new TextEncoder()
+
+const CDATA_OPEN = [0x3c, 0x21, 0x5b, 0x43, 0x44, 0x41, 0x54, 0x41, 0x5b] // <![CDATA[
+const DOCTYPE_OPEN = [0x3c, 0x21, 0x44, 0x4f, 0x43, 0x54, 0x59, 0x50, 0x45] // <!DOCTYPE
+const ENTITY_OPEN = [0x3c, 0x21, 0x45, 0x4e, 0x54, 0x49, 0x54, 0x59] // <!ENTITY
+
+/**
+ * A streaming XML scanner over UTF-8 bytes, tailored for large exports. It tokenizes with byte
+ * loops and `indexOf`, decodes only names it has not seen and text the sink asks for, refuses
+ * DOCTYPE and entity declarations, and bounds value sizes, name lengths and nesting depth.
+ *
+ * Not validated, for speed: character data the sink does not ask for (indentation, mixed content)
+ * is skipped without checking its entity references or characters.
+ */
+export class FastXmlScanner implements XmlTokenizer, XmlTag {
+  /** The first error met, or null. */
+  public error: XmlError | null = null
+
+  private readonly limits: XmlLimits
+  private readonly decoder = new Utf8Decoder()
+
+  /** The bytes being scanned: a pushed chunk, or a view of `carry` when a token spans chunks. */
+  private buf: Uint8Array = EMPTY
+  private bufIsCarry = false
+  private len = 0
+  private pos = 0
+  private carry: Uint8Array = new Uint8Array(INITIAL_CARRY_BYTES)
+
+  private pending = PENDING_NONE
+  private resumeAt = 0
+  private pendingQuote = 0
+
+  /** Line bookkeeping: `line`/`column` (0-based characters) hold at byte `countedTo` of `buf`. */
+  private countedTo = 0
+  private line = 1
+  private column = 0
+  /** Line and column of `buf[0]`. */
+  private bufferLine = 1
+  private bufferColumn = 0
+
+  private depth = 0
+  private readonly stackIds: Int32Array
+  private readonly stackRawNames: (Uint8Array | null)[] = []
+  private rootSeen = false
+
+  private tagStart = 0
+  private tagNameId = 0
+  private tagNameStart = 0
+  private tagNameEnd = 0
+  private attrCount = 0
+  private attrNameIds: Int32Array = new Int32Array(16)
+  private attrNameStarts: Int32Array = new Int32Array(16)
+  private attrNameEnds: Int32Array = new Int32Array(16)
+  private attrValueStarts: Int32Array = new Int32Array(16)
+  private attrValueEnds: Int32Array = new Int32Array(16)
+  private attrFlags: Uint8Array = new Uint8Array(16)
+  private readonly attrDecoded: string[] = []
+
+  /** Creates a scanner reporting to `sink`; `names` maps names to the ids the sink expects. */
+  public constructor(
+    private readonly sink: XmlSink,
+    private readonly names: NameTable,
+    limits: XmlLimits = DEFAULT_XML_LIMITS,
+  ) {
+    this.limits = limits
+    this.stackIds = new Int32Array(limits.maxDepth + 1)
+  }
+
+  /** Number of attributes of the tag being reported. */
+  public get attributeCount(): number {
+    return this.attrCount
+  }
+
+  /** Scans the next chunk. The chunk may be reused by the caller once this returns. */
+  public push(chunk: Uint8Array): void {
+    if (this.error !== null || chunk.length === 0) return
+    if (this.len > this.pos) this.appendToCarry(chunk)
+    else {
+      this.buf = chunk
+      this.bufIsCarry = false
+      this.len = chunk.length
+      this.pos = 0
+      this.countedTo = 0
+    }
+    if (this.pending === PENDING_NONE || this.resumePending()) this.run()
+    if (this.error === null) this.keepRest()
+  }
+
+  /** Ends the input: anything still open or incomplete is reported as truncation. */
+  public end(): void {
+    if (this.error !== null) return
+    if (this.depth > 0) {
+      const open = this.openElementName(this.depth - 1)
+      this.fail(
+        `the file ends inside <${open}> (${this.depth} element${this.depth === 1 ? ' is' : 's are'} still open); it is truncated or was not completely written`,
+        this.len,
+      )
+    } else if (this.pos < this.len) {
+      this.fail('the file ends inside a markup construct; it is truncated', this.len)
+    } else if (!this.rootSeen) {
+      this.fail('the file has no root element', this.len)
+    }
+  }
+
+  /** The element name of the tag being reported. */
+  public elementName(): string {
+    if (this.tagNameId !== UNINTERNED_NAME) return this.names.text(this.tagNameId)
+    return this.decoder.decode(this.buf, this.tagNameStart, this.tagNameEnd)
+  }
+
+  /** Name-table id of an attribute name. */
+  public attributeNameId(index: number): number {
+    return this.attrNameIds[index]
+  }
+
+  /** An attribute name as text. */
+  public attributeName(index: number): string {
+    const id = this.attrNameIds[index]
+    if (id !== UNINTERNED_NAME) return this.names.text(id)
+    return this.decoder.decode(this.buf, this.attrNameStarts[index], this.attrNameEnds[index])
+  }
+
+  /** An attribute value, decoded. */
+  public attributeValue(index: number): string {
+    if (this.attrFlags[index] !== 0) return this.attrDecoded[index]
+    return this.decoder.decode(this.buf, this.attrValueStarts[index], this.attrValueEnds[index])
+  }
+
+  /** Position of the tag being reported. */
+  public position(): XmlPosition {
+    return this.positionAt(this.tagStart)
+  }
+
+  private run(): void {
+    const b = this.buf
+    const n = this.len
+    let p = this.pos
+    while (p < n) {
+      let next: number
+      if (b[p] !== LT) next = this.scanText(b, p, n)
+      else if (p + 1 >= n) next = this.waitShort()
+      else {
+        const c = b[p + 1]
+        if (c === SLASH) next = this.scanEndTag(b, p, n)
+        else if (c === BANG) next = this.scanBang(b, p, n)
+        else if (c === QUESTION) next = this.scanProcessingInstruction(b, p, n)
+        else next = this.scanStartTag(b, p, n)
+      }
+      if (next < 0) break
+      p = next
+    }
+    this.pos = p
+  }
+
+  private scanText(b: Uint8Array, p: number, n: number): number {
+    const lt = b.indexOf(LT, p)
+    const end = lt === -1 ? n : lt
+    if (this.depth === 0) {
+      for (let i = p; i < end; i++) {
+        if ((BYTE_CLASS[b[i]] & SPACE) === 0)
+          return this.fail('text is not allowed outside the root element', i)
+      }
+      return end
+    }
+    if (!this.sink.wantsText) return end
+    if (end - p > this.limits.maxValueBytes) return this.failTooLarge('a text value', p)
+    if (lt === -1) {
+      this.pending = PENDING_TEXT
+      this.resumeAt = n
+      return NEED_MORE
+    }
+    this.emitText(b, p, lt)
+    return this.error === null ? lt : FAILED
+  }
+
+  private emitText(b: Uint8Array, start: number, end: number): void {
+    const raw = this.decoder.decode(b, start, end)
+    let text = raw
+    if (text.indexOf('\r') !== -1) text = normalizeNewlines(text)
+    if (text.indexOf('&') !== -1) {
+      const decoded = decodeEntities(text)
+      if (!decoded.ok) {
+        const rawResult = decodeEntities(raw)
+        const offset = rawResult.ok ? 0 : rawResult.offset
+        this.fail(decoded.message, start + utf8.encode(raw.slice(0, offset)).length)
+        return
+      }
+      text = decoded.value
+    }
+    this.sink.text(text)
+  }
+
+  private scanStartTag(b: Uint8Array, p: number, n: number): number {
+    let i = p + 1
+    let c = b[i]
+    if ((BYTE_CLASS[c] & NAME_START) === 0)
+      return this.fail('"<" must start a tag name (write &lt; for a literal "<")', i)
+    let hash = hashStep(NAME_HASH_SEED, c)
+    i++
+    while (i < n) {
+      c = b[i]
+      if ((BYTE_CLASS[c] & NAME_CHAR) === 0) break
+      hash = hashStep(hash, c)
+      i++
+    }
+    if (i >= n) return this.waitStartTag(p, n)
+    const nameEnd = i
+    if (nameEnd - p - 1 > this.limits.maxNameBytes) return this.failNameTooLong(p + 1)
+    const nameId = this.names.lookup(b, p + 1, nameEnd, hash)
+    let count = 0
+    let selfClosing = false
+    for (;;) {
+      const beforeSpace = i
+      while (i < n && (BYTE_CLASS[b[i]] & SPACE) !== 0) i++
+      if (i >= n) return this.waitStartTag(p, n)
+      c = b[i]
+      if (c === GT) {
+        i++
+        break
+      }
+      if (c === SLASH) {
+        if (i + 1 >= n) return this.waitStartTag(p, n)
+        if (b[i + 1] !== GT) return this.fail('expected ">" after "/" in a tag', i + 1)
+        selfClosing = true
+        i += 2
+        break
+      }
+      if (i === beforeSpace) return this.fail('attributes must be separated by whitespace', i)
+      if ((BYTE_CLASS[c] & NAME_START) === 0) return this.fail(`unexpected character in a tag`, i)
+      const attrStart = i
+      hash = hashStep(NAME_HASH_SEED, c)
+      i++
+      while (i < n) {
+        c = b[i]
+        if ((BYTE_CLASS[c] & NAME_CHAR) === 0) break
+        hash = hashStep(hash, c)
+        i++
+      }
+      const attrEnd = i
+      if (attrEnd - attrStart > this.limits.maxNameBytes) return this.failNameTooLong(attrStart)
+      while (i < n && (BYTE_CLASS[b[i]] & SPACE) !== 0) i++
+      if (i >= n) return this.waitStartTag(p, n)
+      if (b[i] !== EQUALS) return this.fail('expected "=" after an attribute name', i)
+      i++
+      while (i < n && (BYTE_CLASS[b[i]] & SPACE) !== 0) i++
+      if (i >= n) return this.waitStartTag(p, n)
+      const quote = b[i]
+      if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE)
+        return this.fail('an attribute value must be quoted', i)
+      i++
+      const valueStart = i
+      let flags = 0
+      for (;;) {
+        if (i >= n) return this.waitStartTag(p, n)
+        c = b[i]
+        if (VALUE_SPECIAL[c] !== 0) {
+          if (c === quote) break
+          if (c === AMPERSAND) flags |= HAS_AMPERSAND
+          else if (c === TAB || c === LF || c === CR) flags |= HAS_WHITESPACE_CONTROL
+          else if (c === LT) return this.fail('"<" is not allowed in an attribute value (write &lt;)', i)
+          else if (c !== DOUBLE_QUOTE && c !== SINGLE_QUOTE) {
+            return this.fail('a control character is not allowed in XML', i)
+          }
+        }
+        i++
+      }
+      if (i - valueStart > this.limits.maxValueBytes)
+        return this.failTooLarge('an attribute value', valueStart)
+      if (count === this.attrNameIds.length) this.growAttributes()
+      const attrId = this.names.lookup(b, attrStart, attrEnd, hash)
+      for (let k = 0; k < count; k++) {
+        if (this.attrNameIds[k] === attrId && this.sameAttributeName(b, k, attrStart, attrEnd)) {
+          return this.fail('an attribute appears twice in the same tag', attrStart)
+        }
+      }
+      this.attrNameIds[count] = attrId
+      this.attrNameStarts[count] = attrStart
+      this.attrNameEnds[count] = attrEnd
+      this.attrValueStarts[count] = valueStart
+      this.attrValueEnds[count] = i
+      this.attrFlags[count] = flags
+      if (flags !== 0 && !this.decodeSpecialValue(b, count, valueStart, i, flags)) return FAILED
+      count++
+      i++
+    }
+    if (this.depth === 0) {
+      if (this.rootSeen) return this.fail('a document has only one root element', p)
+      this.rootSeen = true
+    }
+    if (this.depth >= this.limits.maxDepth) {
+      return this.fail(`elements are nested deeper than ${this.limits.maxDepth} levels`, p)
+    }
+    this.stackIds[this.depth] = nameId
+    this.stackRawNames[this.depth] = nameId === UNINTERNED_NAME ? b.slice(p + 1, nameEnd) : null
+    this.depth++
+    this.tagStart = p
+    this.tagNameId = nameId
+    this.tagNameStart = p + 1
+    this.tagNameEnd = nameEnd
+    this.attrCount = count
+    this.sink.openElement(nameId, this)
+    if (selfClosing) {
+      this.depth--
+      this.sink.closeElement(nameId)
+    }
+    return i
+  }
+
+  private decodeSpecialValue(
+    b: Uint8Array,
+    index: number,
+    start: number,
+    end: number,
+    flags: number,
+  ): boolean {
+    let value = this.decoder.decode(b, start, end)
+    if ((flags & HAS_WHITESPACE_CONTROL) !== 0) value = normalizeAttributeWhitespace(value)
+    if ((flags & HAS_AMPERSAND) !== 0) {
+      const decoded = decodeEntities(value)
+      if (!decoded.ok) {
+        this.fail(decoded.message, b.indexOf(AMPERSAND, start))
+        return false
+      }
+      value = decoded.value
+    }
+    this.attrDecoded[index] = value
+    return true
+  }
+
+  private sameAttributeName(b: Uint8Array, index: number, start: number, end: number): boolean {
+    if (this.attrNameIds[index] !== UNINTERNED_NAME) return true
+    const otherStart = this.attrNameStarts[index]
+    if (this.attrNameEnds[index] - otherStart !== end - start) return false
+    for (let k = 0; k < end - start; k++) if (b[otherStart + k] !== b[start + k]) return false
+    return true
+  }
+
+  private scanEndTag(b: Uint8Array, p: number, n: number): number {
+    if (this.depth === 0) return this.fail('a closing tag without a matching opening tag', p)
+    const top = this.depth - 1
+    const id = this.stackIds[top]
+    const expected = id === UNINTERNED_NAME ? (this.stackRawNames[top] ?? EMPTY) : this.names.bytes(id)
+    const nameStart = p + 2
+    const nameLength = expected.length
+    let i = nameStart
+    for (let k = 0; k < nameLength; k++, i++) {
+      if (i >= n) return this.waitEndTag(p)
+      if (b[i] !== expected[k]) return this.failMismatch(b, p, n, top)
+    }
+    if (i >= n) return this.waitEndTag(p)
+    let c = b[i]
+    if (c !== GT) {
+      if ((BYTE_CLASS[c] & SPACE) === 0) return this.failMismatch(b, p, n, top)
+      while (i < n && (BYTE_CLASS[b[i]] & SPACE) !== 0) i++
+      if (i >= n) return this.waitEndTag(p)
+      c = b[i]
+      if (c !== GT) return this.fail('expected ">" to end the closing tag', i)
+    }
+    this.depth = top
+    this.sink.closeElement(id)
+    return i + 1
+  }
+
+  private failMismatch(b: Uint8Array, p: number, n: number, top: number): number {
+    let end = p + 2
+    while (end < n && (BYTE_CLASS[b[end]] & NAME_CHAR) !== 0 && end - p < 200) end++
+    const found = this.decoder.decode(b, p + 2, end)
+    return this.fail(
+      `closing tag </${found}> does not match the open element <${this.openElementName(top)}>`,
+      p,
+    )
+  }
+
+  private scanBang(b: Uint8Array, p: number, n: number): number {
+    if (p + 3 >= n) return this.waitShort()
+    if (b[p + 2] === DASH) {
+      if (b[p + 3] !== DASH) return this.fail('invalid markup: "<!-" must start a comment "<!--"', p)
+      const close = findSequence(b, p + 4, n, DASH, DASH, GT)
+      if (close === -1) return this.waitFor(PENDING_COMMENT, p, n)
+      return close + 3
+    }
+    if (b[p + 2] === OPEN_BRACKET) {
+      if (p + CDATA_OPEN.length > n) return this.waitShort()
+      if (!startsWith(b, p, CDATA_OPEN)) return this.fail('invalid markup after "<!["', p)
+      if (this.depth === 0) return this.fail('a CDATA section is not allowed outside the root element', p)
+      const bodyStart = p + CDATA_OPEN.length
+      const close = findSequence(b, bodyStart, n, CLOSE_BRACKET, CLOSE_BRACKET, GT)
+      if (close === -1) return this.waitFor(PENDING_CDATA, p, n)
+      if (close - bodyStart > this.limits.maxValueBytes) return this.failTooLarge('a CDATA section', p)
+      if (this.sink.wantsText) {
+        let text = this.decoder.decode(b, bodyStart, close)
+        if (text.indexOf('\r') !== -1) text = normalizeNewlines(text)
+        this.sink.text(text)
+      }
+      return close + 3
+    }
+    if (p + DOCTYPE_OPEN.length > n && matchesSoFar(b, p, n, DOCTYPE_OPEN)) return this.waitShort()
+    if (startsWith(b, p, DOCTYPE_OPEN)) {
+      return this.fail(
+        'the file contains a <!DOCTYPE> declaration, which SyncLens refuses: DTDs can define entities that expand without bound or point to external files, and export files never contain one',
+        p,
+      )
+    }
+    if (p + ENTITY_OPEN.length > n && matchesSoFar(b, p, n, ENTITY_OPEN)) return this.waitShort()
+    if (startsWith(b, p, ENTITY_OPEN)) {
+      return this.fail('the file contains an entity declaration (<!ENTITY>), which SyncLens refuses', p)
+    }
+    return this.fail('invalid markup: "<!" must start a comment or a CDATA section', p)
+  }
+
+  private scanProcessingInstruction(b: Uint8Array, p: number, n: number): number {
+    const close = findSequence(b, p + 2, n, QUESTION, GT, -1)
+    if (close === -1) return this.waitFor(PENDING_PI, p, n)
+    return close + 2
+  }
+
+  private waitShort(): number {
+    this.pending = PENDING_SHORT
+    return NEED_MORE
+  }
+
+  private waitStartTag(p: number, n: number): number {
+    if (n - p > this.limits.maxValueBytes + TAG_OVERHEAD_BYTES) return this.failTooLarge('a start tag', p)
+    this.pending = PENDING_START_TAG
+    this.resumeAt = p + 1
+    this.pendingQuote = 0
+    return NEED_MORE
+  }
+
+  private waitEndTag(p: number): number {
+    this.pending = PENDING_END_TAG
+    this.resumeAt = p + 2
+    return NEED_MORE
+  }
+
+  private waitFor(kind: number, p: number, n: number): number {
+    if (n - p > this.limits.maxValueBytes) return this.failTooLarge(pendingDescription(kind), p)
+    this.pending = kind
+    this.resumeAt = Math.max(p + 2, n - 2)
+    return NEED_MORE
+  }
+
+  /** Continues looking for the end of the pending token; true when it is now complete. */
+  private resumePending(): boolean {
+    const b = this.buf
+    const n = this.len
+    const kind = this.pending
+    let found: number
+    switch (kind) {
+      case PENDING_SHORT:
+        found = n
+        break
+      case PENDING_TEXT:
+        found = b.indexOf(LT, this.resumeAt)
+        this.resumeAt = n
+        break
+      case PENDING_END_TAG:
+        found = b.indexOf(GT, this.resumeAt)
+        this.resumeAt = n
+        break
+      case PENDING_START_TAG:
+        found = this.findTagEnd(b, n)
+        break
+      case PENDING_COMMENT:
+        found = findSequence(b, this.resumeAt, n, DASH, DASH, GT)
+        this.resumeAt = Math.max(this.resumeAt, n - 2)
+        break
+      case PENDING_CDATA:
+        found = findSequence(b, this.resumeAt, n, CLOSE_BRACKET, CLOSE_BRACKET, GT)
+        this.resumeAt = Math.max(this.resumeAt, n - 2)
+        break
+      case PENDING_PI:
+        found = findSequence(b, this.resumeAt, n, QUESTION, GT, -1)
+        this.resumeAt = Math.max(this.resumeAt, n - 1)
+        break
+      default:
+        found = n
+    }
+    if (found !== -1) {
+      this.pending = PENDING_NONE
+      return true
+    }
+    const size = n - this.pos
+    const bound =
+      kind === PENDING_END_TAG
+        ? this.limits.maxNameBytes + TAG_OVERHEAD_BYTES
+        : kind === PENDING_START_TAG
+          ? this.limits.maxValueBytes + TAG_OVERHEAD_BYTES
+          : this.limits.maxValueBytes
+    if (size > bound) this.failTooLarge(pendingDescription(kind), this.pos)
+    return false
+  }
+
+  private findTagEnd(b: Uint8Array, n: number): number {
+    let quote = this.pendingQuote
+    let i = this.resumeAt
+    for (; i < n; i++) {
+      const c = b[i]
+      if (quote !== 0) {
+        if (c === quote) quote = 0
+      } else if (c === GT) {
+        this.pendingQuote = 0
+        return i
+      } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) quote = c
+    }
+    this.pendingQuote = quote
+    this.resumeAt = n
+    return -1
+  }
+
+  /** Moves the unconsumed tail into the carry buffer so the caller may reuse its chunk. */
+  private keepRest(): void {
+    this.countLinesTo(this.pos)
+    this.bufferLine = this.line
+    this.bufferColumn = this.column
+    const rest = this.len - this.pos
+    if (rest === 0) {
+      this.buf = EMPTY
+      this.bufIsCarry = false
+      this.len = 0
+      this.pos = 0
+      this.countedTo = 0
+      return
+    }
+    if (this.bufIsCarry) {
+      if (this.pos > 0) this.carry.copyWithin(0, this.pos, this.len)
+    } else {
+      if (this.carry.length < rest) this.carry = new Uint8Array(nextCapacity(rest))
+      this.carry.set(this.buf.subarray(this.pos, this.len), 0)
+    }
+    this.resumeAt -= this.pos
+    this.pos = 0
+    this.countedTo = 0
+    this.len = rest
+    this.buf = this.carry.subarray(0, rest)
+    this.bufIsCarry = true
+  }
+
+  private appendToCarry(chunk: Uint8Array): void {
+    const needed = this.len + chunk.length
+    if (this.carry.length < needed) {
+      const grown = new Uint8Array(nextCapacity(needed))
+      grown.set(this.carry.subarray(0, this.len), 0)
+      this.carry = grown
+    }
+    this.carry.set(chunk, this.len)
+    this.len = needed
+    this.buf = this.carry.subarray(0, needed)
+    this.bufIsCarry = true
+  }
+
+  private countLinesTo(to: number): void {
+    const b = this.buf
+    let from = this.countedTo
+    let lastLineStart = -1
+    for (;;) {
+      const newline = b.indexOf(LF, from)
+      if (newline === -1 || newline >= to) break
+      this.line++
+      from = newline + 1
+      lastLineStart = from
+    }
+    if (lastLineStart === -1) this.column += countCharacters(b, this.countedTo, to)
+    else this.column = countCharacters(b, lastLineStart, to)
+    this.countedTo = to
+  }
+
+  private positionAt(offset: number): XmlPosition {
+    const at = Math.max(0, Math.min(offset, this.len))
+    if (at < this.countedTo) {
+      this.countedTo = 0
+      this.line = this.bufferLine
+      this.column = this.bufferColumn
+    }
+    this.countLinesTo(at)
+    return { line: this.line, column: this.column + 1 }
+  }
+
+  private fail(message: string, offset: number): number {
+    if (this.error === null) {
+      const { line, column } = this.positionAt(offset)
+      this.error = { message, line, column }
+    }
+    this.pending = PENDING_NONE
+    return FAILED
+  }
+
+  private failTooLarge(what: string, offset: number): number {
+    return this.fail(
+      `${what} is larger than ${formatBytes(this.limits.maxValueBytes)}, the limit SyncLens reads`,
+      offset,
+    )
+  }
+
+  private failNameTooLong(offset: number): number {
+    return this.fail(`a name is longer than ${this.limits.maxNameBytes} bytes`, offset)
+  }
+
+  private openElementName(level: number): string {
+    const id = this.stackIds[level]
+    if (id !== UNINTERNED_NAME) return this.names.text(id)
+    const raw = this.stackRawNames[level] ?? EMPTY
+    return this.decoder.decode(raw, 0, raw.length)
+  }
+
+  private growAttributes(): void {
+    const size = this.attrNameIds.length * 2
+    this.attrNameIds = grownInt32(this.attrNameIds, size)
+    this.attrNameStarts = grownInt32(this.attrNameStarts, size)
+    this.attrNameEnds = grownInt32(this.attrNameEnds, size)
+    this.attrValueStarts = grownInt32(this.attrValueStarts, size)
+    this.attrValueEnds = grownInt32(this.attrValueEnds, size)
+    const flags = new Uint8Array(size)
+    flags.set(this.attrFlags, 0)
+    this.attrFlags = flags
+  }
+}
+
+function buildByteClasses(): Uint8Array {
+  const classes = new Uint8Array(256)
+  for (let c = 0; c < 256; c++) {
+    const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
+    if (letter || c === 0x5f || c === 0x3a || c >= 0x80) classes[c] = NAME_START | NAME_CHAR
+    else if ((c >= 0x30 && c <= 0x39) || c === DASH || c === 0x2e) classes[c] = NAME_CHAR
+  }
+  for (const c of [0x20, TAB, LF, CR]) classes[c] = SPACE
+  return classes
+}
+
+function buildValueSpecials(): Uint8Array {
+  const specials = new Uint8Array(256)
+  for (let c = 0; c < 0x20; c++) specials[c] = 1
+  for (const c of [DOUBLE_QUOTE, SINGLE_QUOTE, AMPERSAND, LT]) specials[c] = 1
+  return specials
+}
+
+/** Index of the first `a b c` (or `a b` when `c` is -1) at or after `from`, or -1. */
+function findSequence(
+  b: Uint8Array,
+  from: number,
+  n: number,
+  a: number,
+  second: number,
+  third: number,
+): number {
+  const tail = third === -1 ? 1 : 2
+  let i = from
+  for (;;) {
+    i = b.indexOf(a, i)
+    if (i === -1 || i + tail >= n) return -1
+    if (b[i + 1] === second && (third === -1 || b[i + 2] === third)) return i
+    i++
+  }
+}
+
+function startsWith(b: Uint8Array, p: number, prefix: readonly number[]): boolean {
+  if (p + prefix.length > b.length) return false
+  for (let k = 0; k < prefix.length; k++) if (b[p + k] !== prefix[k]) return false
+  return true
+}
+
+function matchesSoFar(b: Uint8Array, p: number, n: number, prefix: readonly number[]): boolean {
+  for (let k = 0; k < prefix.length && p + k < n; k++) if (b[p + k] !== prefix[k]) return false
+  return true
+}
+
+function countCharacters(b: Uint8Array, from: number, to: number): number {
+  let count = 0
+  for (let i = from; i < to; i++) if ((b[i] & 0xc0) !== 0x80) count++
+  return count
+}
+
+function normalizeNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n')
+}
+
+function normalizeAttributeWhitespace(text: string): string {
+  return text.replace(/\r\n?/g, ' ').replace(/[\t\n]/g, ' ')
+}
+
+function grownInt32(source: Int32Array, size: number): Int32Array {
+  const grown = new Int32Array(size)
+  grown.set(source, 0)
+  return grown
+}
+
+function nextCapacity(needed: number): number {
+  let capacity = INITIAL_CARRY_BYTES
+  while (capacity < needed) capacity *= 2
+  return capacity
+}
+
+function pendingDescription(kind: number): string {
+  switch (kind) {
+    case PENDING_TEXT:
+      return 'a text value'
+    case PENDING_START_TAG:
+      return 'a start tag'
+    case PENDING_END_TAG:
+      return 'a closing tag'
+    case PENDING_COMMENT:
+      return 'a comment'
+    case PENDING_CDATA:
+      return 'a CDATA section'
+    case PENDING_PI:
+      return 'a processing instruction'
+    default:
+      return 'a markup construct'
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`
+  return `${bytes} bytes`
+}

@@ -1,0 +1,62 @@
+import { NAME_HASH_SEED, hashStep } from './name-table'
+
+/** Strings up to this many bytes go through the cache. */
+const CACHE_MAX_BYTES = 32
+const CACHE_SLOTS = 4096
+const CACHE_MASK = CACHE_SLOTS - 1
+
+/**
+ * Decodes UTF-8 byte ranges to strings. Short ASCII values (attribute names, types, flags, object
+ * classes) repeat endlessly in exports, so they come from a small direct-mapped cache without
+ * allocating; everything else goes through one TextDecoder call.
+ */
+export class Utf8Decoder {
+  private readonly decoder = new TextDecoder()
+  private readonly slab = new Uint8Array(CACHE_SLOTS * CACHE_MAX_BYTES)
+  private readonly lengths = new Int32Array(CACHE_SLOTS).fill(-1)
+  private readonly strings: string[] = new Array<string>(CACHE_SLOTS).fill('')
+
+  /** Decodes `bytes[start, end)`; invalid sequences become U+FFFD. */
+  public decode(bytes: Uint8Array, start: number, end: number): string {
+    const length = end - start
+    if (length === 0) return ''
+    if (length > CACHE_MAX_BYTES) return this.decoder.decode(bytes.subarray(start, end))
+    let hash = NAME_HASH_SEED
+    let high = 0
+    for (let i = start; i < end; i++) {
+      const byte = bytes[i]
+      high |= byte
+      hash = hashStep(hash, byte)
+    }
+    if ((high & 0x80) !== 0) return this.decoder.decode(bytes.subarray(start, end))
+    const slot = hash & CACHE_MASK
+    const slab = this.slab
+    const base = slot * CACHE_MAX_BYTES
+    if (this.lengths[slot] === length) {
+      let same = true
+      for (let i = 0; i < length; i++) {
+        if (slab[base + i] !== bytes[start + i]) {
+          same = false
+          break
+        }
+      }
+      if (same) return this.strings[slot]
+    }
+    const text = asciiString(bytes, start, end)
+    for (let i = 0; i < length; i++) slab[base + i] = bytes[start + i]
+    this.lengths[slot] = length
+    this.strings[slot] = text
+    return text
+  }
+}
+
+/** Builds a string from ASCII bytes without a TextDecoder round trip (cheaper for short values). */
+function asciiString(b: Uint8Array, start: number, end: number): string {
+  let text = ''
+  let i = start
+  for (; i + 8 <= end; i += 8) {
+    text += String.fromCharCode(b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], b[i + 6], b[i + 7])
+  }
+  for (; i < end; i++) text += String.fromCharCode(b[i])
+  return text
+}

@@ -1,0 +1,75 @@
+import type { NameTable } from './name-table'
+
+/** A 1-based position in the text of a file. */
+export interface XmlPosition {
+  readonly line: number
+  readonly column: number
+}
+
+/** Why a document could not be read further: well-formedness, a refused construct, or a bound. */
+export interface XmlError {
+  readonly message: string
+  readonly line: number
+  readonly column: number
+}
+
+/** The start tag being reported to a sink; valid only during the `openElement` call. */
+export interface XmlTag {
+  /** Number of attributes on the tag. */
+  readonly attributeCount: number
+  /** The element name as text. */
+  elementName(): string
+  /** Name-table id of an attribute name (-1 when the table is full and the name was not interned). */
+  attributeNameId(index: number): number
+  /** An attribute name as text. */
+  attributeName(index: number): string
+  /** An attribute value with entities decoded and whitespace normalized as XML requires. */
+  attributeValue(index: number): string
+  /** Position of the `<` that starts the tag; computed on demand, so call it only when reporting. */
+  position(): XmlPosition
+}
+
+/**
+ * Receives the structure of a document. Element and attribute names arrive as ids of the scanner's
+ * name table, so formats compare small integers instead of strings.
+ */
+export interface XmlSink {
+  /** Read before each run of character data; when false the scanner skips the run without decoding it. */
+  readonly wantsText: boolean
+  /** A start tag (or the start of a self-closing tag, which is followed by `closeElement`). */
+  openElement(nameId: number, tag: XmlTag): void
+  /** The end of an element. */
+  closeElement(nameId: number): void
+  /** Character data inside the current element; one element may receive several pieces. */
+  text(value: string): void
+}
+
+/** Bounds that turn hostile or broken input into an error instead of unbounded memory use. */
+export interface XmlLimits {
+  /** Longest attribute value, text run, comment, CDATA section or processing instruction, in bytes. */
+  readonly maxValueBytes: number
+  /** Deepest element nesting. */
+  readonly maxDepth: number
+  /** Longest element or attribute name, in bytes. */
+  readonly maxNameBytes: number
+}
+
+/** The bounds SyncLens applies to every XML file. */
+export const DEFAULT_XML_LIMITS: XmlLimits = {
+  maxValueBytes: 64 * 1024 * 1024,
+  maxDepth: 256,
+  maxNameBytes: 4 * 1024,
+}
+
+/** A push tokenizer over UTF-8 bytes; after an error it ignores further input. */
+export interface XmlTokenizer {
+  /** The first error met, or null. */
+  readonly error: XmlError | null
+  /** Scans the next chunk of UTF-8 bytes, calling the sink synchronously. */
+  push(chunk: Uint8Array): void
+  /** Signals the end of the input; reports truncation as an error. */
+  end(): void
+}
+
+/** Builds a tokenizer that reports to `sink`, interning names in `names`. */
+export type XmlTokenizerFactory = (sink: XmlSink, names: NameTable, limits?: XmlLimits) => XmlTokenizer
