@@ -244,6 +244,29 @@ describe('diagnoseAttribute', () => {
     expect(diagnosis.steps.find((step) => step.blocking)?.stage).toBe('target')
   })
 
+  it('computes the metaverse values when the snapshot has no metaverse export', () => {
+    const diagnosis = diagnose('extensionAttribute1', { mv: null })
+
+    expect(diagnosis.verdict).toBe('OK')
+    expect(diagnosis.steps.find((step) => step.stage === 'metaverse')?.message).toBe(
+      'The snapshot holds no metaverse export; the rules compute extensionAttribute1 = "blue".',
+    )
+    expect(diagnosis.steps.find((step) => step.stage === 'target')?.code).toBe('OK')
+  })
+
+  it('stops at the metaverse when the object was never synchronized', () => {
+    const diagnosis = diagnose(
+      'extensionAttribute1',
+      { adLinked: false, mv: null, aad: null },
+      { mvLookup: () => [] },
+    )
+
+    expect(diagnosis.verdict).toBe('MV_STALE')
+    expect(blocking(diagnosis)).toBe(
+      'There is no metaverse object yet: synchronization has not run since the object appeared.',
+    )
+  })
+
   it('resolves an MV attribute name to its source attribute', () => {
     const diagnosis = diagnose('accountName')
 

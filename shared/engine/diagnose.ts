@@ -11,6 +11,7 @@ import type { ObjectIndex } from '../snapshot/object-index'
 import { lowerName, mvBag } from './attribute-bag'
 import type { DiagnosisCode } from './codes'
 import { type ExportFlowRow, type ExportStatus, type ExportTarget, exportFlow } from './export-flow'
+import { computedMvObject } from './computed-mv'
 import { type FlowOutcome, outcomeText } from './flow-value'
 import { type ImportFlowResult, type ImportFlowRow, importFlow, inboundSource } from './import-flow'
 import type { MvAttributeLookup } from './join'
@@ -108,8 +109,9 @@ export function diagnoseAttribute(input: DiagnoseInput): Diagnosis {
     return finish(steps, { source: names.source, metaverse: null, target: null })
   }
   inboundSteps(names, flow, steps)
-  const mvObject = flow.mvObjectId === null ? null : index.mvObject(flow.mvObjectId)
-  metaverseSteps(mvAttribute, flow, mvObject, steps)
+  const exported = flow.mvObjectId === null ? null : index.mvObject(flow.mvObjectId)
+  const mvObject = exported ?? (flow.mvObjectId === null ? null : computedMvObject(flow, ruleIndex))
+  metaverseSteps(mvAttribute, flow, exported, index, steps)
   let target: string | null = null
   if (mvObject) target = outboundSteps(mvAttribute, mvObject, input, ruleIndex, steps)
   return finish(steps, { source: names.source, metaverse: mvAttribute, target })
@@ -476,19 +478,34 @@ function metaverseSteps(
   mvAttribute: string,
   flow: ImportFlowResult,
   mvObject: MvObject | null,
+  index: ObjectIndex,
   steps: DiagnosisStep[],
 ): void {
   if (!mvObject) {
-    const link = flow.link
-    if (link.kind === 'not-joined') return
+    if (flow.link.kind === 'not-joined') return
+    if (flow.mvObjectId === null) {
+      steps.push({
+        code: 'MV_STALE',
+        stage: 'metaverse',
+        message: 'There is no metaverse object yet: synchronization has not run since the object appeared.',
+        blocking: true,
+      })
+      return
+    }
+    const attribute = flow.attributes.find(
+      (candidate) => lowerName(candidate.mvAttribute) === lowerName(mvAttribute),
+    )
+    const computed =
+      attribute?.resolution.kind === 'value' ? describeValues(attribute.resolution.values) : 'no value'
+    const missing =
+      index.metaverseSource === 'exported'
+        ? `The metaverse object ${flow.mvObjectId} is not in the metaverse export`
+        : 'The snapshot holds no metaverse export'
     steps.push({
-      code: 'MV_STALE',
+      code: 'OK',
       stage: 'metaverse',
-      message:
-        flow.mvObjectId === null
-          ? 'There is no metaverse object yet: synchronization has not run since the object appeared.'
-          : `The metaverse object ${flow.mvObjectId} is not in the snapshot.`,
-      blocking: true,
+      message: `${missing}; the rules compute ${mvAttribute} = ${computed}.`,
+      blocking: false,
     })
     return
   }

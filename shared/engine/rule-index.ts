@@ -51,6 +51,8 @@ export interface RuleIndex {
   /** All rules, ordered by direction then precedence. */
   readonly rules: readonly SyncRule[]
   readonly connectors: readonly Connector[]
+  /** The rule with this id (lower-case GUID), null when unknown. */
+  rule(id: string): SyncRule | null
   connector(id: string): Connector | null
   /** The connector of a CS object, by id or else by name. */
   connectorOf(csObject: CsObject): Connector | null
@@ -194,9 +196,11 @@ export function buildRuleIndex(rules: readonly SyncRule[], connectors: readonly 
   }
 
   const connectorLabel = (id: string): string => connectorById.get(id)?.name ?? id
+  const ruleById = new Map(sorted.map((rule) => [rule.id, rule]))
   const index: RuleIndex = {
     rules: sorted,
     connectors,
+    rule: (id) => ruleById.get(normalizeGuid(id)) ?? null,
     connector: (id) => connectorById.get(normalizeGuid(id)) ?? null,
     connectorOf: (csObject) =>
       (csObject.connectorId === null ? undefined : connectorById.get(normalizeGuid(csObject.connectorId))) ??
