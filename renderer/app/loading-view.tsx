@@ -8,6 +8,7 @@ export function LoadingView({ name, progress }: { readonly name: string; readonl
   const host = useHost()
   const [cancelling, setCancelling] = useState(false)
   const done = percent(progress.bytesRead, progress.bytesTotal)
+  const files = [...progress.files].sort((a, b) => a.path.localeCompare(b.path))
 
   const cancel = (): void => {
     setCancelling(true)
@@ -69,7 +70,7 @@ export function LoadingView({ name, progress }: { readonly name: string; readonl
             </tr>
           </thead>
           <tbody>
-            {progress.files.map((file) => (
+            {files.map((file) => (
               <tr key={file.path} className={file.done ? 'file-row file-row--done' : 'file-row'}>
                 <td className="file-row__path">{file.path}</td>
                 <td>{file.kind === '' ? '…' : file.kind}</td>

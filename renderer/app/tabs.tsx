@@ -42,7 +42,7 @@ export function Tabs<Id extends string>({
     if (!target) return
     event.preventDefault()
     onSelect(target.id)
-    list.current?.querySelector<HTMLElement>(`#${CSS.escape(tabId(idPrefix, target.id))}`)?.focus()
+    list.current?.ownerDocument.getElementById(tabId(idPrefix, target.id))?.focus()
   }
 
   return (

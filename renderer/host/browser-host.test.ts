@@ -1,70 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { HostApi, SnapshotState } from '../../shared/host-api'
-import { SnapshotSession } from '../../shared/snapshot/session'
-import { serveSession, type MessagePortLike } from '../../shared/snapshot/session-rpc'
-import { createBrowserHost, type SnapshotWorker } from './browser-host'
+import { createBrowserHost } from './browser-host'
 import { resolveBrowserFiles } from './browser-source'
 import { withRelativePath } from './dropped-files'
-
-// renderer/ code may not import node:*, so the fixture is read through Vite (BOMs and CRLFs survive as text).
-const FIXTURE_FILES = import.meta.glob<string>('../../e2e/fixtures/serverconfig-small/**/*', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-})
-const FIXTURE_ROOT = '../../e2e/fixtures/'
-
-/** The fixture folder as a folder picker hands it over: Files with `serverconfig-small/...` relative paths. */
-function pickFixtureFolder(): File[] {
-  return Object.entries(FIXTURE_FILES).map(([key, text]) => {
-    const relative = key.slice(FIXTURE_ROOT.length)
-    return withRelativePath(new File([text], relative.slice(relative.lastIndexOf('/') + 1)), relative)
-  })
-}
-
-/** A worker in this thread: the real session served over a channel that clones messages like postMessage. */
-class InProcessWorker implements SnapshotWorker {
-  public terminated = false
-  private failure: (message: string) => void = () => undefined
-  private readonly pageHandlers: ((message: unknown) => void)[] = []
-  private readonly workerHandlers: ((message: unknown) => void)[] = []
-
-  public readonly port: MessagePortLike = {
-    postMessage: (message) => this.deliver(this.workerHandlers, message),
-    onMessage: (handler) => this.pageHandlers.push(handler),
-  }
-
-  public constructor(resolveSource: typeof resolveBrowserFiles = resolveBrowserFiles) {
-    serveSession(
-      {
-        postMessage: (message) => this.deliver(this.pageHandlers, message),
-        onMessage: (handler) => this.workerHandlers.push(handler),
-      },
-      new SnapshotSession(),
-      resolveSource,
-    )
-  }
-
-  public onFailure(handler: (message: string) => void): void {
-    this.failure = handler
-  }
-
-  public terminate(): void {
-    this.terminated = true
-  }
-
-  /** Simulates the worker dying (an uncaught error in its script). */
-  public crash(message: string): void {
-    this.failure(message)
-  }
-
-  private deliver(handlers: readonly ((message: unknown) => void)[], message: unknown): void {
-    const copy = structuredClone(message)
-    setTimeout(() => {
-      if (!this.terminated) for (const handler of handlers) handler(copy)
-    }, 0)
-  }
-}
+import { pickFixtureFolder } from './testing/fixture-folder'
+import { InProcessWorker } from './testing/in-process-worker'
 
 /** A source resolver that waits for `open()` (once per load), so a test can cancel a load still pending. */
 function gatedResolver(): { resolve: typeof resolveBrowserFiles; open: () => void } {

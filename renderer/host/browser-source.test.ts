@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { blobSourceFile, describeBrowserFiles, resolveBrowserFiles } from './browser-source'
 import { withRelativePath } from './dropped-files'
@@ -93,5 +94,52 @@ describe('resolveBrowserFiles', () => {
 
     expect(source.name).toBe('Export')
     expect(source.files.map((file) => [file.path, file.size])).toEqual([['GlobalSettings/MV.xml', 10]])
+  })
+})
+
+describe('resolveBrowserFiles with a zip', () => {
+  it('opens a single zip as the snapshot inside it, whatever the file is called', async () => {
+    const zip = zipSync({
+      'Export/GlobalSettings/MV.xml': strToU8('<saved-mv-configuration/>'),
+      'Export/Connectors/Connector_{a}.xml': strToU8('<ma-data/>'),
+    })
+
+    const source = await resolveBrowserFiles({
+      name: 'export.bin',
+      files: [{ path: 'export.bin', file: new Blob([zip]) }],
+    })
+
+    expect(source.name).toBe('export.bin')
+    expect(source.files.map((file) => file.path).sort()).toEqual([
+      'Connectors/Connector_{a}.xml',
+      'GlobalSettings/MV.xml',
+    ])
+    const mv = source.files.find((file) => file.path === 'GlobalSettings/MV.xml')
+    expect(new TextDecoder().decode(await mv?.readAll())).toBe('<saved-mv-configuration/>')
+  })
+
+  it('rejects with the reason when the zip is damaged', async () => {
+    const zip = zipSync({ 'MV.xml': strToU8('<mv-data/>') })
+
+    const resolving = resolveBrowserFiles({
+      name: 'broken.zip',
+      files: [{ path: 'broken.zip', file: new Blob([zip.subarray(0, 30)]) }],
+    })
+
+    await expect(resolving).rejects.toThrow(/broken\.zip/)
+  })
+
+  it('reads a zip among other files as an ordinary file', async () => {
+    const zip = zipSync({ 'MV.xml': strToU8('<mv-data/>') })
+
+    const source = await resolveBrowserFiles({
+      name: 'Export',
+      files: [
+        { path: 'inner.zip', file: new Blob([zip]) },
+        { path: 'MV.xml', file: new Blob(['<mv-data/>']) },
+      ],
+    })
+
+    expect(source.files.map((file) => file.path)).toEqual(['inner.zip', 'MV.xml'])
   })
 })

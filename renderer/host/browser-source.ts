@@ -1,5 +1,6 @@
 import type { PickedFile } from '../../shared/host-api'
 import type { SnapshotSource, SourceFile } from '../../shared/snapshot/source'
+import { openZipSource } from '../../shared/snapshot/zip-source'
 
 /** A file the browser picked or dropped: a Blob with the PickedFile fields (a DOM `File`). */
 export type BrowserFile = Blob & PickedFile
@@ -68,8 +69,26 @@ export function blobSourceFile(path: string, blob: Blob, chunkSize = BROWSER_CHU
   }
 }
 
-/** Turns what the page sent into a snapshot source (runs in the worker, so reading stays off the UI thread). */
+function isZip(head: Uint8Array): boolean {
+  return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04
+}
+
+/**
+ * Turns what the page sent into a snapshot source (runs in the worker, so reading stays off the UI thread).
+ *
+ * A single file that is a zip (by content, whatever its name) is opened as the snapshot it holds; a refused
+ * zip rejects with the reason, which the host shows as a failed load.
+ */
 export async function resolveBrowserFiles(descriptor: BrowserSnapshotDescriptor): Promise<SnapshotSource> {
+  const [only] = descriptor.files
+  if (descriptor.files.length === 1 && only) {
+    const file = blobSourceFile(only.path, only.file)
+    if (isZip(await file.head(4))) {
+      const opened = openZipSource(descriptor.name, await file.readAll())
+      if (!opened.ok) throw new Error(opened.error.message)
+      return opened.source
+    }
+  }
   return {
     name: descriptor.name,
     files: descriptor.files.map((ref) => blobSourceFile(ref.path, ref.file)),

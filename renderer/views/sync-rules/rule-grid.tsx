@@ -11,21 +11,29 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef, type KeyboardEvent, type RefObject } from 'react'
 import type { RuleDirection } from '../../../shared/model/sync-rule'
 import { isGridNavigationKey, nextRowIndex, rowsPerPage } from './grid-keys'
-import { yesNo, type RuleRow } from './rule-rows'
+import { shortTag, yesNo, type RuleRow } from './rule-rows'
 
 /** Row height in pixels; fixed so the virtualizer never measures. */
 export const ROW_HEIGHT = 32
 /** Header height in pixels (sticky, inside the scroll container). */
-export const HEADER_HEIGHT = 36
+export const HEADER_HEIGHT = 40
 
 /** Column widths, shared by the header and every row so they line up. */
 const GRID_COLUMNS =
-  'minmax(12rem, 3fr) minmax(6rem, 1.3fr) 6.25rem minmax(7.5rem, 0.8fr) minmax(7.5rem, 0.8fr) 5.5rem 4.75rem minmax(5rem, 1.2fr)'
+  'minmax(13rem, 3fr) minmax(6rem, 1.3fr) 5.75rem minmax(6rem, 0.8fr) minmax(6rem, 0.8fr) 5.25rem 4.75rem minmax(5rem, 1.2fr)'
 
 /** A cell's text, cut with an ellipsis when the column is narrow; the full text shows on hover. */
-function CellText({ value, code = false }: { readonly value: string; readonly code?: boolean }) {
+function CellText({
+  value,
+  title = value,
+  code = false,
+}: {
+  readonly value: string
+  readonly title?: string
+  readonly code?: boolean
+}) {
   return (
-    <span className={code ? 'cell-text cell-text--code' : 'cell-text'} title={value}>
+    <span className={code ? 'cell-text cell-text--code' : 'cell-text'} title={title}>
       {value}
     </span>
   )
@@ -79,7 +87,7 @@ const columns = column.columns([
   column.accessor('tag', {
     header: 'Tag',
     sortFn: 'alphanumeric',
-    cell: (info) => <CellText value={info.getValue()} code />,
+    cell: (info) => <CellText value={shortTag(info.getValue())} title={info.getValue()} code />,
   }),
 ])
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeRule } from './make-rule'
-import { toRuleRow, yesNo } from './rule-rows'
+import { shortTag, toRuleRow, yesNo } from './rule-rows'
 
 describe('toRuleRow', () => {
   it('maps an inbound rule: connected type is the source, metaverse type the target', () => {
@@ -46,5 +46,16 @@ describe('toRuleRow', () => {
 describe('yesNo', () => {
   it('writes booleans as the rules editor does', () => {
     expect([yesNo(true), yesNo(false)]).toEqual(['Yes', 'No'])
+  })
+})
+
+describe('shortTag', () => {
+  it.each([
+    ['Microsoft.InfromADUserJoin.003', 'InfromADUserJoin.003'],
+    ['', ''],
+    ['Contoso.Custom.001', 'Contoso.Custom.001'],
+    ['microsoft.lower', 'microsoft.lower'],
+  ])('shows %s as %s', (tag, expected) => {
+    expect(shortTag(tag)).toBe(expected)
   })
 })

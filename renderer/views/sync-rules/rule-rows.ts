@@ -44,6 +44,14 @@ export function toRuleRow(rule: SyncRule): RuleRow {
   }
 }
 
+/**
+ * The tag as the grid shows it: out-of-box tags all start with `Microsoft.`, which the MS mark already says,
+ * so the grid shows the part that tells them apart (`InfromADUserJoin.003`). The detail shows the whole tag.
+ */
+export function shortTag(tag: string): string {
+  return tag.startsWith('Microsoft.') ? tag.slice('Microsoft.'.length) : tag
+}
+
 /** Yes/No as the rules editor writes booleans. */
 export function yesNo(value: boolean): string {
   return value ? 'Yes' : 'No'

@@ -24,7 +24,7 @@ import { useRules } from './use-rules'
 const SPLIT_LIMITS = { minFirst: 320, minSecond: 360 }
 const SPLITTER_WIDTH = 6
 /** Share of the width the grid gets until the user drags the splitter. */
-const DEFAULT_GRID_SHARE = 0.62
+const DEFAULT_GRID_SHARE = 0.64
 const GRID_ID = 'sync-rules-grid'
 const DETAIL_ID = 'sync-rules-detail'
 

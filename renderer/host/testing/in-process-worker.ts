@@ -1,0 +1,59 @@
+import { SnapshotSession } from '../../../shared/snapshot/session'
+import { serveSession, type MessagePortLike } from '../../../shared/snapshot/session-rpc'
+import type { SnapshotWorker } from '../browser-host'
+import { resolveBrowserFiles } from '../browser-source'
+
+/**
+ * A snapshot worker in the test's own thread: the real session, served over a channel that delivers
+ * asynchronously and structured-clones every message, as postMessage does. Tests only.
+ */
+export class InProcessWorker implements SnapshotWorker {
+  /** True once the host stopped this worker. */
+  public terminated = false
+  private failure: (message: string) => void = () => undefined
+  private readonly pageHandlers: ((message: unknown) => void)[] = []
+  private readonly workerHandlers: ((message: unknown) => void)[] = []
+
+  public readonly port: MessagePortLike = {
+    postMessage: (message) => this.deliver(this.workerHandlers, message),
+    onMessage: (handler) => this.pageHandlers.push(handler),
+  }
+
+  /**
+   * `cloneMessages: false` passes messages by reference, for jsdom tests: Node's structuredClone cannot copy
+   * jsdom's File objects.
+   */
+  public constructor(
+    resolveSource: typeof resolveBrowserFiles = resolveBrowserFiles,
+    private readonly cloneMessages = true,
+  ) {
+    serveSession(
+      {
+        postMessage: (message) => this.deliver(this.pageHandlers, message),
+        onMessage: (handler) => this.workerHandlers.push(handler),
+      },
+      new SnapshotSession(),
+      resolveSource,
+    )
+  }
+
+  public onFailure(handler: (message: string) => void): void {
+    this.failure = handler
+  }
+
+  public terminate(): void {
+    this.terminated = true
+  }
+
+  /** Behaves as if the worker died (an uncaught error in its script). */
+  public crash(message: string): void {
+    this.failure(message)
+  }
+
+  private deliver(handlers: readonly ((message: unknown) => void)[], message: unknown): void {
+    const copy = this.cloneMessages ? structuredClone(message) : message
+    setTimeout(() => {
+      if (!this.terminated) for (const handler of handlers) handler(copy)
+    }, 0)
+  }
+}
