@@ -1,0 +1,57 @@
+import fs from 'node:fs'
+import { defineConfig } from '@playwright/test'
+
+/** Debian's Chromium (`apt-get install chromium`); Playwright's own browser download cannot run on CI machines here. */
+const SYSTEM_CHROMIUM = '/usr/bin/chromium'
+/** Fixed port for `vite preview` over the built renderer (dist/renderer); `npm test` builds it first. */
+const PORT = 4317
+const BASE_URL = `http://127.0.0.1:${PORT}`
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  use: { trace: 'off' },
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: 'electron/**',
+      use: {
+        baseURL: BASE_URL,
+        browserName: 'chromium',
+        headless: true,
+        viewport: { width: 1440, height: 900 },
+        launchOptions: {
+          executablePath: fs.existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+            '--disable-dev-shm-usage',
+          ],
+        },
+      },
+    },
+    {
+      name: 'electron',
+      testMatch: 'electron/**/*.spec.ts',
+    },
+  ],
+  webServer: {
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: BASE_URL,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+  },
+})
