@@ -1,0 +1,186 @@
+import type { Attribute, AttributeType } from '../model/objects'
+import { SmallIdArray, uint32Array } from './chunked-array'
+import { foldCase } from './fold'
+import { Interner } from './interner'
+import { ValueColumn } from './value-column'
+
+/** Where one attribute of one object lives: its shape and its first value in its column. */
+export interface StoredAttribute {
+  readonly name: string
+  readonly type: AttributeType
+  readonly multiValued: boolean
+  readonly column: ValueColumn
+  /** Position of the first value in the column. */
+  readonly start: number
+  /** Number of values. */
+  readonly count: number
+}
+
+interface Descriptor {
+  readonly name: string
+  readonly type: AttributeType
+  readonly multiValued: boolean
+  readonly column: number
+}
+
+/**
+ * The attributes of a table's objects, one row per object, stored by column.
+ *
+ * Per object it keeps where its entries start; per entry, a descriptor id (name, type,
+ * multi-valued, interned) and the position of its first value in the attribute's column. The values
+ * themselves live in the columns (`ValueColumn`), which is what search reads.
+ */
+export class AttributeTable {
+  private readonly descriptors: Descriptor[] = []
+  /** Descriptor ids by exact name (usually one: one type and multi-valuedness per name). */
+  private readonly descriptorIds = new Map<string, number[]>()
+  private readonly names = new Interner()
+  private readonly columns: ValueColumn[] = []
+  private readonly columnIds = new Map<string, number>()
+  private readonly rowStarts = uint32Array()
+  private readonly entryDescriptors = new SmallIdArray()
+  private readonly entryStarts = uint32Array()
+  /** Rows that hold two entries for one column (the same name twice): rare, read more carefully. */
+  private readonly rowsWithRepeats = new Set<number>()
+
+  public constructor(private readonly withLineage: boolean) {}
+
+  /** Number of rows. */
+  public get rowCount(): number {
+    return this.rowStarts.length
+  }
+
+  /** Number of values in all columns. */
+  public get valueCount(): number {
+    let total = 0
+    for (const column of this.columns) total += column.length
+    return total
+  }
+
+  /** Number of distinct attribute names (case-insensitive). */
+  public get columnCount(): number {
+    return this.columns.length
+  }
+
+  /**
+   * Adds a row with these attributes and returns its number. `lineageOf(attribute, value)` gives
+   * the lineage index stored with each value, when the table keeps lineage.
+   */
+  public addRow(
+    attributes: readonly Attribute[],
+    lineageOf?: (attribute: number, value: number) => number,
+  ): number {
+    const row = this.rowStarts.length
+    this.rowStarts.push(this.entryDescriptors.length)
+    let seenColumns: Set<number> | null = attributes.length > 1 ? new Set<number>() : null
+    attributes.forEach((attribute, attributeIndex) => {
+      const descriptor = this.descriptorOf(attribute)
+      const columnId = this.descriptors[descriptor]?.column ?? 0
+      const column = this.columns[columnId]
+      if (column === undefined) return
+      if (seenColumns !== null) {
+        if (seenColumns.has(columnId)) {
+          this.rowsWithRepeats.add(row)
+          seenColumns = null
+        } else seenColumns.add(columnId)
+      }
+      this.entryDescriptors.push(descriptor)
+      this.entryStarts.push(column.length)
+      attribute.values.forEach((value, valueIndex) => {
+        column.push(row, value, lineageOf?.(attributeIndex, valueIndex) ?? 0)
+      })
+    })
+    return row
+  }
+
+  /** The attributes of a row, in the order they were added. */
+  public attributesOf(row: number): StoredAttribute[] {
+    const first = this.rowStarts.get(row)
+    const last = row + 1 < this.rowStarts.length ? this.rowStarts.get(row + 1) : this.entryDescriptors.length
+    const repeats = this.rowsWithRepeats.has(row)
+    const stored: StoredAttribute[] = []
+    for (let entry = first; entry < last; entry += 1) {
+      const descriptor = this.descriptors[this.entryDescriptors.get(entry)]
+      const column = descriptor === undefined ? undefined : this.columns[descriptor.column]
+      if (descriptor === undefined || column === undefined) continue
+      const start = this.entryStarts.get(entry)
+      let stop = repeats ? this.nextStartInColumn(entry + 1, last, descriptor.column) : -1
+      if (stop < 0) {
+        stop = start
+        while (stop < column.length && column.rows.get(stop) === row) stop += 1
+      }
+      stored.push({
+        name: descriptor.name,
+        type: descriptor.type,
+        multiValued: descriptor.multiValued,
+        column,
+        start,
+        count: stop - start,
+      })
+    }
+    return stored
+  }
+
+  /** The column of an attribute (case-insensitive name), or null when no object has it. */
+  public column(name: string): ValueColumn | null {
+    const id = this.columnIds.get(foldCase(name))
+    return id === undefined ? null : (this.columns[id] ?? null)
+  }
+
+  /** Every column with the attribute name it was first seen with. */
+  public allColumns(): readonly ValueColumn[] {
+    return this.columns
+  }
+
+  /** Seals every column; call once all rows are added. */
+  public seal(): void {
+    for (const column of this.columns) column.seal()
+  }
+
+  /** Bytes held. */
+  public byteSize(): number {
+    let bytes =
+      this.rowStarts.byteSize() +
+      this.entryDescriptors.byteSize() +
+      this.entryStarts.byteSize() +
+      this.names.byteSize() +
+      this.descriptors.length * 96 +
+      this.rowsWithRepeats.size * 16
+    for (const column of this.columns) bytes += column.byteSize() + 64
+    return bytes
+  }
+
+  private nextStartInColumn(from: number, last: number, columnId: number): number {
+    for (let entry = from; entry < last; entry += 1) {
+      if (this.descriptors[this.entryDescriptors.get(entry)]?.column === columnId)
+        return this.entryStarts.get(entry)
+    }
+    return -1
+  }
+
+  private descriptorOf(attribute: Attribute): number {
+    let shapes = this.descriptorIds.get(attribute.name)
+    if (shapes !== undefined) {
+      for (const id of shapes) {
+        const known = this.descriptors[id]
+        if (known?.type === attribute.type && known.multiValued === attribute.multiValued) return id
+      }
+    }
+    const name = this.names.text(this.names.intern(attribute.name))
+    const columnKey = foldCase(name)
+    let column = this.columnIds.get(columnKey)
+    if (column === undefined) {
+      column = this.columns.length
+      this.columns.push(new ValueColumn(this.withLineage))
+      this.columnIds.set(columnKey, column)
+    }
+    const id = this.descriptors.length
+    this.descriptors.push({ name, type: attribute.type, multiValued: attribute.multiValued, column })
+    if (shapes === undefined) {
+      shapes = []
+      this.descriptorIds.set(name, shapes)
+    }
+    shapes.push(id)
+    return id
+  }
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { SmallIdArray, uint32Array } from './chunked-array'
+
+describe('ChunkedArray', () => {
+  it('grows across chunks without losing values', () => {
+    const array = uint32Array()
+
+    for (let index = 0; index < 200_000; index += 1) array.push(index * 3)
+
+    expect(array.length).toBe(200_000)
+    expect([array.get(0), array.get(65_535), array.get(65_536), array.get(199_999)]).toEqual([
+      0, 196_605, 196_608, 599_997,
+    ])
+  })
+
+  it('finds lower bounds in sorted data', () => {
+    const array = uint32Array()
+    ;[1, 3, 3, 3, 7].forEach((value) => array.push(value))
+
+    expect([0, 1, 3, 4, 7, 8].map((value) => array.lowerBound(value))).toEqual([0, 0, 1, 4, 4, 5])
+  })
+
+  it('starts small', () => {
+    const array = uint32Array()
+
+    array.push(1)
+
+    expect(array.byteSize()).toBeLessThan(100)
+  })
+})
+
+describe('SmallIdArray', () => {
+  it('widens to 32 bits when a value needs it, keeping earlier values', () => {
+    const array = new SmallIdArray()
+    array.push(65_535)
+    const narrow = array.byteSize()
+
+    array.push(65_536)
+
+    expect([array.get(0), array.get(1)]).toEqual([65_535, 65_536])
+    expect(array.byteSize()).toBeGreaterThan(narrow)
+  })
+})

@@ -1,0 +1,128 @@
+/** The typed arrays a chunked array can be made of. */
+export type NumberArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array
+
+const CHUNK_BITS = 16
+const CHUNK_SIZE = 1 << CHUNK_BITS
+const CHUNK_MASK = CHUNK_SIZE - 1
+const FIRST_CAPACITY = 16
+
+/**
+ * An append-only array of numbers kept in fixed-size typed-array chunks.
+ *
+ * Growing never copies more than one chunk, so a column of millions of entries needs no transient
+ * second copy (which a doubling array would need at exactly the worst moment). The first chunk
+ * starts small and doubles, so that the hundreds of rarely used columns of a small store stay small.
+ */
+export class ChunkedArray<T extends NumberArray> {
+  private readonly chunks: T[] = []
+  private size = 0
+
+  public constructor(private readonly create: (length: number) => T) {}
+
+  /** Number of entries. */
+  public get length(): number {
+    return this.size
+  }
+
+  /** Appends a value and returns its index. */
+  public push(value: number): number {
+    const index = this.size
+    const chunkIndex = index >>> CHUNK_BITS
+    let chunk = this.chunks[chunkIndex]
+    const offset = index & CHUNK_MASK
+    if (chunk === undefined) {
+      chunk = this.create(chunkIndex === 0 ? FIRST_CAPACITY : CHUNK_SIZE)
+      this.chunks.push(chunk)
+    } else if (offset >= chunk.length) {
+      const grown = this.create(Math.min(chunk.length * 2, CHUNK_SIZE))
+      grown.set(chunk)
+      chunk = grown
+      this.chunks[chunkIndex] = grown
+    }
+    chunk[offset] = value
+    this.size = index + 1
+    return index
+  }
+
+  /** The value at an index (0 outside the array). */
+  public get(index: number): number {
+    const chunk = this.chunks[index >>> CHUNK_BITS]
+    return chunk === undefined ? 0 : (chunk[index & CHUNK_MASK] ?? 0)
+  }
+
+  /** Overwrites the value at an existing index. */
+  public set(index: number, value: number): void {
+    const chunk = this.chunks[index >>> CHUNK_BITS]
+    if (chunk !== undefined && index < this.size) chunk[index & CHUNK_MASK] = value
+  }
+
+  /** First index in [from, to) whose value is not less than `value`, for arrays sorted ascending. */
+  public lowerBound(value: number, from = 0, to = this.size): number {
+    let low = from
+    let high = to
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (this.get(middle) < value) low = middle + 1
+      else high = middle
+    }
+    return low
+  }
+
+  /** Bytes held by the chunks. */
+  public byteSize(): number {
+    let bytes = 0
+    for (const chunk of this.chunks) bytes += chunk.byteLength
+    return bytes
+  }
+}
+
+/** A chunked array of unsigned 32-bit integers. */
+export function uint32Array(): ChunkedArray<Uint32Array> {
+  return new ChunkedArray((length) => new Uint32Array(length))
+}
+
+/** A chunked array of unsigned 16-bit integers. */
+export function uint16Array(): ChunkedArray<Uint16Array> {
+  return new ChunkedArray((length) => new Uint16Array(length))
+}
+
+/** A chunked array of bytes. */
+export function uint8Array(): ChunkedArray<Uint8Array> {
+  return new ChunkedArray((length) => new Uint8Array(length))
+}
+
+/**
+ * A chunked array of small unsigned integers: 16 bits each until a value needs more, then 32 bits
+ * (converted once). For ids that almost always stay below 65536, such as attribute descriptors.
+ */
+export class SmallIdArray {
+  private narrow: ChunkedArray<Uint16Array> | null = uint16Array()
+  private wide: ChunkedArray<Uint32Array> | null = null
+
+  /** Number of entries. */
+  public get length(): number {
+    return this.narrow?.length ?? this.wide?.length ?? 0
+  }
+
+  /** Appends a value. */
+  public push(value: number): void {
+    if (this.narrow !== null && value > 0xffff) {
+      const wide = uint32Array()
+      for (let index = 0; index < this.narrow.length; index += 1) wide.push(this.narrow.get(index))
+      this.wide = wide
+      this.narrow = null
+    }
+    if (this.narrow !== null) this.narrow.push(value)
+    else this.wide?.push(value)
+  }
+
+  /** The value at an index. */
+  public get(index: number): number {
+    return this.narrow !== null ? this.narrow.get(index) : (this.wide?.get(index) ?? 0)
+  }
+
+  /** Bytes held. */
+  public byteSize(): number {
+    return this.narrow?.byteSize() ?? this.wide?.byteSize() ?? 0
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * An open-addressing hash table from a key's hash to the rows that have that key.
+ *
+ * It stores only row numbers (one 32-bit slot per row at a load of about two thirds), never the
+ * keys: a lookup walks the probe sequence and asks the caller whether each candidate row has the
+ * key. Several rows may share a key (the same DN in two connector spaces); all are found.
+ */
+export class RowHashIndex {
+  private readonly slots: Uint32Array
+
+  /** Builds the table for `rows` rows; `hashOf(row)` returns the row's key hash, or null to leave it out. */
+  public constructor(rows: number, hashOf: (row: number) => number | null) {
+    const capacity = Math.max(8, Math.ceil(rows * 1.5))
+    this.slots = new Uint32Array(capacity)
+    for (let row = 0; row < rows; row += 1) {
+      const hash = hashOf(row)
+      if (hash === null) continue
+      let slot = hash % capacity
+      while (this.slots[slot] !== 0) slot = slot + 1 === capacity ? 0 : slot + 1
+      this.slots[slot] = row + 1
+    }
+  }
+
+  /** Rows whose key hash is `hash` and for which `matches(row)` holds, in ascending order. */
+  public lookup(hash: number, matches: (row: number) => boolean): number[] {
+    const found: number[] = []
+    const capacity = this.slots.length
+    let slot = hash % capacity
+    for (let stored = this.slots[slot] ?? 0; stored !== 0; stored = this.slots[slot] ?? 0) {
+      if (matches(stored - 1)) found.push(stored - 1)
+      slot = slot + 1 === capacity ? 0 : slot + 1
+    }
+    return found.sort((left, right) => left - right)
+  }
+
+  /** The first (lowest) row with the key, or -1. */
+  public first(hash: number, matches: (row: number) => boolean): number {
+    const rows = this.lookup(hash, matches)
+    return rows.length === 0 ? -1 : (rows[0] ?? -1)
+  }
+
+  /** Bytes held. */
+  public byteSize(): number {
+    return this.slots.byteLength
+  }
+}

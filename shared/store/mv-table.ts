@@ -1,0 +1,256 @@
+import type { MvAttribute, MvConnection, MvObject, ValueLineage } from '../model/objects'
+import { AttributeTable } from './attribute-table'
+import { readValues } from './cs-table'
+import { uint32Array } from './chunked-array'
+import { IdColumn } from './id-column'
+import { internNullable, textNullable, type Interner } from './interner'
+import { TextPool } from './text-pool'
+import { TimeColumn } from './time-column'
+
+/** Lineage entries per object above which the per-value index (16 bits) cannot point. */
+const MAX_LINEAGE = 0xffff
+
+/**
+ * Metaverse objects in compact form: ids, object types and attributes by column (what search reads),
+ * the per-value lineage as a small per-object list of distinct entries plus a 16-bit index per
+ * value, and the connections in a flat table.
+ */
+export class MvTable {
+  /** Object ids, by row. */
+  public readonly ids = new IdColumn()
+  /** The attributes, by row. */
+  public readonly attributes = new AttributeTable(true)
+  private readonly objectTypes = uint32Array()
+  private readonly lineageStarts = uint32Array()
+  private readonly lineageIds = new IdColumn()
+  private readonly lineageConnectorIds = uint32Array()
+  private readonly lineageConnectorNames = uint32Array()
+  private readonly lineageRules = uint32Array()
+  private readonly lineageTimes = new TimeColumn()
+  private readonly connectionStarts = uint32Array()
+  private readonly connectionCsIds = new IdColumn()
+  private readonly connectionDns = new TextPool()
+  private readonly connectionConnectorIds = uint32Array()
+  private readonly connectionConnectorNames = uint32Array()
+  private readonly connectionLineageIds = new IdColumn()
+  private readonly connectionLineageTypes = uint32Array()
+  private readonly connectionTimes = new TimeColumn()
+  /** Lineage kept as it came, for the rare object whose lineage does not line up with its values. */
+  private readonly lineageAsIs = new Map<number, (readonly ValueLineage[])[]>()
+  private lineageAsIsChars = 0
+
+  public constructor(private readonly strings: Interner) {}
+
+  /** Number of rows. */
+  public get rowCount(): number {
+    return this.objectTypes.length
+  }
+
+  /** Adds an object and returns its row. */
+  public add(object: MvObject): number {
+    const row = this.objectTypes.length
+    this.ids.push(object.id)
+    this.objectTypes.push(this.strings.intern(object.objectType))
+    this.lineageStarts.push(this.lineageIds.length)
+    const local = this.lineageIndexes(object.attributes)
+    if (local === null) {
+      const text = JSON.stringify(object.attributes.map((attribute) => attribute.lineage))
+      this.lineageAsIs.set(row, JSON.parse(text) as (readonly ValueLineage[])[])
+      this.lineageAsIsChars += text.length
+    }
+    this.attributes.addRow(object.attributes, (attribute, value) => local?.[attribute]?.[value] ?? 0)
+    this.connectionStarts.push(this.connectionCsIds.length)
+    for (const connection of object.connections) this.addConnection(connection)
+    return row
+  }
+
+  /** The object at a row, as it was added. */
+  public object(row: number): MvObject {
+    const lineageStart = this.lineageStarts.get(row)
+    const asIs = this.lineageAsIs.get(row)
+    const attributes: MvAttribute[] = this.attributes.attributesOf(row).map((stored, attributeIndex) => {
+      let lineage = asIs?.[attributeIndex]
+      if (lineage === undefined) {
+        const indexes = stored.column.lineage
+        const entries: ValueLineage[] = []
+        for (let index = 0; index < stored.count; index += 1) {
+          entries.push(this.lineageEntry(lineageStart + (indexes?.get(stored.start + index) ?? 0)))
+        }
+        lineage = entries
+      }
+      return {
+        name: stored.name,
+        type: stored.type,
+        multiValued: stored.multiValued,
+        values: readValues(stored.column.values, stored.start, stored.count),
+        lineage,
+      }
+    })
+    return {
+      id: this.ids.get(row) ?? '',
+      objectType: this.objectType(row),
+      attributes,
+      connections: this.connections(row),
+    }
+  }
+
+  /** The object type of a row. */
+  public objectType(row: number): string {
+    return this.strings.text(this.objectTypes.get(row))
+  }
+
+  /** The interned object type of a row (see `Interner`). */
+  public objectTypeKey(row: number): number {
+    return this.objectTypes.get(row)
+  }
+
+  /** The connections of a row. */
+  public connections(row: number): MvConnection[] {
+    const start = this.connectionStarts.get(row)
+    const end = row + 1 < this.rowCount ? this.connectionStarts.get(row + 1) : this.connectionCsIds.length
+    const connections: MvConnection[] = []
+    for (let index = start; index < end; index += 1) {
+      connections.push({
+        csId: this.connectionCsIds.get(index) ?? '',
+        csDn: this.connectionDns.get(index),
+        connectorId: textNullable(this.strings, this.connectionConnectorIds.get(index)),
+        connectorName: textNullable(this.strings, this.connectionConnectorNames.get(index)),
+        lineageId: this.connectionLineageIds.get(index),
+        lineageType: textNullable(this.strings, this.connectionLineageTypes.get(index)),
+        lineageTime: this.connectionTimes.get(index),
+      })
+    }
+    return connections
+  }
+
+  /** Seals the pools; call once all rows are added. */
+  public seal(): void {
+    for (const pool of [this.lineageTimes, this.connectionDns, this.connectionTimes]) pool.seal()
+    for (const ids of [this.ids, this.lineageIds, this.connectionCsIds, this.connectionLineageIds]) ids.seal()
+    this.attributes.seal()
+  }
+
+  /** Bytes held. */
+  public byteSize(): number {
+    let bytes = this.attributes.byteSize()
+    for (const ids of [this.ids, this.lineageIds, this.connectionCsIds, this.connectionLineageIds]) {
+      bytes += ids.byteSize()
+    }
+    for (const pool of [this.lineageTimes, this.connectionDns, this.connectionTimes]) bytes += pool.byteSize()
+    for (const array of [
+      this.objectTypes,
+      this.lineageStarts,
+      this.lineageConnectorIds,
+      this.lineageConnectorNames,
+      this.lineageRules,
+      this.connectionStarts,
+      this.connectionConnectorIds,
+      this.connectionConnectorNames,
+      this.connectionLineageTypes,
+    ]) {
+      bytes += array.byteSize()
+    }
+    bytes += this.lineageAsIsChars * 3
+    return bytes
+  }
+
+  /**
+   * Stores the object's distinct lineage entries and returns, per attribute and value, the index of
+   * its entry; null when the lineage does not line up with the values (kept as it came instead).
+   */
+  private lineageIndexes(attributes: readonly MvAttribute[]): number[][] | null {
+    if (attributes.some((attribute) => attribute.lineage.length !== attribute.values.length)) return null
+    const distinct = new DistinctLineage()
+    const indexes: number[][] = []
+    for (const attribute of attributes) {
+      const perValue: number[] = []
+      for (const lineage of attribute.lineage) {
+        let index = distinct.find(lineage)
+        if (index < 0) {
+          // Entries written before an overflow stay unreferenced; only a pathological object pays.
+          if (distinct.size >= MAX_LINEAGE) return null
+          index = distinct.add(lineage)
+          this.addLineage(lineage)
+        }
+        perValue.push(index)
+      }
+      indexes.push(perValue)
+    }
+    return indexes
+  }
+
+  private addLineage(lineage: ValueLineage): void {
+    this.lineageIds.push(lineage.lineageId)
+    this.lineageConnectorIds.push(internNullable(this.strings, lineage.connectorId))
+    this.lineageConnectorNames.push(internNullable(this.strings, lineage.connectorName))
+    this.lineageRules.push(internNullable(this.strings, lineage.syncRuleName))
+    this.lineageTimes.push(lineage.time)
+  }
+
+  private lineageEntry(index: number): ValueLineage {
+    return {
+      lineageId: this.lineageIds.get(index),
+      connectorId: textNullable(this.strings, this.lineageConnectorIds.get(index)),
+      connectorName: textNullable(this.strings, this.lineageConnectorNames.get(index)),
+      syncRuleName: textNullable(this.strings, this.lineageRules.get(index)),
+      time: this.lineageTimes.get(index),
+    }
+  }
+
+  private addConnection(connection: MvConnection): void {
+    this.connectionCsIds.push(connection.csId)
+    this.connectionDns.push(connection.csDn)
+    this.connectionConnectorIds.push(internNullable(this.strings, connection.connectorId))
+    this.connectionConnectorNames.push(internNullable(this.strings, connection.connectorName))
+    this.connectionLineageIds.push(connection.lineageId)
+    this.connectionLineageTypes.push(internNullable(this.strings, connection.lineageType))
+    this.connectionTimes.push(connection.lineageTime)
+  }
+}
+
+/** Linear search over an object's few lineage entries; a map once there are many (large groups). */
+const LINEAR_LIMIT = 16
+
+/** The distinct lineage entries of one object, with their index. */
+class DistinctLineage {
+  private readonly entries: ValueLineage[] = []
+  private byKey: Map<string, number> | null = null
+
+  public get size(): number {
+    return this.entries.length
+  }
+
+  public find(lineage: ValueLineage): number {
+    if (this.byKey !== null) return this.byKey.get(lineageKey(lineage)) ?? -1
+    return this.entries.findIndex((known) => sameLineage(known, lineage))
+  }
+
+  public add(lineage: ValueLineage): number {
+    const index = this.entries.length
+    this.entries.push(lineage)
+    if (this.byKey === null && this.entries.length > LINEAR_LIMIT) {
+      this.byKey = new Map(this.entries.map((entry, position) => [lineageKey(entry), position]))
+    } else this.byKey?.set(lineageKey(lineage), index)
+    return index
+  }
+}
+
+function lineageKey(lineage: ValueLineage): string {
+  return JSON.stringify([
+    lineage.lineageId,
+    lineage.connectorId,
+    lineage.connectorName,
+    lineage.syncRuleName,
+    lineage.time,
+  ])
+}
+
+function sameLineage(left: ValueLineage, right: ValueLineage): boolean {
+  return (
+    left.lineageId === right.lineageId &&
+    left.connectorId === right.connectorId &&
+    left.connectorName === right.connectorName &&
+    left.syncRuleName === right.syncRuleName &&
+    left.time === right.time
+  )
+}

@@ -1,0 +1,359 @@
+import type { CsObject, MvObject } from '../model/objects'
+import type { ObjectIndex } from '../snapshot/object-index'
+import { Bitset } from './bitset'
+import { computeMetaverse, type LinkedCsObject, type MvObjectTypeResolver } from './computed-metaverse'
+import { CsTable } from './cs-table'
+import { foldCase } from './fold'
+import { hashText } from './hash'
+import { RowHashIndex } from './hash-index'
+import { idKey } from './id-column'
+import { Interner } from './interner'
+import { MvTable } from './mv-table'
+import type { ValueColumn } from './value-column'
+
+/** Options of `ObjectStore.finish`. */
+export interface FinishOptions {
+  /** Metaverse object type per connector and CS object type, for the computed metaverse. */
+  readonly mvObjectType?: MvObjectTypeResolver
+}
+
+/** How many objects and values a store holds. */
+export interface StoreCounts {
+  readonly csObjects: number
+  readonly mvObjects: number
+  /** Connector-space objects per connector id (objects without one are not listed). */
+  readonly csObjectsByConnector: ReadonlyMap<string, number>
+  readonly csAttributeValues: number
+  readonly mvAttributeValues: number
+  /** Distinct attribute names (case-insensitive) in connector spaces and in the metaverse. */
+  readonly csAttributes: number
+  readonly mvAttributes: number
+  /** Connector-space objects with pending changes, errors, other holograms or unknown parts. */
+  readonly csObjectsWithRareParts: number
+  /** Metaverse attributes whose sorted search index is built. */
+  readonly indexedMvAttributes: number
+}
+
+interface Indexes {
+  readonly csById: RowHashIndex
+  readonly csByDn: RowHashIndex
+  readonly csByMvId: RowHashIndex
+  readonly mvById: RowHashIndex
+  /** Rows per connector id, folded. */
+  readonly csByConnector: ReadonlyMap<string, Uint32Array>
+}
+
+/**
+ * The objects of a loaded snapshot in compact form, with the indexes the engine and search need.
+ *
+ * Add every object (`addCsObject`, `addMvObject`), then call `finish()` once: it seals the storage,
+ * computes the metaverse from links when none was exported, and builds the lookup indexes; the store
+ * is read-only afterwards. Objects read back (`csObject`, `mvObject`, ...) deep-equal what was added.
+ * Search-only indexes (sorted values, presence, object types) are built on first use.
+ */
+export class ObjectStore implements ObjectIndex {
+  private readonly strings = new Interner()
+  private readonly cs = new CsTable(this.strings)
+  private readonly mv = new MvTable(this.strings)
+  private indexes: Indexes | null = null
+  private source: ObjectIndex['metaverseSource'] = 'none'
+  private readonly typeSets = new Map<string, Bitset>()
+
+  /** Whether metaverse objects came from an export, were computed from links, or are absent. */
+  public get metaverseSource(): ObjectIndex['metaverseSource'] {
+    return this.source
+  }
+
+  /** Adds a connector-space object (before `finish`). */
+  public addCsObject(object: CsObject): void {
+    this.assertOpen()
+    this.cs.add(object)
+  }
+
+  /** Adds a metaverse object from a metaverse export (before `finish`). */
+  public addMvObject(object: MvObject): void {
+    this.assertOpen()
+    this.mv.add(object)
+  }
+
+  /** Seals the store and builds its indexes; computes the metaverse from links when none was added. */
+  public finish(options: FinishOptions = {}): void {
+    if (this.indexes !== null) return
+    this.cs.seal()
+    const csById = new RowHashIndex(this.cs.rowCount, (row) => this.cs.ids.hash(row))
+    const csByMvId = new RowHashIndex(this.cs.rowCount, (row) =>
+      this.cs.linkedMvIds.isNull(row) ? null : this.cs.linkedMvIds.hash(row),
+    )
+    if (this.mv.rowCount > 0) this.source = 'exported'
+    else {
+      const resolve = options.mvObjectType ?? ((): null => null)
+      const added = computeMetaverse(this.linkedSource(csByMvId), resolve, (object) => this.mv.add(object))
+      this.source = added > 0 ? 'computed' : 'none'
+    }
+    this.mv.seal()
+    this.indexes = {
+      csById,
+      csByMvId,
+      csByDn: this.dnIndex(),
+      mvById: new RowHashIndex(this.mv.rowCount, (row) => this.mv.ids.hash(row)),
+      csByConnector: this.connectorRows(),
+    }
+  }
+
+  /** Whether `finish` has run. */
+  public get finished(): boolean {
+    return this.indexes !== null
+  }
+
+  public csObject(id: string): CsObject | null {
+    const row = this.csRowOf(id)
+    return row < 0 ? null : this.cs.object(row)
+  }
+
+  public csObjectByDn(connectorId: string, dn: string): CsObject | null {
+    const wanted = foldCase(connectorId)
+    const row = this.csRowsByDn(dn).find(
+      (candidate) => foldCase(this.cs.connectorId(candidate) ?? '') === wanted,
+    )
+    return row === undefined ? null : this.cs.object(row)
+  }
+
+  public csObjectsByDn(dn: string): readonly CsObject[] {
+    return this.csRowsByDn(dn).map((row) => this.cs.object(row))
+  }
+
+  public mvObject(id: string): MvObject | null {
+    const row = this.mvRowOf(id)
+    return row < 0 ? null : this.mv.object(row)
+  }
+
+  public connectedCsObjects(mvObjectId: string): readonly CsObject[] {
+    return this.csRowsLinkedTo(mvObjectId).map((row) => this.cs.object(row))
+  }
+
+  public csObjectCount(connectorId: string): number {
+    return this.csRowsOfConnector(connectorId).length
+  }
+
+  public mvObjectCount(): number {
+    return this.mv.rowCount
+  }
+
+  /** Counts of objects and values. */
+  public counts(): StoreCounts {
+    const byConnector = new Map<string, number>()
+    for (let row = 0; row < this.cs.rowCount; row += 1) {
+      const connector = this.cs.connectorId(row)
+      if (connector !== null) byConnector.set(connector, (byConnector.get(connector) ?? 0) + 1)
+    }
+    return {
+      csObjects: this.cs.rowCount,
+      mvObjects: this.mv.rowCount,
+      csObjectsByConnector: byConnector,
+      csAttributeValues: this.cs.attributes.valueCount,
+      mvAttributeValues: this.mv.attributes.valueCount,
+      csAttributes: this.cs.attributes.columnCount,
+      mvAttributes: this.mv.attributes.columnCount,
+      csObjectsWithRareParts: this.cs.rareCount,
+      indexedMvAttributes: this.mv.attributes.allColumns().filter((column) => column.indexed).length,
+    }
+  }
+
+  /** Estimated bytes of heap the store holds, indexes included. */
+  public memoryEstimate(): number {
+    let bytes = this.cs.byteSize() + this.mv.byteSize() + this.strings.byteSize()
+    const indexes = this.indexes
+    if (indexes !== null) {
+      bytes += indexes.csById.byteSize() + indexes.csByDn.byteSize() + indexes.csByMvId.byteSize()
+      bytes += indexes.mvById.byteSize()
+      for (const rows of indexes.csByConnector.values()) bytes += rows.byteLength + 64
+    }
+    for (const set of this.typeSets.values()) bytes += set.byteSize()
+    return bytes
+  }
+
+  /** Builds the sorted search index of metaverse attributes now (otherwise the first search does). */
+  public prepareSearchIndex(attributes: readonly string[]): void {
+    for (const attribute of attributes) this.mvColumn(attribute)?.buildIndex()
+  }
+
+  /** The row of a connector-space object, or -1. */
+  public csRowOf(id: string): number {
+    const key = idKey(id)
+    return this.built().csById.first(key.hash, (row) => this.cs.ids.matches(row, key))
+  }
+
+  /** The row of a metaverse object, or -1. */
+  public mvRowOf(id: string): number {
+    const key = idKey(id)
+    return this.built().mvById.first(key.hash, (row) => this.mv.ids.matches(row, key))
+  }
+
+  /** Rows of connector-space objects with this DN (case-insensitive), in any connector space. */
+  public csRowsByDn(dn: string): number[] {
+    const folded = foldCase(dn)
+    return this.built().csByDn.lookup(hashText(folded), (row) => foldCase(this.cs.dns.get(row)) === folded)
+  }
+
+  /** Rows of connector-space objects linked to a metaverse id. */
+  public csRowsLinkedTo(mvObjectId: string): number[] {
+    const key = idKey(mvObjectId)
+    return this.built().csByMvId.lookup(key.hash, (row) => this.cs.linkedMvIds.matches(row, key))
+  }
+
+  /** Rows of one connector's objects (connector id compared case-insensitively), ascending. */
+  public csRowsOfConnector(connectorId: string): Uint32Array {
+    return this.built().csByConnector.get(foldCase(connectorId)) ?? new Uint32Array(0)
+  }
+
+  /** Number of connector-space rows. */
+  public get csRowCount(): number {
+    return this.cs.rowCount
+  }
+
+  /** Number of metaverse rows. */
+  public get mvRowCount(): number {
+    return this.mv.rowCount
+  }
+
+  /** The connector-space object at a row. */
+  public csObjectAt(row: number): CsObject {
+    return this.cs.object(row)
+  }
+
+  /** The metaverse object at a row. */
+  public mvObjectAt(row: number): MvObject {
+    return this.mv.object(row)
+  }
+
+  /** Read access to connector-space rows, for search. */
+  public get csRows(): Pick<
+    CsTable,
+    | 'ids'
+    | 'dns'
+    | 'objectType'
+    | 'isConnector'
+    | 'connectorState'
+    | 'anchor'
+    | 'rareParts'
+    | 'rowsWithRareParts'
+  > {
+    return this.cs
+  }
+
+  /** The id of a metaverse row. */
+  public mvIdAt(row: number): string {
+    return this.mv.ids.get(row) ?? ''
+  }
+
+  /** The object type of a metaverse row. */
+  public mvObjectTypeAt(row: number): string {
+    return this.mv.objectType(row)
+  }
+
+  /** The column of a metaverse attribute (case-insensitive name), or null when no object has it. */
+  public mvColumn(attribute: string): ValueColumn | null {
+    return this.mv.attributes.column(attribute)
+  }
+
+  /** The column of a connector-space attribute (synchronized entries), or null when no object has it. */
+  public csColumn(attribute: string): ValueColumn | null {
+    return this.cs.attributes.column(attribute)
+  }
+
+  /** Metaverse rows of an object type (case-insensitive), cached. */
+  public mvRowsOfType(objectType: string): Bitset {
+    const folded = foldCase(objectType)
+    const cached = this.typeSets.get(folded)
+    if (cached !== undefined) return cached
+    const set = new Bitset(this.mv.rowCount)
+    const matching = new Map<number, boolean>()
+    for (let row = 0; row < this.mv.rowCount; row += 1) {
+      const key = this.mv.objectTypeKey(row)
+      let matches = matching.get(key)
+      if (matches === undefined) {
+        matches = foldCase(this.mv.objectType(row)) === folded
+        matching.set(key, matches)
+      }
+      if (matches) set.add(row)
+    }
+    this.typeSets.set(folded, set)
+    return set
+  }
+
+  private linkedSource(csByMvId: RowHashIndex): {
+    readonly csRowCount: number
+    linkedCsAt(row: number): LinkedCsObject | null
+    rowsLinkedTo(mvObjectId: string): readonly number[]
+  } {
+    const cs = this.cs
+    return {
+      csRowCount: cs.rowCount,
+      linkedCsAt: (row) => {
+        const mvLink = cs.linkOf(row)
+        if (mvLink === null) return null
+        return {
+          id: cs.ids.get(row) ?? '',
+          dn: cs.dns.get(row),
+          connectorId: cs.connectorId(row),
+          connectorName: cs.connectorName(row),
+          objectType: cs.objectType(row),
+          mvLink,
+        }
+      },
+      rowsLinkedTo: (mvObjectId) => {
+        const key = idKey(mvObjectId)
+        return csByMvId.lookup(key.hash, (row) => cs.linkedMvIds.matches(row, key))
+      },
+    }
+  }
+
+  /** Hashes every DN folded, a chunk of the pool at a time (one native lower-casing per chunk). */
+  private dnIndex(): RowHashIndex {
+    const pool = this.cs.dns
+    const hashes = new Uint32Array(pool.length)
+    for (const chunk of pool.chunks()) {
+      const folded = foldCase(chunk.text)
+      const sameLength = folded.length === chunk.text.length
+      for (let row = chunk.first; row < chunk.first + chunk.count; row += 1) {
+        const start = pool.start(row)
+        const end = pool.end(chunk, row)
+        hashes[row] = sameLength
+          ? hashText(folded, start, end)
+          : hashText(foldCase(chunk.text.slice(start, end)))
+      }
+    }
+    return new RowHashIndex(pool.length, (row) => hashes[row] ?? 0)
+  }
+
+  private connectorRows(): Map<string, Uint32Array> {
+    const byKey = new Map<number, number[]>()
+    for (let row = 0; row < this.cs.rowCount; row += 1) {
+      const key = this.cs.connectorKey(row)
+      if (key === 0) continue
+      let rows = byKey.get(key)
+      if (rows === undefined) {
+        rows = []
+        byKey.set(key, rows)
+      }
+      rows.push(row)
+    }
+    const byConnector = new Map<string, Uint32Array>()
+    for (const [key, rows] of byKey) {
+      const folded = foldCase(this.strings.text(key - 1))
+      const known = byConnector.get(folded)
+      const merged = known === undefined ? rows : [...known, ...rows].sort((left, right) => left - right)
+      byConnector.set(folded, Uint32Array.from(merged))
+    }
+    return byConnector
+  }
+
+  private built(): Indexes {
+    if (this.indexes === null) throw new Error('ObjectStore: call finish() before reading')
+    return this.indexes
+  }
+
+  private assertOpen(): void {
+    if (this.indexes !== null) throw new Error('ObjectStore: the store is read-only after finish()')
+  }
+}

@@ -1,0 +1,120 @@
+import { uint16Array } from './chunked-array'
+
+/** Separates strings inside a chunk; XML text cannot contain it, and matches across it are rejected anyway. */
+export const SEPARATOR = '\u0000'
+
+const CHUNK_STRINGS = 4096
+/** Offsets inside a chunk are 16-bit: a chunk ends before a string would start past this. */
+const CHUNK_CHARS = 0xffff
+const WIDE_CHAR = /[\u0100-\uffff]/
+
+/** A sealed run of strings, joined into one flat string. */
+export interface TextChunk {
+  /** The strings of the chunk, separated by SEPARATOR. */
+  readonly text: string
+  /** Index of the chunk's first string. */
+  readonly first: number
+  /** Number of strings in the chunk. */
+  readonly count: number
+}
+
+/**
+ * Many strings stored as a few big flat strings plus one 16-bit offset each.
+ *
+ * A JS string costs 16 to 32 bytes of header beside its characters, and the strings a streaming XML
+ * parser hands over are often slices that keep a whole input chunk alive. Joining them into chunks
+ * of a few thousand copies the characters once and drops both costs. Reading a string back slices
+ * the chunk. Chunks can be scanned as a whole (`chunks()`), which is what makes Contains fast.
+ */
+export class TextPool {
+  private readonly sealed: TextChunk[] = []
+  private readonly starts = uint16Array()
+  private pending: string[] = []
+  private pendingChars = 0
+  private pendingFirst = 0
+  private wideChars = 0
+  private sealedChars = 0
+  private lastChunk = 0
+
+  /** Number of strings. */
+  public get length(): number {
+    return this.pendingFirst + this.pending.length
+  }
+
+  /** Appends a string and returns its index. */
+  public push(text: string): number {
+    if (this.pending.length > 0 && this.pendingChars + this.pending.length + text.length > CHUNK_CHARS)
+      this.seal()
+    const index = this.length
+    this.starts.push(this.pendingChars + this.pending.length)
+    this.pending.push(text)
+    this.pendingChars += text.length
+    if (this.pending.length >= CHUNK_STRINGS) this.seal()
+    return index
+  }
+
+  /** Joins the strings appended since the last chunk into a new chunk. */
+  public seal(): void {
+    if (this.pending.length === 0) return
+    const text = this.pending.join(SEPARATOR)
+    this.sealed.push({ text, first: this.pendingFirst, count: this.pending.length })
+    if (WIDE_CHAR.test(text)) this.wideChars += text.length
+    this.sealedChars += text.length
+    this.pendingFirst += this.pending.length
+    this.pending = []
+    this.pendingChars = 0
+  }
+
+  /** The string at an index. */
+  public get(index: number): string {
+    if (index >= this.pendingFirst) return this.pending[index - this.pendingFirst] ?? ''
+    const chunk = this.chunkOf(index)
+    return chunk.text.slice(this.starts.get(index), this.end(chunk, index))
+  }
+
+  /** Start of a string inside its chunk's text. */
+  public start(index: number): number {
+    return this.starts.get(index)
+  }
+
+  /** End (exclusive) of a string inside its chunk's text. */
+  public end(chunk: TextChunk, index: number): number {
+    return index + 1 < chunk.first + chunk.count ? this.starts.get(index + 1) - 1 : chunk.text.length
+  }
+
+  /** The sealed chunks, in order; call `seal()` first to include the latest strings. */
+  public chunks(): readonly TextChunk[] {
+    return this.sealed
+  }
+
+  /** The chunk that holds a sealed string. */
+  public chunkOf(index: number): TextChunk {
+    const chunk = this.sealed[this.chunkIndexOf(index)]
+    if (chunk === undefined) throw new RangeError(`No string ${index} in the pool`)
+    return chunk
+  }
+
+  /** Index (in `chunks()`) of the chunk that holds a sealed string. */
+  public chunkIndexOf(index: number): number {
+    const cached = this.sealed[this.lastChunk]
+    if (cached !== undefined && index >= cached.first && index < cached.first + cached.count)
+      return this.lastChunk
+    let low = 0
+    let high = this.sealed.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1
+      const chunk = this.sealed[middle]
+      if (chunk !== undefined && chunk.first <= index) low = middle
+      else high = middle - 1
+    }
+    this.lastChunk = low
+    return low
+  }
+
+  /** Bytes held: characters (one or two bytes each, as V8 stores them), separators and offsets. */
+  public byteSize(): number {
+    let pendingBytes = 0
+    for (const text of this.pending) pendingBytes += 24 + text.length
+    return this.sealedChars + this.wideChars + this.sealed.length * 64 + pendingBytes + this.starts.byteSize()
+  }
+}
