@@ -156,6 +156,27 @@ describe('buildRuleIndex lookups', () => {
   })
 })
 
+describe('names that are Object.prototype members', () => {
+  it('indexes and finds them like any other attribute', () => {
+    const odd = buildRuleIndex(
+      [
+        rule({
+          name: 'Odd names',
+          connector: ad,
+          precedence: 1,
+          flows: [flow.direct('__proto__', 'constructor'), flow.direct('toString', 'hasOwnProperty')],
+        }),
+      ],
+      [ad],
+    )
+
+    expect(odd.contributors('__proto__').inbound.map((entry) => entry.source)).toEqual(['constructor'])
+    expect(odd.contributors('toString').inbound).toHaveLength(1)
+    expect(odd.contributors('valueOf')).toEqual({ inbound: [], outbound: [] })
+    expect(odd.mappedSources(ad.id, 'user').has('constructor')).toBe(true)
+  })
+})
+
 describe('flowReads', () => {
   it('adds the bracketed names of an expression to its declared sources', () => {
     expect(flowReads(flow.expression('x', 'Trim([a]) & [b]', ['a']))).toEqual(['a', 'b'])
