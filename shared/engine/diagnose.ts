@@ -11,7 +11,7 @@ import type { ObjectIndex } from '../snapshot/object-index'
 import { lowerName, mvBag } from './attribute-bag'
 import type { DiagnosisCode } from './codes'
 import { type ExportFlowRow, type ExportStatus, type ExportTarget, exportFlow } from './export-flow'
-import { computedMvObject } from './computed-mv'
+import { computedMvObject, hasExportedMetaverse } from './computed-mv'
 import { type FlowOutcome, outcomeText } from './flow-value'
 import { type ImportFlowResult, type ImportFlowRow, importFlow, inboundSource } from './import-flow'
 import type { MvAttributeLookup } from './join'
@@ -109,8 +109,9 @@ export function diagnoseAttribute(input: DiagnoseInput): Diagnosis {
     return finish(steps, { source: names.source, metaverse: null, target: null })
   }
   inboundSteps(names, flow, steps)
-  const exported = flow.mvObjectId === null ? null : index.mvObject(flow.mvObjectId)
-  const mvObject = exported ?? (flow.mvObjectId === null ? null : computedMvObject(flow, ruleIndex))
+  const stored = flow.mvObjectId === null ? null : index.mvObject(flow.mvObjectId)
+  const exported = hasExportedMetaverse(index) ? stored : null
+  const mvObject = exported ?? (flow.mvObjectId === null ? null : computedMvObject([flow], ruleIndex, stored))
   metaverseSteps(mvAttribute, flow, exported, index, steps)
   let target: string | null = null
   if (mvObject) target = outboundSteps(mvAttribute, mvObject, input, ruleIndex, steps)

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { objectIndexFromArrays } from '../snapshot/object-index'
 import { objectReport } from './object-report'
+import { mvObject } from './testing/scenario'
 import { AAD, AD, IDS, smallWorld } from './testing/small-world'
 
 describe('objectReport', () => {
@@ -72,6 +74,22 @@ describe('objectReport', () => {
     })
 
     expect(report).toEqual({ metaverse: null, connectors: [], importFlow: [], exportFlow: [], unmapped: [] })
+  })
+
+  it('fills a computed metaverse object (links only) with the values the rules compute', () => {
+    const world = smallWorld()
+    const { adUser, aadUser, mvUser } = world
+    const links = { ...(mvUser ?? mvObject({ id: IDS.mv })), attributes: [] }
+    const index = objectIndexFromArrays(aadUser ? [adUser, aadUser] : [adUser], [links], 'computed')
+
+    const report = objectReport({ ruleIndex: world.ruleIndex, index, object: { mvObjectId: IDS.mv } })
+
+    expect(
+      report.metaverse?.attributes.find((attribute) => attribute.name === 'extensionAttribute1')?.values,
+    ).toEqual(['blue'])
+    expect(report.exportFlow[0]?.rows.find((row) => row.csAttribute === 'extensionAttribute1')?.status).toBe(
+      'in-sync',
+    )
   })
 
   it('serializes to JSON and back without loss', () => {

@@ -7,6 +7,7 @@ import { normalizeGuid } from '../model/connector'
 import type { AttributeType, CsObject, MvAttribute, MvObject } from '../model/objects'
 import type { ObjectIndex } from '../snapshot/object-index'
 import type { DiagnosisCode } from './codes'
+import { computedMvObject, hasExportedMetaverse } from './computed-mv'
 import { type ExportFlowRow, exportFlow, type TargetState } from './export-flow'
 import { importFlow, type ImportFlowRow } from './import-flow'
 import type { MvAttributeLookup } from './join'
@@ -99,9 +100,13 @@ export function objectReport(input: ObjectReportInput): ObjectReport {
   }
   const connectorName = (object: CsObject): string =>
     ruleIndex.connectorOf(object)?.name ?? object.connectorName ?? object.connectorId ?? ''
-  const importRows = csObjects.flatMap((object) => importFlow(object, options).rows)
-  const exports = mvObject
-    ? exportFlow(mvObject, options).targets.map((target): ReportExport => ({
+  const imports = csObjects.map((object) => importFlow(object, options))
+  const importRows = imports.flatMap((result) => result.rows)
+  // A computed metaverse has links but no values: the export flow reads what the rules compute.
+  const effectiveMv =
+    mvObject && !hasExportedMetaverse(index) ? computedMvObject(imports, ruleIndex, mvObject) : mvObject
+  const exports = effectiveMv
+    ? exportFlow(effectiveMv, options).targets.map((target): ReportExport => ({
         connector: target.connector.name,
         connectorId: target.connector.id,
         state: target.state,
@@ -110,7 +115,7 @@ export function objectReport(input: ObjectReportInput): ObjectReport {
     : []
   const unmapped = [
     ...csObjects.flatMap((object) => unmappedForCsObject(object, { ruleIndex, index })),
-    ...(mvObject ? unmappedForMvObject(mvObject, ruleIndex) : []),
+    ...(effectiveMv ? unmappedForMvObject(effectiveMv, ruleIndex) : []),
   ].map((finding): ReportUnmapped => ({
     attribute: finding.attribute,
     code: finding.code,
@@ -119,7 +124,7 @@ export function objectReport(input: ObjectReportInput): ObjectReport {
     kind: finding.kind,
   }))
   return {
-    metaverse: mvObject ? metaverseSection(mvObject, ruleIndex) : null,
+    metaverse: effectiveMv ? metaverseSection(effectiveMv, ruleIndex) : null,
     connectors: connections(mvObject, csObjects, connectorName, ruleIndex),
     importFlow: importRows,
     exportFlow: exports,
