@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { app, BrowserWindow } from 'electron'
 import type { SnapshotState } from '../../shared/host-api'
+import { unpackedAsarPath } from './asar-paths'
 import { snapshotArgument, userDataOverride } from './command-line'
 import { chooseSnapshotPaths, showSnapshotHelp } from './dialogs'
 import { handle, send, trustWindow } from './ipc'
@@ -19,7 +20,9 @@ import { windowTitle } from './window-state'
 const DIST_ELECTRON = __dirname
 const RENDERER_ROOT = path.join(DIST_ELECTRON, '..', 'renderer')
 
-const host = new SnapshotHost(() => workerLink(path.join(DIST_ELECTRON, 'snapshot-worker.cjs')))
+const WORKER_FILE = unpackedAsarPath(path.join(DIST_ELECTRON, 'snapshot-worker.cjs'))
+
+const host = new SnapshotHost(() => workerLink(WORKER_FILE))
 let controller: SnapshotController | null = null
 let mainWindow: BrowserWindow | null = null
 /** Paths the OS asked to open before the app was ready (macOS `open-file` at launch). */

@@ -1,4 +1,4 @@
-import { app, type Session, shell, type WebContents } from 'electron'
+import { app, type Session, session as sessions, shell, type WebContents } from 'electron'
 import { externalLink, isAppUrl } from './url-policy'
 
 /**
@@ -33,3 +33,5 @@ function denyPermissions(session: Session): void {
 app.enableSandbox()
 app.on('web-contents-created', (_event, contents) => guardWebContents(contents))
 app.on('session-created', denyPermissions)
+// The default session may exist before 'session-created' is heard; cover it explicitly.
+void app.whenReady().then(() => denyPermissions(sessions.defaultSession))
