@@ -506,7 +506,8 @@ function evaluateBinary(node: BinaryNode, state: EvalState, depth: number): Runt
   enter(state, node.span)
   let value = evaluateNode(leftmost, state, depth + spine.length)
   for (let i = spine.length - 1; i >= 0; i--) {
-    const current = spine[i] as BinaryNode
+    const current = spine[i]
+    if (current === undefined) continue
     if (i > 0) tick(state, current.span)
     const nodeDepth = depth + i
     const left = value

@@ -33,6 +33,8 @@ const ENUMS: ReadonlyMap<string, EnumName> = new Map(
  * InetOrgPerson Join write `IsPresent([a]) || [sAMAccountName] = "x" || ...`, which only works when
  * comparisons bind tighter than && and ||; arithmetic and & keep the documented single priority.
  */
+const END_OF_EMPTY_INPUT: Token = { type: 'end', start: 0, end: 0 }
+
 const LOGICAL: ReadonlySet<BinaryOperator> = new Set(['&&', '||'])
 const COMPARISON: ReadonlySet<BinaryOperator> = new Set(['=', '<>', '<', '<=', '>', '>='])
 const ARITHMETIC: ReadonlySet<BinaryOperator> = new Set(['&', '+', '-', '*', '/'])
@@ -89,7 +91,7 @@ class Parser {
   }
 
   private peek(): Token {
-    return this.tokens[Math.min(this.index, this.tokens.length - 1)] as Token
+    return this.tokens[Math.min(this.index, this.tokens.length - 1)] ?? END_OF_EMPTY_INPUT
   }
 
   private next(): Token {
@@ -222,41 +224,46 @@ class Parser {
     const args: ExprNode[] = []
     const argStarts: number[] = []
     let bound: string | null = null
-    if (this.peek().type !== ')') {
+    let close = this.peek()
+    if (close.type === ')') this.next()
+    else {
       for (;;) {
         argStarts.push(this.peek().start)
-        if (spec.bindsVariable && args.length === 0) {
-          const variable = this.next()
-          if (variable.type !== 'variable') {
-            throw new SyntaxFailure(
-              `The first argument of ${spec.name} must be a variable such as $item.`,
-              variable.start,
-            )
-          }
-          bound = variable.name
-          args.push({ kind: 'variable', name: variable.name, span: spanOf(variable.start, variable.end) })
-        } else if (bound !== null && args.length === 2) {
-          this.scopes.push(bound)
-          args.push(this.parseChain(depth + 1))
-          this.scopes.pop()
-        } else {
-          args.push(this.parseChain(depth + 1))
-        }
-        const separator = this.next()
-        if (separator.type === ')') break
-        if (separator.type !== ',') {
+        args.push(this.parseArgument(spec.name, args.length, bound, depth))
+        const first = args[0]
+        if (spec.bindsVariable && first?.kind === 'variable') bound = first.name
+        close = this.next()
+        if (close.type === ')') break
+        if (close.type !== ',') {
           throw new SyntaxFailure(
-            `Expected "," or ")" in the arguments of ${spec.name} but found ${describe(separator)}.`,
-            separator.start,
+            `Expected "," or ")" in the arguments of ${spec.name} but found ${describe(close)}.`,
+            close.start,
           )
         }
       }
-    } else {
-      this.next()
     }
-    const close = this.tokens[this.index - 1] as Token
     checkArity(spec.name, args.length, argStarts, close.start)
     return { kind: 'call', name: spec.name, args, span: spanOf(name.start, close.end) }
+  }
+
+  /** One argument; the first argument of Where/Select/With declares a variable visible in the third. */
+  private parseArgument(functionName: string, index: number, bound: string | null, depth: number): ExprNode {
+    const spec = FUNCTION_SPECS.get(functionName)
+    if (spec?.bindsVariable === true && index === 0) {
+      const variable = this.next()
+      if (variable.type !== 'variable') {
+        throw new SyntaxFailure(
+          `The first argument of ${functionName} must be a variable such as $item.`,
+          variable.start,
+        )
+      }
+      return { kind: 'variable', name: variable.name, span: spanOf(variable.start, variable.end) }
+    }
+    if (bound === null || index !== 2) return this.parseChain(depth + 1)
+    this.scopes.push(bound)
+    const body = this.parseChain(depth + 1)
+    this.scopes.pop()
+    return body
   }
 }
 

@@ -75,7 +75,8 @@ class RegexParser {
       options.push(this.parseConcat())
     }
     this.flags = saved
-    return options.length === 1 ? (options[0] as RegexNode) : { type: 'alt', options }
+    const [only] = options
+    return options.length === 1 && only !== undefined ? only : { type: 'alt', options }
   }
 
   private parseConcat(): RegexNode {
@@ -89,7 +90,8 @@ class RegexParser {
       items.push(this.parseQuantifiers(atom))
     }
     if (items.length === 0) return { type: 'empty' }
-    return items.length === 1 ? (items[0] as RegexNode) : { type: 'concat', items }
+    const [only] = items
+    return items.length === 1 && only !== undefined ? only : { type: 'concat', items }
   }
 
   private parseQuantifiers(atom: RegexNode): RegexNode {
