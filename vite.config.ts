@@ -5,8 +5,9 @@ import { defineConfig, type Plugin } from 'vite'
 const projectRoot = fileURLToPath(new URL('.', import.meta.url))
 
 /**
- * The dev server injects inline scripts (React Refresh) and talks over a websocket, which the production CSP in
- * index.html forbids; only `vite` (serve) relaxes it, so the built app is always tested under the strict policy.
+ * The dev server injects inline scripts (React Refresh), inline <style> elements (CSS hot reload) and talks over
+ * a websocket, all of which the production CSP in index.html forbids. Only `vite` (serve) relaxes it, so the
+ * built app is always tested under the strict policy.
  */
 function relaxCspForDevServer(): Plugin {
   return {
@@ -15,6 +16,7 @@ function relaxCspForDevServer(): Plugin {
     transformIndexHtml: (html) =>
       html
         .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
         .replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:* http://127.0.0.1:*"),
   }
 }

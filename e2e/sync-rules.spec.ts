@@ -47,6 +47,11 @@ test.describe('sync rules of a small server-configuration export', () => {
       'Out to AAD - Group Join',
     ])
     await expect(rules.grid).toHaveAttribute('aria-label', 'Outbound synchronization rules')
+
+    await page.keyboard.press('ArrowLeft')
+    await expect(rules.directionButton('Inbound')).toBeFocused()
+    await expect(rules.directionButton('Inbound')).toHaveAttribute('aria-checked', 'true')
+    await expect(rules.nameCells()).toHaveCount(6)
   })
 
   test('dims the disabled rule and marks standard rules', async ({ page }) => {

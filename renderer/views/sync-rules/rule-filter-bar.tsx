@@ -1,4 +1,6 @@
+import { useRef, type KeyboardEvent } from 'react'
 import type { RuleDirection } from '../../../shared/model/sync-rule'
+import { nextTabIndex } from '../../app/tab-keys'
 import type { FilterOption, FilterOptions, RuleFilterState } from './filter-options'
 
 const DIRECTIONS: readonly RuleDirection[] = ['Inbound', 'Outbound']
@@ -60,15 +62,36 @@ export function RuleFilterBar({
   readonly onChange: (change: Partial<RuleFilterState>) => void
   readonly onClear: () => void
 }) {
+  const group = useRef<HTMLDivElement | null>(null)
+
+  // A radio group is one tab stop; arrows move the choice (WAI-ARIA radio group pattern).
+  const onDirectionKey = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const key = event.key === 'ArrowDown' ? 'ArrowRight' : event.key === 'ArrowUp' ? 'ArrowLeft' : event.key
+    const next = nextTabIndex(key, DIRECTIONS.indexOf(filter.direction), DIRECTIONS.length)
+    const direction = next === null ? undefined : DIRECTIONS[next]
+    if (!direction) return
+    event.preventDefault()
+    onChange({ direction })
+    group.current?.querySelector<HTMLElement>(`[data-direction="${direction}"]`)?.focus()
+  }
+
   return (
     <div className="rule-filters" data-testid="rule-filters">
-      <div className="segmented" role="radiogroup" aria-label="Rule direction">
+      <div
+        ref={group}
+        className="segmented"
+        role="radiogroup"
+        aria-label="Rule direction"
+        onKeyDown={onDirectionKey}
+      >
         {DIRECTIONS.map((direction) => (
           <button
             key={direction}
             type="button"
             role="radio"
             aria-checked={filter.direction === direction}
+            tabIndex={filter.direction === direction ? 0 : -1}
+            data-direction={direction}
             className={
               filter.direction === direction ? 'segmented__item segmented__item--on' : 'segmented__item'
             }
