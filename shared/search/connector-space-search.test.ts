@@ -92,7 +92,7 @@ const store = new ObjectStore()
 objects.forEach((object) => store.addCsObject(object))
 store.finish()
 
-const idsOf = (connectorId: string, query: CsSearchQuery): string[] =>
+const idsOf = (connectorId: string, query: CsSearchQuery): readonly string[] =>
   searchConnectorSpace(store, connectorId, query, { limit: 100 }).ids
 
 describe('searchConnectorSpace scopes', () => {
