@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { memoryFile, type SnapshotSource } from '../shared/snapshot/source'
+import { memoryFile, type SnapshotSource, type SourceFile } from '../shared/snapshot/source'
 
 /** Reads a folder into an in-memory snapshot source (tests only; the app streams from disk). */
 export function folderSource(folder: string): SnapshotSource {
-  const files = []
+  const files: SourceFile[] = []
   const walk = (directory: string): void => {
     for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
       const full = path.join(directory, entry.name)

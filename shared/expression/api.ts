@@ -24,7 +24,12 @@ export type EvalOutcome =
   | { readonly kind: 'authoritativeNull' }
   | { readonly kind: 'ignoreThisFlow' }
   /** `Error("...")` was called, or a type/argument error occurred. `position` is a 0-based offset in the text. */
-  | { readonly kind: 'error'; readonly message: string; readonly position: number | null; readonly raised: boolean }
+  | {
+      readonly kind: 'error'
+      readonly message: string
+      readonly position: number | null
+      readonly raised: boolean
+    }
 
 /** One step of an evaluation trace: a call, an operator, an attribute or parameter read. */
 export interface TraceStep {

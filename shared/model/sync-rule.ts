@@ -46,6 +46,13 @@ export interface ScopeClause {
   readonly value: string
 }
 
+/** Normalizes an operator as written in a file; accepts the documentation's `ISNOTBITSET` spelling. */
+export function normalizeScopeOperator(raw: string): ScopeOperator | null {
+  const upper = raw.trim().toUpperCase()
+  const spelled = upper === 'ISNOTBITSET' ? 'ISBITNOTSET' : upper
+  return (SCOPE_OPERATORS as readonly string[]).includes(spelled) ? (spelled as ScopeOperator) : null
+}
+
 /** Clauses AND-ed together; groups of a rule are OR-ed. */
 export interface ScopeGroup {
   readonly clauses: readonly ScopeClause[]

@@ -1,3 +1,5 @@
+import { looksLikeManifest } from '../formats/manifest/manifest'
+import { looksLikeRuleScript } from '../formats/ps1/rule-script'
 import { decodeText } from '../text/decode'
 
 /** What a snapshot file holds, recognised by content (never by file name). */
@@ -44,9 +46,8 @@ export function detectFileKind(head: Uint8Array): FileKind {
   const text = decodeText(head)
   const root = xmlRootName(text)
   if (root !== null) return ROOT_KINDS.get(root) ?? 'unknown'
-  const trimmed = text.trimStart()
-  if (trimmed.startsWith('{') && /"synclensSnapshot"\s*:/.test(trimmed)) return 'manifest'
-  if (/^\s*New-ADSyncRule\b/im.test(text)) return 'rule-script'
+  if (looksLikeManifest(text)) return 'manifest'
+  if (looksLikeRuleScript(text)) return 'rule-script'
   return 'unknown'
 }
 

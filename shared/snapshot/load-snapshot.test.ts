@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { folderSource, textSource, utf16le, utf8WithBom } from '../../test-support/fs-source'
 import { CONTOSO_SERVERCONFIG, SAMPLES_SKIP_REASON, samplesAvailable } from '../../test-support/samples'
@@ -79,6 +80,37 @@ describe('loadSnapshot', () => {
     expect(snapshot.configuration.rules[0]?.connectorName).toBeNull()
     expect(snapshot.issues[0]).toMatchObject({ severity: 'warning', file: 'r.xml' })
     expect(snapshot.issues[0]?.message).toContain('aaaa0000-1111-4222-8333-444455556666')
+  })
+
+  it('reads rule scripts and the manifest next to XML rules', async () => {
+    const script = fs.readFileSync(
+      new URL('../formats/ps1/fixtures/inbound-contractor.ps1', import.meta.url),
+      'utf8',
+    )
+    const manifest = JSON.stringify({
+      synclensSnapshot: 1,
+      server: 'SYNC02',
+      exportedAt: '2026-11-20T10:00:00Z',
+      serverConfiguration: 'ServerConfiguration',
+      connectorSpaces: [],
+      metaverse: [],
+      ruleScripts: ['Scripts/contractor.ps1'],
+    })
+
+    const snapshot = await loadSnapshot(
+      textSource('Mixed', {
+        'ServerConfiguration/r.xml': OUTBOUND_RULE_XML,
+        'Scripts/contractor.ps1': utf16le(crlf(script)),
+        'snapshot.json': manifest,
+      }),
+    )
+
+    expect(snapshot.configuration.rules.map((r) => [r.name, r.origin])).toEqual([
+      ['In from AD - Contractor Join', 'Scripts/contractor.ps1'],
+      ['Out to AAD - Staff Custom', 'ServerConfiguration/r.xml'],
+    ])
+    expect(snapshot.manifest?.server).toBe('SYNC02')
+    expect(snapshot.fileKinds.get('Scripts/contractor.ps1')).toBe('rule-script')
   })
 
   it('says clearly when a folder holds no snapshot file', async () => {

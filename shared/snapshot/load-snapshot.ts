@@ -1,3 +1,5 @@
+import { parseManifest, type SnapshotManifest } from '../formats/manifest/manifest'
+import { parseRuleScript } from '../formats/ps1/rule-script'
 import { readConnectorXml } from '../formats/serverconfig/connector-xml'
 import { readMvXml } from '../formats/serverconfig/mv-xml'
 import { assembleConfiguration, type ServerConfiguration } from '../formats/serverconfig/server-configuration'
@@ -20,6 +22,8 @@ export interface LoadedSnapshot {
   readonly issues: readonly LoadIssue[]
   /** What each file was recognised as, by path. */
   readonly fileKinds: ReadonlyMap<string, FileKind>
+  /** The collector's manifest, when the snapshot has one. */
+  readonly manifest: SnapshotManifest | null
 }
 
 /** Thrown when a source holds nothing SyncLens can read; carries the per-file problems. */
@@ -38,6 +42,7 @@ interface Collected {
   readonly rules: SyncRule[]
   readonly connectors: Connector[]
   metaverse: MetaverseConfig | null
+  manifest: SnapshotManifest | null
   readonly issues: LoadIssue[]
 }
 
@@ -53,7 +58,7 @@ export async function loadSnapshot(
   signal: AbortSignalLike = { aborted: false },
 ): Promise<LoadedSnapshot> {
   const tracker = new ProgressTracker(source.files)
-  const collected: Collected = { rules: [], connectors: [], metaverse: null, issues: [] }
+  const collected: Collected = { rules: [], connectors: [], metaverse: null, manifest: null, issues: [] }
   const fileKinds = new Map<string, FileKind>()
   const files = [...source.files].sort((a, b) => a.path.localeCompare(b.path))
   for (const file of files) {
@@ -64,7 +69,7 @@ export async function loadSnapshot(
     tracker.update(index, { kind: FILE_KIND_LABELS[kind] })
     onProgress(tracker.snapshot())
     await readFile(file, kind, collected)
-    tracker.finish(index, kind === 'sync-rule' || kind === 'connector' ? 1 : 0)
+    tracker.finish(index)
     onProgress(tracker.snapshot())
   }
   if (signal.aborted) throw new LoadCancelled()
@@ -82,6 +87,7 @@ export async function loadSnapshot(
     configuration: assembled.configuration,
     issues: [...collected.issues, ...assembled.issues],
     fileKinds,
+    manifest: collected.manifest,
   }
 }
 
@@ -115,10 +121,24 @@ async function readFile(file: SourceFile, kind: FileKind, collected: Collected):
       collected.metaverse = readMvXml(root)
       return
     }
+    case 'rule-script': {
+      const result = parseRuleScript(decodeText(await file.readAll()), file.path)
+      collected.issues.push(...result.issues)
+      collected.rules.push(...result.rules)
+      return
+    }
+    case 'manifest': {
+      const result = parseManifest(decodeText(await file.readAll()), file.path)
+      collected.issues.push(...result.issues)
+      if (result.manifest && collected.manifest) {
+        collected.issues.push(loadIssue('warning', file.path, 'A second snapshot.json was ignored.'))
+      } else if (result.manifest) {
+        collected.manifest = result.manifest
+      }
+      return
+    }
     case 'csexport':
     case 'mv-objects':
-    case 'rule-script':
-    case 'manifest':
       collected.issues.push(
         loadIssue(
           'warning',

@@ -32,9 +32,14 @@ export function decodeText(bytes: Uint8Array): string {
   return new TextDecoder(encoding).decode(bytes.subarray(bomLength))
 }
 
+/** The part of TextDecoder this module uses (Node's typings declare TextDecoder as a value only). */
+interface ChunkDecoder {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string
+}
+
 /** A streaming decoder: feed byte chunks, get text chunks; the BOM is detected on the first chunk. */
 export class StreamingTextDecoder {
-  private decoder: TextDecoder | null = null
+  private decoder: ChunkDecoder | null = null
   private pending: Uint8Array = new Uint8Array(0)
 
   /** Decodes the next chunk; returns '' while fewer than 4 bytes are known at the start. */

@@ -4,10 +4,10 @@ import {
   type LinkType,
   type MergeType,
   type RuleDirection,
+  normalizeScopeOperator,
   SCOPE_OPERATORS,
   type ScopeOperator,
 } from '../../model/sync-rule'
-import { normalizeScopeOperator } from '../serverconfig/sync-rule-xml'
 
 /** Enum values in engine order, so that a numeric cast (`-LinkType 2`) means what PowerShell means. */
 const LINK_TYPES: readonly LinkType[] = ['Provision', 'StickyJoin', 'Join', 'JoinNoFlow']

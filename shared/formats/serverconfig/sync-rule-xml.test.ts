@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { INBOUND_RULE_XML, OUTBOUND_RULE_XML } from '../../../test-support/serverconfig-fixtures'
 import { parseXmlTree } from '../../xml/element-tree'
-import { normalizeScopeOperator, readSyncRuleXml } from './sync-rule-xml'
+import { normalizeScopeOperator } from '../../model/sync-rule'
+import { readSyncRuleXml } from './sync-rule-xml'
 
 function read(xml: string) {
   const tree = parseXmlTree(xml)

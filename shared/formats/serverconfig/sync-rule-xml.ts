@@ -6,9 +6,8 @@ import {
   type JoinGroup,
   type LinkType,
   type MergeType,
-  SCOPE_OPERATORS,
+  normalizeScopeOperator,
   type ScopeGroup,
-  type ScopeOperator,
   type SyncRule,
 } from '../../model/sync-rule'
 import { child, childText, children, type XmlElement } from '../../xml/element-tree'
@@ -21,13 +20,6 @@ export interface RuleReadResult {
 
 const LINK_TYPES: readonly LinkType[] = ['Provision', 'StickyJoin', 'Join', 'JoinNoFlow']
 const MERGE_TYPES: readonly MergeType[] = ['Update', 'Replace', 'Merge', 'MergeCaseInsensitive']
-
-/** Normalizes an operator as written in a file; accepts the documentation's `ISNOTBITSET` spelling. */
-export function normalizeScopeOperator(raw: string): ScopeOperator | null {
-  const upper = raw.trim().toUpperCase()
-  const spelled = upper === 'ISNOTBITSET' ? 'ISBITNOTSET' : upper
-  return (SCOPE_OPERATORS as readonly string[]).includes(spelled) ? (spelled as ScopeOperator) : null
-}
 
 /** Reads a `<synchronizationRule>` element (FORMATS.md §1.1) into the normalized model. */
 export function readSyncRuleXml(root: XmlElement, file: string): RuleReadResult {
