@@ -435,6 +435,7 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
       if (b[p + 3] !== DASH) return this.fail('invalid markup: "<!-" must start a comment "<!--"', p)
       const close = findSequence(b, p + 4, n, DASH, DASH, GT)
       if (close === -1) return this.waitFor(PENDING_COMMENT, p, n)
+      if (close - p > this.limits.maxValueBytes) return this.failTooLarge('a comment', p)
       return close + 3
     }
     if (b[p + 2] === OPEN_BRACKET) {
@@ -469,6 +470,7 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
   private scanProcessingInstruction(b: Uint8Array, p: number, n: number): number {
     const close = findSequence(b, p + 2, n, QUESTION, GT, -1)
     if (close === -1) return this.waitFor(PENDING_PI, p, n)
+    if (close - p > this.limits.maxValueBytes) return this.failTooLarge('a processing instruction', p)
     return close + 2
   }
 

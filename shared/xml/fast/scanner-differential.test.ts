@@ -1,0 +1,67 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { ReferenceXmlScanner } from './reference-xml-scanner'
+import { scanDocument } from './scan-helpers'
+import {
+  DOCUMENT_ENCODINGS,
+  cutPoints,
+  encodeDocument,
+  xmlDocument,
+  xmlDocumentParts,
+} from './xml-arbitraries'
+import type { XmlTokenizerFactory } from './xml-sink'
+import { createFastScanner } from './xml-stream'
+
+const createReference: XmlTokenizerFactory = (sink, names, limits) =>
+  new ReferenceXmlScanner(sink, names, limits)
+
+describe('FastXmlScanner against the saxes reference', () => {
+  it('reads every generated document exactly like saxes, in any encoding and any chunking', () => {
+    fc.assert(
+      fc.property(
+        xmlDocument,
+        fc.constantFrom(...DOCUMENT_ENCODINGS),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        (document, encoding, rawCuts) => {
+          const bytes = encodeDocument(document, encoding)
+          const splits = cutPoints(rawCuts, bytes.length)
+
+          const expected = scanDocument(createReference, bytes)
+          const actual = scanDocument(createFastScanner, bytes, { splits })
+
+          expect(expected.error).toBeNull()
+          expect(actual).toEqual(expected)
+        },
+      ),
+      { numRuns: 400 },
+    )
+  })
+
+  it('reads a generated document identically when cut at every single byte', () => {
+    fc.assert(
+      fc.property(xmlDocument, (document) => {
+        const bytes = encodeDocument(document, 'utf-8')
+        const expected = scanDocument(createReference, bytes)
+
+        const everyByte = Array.from({ length: bytes.length }, (_, index) => index)
+        expect(scanDocument(createFastScanner, bytes, { splits: everyByte })).toEqual(expected)
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('agrees with saxes that a document cut inside its root element is an error', () => {
+    fc.assert(
+      fc.property(xmlDocumentParts, fc.nat(), ([prolog, element], rawCut) => {
+        const cut = 1 + (rawCut % (element.length - 1))
+        const truncated = encodeDocument(prolog + element.slice(0, cut), 'utf-8')
+
+        const fast = scanDocument(createFastScanner, truncated)
+
+        expect(fast.error).not.toBeNull()
+        expect(scanDocument(createReference, truncated).error).not.toBeNull()
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
