@@ -6,7 +6,6 @@ import type { ServerConfiguration } from '../formats/serverconfig/server-configu
 import { loadSnapshot } from '../snapshot/load-snapshot'
 import { diagnoseAttribute } from './diagnose'
 import { exportFlow } from './export-flow'
-import { expressionAvailable } from './expression-bridge'
 import { importFlow } from './import-flow'
 import { buildRuleIndex, type RuleIndex } from './rule-index'
 import { evaluateScope, scopeFailureText } from './scoping'
@@ -138,7 +137,7 @@ describe.skipIf(!samplesAvailable)(samplesAvailable ? TITLE : `${TITLE} (${SAMPL
     ])
   })
 
-  describe.skipIf(!expressionAvailable)('with the expression evaluator', () => {
+  describe('with the expression evaluator', () => {
     it('takes extensionAttribute1 from In from AD - User Common from Exchange for a mailbox user', () => {
       const adUser = user(MAILBOX_USER)
       const { index } = scenario({

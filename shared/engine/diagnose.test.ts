@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { type Diagnosis, type DiagnoseInput, diagnoseAttribute } from './diagnose'
-import { expressionAvailable } from './expression-bridge'
 import { flow, rule } from './testing/scenario'
 import {
   AAD,
@@ -33,9 +32,6 @@ function diagnose(
 function blocking(diagnosis: Diagnosis): string | undefined {
   return diagnosis.steps.find((step) => step.blocking)?.message
 }
-
-const EXPRESSION_SKIP =
-  'the expression evaluator (shared/expression/index.ts) is not wired into the engine yet'
 
 describe('diagnoseAttribute', () => {
   it('OK: walks extensionAttribute1 from AD to Entra ID', () => {
@@ -297,7 +293,7 @@ describe('diagnoseAttribute', () => {
   })
 })
 
-describe.skipIf(!expressionAvailable)('diagnoseAttribute with expressions', () => {
+describe('diagnoseAttribute with expressions', () => {
   const withExpression = (text: string): WorldOptions => ({
     extraRules: [
       rule({
@@ -325,8 +321,4 @@ describe.skipIf(!expressionAvailable)('diagnoseAttribute with expressions', () =
     expect(diagnosis.verdict).toBe(code)
     expect(blocking(diagnosis)).toContain(fragment)
   })
-})
-
-it.skipIf(expressionAvailable)('expression diagnoses are skipped until the evaluator lands', () => {
-  expect(EXPRESSION_SKIP).toContain('not wired')
 })

@@ -16,7 +16,6 @@ export type {
   TargetState,
 } from './export-flow'
 export { exportFlow, isAadConnector, isCloudFiltered, pendingExportValues } from './export-flow'
-export { expressionAvailable } from './expression-bridge'
 export type { FlowOutcome, SourceValues } from './flow-value'
 export { outcomeText } from './flow-value'
 export type {
