@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { formatLoadIssue } from '../../shared/model/load-issue'
 import { type LoadedSnapshot, loadSnapshot, NotASnapshotError } from '../../shared/snapshot/load-snapshot'
-import { openDiskSource } from '../node/disk-source'
+import { openDiskSource, SnapshotOpenError } from '../node/disk-source'
 import { CliError, EXIT } from './cli-io'
 
 /**
@@ -27,6 +27,7 @@ export async function openSnapshotForCli(target: string): Promise<LoadedSnapshot
       throw new CliError(`${error.message}${details}`, EXIT.unreadable)
     }
     if (error instanceof CliError) throw error
+    if (error instanceof SnapshotOpenError) throw new CliError(error.message, EXIT.unreadable)
     const reason = error instanceof Error ? error.message : String(error)
     throw new CliError(`Cannot read ${resolved}: ${reason}`, EXIT.unreadable)
   }

@@ -60,10 +60,12 @@ export async function loadSnapshot(
   const tracker = new ProgressTracker(source.files)
   const collected: Collected = { rules: [], connectors: [], metaverse: null, manifest: null, issues: [] }
   const fileKinds = new Map<string, FileKind>()
-  const files = [...source.files].sort((a, b) => a.path.localeCompare(b.path))
-  for (const file of files) {
+  const order = source.files.map((_, index) => index)
+  order.sort((a, b) => (source.files[a]?.path ?? '').localeCompare(source.files[b]?.path ?? ''))
+  for (const index of order) {
+    const file = source.files[index]
+    if (!file) continue
     if (signal.aborted) throw new LoadCancelled()
-    const index = source.files.indexOf(file)
     const kind = detectFileKind(await file.head(DETECTION_HEAD_BYTES))
     fileKinds.set(file.path, kind)
     tracker.update(index, { kind: FILE_KIND_LABELS[kind] })
@@ -76,7 +78,7 @@ export async function loadSnapshot(
   const recognised = [...fileKinds.values()].filter((kind) => kind !== 'unknown').length
   if (recognised === 0) {
     throw new NotASnapshotError(
-      `${source.name} holds no snapshot file (${files.length} file(s) looked at). Open the folder written by ` +
+      `${source.name} holds no snapshot file (${source.files.length} file(s) looked at). Open the folder written by ` +
         'Get-ADSyncServerConfiguration, a csexport file, a metaverse export or a rule script.',
       collected.issues,
     )

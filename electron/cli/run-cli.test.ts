@@ -1,0 +1,148 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { CONTOSO_SERVERCONFIG, SAMPLES_SKIP_REASON, samplesAvailable } from '../../test-support/samples'
+import {
+  INBOUND_RULE_XML,
+  OUTBOUND_RULE_XML,
+  AD_CONNECTOR_XML,
+} from '../../test-support/serverconfig-fixtures'
+import { runCli } from './run-cli'
+
+async function cli(...argv: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) })
+  return { code, stdout, stderr }
+}
+
+function fixtureFolder(files: Record<string, string>): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'synclens-cli-'))
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true })
+    fs.writeFileSync(path.join(folder, name), text)
+  }
+  return folder
+}
+
+describe('synclens usage errors', () => {
+  it('exits 2 with usage when no command is given', async () => {
+    const { code, stdout } = await cli()
+    expect(code).toBe(2)
+    expect(stdout).toContain('Usage: synclens')
+  })
+
+  it.each([
+    [['frobnicate', 'x'], 'Unknown command "frobnicate"'],
+    [['summary'], '"summary" needs a snapshot path'],
+    [['rules', 'x', '--direction', 'sideways'], '--direction must be inbound or outbound'],
+    [['summary', 'x', '--bogus'], "Unknown option '--bogus'"],
+  ])('%j exits 2 saying %s', async (argv, message) => {
+    const { code, stderr } = await cli(...argv)
+    expect(code).toBe(2)
+    expect(stderr).toContain(message)
+    expect(stderr).not.toMatch(/\n\s+at /)
+  })
+})
+
+describe('synclens unreadable input', () => {
+  it('exits 3 with one paragraph when the path does not exist', async () => {
+    const { code, stderr } = await cli('summary', '/no/such/snapshot', '--json')
+    expect(code).toBe(3)
+    expect(stderr).toMatch(/^synclens: Cannot read \/no\/such\/snapshot: no such file or folder\./)
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('exits 3 naming what was expected when the folder holds no snapshot file', async () => {
+    const folder = fixtureFolder({ 'readme.txt': 'hello' })
+    const { code, stderr } = await cli('rules', folder)
+    expect(code).toBe(3)
+    expect(stderr).toContain('holds no snapshot file')
+    expect(stderr).toContain('Get-ADSyncServerConfiguration')
+  })
+})
+
+describe('synclens summary and rules on fixtures', () => {
+  const folder = fixtureFolder({
+    'Connectors/ad.xml': AD_CONNECTOR_XML,
+    'SynchronizationRules/a.xml': INBOUND_RULE_XML,
+    'SynchronizationRules/b.xml': OUTBOUND_RULE_XML,
+    'SynchronizationRules/broken.xml': '<synchronizationRule><name>x</name>',
+  })
+
+  it('prints the documented summary JSON, with warnings for broken files', async () => {
+    const { code, stdout } = await cli('summary', folder, '--json')
+    const summary = JSON.parse(stdout)
+    expect(code).toBe(0)
+    expect(summary.connectors).toEqual([
+      {
+        id: 'aaaa0000-1111-4222-8333-444455556666',
+        name: 'corp.example.com',
+        type: 'AD',
+        selectedAttributes: 3,
+      },
+    ])
+    expect(summary.rules).toEqual({ total: 2, inbound: 1, outbound: 1, disabled: 1 })
+    expect(summary.warnings).toHaveLength(2)
+    expect(summary.warnings[0]).toMatch(
+      /^SynchronizationRules\/b\.xml: Rule "Out to AAD - Staff Custom" names connector/,
+    )
+    expect(summary.warnings[1]).toMatch(/^SynchronizationRules\/broken\.xml:1:\d+: /)
+  })
+
+  it('filters rules by direction and connector name', async () => {
+    const inbound = JSON.parse((await cli('rules', folder, '--json', '--direction', 'inbound')).stdout)
+    const byConnector = JSON.parse(
+      (await cli('rules', folder, '--json', '--connector', 'CORP.example.com')).stdout,
+    )
+    expect(inbound.map((r: { name: string }) => r.name)).toEqual(['In from AD - Staff Custom'])
+    expect(byConnector.map((r: { name: string }) => r.name)).toEqual(['In from AD - Staff Custom'])
+  })
+
+  it('exits 2 listing the known connectors for an unknown --connector', async () => {
+    const { code, stderr } = await cli('rules', folder, '--connector', 'nope')
+    expect(code).toBe(2)
+    expect(stderr).toContain('Known connectors: "corp.example.com"')
+  })
+
+  it('prints a readable table without --json', async () => {
+    const { stdout } = await cli('rules', folder)
+    expect(stdout.split('\n')[0]).toMatch(/^Precedence\s+Name\s+Direction/)
+    expect(stdout).toContain('In from AD - Staff Custom')
+  })
+})
+
+describe.skipIf(!samplesAvailable)(`synclens on the real Contoso export (${SAMPLES_SKIP_REASON})`, () => {
+  it('summarizes 62 rules and 2 connectors', async () => {
+    const { code, stdout } = await cli('summary', CONTOSO_SERVERCONFIG, '--json')
+    const summary = JSON.parse(stdout)
+    expect(code).toBe(0)
+    expect(summary.rules).toEqual({ total: 62, inbound: 28, outbound: 34, disabled: 0 })
+    expect(summary.connectors.map((c: { name: string; type: string }) => [c.name, c.type])).toEqual([
+      ['contoso.com', 'AD'],
+      ['contoso.onmicrosoft.com - AAD', 'AAD'],
+    ])
+    expect(summary.warnings).toEqual([])
+  })
+
+  it('lists inbound rules in precedence order with model field names', async () => {
+    const rules = JSON.parse(
+      (await cli('rules', CONTOSO_SERVERCONFIG, '--json', '--direction', 'inbound')).stdout,
+    )
+    expect(rules).toHaveLength(28)
+    expect(rules[0]).toMatchObject({ name: 'In from AD - User Join', precedence: 100, linkType: 'Provision' })
+    expect(Object.keys(rules[0])).toEqual(
+      expect.arrayContaining([
+        'id',
+        'scopeGroups',
+        'joinGroups',
+        'flows',
+        'enablePasswordSync',
+        'immutableTag',
+      ]),
+    )
+    const precedences = rules.map((r: { precedence: number }) => r.precedence)
+    expect(precedences).toEqual([...precedences].sort((a, b) => a - b))
+  })
+})
