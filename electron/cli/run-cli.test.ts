@@ -86,9 +86,11 @@ describe('synclens summary and rules on fixtures', () => {
     expect(summary.rules).toEqual({ total: 2, inbound: 1, outbound: 1, disabled: 1 })
     expect(summary.warnings).toHaveLength(2)
     expect(summary.warnings[0]).toMatch(
-      /^SynchronizationRules\/b\.xml: Rule "Out to AAD - Staff Custom" names connector/,
+      /^SynchronizationRules\/broken\.xml:1:\d+: Unclosed tag: synchronizationRule\. /,
     )
-    expect(summary.warnings[1]).toMatch(/^SynchronizationRules\/broken\.xml:1:\d+: /)
+    expect(summary.warnings[1]).toMatch(
+      /^SynchronizationRules\/b\.xml: Rule "Out to AAD - Staff Custom" names/,
+    )
   })
 
   it('filters rules by direction and connector name', async () => {

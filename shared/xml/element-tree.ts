@@ -39,6 +39,13 @@ interface MutableElement {
 
 const MAX_DEPTH = 256
 
+/** saxes prefixes messages with `file:line:column: `; the position is reported separately, so drop it. */
+function cleanMessage(message: string): string {
+  const text = message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '').trim()
+  const sentence = text.charAt(0).toUpperCase() + text.slice(1)
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`
+}
+
 function localName(qualified: string): string {
   const colon = qualified.indexOf(':')
   return colon < 0 ? qualified : qualified.slice(colon + 1)
@@ -95,13 +102,13 @@ export function parseXmlTree(text: string): XmlTreeResult {
     stack.pop()
   })
   parser.on('error', (error) => {
-    fail(error.message.replace(/^[^:]*:\d+:\d+: /, ''))
+    fail(cleanMessage(error.message))
   })
   try {
     parser.write(text)
     if (!failure) parser.close()
   } catch (error) {
-    fail(error instanceof Error ? error.message.replace(/^[^:]*:\d+:\d+: /, '') : String(error))
+    fail(cleanMessage(error instanceof Error ? error.message : String(error)))
   }
   if (failure) return { ok: false, error: failure }
   if (!root) return { ok: false, error: { message: 'The file has no root element.', line: 1, column: 1 } }
