@@ -273,7 +273,7 @@ describe('diagnoseAttribute', () => {
   })
 
   it('diagnoses towards a chosen target connector', () => {
-    const diagnosis = diagnose('extensionAttribute1', {}, { targetConnectorId: AD.id })
+    const diagnosis = diagnose('extensionAttribute1', {}, { targetConnectorId: `{${AD.id.toUpperCase()}}` })
 
     expect(diagnosis.verdict).toBe('NO_OUTBOUND_FLOW')
     expect(blocking(diagnosis)).toBe(

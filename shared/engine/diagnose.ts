@@ -4,7 +4,7 @@
  * connection -> outbound rules -> selected on the target connector -> target value. The verdict is
  * the code of the first blocking step, or OK.
  */
-import { AAD_CONNECTOR_ID, type Connector } from '../model/connector'
+import { AAD_CONNECTOR_ID, type Connector, normalizeGuid } from '../model/connector'
 import type { CsObject, MvObject } from '../model/objects'
 import type { ScopeClause, SyncRule } from '../model/sync-rule'
 import type { ObjectIndex } from '../snapshot/object-index'
@@ -541,7 +541,7 @@ function defaultTarget(
   input: DiagnoseInput,
   ruleIndex: RuleIndex,
 ): string | null {
-  if (input.targetConnectorId !== undefined) return input.targetConnectorId
+  if (input.targetConnectorId !== undefined) return normalizeGuid(input.targetConnectorId)
   const candidates = ruleIndex.outboundConnectors(mvObject.objectType)
   const aad = candidates.find((id) => id === AAD_CONNECTOR_ID || ruleIndex.connector(id)?.type === 'AAD')
   if (aad) return aad

@@ -1,4 +1,4 @@
-import { AAD_CONNECTOR_ID, type Connector } from '../model/connector'
+import { AAD_CONNECTOR_ID, type Connector, normalizeGuid } from '../model/connector'
 import type { CsObject, Delta, Entry, MvObject, ObjectError } from '../model/objects'
 import type { FlowType, ScopeClause, SyncRule } from '../model/sync-rule'
 import type { ObjectIndex } from '../snapshot/object-index'
@@ -114,7 +114,9 @@ interface SourcedCandidate extends Candidate {
 export function exportFlow(mvObject: MvObject, options: ExportFlowOptions): ExportFlowResult {
   const { ruleIndex, targetConnectorId } = options
   const connectorIds =
-    targetConnectorId === undefined ? ruleIndex.outboundConnectors(mvObject.objectType) : [targetConnectorId]
+    targetConnectorId === undefined
+      ? ruleIndex.outboundConnectors(mvObject.objectType)
+      : [normalizeGuid(targetConnectorId)]
   const source = mvBag(mvObject)
   return {
     mvObjectId: mvObject.id,

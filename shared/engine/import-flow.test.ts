@@ -168,6 +168,33 @@ describe('importFlow', () => {
   })
 })
 
+describe('importFlow parameters', () => {
+  it('passes connector parameters to expressions and notes the inferred ones', () => {
+    const domain = rule({
+      name: 'In from AD - User AccountEnabled',
+      connector: AD,
+      precedence: 102,
+      flows: [
+        flow.expression('domainFQDN', '%Domain.FQDN%', []),
+        flow.expression('domainNetBios', '%Domain.Netbios%', []),
+        flow.expression('contributingConnectorUser', '%Connector.ID%', []),
+      ],
+    })
+
+    const result = flowOf({ extraRules: [domain] })
+
+    const computed = (mvAttribute: string) =>
+      result.rows.find((row) => row.mvAttribute === mvAttribute)?.computed
+    expect(computed('domainFQDN')).toEqual({ kind: 'value', values: ['contoso.com'] })
+    expect(computed('domainNetBios')).toEqual({ kind: 'value', values: ['CONTOSO'] })
+    expect(computed('contributingConnectorUser')).toEqual({ kind: 'value', values: [AD.id] })
+    expect(result.notes).toEqual([
+      '%Domain.FQDN% is not in the export; SyncLens inferred "contoso.com" from the partition name.',
+      '%Domain.Netbios% is not in the export; SyncLens inferred "CONTOSO" from the partition name.',
+    ])
+  })
+})
+
 describe('importFlow precedence across connectors and merge types', () => {
   const forestA = connector({ name: 'a.example', partitions: ['DC=a,DC=example'] })
   const forestB = connector({ name: 'b.example', partitions: ['DC=b,DC=example'] })

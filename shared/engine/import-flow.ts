@@ -265,9 +265,15 @@ function objectCandidates(
   const { link, join } = linkState(csObject, rules, scopes, options, notes)
   const mvExists = link.kind === 'joined' || link.kind === 'would-join' || link.kind === 'join-not-evaluated'
   const parameters = connector ? connectorParameters(connector, csObject.dn) : null
+  const inferredRead = new Set<string>()
+  const inferred = new Set((parameters?.inferred ?? []).map((name) => name.toLowerCase()))
   const inputs: FlowInputs = {
     source,
-    parameter: (name) => (name.toLowerCase() === 'connector.id' ? connectorId : parameters?.get(name)),
+    parameter: (name) => {
+      if (name.toLowerCase() === 'connector.id') return connectorId
+      if (inferred.has(name.toLowerCase())) inferredRead.add(name)
+      return parameters?.get(name)
+    },
     ...(options.now ? { now: options.now } : {}),
   }
   const context = evalContext(inputs)
@@ -280,6 +286,11 @@ function objectCandidates(
       return { rule, flow, gate, outcome, sourceValues: flowSourceValues(flow, source) }
     })
   })
+  for (const name of inferredRead) {
+    notes.push(
+      `%${name}% is not in the export; SyncLens inferred "${parameters?.get(name) ?? ''}" from the partition name.`,
+    )
+  }
   return {
     csObject,
     connector: connectorRef,

@@ -5,6 +5,7 @@
  * The per-object part is built for scans over millions of objects: the sets of mapped attributes
  * are computed once per rule index, and an object costs one set lookup per attribute.
  */
+import { normalizeGuid } from '../model/connector'
 import type { Attribute, CsObject, MvObject } from '../model/objects'
 import type { SyncRule } from '../model/sync-rule'
 import type { ObjectIndex } from '../snapshot/object-index'
@@ -132,7 +133,9 @@ export function unmappedForMvObject(
   targetConnectorId?: string,
 ): readonly UnmappedAttribute[] {
   const targets =
-    targetConnectorId === undefined ? ruleIndex.outboundConnectors(mvObject.objectType) : [targetConnectorId]
+    targetConnectorId === undefined
+      ? ruleIndex.outboundConnectors(mvObject.objectType)
+      : [normalizeGuid(targetConnectorId)]
   const source = mvBag(mvObject)
   const findings: UnmappedAttribute[] = []
   for (const connectorId of targets) {
