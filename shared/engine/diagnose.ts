@@ -274,6 +274,11 @@ export function statusCode(status: ExportStatus): DiagnosisCode {
   }
 }
 
+/** The code of a flow row: a Direct flow whose source has no value lacks a source value rather than an expression result. */
+function rowCode(row: { readonly status: ExportStatus; readonly flowType: string }): DiagnosisCode {
+  return row.status === 'null' && row.flowType === 'Direct' ? 'NO_SOURCE_VALUE' : statusCode(row.status)
+}
+
 /** The row-level facts a step message needs, shared by import and export rows. */
 interface FlowFacts {
   readonly rule: RuleRef
@@ -428,7 +433,7 @@ function inboundSteps(names: ResolvedNames, flow: ImportFlowResult, steps: Diagn
   for (const row of rows) {
     const isBlocker = row === blocker
     const overriderStatus = statusOf(row.overriddenBy)
-    let code = statusCode(row.status)
+    let code = rowCode(row)
     if (isBlocker && row.status === 'overridden' && overriderStatus === 'authoritative-null')
       code = 'AUTHORITATIVE_NULL'
     if (isBlocker && row.status === 'overridden' && overriderStatus === 'error') code = 'EXPRESSION_ERROR'
@@ -613,7 +618,7 @@ function outboundSteps(
     const overrider = row.overriddenBy
       ? rows.find((other) => other.rule.id === row.overriddenBy?.id)
       : undefined
-    let code = statusCode(row.status)
+    let code = rowCode(row)
     if (row === blocker && row.status === 'overridden' && overrider?.status === 'authoritative-null') {
       code = 'AUTHORITATIVE_NULL'
     }
