@@ -3,12 +3,17 @@ import type { LoadProgress } from '../../shared/host-api'
 import { formatBytes, formatCount, formatDuration, formatRate, percent } from './format'
 import { useHost } from './host-context'
 
+/** Most file rows listed; a folder of thousands of files would cost more to redraw ten times a second. */
+const SHOWN_FILES = 200
+
 /** The loading page: overall and per-file progress, with Cancel. */
 export function LoadingView({ name, progress }: { readonly name: string; readonly progress: LoadProgress }) {
   const host = useHost()
   const [cancelling, setCancelling] = useState(false)
   const done = percent(progress.bytesRead, progress.bytesTotal)
   const files = [...progress.files].sort((a, b) => a.path.localeCompare(b.path))
+  const shown = files.slice(0, SHOWN_FILES)
+  const filesDone = progress.files.filter((file) => file.done).length
 
   const cancel = (): void => {
     setCancelling(true)
@@ -51,6 +56,12 @@ export function LoadingView({ name, progress }: { readonly name: string; readonl
           <dd>{formatDuration(progress.secondsLeft)}</dd>
         </div>
         <div>
+          <dt>Files</dt>
+          <dd>
+            {formatCount(filesDone)} of {formatCount(progress.files.length)}
+          </dd>
+        </div>
+        <div>
           <dt>Objects</dt>
           <dd>{formatCount(progress.objectsRead)}</dd>
         </div>
@@ -70,7 +81,7 @@ export function LoadingView({ name, progress }: { readonly name: string; readonl
             </tr>
           </thead>
           <tbody>
-            {files.map((file) => (
+            {shown.map((file) => (
               <tr key={file.path} className={file.done ? 'file-row file-row--done' : 'file-row'}>
                 <td className="file-row__path">{file.path}</td>
                 <td>{file.kind === '' ? '…' : file.kind}</td>
@@ -80,6 +91,11 @@ export function LoadingView({ name, progress }: { readonly name: string; readonl
                 <td className="numeric">{formatCount(file.objects)}</td>
               </tr>
             ))}
+            {files.length > shown.length && (
+              <tr className="file-row file-row--more">
+                <td colSpan={4}>and {formatCount(files.length - shown.length)} more files</td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>

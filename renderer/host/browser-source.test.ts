@@ -78,6 +78,26 @@ describe('blobSourceFile', () => {
     expect(await collect(file.chunks())).toEqual([4, 4, 2])
   })
 
+  it('reads a small file once when its head covers it all, then reads afresh', async () => {
+    class CountingBlob extends Blob {
+      public reads = 0
+      public override arrayBuffer(): Promise<ArrayBuffer> {
+        this.reads += 1
+        return super.arrayBuffer()
+      }
+    }
+    const counting = new CountingBlob([text])
+    const file = blobSourceFile('small.xml', counting)
+
+    const head = await file.head(64 * 1024)
+    const all = await file.readAll()
+    const again = await file.readAll()
+
+    expect(all).toBe(head)
+    expect(new TextDecoder().decode(again)).toBe(text)
+    expect(counting.reads).toBe(2)
+  })
+
   it('streams nothing for an empty file', async () => {
     const file = blobSourceFile('empty.xml', new Blob([]))
 

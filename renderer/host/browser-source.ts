@@ -53,14 +53,28 @@ export function describeBrowserFiles(files: readonly BrowserFile[]): BrowserSnap
   }
 }
 
-/** A snapshot file read from a Blob, in slices, without loading it whole unless asked. */
+/**
+ * A snapshot file read from a Blob, in slices, without loading it whole unless asked.
+ *
+ * Every Blob read is a round trip to the browser process, so when a head covers the whole (small) file, those
+ * bytes are kept for the readAll that usually follows, and released by it.
+ */
 export function blobSourceFile(path: string, blob: Blob, chunkSize = BROWSER_CHUNK_BYTES): SourceFile {
   const bytesOf = async (part: Blob): Promise<Uint8Array> => new Uint8Array(await part.arrayBuffer())
+  let whole: Promise<Uint8Array> | null = null
   return {
     path,
     size: blob.size,
-    readAll: () => bytesOf(blob),
-    head: (length) => bytesOf(blob.slice(0, length)),
+    readAll: () => {
+      const bytes = whole ?? bytesOf(blob)
+      whole = null
+      return bytes
+    },
+    head: (length) => {
+      if (length < blob.size) return bytesOf(blob.slice(0, length))
+      whole ??= bytesOf(blob)
+      return whole
+    },
     chunks: async function* () {
       for (let offset = 0; offset < blob.size; offset += chunkSize) {
         yield await bytesOf(blob.slice(offset, offset + chunkSize))
