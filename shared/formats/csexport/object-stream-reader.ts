@@ -1,0 +1,74 @@
+import type { LoadIssue } from '../../model/load-issue'
+import { loadIssue } from '../../model/load-issue'
+import type { NameTable } from '../../xml/fast/name-table'
+import type { XmlLimits, XmlSink, XmlTokenizerFactory } from '../../xml/fast/xml-sink'
+import { XmlStream } from '../../xml/fast/xml-stream'
+
+/** What a finished read delivered. */
+export interface ReadSummary {
+  /** Objects delivered to `onObject`. */
+  readonly objects: number
+  /** True when an error stopped the read (or the file is not of this format): later objects are missing. */
+  readonly partial: boolean
+  /** Bytes received. */
+  readonly bytes: number
+}
+
+/** A format sink that delivers objects one by one. */
+export interface ObjectSink extends XmlSink {
+  readonly objects: number
+  readonly wrongRoot: boolean
+  report(issue: LoadIssue): void
+}
+
+/** Tokenizer choice and bounds, shared by the object readers. */
+export interface ObjectReaderTuning {
+  /** The tokenizer; tests pass the saxes-based reference to compare results. */
+  readonly tokenizer?: XmlTokenizerFactory
+  /** Size and depth bounds; the defaults suit real exports. */
+  readonly limits?: XmlLimits
+}
+
+/** Pushes a file through the XML stream into an object sink and turns a failure into one error issue. */
+export class ObjectStreamReader {
+  private readonly stream: XmlStream
+  private readonly sink: ObjectSink
+  private failed = false
+
+  /** Creates the reader. */
+  public constructor(file: string, sink: ObjectSink, names: NameTable, tuning: ObjectReaderTuning) {
+    this.stream = new XmlStream({
+      sink,
+      names,
+      limits: tuning.limits,
+      tokenizer: tuning.tokenizer,
+      onError: (error) => {
+        this.failed = true
+        sink.report(
+          loadIssue(
+            'error',
+            file,
+            `${error.message}. The ${sink.objects} objects before this point were loaded; the rest of the file was not read`,
+            error,
+          ),
+        )
+      },
+    })
+    this.sink = sink
+  }
+
+  /** Reads the next chunk. */
+  public push(chunk: Uint8Array): void {
+    this.stream.push(chunk)
+  }
+
+  /** Ends the file. */
+  public end(): ReadSummary {
+    this.stream.end()
+    return {
+      objects: this.sink.objects,
+      partial: this.failed || this.sink.wrongRoot,
+      bytes: this.stream.bytes,
+    }
+  }
+}
