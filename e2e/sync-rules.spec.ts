@@ -199,6 +199,36 @@ test.describe('sync rules of a small server-configuration export', () => {
     await expect(rules.tab('Scoping filter')).toBeFocused()
   })
 
+  test('sorts by a header and returns to precedence order on the third click', async ({ page }) => {
+    const rules = new SyncRulesPage(page)
+    const nameHeader = rules.grid.getByRole('columnheader', { name: 'Name' })
+
+    await nameHeader.getByRole('button').click()
+    await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending')
+    await expect(rules.nameCells()).toHaveText(
+      [...INBOUND_IN_PRECEDENCE_ORDER].sort((a, b) => a.localeCompare(b)),
+    )
+    await nameHeader.getByRole('button').click()
+    await expect(nameHeader).toHaveAttribute('aria-sort', 'descending')
+    await nameHeader.getByRole('button').click()
+
+    await expect(nameHeader).toHaveAttribute('aria-sort', 'none')
+    await expect(rules.nameCells()).toHaveText(INBOUND_IN_PRECEDENCE_ORDER)
+  })
+
+  test('resizes the split between the grid and the detail with the keyboard', async ({ page }) => {
+    const rules = new SyncRulesPage(page)
+    const splitter = page.getByRole('separator', { name: 'Resize the rule list' })
+    const before = (await rules.grid.boundingBox())?.width ?? 0
+
+    await splitter.focus()
+    await page.keyboard.press('Shift+ArrowLeft')
+
+    await expect.poll(async () => (await rules.grid.boundingBox())?.width ?? 0).toBeCloseTo(before - 80, 0)
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(async () => (await rules.grid.boundingBox())?.width ?? 0).toBeCloseTo(before - 64, 0)
+  })
+
   test('renders the rules in the dark theme', async ({ page }, testInfo) => {
     const start = new StartPage(page)
     const rules = new SyncRulesPage(page)
