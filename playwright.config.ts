@@ -3,6 +3,10 @@ import { defineConfig } from '@playwright/test'
 
 /** Debian's Chromium (`apt-get install chromium`); Playwright's own browser download cannot run on CI machines here. */
 const SYSTEM_CHROMIUM = '/usr/bin/chromium'
+/** The browser to drive: the one `npm test` picked (SYNCLENS_CHROMIUM), else Debian's, else Playwright's own. */
+const CHROMIUM = [process.env.SYNCLENS_CHROMIUM, SYSTEM_CHROMIUM].find(
+  (candidate): candidate is string => candidate !== undefined && candidate !== '' && fs.existsSync(candidate),
+)
 /** Fixed port for `vite preview` over the built renderer (dist/renderer); `npm test` builds it first. */
 const PORT = 4317
 const BASE_URL = `http://127.0.0.1:${PORT}`
@@ -28,7 +32,7 @@ export default defineConfig({
         headless: true,
         viewport: { width: 1440, height: 900 },
         launchOptions: {
-          executablePath: fs.existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
+          executablePath: CHROMIUM,
           args: [
             '--headless',
             '--no-sandbox',
