@@ -123,6 +123,15 @@ describe('searchMetaverse operators', () => {
     expect(idsOf(query)).toEqual(['jeff', 'mary', 'noname'])
   })
 
+  it('scans instead of building an index when told to', () => {
+    const fresh = storeOf(people)
+
+    const found = matchMetaverse(fresh, one('displayName', 'starts-with', 'MARY'), { buildIndexes: false })
+
+    expect(Array.from(found, (row) => fresh.mvIdAt(row))).toEqual(['mary'])
+    expect(fresh.counts().indexedMvAttributes).toBe(0)
+  })
+
   it('applies the extra filter', () => {
     const result = searchMetaverse(store, one('displayName', 'present'), {
       extraFilter: (id) => id.startsWith('m') || id === 'admins',

@@ -22,8 +22,8 @@ export interface LinkedCsSource {
   readonly csRowCount: number
   /** The row's object when it links to a metaverse object, else null. */
   linkedCsAt(row: number): LinkedCsObject | null
-  /** The rows linked to a metaverse id, ascending. */
-  rowsLinkedTo(mvObjectId: string): readonly number[]
+  /** The rows linked to the same metaverse id as this row, ascending; empty when it has no link. */
+  linkGroupOf(row: number): readonly number[]
 }
 
 /**
@@ -39,15 +39,15 @@ export function computeMetaverse(
 ): number {
   let added = 0
   for (let row = 0; row < source.csRowCount; row += 1) {
-    const first = source.linkedCsAt(row)
-    if (first === null) continue
-    const rows = source.rowsLinkedTo(first.mvLink.mvObjectId)
+    const rows = source.linkGroupOf(row)
     if (rows[0] !== row) continue
     const linked: LinkedCsObject[] = []
     for (const linkedRow of rows) {
       const object = source.linkedCsAt(linkedRow)
       if (object !== null) linked.push(object)
     }
+    const first = linked[0]
+    if (first === undefined) continue
     add(computedMvObject(first.mvLink.mvObjectId, linked, resolveType))
     added += 1
   }

@@ -95,6 +95,22 @@ export class IdColumn {
     )
   }
 
+  /** Whether two entries hold the same id (in the lookup sense of `idKey`); never for nulls. */
+  public sameId(left: number, right: number): boolean {
+    const leftKind = this.kinds.get(left)
+    const rightKind = this.kinds.get(right)
+    if (leftKind === NULL_ID || rightKind === NULL_ID) return false
+    if (leftKind === TEXT_ID || rightKind === TEXT_ID) return this.matches(right, idKey(this.get(left) ?? ''))
+    const a = left * 4
+    const b = right * 4
+    return (
+      this.words.get(a) === this.words.get(b) &&
+      this.words.get(a + 1) === this.words.get(b + 1) &&
+      this.words.get(a + 2) === this.words.get(b + 2) &&
+      this.words.get(a + 3) === this.words.get(b + 3)
+    )
+  }
+
   /** Whether an entry is null. */
   public isNull(index: number): boolean {
     return this.kinds.get(index) === NULL_ID

@@ -1,7 +1,7 @@
 import type { CsObject, MvObject } from '../model/objects'
 import type { ObjectIndex } from '../snapshot/object-index'
 import { Bitset } from './bitset'
-import { computeMetaverse, type LinkedCsObject, type MvObjectTypeResolver } from './computed-metaverse'
+import { computeMetaverse, type LinkedCsSource, type MvObjectTypeResolver } from './computed-metaverse'
 import { CsTable } from './cs-table'
 import { foldCase } from './fold'
 import { hashText } from './hash'
@@ -281,11 +281,7 @@ export class ObjectStore implements ObjectIndex {
     return set
   }
 
-  private linkedSource(csByMvId: RowHashIndex): {
-    readonly csRowCount: number
-    linkedCsAt(row: number): LinkedCsObject | null
-    rowsLinkedTo(mvObjectId: string): readonly number[]
-  } {
+  private linkedSource(csByMvId: RowHashIndex): LinkedCsSource {
     const cs = this.cs
     return {
       csRowCount: cs.rowCount,
@@ -301,9 +297,10 @@ export class ObjectStore implements ObjectIndex {
           mvLink,
         }
       },
-      rowsLinkedTo: (mvObjectId) => {
-        const key = idKey(mvObjectId)
-        return csByMvId.lookup(key.hash, (row) => cs.linkedMvIds.matches(row, key))
+      linkGroupOf: (row) => {
+        const ids = cs.linkedMvIds
+        if (ids.isNull(row)) return []
+        return csByMvId.lookup(ids.hash(row), (candidate) => ids.sameId(row, candidate))
       },
     }
   }

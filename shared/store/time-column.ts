@@ -69,28 +69,23 @@ export class TimeColumn {
   private pack(time: string): PackedTime | null {
     const parts = TIMESTAMP.exec(time)
     if (parts === null) return null
-    const [, year, month, day, separator, hours, minutes, secs, fraction, zone] = parts
-    const utc = Date.UTC(
-      Number(year),
-      Number(month) - 1,
-      Number(day),
-      Number(hours),
-      Number(minutes),
-      Number(secs),
-    )
-    const seconds = utc / 1000
+    const [, yearText, monthText, dayText, separator, hoursText, minutesText, secondsText, fraction, zone] =
+      parts
+    const [year, month, day] = [Number(yearText), Number(monthText), Number(dayText)]
+    const [hours, minutes, secs] = [Number(hoursText), Number(minutesText), Number(secondsText)]
+    // Out-of-range fields (month 13, 24:61) would be normalised by Date.UTC: keep those as text.
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null
+    if (hours > 23 || minutes > 59 || secs > 59) return null
+    const seconds = Date.UTC(year, month - 1, day, hours, minutes, secs) / 1000
     if (!(seconds >= 0 && seconds <= 0xffffffff)) return null
     const shape = `${separator ?? 'T'}${fraction?.length ?? 0}${zone ?? ''}`
-    const fractionValue = Number(fraction ?? '0')
-    // Out-of-range fields (month 13, 24:61) would be normalised by Date.UTC: keep those as text.
-    if (formatTime(shape, seconds, fractionValue) !== time) return null
     let shapeId = this.shapes.indexOf(shape) + 1
     if (shapeId === 0) {
       if (this.shapes.length >= TEXT_TIME - 1) return null
       this.shapes.push(shape)
       shapeId = this.shapes.length
     }
-    return { shape: shapeId, seconds, fraction: fractionValue }
+    return { shape: shapeId, seconds, fraction: Number(fraction ?? '0') }
   }
 
   private pushEntry(kind: number, seconds: number, fraction: number): void {
@@ -110,6 +105,11 @@ function formatTime(shape: string, seconds: number, fraction: number): string {
     `${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}${fractionText}` +
     shape.slice(2)
   )
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
 }
 
 function two(value: number): string {
