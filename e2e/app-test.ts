@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test'
 
+/** Playwright's `expect`, re-exported so specs import everything from here. */
 export { expect }
 
 const E2E_DIR = path.dirname(fileURLToPath(import.meta.url))
