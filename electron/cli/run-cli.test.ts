@@ -115,6 +115,42 @@ describe('synclens summary and rules on fixtures', () => {
   })
 })
 
+describe('synclens eval', () => {
+  it.each([
+    [['Trim([d])', '--attr', 'd= Sales '], { value: 'Sales', kind: 'value' }],
+    [['[n] + 1', '--attr', 'n=41'], { value: 42, kind: 'value' }],
+    [['IIF([b], "yes", "no")', '--attr', 'b=TRUE'], { value: 'yes', kind: 'value' }],
+    [['Count([p])', '--attr', 'p=SMTP:a@x', '--attr', 'p=smtp:b@x'], { value: 2, kind: 'value' }],
+    [['Trim([p])', '--attr', 'p= a', '--attr', 'p=b '], { value: ['a', 'b'], kind: 'value' }],
+    [['%Domain.FQDN%', '--param', 'Domain.FQDN=contoso.com'], { value: 'contoso.com', kind: 'value' }],
+    [['IIF(IsPresent([x]), [x], NULL)'], { value: null, kind: 'null' }],
+    [['AuthoritativeNull'], { value: null, kind: 'authoritativeNull' }],
+    [['IgnoreThisFlow'], { value: null, kind: 'ignoreThisFlow' }],
+  ])('%j prints %j', async (args, expected) => {
+    const { code, stdout } = await cli('eval', ...args, '--json')
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)).toEqual(expected)
+  })
+
+  it('exits 3 with the error and its position', async () => {
+    const { code, stdout } = await cli('eval', 'Trim([a]', '--json')
+    expect(code).toBe(3)
+    expect(JSON.parse(stdout)).toMatchObject({ position: expect.any(Number), error: expect.any(String) })
+  })
+
+  it('exits 3 when the expression raises Error()', async () => {
+    const { code, stdout } = await cli('eval', 'Error("boom")', '--json')
+    expect(code).toBe(3)
+    expect(JSON.parse(stdout).error).toContain('boom')
+  })
+
+  it('points at the error position without --json', async () => {
+    const { code, stderr } = await cli('eval', 'Left("abc", )')
+    expect(code).toBe(3)
+    expect(stderr).toMatch(/\^\n$/)
+  })
+})
+
 describe.skipIf(!samplesAvailable)(`synclens on the real Contoso export (${SAMPLES_SKIP_REASON})`, () => {
   it('summarizes 62 rules and 2 connectors', async () => {
     const { code, stdout } = await cli('summary', CONTOSO_SERVERCONFIG, '--json')
@@ -146,5 +182,25 @@ describe.skipIf(!samplesAvailable)(`synclens on the real Contoso export (${SAMPL
     )
     const precedences = rules.map((r: { precedence: number }) => r.precedence)
     expect(precedences).toEqual([...precedences].sort((a, b) => a - b))
+  })
+
+  it('ranks the inbound contributors of person extensionAttribute1 and lists its outbound flows', async () => {
+    const { code, stdout } = await cli(
+      'contributors',
+      CONTOSO_SERVERCONFIG,
+      '--mv-attribute',
+      'extensionAttribute1',
+      '--object-type',
+      'person',
+      '--json',
+    )
+    const report = JSON.parse(stdout)
+    expect(code).toBe(0)
+    expect(report.inbound.map((c: { precedence: number }) => c.precedence)).toEqual([
+      104, 105, 106, 107, 108, 109, 116,
+    ])
+    expect(report.inbound[0]).toMatchObject({ rank: 1, rule: 'In from AD - User Common from Exchange' })
+    expect(report.inbound.at(-1)).toMatchObject({ rank: 7, rule: 'In from AD - Contact Common' })
+    expect(report.outbound.map((c: { precedence: number }) => c.precedence)).toEqual([125, 129, 133, 137])
   })
 })

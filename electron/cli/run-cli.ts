@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util'
 import { CliError, type CliIo, EXIT } from './cli-io'
+import { contributorsCommand } from './commands/contributors'
+import { evalCommand } from './commands/eval'
 import { rulesCommand } from './commands/rules'
 import { summaryCommand } from './commands/summary'
 
@@ -10,6 +12,12 @@ Commands:
   summary <snapshot> [--json]                     what the snapshot holds, in counts
   rules <snapshot> [--direction inbound|outbound] [--connector NAME] [--json]
                                                   the sync rules, by direction then precedence
+  contributors <snapshot> --mv-attribute NAME [--object-type MVTYPE] [--json]
+                                                  rules that write a metaverse attribute, ranked, and
+                                                  the outbound flows that read it
+  eval '<expression>' [--attr NAME=VALUE]... [--param NAME=VALUE]... [--json]
+                                                  evaluates a sync-rule expression; a repeated --attr
+                                                  makes a multi-valued attribute
   help                                            this text
 
 <snapshot> is the folder written by Get-ADSyncServerConfiguration, a snapshot folder or .zip,
@@ -20,6 +28,10 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   direction: { type: 'string' },
   connector: { type: 'string' },
+  attr: { type: 'string', multiple: true, default: [] as string[] },
+  param: { type: 'string', multiple: true, default: [] as string[] },
+  'mv-attribute': { type: 'string' },
+  'object-type': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const
 
@@ -33,6 +45,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return command === undefined && !values.help ? EXIT.usage : EXIT.ok
     }
     if (extra.length > 0) throw new CliError(`Unexpected argument "${extra[0]}".`, EXIT.usage)
+    if (command === 'eval') {
+      if (target === undefined)
+        throw new CliError('"eval" needs an expression, in single quotes.', EXIT.usage)
+      return evalCommand(target, { attrs: values.attr, params: values.param, json: values.json }, io)
+    }
     const snapshot = requireTarget(command, target)
     switch (command) {
       case 'summary':
@@ -42,6 +59,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         await rulesCommand(
           snapshot,
           { direction: values.direction, connector: values.connector, json: values.json },
+          io,
+        )
+        return EXIT.ok
+      case 'contributors':
+        await contributorsCommand(
+          snapshot,
+          { mvAttribute: values['mv-attribute'], objectType: values['object-type'], json: values.json },
           io,
         )
         return EXIT.ok
