@@ -214,6 +214,11 @@ test.describe('sync rules of a small server-configuration export', () => {
 
     await expect(nameHeader).toHaveAttribute('aria-sort', 'none')
     await expect(rules.nameCells()).toHaveText(INBOUND_IN_PRECEDENCE_ORDER)
+    await rules.grid.focus()
+    await nameHeader.getByRole('button').click()
+    await expect(rules.grid).toBeFocused()
+    await page.keyboard.press('Home')
+    await expect(rules.selectedRow().locator('.cell--name .cell-text')).toHaveText('In from AAD - User Join')
   })
 
   test('resizes the split between the grid and the detail with the keyboard', async ({ page }) => {

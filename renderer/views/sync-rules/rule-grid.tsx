@@ -205,6 +205,8 @@ export function RuleGrid({
                       type="button"
                       className="sort-button"
                       tabIndex={-1}
+                      // Keeps focus on the grid, so the arrow keys still move the selection after sorting.
+                      onMouseDown={(event) => event.preventDefault()}
                       onClick={header.column.getToggleSortingHandler()}
                       title="Sort by this column (third click returns to precedence order)"
                     >
