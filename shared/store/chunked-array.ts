@@ -50,12 +50,6 @@ export class ChunkedArray<T extends NumberArray> {
     return chunk === undefined ? 0 : (chunk[index & CHUNK_MASK] ?? 0)
   }
 
-  /** Overwrites the value at an existing index. */
-  public set(index: number, value: number): void {
-    const chunk = this.chunks[index >>> CHUNK_BITS]
-    if (chunk !== undefined && index < this.size) chunk[index & CHUNK_MASK] = value
-  }
-
   /** First index in [from, to) whose value is not less than `value`, for arrays sorted ascending. */
   public lowerBound(value: number, from = 0, to = this.size): number {
     let low = from

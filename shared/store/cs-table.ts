@@ -5,7 +5,7 @@ import { detachData } from './detach'
 import { IdColumn } from './id-column'
 import { internNullable, textNullable, type Interner } from './interner'
 import { ListInterner } from './list-interner'
-import { TextPool } from './text-pool'
+import { SEAL_ROWS, TextPool } from './text-pool'
 import { TimeColumn } from './time-column'
 
 const TRANSIENT = 1
@@ -115,6 +115,8 @@ export class CsTable {
       this.rare.set(row, JSON.parse(text) as CsRareParts)
       this.rareChars += text.length
     }
+    // Pending strings may be slices that keep a parser's input chunk alive: seal them regularly.
+    if ((row + 1) % SEAL_ROWS === 0) this.seal()
     return row
   }
 

@@ -21,11 +21,6 @@ export class Interner {
     return id
   }
 
-  /** The id of a string, or -1 when it was never interned. */
-  public find(text: string): number {
-    return this.ids.get(text) ?? -1
-  }
-
   /** The string with this id. */
   public text(id: number): string {
     const text = this.strings[id]

@@ -4,7 +4,7 @@ import { readValues } from './cs-table'
 import { uint32Array } from './chunked-array'
 import { IdColumn } from './id-column'
 import { internNullable, textNullable, type Interner } from './interner'
-import { TextPool } from './text-pool'
+import { SEAL_ROWS, TextPool } from './text-pool'
 import { TimeColumn } from './time-column'
 
 /** Lineage entries per object above which the per-value index (16 bits) cannot point. */
@@ -61,6 +61,8 @@ export class MvTable {
     this.attributes.addRow(object.attributes, (attribute, value) => local?.[attribute]?.[value] ?? 0)
     this.connectionStarts.push(this.connectionCsIds.length)
     for (const connection of object.connections) this.addConnection(connection)
+    // Pending strings may be slices that keep a parser's input chunk alive: seal them regularly.
+    if ((row + 1) % SEAL_ROWS === 0) this.seal()
     return row
   }
 

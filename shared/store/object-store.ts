@@ -261,7 +261,7 @@ export class ObjectStore implements ObjectIndex {
     return this.cs.attributes.column(attribute)
   }
 
-  /** Metaverse rows of an object type (case-insensitive), cached. */
+  /** Metaverse rows of an object type (case-insensitive), cached for the types that exist. */
   public mvRowsOfType(objectType: string): Bitset {
     const folded = foldCase(objectType)
     const cached = this.typeSets.get(folded)
@@ -277,7 +277,8 @@ export class ObjectStore implements ObjectIndex {
       }
       if (matches) set.add(row)
     }
-    this.typeSets.set(folded, set)
+    // Only types that exist are kept: what users type into the scope box must not pile up.
+    if (matching.size > 0 && [...matching.values()].some((matches) => matches)) this.typeSets.set(folded, set)
     return set
   }
 

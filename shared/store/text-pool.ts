@@ -4,6 +4,13 @@ import { uint16Array } from './chunked-array'
 export const SEPARATOR = '\u0000'
 
 const CHUNK_STRINGS = 4096
+
+/**
+ * Rows after which tables seal every pool, full or not. A pending string may be a parser's slice
+ * that keeps its whole input chunk alive; sealing copies it out, so a sparse attribute column
+ * cannot hold on to input for long.
+ */
+export const SEAL_ROWS = 4096
 /** Offsets inside a chunk are 16-bit: a chunk ends before a string would start past this. */
 const CHUNK_CHARS = 0xffff
 const WIDE_CHAR = /[\u0100-\uffff]/
