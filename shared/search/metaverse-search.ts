@@ -143,5 +143,3 @@ function filterRows(
   if (extraFilter === undefined) return rows
   return rows.filter((row) => extraFilter(store.mvIdAt(row)))
 }
-
-export type { MvSearchRow } from './result-rows'

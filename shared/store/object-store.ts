@@ -105,11 +105,13 @@ export class ObjectStore implements ObjectIndex {
     return this.indexes !== null
   }
 
+  /** The connector-space object with this id (any GUID spelling), or null. */
   public csObject(id: string): CsObject | null {
     const row = this.csRowOf(id)
     return row < 0 ? null : this.cs.object(row)
   }
 
+  /** The object with this DN (case-insensitive) in one connector's space, or null. */
   public csObjectByDn(connectorId: string, dn: string): CsObject | null {
     const wanted = foldCase(connectorId)
     const row = this.csRowsByDn(dn).find(
@@ -118,23 +120,28 @@ export class ObjectStore implements ObjectIndex {
     return row === undefined ? null : this.cs.object(row)
   }
 
+  /** Objects with this DN (case-insensitive) in any connector space. */
   public csObjectsByDn(dn: string): readonly CsObject[] {
     return this.csRowsByDn(dn).map((row) => this.cs.object(row))
   }
 
+  /** The metaverse object with this id (any GUID spelling), or null. */
   public mvObject(id: string): MvObject | null {
     const row = this.mvRowOf(id)
     return row < 0 ? null : this.mv.object(row)
   }
 
+  /** Connector-space objects linked to a metaverse object, in load order. */
   public connectedCsObjects(mvObjectId: string): readonly CsObject[] {
     return this.csRowsLinkedTo(mvObjectId).map((row) => this.cs.object(row))
   }
 
+  /** Number of objects in one connector's space. */
   public csObjectCount(connectorId: string): number {
     return this.csRowsOfConnector(connectorId).length
   }
 
+  /** Number of metaverse objects (exported or computed). */
   public mvObjectCount(): number {
     return this.mv.rowCount
   }
