@@ -43,6 +43,18 @@ export interface ConnectorSummary {
   readonly name: string
   readonly type: ConnectorType
   readonly selectedAttributes: number
+  /** Connector-space objects loaded for this connector. */
+  readonly csObjects: number
+  /** Connector-space objects per object type. */
+  readonly byObjectType: Readonly<Record<string, number>>
+}
+
+/** The metaverse objects of a snapshot, in counts. */
+export interface MetaverseSummary {
+  readonly objects: number
+  readonly byObjectType: Readonly<Record<string, number>>
+  /** `exported`: read from a metaverse export; `computed`: built from connector-space links; `none`: neither. */
+  readonly source: 'exported' | 'computed' | 'none'
 }
 
 /** What a loaded snapshot holds, in counts. */
@@ -62,6 +74,9 @@ export interface SnapshotSummary {
   readonly server: string | null
   /** Metaverse object types from the metaverse schema. */
   readonly metaverseObjectTypes: readonly string[]
+  readonly metaverse: MetaverseSummary
+  /** Connector-space objects that belong to no known connector. */
+  readonly unassignedCsObjects: number
   readonly issues: readonly LoadIssue[]
 }
 

@@ -81,9 +81,12 @@ describe('synclens summary and rules on fixtures', () => {
         name: 'corp.example.com',
         type: 'AD',
         selectedAttributes: 3,
+        csObjects: 0,
+        byObjectType: {},
       },
     ])
     expect(summary.rules).toEqual({ total: 2, inbound: 1, outbound: 1, disabled: 1 })
+    expect(summary.metaverse).toEqual({ objects: 0, byObjectType: {}, source: 'none' })
     expect(summary.warnings).toHaveLength(2)
     expect(summary.warnings[0]).toMatch(
       /^SynchronizationRules\/broken\.xml:1:\d+: Unclosed tag: synchronizationRule\. /,

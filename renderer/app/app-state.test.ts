@@ -9,6 +9,8 @@ const summary: SnapshotSummary = {
   serverConfigurationVersion: null,
   server: null,
   metaverseObjectTypes: [],
+  metaverse: { objects: 0, byObjectType: {}, source: 'none' },
+  unassignedCsObjects: 0,
   issues: [],
 }
 

@@ -10,6 +10,8 @@ const empty: SnapshotSummary = {
   serverConfigurationVersion: null,
   server: null,
   metaverseObjectTypes: [],
+  metaverse: { objects: 0, byObjectType: {}, source: 'none' },
+  unassignedCsObjects: 0,
   issues: [],
 }
 
@@ -33,7 +35,14 @@ describe('initialProgress', () => {
 describe('settledState', () => {
   it.each<[string, Partial<SnapshotSummary>]>([
     ['rules', { rules: { total: 1, inbound: 1, outbound: 0, disabled: 0 } }],
-    ['connectors', { connectors: [{ id: 'x', name: 'AD', type: 'AD', selectedAttributes: 3 }] }],
+    [
+      'connectors',
+      {
+        connectors: [
+          { id: 'x', name: 'AD', type: 'AD', selectedAttributes: 3, csObjects: 0, byObjectType: {} },
+        ],
+      },
+    ],
     ['metaverse types', { metaverseObjectTypes: ['person'] }],
   ])('is ready when the snapshot has %s', (_what, change) => {
     const summary = { ...empty, ...change }

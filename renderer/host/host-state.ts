@@ -22,12 +22,14 @@ export function initialProgress(
   }
 }
 
-/** True when a loaded snapshot holds something to show: rules, connectors or a metaverse schema. */
+/** True when a loaded snapshot holds something to show: rules, connectors, a metaverse schema or objects. */
 export function hasContent(summary: SnapshotSummary): boolean {
   return (
     summary.rules.total > 0 ||
     summary.connectors.length > 0 ||
     summary.metaverseObjectTypes.length > 0 ||
+    summary.metaverse.objects > 0 ||
+    summary.unassignedCsObjects > 0 ||
     summary.serverConfigurationVersion !== null
   )
 }

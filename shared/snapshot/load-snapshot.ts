@@ -1,4 +1,6 @@
+import { CsExportReader } from '../formats/csexport/csexport-reader'
 import { parseManifest, type SnapshotManifest } from '../formats/manifest/manifest'
+import { MvObjectsReader } from '../formats/mv-objects/mv-objects-reader'
 import { parseRuleScript } from '../formats/ps1/rule-script'
 import { readConnectorXml } from '../formats/serverconfig/connector-xml'
 import { readMvXml } from '../formats/serverconfig/mv-xml'
@@ -8,8 +10,10 @@ import type { Connector } from '../model/connector'
 import { type LoadIssue, loadIssue } from '../model/load-issue'
 import type { MetaverseConfig } from '../model/metaverse-schema'
 import type { SyncRule } from '../model/sync-rule'
+import { ObjectStore } from '../store/object-store'
 import { decodeText } from '../text/decode'
 import { parseXmlTree, type XmlElement } from '../xml/element-tree'
+import { findConnectorSpaceOwner } from './connector-space-owner'
 import { DETECTION_HEAD_BYTES, detectFileKind, FILE_KIND_LABELS, type FileKind } from './detect'
 import { ProgressTracker } from './progress'
 import { type AbortSignalLike, LoadCancelled, type ProgressListener } from './session-api'
@@ -19,6 +23,8 @@ import type { SnapshotSource, SourceFile } from './source'
 export interface LoadedSnapshot {
   readonly name: string
   readonly configuration: ServerConfiguration
+  /** Connector-space and metaverse objects, compact and indexed. */
+  readonly objects: ObjectStore
   readonly issues: readonly LoadIssue[]
   /** What each file was recognised as, by path. */
   readonly fileKinds: ReadonlyMap<string, FileKind>
@@ -37,7 +43,7 @@ export class NotASnapshotError extends Error {
   }
 }
 
-/** Collects what each file contributes while a snapshot loads. */
+/** Collects what each small file contributes while a snapshot loads. */
 interface Collected {
   readonly rules: SyncRule[]
   readonly connectors: Connector[]
@@ -46,11 +52,26 @@ interface Collected {
   readonly issues: LoadIssue[]
 }
 
+interface DetectedFile {
+  readonly index: number
+  readonly file: SourceFile
+  readonly kind: FileKind
+  readonly headText: string
+}
+
+/** Small files read at the same time: reading one after another is slow when there are thousands. */
+const SMALL_FILE_CONCURRENCY = 8
+/** Progress is reported at most this often (milliseconds), however small the chunks. */
+const PROGRESS_INTERVAL_MS = 100
+
 /**
  * Reads every file of a snapshot, recognising each by content.
  *
- * A broken file yields issues and is skipped; the rest still loads. The signal is checked between
- * files so Cancel stops promptly; nothing is kept from a cancelled load.
+ * Configuration files (rules, connectors, scripts, manifest) are read first, so that connector
+ * spaces can be matched to their connectors; connector spaces and metaverse exports are then
+ * streamed chunk by chunk into the object store. A broken file yields issues and is skipped (a
+ * truncated connector space keeps the objects read before the break); the rest still loads. The
+ * signal is checked between chunks, so Cancel stops promptly; nothing is kept from a cancelled load.
  */
 export async function loadSnapshot(
   source: SnapshotSource,
@@ -58,24 +79,66 @@ export async function loadSnapshot(
   signal: AbortSignalLike = { aborted: false },
 ): Promise<LoadedSnapshot> {
   const tracker = new ProgressTracker(source.files)
-  const collected: Collected = { rules: [], connectors: [], metaverse: null, manifest: null, issues: [] }
-  const fileKinds = new Map<string, FileKind>()
-  const order = source.files.map((_, index) => index)
-  order.sort((a, b) => (source.files[a]?.path ?? '').localeCompare(source.files[b]?.path ?? ''))
-  for (const index of order) {
-    const file = source.files[index]
-    if (!file) continue
-    if (signal.aborted) throw new LoadCancelled()
-    const kind = detectFileKind(await file.head(DETECTION_HEAD_BYTES))
-    fileKinds.set(file.path, kind)
-    tracker.update(index, { kind: FILE_KIND_LABELS[kind] })
-    onProgress(tracker.snapshot())
-    await readFile(file, kind, collected)
-    tracker.finish(index)
+  let lastReport = 0
+  const report = (force = false): void => {
+    const now = Date.now()
+    if (!force && now - lastReport < PROGRESS_INTERVAL_MS) return
+    lastReport = now
     onProgress(tracker.snapshot())
   }
-  if (signal.aborted) throw new LoadCancelled()
-  const recognised = [...fileKinds.values()].filter((kind) => kind !== 'unknown').length
+  const checkCancel = (): void => {
+    if (signal.aborted) throw new LoadCancelled()
+  }
+
+  const detected: DetectedFile[] = []
+  for (const [index, file] of source.files.entries()) {
+    checkCancel()
+    const head = await file.head(DETECTION_HEAD_BYTES)
+    const kind = detectFileKind(head)
+    detected.push({ index, file, kind, headText: kind === 'csexport' ? decodeText(head) : '' })
+    tracker.update(index, { kind: FILE_KIND_LABELS[kind] })
+    if (kind === 'unknown' || kind === 'zip') tracker.finish(index)
+    report()
+  }
+  detected.sort((a, b) => a.file.path.localeCompare(b.file.path))
+
+  const collected: Collected = { rules: [], connectors: [], metaverse: null, manifest: null, issues: [] }
+  const small = detected.filter((entry) => isSmallKind(entry.kind))
+  for (let start = 0; start < small.length; start += SMALL_FILE_CONCURRENCY) {
+    checkCancel()
+    const batch = small.slice(start, start + SMALL_FILE_CONCURRENCY)
+    const texts = await Promise.all(batch.map(async (entry) => decodeText(await entry.file.readAll())))
+    batch.forEach((entry, offset) => {
+      readSmallFile(entry, texts[offset] ?? '', collected)
+      tracker.finish(entry.index, entry.kind === 'rule-script' || entry.kind === 'sync-rule' ? 1 : 0)
+    })
+    report()
+  }
+  for (const entry of detected.filter((e) => e.kind === 'zip')) {
+    collected.issues.push(
+      loadIssue(
+        'warning',
+        entry.file.path,
+        'A zip archive inside a snapshot is not opened; open the archive itself.',
+      ),
+    )
+  }
+
+  const assembled = assembleConfiguration(collected.rules, collected.connectors, collected.metaverse)
+  const store = new ObjectStore()
+  const objectIssues: LoadIssue[] = []
+  for (const entry of detected) {
+    if (entry.kind !== 'csexport' && entry.kind !== 'mv-objects') continue
+    checkCancel()
+    await streamObjects(entry, assembled.configuration.connectors, collected.manifest, store, objectIssues, {
+      tracker,
+      report,
+      checkCancel,
+    })
+  }
+  checkCancel()
+
+  const recognised = detected.filter((entry) => entry.kind !== 'unknown').length
   if (recognised === 0) {
     throw new NotASnapshotError(
       `${source.name} holds no snapshot file (${source.files.length} file(s) looked at). Open the folder written by ` +
@@ -83,93 +146,85 @@ export async function loadSnapshot(
       collected.issues,
     )
   }
-  const assembled = assembleConfiguration(collected.rules, collected.connectors, collected.metaverse)
+  store.finish({ mvObjectType: metaverseTypeResolver(assembled.configuration.rules) })
+  report(true)
   return {
     name: source.name,
     configuration: assembled.configuration,
-    issues: [...collected.issues, ...assembled.issues],
-    fileKinds,
+    objects: store,
+    issues: [...collected.issues, ...assembled.issues, ...objectIssues],
+    fileKinds: new Map(detected.map((entry) => [entry.file.path, entry.kind])),
     manifest: collected.manifest,
   }
 }
 
-async function readFile(file: SourceFile, kind: FileKind, collected: Collected): Promise<void> {
-  switch (kind) {
+function isSmallKind(kind: FileKind): boolean {
+  return (
+    kind === 'sync-rule' ||
+    kind === 'connector' ||
+    kind === 'mv-config' ||
+    kind === 'rule-script' ||
+    kind === 'manifest'
+  )
+}
+
+function readSmallFile(entry: DetectedFile, text: string, collected: Collected): void {
+  const path = entry.file.path
+  switch (entry.kind) {
     case 'sync-rule': {
-      const root = await readTree(file, collected.issues)
+      const root = readTree(path, text, collected.issues)
       if (!root) return
-      const result = readSyncRuleXml(root, file.path)
+      const result = readSyncRuleXml(root, path)
       collected.issues.push(...result.issues)
       if (result.rule) collected.rules.push(result.rule)
       return
     }
     case 'connector': {
-      const root = await readTree(file, collected.issues)
+      const root = readTree(path, text, collected.issues)
       if (!root) return
-      const result = readConnectorXml(root, file.path)
+      const result = readConnectorXml(root, path)
       collected.issues.push(...result.issues)
       if (result.connector) collected.connectors.push(result.connector)
       return
     }
     case 'mv-config': {
-      const root = await readTree(file, collected.issues)
+      const root = readTree(path, text, collected.issues)
       if (!root) return
       if (collected.metaverse) {
-        collected.issues.push(
-          loadIssue('warning', file.path, 'A second metaverse configuration was ignored.'),
-        )
+        collected.issues.push(loadIssue('warning', path, 'A second metaverse configuration was ignored.'))
         return
       }
       collected.metaverse = readMvXml(root)
       return
     }
     case 'rule-script': {
-      const result = parseRuleScript(decodeText(await file.readAll()), file.path)
+      const result = parseRuleScript(text, path)
       collected.issues.push(...result.issues)
       collected.rules.push(...result.rules)
       return
     }
     case 'manifest': {
-      const result = parseManifest(decodeText(await file.readAll()), file.path)
+      const result = parseManifest(text, path)
       collected.issues.push(...result.issues)
       if (result.manifest && collected.manifest) {
-        collected.issues.push(loadIssue('warning', file.path, 'A second snapshot.json was ignored.'))
+        collected.issues.push(loadIssue('warning', path, 'A second snapshot.json was ignored.'))
       } else if (result.manifest) {
         collected.manifest = result.manifest
       }
       return
     }
-    case 'csexport':
-    case 'mv-objects':
-      collected.issues.push(
-        loadIssue(
-          'warning',
-          file.path,
-          `This ${FILE_KIND_LABELS[kind]} file is recognised but not read yet by this version.`,
-        ),
-      )
-      return
-    case 'zip':
-      collected.issues.push(
-        loadIssue(
-          'warning',
-          file.path,
-          'A zip archive inside a snapshot is not opened; open the archive itself instead.',
-        ),
-      )
-      return
-    case 'unknown':
+    default:
       return
   }
 }
 
-async function readTree(file: SourceFile, issues: LoadIssue[]): Promise<XmlElement | null> {
-  const parsed = parseXmlTree(decodeText(await file.readAll()))
+function readTree(path: string, text: string, issues: LoadIssue[]): XmlElement | null {
+  const parsed = parseXmlTree(text)
   if (parsed.ok) return parsed.root
   issues.push(
     loadIssue(
       'error',
-      file.path,
+      path,
       `${parsed.error.message} The file was skipped; re-export it from the sync server.`,
       {
         line: parsed.error.line,
@@ -178,4 +233,93 @@ async function readTree(file: SourceFile, issues: LoadIssue[]): Promise<XmlEleme
     ),
   )
   return null
+}
+
+interface StreamControl {
+  readonly tracker: ProgressTracker
+  readonly report: (force?: boolean) => void
+  readonly checkCancel: () => void
+}
+
+async function streamObjects(
+  entry: DetectedFile,
+  connectors: readonly Connector[],
+  manifest: SnapshotManifest | null,
+  store: ObjectStore,
+  issues: LoadIssue[],
+  control: StreamControl,
+): Promise<void> {
+  const path = entry.file.path
+  let objects = 0
+  const onIssue = (issue: LoadIssue): void => {
+    issues.push(issue)
+  }
+  let reader: CsExportReader | MvObjectsReader
+  if (entry.kind === 'csexport') {
+    const owner = findConnectorSpaceOwner(path, entry.headText, connectors, manifest)
+    if (!owner && connectors.length > 0) {
+      issues.push(
+        loadIssue(
+          'warning',
+          path,
+          'SyncLens could not tell which connector this connector space belongs to (no manifest entry, no ma-id, ' +
+            'DNs that match no connector partition). Its objects are loaded without a connector; name the file after ' +
+            'the connector or add it to snapshot.json.',
+        ),
+      )
+    }
+    reader = new CsExportReader({
+      file: path,
+      connectorId: owner?.connector.id ?? null,
+      connectorName: owner?.connector.name ?? null,
+      onObject: (object) => {
+        store.addCsObject(object)
+        objects += 1
+      },
+      onIssue,
+    })
+  } else {
+    reader = new MvObjectsReader({
+      file: path,
+      onObject: (object) => {
+        store.addMvObject(object)
+        objects += 1
+      },
+      onIssue,
+    })
+  }
+  let bytesRead = 0
+  for await (const chunk of entry.file.chunks()) {
+    control.checkCancel()
+    reader.push(chunk)
+    bytesRead += chunk.byteLength
+    control.tracker.update(entry.index, { bytesRead, objects })
+    control.report()
+  }
+  const summary = reader.end()
+  control.tracker.update(entry.index, { objects: summary.objects })
+  control.tracker.finish(entry.index)
+  if (summary.partial) {
+    issues.push(
+      loadIssue(
+        'warning',
+        path,
+        `Only the first ${summary.objects} object(s) of this file could be read; they are shown and marked as partial.`,
+      ),
+    )
+  }
+}
+
+/** Metaverse object type per connector and CS object type, from the inbound rules (for the computed metaverse). */
+function metaverseTypeResolver(
+  rules: readonly SyncRule[],
+): (connectorId: string | null, csType: string) => string | null {
+  const types = new Map<string, string>()
+  for (const rule of rules) {
+    if (rule.direction !== 'Inbound' || rule.disabled || rule.targetObjectType === '*') continue
+    const key = `${rule.connectorId}|${rule.sourceObjectType.toLowerCase()}`
+    // The lowest precedence (join/provision) rule is seen first: rules arrive sorted.
+    if (!types.has(key)) types.set(key, rule.targetObjectType)
+  }
+  return (connectorId, csType) => types.get(`${connectorId ?? ''}|${csType.toLowerCase()}`) ?? null
 }

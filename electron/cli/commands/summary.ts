@@ -10,13 +10,18 @@ export async function summaryCommand(target: string, json: boolean, io: CliIo): 
   const warnings = summary.issues.map(formatLoadIssue)
   if (json) {
     writeJson(io, {
-      connectors: summary.connectors.map(({ id, name, type, selectedAttributes }) => ({
-        id,
-        name,
-        type,
-        selectedAttributes,
-      })),
+      connectors: summary.connectors.map(
+        ({ id, name, type, selectedAttributes, csObjects, byObjectType }) => ({
+          id,
+          name,
+          type,
+          selectedAttributes,
+          csObjects,
+          byObjectType,
+        }),
+      ),
       rules: summary.rules,
+      metaverse: summary.metaverse,
       warnings,
     })
     return
@@ -29,12 +34,23 @@ export async function summaryCommand(target: string, json: boolean, io: CliIo): 
   io.stdout(`${header.filter((part) => part !== null).join(', ')}\n\n`)
   io.stdout(
     formatTable(
-      ['Connector', 'Type', 'Selected attributes', 'Id'],
-      summary.connectors.map((c) => [c.name, c.type, String(c.selectedAttributes), c.id]),
+      ['Connector', 'Type', 'Selected attributes', 'CS objects', 'Id'],
+      summary.connectors.map((c) => [
+        c.name,
+        c.type,
+        String(c.selectedAttributes),
+        String(c.csObjects),
+        c.id,
+      ]),
     ),
   )
   const { total, inbound, outbound, disabled } = summary.rules
   io.stdout(`\nSync rules: ${total} (${inbound} inbound, ${outbound} outbound, ${disabled} disabled)\n`)
+  const { objects, source, byObjectType } = summary.metaverse
+  const types = Object.entries(byObjectType)
+    .map(([type, count]) => `${count} ${type}`)
+    .join(', ')
+  io.stdout(`Metaverse: ${objects} object(s), ${source}${types ? ` (${types})` : ''}\n`)
   if (warnings.length > 0)
     io.stdout(`\nWarnings (${warnings.length}):\n${warnings.map((w) => `  ${w}`).join('\n')}\n`)
 }
