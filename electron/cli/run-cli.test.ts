@@ -118,6 +118,53 @@ describe('synclens summary and rules on fixtures', () => {
   })
 })
 
+describe('synclens object and why', () => {
+  const dn = 'CN=Ana Lopez,OU=Staff,DC=fabrikam,DC=local'
+  const folder = fixtureFolder({
+    'ad-space.xml': `<cs-objects>
+<cs-object cs-dn="${dn}" id="{00000000-0000-4000-8000-000000000001}" object-type="user">
+<connector>1</connector><mv-link lineage-type="sync-rule">{00000000-0000-4000-8000-000000000101}</mv-link>
+<synchronized-hologram><entry dn="${dn}"><primary-objectclass>user</primary-objectclass>
+<attr name="department" type="string" multivalued="false"><value>Sales</value></attr>
+<attr name="displayName" type="string" multivalued="false"><value>Ana Lopez</value></attr>
+</entry></synchronized-hologram></cs-object>
+</cs-objects>`,
+  })
+  fs.cpSync(path.resolve('e2e/fixtures/serverconfig-small'), folder, { recursive: true })
+
+  it('reports the object with its connectors, flows and unmapped attributes', async () => {
+    const { code, stdout } = await cli('object', folder, '--dn', dn.toUpperCase(), '--json')
+    const report = JSON.parse(stdout)
+    expect(code).toBe(0)
+    expect(report.metaverse).toMatchObject({
+      id: '00000000-0000-4000-8000-000000000101',
+      objectType: 'person',
+    })
+    expect(report.connectors).toEqual([expect.objectContaining({ connector: 'fabrikam.local', dn })])
+    expect(report.importFlow.length).toBeGreaterThan(0)
+    expect(report.unmapped).toContainEqual(
+      expect.objectContaining({ attribute: 'department', code: 'RULE_OUT_OF_SCOPE' }),
+    )
+  })
+
+  it('explains why department does not flow: the only rule mapping it is out of scope', async () => {
+    const { code, stdout } = await cli('why', folder, '--dn', dn, '--attribute', 'department', '--json')
+    const diagnosis = JSON.parse(stdout)
+    expect(code).toBe(0)
+    expect(diagnosis.verdict).toBe('RULE_OUT_OF_SCOPE')
+    expect(diagnosis.steps.map((step: { code: string }) => step.code)).toContain('RULE_OUT_OF_SCOPE')
+    expect(
+      diagnosis.steps.find((step: { code: string }) => step.code === 'RULE_OUT_OF_SCOPE').message,
+    ).toContain('In from AD - User Department (Custom)')
+  })
+
+  it('exits 1 for a DN that is not in the snapshot and 2 without --attribute', async () => {
+    expect((await cli('why', folder, '--dn', 'CN=Nobody', '--attribute', 'x')).code).toBe(1)
+    expect((await cli('why', folder, '--dn', dn)).code).toBe(2)
+    expect((await cli('object', folder)).code).toBe(2)
+  })
+})
+
 describe('synclens eval', () => {
   it.each([
     [['Trim([d])', '--attr', 'd= Sales '], { value: 'Sales', kind: 'value' }],

@@ -2,8 +2,10 @@ import { parseArgs } from 'node:util'
 import { CliError, type CliIo, EXIT } from './cli-io'
 import { contributorsCommand } from './commands/contributors'
 import { evalCommand } from './commands/eval'
+import { objectCommand } from './commands/object'
 import { rulesCommand } from './commands/rules'
 import { summaryCommand } from './commands/summary'
+import { whyCommand } from './commands/why'
 
 /** The usage text, printed by `synclens help` and after a usage error. */
 export const USAGE = `Usage: synclens <command> <snapshot> [options]
@@ -15,13 +17,20 @@ Commands:
   contributors <snapshot> --mv-attribute NAME [--object-type MVTYPE] [--json]
                                                   rules that write a metaverse attribute, ranked, and
                                                   the outbound flows that read it
+  object <snapshot> (--dn DN [--connector NAME] | --mv-id GUID) [--json]
+                                                  the metaverse object, its connectors, import and
+                                                  export attribute flow and unmapped attributes
+  why <snapshot> --dn DN --attribute NAME [--connector NAME] [--target CONNECTOR] [--json]
+                                                  why an attribute does or does not reach the target
+                                                  connector (Entra ID by default), step by step
   eval '<expression>' [--attr NAME=VALUE]... [--param NAME=VALUE]... [--json]
                                                   evaluates a sync-rule expression; a repeated --attr
                                                   makes a multi-valued attribute
   help                                            this text
 
 <snapshot> is the folder written by Get-ADSyncServerConfiguration, a snapshot folder or .zip,
-or a single export file. Exit codes: 0 success, 2 usage error, 3 the input cannot be read.
+or a single export file. Exit codes: 0 success, 1 the object was not found, 2 usage error,
+3 the input cannot be read (or, for eval, the expression fails).
 `
 
 const OPTIONS = {
@@ -32,6 +41,10 @@ const OPTIONS = {
   param: { type: 'string', multiple: true, default: [] as string[] },
   'mv-attribute': { type: 'string' },
   'object-type': { type: 'string' },
+  dn: { type: 'string' },
+  'mv-id': { type: 'string' },
+  attribute: { type: 'string' },
+  target: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const
 
@@ -66,6 +79,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         await contributorsCommand(
           snapshot,
           { mvAttribute: values['mv-attribute'], objectType: values['object-type'], json: values.json },
+          io,
+        )
+        return EXIT.ok
+      case 'object':
+        await objectCommand(
+          snapshot,
+          { dn: values.dn, connector: values.connector, mvId: values['mv-id'], json: values.json },
+          io,
+        )
+        return EXIT.ok
+      case 'why':
+        await whyCommand(
+          snapshot,
+          {
+            dn: values.dn,
+            attribute: values.attribute,
+            connector: values.connector,
+            target: values.target,
+            json: values.json,
+          },
           io,
         )
         return EXIT.ok

@@ -1,0 +1,33 @@
+import { cachedRuleIndex } from '../engine/diagnose'
+import type { MvAttributeLookup } from '../engine/join'
+import type { RuleIndex } from '../engine/rule-index'
+import { matchMetaverse } from '../search/metaverse-search'
+import type { LoadedSnapshot } from './load-snapshot'
+
+/** What the engine needs of a loaded snapshot, built once per snapshot. */
+export interface EngineContext {
+  readonly ruleIndex: RuleIndex
+  /** Metaverse ids with a value equal to `value` (case-insensitive), for join evaluation. */
+  readonly mvLookup: MvAttributeLookup
+}
+
+const contexts = new WeakMap<LoadedSnapshot, EngineContext>()
+
+/** The engine context of a snapshot (rule index and metaverse value lookup), cached. */
+export function engineContext(snapshot: LoadedSnapshot): EngineContext {
+  const cached = contexts.get(snapshot)
+  if (cached) return cached
+  const { rules, connectors } = snapshot.configuration
+  const store = snapshot.objects
+  const context: EngineContext = {
+    ruleIndex: cachedRuleIndex(rules, connectors),
+    mvLookup: (attribute, value) => {
+      const rows = matchMetaverse(store, {
+        groups: [{ clauses: [{ attribute, operator: 'equals', value }] }],
+      })
+      return Array.from(rows, (row) => store.mvIdAt(row))
+    },
+  }
+  contexts.set(snapshot, context)
+  return context
+}
