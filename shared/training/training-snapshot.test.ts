@@ -58,7 +58,8 @@ describe('generateTrainingSnapshot', () => {
     )
   })
 
-  it('writes only well-formed XML', async () => {
+  // Parses the default-size snapshot (about 50 MB of XML): allowed more time on a busy machine.
+  it('writes only well-formed XML', { timeout: 120_000 }, async () => {
     const xmlFiles = snapshot.files.filter((file) => file.path.endsWith('.xml'))
 
     for (const file of xmlFiles) {
@@ -234,31 +235,36 @@ describe('determinism', () => {
 })
 
 describe('generateTrainingFiles', () => {
-  it('grows in proportion to the number of people and hands over bounded chunks', () => {
-    const measure = (
-      users: number,
-    ): { objects: number; characters: number; largestChunk: number; chunks: number } => {
-      let characters = 0
-      let largestChunk = 0
-      let chunks = 0
-      const summary = generateTrainingFiles({ users, seed: 3 }, (_, chunk) => {
-        characters += chunk.length
-        largestChunk = Math.max(largestChunk, chunk.length)
-        chunks++
-      })
-      return { objects: summary.adObjects, characters, largestChunk, chunks }
-    }
+  // Generates 22,000 people: allowed more time on a busy machine.
+  it(
+    'grows in proportion to the number of people and hands over bounded chunks',
+    { timeout: 120_000 },
+    () => {
+      const measure = (
+        users: number,
+      ): { objects: number; characters: number; largestChunk: number; chunks: number } => {
+        let characters = 0
+        let largestChunk = 0
+        let chunks = 0
+        const summary = generateTrainingFiles({ users, seed: 3 }, (_, chunk) => {
+          characters += chunk.length
+          largestChunk = Math.max(largestChunk, chunk.length)
+          chunks++
+        })
+        return { objects: summary.adObjects, characters, largestChunk, chunks }
+      }
 
-    const small = measure(2000)
-    const large = measure(20_000)
+      const small = measure(2000)
+      const large = measure(20_000)
 
-    expect(large.objects / small.objects).toBeGreaterThan(9)
-    expect(large.objects / small.objects).toBeLessThan(10.5)
-    expect(large.characters / small.characters).toBeGreaterThan(9)
-    expect(large.chunks).toBeGreaterThan(large.characters / (128 * 1024))
-    // A chunk is the 64K buffer plus at most one object: the text is never built whole.
-    expect(large.largestChunk).toBeLessThan(1024 * 1024)
-  })
+      expect(large.objects / small.objects).toBeGreaterThan(9)
+      expect(large.objects / small.objects).toBeLessThan(10.5)
+      expect(large.characters / small.characters).toBeGreaterThan(9)
+      expect(large.chunks).toBeGreaterThan(large.characters / (128 * 1024))
+      // A chunk is the 64K buffer plus at most one object: the text is never built whole.
+      expect(large.largestChunk).toBeLessThan(1024 * 1024)
+    },
+  )
 
   it('treats a missing or odd size as the default and a negative one as no generated people', () => {
     const count = (users: number | undefined): number =>
