@@ -1,7 +1,7 @@
 /**
  * An open-addressing hash table from a key's hash to the rows that have that key.
  *
- * It stores only row numbers (one 32-bit slot per row at a load of about two thirds), never the
+ * It stores only row numbers (32-bit slots, twice as many as rows, so probe runs stay short), never the
  * keys: a lookup walks the probe sequence and asks the caller whether each candidate row has the
  * key. Several rows may share a key (the same DN in two connector spaces); all are found.
  */
@@ -10,7 +10,7 @@ export class RowHashIndex {
 
   /** Builds the table for `rows` rows; `hashOf(row)` returns the row's key hash, or null to leave it out. */
   public constructor(rows: number, hashOf: (row: number) => number | null) {
-    const capacity = Math.max(8, Math.ceil(rows * 1.5))
+    const capacity = Math.max(8, rows * 2)
     this.slots = new Uint32Array(capacity)
     for (let row = 0; row < rows; row += 1) {
       const hash = hashOf(row)
@@ -21,7 +21,10 @@ export class RowHashIndex {
     }
   }
 
-  /** Rows whose key hash is `hash` and for which `matches(row)` holds, in ascending order. */
+  /**
+   * Rows whose key hash is `hash` and for which `matches(row)` holds. Rows with one key lie along one
+   * probe run in the order they were inserted, so they come out ascending.
+   */
   public lookup(hash: number, matches: (row: number) => boolean): number[] {
     const found: number[] = []
     const capacity = this.slots.length
@@ -30,13 +33,18 @@ export class RowHashIndex {
       if (matches(stored - 1)) found.push(stored - 1)
       slot = slot + 1 === capacity ? 0 : slot + 1
     }
-    return found.sort((left, right) => left - right)
+    return found
   }
 
   /** The first (lowest) row with the key, or -1. */
   public first(hash: number, matches: (row: number) => boolean): number {
-    const rows = this.lookup(hash, matches)
-    return rows.length === 0 ? -1 : (rows[0] ?? -1)
+    const capacity = this.slots.length
+    let slot = hash % capacity
+    for (let stored = this.slots[slot] ?? 0; stored !== 0; stored = this.slots[slot] ?? 0) {
+      if (matches(stored - 1)) return stored - 1
+      slot = slot + 1 === capacity ? 0 : slot + 1
+    }
+    return -1
   }
 
   /** Bytes held. */

@@ -3,8 +3,6 @@ import { TextPool } from './text-pool'
 
 const NULL_TIME = 0
 const TEXT_TIME = 255
-/** `2024-01-15T03:21:31.000Z`, `2024-01-15 03:21:31.377`, with an optional fraction and zone. */
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})([T ])(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?$/
 
 interface PackedTime {
   readonly shape: number
@@ -67,25 +65,22 @@ export class TimeColumn {
   }
 
   private pack(time: string): PackedTime | null {
-    const parts = TIMESTAMP.exec(time)
-    if (parts === null) return null
-    const [, yearText, monthText, dayText, separator, hoursText, minutesText, secondsText, fraction, zone] =
-      parts
-    const [year, month, day] = [Number(yearText), Number(monthText), Number(dayText)]
-    const [hours, minutes, secs] = [Number(hoursText), Number(minutesText), Number(secondsText)]
+    const fields = parseTimestamp(time)
+    if (fields === null) return null
+    const { year, month, day, hours, minutes, seconds: secs } = fields
     // Out-of-range fields (month 13, 24:61) would be normalised by Date.UTC: keep those as text.
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null
     if (hours > 23 || minutes > 59 || secs > 59) return null
     const seconds = Date.UTC(year, month - 1, day, hours, minutes, secs) / 1000
     if (!(seconds >= 0 && seconds <= 0xffffffff)) return null
-    const shape = `${separator ?? 'T'}${fraction?.length ?? 0}${zone ?? ''}`
+    const shape = `${time.charAt(10)}${fields.fractionDigits}${time.slice(fields.zoneStart)}`
     let shapeId = this.shapes.indexOf(shape) + 1
     if (shapeId === 0) {
       if (this.shapes.length >= TEXT_TIME - 1) return null
       this.shapes.push(shape)
       shapeId = this.shapes.length
     }
-    return { shape: shapeId, seconds, fraction: Number(fraction ?? '0') }
+    return { shape: shapeId, seconds, fraction: fields.fraction }
   }
 
   private pushEntry(kind: number, seconds: number, fraction: number): void {
@@ -105,6 +100,70 @@ function formatTime(shape: string, seconds: number, fraction: number): string {
     `${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}${fractionText}` +
     shape.slice(2)
   )
+}
+
+interface TimestampFields {
+  readonly year: number
+  readonly month: number
+  readonly day: number
+  readonly hours: number
+  readonly minutes: number
+  readonly seconds: number
+  readonly fraction: number
+  readonly fractionDigits: number
+  /** Where the zone (`Z`, `+02:00`) starts; the string's length when there is none. */
+  readonly zoneStart: number
+}
+
+/**
+ * Reads `YYYY-MM-DD[T ]hh:mm:ss[.f…][Z|±hh:mm]` (up to nine fraction digits) by character
+ * positions, which is several times faster than a regular expression on millions of lineage times.
+ */
+function parseTimestamp(time: string): TimestampFields | null {
+  if (time.length < 19 || time.charCodeAt(4) !== 45 || time.charCodeAt(7) !== 45) return null
+  const separator = time.charCodeAt(10)
+  if ((separator !== 84 && separator !== 32) || time.charCodeAt(13) !== 58 || time.charCodeAt(16) !== 58)
+    return null
+  const year = digitsAt(time, 0, 4)
+  const month = digitsAt(time, 5, 2)
+  const day = digitsAt(time, 8, 2)
+  const hours = digitsAt(time, 11, 2)
+  const minutes = digitsAt(time, 14, 2)
+  const seconds = digitsAt(time, 17, 2)
+  if (year < 0 || month < 0 || day < 0 || hours < 0 || minutes < 0 || seconds < 0) return null
+  let position = 19
+  let fraction = 0
+  let fractionDigits = 0
+  if (time.charCodeAt(position) === 46) {
+    while (fractionDigits < 10 && digitsAt(time, position + 1 + fractionDigits, 1) >= 0) fractionDigits += 1
+    if (fractionDigits === 0 || fractionDigits > 9) return null
+    fraction = digitsAt(time, position + 1, fractionDigits)
+    position += 1 + fractionDigits
+  }
+  const zoneStart = position
+  if (position === time.length)
+    return { year, month, day, hours, minutes, seconds, fraction, fractionDigits, zoneStart }
+  const zone = time.charCodeAt(position)
+  const validZone =
+    zone === 90
+      ? position + 1 === time.length
+      : (zone === 43 || zone === 45) &&
+        position + 6 === time.length &&
+        digitsAt(time, position + 1, 2) >= 0 &&
+        time.charCodeAt(position + 3) === 58 &&
+        digitsAt(time, position + 4, 2) >= 0
+  return validZone ? { year, month, day, hours, minutes, seconds, fraction, fractionDigits, zoneStart } : null
+}
+
+/** The decimal number written by `count` digits from `start`, or -1 when any is not a digit. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0
+  for (let index = start; index < start + count; index += 1) {
+    const digit = text.charCodeAt(index) - 48
+    if (!(digit >= 0 && digit <= 9)) return -1
+    value = value * 10 + digit
+  }
+  return value
 }
 
 function daysInMonth(year: number, month: number): number {
