@@ -8,8 +8,8 @@ import { objectIds } from './object-ids'
 import { departmentHead, type PopulationShape } from './population-shape'
 import { userKey } from './population-users'
 
-/** The first relative id of groups. */
-export const FIRST_GROUP_RID = 900_000
+/** The first relative id of groups, far above any generated person's. */
+export const FIRST_GROUP_RID = 500_000_000
 /** groupType of a global security group. */
 export const GLOBAL_SECURITY_GROUP = '-2147483646'
 /** groupType of a universal distribution list. */
