@@ -7,6 +7,7 @@ import {
   matchMetaverse,
   metaverseResultPage,
   metaverseSearchSteps,
+  mvIdsWithValue,
   searchMetaverse,
   searchMetaverseIncremental,
   type MetaverseSearchBatch,
@@ -121,6 +122,24 @@ describe('searchMetaverse operators', () => {
     }
 
     expect(idsOf(query)).toEqual(['jeff', 'mary', 'noname'])
+  })
+
+  it('looks up join values straight through the index', () => {
+    const twins = storeOf([
+      ...people,
+      person(
+        'jeff2',
+        'group',
+        attribute('mail', 'JEFF@contoso.com'),
+        attribute('member', 'cn=jeff', 'CN=JEFF'),
+      ),
+    ])
+
+    expect(mvIdsWithValue(twins, 'MAIL', 'jeff@CONTOSO.com')).toEqual(['jeff', 'jeff2'])
+    expect(mvIdsWithValue(twins, 'mail', 'jeff@contoso.com', 'Person')).toEqual(['jeff'])
+    expect(mvIdsWithValue(twins, 'proxyAddresses', 'smtp:jeff@contoso.com')).toEqual(['jeff'])
+    expect(mvIdsWithValue(twins, 'member', 'CN=Jeff')).toEqual(['admins', 'jeff2'])
+    expect(mvIdsWithValue(twins, 'missing', 'x')).toEqual([])
   })
 
   it('scans instead of building an index when told to', () => {

@@ -83,6 +83,18 @@ export class ValueColumn {
     for (let position = start; position < end; position += 1) into.add(this.rows.get(sorted[position] ?? 0))
   }
 
+  /** The rows with a value equal to, or starting with, the needle, ascending, through the sorted index. */
+  public indexedRows(needle: string, match: 'equals' | 'starts-with'): number[] {
+    this.buildIndex()
+    const sorted = this.sorted
+    if (sorted === null) return []
+    const [start, end] = sortedRange(this.values, sorted, needle, match)
+    const rows: number[] = []
+    for (let position = start; position < end; position += 1) rows.push(this.rows.get(sorted[position] ?? 0))
+    rows.sort((left, right) => left - right)
+    return rows.filter((row, index) => index === 0 || rows[index - 1] !== row)
+  }
+
   /** Adds to `into` the rows in [fromRow, toRow) with a value that matches the needle, by scanning. */
   public addScannedMatches(
     needle: string,
