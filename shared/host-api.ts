@@ -1,6 +1,7 @@
 import type { ConnectorType } from './model/connector'
 import type { LoadIssue } from './model/load-issue'
 import type { RuleDirection, SyncRule } from './model/sync-rule'
+import type { ViewQueries } from './queries/view-queries'
 
 /** Call to stop listening. */
 export type Unsubscribe = () => void
@@ -117,13 +118,18 @@ export interface RuleFilter {
 /** Commands the host's menu sends to the window. */
 export type MenuCommand = 'open-snapshot' | 'close-snapshot'
 
+/** The view queries (searches, object reports, diagnosis, flow detail), asked of the host asynchronously. */
+export type AsyncViewQueries = {
+  readonly [K in keyof ViewQueries]: (...args: Parameters<ViewQueries[K]>) => Promise<ReturnType<ViewQueries[K]>>
+}
+
 /**
  * Everything the renderer may ask of its host.
  *
  * Electron implements it in the preload (over IPC to the main process, which loads snapshots in a
  * worker thread); the browser build implements it over a Web Worker. The renderer imports only this.
  */
-export interface HostApi {
+export interface HostApi extends AsyncViewQueries {
   readonly platform: 'electron' | 'browser'
   /** Shows the host's own Open Snapshot dialog. False when the host has none (browser: use `openFiles`). */
   openSnapshotDialog(): Promise<boolean>

@@ -71,3 +71,5 @@ export {
   unmappedForMvObject,
   unmappedSourceNames,
 } from './unmapped'
+export type { FlowDetail, FlowDetailInput } from './flow-detail'
+export { flowDetail } from './flow-detail'

@@ -1,6 +1,11 @@
-import type { LoadProgress, RuleFilter, SnapshotSummary } from '../host-api'
-import type { SyncRule } from '../model/sync-rule'
-import { LoadCancelled, type SnapshotSessionApi } from './session-api'
+import type { LoadProgress, SnapshotSummary } from '../host-api'
+import {
+  LoadCancelled,
+  SNAPSHOT_QUERY_NAMES,
+  type SnapshotQueries,
+  type SnapshotQueryName,
+  type SnapshotSessionApi,
+} from './session-api'
 import type { SnapshotSource } from './source'
 
 /** A message channel: a worker thread port, a Web Worker, or anything with the same two operations. */
@@ -10,15 +15,8 @@ export interface MessagePortLike {
   onMessage(handler: (message: unknown) => void): void
 }
 
-/** Queries answered synchronously by a loaded session, with their argument and result types. */
-interface SessionQueries {
-  summary: { args: []; result: SnapshotSummary | null }
-  rules: { args: [RuleFilter]; result: readonly SyncRule[] }
-  rule: { args: [string]; result: SyncRule | null }
-}
-
 /** The name of a query a client may send. */
-export type SessionQueryName = keyof SessionQueries
+export type SessionQueryName = SnapshotQueryName
 
 type Request<D> =
   | { readonly type: 'load'; readonly id: number; readonly descriptor: D }
@@ -109,14 +107,11 @@ export function serveSession<D>(
 }
 
 function runQuery(session: SnapshotSessionApi, name: SessionQueryName, args: readonly unknown[]): unknown {
-  switch (name) {
-    case 'summary':
-      return session.summary()
-    case 'rules':
-      return session.rules(args[0] as RuleFilter)
-    case 'rule':
-      return session.rule(String(args[0]))
-  }
+  // Only the listed queries are callable: a message naming `load` or anything else is refused.
+  if (!(SNAPSHOT_QUERY_NAMES as readonly string[]).includes(name))
+    throw new Error(`Unknown query "${String(name)}".`)
+  const query = session[name] as (...parameters: unknown[]) => unknown
+  return query.apply(session, [...args])
 }
 
 /** A load in progress, seen from the client. */
@@ -130,8 +125,8 @@ export interface SessionClient<D> {
   load(descriptor: D, onProgress: (progress: LoadProgress) => void): PendingLoad
   query<N extends SessionQueryName>(
     name: N,
-    ...args: SessionQueries[N]['args']
-  ): Promise<SessionQueries[N]['result']>
+    ...args: Parameters<SnapshotQueries[N]>
+  ): Promise<ReturnType<SnapshotQueries[N]>>
 }
 
 /** Connects to a session served on the other end of `port`. */

@@ -1,9 +1,20 @@
 import type { RuleFilter, SnapshotSummary } from '../host-api'
+import type { CsObject } from '../model/objects'
+import type {
+  ConnectorSpaceSearchPage,
+  ConnectorSpaceSearchRequest,
+  DiagnoseRequest,
+  FlowDetailRequest,
+  MetaverseSearchPage,
+  MetaverseSearchRequest,
+  ObjectTarget,
+} from '../queries/view-queries'
 import type { SyncRule } from '../model/sync-rule'
 import { filterRules } from '../queries/rule-filter'
 import { type LoadedSnapshot, loadSnapshot } from './load-snapshot'
 import type { AbortSignalLike, ProgressListener, SnapshotSessionApi } from './session-api'
 import type { SnapshotSource } from './source'
+import { SnapshotViews } from './view-session'
 
 /** Summarizes a loaded snapshot for the UI header and `synclens summary`. */
 export function summarize(snapshot: LoadedSnapshot): SnapshotSummary {
@@ -61,6 +72,7 @@ function countsRecord(counts: ReadonlyMap<string, number> | undefined): Readonly
 /** The snapshot service: one loaded snapshot and the queries the UI and CLI ask of it. */
 export class SnapshotSession implements SnapshotSessionApi {
   private current: LoadedSnapshot | null = null
+  private views: SnapshotViews | null = null
 
   /** Loads a snapshot; the previous one stays until the new one has loaded completely. */
   public async load(
@@ -70,6 +82,7 @@ export class SnapshotSession implements SnapshotSessionApi {
   ): Promise<SnapshotSummary> {
     const loaded = await loadSnapshot(source, onProgress, signal)
     this.current = loaded
+    this.views = new SnapshotViews(loaded)
     return summarize(loaded)
   }
 
@@ -83,6 +96,44 @@ export class SnapshotSession implements SnapshotSessionApi {
 
   public rule(id: string): SyncRule | null {
     return this.current?.configuration.rules.find((rule) => rule.id === id) ?? null
+  }
+
+  public searchMetaverse(request: MetaverseSearchRequest): MetaverseSearchPage {
+    return (
+      this.views?.searchMetaverse(request) ?? { searchId: 0, total: 0, offset: 0, rows: [], elapsedMs: 0 }
+    )
+  }
+
+  public searchConnectorSpace(request: ConnectorSpaceSearchRequest): ConnectorSpaceSearchPage {
+    return (
+      this.views?.searchConnectorSpace(request) ?? {
+        searchId: 0,
+        total: 0,
+        offset: 0,
+        rows: [],
+        elapsedMs: 0,
+      }
+    )
+  }
+
+  public objectReport(target: ObjectTarget): ReturnType<SnapshotViews['objectReport']> {
+    return this.views?.objectReport(target) ?? null
+  }
+
+  public csObject(id: string): CsObject | null {
+    return this.views?.csObject(id) ?? null
+  }
+
+  public diagnose(request: DiagnoseRequest): ReturnType<SnapshotViews['diagnose']> {
+    return this.views?.diagnose(request) ?? null
+  }
+
+  public flowDetail(request: FlowDetailRequest): ReturnType<SnapshotViews['flowDetail']> {
+    return this.views?.flowDetail(request) ?? null
+  }
+
+  public metaverseAttributes(): readonly string[] {
+    return this.views?.metaverseAttributes() ?? []
   }
 
   /** The loaded snapshot itself, for in-process callers (the command line). */
