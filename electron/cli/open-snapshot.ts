@@ -2,16 +2,28 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { formatLoadIssue } from '../../shared/model/load-issue'
 import { type LoadedSnapshot, loadSnapshot, NotASnapshotError } from '../../shared/snapshot/load-snapshot'
+import { generateTrainingSnapshot } from '../../shared/training/index'
 import { openDiskSource, SnapshotOpenError } from '../node/disk-source'
 import { CliError, EXIT } from './cli-io'
 
+let demo: Promise<LoadedSnapshot> | undefined
+
+/** The path that names the built-in Contoso training snapshot instead of a folder. */
+export const DEMO_PATH = 'demo'
+
 /**
- * Opens the snapshot at `target` (folder, zip or single file) for a command.
+ * Opens the snapshot at `target` (folder, zip or single file, or `demo` for the training snapshot) for a
+ * command. A real folder named `demo` in the current directory wins over the training snapshot.
  *
  * Every way this can fail becomes a CliError with exit code 3 and a sentence saying what to do.
  */
 export async function openSnapshotForCli(target: string): Promise<LoadedSnapshot> {
   const resolved = path.resolve(target)
+  if (target === DEMO_PATH && !fs.existsSync(resolved)) {
+    // Generated in memory, so one process (a test run, a script) loads it once.
+    demo ??= loadSnapshot(generateTrainingSnapshot())
+    return demo
+  }
   if (!fs.existsSync(resolved)) {
     throw new CliError(
       `Cannot read ${resolved}: no such file or folder. Give the folder written by Get-ADSyncServerConfiguration, a snapshot .zip, or a single export file.`,

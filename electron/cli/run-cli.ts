@@ -29,8 +29,9 @@ Commands:
   help                                            this text
 
 <snapshot> is the folder written by Get-ADSyncServerConfiguration, a snapshot folder or .zip,
-or a single export file. Exit codes: 0 success, 1 the object was not found, 2 usage error,
-3 the input cannot be read (or, for eval, the expression fails).
+a single export file, or demo for the built-in Contoso training snapshot.
+Exit codes: 0 success, 1 the object was not found, 2 usage error, 3 the input cannot be read
+(for eval: the expression fails).
 `
 
 const OPTIONS = {
