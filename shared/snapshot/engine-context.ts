@@ -1,7 +1,7 @@
 import { cachedRuleIndex } from '../engine/diagnose'
 import type { MvAttributeLookup } from '../engine/join'
 import type { RuleIndex } from '../engine/rule-index'
-import { matchMetaverse } from '../search/metaverse-search'
+import { mvIdsWithValue } from '../search/metaverse-search'
 import type { LoadedSnapshot } from './load-snapshot'
 
 /** What the engine needs of a loaded snapshot, built once per snapshot. */
@@ -21,12 +21,7 @@ export function engineContext(snapshot: LoadedSnapshot): EngineContext {
   const store = snapshot.objects
   const context: EngineContext = {
     ruleIndex: cachedRuleIndex(rules, connectors),
-    mvLookup: (attribute, value) => {
-      const rows = matchMetaverse(store, {
-        groups: [{ clauses: [{ attribute, operator: 'equals', value }] }],
-      })
-      return Array.from(rows, (row) => store.mvIdAt(row))
-    },
+    mvLookup: (attribute, value) => mvIdsWithValue(store, attribute, value),
   }
   contexts.set(snapshot, context)
   return context
