@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import type { ConnectorSummary, SnapshotSummary } from '../../../shared/host-api'
+import { AAD_CONNECTOR_ID } from '../../../shared/model/connector'
+import { pipelineStages } from './pipeline'
+
+function connector(id: string, name: string, type: ConnectorSummary['type']): ConnectorSummary {
+  return { id, name, type, selectedAttributes: 0, csObjects: 0, byObjectType: {} }
+}
+
+function summaryWith(connectors: readonly ConnectorSummary[]): SnapshotSummary {
+  return {
+    name: 'Contoso training snapshot',
+    connectors,
+    rules: { total: 0, inbound: 0, outbound: 0, disabled: 0 },
+    serverConfigurationVersion: null,
+    server: null,
+    metaverseObjectTypes: [],
+    metaverse: { objects: 0, byObjectType: {}, source: 'none' },
+    unassignedCsObjects: 0,
+    issues: [],
+  }
+}
+
+describe('pipelineStages', () => {
+  const contoso = summaryWith([
+    connector(AAD_CONNECTOR_ID, 'contoso.onmicrosoft.com - AAD', 'AAD'),
+    connector('{AD-1}', 'contoso.com', 'AD'),
+  ])
+
+  it('runs import, connector space, inbound, metaverse, outbound, connector space, export in order', () => {
+    expect(pipelineStages(contoso).map((stage) => stage.label)).toEqual([
+      'Import',
+      'Connector space',
+      'Inbound rules',
+      'Metaverse',
+      'Outbound rules',
+      'Connector space',
+      'Export',
+    ])
+  })
+
+  it('links each store and rule set to its view, the AD space before the Entra ID space', () => {
+    expect(pipelineStages(contoso).map((stage) => stage.route)).toEqual([
+      null,
+      { view: 'cs-search', connectorId: '{AD-1}' },
+      { view: 'rules' },
+      { view: 'search' },
+      { view: 'rules' },
+      { view: 'cs-search', connectorId: AAD_CONNECTOR_ID },
+      null,
+    ])
+  })
+
+  it('names the connectors under their spaces', () => {
+    const details = pipelineStages(contoso).map((stage) => stage.detail)
+
+    expect(details[1]).toBe('contoso.com')
+    expect(details[5]).toBe('contoso.onmicrosoft.com - AAD')
+  })
+
+  it('without connectors, the spaces still open the Connector Space search', () => {
+    const stages = pipelineStages(summaryWith([]))
+
+    expect(stages[1]?.route).toEqual({ view: 'cs-search' })
+    expect(stages[5]?.route).toEqual({ view: 'cs-search' })
+    expect(stages[5]?.detail).toBe('Entra ID')
+  })
+
+  it('gives every stage a distinct id and a concept', () => {
+    const stages = pipelineStages(contoso)
+
+    expect(new Set(stages.map((stage) => stage.id)).size).toBe(stages.length)
+    expect(stages.every((stage) => stage.concept.length > 0)).toBe(true)
+  })
+})
