@@ -109,6 +109,51 @@ describe('unmappedForMvObject', () => {
   })
 })
 
+describe('unmappedForMvObject without a target', () => {
+  const world = smallWorld()
+  const person = (lineageConnector: string | null): MvObject => ({
+    id: 'mv-1',
+    objectType: 'person',
+    connections: [],
+    attributes: [
+      {
+        name: 'pager',
+        type: 'String',
+        multiValued: false,
+        values: ['555'],
+        lineage:
+          lineageConnector === null
+            ? []
+            : [
+                {
+                  lineageId: null,
+                  connectorId: lineageConnector,
+                  connectorName: null,
+                  syncRuleName: null,
+                  time: null,
+                },
+              ],
+      },
+    ],
+  })
+  const connectorsFlagged = (object: MvObject): string[] =>
+    unmappedForMvObject(object, world.ruleIndex).map((finding) => finding.connector.id)
+
+  it('does not ask for a flow back to the connector that contributed the value', () => {
+    expect(connectorsFlagged(person(AD.id))).toEqual([AAD.id])
+  })
+
+  it('does not report an AD source directory when the value has no lineage', () => {
+    expect(connectorsFlagged(person(null))).toEqual([AAD.id])
+  })
+
+  it('still reports the AD connector when it is asked for explicitly (writeback)', () => {
+    expect(unmappedForMvObject(person(AD.id), world.ruleIndex, AD.id).map((f) => f.attribute)).toEqual([
+      'pager',
+    ])
+  })
+})
+
 describe('connectorAttributeGaps', () => {
   it('names used-but-not-selected and selected-but-unused attributes of a connector', () => {
     const world = smallWorld()

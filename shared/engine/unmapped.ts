@@ -138,11 +138,25 @@ export function unmappedForMvObject(
       : [normalizeGuid(targetConnectorId)]
   const source = mvBag(mvObject)
   const findings: UnmappedAttribute[] = []
+  const lineageOf = new Map(
+    mvObject.attributes.map((attribute) => [lowerName(attribute.name), attribute.lineage]),
+  )
   for (const connectorId of targets) {
     const connectorRef = ruleIndex.connectorRef(connectorId)
     const read = ruleIndex.outboundReadAttributes(connectorId, mvObject.objectType)
+    const sourceDirectory = ruleIndex.connector(connectorId)?.type === 'AD'
     for (const attribute of source.attributes) {
       if (attribute.values.length === 0 || read.has(lowerName(attribute.name))) continue
+      // A value never has to flow back to where it came from: without an explicit target, the
+      // connector that contributed it (by lineage, or an AD source directory when there is no
+      // lineage) is not reported as missing an outbound flow; writeback is asked for with a target.
+      if (targetConnectorId === undefined) {
+        const lineage = lineageOf.get(lowerName(attribute.name)) ?? []
+        const contributed = lineage.some(
+          (entry) => entry.connectorId !== null && normalizeGuid(entry.connectorId) === connectorId,
+        )
+        if (contributed || (lineage.length === 0 && sourceDirectory)) continue
+      }
       findings.push({
         attribute: attribute.name,
         kind: 'mv-without-outbound-flow',
