@@ -1,10 +1,11 @@
 import type { DiagnosisCode } from '../../../shared/engine/codes'
+import { DiagnosisChip } from '../shared/diagnosis-chip'
 
-/** A diagnosis code as the case list shows it. */
+/** A case's diagnosis code: the shared chip, with the code's own name as its reason for trainers. */
 export function CaseCode({ code }: { readonly code: DiagnosisCode }) {
   return (
-    <code className={code === 'OK' ? 'case-code case-code--ok' : 'case-code'} data-testid="case-code">
-      {code}
-    </code>
+    <span className="case-code" data-testid="case-code" data-code={code}>
+      <DiagnosisChip code={code} reason={`SyncLens reports ${code}`} />
+    </span>
   )
 }
