@@ -66,10 +66,35 @@ export function renderRuntimeValue(value: RuntimeValue): string {
   return renderScalar(value)
 }
 
-/** A rendering cut to `max` characters, saying how long the whole was. */
+/**
+ * A rendering cut to `max` characters, saying how long the whole was.
+ *
+ * Long strings and lists are rendered from a prefix only: a trace renders every step, and rendering
+ * megabyte values whole at each step made long traces take minutes and keep gigabytes alive.
+ */
 export function renderShort(value: RuntimeValue, max: number): string {
+  if (typeof value === 'string' && value.length > max) {
+    return `${detach(quoteString(value.slice(0, max)).slice(0, max))}… (${quotedLength(value)} characters)`
+  }
+  if (isList(value) && value.length > max) {
+    const head = renderValue(value.slice(0, max))
+    return `${detach(head.slice(0, max))}… (${value.length} values)`
+  }
   const text = renderRuntimeValue(value)
-  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`
+  return text.length <= max ? text : `${detach(text.slice(0, max))}… (${text.length} characters)`
+}
+
+/** A copy that does not share the memory of the string it was sliced from. */
+function detach(slice: string): string {
+  return ` ${slice}`.slice(1)
+}
+
+function quotedLength(text: string): number {
+  let length = text.length + 2
+  for (const char of ESCAPES.keys()) {
+    for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) length++
+  }
+  return length
 }
 
 function jsonScalar(value: ScalarValue): JsonValue {
