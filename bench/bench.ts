@@ -1,0 +1,154 @@
+/**
+ * `npm run bench`: the performance benchmark of issue 7, with its budgets.
+ *
+ *   npm run bench                     10k, 100k and 300k metaverse objects
+ *   npm run bench -- --size 1m        the same plus a million
+ *   npm run bench -- --sizes 100k     only the sizes given
+ *   npm run bench -- --ci             the small size only
+ *
+ * Snapshots are generated once into ~/.cache/synclens-bench. Every measurement runs in its own
+ * child process; the table is printed, the figures are written to bench-results/<timestamp>.json,
+ * and the exit code is 1 when a budget is missed (2 on a usage error).
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { allBudgets } from './budgets'
+import type { PassOutcome } from './file-passes'
+import { measureGridInChromium } from './grid-browser'
+import { parseBenchOptions, sizeLabel } from './options'
+import { type ProcessFigures, runChild, runXmllint, xmllintAvailable } from './processes'
+import { formatReport } from './report'
+import type { BenchResults, BrowserResult, FileResult, MachineInfo, SizeResult } from './results'
+import type { SizeFigures } from './size-measures'
+import { type BenchSnapshot, cachedSnapshot, generateSnapshot } from './snapshot-cache'
+
+const REPO = path.resolve(fileURLToPath(new URL('..', import.meta.url)))
+const RESULTS_FOLDER = path.join(REPO, 'bench-results')
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`)
+}
+
+function machine(loadAverageStart: readonly number[]): MachineInfo {
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+    node: process.versions.node,
+    platform: `${os.platform()} ${os.release()}`,
+    totalMemoryBytes: os.totalmem(),
+    loadAverageStart,
+    loadAverageEnd: os.loadavg(),
+  }
+}
+
+/** The run with the median CPU time. */
+function medianRun(runs: readonly ProcessFigures[]): ProcessFigures {
+  const sorted = [...runs].sort((a, b) => a.cpuSeconds - b.cpuSeconds)
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)]
+  if (middle === undefined) throw new Error('No runs to take the median of.')
+  return middle
+}
+
+function measureFile(
+  snapshot: BenchSnapshot,
+  file: { path: string; bytes: number },
+  runs: number,
+  notes: string[],
+): FileResult {
+  const full = path.join(snapshot.folder, file.path)
+  const kind = file.path.startsWith('Metaverse/') ? 'mv-objects' : 'csexport'
+  const pass = (name: string): { figures: ProcessFigures; objects: number } => {
+    const reports = Array.from({ length: runs }, () => runChild<PassOutcome>(['file', name, kind, full]))
+    const figures = medianRun(reports)
+    return { figures, objects: reports[0]?.result.objects ?? 0 }
+  }
+  log(`  ${file.path}: raw, saxes, store${xmllintAvailable() ? ', xmllint' : ''}`)
+  const raw = pass('raw').figures
+  const saxes = pass('saxes')
+  const store = pass('store')
+  if (saxes.objects !== store.objects) {
+    notes.push(`${file.path}: saxes counted ${saxes.objects} objects, the store ${store.objects}.`)
+  }
+  const xmllint = xmllintAvailable() ? medianRun(Array.from({ length: runs }, () => runXmllint(full))) : null
+  return {
+    path: file.path,
+    kind,
+    bytes: file.bytes,
+    objects: store.objects,
+    raw,
+    saxes: saxes.figures,
+    store: store.figures,
+    xmllint,
+  }
+}
+
+function measureSnapshot(size: number, runs: number, notes: string[]): SizeResult {
+  let snapshot = cachedSnapshot(size)
+  if (snapshot === null) {
+    log(`generating ${sizeLabel(size)} (once; cached outside the repository)`)
+    snapshot = generateSnapshot(size)
+  }
+  log(`measuring ${sizeLabel(size)} in ${snapshot.folder}`)
+  const files = snapshot.objectFiles.map((file) => measureFile(snapshot, file, runs, notes))
+  log('  whole snapshot: load, search, flow, unmapped')
+  const report = runChild<SizeFigures>(['size', snapshot.folder])
+  return {
+    size,
+    label: sizeLabel(size),
+    users: snapshot.users,
+    xmlBytes: snapshot.xmlBytes,
+    files,
+    snapshot: { ...report.result, process: report },
+  }
+}
+
+async function main(): Promise<number> {
+  const options = parseBenchOptions(process.argv.slice(2))
+  if ('error' in options) {
+    log(options.error)
+    return 2
+  }
+  const loadAverageStart = os.loadavg()
+  const notes: string[] = []
+  if (!xmllintAvailable())
+    notes.push(
+      'xmllint or GNU time is not installed (apt-get install libxml2-utils time): no xmllint ratios.',
+    )
+  const sizes = options.sizes.map((size) => measureSnapshot(size, options.runs, notes))
+  let browser: BrowserResult | null = null
+  if (options.browser) {
+    log('measuring the grid in Chromium')
+    const outcome = await measureGridInChromium()
+    if ('skipped' in outcome) notes.push(outcome.skipped)
+    else browser = outcome
+  }
+  const partial = { sizes, browser }
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    mode: options.ci ? 'ci' : 'full',
+    machine: machine(loadAverageStart),
+    ...partial,
+    notes,
+    budgets: allBudgets(partial),
+  }
+  process.stdout.write(`${formatReport(results)}\n`)
+  fs.mkdirSync(RESULTS_FOLDER, { recursive: true })
+  // The folder ignores itself, so results never reach a commit without touching the root .gitignore.
+  fs.writeFileSync(path.join(RESULTS_FOLDER, '.gitignore'), '*\n')
+  const file = path.join(RESULTS_FOLDER, `${results.date.replace(/[:.]/g, '-')}.json`)
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 1)}\n`)
+  log(`figures written to ${path.relative(REPO, file)}`)
+  return results.budgets.every((check) => check.ok) ? 0 : 1
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error))
+    process.exitCode = 2
+  },
+)

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest'
+import { allBudgets, sizeBudgets } from './budgets'
+import type { ProcessFigures } from './processes'
+import type { BrowserResult, SizeResult } from './results'
+import type { SearchFigures } from './size-measures'
+
+const MIB = 1024 * 1024
+
+function figures(cpuSeconds: number): ProcessFigures {
+  return { seconds: cpuSeconds * 1.5, cpuSeconds, peakRssBytes: 100 * MIB }
+}
+
+function search(p95: number, firstRows = 1): SearchFigures {
+  return {
+    p50: p95 / 2,
+    p95,
+    coldMs: p95 * 10,
+    firstRows: { p50: firstRows, p95: firstRows },
+    matchesMedian: 1,
+  }
+}
+
+/** A 100 MiB csexport read by the store at 100 MiB/s, xmllint at 150, saxes at 60; everything in budget. */
+function size(
+  overrides: { storeCpu?: number; rss?: number; flowP95?: number; contains?: number } = {},
+): SizeResult {
+  const bytes = 100 * MIB
+  return {
+    size: 10_000,
+    label: '10k',
+    users: 9_365,
+    xmlBytes: 1_000_000_000,
+    files: [
+      {
+        path: 'ConnectorSpaces/a.xml',
+        kind: 'csexport',
+        bytes,
+        objects: 10_000,
+        raw: figures(0.1),
+        saxes: figures(100 / 60),
+        store: figures(overrides.storeCpu ?? 1),
+        xmllint: figures(100 / 150),
+      },
+    ],
+    snapshot: {
+      csObjects: 20_000,
+      mvObjects: 10_000,
+      rules: 26,
+      firstScreenMs: 3_000,
+      loadMs: 2_990,
+      summaryMs: 10,
+      loadIssues: 0,
+      peakRssAfterLoadBytes: overrides.rss ?? 500_000_000,
+      peakRssBytes: 600_000_000,
+      retainedBytes: 100_000_000,
+      search: {
+        equals: search(1),
+        'starts-with': search(2),
+        contains: search(overrides.contains ?? 50),
+        'not-present': search(40, 5),
+      },
+      objectFlow: { p50: 2, p95: overrides.flowP95 ?? 4, samples: 200 },
+      unmappedScan: { objects: 20_000, findings: 0, totalMs: 40, usPerObject: 2 },
+      process: figures(5),
+    },
+  }
+}
+
+function missed(result: SizeResult): string[] {
+  return sizeBudgets(result)
+    .filter((check) => !check.ok)
+    .map((check) => check.budget)
+}
+
+describe('sizeBudgets', () => {
+  it('passes a size within every budget', () => {
+    expect(missed(size())).toEqual([])
+  })
+
+  it.each([
+    [{ storeCpu: 100 / 50 }, ['csexport load >= 0.5x xmllint', 'csexport load >= saxes baseline']],
+    [{ storeCpu: 100 / 76 }, []],
+    [{ rss: 850_000_001 }, ['peak RSS <= 0.6x XML + 250 MB']],
+    [{ rss: 850_000_000 }, []],
+    [{ flowP95: 10 }, ['object flow + diagnosis p95 < 10 ms']],
+    [{ contains: 300 }, ['Contains p95 < 300 ms']],
+  ])('with %j misses %j', (overrides, expected) => {
+    expect(missed(size(overrides))).toEqual(expected)
+  })
+
+  it('skips the xmllint ratio when xmllint was not measured', () => {
+    const base = size({ storeCpu: 100 / 61 })
+    const withoutXmllint: SizeResult = {
+      ...base,
+      files: base.files.map((file) => ({ ...file, xmllint: null })),
+    }
+
+    const budgets = sizeBudgets(withoutXmllint).map((check) => check.budget)
+
+    expect(budgets).not.toContain('csexport load >= 0.5x xmllint')
+    expect(missed(withoutXmllint)).toEqual([])
+  })
+
+  it('reports a figure that could not be measured as missed', () => {
+    expect(missed(size({ flowP95: Number.NaN }))).toEqual(['object flow + diagnosis p95 < 10 ms'])
+  })
+})
+
+describe('allBudgets', () => {
+  const grid: BrowserResult = {
+    subject: 'grid',
+    rows: 300_000,
+    firstRowsMs: 50,
+    frames: 120,
+    medianFrameMs: 16.7,
+    p95FrameMs: 20,
+    maxFrameMs: 51,
+  }
+
+  it('checks the grid frames when the browser ran', () => {
+    const checks = allBudgets({ sizes: [], browser: grid })
+
+    expect(checks.map((check) => [check.budget, check.ok])).toEqual([
+      ['grid median frame < 16 ms', false],
+      ['grid no frame over 50 ms', false],
+    ])
+  })
+
+  it('checks nothing of the grid when the browser did not run', () => {
+    expect(allBudgets({ sizes: [], browser: null })).toEqual([])
+  })
+})

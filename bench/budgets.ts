@@ -1,0 +1,138 @@
+/** The budgets of issue 7, checked against a run's figures. */
+import type { BenchResults, BrowserResult, BudgetCheck, SizeResult } from './results'
+import { throughput } from './results'
+
+const MB = 1_000_000
+
+/** Store load rate at least this share of xmllint's on the same file. */
+export const XMLLINT_SHARE = 0.5
+/** Peak RSS at most this share of the snapshot's XML plus the fixed allowance. */
+export const RSS_SHARE_OF_XML = 0.6
+export const RSS_ALLOWANCE_BYTES = 250 * MB
+export const INDEXED_SEARCH_P95_MS = 20
+export const SCAN_SEARCH_P95_MS = 300
+export const FIRST_ROWS_MS = 100
+export const OBJECT_FLOW_P95_MS = 10
+export const UNMAPPED_US_PER_OBJECT = 10
+export const MEDIAN_FRAME_MS = 16
+export const MAX_FRAME_MS = 50
+
+/** How an actual figure must relate to its limit. */
+type Relation = 'below' | 'at-most' | 'at-least'
+
+function check(
+  budget: string,
+  subject: string,
+  actual: number,
+  limit: number,
+  unit: string,
+  relation: Relation,
+): BudgetCheck {
+  const holds =
+    relation === 'below' ? actual < limit : relation === 'at-most' ? actual <= limit : actual >= limit
+  return { budget, subject, actual, limit, unit, ok: Number.isFinite(actual) && holds }
+}
+
+/** The load, memory, search, flow and unmapped budgets of one size. */
+export function sizeBudgets(size: SizeResult): BudgetCheck[] {
+  const checks: BudgetCheck[] = []
+  for (const file of size.files) {
+    if (file.kind !== 'csexport') continue
+    const subject = `${size.label} ${file.path}`
+    const rate = throughput(file.bytes, file.store)
+    if (file.xmllint !== null) {
+      const limit = XMLLINT_SHARE * throughput(file.bytes, file.xmllint)
+      checks.push(check('csexport load >= 0.5x xmllint', subject, rate, limit, 'MiB/s', 'at-least'))
+    }
+    checks.push(
+      check(
+        'csexport load >= saxes baseline',
+        subject,
+        rate,
+        throughput(file.bytes, file.saxes),
+        'MiB/s',
+        'at-least',
+      ),
+    )
+  }
+  const figures = size.snapshot
+  const rssLimit = RSS_SHARE_OF_XML * size.xmlBytes + RSS_ALLOWANCE_BYTES
+  checks.push(
+    check(
+      'peak RSS <= 0.6x XML + 250 MB',
+      size.label,
+      figures.peakRssAfterLoadBytes / MB,
+      rssLimit / MB,
+      'MB',
+      'at-most',
+    ),
+  )
+  const search = figures.search
+  const indexed = [
+    ['Equals', search.equals],
+    ['Starts with', search['starts-with']],
+  ] as const
+  const scanned = [
+    ['Contains', search.contains],
+    ['Is not present', search['not-present']],
+  ] as const
+  for (const [name, found] of indexed) {
+    checks.push(check(`${name} p95 < 20 ms`, size.label, found.p95, INDEXED_SEARCH_P95_MS, 'ms', 'below'))
+  }
+  for (const [name, found] of scanned) {
+    checks.push(check(`${name} p95 < 300 ms`, size.label, found.p95, SCAN_SEARCH_P95_MS, 'ms', 'below'))
+  }
+  for (const [name, found] of [...indexed, ...scanned]) {
+    checks.push(
+      check(
+        `${name} first rows p95 <= 100 ms`,
+        size.label,
+        found.firstRows.p95,
+        FIRST_ROWS_MS,
+        'ms',
+        'at-most',
+      ),
+    )
+  }
+  checks.push(
+    check(
+      'object flow + diagnosis p95 < 10 ms',
+      size.label,
+      figures.objectFlow.p95,
+      OBJECT_FLOW_P95_MS,
+      'ms',
+      'below',
+    ),
+  )
+  checks.push(
+    check(
+      'unmapped scan < 10 us/object',
+      size.label,
+      figures.unmappedScan.usPerObject,
+      UNMAPPED_US_PER_OBJECT,
+      'us',
+      'below',
+    ),
+  )
+  return checks
+}
+
+/** The grid scrolling budgets. */
+export function browserBudgets(browser: BrowserResult): BudgetCheck[] {
+  return [
+    check(
+      'grid median frame < 16 ms',
+      browser.subject,
+      browser.medianFrameMs,
+      MEDIAN_FRAME_MS,
+      'ms',
+      'below',
+    ),
+    check('grid no frame over 50 ms', browser.subject, browser.maxFrameMs, MAX_FRAME_MS, 'ms', 'at-most'),
+  ]
+}
+
+/** Every budget of a run. */
+export function allBudgets(results: Pick<BenchResults, 'sizes' | 'browser'>): BudgetCheck[] {
+  return [...results.sizes.flatMap(sizeBudgets), ...(results.browser ? browserBudgets(results.browser) : [])]
+}

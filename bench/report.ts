@@ -1,0 +1,191 @@
+/** The printed tables of a run: per-file throughput, per-size figures, growth and budgets. */
+import type { BenchResults, BudgetCheck, FileResult, SizeResult } from './results'
+import { throughput } from './results'
+
+const MB = 1_000_000
+
+/** Formats rows as a left-aligned text table with a header rule. */
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((cell, column) =>
+    Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
+  )
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd()
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n')
+}
+
+/** A number with a fixed count of decimals, or "n/a". */
+export function fixed(value: number, decimals = 1): string {
+  return Number.isFinite(value) ? value.toFixed(decimals) : 'n/a'
+}
+
+function ratio(numerator: number, denominator: number): string {
+  return Number.isFinite(numerator / denominator) ? `${(numerator / denominator).toFixed(2)}x` : 'n/a'
+}
+
+function fileRow(size: SizeResult, file: FileResult): string[] {
+  const store = throughput(file.bytes, file.store)
+  const xmllint = file.xmllint === null ? Number.NaN : throughput(file.bytes, file.xmllint)
+  return [
+    size.label,
+    file.path.replace(/^.*\//, ''),
+    fixed(file.bytes / MB, 0),
+    String(file.objects),
+    fixed(throughput(file.bytes, file.raw), 0),
+    fixed(xmllint),
+    fixed(throughput(file.bytes, file.saxes)),
+    fixed(store),
+    fixed(throughput(file.bytes, file.store, 'wall')),
+    ratio(store, xmllint),
+    ratio(store, throughput(file.bytes, file.saxes)),
+    ratio(throughput(file.bytes, file.raw), store),
+    fixed(file.store.peakRssBytes / MB, 0),
+  ]
+}
+
+/** Per-file throughput: raw read, xmllint, saxes and the product's store, with ratios. */
+export function filesTable(sizes: readonly SizeResult[]): string {
+  return textTable(
+    [
+      'size',
+      'file',
+      'MB',
+      'objects',
+      'raw',
+      'xmllint',
+      'saxes',
+      'store',
+      'store wall',
+      'store/xmllint',
+      'store/saxes',
+      'raw/store',
+      'store RSS MB',
+    ],
+    sizes.flatMap((size) => size.files.map((file) => fileRow(size, file))),
+  )
+}
+
+function pair(p50: number, p95: number): string {
+  return `${fixed(p50)}/${fixed(p95)}`
+}
+
+/** Per-size figures of the whole load and the queries. */
+export function sizesTable(sizes: readonly SizeResult[]): string {
+  return textTable(
+    [
+      'size',
+      'MV',
+      'CS',
+      'XML MB',
+      'first screen s',
+      'us/object',
+      'peak RSS MB',
+      'RSS B/object',
+      'Equals ms',
+      'Starts ms',
+      'Contains ms',
+      'Not present ms',
+      'first rows p95 ms',
+      'flow ms',
+      'unmapped us',
+    ],
+    sizes.map((size) => {
+      const s = size.snapshot
+      const objects = s.csObjects + s.mvObjects
+      const firstRows = Math.max(...Object.values(s.search).map((found) => found.firstRows.p95))
+      return [
+        size.label,
+        String(s.mvObjects),
+        String(s.csObjects),
+        fixed(size.xmlBytes / MB, 0),
+        fixed(s.firstScreenMs / 1000, 2),
+        fixed((s.firstScreenMs * 1000) / objects, 1),
+        fixed(s.peakRssAfterLoadBytes / MB, 0),
+        fixed(s.peakRssAfterLoadBytes / objects, 0),
+        pair(s.search.equals.p50, s.search.equals.p95),
+        pair(s.search['starts-with'].p50, s.search['starts-with'].p95),
+        pair(s.search.contains.p50, s.search.contains.p95),
+        pair(s.search['not-present'].p50, s.search['not-present'].p95),
+        fixed(firstRows),
+        pair(s.objectFlow.p50, s.objectFlow.p95),
+        fixed(s.unmappedScan.usPerObject, 2),
+      ]
+    }),
+  )
+}
+
+/** The per-object costs that should stay flat as sizes grow, and the per-query costs, of one size. */
+export function growthMetrics(size: SizeResult): ReadonlyMap<string, number> {
+  const s = size.snapshot
+  const objects = s.csObjects + s.mvObjects
+  return new Map([
+    ['load us/object', (s.loadMs * 1000) / objects],
+    ['retained B/object', s.retainedBytes / objects],
+    ['Equals p95 ms', s.search.equals.p95],
+    ['Contains p95 us/MV object', (s.search.contains.p95 * 1000) / s.mvObjects],
+    ['flow p95 ms', s.objectFlow.p95],
+    ['unmapped us/object', s.unmappedScan.usPerObject],
+  ])
+}
+
+/** Each growth metric at every size, with the factor from one size to the next (flat is 1.00x). */
+export function growthTable(sizes: readonly SizeResult[]): string {
+  const metrics = sizes.map(growthMetrics)
+  const names = [...(metrics[0]?.keys() ?? [])]
+  return textTable(
+    ['metric', ...sizes.map((size) => size.label)],
+    names.map((name) => [
+      name,
+      ...metrics.map((values, index) => {
+        const value = values.get(name) ?? Number.NaN
+        const previous = index === 0 ? undefined : metrics[index - 1]?.get(name)
+        return previous === undefined ? fixed(value, 2) : `${fixed(value, 2)} (${ratio(value, previous)})`
+      }),
+    ]),
+  )
+}
+
+/** The budgets with their verdicts. */
+export function budgetsTable(checks: readonly BudgetCheck[]): string {
+  return textTable(
+    ['', 'budget', 'on', 'actual', 'limit'],
+    checks.map((c) => [
+      c.ok ? 'ok' : 'MISSED',
+      c.budget,
+      c.subject,
+      `${fixed(c.actual)} ${c.unit}`,
+      `${fixed(c.limit)} ${c.unit}`,
+    ]),
+  )
+}
+
+/** The whole printed report. */
+export function formatReport(results: BenchResults): string {
+  const m = results.machine
+  const parts = [
+    `SyncLens benchmark ${results.date} (${results.mode}) on ${m.cpus} x ${m.cpuModel}, Node ${m.node}, ` +
+      `load average ${m.loadAverageStart.map((v) => v.toFixed(1)).join(' ')} at start, ` +
+      `${m.loadAverageEnd.map((v) => v.toFixed(1)).join(' ')} at end`,
+    '',
+    'Object files (MiB/s by CPU time; "store wall" by wall-clock time): reader into the object store vs peers',
+    filesTable(results.sizes),
+    '',
+    'Whole snapshot (loadSnapshot on the folder, then queries; search and flow: p50/p95)',
+    sizesTable(results.sizes),
+  ]
+  if (results.sizes.length > 1) parts.push('', 'Growth from size to size', growthTable(results.sizes))
+  if (results.browser) {
+    const b = results.browser
+    parts.push(
+      '',
+      `Chromium: ${b.subject}, ${b.rows} rows: first rows ${fixed(b.firstRowsMs)} ms, ${b.frames} frames, ` +
+        `median ${fixed(b.medianFrameMs)} ms, p95 ${fixed(b.p95FrameMs)} ms, max ${fixed(b.maxFrameMs)} ms`,
+    )
+  }
+  for (const note of results.notes) parts.push(`note: ${note}`)
+  parts.push('', 'Budgets', budgetsTable(results.budgets))
+  return parts.join('\n')
+}

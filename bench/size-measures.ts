@@ -1,0 +1,237 @@
+/**
+ * Everything measured on one loaded snapshot: the whole load to a summary (the first screen),
+ * memory, Metaverse Search, one object's flow with diagnosis, and the unmapped scan.
+ */
+import { openDiskSource } from '../electron/node/disk-source'
+import { diagnoseAttribute, isAadConnector, objectReport, unmappedSourceNames } from '../shared/engine/index'
+import type { CsObject } from '../shared/model/objects'
+import type { MetaverseQuery } from '../shared/search/metaverse-query'
+import { searchMetaverse, searchMetaverseIncremental } from '../shared/search/metaverse-search'
+import { engineContext } from '../shared/snapshot/engine-context'
+import { type LoadedSnapshot, loadSnapshot } from '../shared/snapshot/load-snapshot'
+import { summarize } from '../shared/snapshot/session'
+import type { ObjectStore } from '../shared/store/object-store'
+import { elapsedMs, type Percentiles, percentiles } from './stats'
+
+/** The four operators the budgets name. */
+export type SearchCase = 'equals' | 'starts-with' | 'contains' | 'not-present'
+
+/** Latencies of one search operator, in milliseconds. */
+export interface SearchFigures extends Percentiles {
+  /** The first search, which may build the attribute's sorted index. */
+  readonly coldMs: number
+  /** Time until the incremental search handed over its first non-empty batch (or finished). */
+  readonly firstRows: Percentiles
+  readonly matchesMedian: number
+}
+
+/** What one size measured in its own process. */
+export interface SizeFigures {
+  readonly csObjects: number
+  readonly mvObjects: number
+  readonly rules: number
+  /** Open the folder, load every file, and summarize: what the user waits for. */
+  readonly firstScreenMs: number
+  readonly loadMs: number
+  readonly summaryMs: number
+  readonly loadIssues: number
+  /** Peak RSS when the summary was ready, and at the end of every measurement. */
+  readonly peakRssAfterLoadBytes: number
+  readonly peakRssBytes: number
+  /** Heap plus array buffers held after loading (after a collection when --expose-gc is on). */
+  readonly retainedBytes: number
+  readonly search: Readonly<Record<SearchCase, SearchFigures>>
+  /** objectReport plus diagnoseAttribute for one connector-space object. */
+  readonly objectFlow: Percentiles & { readonly samples: number }
+  readonly unmappedScan: {
+    readonly objects: number
+    /** Unmapped attribute names found, so the scan cannot be optimized away. */
+    readonly findings: number
+    readonly totalMs: number
+    readonly usPerObject: number
+  }
+}
+
+const SEARCH_ROUNDS = 40
+const FLOW_SAMPLES = 200
+
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc
+  gc?.()
+}
+
+function peakRss(): number {
+  return process.resourceUsage().maxRSS * 1024
+}
+
+/** Loads the snapshot folder and takes every per-size measurement. */
+export async function measureSize(folder: string): Promise<SizeFigures> {
+  const started = performance.now()
+  const source = await openDiskSource(folder)
+  const snapshot = await loadSnapshot(source)
+  const loadMs = elapsedMs(started)
+  const summaryStart = performance.now()
+  const summary = summarize(snapshot)
+  const summaryMs = elapsedMs(summaryStart)
+  const firstScreenMs = elapsedMs(started)
+  const peakRssAfterLoadBytes = peakRss()
+  collectGarbage()
+  const usage = process.memoryUsage()
+  const retainedBytes = usage.heapUsed + usage.arrayBuffers
+  const store = snapshot.objects
+  const search = measureSearch(store)
+  const objectFlow = measureObjectFlow(snapshot)
+  const unmappedScan = measureUnmappedScan(snapshot)
+  return {
+    csObjects: store.csRowCount,
+    mvObjects: store.mvRowCount,
+    rules: summary.rules.total,
+    firstScreenMs,
+    loadMs,
+    summaryMs,
+    loadIssues: snapshot.issues.length,
+    peakRssAfterLoadBytes,
+    peakRssBytes: peakRss(),
+    retainedBytes,
+    search: await search,
+    objectFlow,
+    unmappedScan,
+  }
+}
+
+/** Values of an attribute from rows spread over the metaverse, to search for. */
+function sampleValues(store: ObjectStore, attribute: string, count: number): string[] {
+  const values: string[] = []
+  const step = Math.max(1, Math.floor(store.mvRowCount / (count * 2)))
+  for (let row = 0; row < store.mvRowCount && values.length < count; row += step) {
+    const value = store.mvObjectAt(row).attributes.find((a) => a.name === attribute)?.values[0]
+    if (value !== undefined && value.length >= 8) values.push(value)
+  }
+  return values
+}
+
+function searchQueries(store: ObjectStore): Record<SearchCase, readonly MetaverseQuery[]> {
+  const accounts = sampleValues(store, 'accountName', SEARCH_ROUNDS)
+  const names = sampleValues(store, 'displayName', SEARCH_ROUNDS)
+  const clause = (attribute: string, operator: SearchCase, value?: string): MetaverseQuery => ({
+    groups: [{ clauses: [{ attribute, operator, ...(value === undefined ? {} : { value }) }] }],
+  })
+  return {
+    equals: accounts.map((value) => clause('accountName', 'equals', value.toUpperCase())),
+    'starts-with': names.map((value) => clause('displayName', 'starts-with', value.slice(0, 3))),
+    contains: names.map((value) => clause('displayName', 'contains', value.slice(2, 6))),
+    'not-present': [clause('description', 'not-present'), clause('extensionAttribute2', 'not-present')],
+  }
+}
+
+async function measureSearch(store: ObjectStore): Promise<Record<SearchCase, SearchFigures>> {
+  const queries = searchQueries(store)
+  return {
+    equals: await measureOperator(store, 'equals', queries.equals),
+    'starts-with': await measureOperator(store, 'starts-with', queries['starts-with']),
+    contains: await measureOperator(store, 'contains', queries.contains),
+    'not-present': await measureOperator(store, 'not-present', queries['not-present']),
+  }
+}
+
+async function measureOperator(
+  store: ObjectStore,
+  operator: SearchCase,
+  list: readonly MetaverseQuery[],
+): Promise<SearchFigures> {
+  const first = list[0]
+  if (first === undefined) throw new Error(`No sample values to search with ${operator}.`)
+  const coldStart = performance.now()
+  searchMetaverse(store, first, { limit: 100, columns: ['displayName', 'accountName'] })
+  const coldMs = elapsedMs(coldStart)
+  const timings: number[] = []
+  const firstRows: number[] = []
+  const matches: number[] = []
+  for (let round = 0; round < SEARCH_ROUNDS; round += 1) {
+    const query = list[round % list.length] ?? first
+    const start = performance.now()
+    matches.push(searchMetaverse(store, query, { limit: 100, columns: ['displayName', 'accountName'] }).total)
+    timings.push(elapsedMs(start))
+    firstRows.push(await timeToFirstRows(store, query))
+  }
+  return {
+    ...percentiles(timings),
+    coldMs,
+    firstRows: percentiles(firstRows),
+    matchesMedian: percentiles(matches).p50,
+  }
+}
+
+/** Time until the incremental search first hands over rows; it is cancelled right after. */
+async function timeToFirstRows(store: ObjectStore, query: MetaverseQuery): Promise<number> {
+  const signal = { aborted: false }
+  const start = performance.now()
+  let firstAt = Number.NaN
+  await searchMetaverseIncremental(
+    store,
+    query,
+    (batch) => {
+      if (Number.isNaN(firstAt) && (batch.ids.length > 0 || batch.done)) {
+        firstAt = elapsedMs(start)
+        signal.aborted = true
+      }
+    },
+    { signal },
+  )
+  return firstAt
+}
+
+/** Linked user objects of the on-premises connector, spread over its rows. */
+function flowSamples(snapshot: LoadedSnapshot): CsObject[] {
+  const store = snapshot.objects
+  const source = snapshot.configuration.connectors.find(
+    (connector) => !isAadConnector(connector.id, connector),
+  )
+  if (source === undefined) return []
+  const rows = store.csRowsOfConnector(source.id)
+  const samples: CsObject[] = []
+  const step = Math.max(1, Math.floor(rows.length / (FLOW_SAMPLES * 2)))
+  for (let index = 0; index < rows.length && samples.length < FLOW_SAMPLES; index += step) {
+    const object = store.csObjectAt(rows[index] ?? 0)
+    if (object.objectType === 'user' && object.mvLink !== null) samples.push(object)
+  }
+  return samples
+}
+
+function measureObjectFlow(snapshot: LoadedSnapshot): SizeFigures['objectFlow'] {
+  const { ruleIndex, mvLookup } = engineContext(snapshot)
+  const { rules, connectors } = snapshot.configuration
+  const index = snapshot.objects
+  const samples = flowSamples(snapshot)
+  const once = (csObject: CsObject): void => {
+    objectReport({ ruleIndex, index, object: { csObject }, mvLookup })
+    diagnoseAttribute({ rules, connectors, index, csObject, attribute: 'displayName', ruleIndex, mvLookup })
+  }
+  for (const object of samples.slice(0, 10)) once(object)
+  const timings = samples.map((object) => {
+    const start = performance.now()
+    once(object)
+    return elapsedMs(start)
+  })
+  return { ...percentiles(timings), samples: timings.length }
+}
+
+function measureUnmappedScan(snapshot: LoadedSnapshot): SizeFigures['unmappedScan'] {
+  const { ruleIndex } = engineContext(snapshot)
+  const store = snapshot.objects
+  let found = 0
+  const start = performance.now()
+  for (let row = 0; row < store.csRowCount; row += 1) {
+    const object = store.csObjectAt(row)
+    if (object.connectorId === null) continue
+    found += unmappedSourceNames(
+      ruleIndex,
+      object.connectorId,
+      object.objectType,
+      object.synchronized?.attributes ?? [],
+    ).length
+  }
+  const totalMs = elapsedMs(start)
+  const objects = store.csRowCount
+  return { objects, findings: found, totalMs, usPerObject: objects === 0 ? 0 : (totalMs * 1000) / objects }
+}
