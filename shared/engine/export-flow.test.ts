@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import type { MvObject } from '../model/objects'
-import { exportFlow, type ExportTarget, pendingExportValues } from './export-flow'
-import { csObject, flow, rule } from './testing/scenario'
+import type { CsObject, MvObject } from '../model/objects'
+import { diagnoseAttribute } from './diagnose'
+import { exportFlow, type ExportFlowRow, type ExportTarget, pendingExportValues } from './export-flow'
+import {
+  aadConnector,
+  type AttributeSpec,
+  connector,
+  csObject,
+  flow,
+  mvObject,
+  rule,
+  type Scenario,
+  scenario,
+} from './testing/scenario'
 import { AAD, ADA_AAD, ADA_MV, RULES, smallWorld, type WorldOptions } from './testing/small-world'
 
 function aadTarget(options: WorldOptions = {}): ExportTarget {
@@ -147,6 +158,253 @@ describe('exportFlow', () => {
     const result = exportFlow(mvOf(world.mvUser), { ruleIndex: world.ruleIndex, index: world.index })
 
     expect(result.targets.map((target) => target.connector.name)).toEqual(['contoso.onmicrosoft.com - AAD'])
+  })
+})
+
+/** Ids and DNs of the reference scenarios: Ada reports to Grace; the team group lists both. */
+const REF = {
+  ada: 'a0000000-0000-4000-8000-000000000001',
+  grace: 'a0000000-0000-4000-8000-000000000002',
+  team: 'a0000000-0000-4000-8000-000000000003',
+  adaAad: 'CN={41444131}',
+  graceAad: 'CN={47524143}',
+  teamAad: 'CN={5445414D}',
+  graceAd: 'CN=Grace Hopper,OU=Users,DC=contoso,DC=com',
+  adaAd: 'CN=Ada Lovelace,OU=Users,DC=contoso,DC=com',
+} as const
+
+/** How the metaverse export writes a reference: the MV object id, upper-case in braces. */
+function mvRef(id: string): string {
+  return `{${id.toUpperCase()}}`
+}
+
+interface ReferenceWorld {
+  /** Ada's metaverse attributes. */
+  readonly ada?: AttributeSpec
+  /** Ada's Entra ID attributes. */
+  readonly adaAad?: AttributeSpec
+  readonly adaPendingExport?: AttributeSpec
+  /** The team group's metaverse and Entra ID attributes. */
+  readonly team?: AttributeSpec
+  readonly teamAad?: AttributeSpec
+  /** False leaves Grace out of Entra ID (no object there). */
+  readonly graceInAad?: boolean
+  /** Metaverse and Entra ID attribute types; references unless said otherwise. */
+  readonly mvTypes?: Readonly<Record<string, 'Reference' | 'String'>>
+  readonly aadTypes?: Readonly<Record<string, 'Reference' | 'String'>>
+  readonly metaverseSource?: 'exported' | 'computed'
+}
+
+const REF_AD = connector({ name: 'contoso.com', partitions: ['DC=contoso,DC=com'] })
+const REF_AAD = aadConnector()
+const REFERENCE_TYPES = { manager: 'Reference', member: 'Reference', managedBy: 'Reference' } as const
+
+/**
+ * Ada in AD and Entra ID, her manager Grace, and a team group; `manager` flows in from AD, and
+ * `manager`, `member` and `managedBy` flow Direct to Entra ID.
+ */
+function referenceWorld(world: ReferenceWorld): Scenario & { readonly adaAd: CsObject } {
+  const mvTypes = world.mvTypes ?? REFERENCE_TYPES
+  const rules = [
+    rule({
+      name: 'In from AD - User Common',
+      connector: REF_AD,
+      precedence: 106,
+      flows: [flow.direct('manager', 'manager')],
+    }),
+    rule({
+      name: 'Out to AAD - User Identity',
+      direction: 'Outbound',
+      connector: REF_AAD,
+      precedence: 120,
+      flows: [flow.direct('manager', 'manager')],
+    }),
+    rule({
+      name: 'Out to AAD - Group Identity',
+      direction: 'Outbound',
+      connector: REF_AAD,
+      precedence: 121,
+      sourceType: 'group',
+      targetType: 'group',
+      flows: [flow.direct('member', 'member'), flow.direct('managedBy', 'managedBy')],
+    }),
+  ]
+  const graceInAad = world.graceInAad ?? true
+  const adaAd = csObject({
+    connector: REF_AD,
+    dn: REF.adaAd,
+    mv: REF.ada,
+    attrs: { manager: REF.graceAd },
+    types: REFERENCE_TYPES,
+  })
+  const built = scenario({
+    connectors: [REF_AD, REF_AAD],
+    rules,
+    cs: [
+      adaAd,
+      csObject({ connector: REF_AD, dn: REF.graceAd, mv: REF.grace }),
+      csObject({
+        connector: REF_AAD,
+        dn: REF.adaAad,
+        mv: REF.ada,
+        attrs: world.adaAad ?? { manager: REF.graceAad },
+        types: world.aadTypes ?? REFERENCE_TYPES,
+        ...(world.adaPendingExport ? { pendingExport: world.adaPendingExport } : {}),
+      }),
+      ...(graceInAad ? [csObject({ connector: REF_AAD, dn: REF.graceAad, mv: REF.grace })] : []),
+      csObject({
+        connector: REF_AAD,
+        dn: REF.teamAad,
+        type: 'group',
+        mv: REF.team,
+        attrs: world.teamAad ?? {},
+        types: REFERENCE_TYPES,
+      }),
+    ],
+    mv: [
+      mvObject({ id: REF.ada, attrs: world.ada ?? { manager: mvRef(REF.grace) }, types: mvTypes }),
+      mvObject({ id: REF.grace }),
+      mvObject({ id: REF.team, type: 'group', attrs: world.team ?? {}, types: mvTypes }),
+    ],
+  })
+  const index =
+    world.metaverseSource === 'computed'
+      ? { ...built.index, metaverseSource: 'computed' as const }
+      : built.index
+  return { ...built, index, adaAd }
+}
+
+/** Export flow of Ada (or the team group) to Entra ID. */
+function referenceRows(world: ReferenceWorld, of: 'ada' | 'team' = 'ada'): readonly ExportFlowRow[] {
+  const { index, ruleIndex } = referenceWorld(world)
+  const subject = index.mvObject(of === 'ada' ? REF.ada : REF.team)
+  if (!subject) throw new Error('the reference world has no such MV object')
+  const [target] = exportFlow(subject, { ruleIndex, index, targetConnectorId: REF_AAD.id }).targets
+  return target?.rows ?? []
+}
+
+function rowOf(rows: readonly ExportFlowRow[], attribute: string): ExportFlowRow {
+  const row = rows.find((candidate) => candidate.csAttribute === attribute)
+  if (!row) throw new Error(`no ${attribute} row`)
+  return row
+}
+
+describe('exportFlow with reference attributes', () => {
+  it('compares a metaverse reference with the DN of the referenced object in the target, not its id', () => {
+    const row = rowOf(referenceRows({}), 'manager')
+
+    expect(row.status).toBe('in-sync')
+    expect(row.computed).toEqual({ kind: 'value', values: [mvRef(REF.grace)] })
+    expect(row.targetReferences).toEqual([{ value: mvRef(REF.grace), dn: REF.graceAad }])
+    expect(row.reason).toBe('The target object already holds this value in "contoso.onmicrosoft.com - AAD".')
+  })
+
+  it.each([
+    ['a braced upper-case id and an upper-case DN', mvRef(REF.grace), REF.graceAad.toUpperCase()],
+    ['a bare lower-case id and a lower-case DN', REF.grace, REF.graceAad.toLowerCase()],
+  ])('matches %s', (_case, manager, held) => {
+    const row = rowOf(referenceRows({ ada: { manager }, adaAad: { manager: held } }), 'manager')
+
+    expect(row.status).toBe('in-sync')
+  })
+
+  it('still reports a real difference: the target holds another object than the one referenced', () => {
+    const row = rowOf(referenceRows({ adaAad: { manager: REF.teamAad } }), 'manager')
+
+    expect(row.status).toBe('differs')
+    expect(row.targetValueInSnapshot).toEqual([REF.teamAad])
+  })
+
+  it('calls a reference to an object without an object in the target "reference unavailable", not stale', () => {
+    const row = rowOf(referenceRows({ graceInAad: false, adaAad: {} }), 'manager')
+
+    expect(row.status).toBe('in-sync')
+    expect(row.targetReferences).toEqual([{ value: mvRef(REF.grace), dn: null }])
+    expect(row.reason).toBe(
+      `Reference unavailable: the referenced object "${mvRef(REF.grace)}" has no object in "contoso.onmicrosoft.com - AAD", so that reference is not exported.`,
+    )
+  })
+
+  it('checks the other members of a group when one member is unavailable in the target', () => {
+    const team = { member: [mvRef(REF.ada), mvRef(REF.grace)], managedBy: mvRef(REF.ada) }
+
+    const held = referenceRows({ graceInAad: false, team, teamAad: { member: [REF.adaAad] } }, 'team')
+    const missing = referenceRows({ graceInAad: false, team, teamAad: { member: [] } }, 'team')
+
+    expect(rowOf(held, 'member')).toMatchObject({
+      status: 'in-sync',
+      reason: `Reference unavailable: the referenced object "${mvRef(REF.grace)}" has no object in "contoso.onmicrosoft.com - AAD", so that reference is not exported; the target object holds the other references.`,
+    })
+    expect(rowOf(missing, 'member').status).toBe('differs')
+    expect(rowOf(held, 'managedBy').status).toBe('differs')
+  })
+
+  it('compares every member of a multi-valued reference in any order', () => {
+    const team = { member: [mvRef(REF.ada), mvRef(REF.grace)], managedBy: mvRef(REF.grace) }
+    const teamAad = { member: [REF.graceAad, REF.adaAad], managedBy: REF.graceAad }
+
+    const rows = referenceRows({ team, teamAad }, 'team')
+
+    expect(rowOf(rows, 'member').status).toBe('in-sync')
+    expect(rowOf(rows, 'managedBy').status).toBe('in-sync')
+  })
+
+  it('compares a staged reference export by DN too', () => {
+    const row = rowOf(
+      referenceRows({ adaAad: { manager: REF.teamAad }, adaPendingExport: { manager: REF.graceAad } }),
+      'manager',
+    )
+
+    expect(row.status).toBe('pending-export')
+    expect(row.reason).toBe(
+      'The value is staged for export to "contoso.onmicrosoft.com - AAD" and not yet confirmed by an import.',
+    )
+  })
+
+  it('knows the attribute is a reference from the target object when the metaverse types it as text', () => {
+    const row = rowOf(referenceRows({ mvTypes: {} }), 'manager')
+
+    expect(row.status).toBe('in-sync')
+  })
+
+  it('maps a source DN (a metaverse computed from links) through the object linked to it', () => {
+    const row = rowOf(
+      referenceRows({ ada: { manager: REF.graceAd }, mvTypes: {}, metaverseSource: 'computed' }),
+      'manager',
+    )
+
+    expect(row.status).toBe('in-sync')
+    expect(row.targetReferences).toEqual([{ value: REF.graceAd, dn: REF.graceAad }])
+  })
+
+  it.each([
+    ['holds her manager', 'OK', {}],
+    ['lacks her manager', 'MV_STALE', { adaAad: {} }],
+    ['lacks a manager who has no object there', 'OK', { adaAad: {}, graceInAad: false }],
+  ] as const)('diagnoses manager of a user whose Entra ID object %s as %s', (_case, verdict, world) => {
+    const { rules, connectors, index, ruleIndex, adaAd } = referenceWorld(world)
+
+    const diagnosis = diagnoseAttribute({
+      rules,
+      connectors,
+      index,
+      ruleIndex,
+      csObject: adaAd,
+      attribute: 'manager',
+    })
+
+    expect(diagnosis.verdict, diagnosis.steps.map((step) => `${step.code}: ${step.message}`).join('\n')).toBe(
+      verdict,
+    )
+  })
+
+  it('leaves rows of attributes that are not references without target references', () => {
+    const row = rowOf(
+      referenceRows({ ada: { manager: 'Grace' }, mvTypes: {}, aadTypes: {}, adaAad: { manager: 'Grace' } }),
+      'manager',
+    )
+
+    expect(row).toMatchObject({ status: 'in-sync', targetReferences: null })
   })
 })
 

@@ -21,10 +21,16 @@ import {
   type Resolution,
   resolvePrecedence,
 } from './precedence'
+import {
+  isReferenceAttribute,
+  referencesHeld,
+  type TargetReference,
+  targetReferences,
+} from './reference-values'
 import type { RuleIndex } from './rule-index'
 import { type ConnectorRef, flowSourceText, type RuleRef, ruleLabel, ruleRef } from './rule-text'
 import { evaluateScope, firstFailingClause, type ScopeResult, scopeFailureText } from './scoping'
-import { sameValues } from './value-compare'
+import { describeValues, sameValues } from './value-compare'
 
 /** The status of one export flow row: precedence statuses plus what the target connector space shows. */
 export type ExportStatus =
@@ -69,6 +75,8 @@ export interface ExportFlowRow {
   /** Values staged for export (unapplied or unconfirmed), null when nothing is staged for this attribute. */
   readonly pendingExportValues: readonly string[] | null
   readonly selectedOnConnector: boolean
+  /** For a reference attribute, each computed reference with the DN it has in the target; null otherwise. */
+  readonly targetReferences: readonly TargetReference[] | null
 }
 
 /** What one target attribute ends with. */
@@ -198,8 +206,21 @@ function exportTarget(
     attributes.push({ csAttribute: group.name, resolution })
     const targetValues = target ? targetValuesOf(target, group.name) : null
     const pending = target ? pendingExportValues(target, group.name) : null
+    const reference =
+      lowerName(group.name) !== 'dn' &&
+      isReferenceAttribute(
+        group.name,
+        group.candidates.map((candidate) => candidate.flow),
+        source,
+        target,
+        connector,
+      )
     for (const candidate of resolved) {
       const selectedOnConnector = isSelected(group.name)
+      const references =
+        reference && candidate.outcome.kind === 'value'
+          ? targetReferences(candidate.outcome.values, connectorId, index, ruleIndex)
+          : null
       const blockedStatus = blocked && candidate.status !== 'disabled' ? blockedRow(state, stateReason) : null
       const compared =
         blockedStatus ??
@@ -212,6 +233,7 @@ function exportTarget(
               pending,
               selectedOnConnector,
               connectorRef,
+              references,
             )
           : null)
       rows.push({
@@ -230,6 +252,7 @@ function exportTarget(
         targetValueInSnapshot: targetValues,
         pendingExportValues: pending,
         selectedOnConnector,
+        targetReferences: references,
       })
     }
   }
@@ -331,6 +354,7 @@ function compareWithTarget(
   pending: readonly string[] | null,
   selectedOnConnector: boolean,
   connector: ConnectorRef,
+  references: readonly TargetReference[] | null,
 ): { status: ExportStatus; reason: string } | null {
   if (!selectedOnConnector) {
     return {
@@ -341,11 +365,22 @@ function compareWithTarget(
   if (!target || targetValues === null) return null
   const wanted = outcome.kind === 'value' ? outcome.values : []
   const dn = lowerName(attribute) === 'dn'
+  // A reference is held as the DN of the referenced object's connector in the target, not as its metaverse id.
+  const holds = (values: readonly string[]): boolean =>
+    references === null ? sameValues(wanted, values) : referencesHeld(references, values)
   const inSync = dn
     ? wanted.length === 1 && (wanted[0] ?? '').toLowerCase() === target.dn.toLowerCase()
-    : sameValues(wanted, targetValues)
-  if (inSync)
-    return { status: 'in-sync', reason: `The target object already holds this value in "${connector.name}".` }
+    : holds(targetValues)
+  if (inSync) {
+    const unavailable = (references ?? []).filter((reference) => reference.dn === null)
+    return {
+      status: 'in-sync',
+      reason:
+        unavailable.length === 0
+          ? `The target object already holds this value in "${connector.name}".`
+          : unavailableReason(unavailable, references?.length ?? 0, connector),
+    }
+  }
   if (pending !== null) {
     if (target.exportError) {
       return {
@@ -353,7 +388,7 @@ function compareWithTarget(
         reason: `The change is staged but the last export failed: ${target.exportError.name}.`,
       }
     }
-    const matches = sameValues(wanted, pending)
+    const matches = holds(pending)
     return {
       status: 'pending-export',
       reason: matches
@@ -371,6 +406,21 @@ function compareWithTarget(
     status: 'differs',
     reason: `The target object holds a different value and no export is staged: synchronization has not run since the change.`,
   }
+}
+
+/** Preview's "reference unavailable": the referenced object has no object in the target, so nothing is exported for it. */
+function unavailableReason(
+  unavailable: readonly TargetReference[],
+  total: number,
+  connector: ConnectorRef,
+): string {
+  const values = describeValues(unavailable.map((reference) => reference.value))
+  const which =
+    unavailable.length === 1
+      ? `the referenced object ${values} has no object in "${connector.name}", so that reference is not exported`
+      : `the referenced objects ${values} have no object in "${connector.name}", so those references are not exported`
+  const rest = total > unavailable.length ? '; the target object holds the other references' : ''
+  return `Reference unavailable: ${which}${rest}.`
 }
 
 function targetValuesOf(target: CsObject, attribute: string): readonly string[] {

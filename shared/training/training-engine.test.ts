@@ -92,10 +92,7 @@ describe('the training snapshot read by the product', () => {
       for (const target of exportFlow(mvObject, { ruleIndex, index, targetConnectorId: AAD_CONNECTOR_GUID })
         .targets) {
         for (const row of target.rows) {
-          const reference =
-            findAttribute(mvObject.attributes, row.sourceValues[0]?.attribute ?? '')?.type === 'Reference'
-          // The engine compares reference values literally (metaverse ids against Entra ID DNs); reported to its owner.
-          if (row.status === 'differs' && !reference)
+          if (row.status === 'differs')
             surprises.push(`${csObject.dn}: ${row.csAttribute} differs in Entra ID`)
         }
       }
