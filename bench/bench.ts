@@ -18,11 +18,11 @@ import { allBudgets } from './budgets'
 import type { PassOutcome } from './file-passes'
 import { measureGridInChromium } from './grid-browser'
 import { parseBenchOptions, sizeLabel } from './options'
-import { type ProcessFigures, runChild, runXmllint, xmllintAvailable } from './processes'
+import { buildChild, type ProcessFigures, runChild, runXmllint, xmllintAvailable } from './processes'
 import { formatReport } from './report'
 import type { BenchResults, BrowserResult, FileResult, MachineInfo, SizeResult } from './results'
 import type { SizeFigures } from './size-measures'
-import { type BenchSnapshot, cachedSnapshot, generateSnapshot } from './snapshot-cache'
+import { type BenchSnapshot, cacheRoot, cachedSnapshot, generateSnapshot } from './snapshot-cache'
 
 const REPO = path.resolve(fileURLToPath(new URL('..', import.meta.url)))
 const RESULTS_FOLDER = path.join(REPO, 'bench-results')
@@ -52,6 +52,7 @@ function medianRun(runs: readonly ProcessFigures[]): ProcessFigures {
 }
 
 function measureFile(
+  child: string,
   snapshot: BenchSnapshot,
   file: { path: string; bytes: number },
   runs: number,
@@ -60,7 +61,9 @@ function measureFile(
   const full = path.join(snapshot.folder, file.path)
   const kind = file.path.startsWith('Metaverse/') ? 'mv-objects' : 'csexport'
   const pass = (name: string): { figures: ProcessFigures; objects: number } => {
-    const reports = Array.from({ length: runs }, () => runChild<PassOutcome>(['file', name, kind, full]))
+    const reports = Array.from({ length: runs }, () =>
+      runChild<PassOutcome>(child, ['file', name, kind, full]),
+    )
     const figures = medianRun(reports)
     return { figures, objects: reports[0]?.result.objects ?? 0 }
   }
@@ -84,16 +87,16 @@ function measureFile(
   }
 }
 
-function measureSnapshot(size: number, runs: number, notes: string[]): SizeResult {
+function measureSnapshot(child: string, size: number, runs: number, notes: string[]): SizeResult {
   let snapshot = cachedSnapshot(size)
   if (snapshot === null) {
     log(`generating ${sizeLabel(size)} (once; cached outside the repository)`)
     snapshot = generateSnapshot(size)
   }
   log(`measuring ${sizeLabel(size)} in ${snapshot.folder}`)
-  const files = snapshot.objectFiles.map((file) => measureFile(snapshot, file, runs, notes))
+  const files = snapshot.objectFiles.map((file) => measureFile(child, snapshot, file, runs, notes))
   log('  whole snapshot: load, search, flow, unmapped')
-  const report = runChild<SizeFigures>(['size', snapshot.folder])
+  const report = runChild<SizeFigures>(child, ['size', snapshot.folder])
   return {
     size,
     label: sizeLabel(size),
@@ -116,7 +119,9 @@ async function main(): Promise<number> {
     notes.push(
       'xmllint or GNU time is not installed (apt-get install libxml2-utils time): no xmllint ratios.',
     )
-  const sizes = options.sizes.map((size) => measureSnapshot(size, options.runs, notes))
+  log('bundling the measured code (production build)')
+  const child = await buildChild(cacheRoot())
+  const sizes = options.sizes.map((size) => measureSnapshot(child, size, options.runs, notes))
   let browser: BrowserResult | null = null
   if (options.browser) {
     log('measuring the grid in Chromium')

@@ -1,7 +1,8 @@
 /**
  * The passes over one object file that the benchmark compares: a raw read, the saxes baseline of
  * TOOLCHAIN.md §9, and the product's reader into the product's store. Each runs in its own child
- * process so its peak RSS is its own.
+ * process so its peak RSS is its own. The store pass stops before `finish`: indexes are built once
+ * per snapshot, and that cost is in the whole-snapshot load.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -115,7 +116,6 @@ function storePass(file: string, kind: 'csexport' | 'mv-objects'): PassOutcome {
       : new MvObjectsReader({ file: name, onObject: (object) => store.addMvObject(object), onIssue })
   for (const chunk of chunks(file)) reader.push(chunk)
   const summary = reader.end()
-  store.finish()
   if (issues.length > 0) throw new Error(`${name}: ${issues.join(' ')}`)
   const counts = store.counts()
   const values = counts.csAttributeValues + counts.mvAttributeValues

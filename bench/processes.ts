@@ -1,10 +1,10 @@
 /** Runs measurements in child processes and xmllint, reading their figures back. */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import path from 'node:path'
+import { buildBundle } from '../scripts/build-electron.mjs'
 import type { ChildReport } from './child'
 
-const CHILD_SCRIPT = fileURLToPath(new URL('./child.ts', import.meta.url))
 const XMLLINT = '/usr/bin/xmllint'
 const TIME = '/usr/bin/time'
 
@@ -16,18 +16,21 @@ export interface ProcessFigures {
 }
 
 /**
- * Runs `child.ts` with these arguments in a fresh Node (same loader flags as this process, plus
- * `--expose-gc`) and returns its report.
+ * Bundles `child.ts` the way the Electron worker and the CLI are bundled (Vite, production mode),
+ * so that measurements run the code users run rather than tsx's on-the-fly transform (which, for
+ * one, names every closure it creates).
  */
-export function runChild<Result>(
-  args: readonly string[],
-  nodeFlags: readonly string[] = [],
-): ChildReport<Result> {
-  const child = spawnSync(
-    process.execPath,
-    [...process.execArgv, '--expose-gc', ...nodeFlags, CHILD_SCRIPT, ...args],
-    { encoding: 'utf8', maxBuffer: 16 << 20 },
-  )
+export async function buildChild(folder: string): Promise<string> {
+  const outFile = path.join(folder, 'bench-child.cjs')
+  return buildBundle({ entry: 'bench/child.ts', outFile, kind: 'node' }, { outFile })
+}
+
+/** Runs the bundled child with these arguments in a fresh Node (with `--expose-gc`) and returns its report. */
+export function runChild<Result>(childBundle: string, args: readonly string[]): ChildReport<Result> {
+  const child = spawnSync(process.execPath, ['--expose-gc', childBundle, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+  })
   if (child.status !== 0) {
     throw new Error(
       `Measurement "${args.join(' ')}" failed (exit ${child.status ?? child.signal}): ${child.stderr}`,
