@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { snapshotArgument, userDataOverride } from './command-line'
+import { snapshotArgument, START_EMPTY_FLAG, startWithoutSnapshot, userDataOverride } from './command-line'
 
 const cwd = path.resolve('/work/main')
 
@@ -62,5 +62,17 @@ describe('userDataOverride', () => {
   it('is null when unset or empty', () => {
     expect(userDataOverride({}, cwd)).toBeNull()
     expect(userDataOverride({ SYNCLENS_USER_DATA_DIR: '' }, cwd)).toBeNull()
+  })
+})
+
+describe('startWithoutSnapshot', () => {
+  it.each([
+    [['electron', 'main.cjs'], 'training'],
+    [['SyncLens'], 'training'],
+    [['electron', '--no-sandbox', 'main.cjs', START_EMPTY_FLAG], 'empty'],
+    [['SyncLens', START_EMPTY_FLAG], 'empty'],
+    [['SyncLens', '--', START_EMPTY_FLAG], 'training'],
+  ] as const)('%j starts on %s', (argv, expected) => {
+    expect(startWithoutSnapshot(argv)).toBe(expected)
   })
 })

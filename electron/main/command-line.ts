@@ -38,3 +38,13 @@ export function userDataOverride(
   const requested = env.SYNCLENS_USER_DATA_DIR
   return requested ? path.resolve(cwd, requested) : null
 }
+
+/** The flag that starts SyncLens on the empty start page instead of the training snapshot (tests, demos). */
+export const START_EMPTY_FLAG = '--start-empty'
+
+/** What to open at launch when the OS and the command line name no snapshot. */
+export function startWithoutSnapshot(argv: readonly string[]): 'training' | 'empty' {
+  const flagsEnd = argv.indexOf('--')
+  const flags = flagsEnd === -1 ? argv : argv.slice(0, flagsEnd)
+  return flags.includes(START_EMPTY_FLAG) ? 'empty' : 'training'
+}

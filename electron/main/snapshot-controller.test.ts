@@ -5,6 +5,7 @@ import { MessageChannel } from 'node:worker_threads'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SnapshotSession } from '../../shared/snapshot/session'
 import { connectSession, serveSession } from '../../shared/snapshot/session-rpc'
+import { TRAINING_SNAPSHOT_NAME } from '../../shared/training/index'
 import { INBOUND_RULE_XML, MV_XML } from '../../test-support/serverconfig-fixtures'
 import { nodePort } from '../node/node-port'
 import { openSnapshotRequest, type SnapshotRequest } from '../node/snapshot-request'
@@ -127,5 +128,21 @@ describe('SnapshotController', () => {
       version: 1,
       entries: [],
     })
+  })
+
+  it('opens the training snapshot without adding it to the recent list', { timeout: 60_000 }, async () => {
+    const changes: string[] = []
+    const opener = controller(changes)
+
+    const outcome = await opener.openTraining()
+
+    const state = host.getState()
+    expect(outcome).toBe('ready')
+    expect(state.phase === 'ready' ? state.summary.name : state.phase).toBe(TRAINING_SNAPSHOT_NAME)
+    expect(
+      state.phase === 'ready' ? state.summary.connectors.map((connector) => connector.name) : [],
+    ).toContain('contoso.com')
+    expect(opener.listRecent()).toEqual([])
+    expect(changes).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { RecentSnapshot } from '../../shared/host-api'
-import { checkSnapshotPaths, snapshotRequestName } from '../node/snapshot-request'
+import { checkSnapshotPaths, snapshotRequestName, TRAINING_REQUEST } from '../node/snapshot-request'
 import {
   existingRecent,
   loadRecent,
@@ -51,6 +51,11 @@ export class SnapshotController {
       this.remember({ name: state.summary.name, paths: check.request.paths })
     }
     return outcome
+  }
+
+  /** Opens the built-in training snapshot; it is generated, not a file, so it never joins the recent list. */
+  public openTraining(): Promise<LoadOutcome> {
+    return this.options.host.open(TRAINING_REQUEST, snapshotRequestName(TRAINING_REQUEST))
   }
 
   /** Opens a snapshot from the recent list by its opaque id. */

@@ -2,7 +2,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { checkSnapshotPaths, snapshotRequestName } from './snapshot-request'
+import { TRAINING_SNAPSHOT_NAME } from '../../shared/training/index'
+import {
+  checkSnapshotPaths,
+  openSnapshotRequest,
+  snapshotRequestName,
+  TRAINING_REQUEST,
+} from './snapshot-request'
 
 let root: string
 
@@ -56,5 +62,18 @@ describe('snapshotRequestName', () => {
     expect(snapshotRequestName({ paths: [path.join(root, 'a.xml'), path.join(root, 'b.xml')] })).toBe(
       `2 files in ${path.basename(root)}`,
     )
+  })
+})
+
+describe('the training request', () => {
+  it('is named as the training snapshot before it loads', () => {
+    expect(snapshotRequestName(TRAINING_REQUEST)).toBe(TRAINING_SNAPSHOT_NAME)
+  })
+
+  it('opens the generated Contoso snapshot, without reading the disk', { timeout: 60_000 }, async () => {
+    const source = await openSnapshotRequest(TRAINING_REQUEST)
+
+    expect(source.name).toBe(TRAINING_SNAPSHOT_NAME)
+    expect(source.files.map((file) => file.path)).toContain('GlobalSettings/MV.xml')
   })
 })

@@ -1,15 +1,28 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { SnapshotSource } from '../../shared/snapshot/source'
+import { generateTrainingSnapshot, TRAINING_SNAPSHOT_NAME } from '../../shared/training/index'
 import { diskSourceName, openDiskFiles, openDiskSource } from './disk-source'
 
-/** What the main process asks the snapshot worker to open: one folder, zip or file, or several loose files. */
-export interface SnapshotRequest {
+/** Files on disk to open: one folder, zip or file, or several loose files. */
+export interface PathsRequest {
   readonly paths: readonly string[]
 }
 
+/** The built-in Contoso training snapshot, generated in the worker. */
+export interface TrainingRequest {
+  readonly kind: 'training'
+}
+
+/** What the main process asks the snapshot worker to open. */
+export type SnapshotRequest = PathsRequest | TrainingRequest
+
+/** The request for the training snapshot. */
+export const TRAINING_REQUEST: TrainingRequest = { kind: 'training' }
+
 /** Turns a request into files; runs in the worker so that walking a big folder never blocks the window. */
-export function openSnapshotRequest(request: SnapshotRequest): Promise<SnapshotSource> {
+export async function openSnapshotRequest(request: SnapshotRequest): Promise<SnapshotSource> {
+  if (!('paths' in request)) return generateTrainingSnapshot()
   const [only] = request.paths
   return request.paths.length === 1 && only !== undefined
     ? openDiskSource(only)
@@ -18,12 +31,12 @@ export function openSnapshotRequest(request: SnapshotRequest): Promise<SnapshotS
 
 /** The name the snapshot will carry once loaded, known before loading starts (for the loading screen). */
 export function snapshotRequestName(request: SnapshotRequest): string {
-  return diskSourceName(request.paths)
+  return 'paths' in request ? diskSourceName(request.paths) : TRAINING_SNAPSHOT_NAME
 }
 
 /** The outcome of checking paths before asking the worker to open them. */
 export type PathCheck =
-  { readonly ok: true; readonly request: SnapshotRequest } | { readonly ok: false; readonly message: string }
+  { readonly ok: true; readonly request: PathsRequest } | { readonly ok: false; readonly message: string }
 
 /**
  * Checks paths given on the command line, by the OS or dropped on the window before anything reads them.
