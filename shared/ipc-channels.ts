@@ -1,4 +1,4 @@
-import type { MenuCommand, RecentSnapshot, RuleFilter, SnapshotState } from './host-api'
+import type { AsyncViewQueries, MenuCommand, RecentSnapshot, RuleFilter, SnapshotState } from './host-api'
 import type { SyncRule } from './model/sync-rule'
 
 /**
@@ -6,7 +6,8 @@ import type { SyncRule } from './model/sync-rule'
  *
  * Both sides type their IPC wrappers against this map, so a channel cannot be invoked with arguments
  * the main process does not handle. Paths cross only in `snapshot:open-paths`, from files the user
- * dropped or picked; the main process checks them again before reading anything.
+ * dropped or picked; the main process checks them again before reading anything. Each view query has
+ * its own `views:` channel, so each has its own argument check.
  */
 export type InvokeChannels = {
   'snapshot:open-dialog': () => Promise<boolean>
@@ -18,6 +19,13 @@ export type InvokeChannels = {
   'snapshot:get-state': () => Promise<SnapshotState>
   'rules:list': (filter: RuleFilter) => Promise<readonly SyncRule[]>
   'rules:get': (id: string) => Promise<SyncRule | null>
+  'views:search-metaverse': AsyncViewQueries['searchMetaverse']
+  'views:search-connector-space': AsyncViewQueries['searchConnectorSpace']
+  'views:object-report': AsyncViewQueries['objectReport']
+  'views:cs-object': AsyncViewQueries['csObject']
+  'views:diagnose': AsyncViewQueries['diagnose']
+  'views:flow-detail': AsyncViewQueries['flowDetail']
+  'views:metaverse-attributes': AsyncViewQueries['metaverseAttributes']
 }
 
 /** Events the main process sends to the renderer, with their one payload. */

@@ -2,6 +2,13 @@ import type { RuleFilter } from '../../shared/host-api'
 import type { InvokeArgs, InvokeChannel } from '../../shared/ipc-channels'
 import type { RuleDirection } from '../../shared/model/sync-rule'
 import { RECENT_ID_PATTERN } from './recent'
+import {
+  connectorSpaceSearchRequest,
+  diagnoseRequest,
+  flowDetailRequest,
+  metaverseSearchRequest,
+  objectTarget,
+} from './view-payload'
 
 /** Longest path accepted from the renderer (the Windows long-path limit). */
 export const MAX_PATH_LENGTH = 32_767
@@ -34,6 +41,13 @@ const VALIDATORS: Validators = {
     return filter ? [filter] : null
   },
   'rules:get': (args) => oneText(args, null),
+  'views:search-metaverse': (args) => one(args, metaverseSearchRequest),
+  'views:search-connector-space': (args) => one(args, connectorSpaceSearchRequest),
+  'views:object-report': (args) => one(args, objectTarget),
+  'views:cs-object': (args) => oneText(args, null),
+  'views:diagnose': (args) => one(args, diagnoseRequest),
+  'views:flow-detail': (args) => one(args, flowDetailRequest),
+  'views:metaverse-attributes': none,
 }
 
 /**
@@ -54,6 +68,12 @@ function isPlausiblePath(value: unknown): value is string {
   return (
     typeof value === 'string' && value.length > 0 && value.length <= MAX_PATH_LENGTH && !value.includes('\0')
   )
+}
+
+/** One argument, rebuilt by `parse` from its known fields. */
+function one<T>(args: readonly unknown[], parse: (value: unknown) => T | null): [T] | null {
+  const value = args.length === 1 ? parse(args[0]) : null
+  return value === null ? null : [value]
 }
 
 function oneText(args: readonly unknown[], pattern: RegExp | null): [string] | null {

@@ -117,6 +117,13 @@ function setupIpcHandlers(): void {
   handle('snapshot:get-state', () => host.getState())
   handle('rules:list', (filter) => host.rules(filter))
   handle('rules:get', (id) => host.rule(id))
+  handle('views:search-metaverse', (request) => host.searchMetaverse(request))
+  handle('views:search-connector-space', (request) => host.searchConnectorSpace(request))
+  handle('views:object-report', (target) => host.objectReport(target))
+  handle('views:cs-object', (id) => host.csObject(id))
+  handle('views:diagnose', (request) => host.diagnose(request))
+  handle('views:flow-detail', (request) => host.flowDetail(request))
+  handle('views:metaverse-attributes', () => host.metaverseAttributes())
 }
 
 function setupStateBroadcast(): void {

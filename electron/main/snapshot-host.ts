@@ -1,6 +1,20 @@
 import { Worker } from 'node:worker_threads'
-import type { LoadProgress, RuleFilter, SnapshotState } from '../../shared/host-api'
+import type { AsyncViewQueries, LoadProgress, RuleFilter, SnapshotState } from '../../shared/host-api'
+import type { Diagnosis } from '../../shared/engine/diagnose'
+import type { FlowDetail } from '../../shared/engine/flow-detail'
+import type { ObjectReport } from '../../shared/engine/object-report'
+import type { CsObject } from '../../shared/model/objects'
 import type { SyncRule } from '../../shared/model/sync-rule'
+import type {
+  ConnectorSpaceSearchPage,
+  ConnectorSpaceSearchRequest,
+  DiagnoseRequest,
+  FlowDetailRequest,
+  MetaverseSearchPage,
+  MetaverseSearchRequest,
+  ObjectTarget,
+  SearchPage,
+} from '../../shared/queries/view-queries'
 import { LoadCancelled } from '../../shared/snapshot/session-api'
 import { connectSession, type PendingLoad, type SessionClient } from '../../shared/snapshot/session-rpc'
 import { nodePort } from '../node/node-port'
@@ -50,6 +64,9 @@ const NO_PROGRESS: LoadProgress = {
   secondsLeft: null,
 }
 
+/** The page a search answers with when no snapshot is loaded, as the session answers. */
+const EMPTY_PAGE: SearchPage<never> = { searchId: 0, total: 0, offset: 0, rows: [], elapsedMs: 0 }
+
 /**
  * The main process's side of the one snapshot the app shows.
  *
@@ -57,8 +74,9 @@ const NO_PROGRESS: LoadProgress = {
  * listeners each time it changes. A failed load leaves the previous snapshot in the session (views
  * may still query it) and reports the failure in the state; a cancelled load returns to the state
  * from before it started; closing stops the worker, so a closed snapshot's memory is freed.
+ * The view queries go to the worker too; with no snapshot loaded they answer empty, as the session does.
  */
-export class SnapshotHost {
+export class SnapshotHost implements AsyncViewQueries {
   private state: SnapshotState = { phase: 'empty' }
   private link: SessionLink | null = null
   /** The session holds a completely loaded snapshot that queries may read. */
@@ -158,6 +176,41 @@ export class SnapshotHost {
   /** One rule of the loaded snapshot, or null. */
   public async rule(id: string): Promise<SyncRule | null> {
     return this.query(null, (client) => client.query('rule', id))
+  }
+
+  /** Metaverse Search, one page. */
+  public async searchMetaverse(request: MetaverseSearchRequest): Promise<MetaverseSearchPage> {
+    return this.query(EMPTY_PAGE, (client) => client.query('searchMetaverse', request))
+  }
+
+  /** Search Connector Space, one page. */
+  public async searchConnectorSpace(request: ConnectorSpaceSearchRequest): Promise<ConnectorSpaceSearchPage> {
+    return this.query(EMPTY_PAGE, (client) => client.query('searchConnectorSpace', request))
+  }
+
+  /** The report of a connector-space or metaverse object; null when unknown. */
+  public async objectReport(target: ObjectTarget): Promise<ObjectReport | null> {
+    return this.query(null, (client) => client.query('objectReport', target))
+  }
+
+  /** A connector-space object with all its parts; null when unknown. */
+  public async csObject(id: string): Promise<CsObject | null> {
+    return this.query(null, (client) => client.query('csObject', id))
+  }
+
+  /** The diagnosis of one attribute of one connector-space object; null when the object is unknown. */
+  public async diagnose(request: DiagnoseRequest): Promise<Diagnosis | null> {
+    return this.query(null, (client) => client.query('diagnose', request))
+  }
+
+  /** One rule evaluated for one object; null when the rule is unknown. */
+  public async flowDetail(request: FlowDetailRequest): Promise<FlowDetail | null> {
+    return this.query(null, (client) => client.query('flowDetail', request))
+  }
+
+  /** Metaverse attribute names for the attribute picker. */
+  public async metaverseAttributes(): Promise<readonly string[]> {
+    return this.query([], (client) => client.query('metaverseAttributes'))
   }
 
   /** Stops the worker for good (app quit). */

@@ -55,6 +55,13 @@ const api = {
   onMenuCommand: (listener) => listen('menu:command', listener),
   getRules: (filter) => invoke('rules:list', filter),
   getRule: (id) => invoke('rules:get', id),
+  searchMetaverse: (request) => invoke('views:search-metaverse', request),
+  searchConnectorSpace: (request) => invoke('views:search-connector-space', request),
+  objectReport: (target) => invoke('views:object-report', target),
+  csObject: (id) => invoke('views:cs-object', id),
+  diagnose: (request) => invoke('views:diagnose', request),
+  flowDetail: (request) => invoke('views:flow-detail', request),
+  metaverseAttributes: () => invoke('views:metaverse-attributes'),
 } satisfies HostApi
 
 contextBridge.exposeInMainWorld('synclens', api)

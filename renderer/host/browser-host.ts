@@ -1,4 +1,5 @@
 import type { HostApi, PickedFile, SnapshotState } from '../../shared/host-api'
+import type { SearchPage } from '../../shared/queries/view-queries'
 import { LoadCancelled } from '../../shared/snapshot/session-api'
 import {
   connectSession,
@@ -41,6 +42,9 @@ export function spawnSnapshotWorker(): SnapshotWorker {
     terminate: () => worker.terminate(),
   }
 }
+
+/** The page a search answers with when no snapshot is loaded, as the session answers. */
+const EMPTY_PAGE: SearchPage<never> = { searchId: 0, total: 0, offset: 0, rows: [], elapsedMs: 0 }
 
 function isBrowserFile(file: PickedFile): file is BrowserFile {
   return typeof Blob !== 'undefined' && file instanceof Blob
@@ -154,6 +158,34 @@ export function createBrowserHost(spawn: SnapshotWorkerFactory = spawnSnapshotWo
     async getRule(id) {
       const ready = readyConnection()
       return ready ? ready.client.query('rule', id) : null
+    },
+    async searchMetaverse(request) {
+      const ready = readyConnection()
+      return ready ? ready.client.query('searchMetaverse', request) : EMPTY_PAGE
+    },
+    async searchConnectorSpace(request) {
+      const ready = readyConnection()
+      return ready ? ready.client.query('searchConnectorSpace', request) : EMPTY_PAGE
+    },
+    async objectReport(target) {
+      const ready = readyConnection()
+      return ready ? ready.client.query('objectReport', target) : null
+    },
+    async csObject(id) {
+      const ready = readyConnection()
+      return ready ? ready.client.query('csObject', id) : null
+    },
+    async diagnose(request) {
+      const ready = readyConnection()
+      return ready ? ready.client.query('diagnose', request) : null
+    },
+    async flowDetail(request) {
+      const ready = readyConnection()
+      return ready ? ready.client.query('flowDetail', request) : null
+    },
+    async metaverseAttributes() {
+      const ready = readyConnection()
+      return ready ? ready.client.query('metaverseAttributes') : []
     },
   }
 }
