@@ -1,6 +1,12 @@
 import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { blobSourceFile, describeBrowserFiles, resolveBrowserFiles } from './browser-source'
+import { TRAINING_SNAPSHOT_NAME } from '../../shared/training/index'
+import {
+  blobSourceFile,
+  describeBrowserFiles,
+  resolveBrowserFiles,
+  TRAINING_DESCRIPTOR,
+} from './browser-source'
 import { withRelativePath } from './dropped-files'
 
 function picked(path: string, text = '<x/>'): File {
@@ -114,6 +120,13 @@ describe('resolveBrowserFiles', () => {
 
     expect(source.name).toBe('Export')
     expect(source.files.map((file) => [file.path, file.size])).toEqual([['GlobalSettings/MV.xml', 10]])
+  })
+
+  it('generates the training snapshot for the training descriptor', { timeout: 60_000 }, async () => {
+    const source = await resolveBrowserFiles(TRAINING_DESCRIPTOR)
+
+    expect(source.name).toBe(TRAINING_SNAPSHOT_NAME)
+    expect(source.files.map((file) => file.path)).toContain('GlobalSettings/MV.xml')
   })
 })
 

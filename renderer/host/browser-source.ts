@@ -1,5 +1,6 @@
 import type { PickedFile } from '../../shared/host-api'
 import type { SnapshotSource, SourceFile } from '../../shared/snapshot/source'
+import { generateTrainingSnapshot } from '../../shared/training/index'
 import { openZipSource } from '../../shared/snapshot/zip-source'
 
 /** A file the browser picked or dropped: a Blob with the PickedFile fields (a DOM `File`). */
@@ -12,13 +13,24 @@ export interface BrowserFileRef {
 }
 
 /**
- * What the page sends the worker to open. Paths travel beside the files because structured cloning a File
- * keeps its name but drops `webkitRelativePath`.
+ * Picked or dropped files for the worker to open. Paths travel beside the files because structured cloning a
+ * File keeps its name but drops `webkitRelativePath`.
  */
-export interface BrowserSnapshotDescriptor {
+export interface BrowserFilesDescriptor {
   readonly name: string
   readonly files: readonly BrowserFileRef[]
 }
+
+/** The built-in Contoso training snapshot, generated in the worker. */
+export interface TrainingDescriptor {
+  readonly kind: 'training'
+}
+
+/** What the page sends the worker to open. */
+export type BrowserSnapshotDescriptor = BrowserFilesDescriptor | TrainingDescriptor
+
+/** The descriptor of the training snapshot. */
+export const TRAINING_DESCRIPTOR: TrainingDescriptor = { kind: 'training' }
 
 /** Chunk size for streaming a browser file: large enough to keep the parser busy, small enough for memory. */
 export const BROWSER_CHUNK_BYTES = 1 << 20
@@ -36,7 +48,7 @@ function pathOf(file: PickedFile): string {
  * A picked or dropped folder gives paths like `Contoso/Connectors/x.xml`; the folder becomes the snapshot's
  * name and is stripped from the paths, so they read as the loader expects (`Connectors/x.xml`).
  */
-export function describeBrowserFiles(files: readonly BrowserFile[]): BrowserSnapshotDescriptor {
+export function describeBrowserFiles(files: readonly BrowserFile[]): BrowserFilesDescriptor {
   const paths = files.map(pathOf)
   const firstSegments = new Set(paths.map((path) => (path.includes('/') ? path.split('/')[0] : null)))
   const [folder] = firstSegments
@@ -91,9 +103,10 @@ function isZip(head: Uint8Array): boolean {
  * Turns what the page sent into a snapshot source (runs in the worker, so reading stays off the UI thread).
  *
  * A single file that is a zip (by content, whatever its name) is opened as the snapshot it holds; a refused
- * zip rejects with the reason, which the host shows as a failed load.
+ * zip rejects with the reason, which the host shows as a failed load. The training snapshot is generated here.
  */
 export async function resolveBrowserFiles(descriptor: BrowserSnapshotDescriptor): Promise<SnapshotSource> {
+  if (!('files' in descriptor)) return generateTrainingSnapshot()
   const [only] = descriptor.files
   if (descriptor.files.length === 1 && only) {
     const file = blobSourceFile(only.path, only.file)
