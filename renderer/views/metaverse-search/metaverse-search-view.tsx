@@ -1,0 +1,182 @@
+import { useMemo, useState } from 'react'
+import type { SnapshotSummary } from '../../../shared/host-api'
+import type { MvSearchRow } from '../../../shared/search/result-rows'
+import { formatCount } from '../../app/format'
+import { useHost } from '../../app/host-context'
+import { useNavigate } from '../../app/navigation-context'
+import { toCsv } from '../shared/csv'
+import { DataGrid, type GridColumn } from '../shared/data-grid'
+import { ExportCsvButton } from '../shared/export-csv-button'
+import { useHostQuery } from '../shared/use-host-query'
+import { usePagedSearch } from '../shared/use-paged-search'
+import { ClauseEditor } from './clause-editor'
+import { ColumnSettings } from './column-settings'
+import { INITIAL_DRAFT, toMetaverseQuery, type SearchDraft } from './search-draft'
+
+/** The grid columns: Display name (the id when there is none), Object type, then the chosen attributes. */
+export function searchColumns(attributes: readonly string[]): GridColumn<MvSearchRow>[] {
+  return [
+    {
+      id: 'displayName',
+      header: 'Display name',
+      width: 'minmax(14rem, 2fr)',
+      text: (row) => row.displayName ?? row.id,
+      render: (row) => (
+        <span
+          className={row.displayName === null ? 'cell-text cell-text--code' : 'cell-text'}
+          title={row.displayName === null ? 'No displayName: the object id is shown' : row.displayName}
+        >
+          {row.displayName ?? row.id}
+        </span>
+      ),
+    },
+    { id: 'objectType', header: 'Object type', width: 'minmax(7rem, 0.8fr)', text: (row) => row.objectType },
+    ...attributes.map((attribute, index): GridColumn<MvSearchRow> => ({
+      id: `attr-${index}`,
+      header: attribute,
+      width: 'minmax(9rem, 1.2fr)',
+      text: (row) => row.values[index] ?? '',
+    })),
+  ]
+}
+
+/** Metaverse Search: object-type scope, OR groups of clauses, the unmapped filter, and a virtualized result grid. */
+export function MetaverseSearchView({
+  summary,
+  objectType,
+}: {
+  readonly summary: SnapshotSummary
+  /** A scope asked for by a link (Sync Rules "Find objects in scope"); searches at once. */
+  readonly objectType?: string
+}) {
+  const host = useHost()
+  const navigate = useNavigate()
+  const [draft, setDraft] = useState<SearchDraft>(INITIAL_DRAFT)
+  const [columns, setColumns] = useState<readonly string[]>([])
+  const [submitted, setSubmitted] = useState<{ readonly draft: SearchDraft; readonly run: number } | null>(
+    null,
+  )
+  const attributes = useHostQuery('mv-attributes', () => host.metaverseAttributes())
+  const attributeNames = attributes.status === 'done' ? attributes.value : []
+
+  const [appliedType, setAppliedType] = useState<string | undefined>(undefined)
+  // A scope asked for by a link is applied while rendering, so the search starts with the first paint.
+  if (objectType !== undefined && objectType !== appliedType) {
+    const scoped = { ...INITIAL_DRAFT, objectType, groups: [{ id: 1, clauses: [] }] }
+    setAppliedType(objectType)
+    setDraft(scoped)
+    setSubmitted((previous) => ({ draft: scoped, run: (previous?.run ?? 0) + 1 }))
+  }
+
+  const request = useMemo(
+    () =>
+      submitted === null
+        ? null
+        : { query: toMetaverseQuery(submitted.draft), unmappedOnly: submitted.draft.unmappedOnly, columns },
+    [submitted, columns],
+  )
+  const runKey = request === null || submitted === null ? null : `${submitted.run}|${JSON.stringify(request)}`
+  const search = usePagedSearch<MvSearchRow>(runKey, (offset, limit, searchId) =>
+    host.searchMetaverse({
+      query: request?.query ?? { groups: [] },
+      columns: request?.columns ?? [],
+      offset,
+      limit,
+      ...(request?.unmappedOnly === true ? { unmappedOnly: true } : {}),
+      ...(searchId === undefined ? {} : { searchId }),
+    }),
+  )
+  const gridColumns = useMemo(() => searchColumns(columns), [columns])
+  const types =
+    summary.metaverseObjectTypes.length > 0
+      ? summary.metaverseObjectTypes
+      : Object.keys(summary.metaverse.byObjectType)
+
+  const status = search.error
+    ? `The search failed: ${search.error}`
+    : search.searching
+      ? 'Searching…'
+      : search.total === null
+        ? 'Set the clauses and press Search.'
+        : `${formatCount(search.total)} matching (${formatMs(search.elapsedMs)})`
+
+  return (
+    <main className="view mv-search" data-testid="mv-search">
+      <form
+        className="search-form"
+        aria-label="Metaverse Search"
+        onSubmit={(event) => {
+          event.preventDefault()
+          setSubmitted((previous) => ({ draft, run: (previous?.run ?? 0) + 1 }))
+        }}
+      >
+        <div className="search-form__top">
+          <h2 className="view-title">Metaverse Search</h2>
+          <label className="field">
+            <span>Scope by object type</span>
+            <select
+              className="select"
+              value={draft.objectType}
+              onChange={(event) => setDraft({ ...draft, objectType: event.target.value })}
+              data-testid="scope-object-type"
+            >
+              <option value="">All ({formatCount(summary.metaverse.objects)})</option>
+              {types.map((type) => (
+                <option key={type} value={type}>
+                  {type} ({formatCount(summary.metaverse.byObjectType[type] ?? 0)})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="toggle" title="Objects with at least one attribute that no rule carries">
+            <input
+              type="checkbox"
+              checked={draft.unmappedOnly}
+              onChange={(event) => setDraft({ ...draft, unmappedOnly: event.target.checked })}
+              data-testid="unmapped-only"
+            />
+            Has unmapped attributes
+          </label>
+          <button type="submit" className="button button--primary" data-testid="search-button">
+            Search
+          </button>
+        </div>
+        <ClauseEditor draft={draft} attributes={attributeNames} onChange={setDraft} />
+      </form>
+      <section className="results" aria-label="Search Results">
+        <div className="results__bar">
+          <h3 className="section-title">Search Results</h3>
+          <span className="results__status" role="status" aria-live="polite" data-testid="result-count">
+            {status}
+          </span>
+          <ColumnSettings columns={columns} attributes={attributeNames} onChange={setColumns} />
+          <ExportCsvButton
+            label="Metaverse Search results"
+            disabled={!search.total}
+            build={async () => toCsv(gridColumns, await search.allRows())}
+          />
+        </div>
+        <DataGrid
+          id="mv-results"
+          label="Metaverse Search results"
+          columns={gridColumns}
+          rows={search.slots ?? []}
+          rowKey={(row) => row.id}
+          onVisibleRange={search.loadRange}
+          onActivate={(row) => navigate({ view: 'object', target: { mvId: row.id } })}
+          emptyMessage={
+            search.total === 0
+              ? 'No metaverse object matches. Loosen a clause, or add an OR group.'
+              : 'Results appear here. Double-click a result or press Enter to open it.'
+          }
+          testId="mv-results"
+        />
+      </section>
+    </main>
+  )
+}
+
+/** Milliseconds as the status line shows them. */
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.max(0, Math.round(ms))} ms` : `${(ms / 1000).toFixed(2)} s`
+}

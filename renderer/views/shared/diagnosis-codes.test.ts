@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { DIAGNOSIS_CODES } from '../../../shared/engine/codes'
+import { codeLabel, codeSeverity, flowStatusChip, isProblem } from './diagnosis-codes'
+
+const rule = { id: 'r1', name: 'In from HR - Department', precedence: 10 }
+
+describe('diagnosis codes', () => {
+  it('gives every code its own readable label and a severity', () => {
+    const labels = DIAGNOSIS_CODES.map(codeLabel)
+
+    expect(new Set(labels).size).toBe(DIAGNOSIS_CODES.length)
+    expect(codeLabel('NOT_SELECTED_ON_CONNECTOR')).toBe('Not selected on connector')
+    expect(DIAGNOSIS_CODES.filter((code) => codeSeverity(code) === 'ok')).toEqual(['OK'])
+  })
+
+  it('names the overriding rule on an overridden row', () => {
+    expect(flowStatusChip({ status: 'overridden', overriddenBy: rule })).toEqual({
+      code: 'OVERRIDDEN_BY_PRECEDENCE',
+      label: 'Overridden by In from HR - Department',
+    })
+  })
+
+  it.each([
+    ['contributes', 'OK', 'Contributes'],
+    ['in-sync', 'OK', 'In sync'],
+    ['out-of-scope', 'RULE_OUT_OF_SCOPE', 'Out of scope'],
+    ['disabled', 'RULE_DISABLED', 'Rule disabled'],
+    ['null', 'EXPRESSION_NULL', 'NULL'],
+    ['ignore-this-flow', 'EXPRESSION_IGNORED', 'IgnoreThisFlow'],
+    ['authoritative-null', 'AUTHORITATIVE_NULL', 'AuthoritativeNull'],
+    ['error', 'EXPRESSION_ERROR', 'Error'],
+    ['apply-once', 'APPLY_ONCE', 'Apply Once'],
+    ['not-selected-on-connector', 'NOT_SELECTED_ON_CONNECTOR', 'Not selected on connector'],
+    ['differs', 'MV_STALE', 'Target differs'],
+  ] as const)('status %s -> %s "%s"', (status, code, label) => {
+    expect(flowStatusChip({ status, overriddenBy: null })).toEqual({ code, label })
+  })
+
+  it('counts everything but OK as a problem', () => {
+    expect(DIAGNOSIS_CODES.filter(isProblem)).toHaveLength(DIAGNOSIS_CODES.length - 1)
+  })
+})

@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { SearchPage } from '../../../shared/queries/view-queries'
+import { firstPage, missingPages, rowSlots, withPage, type PageCache } from '../metaverse-search/page-cache'
+
+/** Rows asked per page. */
+export const SEARCH_PAGE_SIZE = 200
+
+/** Asks the host for one page; `searchId` pages an earlier answer without searching again. */
+export type PageFetcher<Row> = (offset: number, limit: number, searchId?: number) => Promise<SearchPage<Row>>
+
+/** A search as the results grid sees it. */
+export interface PagedSearch<Row> {
+  /** One slot per match (undefined until its page arrives); null before the first answer. */
+  readonly slots: readonly (Row | undefined)[] | null
+  readonly total: number | null
+  readonly elapsedMs: number
+  readonly searching: boolean
+  readonly error: string | null
+  /** Fetches the pages covering rows [start, end). */
+  readonly loadRange: (start: number, end: number) => void
+  /** Every match (fetching the missing pages), for CSV export. */
+  readonly allRows: () => Promise<readonly Row[]>
+}
+
+/**
+ * Runs a search whenever `runKey` changes (null: not yet searched) and fetches further pages as the grid scrolls.
+ * `fetchPage` must only depend on what `runKey` names.
+ */
+export function usePagedSearch<Row>(runKey: string | null, fetchPage: PageFetcher<Row>): PagedSearch<Row> {
+  const [cache, setCache] = useState<{ readonly key: string; readonly pages: PageCache<Row> } | null>(null)
+  const [elapsedMs, setElapsedMs] = useState(0)
+  const [failure, setFailure] = useState<{ readonly key: string; readonly message: string } | null>(null)
+  const asked = useRef(new Set<number>())
+  const fetcher = useRef(fetchPage)
+
+  useEffect(() => {
+    fetcher.current = fetchPage
+  })
+
+  useEffect(() => {
+    if (runKey === null) return
+    let live = true
+    asked.current = new Set()
+    fetcher.current(0, SEARCH_PAGE_SIZE).then(
+      (page) => {
+        if (!live) return
+        setCache({ key: runKey, pages: firstPage(page, SEARCH_PAGE_SIZE) })
+        setElapsedMs(page.elapsedMs)
+      },
+      (reason: unknown) => {
+        if (live)
+          setFailure({ key: runKey, message: reason instanceof Error ? reason.message : String(reason) })
+      },
+    )
+    return () => {
+      live = false
+    }
+  }, [runKey])
+
+  const current = cache !== null && cache.key === runKey ? cache : null
+  const error = failure !== null && failure.key === runKey ? failure.message : null
+
+  const loadRange = useCallback(
+    (start: number, end: number) => {
+      if (!current) return
+      const { pages } = current
+      for (const page of missingPages(pages, start, end, asked.current)) {
+        asked.current.add(page)
+        fetcher.current(page * pages.pageSize, pages.pageSize, pages.searchId).then(
+          (answer) =>
+            setCache((previous) =>
+              previous && previous.key === current.key
+                ? { key: previous.key, pages: withPage(previous.pages, page, answer.rows) }
+                : previous,
+            ),
+          () => asked.current.delete(page),
+        )
+      }
+    },
+    [current],
+  )
+
+  const allRows = useCallback(async (): Promise<readonly Row[]> => {
+    if (!current) return []
+    const { pages } = current
+    const rows: Row[] = []
+    const count = Math.ceil(pages.total / pages.pageSize)
+    for (let page = 0; page < count; page++) {
+      const cached = pages.pages.get(page)
+      const pageRows =
+        cached ?? (await fetcher.current(page * pages.pageSize, pages.pageSize, pages.searchId)).rows
+      rows.push(...pageRows)
+    }
+    return rows
+  }, [current])
+
+  const slots = useMemo(() => (current ? rowSlots(current.pages) : null), [current])
+
+  return {
+    slots,
+    total: current ? current.pages.total : null,
+    elapsedMs,
+    searching: runKey !== null && current === null && error === null,
+    error,
+    loadRange,
+    allRows,
+  }
+}
