@@ -6,6 +6,7 @@ import { selectHost } from './host/host'
 import './styles/base.css'
 import './styles/app.css'
 import './views/sync-rules/sync-rules.css'
+import './styles/views.css'
 
 applyStoredTheme()
 

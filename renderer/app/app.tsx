@@ -1,6 +1,5 @@
 import { useEffect } from 'react'
 import type { HostApi, SnapshotState, SnapshotSummary } from '../../shared/host-api'
-import { SyncRulesView } from '../views/sync-rules/sync-rules-view'
 import { appStateMarker, windowTitle } from './app-state'
 import { DropTarget } from './drop-target'
 import { EmptyView } from './empty-view'
@@ -11,6 +10,7 @@ import { SnapshotBar } from './snapshot-bar'
 import { useSnapshotPickers, type SnapshotPickers } from './snapshot-pickers'
 import { ThemeToggle } from './theme-toggle'
 import { useSnapshotState } from './use-snapshot-state'
+import { Workspace } from './workspace'
 
 const summaryKeys = new WeakMap<SnapshotSummary, number>()
 let nextSummaryKey = 1
@@ -34,7 +34,7 @@ function Page({ state, pickers }: { readonly state: SnapshotState; readonly pick
     case 'failed':
       return <FailedView name={state.name} message={state.message} issues={state.issues} pickers={pickers} />
     case 'ready':
-      return <SyncRulesView key={summaryKey(state.summary)} summary={state.summary} />
+      return <Workspace key={summaryKey(state.summary)} summary={state.summary} />
   }
 }
 

@@ -1,5 +1,6 @@
 import { Fragment, type KeyboardEvent, type RefObject } from 'react'
 import { isStandardRule, type SyncRule } from '../../../shared/model/sync-rule'
+import { useNavigate } from '../../app/navigation-context'
 import { tabId, tabPanelId, Tabs } from '../../app/tabs'
 import {
   descriptionFields,
@@ -14,6 +15,25 @@ import {
 import { yesNo } from './rule-rows'
 
 const ID_PREFIX = 'rule-detail'
+
+/** Links from a rule to the objects it is about: a Metaverse Search scoped to its metaverse object type. */
+function RuleLinks({ rule }: { readonly rule: SyncRule }) {
+  const navigate = useNavigate()
+  const objectType = rule.direction === 'Inbound' ? rule.targetObjectType : rule.sourceObjectType
+  if (objectType === '') return null
+  return (
+    <div className="rule-links">
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => navigate({ view: 'search', objectType })}
+        data-testid="find-objects-in-scope"
+      >
+        Find {objectType} objects in the metaverse
+      </button>
+    </div>
+  )
+}
 
 function DescriptionPage({ rule }: { readonly rule: SyncRule }) {
   return (
@@ -256,6 +276,7 @@ export function RuleDetail({
               {isStandardRule(rule) && <span className="chip chip--standard">Standard rule</span>}
               {rule.disabled && <span className="chip chip--disabled">Disabled</span>}
             </div>
+            <RuleLinks rule={rule} />
           </header>
           <Tabs
             label="Rule pages"

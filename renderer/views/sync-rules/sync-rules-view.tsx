@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { SnapshotSummary } from '../../../shared/host-api'
 import { useHost } from '../../app/host-context'
 import { clampSplit } from '../../app/split'
@@ -29,7 +29,14 @@ const GRID_ID = 'sync-rules-grid'
 const DETAIL_ID = 'sync-rules-detail'
 
 /** The Sync Rules view: the Synchronization Rules Editor's list and rule pages, read-only. */
-export function SyncRulesView({ summary }: { readonly summary: SnapshotSummary }) {
+export function SyncRulesView({
+  summary,
+  ruleId,
+}: {
+  readonly summary: SnapshotSummary
+  /** A rule to show, asked for by a link from another view. */
+  readonly ruleId?: string | undefined
+}) {
   const host = useHost()
   const [filter, setFilter] = useState<RuleFilterState>(INITIAL_FILTER)
   const [selectedId, setSelectedId] = useState<string | null>(null)
@@ -39,6 +46,19 @@ export function SyncRulesView({ summary }: { readonly summary: SnapshotSummary }
   const detailRef = useRef<HTMLElement | null>(null)
   const splitRef = useRef<HTMLDivElement | null>(null)
   const splitWidth = useElementWidth(splitRef)
+
+  useEffect(() => {
+    if (ruleId === undefined) return
+    let live = true
+    void host.getRule(ruleId).then((rule) => {
+      if (!live || !rule) return
+      setFilter({ ...INITIAL_FILTER, direction: rule.direction })
+      setSelectedId(rule.id)
+    })
+    return () => {
+      live = false
+    }
+  }, [host, ruleId])
 
   const directionFilter = useMemo(() => ({ direction: filter.direction }), [filter.direction])
   const directionRules = useRules(host, directionFilter)

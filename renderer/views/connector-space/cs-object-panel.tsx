@@ -1,0 +1,230 @@
+import { useMemo, useState } from 'react'
+import type { ReportUnmapped } from '../../../shared/engine/object-report'
+import type { Attribute, CsObject, ObjectError } from '../../../shared/model/objects'
+import { useNavigate } from '../../app/navigation-context'
+import { toCsv } from '../shared/csv'
+import { DataGrid, type GridColumn } from '../shared/data-grid'
+import { DiagnosisChip } from '../shared/diagnosis-chip'
+import { ExportCsvButton } from '../shared/export-csv-button'
+import { ProblemsToggle } from '../shared/problems-toggle'
+import { changeRows, type ChangeRow } from './cs-object-rows'
+
+interface HeldRow {
+  readonly attribute: Attribute
+  readonly findings: readonly ReportUnmapped[]
+}
+
+function heldColumns(onDiagnose: (attribute: string) => void): GridColumn<HeldRow>[] {
+  return [
+    { id: 'name', header: 'Attribute', width: 'minmax(10rem, 1.2fr)', text: (row) => row.attribute.name },
+    { id: 'type', header: 'Type', width: '6rem', text: (row) => row.attribute.type },
+    {
+      id: 'values',
+      header: 'Value',
+      width: 'minmax(16rem, 3fr)',
+      text: (row) => row.attribute.values.join('; '),
+    },
+    {
+      id: 'findings',
+      header: 'Findings',
+      width: 'minmax(10rem, 1.3fr)',
+      text: (row) => row.findings.map((finding) => finding.code).join('; '),
+      render: (row) => (
+        <span className="chips">
+          {row.findings.map((finding, index) => (
+            <DiagnosisChip key={index} code={finding.code} reason={finding.message} />
+          ))}
+          <button
+            type="button"
+            className="link-button small"
+            onClick={(event) => {
+              event.stopPropagation()
+              onDiagnose(row.attribute.name)
+            }}
+          >
+            Why?
+          </button>
+        </span>
+      ),
+    },
+  ]
+}
+
+const CHANGE_COLUMNS: readonly GridColumn<ChangeRow>[] = [
+  { id: 'kind', header: 'Change', width: 'minmax(8rem, 0.9fr)', text: (row) => row.kind },
+  { id: 'operation', header: 'Operation', width: '6rem', text: (row) => row.operation },
+  { id: 'attribute', header: 'Attribute', width: 'minmax(9rem, 1fr)', text: (row) => row.attribute },
+  { id: 'old', header: 'Old value', width: 'minmax(10rem, 1.5fr)', text: (row) => row.oldValues.join('; ') },
+  { id: 'new', header: 'New value', width: 'minmax(10rem, 1.5fr)', text: (row) => row.newValues.join('; ') },
+]
+
+function ErrorBox({ error }: { readonly error: ObjectError }) {
+  return (
+    <div className="error-box" data-testid={`${error.kind}-error`}>
+      <DiagnosisChip
+        code={error.kind === 'export' ? 'EXPORT_ERROR' : 'EXPRESSION_ERROR'}
+        label={`${error.kind} error`}
+        reason={error.message}
+      />
+      <strong>{error.name}</strong> {error.code !== null && <code>{error.code}</code>}
+      <p>{error.message}</p>
+      {error.detail !== null && <pre className="error-box__detail">{error.detail}</pre>}
+      <p className="muted small">
+        First {error.firstOccurred ?? 'unknown'}, last {error.lastOccurred ?? 'unknown'}
+        {error.retryCount !== null && `, ${error.retryCount} retries`}
+      </p>
+    </div>
+  )
+}
+
+/** A connector-space object: synchronized attributes, staged changes, errors and lineage. */
+export function CsObjectPanel({
+  object,
+  unmapped,
+  onDiagnose,
+}: {
+  readonly object: CsObject
+  readonly unmapped: readonly ReportUnmapped[]
+  readonly onDiagnose: (attribute: string) => void
+}) {
+  const navigate = useNavigate()
+  const [problemsOnly, setProblemsOnly] = useState(false)
+  const rows = useMemo(
+    () =>
+      (object.synchronized?.attributes ?? []).map((attribute): HeldRow => ({
+        attribute,
+        findings: unmapped.filter(
+          (finding) =>
+            finding.attribute.toLowerCase() === attribute.name.toLowerCase() &&
+            finding.connector === (object.connectorName ?? finding.connector),
+        ),
+      })),
+    [object, unmapped],
+  )
+  const columns = useMemo(() => heldColumns(onDiagnose), [onDiagnose])
+  const changes = useMemo(() => changeRows(object), [object])
+  const shown = problemsOnly ? rows.filter((row) => row.findings.length > 0) : rows
+  return (
+    <div className="tab-body cs-object" data-testid="cs-object">
+      <dl className="facts">
+        <div>
+          <dt>Distinguished name</dt>
+          <dd className="mono">{object.dn}</dd>
+        </div>
+        <div>
+          <dt>Object type</dt>
+          <dd>{object.objectType}</dd>
+        </div>
+        <div>
+          <dt>Connector</dt>
+          <dd>{object.connectorName ?? object.connectorId ?? 'unknown'}</dd>
+        </div>
+        <div>
+          <dt>State</dt>
+          <dd>
+            {object.isConnector
+              ? 'Connector'
+              : object.connectorState === 'explicit'
+                ? 'Explicit disconnector'
+                : 'Disconnector'}
+          </dd>
+        </div>
+        {object.mvLink && (
+          <div>
+            <dt>Metaverse object</dt>
+            <dd>
+              <button
+                type="button"
+                className="link-button mono"
+                onClick={() =>
+                  object.mvLink && navigate({ view: 'object', target: { mvId: object.mvLink.mvObjectId } })
+                }
+              >
+                {object.mvLink.mvObjectId}
+              </button>
+              {object.mvLink.lineageType !== null && (
+                <span className="muted"> {object.mvLink.lineageType}</span>
+              )}
+              {object.mvLink.lineageTime !== null && (
+                <span className="muted"> {object.mvLink.lineageTime}</span>
+              )}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {object.importError && <ErrorBox error={object.importError} />}
+      {object.exportError && <ErrorBox error={object.exportError} />}
+      <div className="results__bar">
+        <h3 className="section-title">Synchronized attributes</h3>
+        <ProblemsToggle
+          checked={problemsOnly}
+          onChange={setProblemsOnly}
+          count={rows.filter((row) => row.findings.length > 0).length}
+        />
+        <ExportCsvButton label={`Attributes of ${object.dn}`} build={() => toCsv(columns, shown)} />
+      </div>
+      <div className="grid-box">
+        <DataGrid
+          id={`cs-held-${object.id}`}
+          label="Synchronized attributes"
+          columns={columns}
+          rows={shown}
+          rowKey={(row) => row.attribute.name}
+          onKey={(event, row) => {
+            if (event.key.toLowerCase() !== 'w' || event.ctrlKey || event.metaKey) return false
+            onDiagnose(row.attribute.name)
+            return true
+          }}
+          rowClass={(row) => (row.findings.length > 0 ? 'data-grid__row--flagged' : undefined)}
+          emptyMessage={
+            object.synchronized
+              ? 'No attribute matches.'
+              : 'Never synchronized: the object has only staged changes.'
+          }
+          testId="cs-attributes-grid"
+        />
+      </div>
+      <h3 className="section-title">Pending import and export</h3>
+      {changes.length === 0 ? (
+        <p className="muted small">Nothing is staged: no pending import and no pending export.</p>
+      ) : (
+        <div className="grid-box grid-box--small">
+          <DataGrid
+            id={`cs-changes-${object.id}`}
+            label="Pending changes"
+            columns={CHANGE_COLUMNS}
+            rows={changes}
+            rowKey={(row) => `${row.kind}|${row.attribute}`}
+            emptyMessage="Nothing is staged."
+            testId="cs-changes-grid"
+          />
+        </div>
+      )}
+      <h3 className="section-title">Lineage</h3>
+      {object.lineage.length === 0 ? (
+        <p className="muted small">No lineage: the object was never projected or joined by a rule.</p>
+      ) : (
+        <ul className="lineage">
+          {object.lineage.map((entry, index) => (
+            <li key={index}>
+              {entry.syncRuleId !== null ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() =>
+                    entry.syncRuleId !== null && navigate({ view: 'rules', ruleId: entry.syncRuleId })
+                  }
+                >
+                  {entry.syncRuleName ?? entry.syncRuleId}
+                </button>
+              ) : (
+                (entry.syncRuleName ?? 'unknown rule')
+              )}
+              {entry.operation !== null && <span className="muted"> {entry.operation}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}

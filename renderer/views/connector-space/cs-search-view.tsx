@@ -1,0 +1,175 @@
+import { useState } from 'react'
+import type { SnapshotSummary } from '../../../shared/host-api'
+import type { CsSearchQuery, CsSearchScope } from '../../../shared/search/connector-space-search'
+import type { CsSearchRow } from '../../../shared/search/result-rows'
+import { formatCount } from '../../app/format'
+import { useHost } from '../../app/host-context'
+import { useNavigate } from '../../app/navigation-context'
+import { toCsv } from '../shared/csv'
+import { DataGrid, type GridColumn } from '../shared/data-grid'
+import { ExportCsvButton } from '../shared/export-csv-button'
+import { usePagedSearch } from '../shared/use-paged-search'
+
+/** The scopes of Search Connector Space, with their labels; the first three take a value. */
+export const CS_SCOPES: readonly (readonly [CsSearchScope, string])[] = [
+  ['dn', 'DN or anchor'],
+  ['rdn', 'RDN'],
+  ['subtree', 'Sub-tree'],
+  ['disconnectors', 'Disconnectors'],
+  ['pending-import', 'Pending import'],
+  ['pending-export', 'Pending export'],
+  ['import-errors', 'Import errors'],
+  ['export-errors', 'Export errors'],
+  ['all', 'All'],
+]
+
+/** True for the scopes that search by a typed value. */
+export function scopeTakesValue(scope: CsSearchScope): boolean {
+  return scope === 'dn' || scope === 'rdn' || scope === 'subtree'
+}
+
+function csColumns(connectorName: string): GridColumn<CsSearchRow>[] {
+  return [
+    { id: 'dn', header: 'DN', width: 'minmax(18rem, 3fr)', text: (row) => row.dn },
+    { id: 'objectType', header: 'Object type', width: 'minmax(7rem, 0.8fr)', text: (row) => row.objectType },
+    { id: 'connector', header: 'Connector', width: 'minmax(9rem, 1fr)', text: () => connectorName },
+    {
+      id: 'explicit',
+      header: 'Explicit',
+      width: '6rem',
+      text: (row) => (row.connectorState === 'explicit' ? 'Yes' : row.isConnector ? '' : 'Disconnector'),
+    },
+  ]
+}
+
+/** Search Connector Space for one connector: scope, value, object type, and the DN | Object type | Connector | Explicit grid. */
+export function CsSearchView({
+  summary,
+  connectorId,
+}: {
+  readonly summary: SnapshotSummary
+  readonly connectorId: string
+}) {
+  const host = useHost()
+  const navigate = useNavigate()
+  const connector = summary.connectors.find((candidate) => candidate.id === connectorId)
+  const [scope, setScope] = useState<CsSearchScope>('all')
+  const [value, setValue] = useState('')
+  const [objectType, setObjectType] = useState('')
+  const [submitted, setSubmitted] = useState<{ readonly query: CsSearchQuery; readonly run: number } | null>(
+    null,
+  )
+  const runKey = submitted === null ? null : `${submitted.run}|${JSON.stringify(submitted.query)}`
+  const search = usePagedSearch<CsSearchRow>(runKey, (offset, limit, searchId) =>
+    host.searchConnectorSpace({
+      connectorId,
+      query: submitted?.query ?? { scope: 'all' },
+      columns: [],
+      offset,
+      limit,
+      ...(searchId === undefined ? {} : { searchId }),
+    }),
+  )
+  if (!connector) return <main className="view empty-state">This snapshot has no connector to search.</main>
+  const columns = csColumns(connector.name)
+  const status = search.error
+    ? `The search failed: ${search.error}`
+    : search.searching
+      ? 'Searching…'
+      : search.total === null
+        ? 'Pick a scope and press Search.'
+        : `Total retrieved: ${formatCount(search.total)} matching records (${Math.round(search.elapsedMs)} ms)`
+
+  return (
+    <main className="view cs-search" data-testid="cs-search">
+      <form
+        className="search-form"
+        aria-label={`Search Connector Space of ${connector.name}`}
+        onSubmit={(event) => {
+          event.preventDefault()
+          const query: CsSearchQuery = {
+            scope,
+            ...(scopeTakesValue(scope) ? { value } : {}),
+            ...(objectType === '' ? {} : { objectType }),
+          }
+          setSubmitted((previous) => ({ query, run: (previous?.run ?? 0) + 1 }))
+        }}
+      >
+        <div className="search-form__top">
+          <h2 className="view-title">Search Connector Space: {connector.name}</h2>
+          <label className="field">
+            <span>Scope</span>
+            <select
+              className="select"
+              value={scope}
+              onChange={(event) => setScope(event.target.value as CsSearchScope)}
+              data-testid="cs-scope"
+            >
+              {CS_SCOPES.map(([id, label]) => (
+                <option key={id} value={id}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field field--grow">
+            <span>{scope === 'subtree' ? 'DN of the sub-tree' : 'Value'}</span>
+            <input
+              className="input"
+              value={scopeTakesValue(scope) ? value : ''}
+              disabled={!scopeTakesValue(scope)}
+              onChange={(event) => setValue(event.target.value)}
+              spellCheck={false}
+              data-testid="cs-value"
+            />
+          </label>
+          <label className="field">
+            <span>Object type</span>
+            <select
+              className="select"
+              value={objectType}
+              onChange={(event) => setObjectType(event.target.value)}
+            >
+              <option value="">Any</option>
+              {Object.keys(connector.byObjectType).map((type) => (
+                <option key={type} value={type}>
+                  {type} ({formatCount(connector.byObjectType[type] ?? 0)})
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button button--primary">
+            Search
+          </button>
+        </div>
+      </form>
+      <section className="results" aria-label="Search Results">
+        <div className="results__bar">
+          <h3 className="section-title">Search Results</h3>
+          <span className="results__status" role="status" aria-live="polite" data-testid="result-count">
+            {status}
+          </span>
+          <ExportCsvButton
+            label={`Connector space ${connector.name}`}
+            disabled={!search.total}
+            build={async () => toCsv(columns, await search.allRows())}
+          />
+        </div>
+        <DataGrid
+          id={`cs-results-${connectorId}`}
+          label={`Connector space objects of ${connector.name}`}
+          columns={columns}
+          rows={search.slots ?? []}
+          rowKey={(row) => row.id}
+          onVisibleRange={search.loadRange}
+          onActivate={(row) => navigate({ view: 'object', target: { csId: row.id } })}
+          rowClass={(row) => (row.isConnector ? undefined : 'data-grid__row--subdued')}
+          emptyMessage={
+            search.total === 0 ? 'No object in this connector space matches.' : 'Results appear here.'
+          }
+          testId="cs-results"
+        />
+      </section>
+    </main>
+  )
+}

@@ -1,0 +1,154 @@
+import { useMemo, useState } from 'react'
+import type { ReportMvAttribute, ReportUnmapped } from '../../../shared/engine/object-report'
+import { toCsv } from '../shared/csv'
+import { DataGrid, type GridColumn } from '../shared/data-grid'
+import { DiagnosisChip } from '../shared/diagnosis-chip'
+import { ExportCsvButton } from '../shared/export-csv-button'
+import { ProblemsToggle } from '../shared/problems-toggle'
+
+/** One Attributes-tab row: the metaverse attribute with the findings about it. */
+interface AttributeRow {
+  readonly attribute: ReportMvAttribute
+  readonly findings: readonly ReportUnmapped[]
+}
+
+function columns(onDiagnose: ((attribute: string) => void) | null): GridColumn<AttributeRow>[] {
+  return [
+    { id: 'name', header: 'Attribute', width: 'minmax(10rem, 1.2fr)', text: (row) => row.attribute.name },
+    {
+      id: 'value',
+      header: 'Value',
+      width: 'minmax(14rem, 2.4fr)',
+      text: (row) => row.attribute.values.join('; '),
+      render: (row) =>
+        row.attribute.values.length > 1 ? (
+          <details className="values">
+            <summary className="cell-text">
+              {row.attribute.values[0]}{' '}
+              <span className="muted">(+{row.attribute.values.length - 1} more)</span>
+            </summary>
+            <ul className="values__list">
+              {row.attribute.values.map((value, index) => (
+                <li key={index}>{value}</li>
+              ))}
+            </ul>
+          </details>
+        ) : (
+          <span className="cell-text" title={row.attribute.values[0]}>
+            {row.attribute.values[0] ?? ''}
+          </span>
+        ),
+    },
+    { id: 'type', header: 'Type', width: '6rem', text: (row) => row.attribute.type },
+    {
+      id: 'connector',
+      header: 'Contributing connector',
+      width: 'minmax(9rem, 1fr)',
+      text: (row) => row.attribute.contributingConnector ?? '',
+    },
+    {
+      id: 'rule',
+      header: 'Sync rule',
+      width: 'minmax(10rem, 1.3fr)',
+      text: (row) => row.attribute.syncRule ?? '',
+    },
+    {
+      id: 'modified',
+      header: 'Last modified',
+      width: 'minmax(9rem, 0.9fr)',
+      text: (row) => row.attribute.lastModified ?? '',
+    },
+    {
+      id: 'findings',
+      header: 'Findings',
+      width: 'minmax(10rem, 1.2fr)',
+      text: (row) => row.findings.map((finding) => finding.code).join('; '),
+      render: (row) => (
+        <span className="chips">
+          {row.findings.map((finding, index) => (
+            <DiagnosisChip
+              key={index}
+              code={finding.code}
+              reason={`${finding.connector}: ${finding.message}`}
+            />
+          ))}
+          {onDiagnose && (
+            <button
+              type="button"
+              className="link-button small"
+              onClick={(event) => {
+                event.stopPropagation()
+                onDiagnose(row.attribute.name)
+              }}
+            >
+              Why?
+            </button>
+          )}
+        </span>
+      ),
+    },
+  ]
+}
+
+/** The Attributes tab: every metaverse attribute with its lineage and findings; W asks why one does not sync. */
+export function AttributesTab({
+  attributes,
+  unmapped,
+  onDiagnose,
+  selected,
+  onSelect,
+}: {
+  readonly attributes: readonly ReportMvAttribute[]
+  readonly unmapped: readonly ReportUnmapped[]
+  readonly onDiagnose: ((attribute: string) => void) | null
+  readonly selected: string | null
+  readonly onSelect: (attribute: string) => void
+}) {
+  const [problemsOnly, setProblemsOnly] = useState(false)
+  const rows = useMemo(
+    () =>
+      attributes.map((attribute): AttributeRow => ({
+        attribute,
+        findings: unmapped.filter(
+          (finding) => finding.attribute.toLowerCase() === attribute.name.toLowerCase(),
+        ),
+      })),
+    [attributes, unmapped],
+  )
+  const gridColumns = useMemo(() => columns(onDiagnose), [onDiagnose])
+  const shown = problemsOnly ? rows.filter((row) => row.findings.length > 0) : rows
+  return (
+    <div className="tab-body" data-testid="attributes-tab">
+      <div className="results__bar">
+        <span className="muted small">
+          {attributes.length} attributes. Press W on a row to ask why it does not sync.
+        </span>
+        <ProblemsToggle
+          checked={problemsOnly}
+          onChange={setProblemsOnly}
+          count={rows.filter((row) => row.findings.length > 0).length}
+        />
+        <ExportCsvButton label="Metaverse attributes" build={() => toCsv(gridColumns, shown)} />
+      </div>
+      <DataGrid
+        id="mv-attributes"
+        label="Metaverse attributes"
+        columns={gridColumns}
+        rows={shown}
+        rowKey={(row) => row.attribute.name}
+        initialSelectedKey={selected}
+        onSelectRow={(row) => onSelect(row.attribute.name)}
+        onKey={(event, row) => {
+          if (event.key.toLowerCase() !== 'w' || !onDiagnose || event.ctrlKey || event.metaKey) return false
+          onDiagnose(row.attribute.name)
+          return true
+        }}
+        rowClass={(row) => (row.findings.length > 0 ? 'data-grid__row--flagged' : undefined)}
+        emptyMessage={
+          problemsOnly ? 'No attribute has a finding.' : 'The metaverse object has no attributes.'
+        }
+        testId="attributes-grid"
+      />
+    </div>
+  )
+}

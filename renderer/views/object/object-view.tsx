@@ -1,0 +1,191 @@
+import { useCallback, useMemo, useState } from 'react'
+import type { SnapshotSummary } from '../../../shared/host-api'
+import type { ObjectReport } from '../../../shared/engine/object-report'
+import type { CsObject } from '../../../shared/model/objects'
+import { AAD_CONNECTOR_ID } from '../../../shared/model/connector'
+import { useHost } from '../../app/host-context'
+import type { Route } from '../../app/navigation'
+import { useNavigate } from '../../app/navigation-context'
+import { Tabs, tabId, tabPanelId } from '../../app/tabs'
+import { CsObjectPanel } from '../connector-space/cs-object-panel'
+import { useHostQuery } from '../shared/use-host-query'
+import { AttributesTab } from './attributes-tab'
+import { ConnectorsTab } from './connectors-tab'
+import { DiagnosisPanel } from './diagnosis-panel'
+import { flowLines } from './flow-lines'
+import { FlowTab } from './flow-tab'
+import { RulePane, type RulePaneTarget } from './rule-pane'
+
+type ObjectRoute = Extract<Route, { view: 'object' }>
+type ObjectTab = 'cs' | 'attributes' | 'connectors' | 'flow'
+
+interface ObjectData {
+  readonly report: ObjectReport | null
+  readonly csObject: CsObject | null
+}
+
+/** The connector-space object a diagnosis of an attribute starts from: the winning import's, else the first connection. */
+function diagnosisSource(report: ObjectReport, attribute: string, csId: string | null): string | null {
+  if (csId !== null) return csId
+  const wanted = attribute.toLowerCase()
+  const rows = report.importFlow.filter((row) => row.mvAttribute.toLowerCase() === wanted)
+  const winner = rows.find((row) => row.winner) ?? rows[0]
+  return winner?.csObjectId ?? report.connectors.find((connection) => connection.isConnector)?.csId ?? null
+}
+
+/**
+ * Metaverse Object Properties (and a connector-space object's own page): header, tabs, the aligned attribute
+ * flow, the rule pane and the diagnosis panel.
+ */
+export function ObjectView({
+  route,
+  summary,
+}: {
+  readonly route: ObjectRoute
+  readonly summary: SnapshotSummary
+}) {
+  const host = useHost()
+  const navigate = useNavigate()
+  const csId = 'csId' in route.target ? route.target.csId : null
+  const key = csId !== null ? `cs:${csId}` : `mv:${'mvId' in route.target ? route.target.mvId : ''}`
+  const data = useHostQuery<ObjectData>(key, async () => {
+    const [report, csObject] = await Promise.all([
+      host.objectReport(route.target),
+      csId === null ? Promise.resolve(null) : host.csObject(csId),
+    ])
+    return { report, csObject }
+  })
+  const [tab, setTab] = useState<ObjectTab>(
+    route.attribute !== undefined ? 'flow' : csId !== null ? 'cs' : 'attributes',
+  )
+  const [rulePane, setRulePane] = useState<RulePaneTarget | null>(null)
+  const selected = route.attribute ?? null
+  const diagnosing = route.diagnose === true && route.attribute !== undefined ? route.attribute : null
+
+  const aad = useMemo(
+    () =>
+      new Set(
+        summary.connectors.filter((connector) => connector.type === 'AAD').map((connector) => connector.id),
+      ),
+    [summary],
+  )
+  const report = data.status === 'done' ? data.value.report : null
+  const lines = useMemo(
+    () => (report ? flowLines(report, (id) => id === AAD_CONNECTOR_ID || aad.has(id)) : []),
+    [report, aad],
+  )
+
+  const selectAttribute = useCallback(
+    (attribute: string) => navigate({ ...route, attribute, diagnose: false }, { replace: true }),
+    [navigate, route],
+  )
+  const diagnose = useCallback(
+    (attribute: string) => {
+      setRulePane(null)
+      navigate({ ...route, attribute, diagnose: true }, { replace: true })
+    },
+    [navigate, route],
+  )
+
+  if (data.status === 'loading') return <main className="view empty-state">Reading the object…</main>
+  if (data.status === 'failed')
+    return <main className="view empty-state error-text">The object could not be read: {data.message}</main>
+  const { csObject } = data.value
+  if (!report && !csObject)
+    return (
+      <main className="view empty-state">
+        This object is not in the snapshot. Search the metaverse or a connector space to find another.
+      </main>
+    )
+
+  const metaverse = report?.metaverse ?? null
+  const displayName =
+    metaverse?.attributes.find((attribute) => attribute.name.toLowerCase() === 'displayname')?.values[0] ??
+    csObject?.dn ??
+    metaverse?.id ??
+    ''
+  const tabs = [
+    ...(csObject ? [{ id: 'cs' as const, label: 'Connector space object', count: null }] : []),
+    { id: 'attributes' as const, label: 'Attributes', count: metaverse?.attributes.length ?? 0 },
+    { id: 'connectors' as const, label: 'Connectors', count: report?.connectors.length ?? 0 },
+    { id: 'flow' as const, label: 'Attribute Flow', count: lines.filter((line) => line.flagged).length },
+  ]
+  const diagnosisCs = diagnosing !== null && report ? diagnosisSource(report, diagnosing, csId) : csId
+  const canDiagnose = csId !== null || (report?.connectors.length ?? 0) > 0
+
+  return (
+    <main className="view object-view" data-testid="object-view">
+      <header className="object-header">
+        <h2 className="view-title" data-testid="object-title">
+          {displayName}
+        </h2>
+        <dl className="facts">
+          {metaverse && (
+            <>
+              <div>
+                <dt>Unique identifier (GUID)</dt>
+                <dd className="mono" data-testid="object-guid">
+                  {metaverse.id}
+                </dd>
+              </div>
+              <div>
+                <dt>Object type</dt>
+                <dd data-testid="object-type">{metaverse.objectType}</dd>
+              </div>
+            </>
+          )}
+          {!metaverse && csObject && (
+            <div>
+              <dt>Metaverse</dt>
+              <dd>Not joined to a metaverse object</dd>
+            </div>
+          )}
+        </dl>
+      </header>
+      <Tabs label="Object pages" idPrefix="object" tabs={tabs} selected={tab} onSelect={setTab} />
+      <div className="object-body">
+        <div
+          role="tabpanel"
+          id={tabPanelId('object')}
+          aria-labelledby={tabId('object', tab)}
+          className="object-body__main"
+        >
+          {tab === 'cs' && csObject && (
+            <CsObjectPanel object={csObject} unmapped={report?.unmapped ?? []} onDiagnose={diagnose} />
+          )}
+          {tab === 'attributes' && (
+            <AttributesTab
+              attributes={metaverse?.attributes ?? []}
+              unmapped={report?.unmapped ?? []}
+              onDiagnose={canDiagnose ? diagnose : null}
+              selected={selected}
+              onSelect={selectAttribute}
+            />
+          )}
+          {tab === 'connectors' && <ConnectorsTab connections={report?.connectors ?? []} />}
+          {tab === 'flow' && (
+            <FlowTab
+              lines={lines}
+              selected={selected}
+              onSelect={(attribute) => {
+                if (attribute !== selected) selectAttribute(attribute)
+              }}
+              onOpenRule={(target) => setRulePane(target)}
+              onDiagnose={diagnose}
+              csId={canDiagnose ? (csId ?? '') : null}
+              mvId={metaverse?.id ?? null}
+            />
+          )}
+        </div>
+        {diagnosing !== null && diagnosisCs !== null && (
+          <DiagnosisPanel
+            csId={diagnosisCs}
+            attribute={diagnosing}
+            onClose={() => navigate({ ...route, diagnose: false }, { replace: true })}
+          />
+        )}
+        {diagnosing === null && rulePane && <RulePane flow={rulePane} onClose={() => setRulePane(null)} />}
+      </div>
+    </main>
+  )
+}
