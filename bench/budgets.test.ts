@@ -13,7 +13,8 @@ function figures(cpuSeconds: number): ProcessFigures {
 function search(p95: number, firstRows = 1): SearchFigures {
   return {
     p50: p95 / 2,
-    p95,
+    p95: p95 * 3,
+    cpu: { p50: p95 / 2, p95 },
     coldMs: p95 * 10,
     firstRows: { p50: firstRows, p95: firstRows },
     matchesMedian: 1,
@@ -59,7 +60,7 @@ function size(
         contains: search(overrides.contains ?? 50),
         'not-present': search(40, 5),
       },
-      objectFlow: { p50: 2, p95: overrides.flowP95 ?? 4, samples: 200 },
+      objectFlow: { p50: 2, p95: 30, cpu: { p50: 2, p95: overrides.flowP95 ?? 4 }, samples: 200 },
       unmappedScan: { objects: 20_000, findings: 0, totalMs: 40, usPerObject: 2 },
       process: figures(5),
     },

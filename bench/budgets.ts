@@ -1,4 +1,8 @@
-/** The budgets of issue 7, checked against a run's figures. */
+/**
+ * The budgets of issue 7, checked against a run's figures. Throughput and per-query latencies are
+ * judged by CPU time: the benchmark machine is shared, and wall-clock time there measures the
+ * neighbours as much as SyncLens (both are kept in the JSON and printed).
+ */
 import type { BenchResults, BrowserResult, BudgetCheck, SizeResult } from './results'
 import { throughput } from './results'
 
@@ -77,10 +81,10 @@ export function sizeBudgets(size: SizeResult): BudgetCheck[] {
     ['Is not present', search['not-present']],
   ] as const
   for (const [name, found] of indexed) {
-    checks.push(check(`${name} p95 < 20 ms`, size.label, found.p95, INDEXED_SEARCH_P95_MS, 'ms', 'below'))
+    checks.push(check(`${name} p95 < 20 ms`, size.label, found.cpu.p95, INDEXED_SEARCH_P95_MS, 'ms', 'below'))
   }
   for (const [name, found] of scanned) {
-    checks.push(check(`${name} p95 < 300 ms`, size.label, found.p95, SCAN_SEARCH_P95_MS, 'ms', 'below'))
+    checks.push(check(`${name} p95 < 300 ms`, size.label, found.cpu.p95, SCAN_SEARCH_P95_MS, 'ms', 'below'))
   }
   for (const [name, found] of [...indexed, ...scanned]) {
     checks.push(
@@ -98,7 +102,7 @@ export function sizeBudgets(size: SizeResult): BudgetCheck[] {
     check(
       'object flow + diagnosis p95 < 10 ms',
       size.label,
-      figures.objectFlow.p95,
+      figures.objectFlow.cpu.p95,
       OBJECT_FLOW_P95_MS,
       'ms',
       'below',

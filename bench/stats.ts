@@ -28,3 +28,9 @@ export function percentiles(samples: readonly number[]): Percentiles {
 export function elapsedMs(start: number): number {
   return performance.now() - start
 }
+
+/** CPU milliseconds (user and system, all threads of the process) since `start` (a `process.cpuUsage()` reading). */
+export function cpuMs(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / 1000
+}
