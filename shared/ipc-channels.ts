@@ -12,6 +12,7 @@ import type { SyncRule } from './model/sync-rule'
 export type InvokeChannels = {
   'snapshot:open-dialog': () => Promise<boolean>
   'snapshot:open-paths': (paths: readonly string[]) => Promise<void>
+  'snapshot:open-training': () => Promise<void>
   'snapshot:open-recent': (id: string) => Promise<void>
   'snapshot:list-recent': () => Promise<readonly RecentSnapshot[]>
   'snapshot:cancel': () => Promise<void>

@@ -5,6 +5,7 @@ import { MAX_DROPPED_PATHS, MAX_PATH_LENGTH, validateInvokeArgs } from './ipc-pa
 describe('validateInvokeArgs', () => {
   it.each([
     ['snapshot:open-dialog', [], []],
+    ['snapshot:open-training', [], []],
     ['snapshot:list-recent', [], []],
     ['snapshot:cancel', [], []],
     ['snapshot:close', [], []],
@@ -23,12 +24,32 @@ describe('validateInvokeArgs', () => {
       [{ direction: 'Inbound', attribute: 'mail', connectorId: 'b891884f-051e-4a83-95af-2544101c9083' }],
       [{ direction: 'Inbound', attribute: 'mail', connectorId: 'b891884f-051e-4a83-95af-2544101c9083' }],
     ],
+    ['views:metaverse-attributes', [], []],
+    [
+      'views:cs-object',
+      ['{68C3525F-1235-41EE-BD97-431BE85A0ACA}'],
+      ['{68C3525F-1235-41EE-BD97-431BE85A0ACA}'],
+    ],
+    ['views:object-report', [{ mvId: 'b99f' }], [{ mvId: 'b99f' }]],
+    ['views:diagnose', [{ csId: 'a', attribute: 'mail' }], [{ csId: 'a', attribute: 'mail' }]],
+    ['views:flow-detail', [{ ruleId: 'r', target: null }], [{ ruleId: 'r', target: null }]],
+    [
+      'views:search-metaverse',
+      [{ query: { groups: [] }, columns: [], offset: 0, limit: 5000 }],
+      [{ query: { groups: [] }, columns: [], offset: 0, limit: 5000 }],
+    ],
+    [
+      'views:search-connector-space',
+      [{ connectorId: 'c', query: { scope: 'all' }, columns: [], offset: 0, limit: 10 }],
+      [{ connectorId: 'c', query: { scope: 'all' }, columns: [], offset: 0, limit: 10 }],
+    ],
   ] as const)('accepts %s with %j', (channel, args, expected) => {
     expect(validateInvokeArgs(channel, args)).toEqual(expected)
   })
 
   it.each([
     ['snapshot:open-dialog', ['extra']],
+    ['snapshot:open-training', ['/home/ann/elsewhere']],
     ['snapshot:get-state', [undefined]],
     ['snapshot:open-paths', []],
     ['snapshot:open-paths', ['/one/path/not/in/an/array']],
@@ -52,6 +73,16 @@ describe('validateInvokeArgs', () => {
     ['rules:list', [{ direction: 'Sideways' }]],
     ['rules:list', [{ attribute: 42 }]],
     ['rules:list', [{ attribute: 'x'.repeat(1025) }]],
+    ['views:metaverse-attributes', ['mail']],
+    ['views:cs-object', []],
+    ['views:cs-object', ['']],
+    ['views:cs-object', ['x'.repeat(1025)]],
+    ['views:object-report', [{ csId: 'a' }, { csId: 'b' }]],
+    ['views:diagnose', [{ csId: 'a' }]],
+    ['views:flow-detail', [{ ruleId: 'r' }]],
+    ['views:search-metaverse', [{ query: { groups: [] }, columns: [], offset: 0, limit: 5001 }]],
+    ['views:search-metaverse', []],
+    ['views:search-connector-space', [{ connectorId: 'c', query: { scope: 'all' }, columns: [], offset: 0 }]],
   ] as const)('refuses %s with %j', (channel, args) => {
     expect(validateInvokeArgs(channel as InvokeChannel, args)).toBeNull()
   })

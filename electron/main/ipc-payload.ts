@@ -31,6 +31,7 @@ const VALIDATORS: Validators = {
     if (paths.length === 0 || paths.length > MAX_DROPPED_PATHS) return null
     return paths.every(isPlausiblePath) ? [paths as string[]] : null
   },
+  'snapshot:open-training': none,
   'snapshot:open-recent': (args) => oneText(args, RECENT_ID_PATTERN),
   'snapshot:list-recent': none,
   'snapshot:cancel': none,

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { app, BrowserWindow } from 'electron'
 import type { SnapshotState } from '../../shared/host-api'
 import { unpackedAsarPath } from './asar-paths'
-import { snapshotArgument, userDataOverride } from './command-line'
+import { snapshotArgument, startWithoutSnapshot, userDataOverride } from './command-line'
 import { chooseSnapshotPaths, showSnapshotHelp } from './dialogs'
 import { handle, send, trustWindow } from './ipc'
 import { installMenu } from './menu'
@@ -108,6 +108,9 @@ function setupIpcHandlers(): void {
   handle('snapshot:open-paths', async (paths) => {
     await opener().openPaths(paths)
   })
+  handle('snapshot:open-training', async () => {
+    await opener().openTraining()
+  })
   handle('snapshot:open-recent', async (id) => {
     await opener().openRecent(id)
   })
@@ -151,6 +154,7 @@ function refreshMenu(): void {
     actions: {
       openSnapshot: () => sendMenuCommand('open-snapshot'),
       closeSnapshot: () => sendMenuCommand('close-snapshot'),
+      openTrainingSnapshot: () => void controller?.openTraining(),
       openRecent: (id) => void controller?.openRecent(id),
       clearRecent: () => controller?.clearRecent(),
       showSnapshotHelp: () => void showSnapshotHelp(mainWindow),
@@ -191,4 +195,5 @@ function openFromCommandLine(): void {
   })
   const paths = target !== null ? [target] : earlyPaths.splice(0)
   if (paths.length > 0) void controller?.openPaths(paths)
+  else if (startWithoutSnapshot(process.argv) === 'training') void controller?.openTraining()
 }

@@ -8,6 +8,7 @@ function recorder(): { actions: MenuActions; calls: string[] } {
     calls,
     actions: {
       openSnapshot: () => calls.push('open'),
+      openTrainingSnapshot: () => calls.push('training'),
       openRecent: (id) => calls.push(`recent:${id}`),
       clearRecent: () => calls.push('clear'),
       closeSnapshot: () => calls.push('close'),
@@ -58,13 +59,14 @@ describe('buildMenuTemplate', () => {
     ])
   })
 
-  it('offers Open Snapshot on Ctrl/Cmd+O, Open Recent, Close Snapshot and Quit in File', () => {
+  it('offers Open Snapshot on Ctrl/Cmd+O, Open Recent, Open Training Snapshot, Close Snapshot and Quit in File', () => {
     const { actions, calls } = recorder()
     const file = submenu(buildMenuTemplate(model({ actions }))[0])
 
     expect(file.map(describeItem)).toEqual([
       'Open Snapshot…',
       'Open Recent',
+      'Open Training Snapshot',
       'separator',
       'Close Snapshot',
       'separator',
@@ -72,8 +74,9 @@ describe('buildMenuTemplate', () => {
     ])
     expect(find(file, 'Open Snapshot…')?.accelerator).toBe('CmdOrCtrl+O')
     click(find(file, 'Open Snapshot…'))
+    click(find(file, 'Open Training Snapshot'))
     click(find(file, 'Close Snapshot'))
-    expect(calls).toEqual(['open', 'close'])
+    expect(calls).toEqual(['open', 'training', 'close'])
   })
 
   it('leaves Quit to the app menu on macOS', () => {

@@ -17,6 +17,7 @@ export interface MenuModel {
 /** What the menu items do; the main process wires them to the window and the snapshot host. */
 export interface MenuActions {
   openSnapshot(): void
+  openTrainingSnapshot(): void
   openRecent(id: string): void
   clearRecent(): void
   closeSnapshot(): void
@@ -47,6 +48,7 @@ export function buildMenuTemplate(model: MenuModel): MenuItemConstructorOptions[
     submenu: [
       { label: 'Open Snapshot…', accelerator: 'CmdOrCtrl+O', click: () => actions.openSnapshot() },
       { label: 'Open Recent', submenu: recentItems },
+      { label: 'Open Training Snapshot', click: () => actions.openTrainingSnapshot() },
       { type: 'separator' },
       {
         label: 'Close Snapshot',

@@ -46,6 +46,7 @@ const api = {
   platform: 'electron',
   openSnapshotDialog: () => invoke('snapshot:open-dialog'),
   openFiles,
+  openTrainingSnapshot: () => invoke('snapshot:open-training'),
   openRecent: (id) => invoke('snapshot:open-recent', id),
   listRecent: () => invoke('snapshot:list-recent'),
   cancelLoad: () => invoke('snapshot:cancel'),

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { HostApi, SnapshotState } from '../../shared/host-api'
+import { AD_CONNECTOR_ID } from '../../shared/training/environment'
+import { generateTrainingSnapshot, TRAINING_CASES } from '../../shared/training/index'
+import { TRAINING_CASES, TRAINING_SNAPSHOT_NAME } from '../../shared/training/index'
 import { createBrowserHost } from './browser-host'
 import { resolveBrowserFiles } from './browser-source'
 import { withRelativePath } from './dropped-files'
@@ -190,6 +193,32 @@ describe('createBrowserHost', () => {
     expect(typeof host.onMenuCommand(() => undefined)).toBe('function')
   })
 
+  it(
+    'opens the training snapshot generated in the worker and finds a case by its DN',
+    { timeout: 60_000 },
+    async () => {
+      const { host, states } = hostWithWorkers()
+      const [trainingCase] = TRAINING_CASES
+      if (!trainingCase) throw new Error('The training snapshot has no cases.')
+
+      await host.openTrainingSnapshot()
+
+      expect(states[0]).toMatchObject({ phase: 'loading', name: TRAINING_SNAPSHOT_NAME })
+      const state = await host.getState()
+      expect(state.phase === 'ready' ? state.summary.name : state.phase).toBe(TRAINING_SNAPSHOT_NAME)
+      const connector =
+        state.phase === 'ready' ? state.summary.connectors.find((c) => c.name === 'contoso.com') : null
+      const page = await host.searchConnectorSpace({
+        connectorId: connector?.id ?? '',
+        query: { scope: 'dn', value: trainingCase.dn },
+        columns: [],
+        offset: 0,
+        limit: 1,
+      })
+      expect(page.rows.map((row) => row.dn.toLowerCase())).toEqual([trainingCase.dn.toLowerCase()])
+    },
+  )
+
   it('stops calling a listener after it unsubscribes', async () => {
     const { host } = hostWithWorkers()
     const seen: SnapshotState[] = []
@@ -199,5 +228,91 @@ describe('createBrowserHost', () => {
     await host.openFiles(pickFixtureFolder())
 
     expect(seen).toEqual([])
+  })
+})
+
+/** Opens a small training snapshot (connector spaces and metaverse objects) whatever files are picked. */
+async function trainingHost(): Promise<{ host: HostApi; workers: InProcessWorker[] }> {
+  const { host, workers } = hostWithWorkers(async () => generateTrainingSnapshot({ users: 20, seed: 7 }))
+  await host.openFiles([withRelativePath(new File(['<x/>'], 'snapshot.json'), 'Training/snapshot.json')])
+  return { host, workers }
+}
+
+describe('createBrowserHost view queries', () => {
+  it('answers every view query from the worker once ready', async () => {
+    const { host } = await trainingHost()
+    const seeded = TRAINING_CASES.find((entry) => entry.code === 'APPLY_ONCE')
+
+    const found = await host.searchConnectorSpace({
+      connectorId: AD_CONNECTOR_ID,
+      query: { scope: 'dn', value: seeded?.dn ?? '' },
+      columns: [],
+      offset: 0,
+      limit: 10,
+    })
+    const csId = found.rows[0]?.id ?? ''
+    const csObject = await host.csObject(csId)
+    const mvId = csObject?.mvLink?.mvObjectId ?? ''
+    const report = await host.objectReport({ mvId })
+    const diagnosis = await host.diagnose({ csId, attribute: seeded?.attribute ?? '' })
+    const inbound = report?.importFlow.find((row) => row.csObjectId === csId)
+    const detail = await host.flowDetail({ ruleId: inbound?.rule.id ?? '', target: null, csId })
+    const people = await host.searchMetaverse({
+      query: { objectType: 'person', groups: [] },
+      columns: ['department'],
+      offset: 0,
+      limit: 3,
+    })
+    const attributes = await host.metaverseAttributes()
+
+    expect(found).toMatchObject({ total: 1, rows: [{ dn: seeded?.dn, isConnector: true }] })
+    expect(report?.metaverse?.id).toBe(mvId)
+    expect(diagnosis?.verdict).toBe('APPLY_ONCE')
+    expect(detail).toMatchObject({ rule: { id: inbound?.rule.id }, flow: null })
+    expect(people.rows).toHaveLength(3)
+    expect(people.total).toBeGreaterThan(20)
+    expect(attributes).toEqual(expect.arrayContaining(['department', 'displayName']))
+  })
+
+  it('answers as an empty session before a snapshot is ready and after it is closed', async () => {
+    const { host } = hostWithWorkers()
+    const emptyPage = { searchId: 0, total: 0, offset: 0, rows: [], elapsedMs: 0 }
+    const askAll = async (): Promise<readonly unknown[]> => [
+      await host.searchMetaverse({ query: { groups: [] }, columns: [], offset: 0, limit: 10 }),
+      await host.searchConnectorSpace({
+        connectorId: AD_CONNECTOR_ID,
+        query: { scope: 'all' },
+        columns: [],
+        offset: 0,
+        limit: 10,
+      }),
+      await host.objectReport({ csId: 'anything' }),
+      await host.csObject('anything'),
+      await host.diagnose({ csId: 'anything', attribute: 'mail' }),
+      await host.flowDetail({ ruleId: 'anything', target: 'mail' }),
+      await host.metaverseAttributes(),
+    ]
+    const empty = [emptyPage, emptyPage, null, null, null, null, []]
+
+    const before = await askAll()
+    await host.openFiles(pickFixtureFolder())
+    const ready = await host.metaverseAttributes()
+    await host.closeSnapshot()
+    const closed = await askAll()
+
+    expect(before).toEqual(empty)
+    expect(ready.length).toBeGreaterThan(0)
+    expect(closed).toEqual(empty)
+  })
+
+  it('pages through an earlier search of the same worker by its id', async () => {
+    const { host } = await trainingHost()
+    const request = { query: { objectType: 'person', groups: [] }, columns: [], offset: 0, limit: 4 }
+
+    const first = await host.searchMetaverse(request)
+    const second = await host.searchMetaverse({ ...request, offset: 4, searchId: first.searchId })
+
+    expect(second).toMatchObject({ searchId: first.searchId, total: first.total, offset: 4, elapsedMs: 0 })
+    expect(second.rows.map((row) => row.id)).not.toContain(first.rows[0]?.id)
   })
 })

@@ -7,7 +7,13 @@ import {
   type PendingLoad,
   type SessionClient,
 } from '../../shared/snapshot/session-rpc'
-import { describeBrowserFiles, type BrowserFile, type BrowserSnapshotDescriptor } from './browser-source'
+import { TRAINING_SNAPSHOT_NAME } from '../../shared/training/index'
+import {
+  describeBrowserFiles,
+  TRAINING_DESCRIPTOR,
+  type BrowserFile,
+  type BrowserSnapshotDescriptor,
+} from './browser-source'
 import { failedState, initialProgress, settledState } from './host-state'
 import { messagePortOf } from './worker-port'
 
@@ -104,6 +110,32 @@ export function createBrowserHost(spawn: SnapshotWorkerFactory = spawnSnapshotWo
 
   const readyConnection = (): Connection | null => (state.phase === 'ready' ? connection : null)
 
+  const open = async (
+    descriptor: BrowserSnapshotDescriptor,
+    name: string,
+    files: readonly { path: string; size: number }[],
+  ): Promise<void> => {
+    if (load) load.pending.cancel()
+    const previous = load ? load.previous : state
+    const token = nextToken++
+    const { client } = connect()
+    setState({ phase: 'loading', name, progress: initialProgress(files) })
+    const pending = client.load(descriptor, (progress) => {
+      if (load?.token === token) setState({ phase: 'loading', name, progress })
+    })
+    load = { token, pending, previous }
+    try {
+      const summary = await pending.done
+      if (load?.token !== token) return
+      load = null
+      setState(settledState(summary))
+    } catch (error) {
+      if (load?.token !== token) return
+      load = null
+      setState(error instanceof LoadCancelled ? previous : failedState(name, error))
+    }
+  }
+
   return {
     platform: 'browser',
     openSnapshotDialog: async () => false,
@@ -111,30 +143,9 @@ export function createBrowserHost(spawn: SnapshotWorkerFactory = spawnSnapshotWo
       const picked = files.filter(isBrowserFile)
       if (picked.length === 0) return
       const descriptor = describeBrowserFiles(picked)
-      if (load) load.pending.cancel()
-      const previous = load ? load.previous : state
-      const token = nextToken++
-      const { client } = connect()
-      setState({
-        phase: 'loading',
-        name: descriptor.name,
-        progress: initialProgress(descriptor.files.map(sizeOf)),
-      })
-      const pending = client.load(descriptor, (progress) => {
-        if (load?.token === token) setState({ phase: 'loading', name: descriptor.name, progress })
-      })
-      load = { token, pending, previous }
-      try {
-        const summary = await pending.done
-        if (load?.token !== token) return
-        load = null
-        setState(settledState(summary))
-      } catch (error) {
-        if (load?.token !== token) return
-        load = null
-        setState(error instanceof LoadCancelled ? previous : failedState(descriptor.name, error))
-      }
+      await open(descriptor, descriptor.name, descriptor.files.map(sizeOf))
     },
+    openTrainingSnapshot: () => open(TRAINING_DESCRIPTOR, TRAINING_SNAPSHOT_NAME, []),
     openRecent: async () => undefined,
     listRecent: async () => [],
     async cancelLoad() {

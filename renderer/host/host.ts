@@ -1,5 +1,6 @@
 import type { HostApi } from '../../shared/host-api'
 import { createBrowserHost } from './browser-host'
+import { browserStart } from './start-option'
 
 declare global {
   interface Window {
@@ -8,7 +9,13 @@ declare global {
   }
 }
 
-/** The host the UI talks to: Electron's preload API when present, else the browser implementation. */
+/**
+ * The host the UI talks to: Electron's preload API when present, else the browser implementation, which
+ * starts loading the training snapshot at once (Electron's main process does that itself).
+ */
 export function selectHost(): HostApi {
-  return window.synclens ?? createBrowserHost()
+  if (window.synclens) return window.synclens
+  const host = createBrowserHost()
+  if (browserStart(window.location.search) === 'training') void host.openTrainingSnapshot()
+  return host
 }
