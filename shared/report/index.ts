@@ -1,0 +1,18 @@
+/** Reports of unmapped attributes and their diagnoses, and their HTML, CSV and JSON renderings. */
+export { buildReport, METAVERSE_GROUP, type ReportOptions } from './build-report'
+export { CODE_MEANINGS } from './code-meanings'
+export type {
+  AttributeCount,
+  ConnectorGap,
+  DiagnosedUnmapped,
+  ExampleObject,
+  Report,
+  ReportError,
+  ReportResult,
+  SingleObjectReport,
+  SnapshotReport,
+  UnmappedGroup,
+} from './report-model'
+export { csvCell, toCsv } from './to-csv'
+export { escapeHtml, toHtml } from './to-html'
+export { toJson } from './to-json'
