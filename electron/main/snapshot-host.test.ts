@@ -7,6 +7,8 @@ import type { SnapshotState } from '../../shared/host-api'
 import { SnapshotSession } from '../../shared/snapshot/session'
 import { connectSession, serveSession } from '../../shared/snapshot/session-rpc'
 import { memoryFile, type SnapshotSource } from '../../shared/snapshot/source'
+import { AD_CONNECTOR_ID } from '../../shared/training/environment'
+import { generateTrainingSnapshot, TRAINING_CASES } from '../../shared/training/index'
 import { INBOUND_RULE_XML, MV_XML, OUTBOUND_RULE_XML } from '../../test-support/serverconfig-fixtures'
 import { nodePort } from '../node/node-port'
 import { openSnapshotRequest, type SnapshotRequest } from '../node/snapshot-request'
@@ -49,10 +51,14 @@ class Gate {
   }
 }
 
+/** A small training snapshot (connector spaces and metaverse objects), for the view queries. */
+const TRAINING_PATH = 'training:'
+
 /**
  * A session served over a real MessageChannel in this thread, the way the worker serves it.
  *
- * Requests whose only path is `gate:` wait on the gate; every other request opens disk paths.
+ * Requests whose only path is `gate:` wait on the gate, `training:` opens a small training snapshot;
+ * every other request opens disk paths.
  */
 function channelHost(gate = new Gate()): {
   host: SnapshotHost
@@ -65,9 +71,12 @@ function channelHost(gate = new Gate()): {
   const connect = (): SessionLink => {
     created++
     const { port1, port2 } = new MessageChannel()
-    serveSession<SnapshotRequest>(nodePort(port2), new SnapshotSession(), (request) =>
-      request.paths[0] === 'gate:' ? Promise.resolve(gate.source()) : openSnapshotRequest(request),
-    )
+    serveSession<SnapshotRequest>(nodePort(port2), new SnapshotSession(), async (request) => {
+      const [first] = 'paths' in request ? request.paths : []
+      if (first === 'gate:') return gate.source()
+      if (first === TRAINING_PATH) return generateTrainingSnapshot({ users: 20, seed: 7 })
+      return openSnapshotRequest(request)
+    })
     let stop: (reason: string) => void = () => undefined
     const stopped = new Promise<string>((resolve) => {
       stop = resolve
@@ -256,5 +265,114 @@ describe('SnapshotHost', () => {
     host.reject('b', 'second')
 
     expect(seen).toEqual(['failed'])
+  })
+})
+
+/** The seeded case the view-query tests follow: an attribute whose rule is out of scope. */
+function outOfScopeCase(): (typeof TRAINING_CASES)[number] {
+  const found = TRAINING_CASES.find((entry) => entry.code === 'RULE_OUT_OF_SCOPE')
+  if (!found) throw new Error('the training snapshot has no RULE_OUT_OF_SCOPE case')
+  return found
+}
+
+describe('SnapshotHost view queries', () => {
+  it('forwards every view query to the worker once a snapshot is loaded', async () => {
+    const { host } = channelHost()
+    const seeded = outOfScopeCase()
+    await host.open({ paths: [TRAINING_PATH] }, 'Training')
+
+    const found = await host.searchConnectorSpace({
+      connectorId: AD_CONNECTOR_ID,
+      query: { scope: 'dn', value: seeded.dn },
+      columns: ['displayName'],
+      offset: 0,
+      limit: 10,
+    })
+    const csId = found.rows[0]?.id ?? ''
+    const csObject = await host.csObject(csId)
+    const report = await host.objectReport({ csId })
+    const diagnosis = await host.diagnose({ csId, attribute: seeded.attribute })
+    const imported = report?.importFlow.find((row) => row.mvAttribute === seeded.attribute)
+    const detail = await host.flowDetail({
+      ruleId: imported?.rule.id ?? '',
+      target: seeded.attribute,
+      csId,
+    })
+    const attributes = await host.metaverseAttributes()
+
+    expect(found).toMatchObject({ total: 1, offset: 0, rows: [{ dn: seeded.dn }] })
+    expect(csObject?.dn).toBe(seeded.dn)
+    expect(report?.metaverse?.id).toBe(csObject?.mvLink?.mvObjectId)
+    expect(diagnosis?.verdict).toBe('RULE_OUT_OF_SCOPE')
+    expect(imported?.status).toBe('out-of-scope')
+    expect(detail).toMatchObject({ rule: { id: imported?.rule.id }, scope: { inScope: false } })
+    expect(attributes).toContain('displayName')
+  })
+
+  it('pages through an earlier Metaverse Search by its id without searching again', async () => {
+    const { host } = channelHost()
+    await host.open({ paths: [TRAINING_PATH] }, 'Training')
+    const query = { objectType: 'person', groups: [] }
+
+    const first = await host.searchMetaverse({ query, columns: ['displayName'], offset: 0, limit: 5 })
+    const second = await host.searchMetaverse({
+      query,
+      columns: ['displayName'],
+      offset: 5,
+      limit: 5,
+      searchId: first.searchId,
+    })
+
+    expect(first.total).toBeGreaterThan(10)
+    expect(first.rows).toHaveLength(5)
+    expect(second).toMatchObject({ searchId: first.searchId, total: first.total, offset: 5, elapsedMs: 0 })
+    expect(second.rows.map((row) => row.id)).not.toContain(first.rows[0]?.id)
+    expect(first.rows[0]?.values).toHaveLength(1)
+  })
+
+  it('answers as an empty session before a snapshot is loaded, after closing and after a crash', async () => {
+    const { host, crash } = channelHost()
+    const emptyPage = { searchId: 0, total: 0, offset: 0, rows: [], elapsedMs: 0 }
+    const askAll = async (): Promise<readonly unknown[]> => [
+      await host.searchMetaverse({ query: { groups: [] }, columns: [], offset: 0, limit: 10 }),
+      await host.searchConnectorSpace({
+        connectorId: AD_CONNECTOR_ID,
+        query: { scope: 'all' },
+        columns: [],
+        offset: 0,
+        limit: 10,
+      }),
+      await host.objectReport({ mvId: 'anything' }),
+      await host.csObject('anything'),
+      await host.diagnose({ csId: 'anything', attribute: 'mail' }),
+      await host.flowDetail({ ruleId: 'anything', target: null }),
+      await host.metaverseAttributes(),
+    ]
+    const empty = [emptyPage, emptyPage, null, null, null, null, []]
+
+    const before = await askAll()
+    await host.open({ paths: [TRAINING_PATH] }, 'Training')
+    host.close()
+    const closed = await askAll()
+    await host.open({ paths: [TRAINING_PATH] }, 'Training')
+    crash('out of memory')
+    await new Promise((resolve) => setImmediate(resolve))
+    const crashed = await askAll()
+
+    expect(before).toEqual(empty)
+    expect(closed).toEqual(empty)
+    expect(crashed).toEqual(empty)
+  })
+
+  it('answers null for objects and rules the loaded snapshot does not hold', async () => {
+    const { host } = channelHost()
+    await host.open({ paths: [TRAINING_PATH] }, 'Training')
+
+    expect(await host.csObject('00000000-0000-0000-0000-000000000000')).toBeNull()
+    expect(await host.objectReport({ mvId: '00000000-0000-0000-0000-000000000000' })).toBeNull()
+    expect(
+      await host.diagnose({ csId: '00000000-0000-0000-0000-000000000000', attribute: 'mail' }),
+    ).toBeNull()
+    expect(await host.flowDetail({ ruleId: 'no-such-rule', target: 'mail' })).toBeNull()
   })
 })
