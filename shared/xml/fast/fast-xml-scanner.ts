@@ -54,8 +54,11 @@ const HAS_WHITESPACE_CONTROL = 2
 
 /** How much a start tag may exceed the value bound (names, quotes, other attributes). */
 const TAG_OVERHEAD_BYTES = 1024 * 1024
-const INITIAL_CARRY_BYTES = 64 * 1024
+const INITIAL_BUFFER_BYTES = 64 * 1024
 const EMPTY = new Uint8Array(0)
+/** Ends the data in the buffer: no name, space or value byte, so every inner loop stops on it. */
+const SENTINEL = 0
+const SENTINEL_ONLY = new Uint8Array(1)
 const utf8 = new TextEncoder()
 
 const CDATA_OPEN = [0x3c, 0x21, 0x5b, 0x43, 0x44, 0x41, 0x54, 0x41, 0x5b] // <![CDATA[
@@ -77,12 +80,11 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
   private readonly limits: XmlLimits
   private readonly decoder = new Utf8Decoder()
 
-  /** The bytes being scanned: a pushed chunk, or a view of `carry` when a token spans chunks. */
-  private buf: Uint8Array = EMPTY
-  private bufIsCarry = false
+  /** The bytes being scanned (`len` of them, then the sentinel): a view of `data`. */
+  private buf: Uint8Array = SENTINEL_ONLY
   private len = 0
   private pos = 0
-  private carry: Uint8Array = new Uint8Array(INITIAL_CARRY_BYTES)
+  private data: Uint8Array = new Uint8Array(INITIAL_BUFFER_BYTES)
 
   private pending = PENDING_NONE
   private resumeAt = 0
@@ -95,6 +97,8 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
   /** Line and column of `buf[0]`. */
   private bufferLine = 1
   private bufferColumn = 0
+  /** Index of the first line break at or after `countedTo`, or `len` when there is none. */
+  private nextNewline = -1
 
   private depth = 0
   private readonly stackIds: Int32Array
@@ -132,14 +136,7 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
   /** Scans the next chunk. The chunk may be reused by the caller once this returns. */
   public push(chunk: Uint8Array): void {
     if (this.error !== null || chunk.length === 0) return
-    if (this.len > this.pos) this.appendToCarry(chunk)
-    else {
-      this.buf = chunk
-      this.bufIsCarry = false
-      this.len = chunk.length
-      this.pos = 0
-      this.countedTo = 0
-    }
+    this.append(chunk)
     if (this.pending === PENDING_NONE || this.resumePending()) this.run()
     if (this.error === null) this.keepRest()
   }
@@ -255,9 +252,7 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
       return this.fail('"<" must start a tag name (write &lt; for a literal "<")', i)
     let hash = hashStep(NAME_HASH_SEED, c)
     i++
-    while (i < n) {
-      c = b[i]
-      if ((BYTE_CLASS[c] & NAME_CHAR) === 0) break
+    while ((BYTE_CLASS[(c = b[i])] & NAME_CHAR) !== 0) {
       hash = hashStep(hash, c)
       i++
     }
@@ -269,7 +264,7 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
     let selfClosing = false
     for (;;) {
       const beforeSpace = i
-      while (i < n && (BYTE_CLASS[b[i]] & SPACE) !== 0) i++
+      while ((BYTE_CLASS[b[i]] & SPACE) !== 0) i++
       if (i >= n) return this.waitStartTag(p, n)
       c = b[i]
       if (c === GT) {
@@ -288,19 +283,17 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
       const attrStart = i
       hash = hashStep(NAME_HASH_SEED, c)
       i++
-      while (i < n) {
-        c = b[i]
-        if ((BYTE_CLASS[c] & NAME_CHAR) === 0) break
+      while ((BYTE_CLASS[(c = b[i])] & NAME_CHAR) !== 0) {
         hash = hashStep(hash, c)
         i++
       }
       const attrEnd = i
       if (attrEnd - attrStart > this.limits.maxNameBytes) return this.failNameTooLong(attrStart)
-      while (i < n && (BYTE_CLASS[b[i]] & SPACE) !== 0) i++
+      while ((BYTE_CLASS[b[i]] & SPACE) !== 0) i++
       if (i >= n) return this.waitStartTag(p, n)
       if (b[i] !== EQUALS) return this.fail('expected "=" after an attribute name', i)
       i++
-      while (i < n && (BYTE_CLASS[b[i]] & SPACE) !== 0) i++
+      while ((BYTE_CLASS[b[i]] & SPACE) !== 0) i++
       if (i >= n) return this.waitStartTag(p, n)
       const quote = b[i]
       if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE)
@@ -309,16 +302,14 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
       const valueStart = i
       let flags = 0
       for (;;) {
+        while (VALUE_SPECIAL[(c = b[i])] === 0) i++
         if (i >= n) return this.waitStartTag(p, n)
-        c = b[i]
-        if (VALUE_SPECIAL[c] !== 0) {
-          if (c === quote) break
-          if (c === AMPERSAND) flags |= HAS_AMPERSAND
-          else if (c === TAB || c === LF || c === CR) flags |= HAS_WHITESPACE_CONTROL
-          else if (c === LT) return this.fail('"<" is not allowed in an attribute value (write &lt;)', i)
-          else if (c !== DOUBLE_QUOTE && c !== SINGLE_QUOTE) {
-            return this.fail('a control character is not allowed in XML', i)
-          }
+        if (c === quote) break
+        if (c === AMPERSAND) flags |= HAS_AMPERSAND
+        else if (c === TAB || c === LF || c === CR) flags |= HAS_WHITESPACE_CONTROL
+        else if (c === LT) return this.fail('"<" is not allowed in an attribute value (write &lt;)', i)
+        else if (c !== DOUBLE_QUOTE && c !== SINGLE_QUOTE) {
+          return this.fail('a control character is not allowed in XML', i)
         }
         i++
       }
@@ -397,13 +388,24 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
     if (this.depth === 0) return this.fail('a closing tag without a matching opening tag', p)
     const top = this.depth - 1
     const id = this.stackIds[top]
-    const expected = id === UNINTERNED_NAME ? (this.stackRawNames[top] ?? EMPTY) : this.names.bytes(id)
-    const nameStart = p + 2
-    const nameLength = expected.length
-    let i = nameStart
+    let expected: Uint8Array
+    let expectedStart: number
+    let nameLength: number
+    if (id === UNINTERNED_NAME) {
+      expected = this.stackRawNames[top] ?? EMPTY
+      expectedStart = 0
+      nameLength = expected.length
+    } else {
+      expected = this.names.pool
+      expectedStart = this.names.offsetOf(id)
+      nameLength = this.names.lengthOf(id)
+    }
+    let i = p + 2
     for (let k = 0; k < nameLength; k++, i++) {
-      if (i >= n) return this.waitEndTag(p)
-      if (b[i] !== expected[k]) return this.failMismatch(b, p, n, top)
+      if (b[i] !== expected[expectedStart + k]) {
+        if (i >= n) return this.waitEndTag(p)
+        return this.failMismatch(b, p, n, top)
+      }
     }
     if (i >= n) return this.waitEndTag(p)
     let c = b[i]
@@ -568,67 +570,68 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
     return -1
   }
 
-  /** Moves the unconsumed tail into the carry buffer so the caller may reuse its chunk. */
+  /** Drops the consumed bytes; the unconsumed tail stays at the start of the buffer. */
   private keepRest(): void {
     this.countLinesTo(this.pos)
     this.bufferLine = this.line
     this.bufferColumn = this.column
     const rest = this.len - this.pos
-    if (rest === 0) {
-      this.buf = EMPTY
-      this.bufIsCarry = false
-      this.len = 0
-      this.pos = 0
-      this.countedTo = 0
-      return
-    }
-    if (this.bufIsCarry) {
-      if (this.pos > 0) this.carry.copyWithin(0, this.pos, this.len)
-    } else {
-      if (this.carry.length < rest) this.carry = new Uint8Array(nextCapacity(rest))
-      this.carry.set(this.buf.subarray(this.pos, this.len), 0)
-    }
+    if (this.pos > 0 && rest > 0) this.data.copyWithin(0, this.pos, this.len)
     this.resumeAt -= this.pos
     this.pos = 0
     this.countedTo = 0
+    this.nextNewline = -1
     this.len = rest
-    this.buf = this.carry.subarray(0, rest)
-    this.bufIsCarry = true
+    this.data[rest] = SENTINEL
+    this.buf = this.data.subarray(0, rest + 1)
   }
 
-  private appendToCarry(chunk: Uint8Array): void {
+  /**
+   * Appends a chunk after the unconsumed tail. The scanner always works on its own copy with a
+   * sentinel byte after the data, so inner loops need no end-of-buffer test: the sentinel stops
+   * them, and one check afterwards tells a token that continues in the next chunk.
+   */
+  private append(chunk: Uint8Array): void {
     const needed = this.len + chunk.length
-    if (this.carry.length < needed) {
-      const grown = new Uint8Array(nextCapacity(needed))
-      grown.set(this.carry.subarray(0, this.len), 0)
-      this.carry = grown
+    if (this.data.length < needed + 1) {
+      const grown = new Uint8Array(nextCapacity(needed + 1))
+      grown.set(this.data.subarray(0, this.len), 0)
+      this.data = grown
     }
-    this.carry.set(chunk, this.len)
+    this.data.set(chunk, this.len)
+    this.data[needed] = SENTINEL
     this.len = needed
-    this.buf = this.carry.subarray(0, needed)
-    this.bufIsCarry = true
+    this.nextNewline = -1
+    this.buf = this.data.subarray(0, needed + 1)
   }
 
   private countLinesTo(to: number): void {
     const b = this.buf
-    let from = this.countedTo
     let lastLineStart = -1
-    for (;;) {
-      const newline = b.indexOf(LF, from)
-      if (newline === -1 || newline >= to) break
+    // The next line break is remembered, so a long line (or a file without any) is searched once.
+    let newline = this.nextNewline
+    if (newline < this.countedTo) newline = this.findNewline(this.countedTo)
+    while (newline < to) {
       this.line++
-      from = newline + 1
-      lastLineStart = from
+      lastLineStart = newline + 1
+      newline = this.findNewline(lastLineStart)
     }
+    this.nextNewline = newline
     if (lastLineStart === -1) this.column += countCharacters(b, this.countedTo, to)
     else this.column = countCharacters(b, lastLineStart, to)
     this.countedTo = to
+  }
+
+  private findNewline(from: number): number {
+    const newline = this.buf.indexOf(LF, from)
+    return newline === -1 ? this.len : newline
   }
 
   private positionAt(offset: number): XmlPosition {
     const at = Math.max(0, Math.min(offset, this.len))
     if (at < this.countedTo) {
       this.countedTo = 0
+      this.nextNewline = -1
       this.line = this.bufferLine
       this.column = this.bufferColumn
     }
@@ -745,7 +748,7 @@ function grownInt32(source: Int32Array, size: number): Int32Array {
 }
 
 function nextCapacity(needed: number): number {
-  let capacity = INITIAL_CARRY_BYTES
+  let capacity = INITIAL_BUFFER_BYTES
   while (capacity < needed) capacity *= 2
   return capacity
 }

@@ -34,6 +34,8 @@ export class ReferenceXmlScanner implements XmlTokenizer, XmlTag {
   private currentName = ''
   private readonly stack: number[] = []
   private readonly limits: XmlLimits
+  /** Names already interned, so the table is asked once per distinct name. */
+  private readonly ids = new Map<string, number>()
 
   /** Creates a scanner reporting to `sink`. */
   public constructor(
@@ -104,12 +106,21 @@ export class ReferenceXmlScanner implements XmlTokenizer, XmlTag {
       this.fail(`elements are nested deeper than ${this.limits.maxDepth} levels`)
       return
     }
-    const id = this.names.intern(tag.name)
+    const id = this.idOf(tag.name)
     this.attributes = this.pendingAttributes.splice(0)
-    this.attributeIds = this.attributes.map((attribute) => this.names.intern(attribute.name))
+    this.attributeIds = this.attributes.map((attribute) => this.idOf(attribute.name))
     this.currentName = tag.name
     this.stack.push(id)
     this.sink.openElement(id, this)
+  }
+
+  private idOf(name: string): number {
+    let id = this.ids.get(name)
+    if (id === undefined) {
+      id = this.names.intern(name)
+      if (id !== UNINTERNED_NAME) this.ids.set(name, id)
+    }
+    return id
   }
 
   private close(): void {

@@ -64,4 +64,26 @@ describe('FastXmlScanner against the saxes reference', () => {
       { numRuns: 200 },
     )
   })
+
+  it('places the end of a truncated document at its exact line and column, in any chunking', () => {
+    fc.assert(
+      fc.property(
+        xmlDocumentParts,
+        fc.nat(),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        ([prolog, element], rawCut, rawCuts) => {
+          const text = prolog + element.slice(0, 1 + (rawCut % (element.length - 1)))
+          const bytes = encodeDocument(text, 'utf-8')
+          const lines = text.split('\n')
+
+          const { error } = scanDocument(createFastScanner, bytes, {
+            splits: cutPoints(rawCuts, bytes.length),
+          })
+
+          expect(error).toMatchObject({ line: lines.length, column: [...(lines.at(-1) ?? '')].length + 1 })
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
 })
