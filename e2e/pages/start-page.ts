@@ -17,9 +17,9 @@ export class StartPage {
     this.themeToggle = page.getByTestId('theme-toggle')
   }
 
-  /** Loads the app and waits for the empty state. */
+  /** Loads the app on its start page (`?start=empty`: without it the training snapshot opens) and waits for it. */
   public async goto(): Promise<void> {
-    await this.page.goto('/')
+    await this.page.goto('/?start=empty')
     await this.expectState('empty')
   }
 

@@ -36,6 +36,9 @@ export function EmptyView({ pickers }: { readonly pickers: SnapshotPickers }) {
           <button type="button" className="button" onClick={pickers.openFiles}>
             Open files
           </button>
+          <button type="button" className="button" onClick={() => void host.openTrainingSnapshot()}>
+            Open the training snapshot
+          </button>
         </div>
         <div className="drop-zone" data-testid="drop-zone">
           <span className="drop-zone__icon" aria-hidden="true">

@@ -34,6 +34,7 @@ export function NavRail({
       <ul className="rail__list">
         {item('rules', 'Sync Rules', { view: 'rules' }, route.view === 'rules')}
         {item('search', 'Metaverse Search', { view: 'search' }, route.view === 'search')}
+        {item('training', routeTitle({ view: 'training' }), { view: 'training' }, route.view === 'training')}
       </ul>
       <h2 className="rail__heading">Connector Space</h2>
       <ul className="rail__list">

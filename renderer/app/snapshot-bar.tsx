@@ -1,4 +1,5 @@
 import type { SnapshotSummary } from '../../shared/host-api'
+import { TrainingBadge } from '../views/training/training-badge'
 import { useHost } from './host-context'
 import { IssueList, issueCountLabel } from './issue-list'
 
@@ -16,6 +17,7 @@ export function SnapshotBar({ summary }: { readonly summary: SnapshotSummary }) 
       <h1 className="snapshot-bar__name" title={summary.name}>
         {summary.name}
       </h1>
+      <TrainingBadge summary={summary} />
       <dl className="snapshot-bar__facts">
         <div>
           <dt>Server</dt>

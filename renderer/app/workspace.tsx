@@ -4,6 +4,8 @@ import { CsSearchView } from '../views/connector-space/cs-search-view'
 import { MetaverseSearchView } from '../views/metaverse-search/metaverse-search-view'
 import { ObjectView } from '../views/object/object-view'
 import { SyncRulesView } from '../views/sync-rules/sync-rules-view'
+import { TrainingCaseNote } from '../views/training/training-case-note'
+import { TrainingView } from '../views/training/training-view'
 import { HistoryButtons } from './history-buttons'
 import {
   canGoBack,
@@ -125,6 +127,7 @@ export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
           )}
           {route.view === 'object' && (
             <div className="workspace__view">
+              <TrainingCaseNote target={route.target} />
               <ObjectView
                 key={routeKey({ ...route, attribute: '', diagnose: false })}
                 route={route}
@@ -133,8 +136,8 @@ export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
             </div>
           )}
           {route.view === 'training' && (
-            <div className="workspace__view empty-state">
-              <p>Cases and Concepts are not part of this build yet.</p>
+            <div className="workspace__view">
+              <TrainingView summary={summary} />
             </div>
           )}
         </div>
