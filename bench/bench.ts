@@ -125,7 +125,7 @@ async function main(): Promise<number> {
   let browser: BrowserResult | null = null
   if (options.browser) {
     log('measuring the grid in Chromium')
-    const outcome = await measureGridInChromium()
+    const outcome = await measureGridInChromium(cacheRoot())
     if ('skipped' in outcome) notes.push(outcome.skipped)
     else browser = outcome
   }
