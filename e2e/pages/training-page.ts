@@ -26,11 +26,7 @@ export class TrainingPage {
 
   /** Opens the training view from the navigation. */
   public async open(): Promise<void> {
-    await this.page
-      .getByRole('link', { name: 'Cases and Concepts' })
-      .or(this.page.getByRole('button', { name: 'Cases and Concepts' }))
-      .first()
-      .click()
+    await this.page.getByTestId('nav-rail').getByRole('button', { name: 'Cases and Concepts' }).click()
     await expect(this.root).toBeVisible()
   }
 
