@@ -61,12 +61,14 @@ export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       const move = historyKey(event)
-      if (move === null || event.defaultPrevented) return
+      if (move === null) return
+      // Capture phase: Alt+arrows mean history even inside a tablist or grid that handles the bare arrows.
       event.preventDefault()
+      event.stopPropagation()
       setHistory((current) => (move === 'back' ? goBack(current) : goForward(current)))
     }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
+    window.addEventListener('keydown', onKeyDown, true)
+    return () => window.removeEventListener('keydown', onKeyDown, true)
   }, [])
 
   const rail = width > 0 ? clampSplit(railWidth, width, RAIL_LIMITS) : DEFAULT_RAIL

@@ -1,0 +1,32 @@
+import type { Locator, Page } from '@playwright/test'
+
+/** The object view: header, tabs, the aligned attribute flow, rule pane and diagnosis panel. */
+export class ObjectPage {
+  public readonly root: Locator
+  public readonly title: Locator
+  public readonly rulePane: Locator
+  public readonly diagnosis: Locator
+
+  public constructor(public readonly page: Page) {
+    this.root = page.getByTestId('object-view')
+    this.title = page.getByTestId('object-title')
+    this.rulePane = page.getByTestId('rule-pane')
+    this.diagnosis = page.getByTestId('diagnosis-panel')
+  }
+
+  public async openTab(
+    name: 'Attributes' | 'Connectors' | 'Attribute Flow' | 'Connector space object',
+  ): Promise<void> {
+    await this.root.getByRole('tab', { name: new RegExp(`^${name}`) }).click()
+  }
+
+  /** Every row (winner and losing) of an attribute's flow line. */
+  public flowRows(attribute: string): Locator {
+    return this.root.locator(`tr[data-attribute="${attribute}"]`)
+  }
+
+  /** The first row of an attribute's flow line. */
+  public flowLine(attribute: string): Locator {
+    return this.root.locator(`tr[data-testid="flow-line"][data-attribute="${attribute}"]`)
+  }
+}

@@ -1,0 +1,134 @@
+import { attachScreenshot, expect, test } from './app-test'
+import { MetaverseSearchPage } from './pages/metaverse-search-page'
+import { ObjectPage } from './pages/object-page'
+import { StartPage } from './pages/start-page'
+import { writeTrainingSnapshot } from './training-files'
+
+let folder = ''
+
+test.beforeAll(() => {
+  folder = writeTrainingSnapshot()
+})
+
+test.describe('Service Manager views on the training snapshot', () => {
+  test.beforeEach(async ({ page }) => {
+    const start = new StartPage(page)
+    await start.goto()
+    await start.openSnapshot(folder)
+  })
+
+  test('searches with Equals, Starts with and an OR group, adds a column, exports CSV', async ({
+    page,
+  }, testInfo) => {
+    const search = new MetaverseSearchPage(page)
+    await search.open()
+    await search.setClause(0, 'displayName', 'Equals', 'Ana Trujillo')
+    await search.search()
+    await expect(search.count).toContainText(/^1 matching/)
+
+    await search.addGroup()
+    await search.setClause(1, 'displayName', 'Starts with', 'Carlos M')
+    await search.search()
+    await expect(search.count).toContainText(/^2 matching/)
+    await expect(search.rows()).toHaveCount(2)
+
+    await page.getByTestId('column-settings').locator('summary').click()
+    await page.getByLabel('Attribute column to add').fill('department')
+    await page.getByRole('button', { name: 'Add column' }).click()
+    await expect(search.results.getByRole('columnheader', { name: 'department' })).toBeVisible()
+    await expect(search.rows().filter({ hasText: 'Ana Trujillo' })).toContainText('Inside Sales')
+    await attachScreenshot(page, testInfo, 'mv-search')
+
+    const download = page.waitForEvent('download')
+    await search.root.getByTestId('export-csv').click()
+    expect((await download).suggestedFilename()).toBe('metaverse-search-results.csv')
+  })
+
+  test('filters to objects with unmapped attributes', async ({ page }) => {
+    const search = new MetaverseSearchPage(page)
+    await search.open()
+    await search.setClause(0, 'displayName', 'Is present')
+    await search.search()
+    const all = Number((await search.count.textContent())?.split(' ')[0]?.replace(/\D/g, ''))
+    await page.getByTestId('unmapped-only').check()
+    await search.search()
+    await expect(search.count).toContainText('matching')
+    const unmapped = Number((await search.count.textContent())?.split(' ')[0]?.replace(/\D/g, ''))
+    expect(unmapped).toBeGreaterThan(0)
+    expect(unmapped).toBeLessThanOrEqual(all)
+  })
+
+  test('opens an object: attributes, connectors, the aligned flow with overridden and out-of-scope rows', async ({
+    page,
+  }, testInfo) => {
+    const search = new MetaverseSearchPage(page)
+    const object = new ObjectPage(page)
+    await search.open()
+    await search.setClause(0, 'displayName', 'Equals', 'Ana Trujillo')
+    await search.search()
+    await search.openResult('Ana Trujillo')
+
+    await expect(object.title).toHaveText('Ana Trujillo')
+    await expect(page.getByTestId('object-type')).toHaveText('person')
+    await expect(page.getByTestId('attributes-grid')).toContainText('department')
+    await object.openTab('Connectors')
+    await expect(
+      page.getByTestId('connectors-grid').locator('[role="rowgroup"]').nth(1).getByRole('row'),
+    ).toHaveCount(2)
+
+    await object.openTab('Attribute Flow')
+    const department = object.flowRows('department')
+    await expect(department.first().locator('[data-testid="diagnosis-chip"]').first()).toHaveText(
+      'Contributes',
+    )
+    await expect(department.nth(1)).toContainText(
+      'Overridden by Contoso - In from AD - User Department from HR',
+    )
+    await expect(department.nth(1)).toHaveClass(/flow__row--losing/)
+    await attachScreenshot(page, testInfo, 'object-flow')
+
+    await page.keyboard.press('Alt+ArrowLeft')
+    await expect(search.root).toBeVisible()
+    await expect(search.count).toContainText(/^1 matching/)
+    await page.getByTestId('history-forward').click()
+    await expect(object.title).toHaveText('Ana Trujillo')
+  })
+
+  test('shows the failing clause, the rule pane and the diagnosis of an unselected attribute', async ({
+    page,
+  }, testInfo) => {
+    const search = new MetaverseSearchPage(page)
+    const object = new ObjectPage(page)
+    await search.open()
+    await search.setClause(0, 'displayName', 'Equals', 'Carlos Mendoza')
+    await search.search()
+    await search.openResult('Carlos Mendoza')
+    await object.openTab('Attribute Flow')
+
+    const proxy = object.flowRows('proxyAddresses')
+    await expect(proxy.getByTestId('failing-clause').first()).toContainText('mailNickname')
+    await proxy
+      .filter({ has: page.getByTestId('failing-clause') })
+      .first()
+      .locator('td[data-side="import"]')
+      .first()
+      .click()
+    await expect(object.rulePane.getByTestId('scope-results')).toContainText('false')
+    await attachScreenshot(page, testInfo, 'rule-pane')
+
+    await page.getByTestId('history-back').click()
+    await search.setClause(0, 'displayName', 'Equals', 'Kwame Okafor')
+    await search.search()
+    await search.openResult('Kwame Okafor')
+    await object.openTab('Attribute Flow')
+    await object.flowLine('employeeID').focus()
+    await page.keyboard.press('w')
+    await expect(
+      object.diagnosis.getByTestId('diagnosis-verdict').getByTestId('diagnosis-chip'),
+    ).toHaveAttribute('data-code', 'NOT_SELECTED_ON_CONNECTOR')
+    await expect(object.diagnosis.locator('.step--first-blocking')).toHaveCount(1)
+    await page.getByTestId('theme-toggle').click()
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+    await attachScreenshot(page, testInfo, 'diagnosis-dark')
+  })
+})
