@@ -121,7 +121,12 @@ async function main(): Promise<number> {
     )
   log('bundling the measured code (production build)')
   const child = await buildChild(cacheRoot())
-  const sizes = options.sizes.map((size) => measureSnapshot(child, size, options.runs, notes))
+  let sizes: SizeResult[]
+  try {
+    sizes = options.sizes.map((size) => measureSnapshot(child, size, options.runs, notes))
+  } finally {
+    fs.rmSync(child, { force: true })
+  }
   let browser: BrowserResult | null = null
   if (options.browser) {
     log('measuring the grid in Chromium')

@@ -61,7 +61,7 @@ function size(
         'not-present': search(40, 5),
       },
       objectFlow: { p50: 2, p95: 30, cpu: { p50: 2, p95: overrides.flowP95 ?? 4 }, samples: 200 },
-      unmappedScan: { objects: 20_000, findings: 0, totalMs: 40, usPerObject: 2 },
+      unmappedScan: { objects: 20_000, findings: 0, totalMs: 40, usPerObject: 20, cpuUsPerObject: 2 },
       process: figures(5),
     },
   }

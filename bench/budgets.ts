@@ -112,7 +112,7 @@ export function sizeBudgets(size: SizeResult): BudgetCheck[] {
     check(
       'unmapped scan < 10 us/object',
       size.label,
-      figures.unmappedScan.usPerObject,
+      figures.unmappedScan.cpuUsPerObject,
       UNMAPPED_US_PER_OBJECT,
       'us',
       'below',

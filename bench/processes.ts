@@ -21,7 +21,8 @@ export interface ProcessFigures {
  * one, names every closure it creates).
  */
 export async function buildChild(folder: string): Promise<string> {
-  const outFile = path.join(folder, 'bench-child.cjs')
+  // One bundle per run, so that two runs at once never measure each other's code.
+  const outFile = path.join(folder, `bench-child-${process.pid}.cjs`)
   return buildBundle({ entry: 'bench/child.ts', outFile, kind: 'node' }, { outFile })
 }
 

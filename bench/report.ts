@@ -111,7 +111,7 @@ export function sizesTable(sizes: readonly SizeResult[]): string {
         pair(s.search['not-present'].cpu),
         fixed(firstRows),
         `${pair(s.objectFlow.cpu)} (wall ${fixed(s.objectFlow.p95)})`,
-        fixed(s.unmappedScan.usPerObject, 2),
+        fixed(s.unmappedScan.cpuUsPerObject, 2),
       ]
     }),
   )
@@ -127,7 +127,7 @@ export function growthMetrics(size: SizeResult): ReadonlyMap<string, number> {
     ['Equals CPU p95 ms', s.search.equals.cpu.p95],
     ['Contains CPU p95 us/MV object', (s.search.contains.cpu.p95 * 1000) / s.mvObjects],
     ['flow CPU p95 ms', s.objectFlow.cpu.p95],
-    ['unmapped us/object', s.unmappedScan.usPerObject],
+    ['unmapped CPU us/object', s.unmappedScan.cpuUsPerObject],
   ])
 }
 
