@@ -3,6 +3,7 @@ import { CliError, type CliIo, EXIT } from './cli-io'
 import { contributorsCommand } from './commands/contributors'
 import { evalCommand } from './commands/eval'
 import { objectCommand } from './commands/object'
+import { reportCommand } from './commands/report'
 import { rulesCommand } from './commands/rules'
 import { summaryCommand } from './commands/summary'
 import { whyCommand } from './commands/why'
@@ -23,6 +24,10 @@ Commands:
   why <snapshot> --dn DN --attribute NAME [--connector NAME] [--target CONNECTOR] [--json]
                                                   why an attribute does or does not reach the target
                                                   connector (Entra ID by default), step by step
+  report <snapshot> [--object DN [--connector NAME]] --format html|csv|json --out FILE [--force]
+                                                  unmapped attributes and their diagnoses, of the whole
+                                                  snapshot or one object, for someone without SyncLens;
+                                                  an existing FILE is kept unless --force
   eval '<expression>' [--attr NAME=VALUE]... [--param NAME=VALUE]... [--json]
                                                   evaluates a sync-rule expression; a repeated --attr
                                                   makes a multi-valued attribute
@@ -46,6 +51,10 @@ const OPTIONS = {
   'mv-id': { type: 'string' },
   attribute: { type: 'string' },
   target: { type: 'string' },
+  object: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const
 
@@ -99,6 +108,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             connector: values.connector,
             target: values.target,
             json: values.json,
+          },
+          io,
+        )
+        return EXIT.ok
+      case 'report':
+        await reportCommand(
+          snapshot,
+          {
+            object: values.object,
+            connector: values.connector,
+            format: values.format,
+            out: values.out,
+            force: values.force,
           },
           io,
         )
