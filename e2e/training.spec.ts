@@ -1,6 +1,7 @@
 import { TRAINING_CASES, type TrainingCase } from '../shared/training/index'
 import { attachScreenshot, expect, test } from './app-test'
 import { ObjectPage } from './pages/object-page'
+import { StartPage } from './pages/start-page'
 import { TrainingPage } from './pages/training-page'
 
 function trainingCase(id: string): TrainingCase {
@@ -80,4 +81,15 @@ test.describe('the training snapshot', () => {
     await expect(training.diagram).toBeVisible()
     await attachScreenshot(page, testInfo, 'training-concepts-dark')
   })
+})
+
+test('the start page opens the training snapshot when asked', async ({ page }) => {
+  test.setTimeout(90_000)
+  const start = new StartPage(page)
+  await start.goto()
+
+  await page.getByRole('button', { name: 'Open the training snapshot' }).click()
+
+  await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready', { timeout: 60_000 })
+  await expect(new TrainingPage(page).trainingBadge).toBeVisible()
 })
