@@ -4,6 +4,7 @@ import { CSEXPORT } from './csexport-names'
 import { CsExportSink, type CsExportSinkOptions } from './csexport-sink'
 import { ObjectStreamReader, type ObjectReaderTuning, type ReadSummary } from './object-stream-reader'
 
+/** What a finished read delivered (shared by the object readers). */
 export type { ReadSummary } from './object-stream-reader'
 
 /** Options of a CsExportReader. */
