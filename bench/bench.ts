@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { allBudgets } from './budgets'
 import type { PassOutcome } from './file-passes'
 import { measureGridInChromium } from './grid-browser'
-import { parseBenchOptions, sizeLabel } from './options'
+import { type BenchOptions, parseBenchOptions, sizeLabel } from './options'
 import { buildChild, type ProcessFigures, runChild, runXmllint, xmllintAvailable } from './processes'
 import { formatReport } from './report'
 import type { BenchResults, BrowserResult, FileResult, MachineInfo, SizeResult } from './results'
@@ -87,14 +87,16 @@ function measureFile(
   }
 }
 
-function measureSnapshot(child: string, size: number, runs: number, notes: string[]): SizeResult {
+function measureSnapshot(child: string, size: number, options: BenchOptions, notes: string[]): SizeResult {
   let snapshot = cachedSnapshot(size)
   if (snapshot === null) {
     log(`generating ${sizeLabel(size)} (once; cached outside the repository)`)
     snapshot = generateSnapshot(size)
   }
   log(`measuring ${sizeLabel(size)} in ${snapshot.folder}`)
-  const files = snapshot.objectFiles.map((file) => measureFile(child, snapshot, file, runs, notes))
+  const files = options.filePasses
+    ? snapshot.objectFiles.map((file) => measureFile(child, snapshot, file, options.runs, notes))
+    : []
   log('  whole snapshot: load, search, flow, unmapped')
   const report = runChild<SizeFigures>(child, ['size', snapshot.folder])
   return {
@@ -115,6 +117,8 @@ async function main(): Promise<number> {
   }
   const loadAverageStart = os.loadavg()
   const notes: string[] = []
+  if (!options.filePasses)
+    notes.push('--no-file-passes: no per-file throughput, so the load-rate budgets were not checked.')
   if (!xmllintAvailable())
     notes.push(
       'xmllint or GNU time is not installed (apt-get install libxml2-utils time): no xmllint ratios.',
@@ -123,7 +127,7 @@ async function main(): Promise<number> {
   const child = await buildChild(cacheRoot())
   let sizes: SizeResult[]
   try {
-    sizes = options.sizes.map((size) => measureSnapshot(child, size, options.runs, notes))
+    sizes = options.sizes.map((size) => measureSnapshot(child, size, options, notes))
   } finally {
     fs.rmSync(child, { force: true })
   }

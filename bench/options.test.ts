@@ -34,6 +34,7 @@ describe('parseBenchOptions', () => {
       sizes: [10_000, 100_000, 300_000],
       ci: false,
       browser: true,
+      filePasses: true,
       runs: 1,
     })
   })
@@ -46,6 +47,10 @@ describe('parseBenchOptions', () => {
 
   it('replaces the defaults with --sizes', () => {
     expect(parseBenchOptions(['--sizes=100k,10k'])).toMatchObject({ sizes: [10_000, 100_000] })
+  })
+
+  it('skips the per-file passes with --no-file-passes', () => {
+    expect(parseBenchOptions(['--no-file-passes'])).toMatchObject({ filePasses: false })
   })
 
   it('keeps only the small size with --ci', () => {

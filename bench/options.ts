@@ -12,6 +12,8 @@ export interface BenchOptions {
   readonly ci: boolean
   /** Whether to drive Chromium for the grid scroll measurement. */
   readonly browser: boolean
+  /** Whether to time each object file through raw read, saxes, the store and xmllint (long at 1m). */
+  readonly filePasses: boolean
   /** Repetitions of each per-file throughput measurement (the median is kept). */
   readonly runs: number
 }
@@ -46,6 +48,7 @@ export function sizeLabel(size: number): string {
 /**
  * Parses the arguments: `--size N` adds N to the default sizes (`--size 1m` for a million),
  * `--sizes A,B` replaces them, `--ci` measures only the small size, `--no-browser` skips Chromium,
+ * `--no-file-passes` skips the per-file throughput passes (the whole-snapshot load is still timed),
  * `--runs N` repeats each throughput measurement.
  */
 export function parseBenchOptions(args: readonly string[]): BenchOptions | OptionsError {
@@ -53,6 +56,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions | Optio
   const extra: number[] = []
   let ci = false
   let browser = true
+  let filePasses = true
   let runs = 1
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index] ?? ''
@@ -64,6 +68,9 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions | Optio
         break
       case '--no-browser':
         browser = false
+        break
+      case '--no-file-passes':
+        filePasses = false
         break
       case '--size':
       case '--sizes': {
@@ -86,10 +93,10 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions | Optio
       }
       default:
         return {
-          error: `Unknown argument "${arg}". Use --size N, --sizes A,B, --ci, --runs N, --no-browser.`,
+          error: `Unknown argument "${arg}". Use --size N, --sizes A,B, --ci, --runs N, --no-browser, --no-file-passes.`,
         }
     }
   }
   const chosen = ci ? [CI_SIZE] : [...(sizes ?? DEFAULT_SIZES), ...extra]
-  return { sizes: [...new Set(chosen)].sort((a, b) => a - b), ci, browser, runs }
+  return { sizes: [...new Set(chosen)].sort((a, b) => a - b), ci, browser, filePasses, runs }
 }
