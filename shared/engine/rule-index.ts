@@ -72,6 +72,8 @@ export interface RuleIndex {
   inboundReaders(connectorId: string, csObjectType: string): ReadonlyMap<string, readonly SyncRule[]>
   /** Lower-cased CS attributes read only by disabled inbound flows of a connector and CS object type. */
   disabledOnlySources(connectorId: string, csObjectType: string): ReadonlySet<string>
+  /** Lower-cased CS attributes written by enabled outbound flows to a connector for a CS object type. */
+  exportedAttributes(connectorId: string, csObjectType: string): ReadonlySet<string>
   /** Lower-cased MV attributes read by enabled outbound flows to a connector for an MV object type. */
   outboundReadAttributes(connectorId: string, mvObjectType: string): ReadonlySet<string>
   /** Lower-cased CS attributes any rule of the connector names (flows, scope, join), with their original spelling. */
@@ -131,6 +133,7 @@ export function buildRuleIndex(rules: readonly SyncRule[], connectors: readonly 
   const inboundReaders = new Map<string, Map<string, SyncRule[]>>()
   const disabledSources = new Map<string, Set<string>>()
   const outboundReads = new Map<string, Set<string>>()
+  const exported = new Map<string, Set<string>>()
   const ruleAttributes = new Map<string, Map<string, string>>()
   const contributorsByMv = new Map<string, RuleFlow[]>()
   const readersByMv = new Map<string, RuleFlow[]>()
@@ -179,6 +182,8 @@ export function buildRuleIndex(rules: readonly SyncRule[], connectors: readonly 
       outboundConnectors.set(lowerName(rule.sourceObjectType), forType)
       for (const flow of rule.flows) {
         nameAttribute(rule.connectorId, flow.target)
+        if (!rule.disabled)
+          addTo(exported, key(rule.connectorId, rule.targetObjectType), lowerName(flow.target))
         for (const source of flowReads(flow)) {
           push(readersByMv, lowerName(source), { rule, flow })
           if (!rule.disabled) addTo(outboundReads, ruleKey, lowerName(source))
@@ -219,6 +224,8 @@ export function buildRuleIndex(rules: readonly SyncRule[], connectors: readonly 
       inboundReaders.get(key(connectorId, csObjectType)) ?? EMPTY_READERS,
     disabledOnlySources: (connectorId, csObjectType) =>
       disabledSources.get(key(connectorId, csObjectType)) ?? EMPTY_SET,
+    exportedAttributes: (connectorId, csObjectType) =>
+      exported.get(key(connectorId, csObjectType)) ?? EMPTY_SET,
     outboundReadAttributes: (connectorId, mvObjectType) =>
       outboundReads.get(key(connectorId, mvObjectType)) ?? EMPTY_SET,
     ruleAttributes: (connectorId) => ruleAttributes.get(connectorId) ?? EMPTY_MAP,

@@ -43,9 +43,11 @@ export function unmappedSourceNames(
   attributes: readonly Attribute[],
 ): readonly string[] {
   const mapped = ruleIndex.mappedSources(connectorId, csObjectType)
+  const exported = ruleIndex.exportedAttributes(connectorId, csObjectType)
   const names: string[] = []
   for (const attribute of attributes) {
-    if (attribute.values.length > 0 && !mapped.has(lowerName(attribute.name))) names.push(attribute.name)
+    const name = lowerName(attribute.name)
+    if (attribute.values.length > 0 && !mapped.has(name) && !exported.has(name)) names.push(attribute.name)
   }
   return names
 }
@@ -82,9 +84,12 @@ export function unmappedForCsObject(
     return scopeCache.get(rule) ?? null
   }
   const typeLabel = `${csObject.objectType} objects`
+  // Values the sync engine itself exported to this connector (Entra ID) are not source data waiting for a rule.
+  const exported = ruleIndex.exportedAttributes(connector.id, csObject.objectType)
   for (const attribute of source.attributes) {
     if (attribute.values.length === 0) continue
     const name = lowerName(attribute.name)
+    if (exported.has(name) && !readers.has(name)) continue
     const rules = readers.get(name)
     if (!rules) {
       const disabled = disabledOnly.has(name)

@@ -27,8 +27,10 @@ const MAX_PAGE = 5000
  * The view queries over one loaded snapshot: searches (kept for paging), object reports, diagnosis and
  * flow detail. Built once per snapshot by the session.
  */
+/** Search ids are unique for the life of the worker, so an id kept from before a reload never pages new matches. */
+let nextSearchId = 1
+
 export class SnapshotViews {
-  private nextSearchId = 1
   private readonly searches = new Map<number, Uint32Array>()
 
   public constructor(
@@ -149,7 +151,7 @@ export class SnapshotViews {
   }
 
   private keep(matches: Uint32Array): number {
-    const id = this.nextSearchId++
+    const id = nextSearchId++
     this.searches.set(id, matches)
     for (const old of this.searches.keys()) {
       if (this.searches.size <= KEPT_SEARCHES) break
