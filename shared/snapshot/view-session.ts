@@ -23,13 +23,13 @@ const KEPT_SEARCHES = 8
 /** The largest page a view may ask for: pages are for virtualized grids, not for dumps. */
 const MAX_PAGE = 5000
 
+/** Search ids are unique for the life of the worker, so an id kept from before a reload never pages new matches. */
+let nextSearchId = 1
+
 /**
  * The view queries over one loaded snapshot: searches (kept for paging), object reports, diagnosis and
  * flow detail. Built once per snapshot by the session.
  */
-/** Search ids are unique for the life of the worker, so an id kept from before a reload never pages new matches. */
-let nextSearchId = 1
-
 export class SnapshotViews {
   private readonly searches = new Map<number, Uint32Array>()
 
