@@ -20,7 +20,13 @@ export class ObjectPage {
     await this.root.getByRole('tab', { name: new RegExp(`^${name}`) }).click()
   }
 
-  /** Every row (winner and losing) of an attribute's flow line. */
+  /** Unfolds the rows under an attribute's flow line (no-op when already open). */
+  public async expand(attribute: string): Promise<void> {
+    const line = this.flowLine(attribute)
+    if ((await line.getAttribute('aria-expanded')) === 'false') await line.locator('.flow__expander').click()
+  }
+
+  /** Every row shown (winner and, when unfolded, the others) of an attribute's flow line. */
   public flowRows(attribute: string): Locator {
     return this.root.locator(`tr[data-attribute="${attribute}"]`)
   }

@@ -7,6 +7,8 @@ import { flowStatusChip, isProblem } from '../shared/diagnosis-codes'
 export interface TargetedExportRow {
   readonly connector: string
   readonly connectorId: string
+  /** True when the target is Entra ID (the AAD connector). */
+  readonly entraId: boolean
   readonly row: ExportFlowRow
 }
 
@@ -66,6 +68,7 @@ export function flowLines(report: ObjectReport, isEntraId: (connectorId: string)
       line(exportRowAttribute(row)).exports.push({
         connector: target.connector,
         connectorId: target.connectorId,
+        entraId: isEntraId(target.connectorId),
         row,
       })
     }

@@ -1,7 +1,7 @@
-import { useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import type { ExportFlowRow } from '../../../shared/engine/export-flow'
-import type { FlowOutcome, SourceValues } from '../../../shared/engine/flow-value'
 import type { ImportFlowRow } from '../../../shared/engine/import-flow'
+import type { ReportUnmapped } from '../../../shared/engine/object-report'
 import type { RuleRef } from '../../../shared/engine/rule-text'
 import { useNavigate } from '../../app/navigation-context'
 import { copyText } from '../shared/clipboard'
@@ -9,34 +9,21 @@ import { DiagnosisChip } from '../shared/diagnosis-chip'
 import { flowStatusChip } from '../shared/diagnosis-codes'
 import { ProblemsToggle } from '../shared/problems-toggle'
 import type { FlowLine, TargetedExportRow } from './flow-lines'
+import {
+  flowDisplayRows,
+  flowRowText,
+  foldedCount,
+  isLosingRow,
+  outcomeText,
+  placeFindings,
+  sourceText,
+  valuesText,
+  type FlowDisplayRow,
+} from './flow-rows'
 import type { RulePaneTarget } from './rule-pane'
 
-/** Values as one cell shows them. */
-export function valuesText(values: readonly string[] | null): string {
-  if (values === null) return '—'
-  if (values.length === 0) return '(none)'
-  return values.join('; ')
-}
-
-function sourceText(sources: readonly SourceValues[]): string {
-  return sources.map((source) => valuesText(source.values)).join(' | ')
-}
-
-function outcomeText(outcome: FlowOutcome): string {
-  switch (outcome.kind) {
-    case 'value':
-      return valuesText(outcome.values)
-    case 'null':
-      return 'NULL'
-    case 'authoritativeNull':
-      return 'AuthoritativeNull'
-    case 'ignoreThisFlow':
-      return 'IgnoreThisFlow'
-    case 'error':
-      return 'Error'
-    case 'not-evaluated':
-      return '—'
-  }
+function sameAttribute(a: string | null, b: string): boolean {
+  return a !== null && a.toLowerCase() === b.toLowerCase()
 }
 
 function RuleLink({ rule }: { readonly rule: RuleRef }) {
@@ -44,8 +31,8 @@ function RuleLink({ rule }: { readonly rule: RuleRef }) {
   return (
     <button
       type="button"
-      className="link-button cell-text"
-      title={`Open ${rule.name} in Sync Rules`}
+      className="link-button flow__rule"
+      title={`${rule.name} (precedence ${rule.precedence}): open in Sync Rules`}
       onClick={(event) => {
         event.stopPropagation()
         navigate({ view: 'rules', ruleId: rule.id })
@@ -56,96 +43,140 @@ function RuleLink({ rule }: { readonly rule: RuleRef }) {
   )
 }
 
-function Cell({
-  side,
-  children,
-  title,
-  className,
-}: {
-  readonly side: 'import' | 'export'
-  readonly children: ReactNode
-  readonly title?: string
-  readonly className?: string
-}) {
+/** A flow row's status: the short chip, then precedence and mapping (or the failing clause) on the same line. */
+function RuleStatus({ row }: { readonly row: ImportFlowRow | ExportFlowRow }) {
+  const chip = flowStatusChip(row)
+  const reason = [
+    row.reason,
+    chip.detail !== null ? `Overridden ${chip.detail}.` : '',
+    row.scopeFailure !== null ? `Failing clause: ${row.scopeFailure}` : '',
+  ]
+    .filter((part) => part !== '')
+    .join(' ')
+  const applyOnce = 'applyOnce' in row && row.applyOnce && row.status !== 'apply-once'
   return (
-    <td className={className} title={title} data-side={side}>
-      {children}
+    <span className="flow__meta">
+      <DiagnosisChip code={chip.code} label={chip.label} reason={reason} />
+      {applyOnce && (
+        <span className="chip chip--info" title="The rule sets the value only when the target has none.">
+          Apply Once
+        </span>
+      )}
+      <span className="flow__prec" title={`Precedence ${row.rule.precedence}`}>
+        {row.rule.precedence}
+      </span>
+      {row.scopeFailure !== null ? (
+        <span className="failing-clause" data-testid="failing-clause" title={row.scopeFailure}>
+          {row.scopeFailure}
+        </span>
+      ) : (
+        <span className="flow__dim" title={`${row.flowType}: ${row.dataSource}`}>
+          {row.flowType}
+        </span>
+      )}
+    </span>
+  )
+}
+
+/** The two cells of a side without a rule: hatched, or the findings that say why nothing flows there. */
+function BlankCells({ findings }: { readonly findings: readonly ReportUnmapped[] }) {
+  if (findings.length === 0) return <td className="flow__blank" colSpan={2} data-side="none" />
+  const message = findings.map((finding) => `${finding.connector}: ${finding.message}`).join('\n')
+  return (
+    <td className="flow__finding" colSpan={2} data-side="none" title={message}>
+      <span className="flow__meta">
+        {findings.map((finding, index) => (
+          <DiagnosisChip
+            key={index}
+            code={finding.code}
+            reason={`${finding.connector}: ${finding.message}`}
+          />
+        ))}
+      </span>
+      <span className="flow__sub">{findings[0]?.message}</span>
     </td>
   )
 }
 
-function ImportCells({ row }: { readonly row: ImportFlowRow | undefined }) {
-  if (!row) return <td className="flow__empty" colSpan={6} />
-  const chip = flowStatusChip(row)
-  const reason = row.scopeFailure !== null ? `${row.reason} Failing clause: ${row.scopeFailure}` : row.reason
+function ImportCells({
+  row,
+  findings,
+}: {
+  readonly row: ImportFlowRow | undefined
+  readonly findings: readonly ReportUnmapped[]
+}) {
+  if (!row) return <BlankCells findings={findings} />
+  const losing = row.winner ? '' : ' flow__cell--losing'
+  const source = sourceText(row.sourceValues)
   return (
     <>
-      <Cell side="import" title={sourceText(row.sourceValues)}>
-        {sourceText(row.sourceValues)}
-      </Cell>
-      <Cell side="import">
-        <RuleLink rule={row.rule} />
-      </Cell>
-      <Cell side="import" className="num">
-        {row.rule.precedence}
-      </Cell>
-      <Cell side="import" title={row.dataSource}>
-        <code className="cell-code">{row.dataSource}</code>
-      </Cell>
-      <Cell side="import">{row.flowType}</Cell>
-      <Cell side="import">
-        <DiagnosisChip code={chip.code} label={chip.label} reason={reason} />
-        {row.applyOnce && row.status !== 'apply-once' && <span className="chip chip--info">Apply Once</span>}
-        {row.scopeFailure !== null && (
-          <span className="failing-clause" data-testid="failing-clause">
-            {row.scopeFailure}
-          </span>
-        )}
-      </Cell>
+      <td
+        data-side="import"
+        className={`flow__cell${losing}`}
+        title={`${source}\nfrom ${row.connector.name}: ${row.dataSource}`}
+      >
+        <span className="flow__main">{source}</span>
+        <code className="flow__sub cell-code">{row.dataSource}</code>
+      </td>
+      <td data-side="import" className={`flow__cell${losing}`}>
+        <span className="flow__main">
+          <RuleLink rule={row.rule} />
+        </span>
+        <RuleStatus row={row} />
+      </td>
     </>
   )
 }
 
-function ExportCells({ item }: { readonly item: TargetedExportRow | undefined }) {
-  if (!item) return <td className="flow__empty" colSpan={5} />
-  const row: ExportFlowRow = item.row
-  const chip = flowStatusChip(row)
-  const reason = row.scopeFailure !== null ? `${row.reason} Failing clause: ${row.scopeFailure}` : row.reason
+function ExportCells({
+  item,
+  findings,
+}: {
+  readonly item: TargetedExportRow | undefined
+  readonly findings: readonly ReportUnmapped[]
+}) {
+  if (!item) return <BlankCells findings={findings} />
+  const { row } = item
+  const losing = row.winner ? '' : ' flow__cell--losing'
+  const computed = outcomeText(row.computed)
+  const now = row.targetValueInSnapshot === null ? null : valuesText(row.targetValueInSnapshot)
+  const pending = row.pendingExportValues === null ? null : valuesText(row.pendingExportValues)
+  const target = item.entraId ? row.csAttribute : `${item.connector} · ${row.csAttribute}`
+  const extra =
+    pending !== null ? ` · pending ${pending}` : now !== null && now !== computed ? ` · now ${now}` : ''
   return (
     <>
-      <Cell side="export">
-        <RuleLink rule={row.rule} />
-      </Cell>
-      <Cell side="export" className="num">
-        {row.rule.precedence}
-      </Cell>
-      <Cell side="export" title={`${item.connector}: ${row.csAttribute}`}>
-        <span className="muted">{item.connector}:</span> {row.csAttribute}
-      </Cell>
-      <Cell
-        side="export"
-        title={`Computed ${outcomeText(row.computed)}; in the target ${valuesText(row.targetValueInSnapshot)}`}
+      <td data-side="export" className={`flow__cell${losing}`}>
+        <span className="flow__main">
+          <RuleLink rule={row.rule} />
+        </span>
+        <RuleStatus row={row} />
+      </td>
+      <td
+        data-side="export"
+        className={`flow__cell${losing}`}
+        title={[
+          `${item.connector}: ${row.csAttribute}`,
+          `Computed: ${computed}`,
+          `In the target: ${now ?? '—'}`,
+          ...(pending !== null ? [`Pending export: ${pending}`] : []),
+        ].join('\n')}
       >
-        {outcomeText(row.computed)}
-        {row.targetValueInSnapshot !== null && (
-          <span className="muted"> (now {valuesText(row.targetValueInSnapshot)})</span>
-        )}
-      </Cell>
-      <Cell side="export">
-        <DiagnosisChip code={chip.code} label={chip.label} reason={reason} />
-        {row.scopeFailure !== null && (
-          <span className="failing-clause" data-testid="failing-clause">
-            {row.scopeFailure}
-          </span>
-        )}
-      </Cell>
+        <span className="flow__main">{computed}</span>
+        <span className="flow__sub">
+          {target}
+          {extra}
+        </span>
+      </td>
     </>
   )
 }
 
 /**
- * Import Attribute Flow next to Export Attribute Flow, aligned by metaverse attribute: source value, rule,
- * metaverse value, rule, target value on one line. Losing rows sit subdued under the winner; a row opens the rule pane.
+ * Import Attribute Flow next to Export Attribute Flow, one row per metaverse attribute: attribute, source value,
+ * inbound rule, metaverse value, outbound rule, target value. The other contributors fold under the winner; a
+ * side of a row opens the rule pane. The selected attribute (from the route) is expanded, highlighted and
+ * scrolled into view.
  */
 export function FlowTab({
   lines,
@@ -165,139 +196,201 @@ export function FlowTab({
   readonly mvId: string | null
 }) {
   const [problemsOnly, setProblemsOnly] = useState(false)
-  const shown = problemsOnly ? lines.filter((line) => line.flagged) : lines
-  const flagged = lines.filter((line) => line.flagged).length
+  const [expandAll, setExpandAll] = useState(false)
+  const [toggled, setToggled] = useState<ReadonlySet<string>>(
+    () => new Set(selected === null ? [] : [selected.toLowerCase()]),
+  )
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const clickedRef = useRef<string | null>(null)
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, line: FlowLine, rowText: string): void => {
-    const rows = [
+  const onlyEntraId = useMemo(
+    () => lines.every((line) => line.exports.every((item) => item.entraId)),
+    [lines],
+  )
+  const flagged = useMemo(() => lines.filter((line) => line.flagged).length, [lines])
+  const rows = useMemo(() => {
+    const shown = problemsOnly ? lines.filter((line) => line.flagged) : lines
+    return flowDisplayRows(shown, (line) => expandAll !== toggled.has(line.attribute.toLowerCase()))
+  }, [lines, problemsOnly, expandAll, toggled])
+
+  useEffect(() => {
+    if (selected === null || sameAttribute(clickedRef.current, selected)) return
+    const container = scrollRef.current
+    if (!container) return
+    // Names are data: compare them in code rather than building a CSS selector from them.
+    const row = [...container.querySelectorAll<HTMLElement>('tr[data-testid="flow-line"]')].find((element) =>
+      sameAttribute(selected, element.dataset.attribute ?? ''),
+    )
+    row?.scrollIntoView({ block: 'center' })
+  }, [selected, rows])
+
+  const toggle = (attribute: string, open?: boolean): void => {
+    const key = attribute.toLowerCase()
+    setToggled((previous) => {
+      const next = new Set(previous)
+      const isOpen = expandAll !== previous.has(key)
+      if (open === isOpen) return previous
+      if (next.has(key)) next.delete(key)
+      else next.add(key)
+      return next
+    })
+  }
+
+  const select = (attribute: string): void => {
+    clickedRef.current = attribute
+    onSelect(attribute)
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, row: FlowDisplayRow): void => {
+    const focusable = [
       ...(event.currentTarget.closest('tbody')?.querySelectorAll<HTMLElement>('tr[tabindex]') ?? []),
     ]
-    const index = rows.indexOf(event.currentTarget)
+    const index = focusable.indexOf(event.currentTarget)
+    const key = event.key.toLowerCase()
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault()
-      rows[index + (event.key === 'ArrowDown' ? 1 : -1)]?.focus()
-    } else if (event.key.toLowerCase() === 'w' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      focusable[index + (event.key === 'ArrowDown' ? 1 : -1)]?.focus()
+    } else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
       event.preventDefault()
-      onDiagnose(line.attribute)
-    } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c') {
+      toggle(row.line.attribute, event.key === 'ArrowRight')
+    } else if (key === 'w' && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault()
-      copyText(rowText)
+      onDiagnose(row.line.attribute)
+    } else if ((event.ctrlKey || event.metaKey) && key === 'c') {
+      event.preventDefault()
+      copyText(flowRowText(row))
     }
+  }
+
+  const onRowClick = (event: MouseEvent<HTMLTableRowElement>, row: FlowDisplayRow): void => {
+    const side = event.target instanceof Element ? event.target.closest('td')?.dataset.side : undefined
+    select(row.line.attribute)
+    if (side === 'import' && row.importRow)
+      onOpenRule({
+        ruleId: row.importRow.rule.id,
+        ruleName: row.importRow.rule.name,
+        target: row.importRow.mvAttribute,
+        csId: row.importRow.csObjectId,
+      })
+    if (side === 'export' && row.exportItem && mvId !== null)
+      onOpenRule({
+        ruleId: row.exportItem.row.rule.id,
+        ruleName: row.exportItem.row.rule.name,
+        target: row.exportItem.row.csAttribute,
+        mvId,
+      })
   }
 
   return (
     <div className="flow" data-testid="flow-tab">
       <div className="results__bar">
-        <span className="muted small">
-          Each line reads: source value → inbound rule → metaverse value → outbound rule → target value. Press
-          W on a line to ask why it does not sync.
+        <span className="muted small flow__legend">
+          Source value → inbound rule → metaverse value → outbound rule → target value. Click a side for its
+          rule; press W on a line to ask why it does not sync.
         </span>
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={expandAll}
+            onChange={(event) => {
+              setExpandAll(event.target.checked)
+              setToggled(new Set())
+            }}
+            data-testid="expand-all"
+          />
+          Show every rule
+        </label>
         <ProblemsToggle checked={problemsOnly} onChange={setProblemsOnly} count={flagged} />
       </div>
-      <div className="flow__scroll">
-        <table className="flow__table" aria-label="Attribute flow aligned by attribute">
+      <div className="flow__scroll" ref={scrollRef}>
+        <table className="flow__table" aria-label="Attribute flow, one line per metaverse attribute">
           <colgroup>
-            <col className="col-source" />
-            <col className="col-rule" />
-            <col className="col-prec" />
-            <col className="col-data" />
-            <col className="col-type" />
-            <col className="col-status" />
-            <col className="col-mv" />
-            <col className="col-mvvalue" />
-            <col className="col-rule" />
-            <col className="col-prec" />
-            <col className="col-target" />
-            <col className="col-value" />
-            <col className="col-status" />
+            <col className="flow__col-attr" />
+            <col className="flow__col-value" />
+            <col className="flow__col-rule" />
+            <col className="flow__col-value" />
+            <col className="flow__col-rule" />
+            <col className="flow__col-value" />
           </colgroup>
           <thead>
             <tr className="flow__groups">
-              <th colSpan={6}>Import Attribute Flow (connector space → metaverse)</th>
-              <th colSpan={2} className="flow__mv-head">
-                Metaverse
-              </th>
-              <th colSpan={5}>Export Attribute Flow (metaverse → target)</th>
+              <th className="flow__sticky" />
+              <th colSpan={2}>Import · connector space → metaverse</th>
+              <th className="flow__mv">Metaverse</th>
+              <th colSpan={2}>Export · metaverse → {onlyEntraId ? 'Entra ID' : 'targets'}</th>
             </tr>
-            <tr>
+            <tr className="flow__heads">
+              <th className="flow__sticky">Attribute</th>
               <th>Source value</th>
-              <th>Sync Rule</th>
-              <th>Prec.</th>
-              <th>Data Source</th>
-              <th>Mapping</th>
-              <th>Status</th>
-              <th className="flow__mv-head">Attribute</th>
-              <th className="flow__mv-head">Value</th>
-              <th>Sync Rule</th>
-              <th>Prec.</th>
-              <th>Target attribute</th>
+              <th>Inbound rule</th>
+              <th className="flow__mv">Value</th>
+              <th>Outbound rule</th>
               <th>Target value</th>
-              <th>Status</th>
             </tr>
           </thead>
           <tbody>
-            {shown.length === 0 && (
+            {rows.length === 0 && (
               <tr>
-                <td colSpan={13} className="flow__none">
+                <td colSpan={6} className="flow__none">
                   {problemsOnly
                     ? 'No attribute of this object has a problem.'
                     : 'No rule flows an attribute of this object.'}
                 </td>
               </tr>
             )}
-            {shown.flatMap((line) => {
-              const count = Math.max(line.imports.length, line.exports.length, 1)
-              const isSelected = selected !== null && selected.toLowerCase() === line.attribute.toLowerCase()
-              return Array.from({ length: count }, (_, index) => {
-                const importRow = line.imports[index]
-                const exportItem = line.exports[index]
-                const losing =
-                  (importRow ? !importRow.winner : true) && (exportItem ? !exportItem.row.winner : true)
-                const classes = ['flow__row']
-                if (index === 0) classes.push('flow__row--first')
-                if (index > 0 && losing) classes.push('flow__row--losing')
-                if (isSelected) classes.push('flow__row--selected')
-                const rowText = [
-                  line.attribute,
-                  valuesText(line.mvValues),
-                  importRow ? `${importRow.rule.name}: ${importRow.status}` : '',
-                  exportItem ? `${exportItem.row.rule.name}: ${exportItem.row.status}` : '',
-                ].join('\t')
-                return (
-                  <tr
-                    key={`${line.attribute}-${index}`}
-                    className={classes.join(' ')}
-                    tabIndex={index === 0 ? 0 : -1}
-                    aria-selected={isSelected}
-                    data-attribute={line.attribute}
-                    data-testid={index === 0 ? 'flow-line' : 'flow-subrow'}
-                    onFocus={() => onSelect(line.attribute)}
-                    onKeyDown={(event) => onKeyDown(event, line, rowText)}
-                    onClick={(event) => {
-                      const side = (event.target as HTMLElement).closest('td')?.dataset.side
-                      onSelect(line.attribute)
-                      if (side === 'import' && importRow)
-                        onOpenRule({
-                          ruleId: importRow.rule.id,
-                          ruleName: importRow.rule.name,
-                          target: importRow.mvAttribute,
-                          csId: importRow.csObjectId,
-                        })
-                      if (side === 'export' && exportItem && mvId !== null)
-                        onOpenRule({
-                          ruleId: exportItem.row.rule.id,
-                          ruleName: exportItem.row.rule.name,
-                          target: exportItem.row.csAttribute,
-                          mvId,
-                        })
-                    }}
-                  >
-                    <ImportCells row={importRow} />
-                    {index === 0 && (
+            {rows.map((row) => {
+              const { line } = row
+              const isSelected = sameAttribute(selected, line.attribute)
+              const folded = foldedCount(line)
+              const findings = placeFindings(row)
+              const open = expandAll !== toggled.has(line.attribute.toLowerCase())
+              const classes = ['flow__row', row.kind === 'line' ? 'flow__row--line' : 'flow__row--sub']
+              if (row.kind === 'sub' && isLosingRow(row)) classes.push('flow__row--losing')
+              if (isSelected) classes.push('flow__row--selected')
+              if (row.kind === 'line' && line.problem) classes.push('flow__row--problem')
+              return (
+                <tr
+                  key={`${line.attribute}\u0000${row.index}`}
+                  className={classes.join(' ')}
+                  tabIndex={row.kind === 'line' ? 0 : -1}
+                  aria-selected={isSelected}
+                  aria-expanded={row.kind === 'line' && folded > 0 ? open : undefined}
+                  data-attribute={line.attribute}
+                  data-testid={row.kind === 'line' ? 'flow-line' : 'flow-subrow'}
+                  onFocus={(event) => {
+                    if (event.target === event.currentTarget && !isSelected) select(line.attribute)
+                  }}
+                  onKeyDown={(event) => onKeyDown(event, row)}
+                  onClick={(event) => onRowClick(event, row)}
+                >
+                  <th scope="row" className="flow__sticky flow__attr" title={line.attribute}>
+                    {row.kind === 'line' ? (
                       <>
-                        <th scope="rowgroup" rowSpan={count} className="flow__mv">
-                          <div className="flow__mv-name">{line.attribute}</div>
-                          {line.unmapped.map((finding, findingIndex) => (
+                        <span className="flow__main flow__attr-name">
+                          {folded > 0 ? (
+                            <button
+                              type="button"
+                              className="flow__expander"
+                              aria-label={`${open ? 'Hide' : 'Show'} the other ${folded} rules of ${line.attribute}`}
+                              onClick={(event) => {
+                                event.stopPropagation()
+                                toggle(line.attribute)
+                              }}
+                            >
+                              {open ? '▾' : '▸'}
+                            </button>
+                          ) : (
+                            <span className="flow__expander-space" />
+                          )}
+                          {line.attribute}
+                        </span>
+                        <span className="flow__meta">
+                          {folded > 0 && !open && (
+                            <span className="flow__dim" data-testid="folded-count">
+                              +{folded}
+                            </span>
+                          )}
+                          {findings.attribute.map((finding, findingIndex) => (
                             <DiagnosisChip
                               key={findingIndex}
                               code={finding.code}
@@ -317,20 +410,19 @@ export function FlowTab({
                               Why?
                             </button>
                           )}
-                        </th>
-                        <td
-                          rowSpan={count}
-                          className="flow__mv flow__mv-value"
-                          title={valuesText(line.mvValues)}
-                        >
-                          {valuesText(line.mvValues)}
-                        </td>
+                        </span>
                       </>
+                    ) : (
+                      <span className="flow__sub-mark" aria-hidden="true" />
                     )}
-                    <ExportCells item={exportItem} />
-                  </tr>
-                )
-              })
+                  </th>
+                  <ImportCells row={row.importRow} findings={findings.import} />
+                  <td className="flow__mv" data-side="mv" title={valuesText(line.mvValues)}>
+                    {row.kind === 'line' && <span className="flow__main">{valuesText(line.mvValues)}</span>}
+                  </td>
+                  <ExportCells item={row.exportItem} findings={findings.export} />
+                </tr>
+              )
             })}
           </tbody>
         </table>

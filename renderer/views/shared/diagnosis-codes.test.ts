@@ -13,10 +13,11 @@ describe('diagnosis codes', () => {
     expect(DIAGNOSIS_CODES.filter((code) => codeSeverity(code) === 'ok')).toEqual(['OK'])
   })
 
-  it('names the overriding rule on an overridden row', () => {
+  it('keeps the chip of an overridden row short and names the overriding rule in its detail', () => {
     expect(flowStatusChip({ status: 'overridden', overriddenBy: rule })).toEqual({
       code: 'OVERRIDDEN_BY_PRECEDENCE',
-      label: 'Overridden by In from HR - Department',
+      label: 'Overridden',
+      detail: 'by In from HR - Department',
     })
   })
 
@@ -33,7 +34,7 @@ describe('diagnosis codes', () => {
     ['not-selected-on-connector', 'NOT_SELECTED_ON_CONNECTOR', 'Not selected on connector'],
     ['differs', 'MV_STALE', 'Target differs'],
   ] as const)('status %s -> %s "%s"', (status, code, label) => {
-    expect(flowStatusChip({ status, overriddenBy: null })).toEqual({ code, label })
+    expect(flowStatusChip({ status, overriddenBy: null })).toEqual({ code, label, detail: null })
   })
 
   it('counts everything but OK as a problem', () => {

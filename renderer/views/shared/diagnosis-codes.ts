@@ -76,10 +76,12 @@ export function codeSeverity(code: DiagnosisCode): CodeSeverity {
   }
 }
 
-/** What a flow row's status chip says: its code and a label naming the overriding rule when there is one. */
+/** What a flow row's status chip says: its code, a short label that fits a chip, and the rest for its reason. */
 export interface StatusChip {
   readonly code: DiagnosisCode
   readonly label: string
+  /** What the short label leaves out (`by <rule>` for an overridden row), or null. */
+  readonly detail: string | null
 }
 
 /** The chip of an import or export flow row. */
@@ -90,17 +92,17 @@ export function flowStatusChip(row: {
   const code = statusCode(row.status)
   switch (row.status) {
     case 'contributes':
-      return { code, label: 'Contributes' }
+      return { code, label: 'Contributes', detail: null }
     case 'in-sync':
-      return { code, label: 'In sync' }
+      return { code, label: 'In sync', detail: null }
     case 'overridden':
-      return { code, label: row.overriddenBy ? `Overridden by ${row.overriddenBy.name}` : codeLabel(code) }
+      return { code, label: 'Overridden', detail: row.overriddenBy ? `by ${row.overriddenBy.name}` : null }
     case 'differs':
-      return { code, label: 'Target differs' }
+      return { code, label: 'Target differs', detail: null }
     case 'not-joined':
-      return { code, label: 'Not joined' }
+      return { code, label: 'Not joined', detail: null }
     default:
-      return { code, label: codeLabel(code) }
+      return { code, label: codeLabel(code), detail: null }
   }
 }
 
