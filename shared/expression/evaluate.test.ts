@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ExprNode } from './ast'
 import { compileExpression } from './compile-expression'
-import { evaluateAst } from './evaluate'
+import { evaluateAst, evaluateExpression } from './evaluate'
+import { MAX_TRACE_STEPS } from './limits'
 import { outcomeOf, run, testContext, valueOf } from './testing/eval-helpers'
 
 const proxyAddresses = ['SMTP:joe@contoso.com', 'SIP:joe@contoso.com', 'smtp:j@contoso.com']
@@ -309,3 +310,19 @@ function parseOrThrow(text: string): ExprNode {
   if (!compiled.ok) throw new Error(compiled.error.message)
   return compiled.ast
 }
+
+describe('trace size', () => {
+  it('stops recording after MAX_TRACE_STEPS steps but still evaluates to the end', () => {
+    const text = Array.from({ length: 3000 }, () => '"a"').join(' & ')
+
+    const { outcome, trace } = evaluateExpression(
+      text,
+      { attribute: () => undefined, parameter: () => undefined },
+      { trace: true },
+    )
+
+    expect(outcome).toEqual({ kind: 'value', value: 'a'.repeat(3000) })
+    expect(trace).toHaveLength(MAX_TRACE_STEPS + 1)
+    expect(trace.at(-1)?.result).toContain(`trace stops after ${MAX_TRACE_STEPS} steps`)
+  })
+})

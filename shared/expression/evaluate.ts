@@ -26,7 +26,13 @@ import { FUNCTION_SPECS, arityText, unknownFunctionMessage } from './function-re
 import type { FunctionEnv, FunctionImpl } from './functions/function-types'
 import { FUNCTION_IMPLEMENTATIONS } from './functions/implementations'
 import { valuesOf } from './functions/multivalue-functions'
-import { DEFAULT_MAX_STEPS, MAX_EVAL_DEPTH, MAX_TRACE_TEXT, MAX_VALUE_LENGTH } from './limits'
+import {
+  DEFAULT_MAX_STEPS,
+  MAX_EVAL_DEPTH,
+  MAX_TRACE_STEPS,
+  MAX_TRACE_TEXT,
+  MAX_VALUE_LENGTH,
+} from './limits'
 import { applyOperator } from './operators'
 import { renderShort } from './render-value'
 import type { EnumName, EnumValue, RuntimeValue, SpecialValue } from './runtime-value'
@@ -229,6 +235,18 @@ function addStep(
   result: RuntimeValue,
 ): void {
   if (state.trace === null) return
+  if (state.trace.length >= MAX_TRACE_STEPS) {
+    if (state.trace.length === MAX_TRACE_STEPS) {
+      state.trace.push({
+        text: '…',
+        position: span.start,
+        depth: 0,
+        inputs: [],
+        result: `(trace stops after ${MAX_TRACE_STEPS} steps; the evaluation went on)`,
+      })
+    }
+    return
+  }
   state.trace.push({
     text: state.text.slice(span.start, span.end),
     position: span.start,

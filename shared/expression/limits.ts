@@ -20,3 +20,6 @@ export const MAX_REGEX_PROGRAM = 20_000
 
 /** Work budget of one regular-expression match (threads stepped). */
 export const MAX_REGEX_WORK = 20_000_000
+
+/** Steps a trace records; a person reads a few hundred, and rendering each huge value costs time. */
+export const MAX_TRACE_STEPS = 2000
