@@ -113,6 +113,19 @@ describe('loadSnapshot', () => {
     expect(snapshot.fileKinds.get('Scripts/contractor.ps1')).toBe('rule-script')
   })
 
+  it('flags bytes that are not valid in the file encoding, and still reads the file', async () => {
+    const latin1 = new TextEncoder().encode(
+      OUTBOUND_RULE_XML.replace('<description />', '<description>Caf_</description>'),
+    )
+    latin1[latin1.indexOf(0x5f)] = 0xe9
+
+    const snapshot = await loadSnapshot(textSource('Latin1', { 'r.xml': latin1 }))
+
+    expect(snapshot.configuration.rules[0]?.description).toBe('Caf\ufffd')
+    expect(snapshot.issues[0]).toMatchObject({ severity: 'warning', file: 'r.xml', line: 4 })
+    expect(snapshot.issues[0]?.message).toContain('not valid in its encoding')
+  })
+
   it('says clearly when a folder holds no snapshot file', async () => {
     const load = loadSnapshot(textSource('Photos', { 'a.txt': 'hello', 'b.json': '{"x":1}' }))
 

@@ -109,7 +109,21 @@ export async function loadSnapshot(
     const batch = small.slice(start, start + SMALL_FILE_CONCURRENCY)
     const texts = await Promise.all(batch.map(async (entry) => decodeText(await entry.file.readAll())))
     batch.forEach((entry, offset) => {
-      readSmallFile(entry, texts[offset] ?? '', collected)
+      const text = texts[offset] ?? ''
+      const replaced = text.indexOf('\ufffd')
+      if (replaced >= 0) {
+        const line = text.slice(0, replaced).split('\n').length
+        collected.issues.push(
+          loadIssue(
+            'warning',
+            entry.file.path,
+            'The file has bytes that are not valid in its encoding (UTF-8, or UTF-16 with a byte-order mark); they ' +
+              'show as \ufffd. Re-export it, or save it as UTF-8, if names or values look wrong.',
+            { line, column: replaced - text.lastIndexOf('\n', replaced - 1) },
+          ),
+        )
+      }
+      readSmallFile(entry, text, collected)
       tracker.finish(entry.index, entry.kind === 'rule-script' || entry.kind === 'sync-rule' ? 1 : 0)
     })
     report()
