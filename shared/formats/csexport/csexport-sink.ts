@@ -81,10 +81,15 @@ const ESCROWED_EXPORT = 3
 
 /** Options shared by the csexport sink and reader. */
 export interface CsExportSinkOptions {
+  /** The file as issues name it (relative to the snapshot root). */
   readonly file: string
+  /** Connector GUID for objects that carry no `<ma-id>` (csexport.exe writes one file per connector). */
   readonly connectorId?: string | null
+  /** Connector name for objects that carry no `<ma-name>`. */
   readonly connectorName?: string | null
+  /** Receives each object as soon as its end tag is read. */
   readonly onObject: (object: CsObject) => void
+  /** Receives warnings (skipped or repaired objects) and the error that stops a read. */
   readonly onIssue: (issue: LoadIssue) => void
 }
 

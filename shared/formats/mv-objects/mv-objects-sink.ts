@@ -48,8 +48,11 @@ const WANTS_TEXT: readonly boolean[] = [
 
 /** Options shared by the metaverse sink and reader. */
 export interface MvObjectsSinkOptions {
+  /** The file as issues name it (relative to the snapshot root). */
   readonly file: string
+  /** Receives each object as soon as its end tag is read. */
   readonly onObject: (object: MvObject) => void
+  /** Receives warnings (skipped objects, ignored parts) and the error that stops a read. */
   readonly onIssue: (issue: LoadIssue) => void
 }
 
