@@ -48,6 +48,7 @@ function size(
       mvObjects: 10_000,
       rules: 26,
       firstScreenMs: 3_000,
+      firstScreenCpuMs: 2_500,
       loadMs: 2_990,
       summaryMs: 10,
       loadIssues: 0,
