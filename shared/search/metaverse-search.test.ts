@@ -276,6 +276,21 @@ describe('searchMetaverseIncremental', () => {
     expect(batches.at(-1)?.scanned).toBe(300)
   })
 
+  it('starts with a small step and doubles it when no batch size is given, so broad queries show rows at once', () => {
+    const wide = storeOf(
+      Array.from({ length: 13_000 }, (_, index) =>
+        person(`w${index}`, 'person', attribute('cn', `W${index}`)),
+      ),
+    )
+    const query = one('description', 'not-present')
+
+    const batches = [...metaverseSearchSteps(wide, query)]
+
+    expect(batches.map((batch) => batch.scanned)).toEqual([4096, 12_288, 13_000])
+    expect(batches[0]?.ids).toHaveLength(4096)
+    expect(batches.at(-1)?.matched).toBe(13_000)
+  })
+
   it('builds the sorted index of an attribute it had to scan, after the last batch', () => {
     const fresh = storeOf(many)
     const query = one('displayName', 'starts-with', 'user 1')
