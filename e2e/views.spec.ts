@@ -2,6 +2,7 @@ import { attachScreenshot, expect, test } from './app-test'
 import { MetaverseSearchPage } from './pages/metaverse-search-page'
 import { ObjectPage } from './pages/object-page'
 import { StartPage } from './pages/start-page'
+import { TrainingPage } from './pages/training-page'
 import { writeTrainingSnapshot } from './training-files'
 
 let folder = ''
@@ -131,5 +132,109 @@ test.describe('Service Manager views on the training snapshot', () => {
     await page.getByTestId('theme-toggle').click()
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
     await attachScreenshot(page, testInfo, 'diagnosis-dark')
+  })
+})
+
+test.describe('Service Manager views: routes, rule trace, connector space, copy', () => {
+  test.beforeEach(async ({ page }) => {
+    const start = new StartPage(page)
+    await start.goto()
+    await start.openSnapshot(folder)
+  })
+
+  test('a case route opens the Attribute Flow with its attribute highlighted, unfolded and on screen', async ({
+    page,
+  }, testInfo) => {
+    const training = new TrainingPage(page)
+    const object = new ObjectPage(page)
+    await training.open()
+
+    await training.chooseCase('department-from-hr')
+
+    const line = object.flowLine('department')
+    await expect(object.root.getByRole('tab', { name: /^Attribute Flow/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    )
+    await expect(line).toHaveAttribute('aria-selected', 'true')
+    await expect(line).toHaveClass(/flow__row--selected/)
+    await expect(line).toHaveAttribute('aria-expanded', 'true')
+    await expect(line).toBeInViewport()
+    await expect(object.flowRows('department').nth(1).getByTestId('diagnosis-chip').first()).toHaveText(
+      'Overridden',
+    )
+    await expect(object.diagnosis).toBeVisible()
+    await attachScreenshot(page, testInfo, 'case-route-flow')
+  })
+
+  test('clicking the inbound side of an Expression line opens the rule pane with its trace', async ({
+    page,
+  }, testInfo) => {
+    const training = new TrainingPage(page)
+    const object = new ObjectPage(page)
+    await training.open()
+    await training.chooseCase('department-from-hr')
+    await object.diagnosis.getByRole('button', { name: /close/i }).click()
+
+    await object.flowLine('department').locator('td[data-side="import"]').nth(1).click()
+
+    await expect(object.rulePane).toContainText('Contoso - In from AD - User Department from HR')
+    await expect(object.rulePane.getByTestId('flow-outcome')).toHaveText('Inside Sales')
+    const trace = object.rulePane.getByTestId('trace')
+    await expect(trace.locator('li').first()).toBeVisible()
+    await expect(trace).toContainText('extensionAttribute2')
+    await attachScreenshot(page, testInfo, 'rule-pane-trace')
+  })
+
+  test('searches a connector space (All, then Pending export) and opens an object with its pending export', async ({
+    page,
+  }, testInfo) => {
+    const cs = page.getByTestId('cs-search')
+    await page
+      .getByTestId('nav-rail')
+      .getByRole('button', { name: /onmicrosoft/ })
+      .click()
+    await cs.getByTestId('cs-scope').selectOption({ label: 'All' })
+    await cs.getByRole('button', { name: 'Search', exact: true }).click()
+    await expect(cs.getByTestId('result-count')).toContainText('matching records')
+    await attachScreenshot(page, testInfo, 'cs-search-all')
+
+    await cs.getByTestId('cs-scope').selectOption({ label: 'Pending export' })
+    await cs.getByRole('button', { name: 'Search', exact: true }).click()
+    const rows = cs.getByTestId('cs-results').locator('[role="rowgroup"]').nth(1).getByRole('row')
+    await expect(rows.first()).toBeVisible()
+    await rows.first().dblclick()
+
+    const changes = page.getByTestId('cs-changes-grid')
+    await expect(changes).toContainText('export')
+    await expect(changes).toContainText('Bob Fischer')
+    await attachScreenshot(page, testInfo, 'cs-object-pending-export')
+  })
+
+  test('Ctrl+C on a result cell copies its text through the hidden textarea', async ({ page }, testInfo) => {
+    const search = new MetaverseSearchPage(page)
+    await search.open()
+    await search.setClause(0, 'displayName', 'Starts with', 'A')
+    await search.search()
+    await expect(search.rows().first()).toBeVisible()
+    await page.evaluate(() => {
+      document.addEventListener(
+        'copy',
+        (event) => {
+          if (event.target instanceof HTMLTextAreaElement)
+            document.documentElement.dataset.copied = event.target.value
+        },
+        true,
+      )
+    })
+    const cell = search.rows().first().getByRole('gridcell').first()
+    const text = (await cell.textContent()) ?? ''
+
+    await cell.click()
+    await page.keyboard.press('Control+C')
+
+    await expect(page.locator('html')).toHaveAttribute('data-copied', text)
+    expect(text).toMatch(/^A/)
+    await attachScreenshot(page, testInfo, 'mv-search-copy')
   })
 })

@@ -6,6 +6,7 @@ import { toCsv } from '../shared/csv'
 import { DataGrid, type GridColumn } from '../shared/data-grid'
 import { DiagnosisChip } from '../shared/diagnosis-chip'
 import { ExportCsvButton } from '../shared/export-csv-button'
+import { fitGridHeight } from '../shared/grid-height'
 import { ProblemsToggle } from '../shared/problems-toggle'
 import { changeRows, type ChangeRow } from './cs-object-rows'
 
@@ -27,10 +28,10 @@ function heldColumns(onDiagnose: (attribute: string) => void): GridColumn<HeldRo
     {
       id: 'findings',
       header: 'Findings',
-      width: 'minmax(10rem, 1.3fr)',
+      width: 'minmax(12.5rem, 1.3fr)',
       text: (row) => row.findings.map((finding) => finding.code).join('; '),
       render: (row) => (
-        <span className="chips">
+        <span className="cell-chips">
           {row.findings.map((finding, index) => (
             <DiagnosisChip key={index} code={finding.code} reason={finding.message} />
           ))}
@@ -163,7 +164,7 @@ export function CsObjectPanel({
         />
         <ExportCsvButton label={`Attributes of ${object.dn}`} build={() => toCsv(columns, shown)} />
       </div>
-      <div className="grid-box">
+      <div className="grid-box grid-box--fit" style={{ height: fitGridHeight(shown.length, 14) }}>
         <DataGrid
           id={`cs-held-${object.id}`}
           label="Synchronized attributes"
@@ -188,7 +189,7 @@ export function CsObjectPanel({
       {changes.length === 0 ? (
         <p className="muted small">Nothing is staged: no pending import and no pending export.</p>
       ) : (
-        <div className="grid-box grid-box--small">
+        <div className="grid-box grid-box--fit" style={{ height: fitGridHeight(changes.length, 8, 1) }}>
           <DataGrid
             id={`cs-changes-${object.id}`}
             label="Pending changes"

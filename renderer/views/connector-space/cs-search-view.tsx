@@ -36,7 +36,7 @@ function csColumns(connectorName: string): GridColumn<CsSearchRow>[] {
     {
       id: 'explicit',
       header: 'Explicit',
-      width: '6rem',
+      width: 'minmax(7.5rem, 0.6fr)',
       text: (row) => (row.connectorState === 'explicit' ? 'Yes' : row.isConnector ? '' : 'Disconnector'),
     },
   ]

@@ -61,10 +61,10 @@ function columns(onDiagnose: ((attribute: string) => void) | null): GridColumn<A
     {
       id: 'findings',
       header: 'Findings',
-      width: 'minmax(10rem, 1.2fr)',
+      width: 'minmax(12.5rem, 1.2fr)',
       text: (row) => row.findings.map((finding) => finding.code).join('; '),
       render: (row) => (
-        <span className="chips">
+        <span className="cell-chips">
           {row.findings.map((finding, index) => (
             <DiagnosisChip
               key={index}

@@ -38,7 +38,7 @@ function RuleLink({ rule }: { readonly rule: RuleRef }) {
         navigate({ view: 'rules', ruleId: rule.id })
       }}
     >
-      {rule.name}
+      <bdi className="flow__rule-name">{rule.name}</bdi>
     </button>
   )
 }
@@ -285,8 +285,7 @@ export function FlowTab({
     <div className="flow" data-testid="flow-tab">
       <div className="results__bar">
         <span className="muted small flow__legend">
-          Source value → inbound rule → metaverse value → outbound rule → target value. Click a side for its
-          rule; press W on a line to ask why it does not sync.
+          Click either side of a line for its rule and trace; press W on a line to ask why it does not sync.
         </span>
         <label className="toggle">
           <input
@@ -306,11 +305,11 @@ export function FlowTab({
         <table className="flow__table" aria-label="Attribute flow, one line per metaverse attribute">
           <colgroup>
             <col className="flow__col-attr" />
-            <col className="flow__col-value" />
+            <col className="flow__col-source" />
             <col className="flow__col-rule" />
-            <col className="flow__col-value" />
+            <col className="flow__col-mv" />
             <col className="flow__col-rule" />
-            <col className="flow__col-value" />
+            <col className="flow__col-target" />
           </colgroup>
           <thead>
             <tr className="flow__groups">

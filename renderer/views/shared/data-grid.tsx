@@ -19,6 +19,7 @@ import {
 import { isGridNavigationKey, nextRowIndex, rowsPerPage } from '../sync-rules/grid-keys'
 import { copyText } from './clipboard'
 import { copyTarget, nextColumnIndex, rowClipboardText } from './grid-cell-keys'
+import { GRID_HEADER_HEIGHT, GRID_ROW_HEIGHT, gridMinWidth } from './grid-height'
 
 /** One column of a DataGrid: its header, CSS grid track, text (copy, CSV, sorting) and optional rendering. */
 export interface GridColumn<Row> {
@@ -36,9 +37,7 @@ interface Slot<Row> {
   readonly row: Row | undefined
 }
 
-/** Grid row height in pixels; fixed so the virtualizer never measures. */
-export const GRID_ROW_HEIGHT = 30
-const HEADER_HEIGHT = 34
+const HEADER_HEIGHT = GRID_HEADER_HEIGHT
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -115,6 +114,7 @@ export function DataGrid<Row>({
   })
   const tableRows = table.getRowModel().rows
   const template = columns.map((column) => column.width).join(' ')
+  const minWidth = gridMinWidth(columns.map((column) => column.width))
 
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -203,7 +203,7 @@ export function DataGrid<Row>({
       onKeyDown={onKeyDown}
       data-testid={testId}
     >
-      <div className="data-grid__head" role="rowgroup">
+      <div className="data-grid__head" role="rowgroup" style={{ minWidth }}>
         {table.getHeaderGroups().map((group) => (
           <div
             key={group.id}
@@ -244,7 +244,7 @@ export function DataGrid<Row>({
       <div
         className="data-grid__body"
         role="rowgroup"
-        style={{ height: Math.max(virtualizer.getTotalSize(), GRID_ROW_HEIGHT * 2) }}
+        style={{ height: Math.max(virtualizer.getTotalSize(), GRID_ROW_HEIGHT * 2), minWidth }}
       >
         {tableRows.length === 0 && <div className="data-grid__empty">{emptyMessage}</div>}
         {virtualRows.map((item) => {
