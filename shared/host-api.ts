@@ -1,7 +1,7 @@
 import type { ConnectorType } from './model/connector'
 import type { LoadIssue } from './model/load-issue'
 import type { RuleDirection, SyncRule } from './model/sync-rule'
-import type { ViewQueries } from './queries/view-queries'
+import type { ReportFormat, ViewQueries } from './queries/view-queries'
 
 /** Call to stop listening. */
 export type Unsubscribe = () => void
@@ -115,6 +115,12 @@ export interface RuleFilter {
   readonly attribute?: string
 }
 
+/** How an export of the unmapped-attribute report ended. */
+export type ExportReportOutcome =
+  | { readonly status: 'saved'; /** The file's bare name, never its folder. */ readonly fileName: string }
+  | { readonly status: 'cancelled' }
+  | { readonly status: 'failed'; readonly message: string }
+
 /** Commands the host's menu sends to the window. */
 export type MenuCommand = 'open-snapshot' | 'close-snapshot'
 
@@ -151,4 +157,9 @@ export interface HostApi extends AsyncViewQueries {
   /** Rules matching the filter, ordered by direction then precedence. */
   getRules(filter: RuleFilter): Promise<readonly SyncRule[]>
   getRule(id: string): Promise<SyncRule | null>
+  /**
+   * Saves the unmapped-attribute report of the snapshot (or of one connector-space object): Electron asks
+   * where with its save dialog, the browser downloads it. Settles once saved, cancelled or failed.
+   */
+  exportReport(format: ReportFormat, objectCsId?: string): Promise<ExportReportOutcome>
 }

@@ -1,12 +1,21 @@
-import type { AsyncViewQueries, MenuCommand, RecentSnapshot, RuleFilter, SnapshotState } from './host-api'
+import type {
+  AsyncViewQueries,
+  ExportReportOutcome,
+  MenuCommand,
+  RecentSnapshot,
+  RuleFilter,
+  SnapshotState,
+} from './host-api'
 import type { SyncRule } from './model/sync-rule'
+import type { ReportFormat } from './queries/view-queries'
 
 /**
  * Request/response channels from the renderer (preload) to the main process, with their signatures.
  *
  * Both sides type their IPC wrappers against this map, so a channel cannot be invoked with arguments
  * the main process does not handle. Paths cross only in `snapshot:open-paths`, from files the user
- * dropped or picked; the main process checks them again before reading anything. Each view query has
+ * dropped or picked; the main process checks them again before reading anything. `report:export` carries
+ * no path: the main process asks for one with its own save dialog. Each view query has
  * its own `views:` channel, so each has its own argument check.
  */
 export type InvokeChannels = {
@@ -27,6 +36,8 @@ export type InvokeChannels = {
   'views:diagnose': AsyncViewQueries['diagnose']
   'views:flow-detail': AsyncViewQueries['flowDetail']
   'views:metaverse-attributes': AsyncViewQueries['metaverseAttributes']
+  'views:report': AsyncViewQueries['report']
+  'report:export': (format: ReportFormat, objectCsId?: string) => Promise<ExportReportOutcome>
 }
 
 /** Events the main process sends to the renderer, with their one payload. */

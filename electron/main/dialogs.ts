@@ -1,4 +1,13 @@
-import { type BrowserWindow, dialog, type MessageBoxOptions, type OpenDialogOptions } from 'electron'
+import path from 'node:path'
+import {
+  app,
+  type BrowserWindow,
+  dialog,
+  type MessageBoxOptions,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron'
+import type { ReportFormat } from '../../shared/queries/view-queries'
 
 /**
  * Asks the user for a snapshot: a folder, a .zip or export files. Null when they cancel.
@@ -67,6 +76,51 @@ export async function showSnapshotHelp(window: BrowserWindow | null): Promise<vo
       '',
       'Copy the folder (or a .zip of it) to this computer and choose File > Open Snapshot, or drop it on the window. SyncLens only reads it.',
     ].join('\n'),
+    buttons: ['OK'],
+    noLink: true,
+  }
+  if (window) await dialog.showMessageBox(window, options)
+  else await dialog.showMessageBox(options)
+}
+
+const REPORT_FILTERS: Readonly<Record<ReportFormat, { readonly name: string; readonly extension: string }>> =
+  {
+    html: { name: 'HTML report', extension: 'html' },
+    csv: { name: 'CSV (spreadsheet)', extension: 'csv' },
+    json: { name: 'JSON', extension: 'json' },
+  }
+
+/**
+ * Asks where to save a report, proposing `fileName` in the Downloads folder. Null when the user cancels.
+ * The dialog asks before replacing an existing file on every platform (Linux needs the property).
+ */
+export async function chooseReportPath(
+  window: BrowserWindow | null,
+  fileName: string,
+  format: ReportFormat,
+): Promise<string | null> {
+  const filter = REPORT_FILTERS[format]
+  const options: SaveDialogOptions = {
+    title: 'Export Report',
+    buttonLabel: 'Save',
+    defaultPath: path.join(app.getPath('downloads'), fileName),
+    filters: [
+      { name: filter.name, extensions: [filter.extension] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+    properties: ['showOverwriteConfirmation', 'createDirectory'],
+  }
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+  return result.canceled || result.filePath === '' ? null : result.filePath
+}
+
+/** Tells the user an export from the menu failed (the window shows failures of its own exports). */
+export async function showExportFailure(window: BrowserWindow | null, message: string): Promise<void> {
+  const options: MessageBoxOptions = {
+    type: 'error',
+    title: 'Export Report',
+    message: 'The report could not be exported.',
+    detail: message,
     buttons: ['OK'],
     noLink: true,
   }

@@ -43,6 +43,11 @@ describe('validateInvokeArgs', () => {
       [{ connectorId: 'c', query: { scope: 'all' }, columns: [], offset: 0, limit: 10 }],
       [{ connectorId: 'c', query: { scope: 'all' }, columns: [], offset: 0, limit: 10 }],
     ],
+    ['views:report', [{ format: 'html' }], [{ format: 'html' }]],
+    ['views:report', [{ format: 'csv', objectCsId: 'a1' }], [{ format: 'csv', objectCsId: 'a1' }]],
+    ['report:export', ['json'], ['json']],
+    ['report:export', ['html', undefined], ['html']],
+    ['report:export', ['csv', '{68C3525F-1235}'], ['csv', '{68C3525F-1235}']],
   ] as const)('accepts %s with %j', (channel, args, expected) => {
     expect(validateInvokeArgs(channel, args)).toEqual(expected)
   })
@@ -83,6 +88,20 @@ describe('validateInvokeArgs', () => {
     ['views:search-metaverse', [{ query: { groups: [] }, columns: [], offset: 0, limit: 5001 }]],
     ['views:search-metaverse', []],
     ['views:search-connector-space', [{ connectorId: 'c', query: { scope: 'all' }, columns: [], offset: 0 }]],
+    ['views:report', []],
+    ['views:report', [{}]],
+    ['views:report', [{ format: 'pdf' }]],
+    ['views:report', [{ format: 'HTML' }]],
+    ['views:report', [{ format: 'html', objectCsId: '' }]],
+    ['views:report', [{ format: 'html', objectCsId: 7 }]],
+    ['views:report', [{ format: 'html' }, { format: 'csv' }]],
+    ['report:export', []],
+    ['report:export', ['pdf']],
+    ['report:export', [{ format: 'html' }]],
+    ['report:export', ['html', '']],
+    ['report:export', ['html', 'x'.repeat(1025)]],
+    ['report:export', ['html', 'a', '/tmp/out.html']],
+    ['report:export', ['html', null]],
   ] as const)('refuses %s with %j', (channel, args) => {
     expect(validateInvokeArgs(channel as InvokeChannel, args)).toBeNull()
   })
@@ -97,6 +116,13 @@ describe('validateInvokeArgs', () => {
     expect(args).toEqual([{ direction: 'Outbound' }])
     expect(Object.getPrototypeOf(args?.[0])).toBe(Object.prototype)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('takes a report format and object id as own fields only, never a path or anything else', () => {
+    const hostile = JSON.parse('{"format":"csv","path":"/etc/passwd","__proto__":{"objectCsId":"x"}}')
+
+    expect(validateInvokeArgs('views:report', [hostile])).toEqual([{ format: 'csv' }])
+    expect(validateInvokeArgs('views:report', [Object.create({ format: 'csv' })])).toBeNull()
   })
 
   it('reads only own fields, never inherited ones', () => {

@@ -5,9 +5,11 @@ import { RECENT_ID_PATTERN } from './recent'
 import {
   connectorSpaceSearchRequest,
   diagnoseRequest,
+  exportReportArgs,
   flowDetailRequest,
   metaverseSearchRequest,
   objectTarget,
+  reportRequest,
 } from './view-payload'
 
 /** Longest path accepted from the renderer (the Windows long-path limit). */
@@ -49,6 +51,8 @@ const VALIDATORS: Validators = {
   'views:diagnose': (args) => one(args, diagnoseRequest),
   'views:flow-detail': (args) => one(args, flowDetailRequest),
   'views:metaverse-attributes': none,
+  'views:report': (args) => one(args, reportRequest),
+  'report:export': exportReportArgs,
 }
 
 /**

@@ -1,16 +1,20 @@
 // Imported first: its rules must cover every web contents, including the first window's.
 import './security'
+import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { app, BrowserWindow } from 'electron'
 import type { SnapshotState } from '../../shared/host-api'
+import type { ReportFormat } from '../../shared/queries/view-queries'
 import { unpackedAsarPath } from './asar-paths'
 import { snapshotArgument, startWithoutSnapshot, userDataOverride } from './command-line'
-import { chooseSnapshotPaths, showSnapshotHelp } from './dialogs'
+import { writeFileAtomic } from '../node/atomic-write'
+import { chooseReportPath, chooseSnapshotPaths, showExportFailure, showSnapshotHelp } from './dialogs'
 import { handle, send, trustWindow } from './ipc'
 import { installMenu } from './menu'
 import { recentMenuLabel } from './menu-template'
 import { registerAppScheme, serveRenderer } from './protocol'
+import { ReportExporter } from './report-export'
 import { SnapshotController } from './snapshot-controller'
 import { SnapshotHost, workerLink } from './snapshot-host'
 import { createMainWindow } from './window'
@@ -23,6 +27,17 @@ const RENDERER_ROOT = path.join(DIST_ELECTRON, '..', 'renderer')
 const WORKER_FILE = unpackedAsarPath(path.join(DIST_ELECTRON, 'snapshot-worker.cjs'))
 
 const host = new SnapshotHost(() => workerLink(WORKER_FILE))
+const reports = new ReportExporter({
+  report: (request) => host.report(request),
+  chooseSavePath: (fileName, format) => chooseReportPath(mainWindow, fileName, format),
+  exists: (target) =>
+    fs.access(target).then(
+      () => true,
+      () => false,
+    ),
+  write: (target, content, overwrite) => writeFileAtomic(target, content, { overwrite }),
+  baseName: (target) => path.basename(target),
+})
 let controller: SnapshotController | null = null
 let mainWindow: BrowserWindow | null = null
 /** Paths the OS asked to open before the app was ready (macOS `open-file` at launch). */
@@ -127,6 +142,8 @@ function setupIpcHandlers(): void {
   handle('views:diagnose', (request) => host.diagnose(request))
   handle('views:flow-detail', (request) => host.flowDetail(request))
   handle('views:metaverse-attributes', () => host.metaverseAttributes())
+  handle('views:report', (request) => host.report(request))
+  handle('report:export', (format, objectCsId) => reports.export(format, objectCsId))
 }
 
 function setupStateBroadcast(): void {
@@ -147,6 +164,7 @@ function refreshMenu(): void {
     dev: process.env.SYNCLENS_DEV === '1',
     packaged: app.isPackaged,
     canClose: host.getState().phase !== 'empty',
+    canExport: host.getState().phase === 'ready',
     recent: (controller?.listRecent() ?? []).map((snapshot) => ({
       id: snapshot.id,
       label: recentMenuLabel(snapshot),
@@ -154,12 +172,18 @@ function refreshMenu(): void {
     actions: {
       openSnapshot: () => sendMenuCommand('open-snapshot'),
       closeSnapshot: () => sendMenuCommand('close-snapshot'),
+      exportReport: (format) => void exportFromMenu(format),
       openTrainingSnapshot: () => void controller?.openTraining(),
       openRecent: (id) => void controller?.openRecent(id),
       clearRecent: () => controller?.clearRecent(),
       showSnapshotHelp: () => void showSnapshotHelp(mainWindow),
     },
   })
+}
+
+async function exportFromMenu(format: ReportFormat): Promise<void> {
+  const outcome = await reports.export(format)
+  if (outcome.status === 'failed') await showExportFailure(mainWindow, outcome.message)
 }
 
 function sendMenuCommand(command: 'open-snapshot' | 'close-snapshot'): void {

@@ -12,6 +12,7 @@ function recorder(): { actions: MenuActions; calls: string[] } {
       openRecent: (id) => calls.push(`recent:${id}`),
       clearRecent: () => calls.push('clear'),
       closeSnapshot: () => calls.push('close'),
+      exportReport: (format) => calls.push(`report:${format}`),
       showSnapshotHelp: () => calls.push('help'),
     },
   }
@@ -23,6 +24,7 @@ function model(overrides: Partial<MenuModel> = {}): MenuModel {
     dev: false,
     packaged: true,
     canClose: true,
+    canExport: true,
     recent: [],
     actions: recorder().actions,
     ...overrides,
@@ -59,7 +61,7 @@ describe('buildMenuTemplate', () => {
     ])
   })
 
-  it('offers Open Snapshot on Ctrl/Cmd+O, Open Recent, Open Training Snapshot, Close Snapshot and Quit in File', () => {
+  it('offers Open Snapshot on Ctrl/Cmd+O, Open Recent, Open Training Snapshot, Export Report, Close Snapshot and Quit in File', () => {
     const { actions, calls } = recorder()
     const file = submenu(buildMenuTemplate(model({ actions }))[0])
 
@@ -67,6 +69,8 @@ describe('buildMenuTemplate', () => {
       'Open Snapshot…',
       'Open Recent',
       'Open Training Snapshot',
+      'separator',
+      'Export Report',
       'separator',
       'Close Snapshot',
       'separator',
@@ -77,6 +81,22 @@ describe('buildMenuTemplate', () => {
     click(find(file, 'Open Training Snapshot'))
     click(find(file, 'Close Snapshot'))
     expect(calls).toEqual(['open', 'training', 'close'])
+  })
+
+  it('exports the report as HTML, CSV or JSON from File > Export Report', () => {
+    const { actions, calls } = recorder()
+    const items = submenu(find(submenu(buildMenuTemplate(model({ actions }))[0]), 'Export Report'))
+
+    items.forEach(click)
+
+    expect(items.map(describeItem)).toEqual(['HTML…', 'CSV (Spreadsheet)…', 'JSON…'])
+    expect(calls).toEqual(['report:html', 'report:csv', 'report:json'])
+  })
+
+  it('disables Export Report until a snapshot is loaded', () => {
+    const file = submenu(buildMenuTemplate(model({ canExport: false }))[0])
+
+    expect(find(file, 'Export Report')?.enabled).toBe(false)
   })
 
   it('leaves Quit to the app menu on macOS', () => {

@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import type { RecentSnapshot } from '../../shared/host-api'
+import type { ReportFormat } from '../../shared/queries/view-queries'
 
 /** What the menu shows and what its items do. */
 export interface MenuModel {
@@ -10,6 +11,8 @@ export interface MenuModel {
   readonly packaged: boolean
   /** A snapshot is open or opening, so Close Snapshot has something to close. */
   readonly canClose: boolean
+  /** A snapshot is loaded, so there is a report to export. */
+  readonly canExport: boolean
   readonly recent: readonly { readonly id: string; readonly label: string }[]
   readonly actions: MenuActions
 }
@@ -21,8 +24,16 @@ export interface MenuActions {
   openRecent(id: string): void
   clearRecent(): void
   closeSnapshot(): void
+  exportReport(format: ReportFormat): void
   showSnapshotHelp(): void
 }
+
+/** The report formats File > Export Report offers, as the save dialog's file types read. */
+const REPORT_MENU_ITEMS: readonly { readonly label: string; readonly format: ReportFormat }[] = [
+  { label: 'HTML…', format: 'html' },
+  { label: 'CSV (Spreadsheet)…', format: 'csv' },
+  { label: 'JSON…', format: 'json' },
+]
 
 /**
  * The application menu as a template: File, Edit, View, Help (and the app menu on macOS).
@@ -49,6 +60,15 @@ export function buildMenuTemplate(model: MenuModel): MenuItemConstructorOptions[
       { label: 'Open Snapshot…', accelerator: 'CmdOrCtrl+O', click: () => actions.openSnapshot() },
       { label: 'Open Recent', submenu: recentItems },
       { label: 'Open Training Snapshot', click: () => actions.openTrainingSnapshot() },
+      { type: 'separator' },
+      {
+        label: 'Export Report',
+        enabled: model.canExport,
+        submenu: REPORT_MENU_ITEMS.map(({ label, format }) => ({
+          label,
+          click: () => actions.exportReport(format),
+        })),
+      },
       { type: 'separator' },
       {
         label: 'Close Snapshot',

@@ -13,6 +13,8 @@ import type {
   MetaverseSearchPage,
   MetaverseSearchRequest,
   ObjectTarget,
+  ReportAnswer,
+  ReportRequest,
   SearchPage,
 } from '../../shared/queries/view-queries'
 import { LoadCancelled } from '../../shared/snapshot/session-api'
@@ -66,6 +68,9 @@ const NO_PROGRESS: LoadProgress = {
 
 /** The page a search answers with when no snapshot is loaded, as the session answers. */
 const EMPTY_PAGE: SearchPage<never> = { searchId: 0, total: 0, offset: 0, rows: [], elapsedMs: 0 }
+
+/** The report answer when no snapshot is loaded (or the worker stopped), as the session answers. */
+const NO_REPORT: ReportAnswer = { error: 'No snapshot is open; open one before exporting a report.' }
 
 /**
  * The main process's side of the one snapshot the app shows.
@@ -211,6 +216,11 @@ export class SnapshotHost implements AsyncViewQueries {
   /** Metaverse attribute names for the attribute picker. */
   public async metaverseAttributes(): Promise<readonly string[]> {
     return this.query([], (client) => client.query('metaverseAttributes'))
+  }
+
+  /** The unmapped-attribute report rendered as a file by the worker; an error answer when nothing is loaded. */
+  public async report(request: ReportRequest): Promise<ReportAnswer> {
+    return this.query(NO_REPORT, (client) => client.query('report', request))
   }
 
   /** Stops the worker for good (app quit). */

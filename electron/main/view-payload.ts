@@ -1,9 +1,12 @@
-import type {
-  ConnectorSpaceSearchRequest,
-  DiagnoseRequest,
-  FlowDetailRequest,
-  MetaverseSearchRequest,
-  ObjectTarget,
+import {
+  type ConnectorSpaceSearchRequest,
+  type DiagnoseRequest,
+  type FlowDetailRequest,
+  type MetaverseSearchRequest,
+  type ObjectTarget,
+  REPORT_FORMATS,
+  type ReportFormat,
+  type ReportRequest,
 } from '../../shared/queries/view-queries'
 import type { CsSearchQuery, CsSearchScope } from '../../shared/search/connector-space-search'
 import {
@@ -213,4 +216,28 @@ export function flowDetailRequest(value: unknown): FlowDetailRequest | null {
     ...(csId === undefined ? {} : { csId }),
     ...(mvId === undefined ? {} : { mvId }),
   }
+}
+
+/** A report format, or null for anything else. */
+export function reportFormat(value: unknown): ReportFormat | null {
+  return REPORT_FORMATS.find((format) => format === value) ?? null
+}
+
+/** A report request (a format, and optionally one connector-space object) rebuilt from its known fields, or null. */
+export function reportRequest(value: unknown): ReportRequest | null {
+  const read = fieldsOf(value)
+  if (!read) return null
+  const format = reportFormat(read('format'))
+  const objectCsId = optionalText(read('objectCsId'), MAX_NAME_LENGTH)
+  if (format === null || objectCsId === null) return null
+  return objectCsId === undefined ? { format } : { format, objectCsId }
+}
+
+/** The arguments of an export: a format, then an optional connector-space id (`undefined` counts as absent). */
+export function exportReportArgs(args: readonly unknown[]): [ReportFormat] | [ReportFormat, string] | null {
+  if (args.length < 1 || args.length > 2) return null
+  const format = reportFormat(args[0])
+  const objectCsId = optionalText(args[1], MAX_NAME_LENGTH)
+  if (format === null || objectCsId === null) return null
+  return objectCsId === undefined ? [format] : [format, objectCsId]
 }

@@ -63,6 +63,10 @@ const api = {
   diagnose: (request) => invoke('views:diagnose', request),
   flowDetail: (request) => invoke('views:flow-detail', request),
   metaverseAttributes: () => invoke('views:metaverse-attributes'),
+  report: (request) => invoke('views:report', request),
+  // An absent id stays absent: the main process counts arguments.
+  exportReport: (format, objectCsId) =>
+    objectCsId === undefined ? invoke('report:export', format) : invoke('report:export', format, objectCsId),
 } satisfies HostApi
 
 contextBridge.exposeInMainWorld('synclens', api)

@@ -1,5 +1,5 @@
 import type { HostApi, PickedFile, SnapshotState } from '../../shared/host-api'
-import type { SearchPage } from '../../shared/queries/view-queries'
+import type { ReportAnswer, SearchPage } from '../../shared/queries/view-queries'
 import { LoadCancelled } from '../../shared/snapshot/session-api'
 import {
   connectSession,
@@ -14,6 +14,7 @@ import {
   type BrowserFile,
   type BrowserSnapshotDescriptor,
 } from './browser-source'
+import { type DownloadableFile, downloadFile } from './download-file'
 import { failedState, initialProgress, settledState } from './host-state'
 import { messagePortOf } from './worker-port'
 
@@ -49,6 +50,9 @@ export function spawnSnapshotWorker(): SnapshotWorker {
   }
 }
 
+/** The report answer when no snapshot is loaded, as the session answers. */
+const NO_REPORT: ReportAnswer = { error: 'No snapshot is open; open one before exporting a report.' }
+
 /** The page a search answers with when no snapshot is loaded, as the session answers. */
 const EMPTY_PAGE: SearchPage<never> = { searchId: 0, total: 0, offset: 0, rows: [], elapsedMs: 0 }
 
@@ -74,7 +78,10 @@ interface LoadInFlight {
  * There is no native dialog, menu or recent list; the UI shows its own pickers. Closing a snapshot
  * stops its worker, which frees the memory the snapshot held.
  */
-export function createBrowserHost(spawn: SnapshotWorkerFactory = spawnSnapshotWorker): HostApi {
+export function createBrowserHost(
+  spawn: SnapshotWorkerFactory = spawnSnapshotWorker,
+  download: (file: DownloadableFile) => void = downloadFile,
+): HostApi {
   let state: SnapshotState = { phase: 'empty' }
   const listeners = new Set<(state: SnapshotState) => void>()
   let connection: Connection | null = null
@@ -134,6 +141,11 @@ export function createBrowserHost(spawn: SnapshotWorkerFactory = spawnSnapshotWo
       load = null
       setState(error instanceof LoadCancelled ? previous : failedState(name, error))
     }
+  }
+
+  const report = async (request: Parameters<HostApi['report']>[0]): Promise<ReportAnswer> => {
+    const ready = readyConnection()
+    return ready ? ready.client.query('report', request) : NO_REPORT
   }
 
   return {
@@ -197,6 +209,17 @@ export function createBrowserHost(spawn: SnapshotWorkerFactory = spawnSnapshotWo
     async metaverseAttributes() {
       const ready = readyConnection()
       return ready ? ready.client.query('metaverseAttributes') : []
+    },
+    report,
+    async exportReport(format, objectCsId) {
+      try {
+        const answer = await report(objectCsId === undefined ? { format } : { format, objectCsId })
+        if ('error' in answer) return { status: 'failed', message: answer.error }
+        download(answer)
+        return { status: 'saved', fileName: answer.fileName }
+      } catch (error) {
+        return { status: 'failed', message: error instanceof Error ? error.message : String(error) }
+      }
     },
   }
 }

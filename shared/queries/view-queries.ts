@@ -69,6 +69,30 @@ export interface FlowDetailRequest {
   readonly mvId?: string
 }
 
+/** The file formats of the unmapped-attribute report (as `synclens report --format`). */
+export const REPORT_FORMATS = ['html', 'csv', 'json'] as const
+
+/** One of REPORT_FORMATS. */
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
+/** The unmapped-attribute report as a file: of the whole snapshot, or of one connector-space object. */
+export interface ReportRequest {
+  readonly format: ReportFormat
+  /** Report on this connector-space object instead of the whole snapshot. */
+  readonly objectCsId?: string
+}
+
+/** A report rendered as a file, ready to save or download. */
+export interface ReportFile {
+  /** A bare, sanitised file name (no folder), e.g. `synclens-report-Contoso-2024-05-01.html`. */
+  readonly fileName: string
+  readonly mimeType: string
+  readonly content: string
+}
+
+/** A report file, or why there is none (no snapshot, unknown object), in words for the user. */
+export type ReportAnswer = ReportFile | { readonly error: string }
+
 /** The queries the views ask of a loaded snapshot, answered off the UI thread; each returns plain data. */
 export interface ViewQueries {
   searchMetaverse(request: MetaverseSearchRequest): MetaverseSearchPage
@@ -81,4 +105,6 @@ export interface ViewQueries {
   flowDetail(request: FlowDetailRequest): FlowDetail | null
   /** Metaverse attribute names for the attribute picker (schema and loaded objects), sorted. */
   metaverseAttributes(): readonly string[]
+  /** The unmapped-attribute report (as `synclens report` writes it), rendered in the worker. */
+  report(request: ReportRequest): ReportAnswer
 }

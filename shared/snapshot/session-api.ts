@@ -40,6 +40,7 @@ export const SNAPSHOT_QUERY_NAMES = [
   'diagnose',
   'flowDetail',
   'metaverseAttributes',
+  'report',
 ] as const satisfies readonly (keyof SnapshotQueries)[]
 
 /** The name of one query. */

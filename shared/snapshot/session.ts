@@ -8,6 +8,8 @@ import type {
   MetaverseSearchPage,
   MetaverseSearchRequest,
   ObjectTarget,
+  ReportAnswer,
+  ReportRequest,
 } from '../queries/view-queries'
 import type { SyncRule } from '../model/sync-rule'
 import { filterRules } from '../queries/rule-filter'
@@ -15,6 +17,9 @@ import { type LoadedSnapshot, loadSnapshot } from './load-snapshot'
 import type { AbortSignalLike, ProgressListener, SnapshotSessionApi } from './session-api'
 import type { SnapshotSource } from './source'
 import { SnapshotViews } from './view-session'
+
+/** What `report` answers with no snapshot loaded. */
+const NO_SNAPSHOT = 'No snapshot is open; open one before exporting a report.'
 
 /** Summarizes a loaded snapshot for the UI header and `synclens summary`. */
 export function summarize(snapshot: LoadedSnapshot): SnapshotSummary {
@@ -134,6 +139,10 @@ export class SnapshotSession implements SnapshotSessionApi {
 
   public metaverseAttributes(): readonly string[] {
     return this.views?.metaverseAttributes() ?? []
+  }
+
+  public report(request: ReportRequest): ReportAnswer {
+    return this.views?.report(request) ?? { error: NO_SNAPSHOT }
   }
 
   /** The loaded snapshot itself, for in-process callers (the command line). */

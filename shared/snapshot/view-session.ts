@@ -11,11 +11,14 @@ import type {
   MetaverseSearchPage,
   MetaverseSearchRequest,
   ObjectTarget,
+  ReportAnswer,
+  ReportRequest,
 } from '../queries/view-queries'
 import { connectorSpaceResultPage, matchConnectorSpace } from '../search/connector-space-search'
 import { matchMetaverse, metaverseResultPage } from '../search/metaverse-search'
 import { engineContext } from './engine-context'
 import type { LoadedSnapshot } from './load-snapshot'
+import { buildReportFile } from './report-file'
 
 /** Results kept for paging; older searches are searched again when asked for. */
 const KEPT_SEARCHES = 8
@@ -148,6 +151,11 @@ export class SnapshotViews {
         if (!names.has(flow.target.toLowerCase())) names.set(flow.target.toLowerCase(), flow.target)
     }
     return [...names.values()].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }))
+  }
+
+  /** The unmapped-attribute report of the snapshot or of one connector-space object, rendered as a file. */
+  public report(request: ReportRequest): ReportAnswer {
+    return buildReportFile(this.snapshot, request, () => new Date(this.clock()))
   }
 
   private keep(matches: Uint32Array): number {
