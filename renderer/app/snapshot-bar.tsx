@@ -1,9 +1,10 @@
 import type { SnapshotSummary } from '../../shared/host-api'
 import { TrainingBadge } from '../views/training/training-badge'
+import { ExportReport } from './export-report'
 import { useHost } from './host-context'
 import { IssueList, issueCountLabel } from './issue-list'
 
-/** The header facts of an open snapshot: name, server, build, connectors, load issues, and Close. */
+/** The header facts of an open snapshot: name, server, build, connectors, load issues, Export report and Close. */
 export function SnapshotBar({ summary }: { readonly summary: SnapshotSummary }) {
   const host = useHost()
   const connectors = summary.connectors.length
@@ -49,6 +50,7 @@ export function SnapshotBar({ summary }: { readonly summary: SnapshotSummary }) 
             </div>
           </>
         )}
+        <ExportReport />
         <button type="button" className="button button--quiet" onClick={() => void host.closeSnapshot()}>
           Close
         </button>
