@@ -56,11 +56,13 @@ describe('ExportReport', () => {
     fireEvent.click(trigger)
     const items = screen.getAllByRole('menuitem')
     const focusedFirst = document.activeElement === items[0]
+    const hint = document.getElementById(items[1]?.getAttribute('aria-describedby') ?? '')?.textContent
     fireEvent.keyDown(screen.getByRole('menu'), { key: 'ArrowUp' })
     const focusedLast = document.activeElement === items[2]
     fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' })
 
-    expect(items.map((item) => item.textContent)).toEqual(['HTML', 'CSV', 'JSON'])
+    expect(items.map((item) => item.getAttribute('aria-label'))).toEqual(['HTML', 'CSV', 'JSON'])
+    expect(hint).toBe('For a spreadsheet')
     expect(focusedFirst).toBe(true)
     expect(focusedLast).toBe(true)
     expect(screen.queryByRole('menu')).toBeNull()

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
+import { type CSSProperties, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import type { ExportReportOutcome } from '../../shared/host-api'
 import type { ReportFormat } from '../../shared/queries/view-queries'
 import { useHost } from './host-context'
@@ -9,6 +9,24 @@ const FORMATS: readonly { readonly format: ReportFormat; readonly label: string;
   { format: 'csv', label: 'CSV', hint: 'For a spreadsheet' },
   { format: 'json', label: 'JSON', hint: 'For scripts' },
 ]
+
+// The drop-down's few layout rules live here (CSSOM, allowed by the CSP) so the menu ships as one file.
+const ANCHOR_STYLE: CSSProperties = { position: 'relative', display: 'inline-flex' }
+const MENU_STYLE: CSSProperties = {
+  position: 'absolute',
+  top: 'calc(100% + 4px)',
+  right: 0,
+  zIndex: 20,
+  display: 'flex',
+  flexDirection: 'column',
+  minWidth: '200px',
+  padding: '4px',
+  border: '1px solid var(--border)',
+  borderRadius: '8px',
+  background: 'var(--surface)',
+  boxShadow: 'var(--shadow)',
+}
+const ITEM_STYLE: CSSProperties = { justifyContent: 'space-between', gap: '16px', whiteSpace: 'nowrap' }
 
 type ExportStatus =
   | { readonly phase: 'idle' }
@@ -74,39 +92,52 @@ export function ExportReport({ objectCsId }: { readonly objectCsId?: string }) {
   }
 
   const busy = status.phase === 'exporting'
-  // A fragment: the trigger, the open menu and the outcome sit in the snapshot bar's own row.
   return (
     <>
-      <button
-        ref={trigger}
-        type="button"
-        className="button button--quiet"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        data-testid="export-report"
-        disabled={busy}
-        onClick={() => setOpen((value) => !value)}
-      >
-        {busy ? `Exporting ${status.format.toUpperCase()}…` : 'Export report'}
-      </button>
-      {open && (
-        <div ref={menu} id={menuId} role="menu" aria-label="Report format" onKeyDown={onMenuKey}>
-          {FORMATS.map(({ format, label, hint }) => (
-            <button
-              key={format}
-              type="button"
-              role="menuitem"
-              tabIndex={-1}
-              className="button button--quiet"
-              title={hint}
-              onClick={() => void choose(format)}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
-      )}
+      <span style={ANCHOR_STYLE}>
+        <button
+          ref={trigger}
+          type="button"
+          className="button button--quiet"
+          aria-haspopup="menu"
+          aria-expanded={open}
+          aria-controls={open ? menuId : undefined}
+          data-testid="export-report"
+          disabled={busy}
+          onClick={() => setOpen((value) => !value)}
+        >
+          {busy ? `Exporting ${status.format.toUpperCase()}…` : 'Export report'}
+        </button>
+        {open && (
+          <div
+            ref={menu}
+            id={menuId}
+            role="menu"
+            aria-label="Report format"
+            style={MENU_STYLE}
+            onKeyDown={onMenuKey}
+          >
+            {FORMATS.map(({ format, label, hint }) => (
+              <button
+                key={format}
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                className="button button--quiet"
+                style={ITEM_STYLE}
+                aria-label={label}
+                aria-describedby={`${menuId}-${format}`}
+                onClick={() => void choose(format)}
+              >
+                {label}
+                <span id={`${menuId}-${format}`} className="muted small">
+                  {hint}
+                </span>
+              </button>
+            ))}
+          </div>
+        )}
+      </span>
       <ExportMessage status={status} />
     </>
   )
