@@ -299,6 +299,7 @@ describe('SnapshotHost view queries', () => {
       csId,
     })
     const attributes = await host.metaverseAttributes()
+    const objectFile = await host.report({ format: 'json', objectCsId: csId })
 
     expect(found).toMatchObject({ total: 1, offset: 0, rows: [{ dn: seeded.dn }] })
     expect(csObject?.dn).toBe(seeded.dn)
@@ -307,6 +308,8 @@ describe('SnapshotHost view queries', () => {
     expect(imported?.status).toBe('out-of-scope')
     expect(detail).toMatchObject({ rule: { id: imported?.rule.id }, scope: { inScope: false } })
     expect(attributes).toContain('displayName')
+    expect(objectFile).toMatchObject({ mimeType: 'application/json;charset=utf-8' })
+    expect('content' in objectFile && JSON.parse(objectFile.content)).toMatchObject({ kind: 'object' })
   })
 
   it('pages through an earlier Metaverse Search by its id without searching again', async () => {
@@ -347,8 +350,18 @@ describe('SnapshotHost view queries', () => {
       await host.diagnose({ csId: 'anything', attribute: 'mail' }),
       await host.flowDetail({ ruleId: 'anything', target: null }),
       await host.metaverseAttributes(),
+      await host.report({ format: 'html' }),
     ]
-    const empty = [emptyPage, emptyPage, null, null, null, null, []]
+    const empty = [
+      emptyPage,
+      emptyPage,
+      null,
+      null,
+      null,
+      null,
+      [],
+      { error: 'No snapshot is open; open one before exporting a report.' },
+    ]
 
     const before = await askAll()
     await host.open({ paths: [TRAINING_PATH] }, 'Training')
