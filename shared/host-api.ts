@@ -163,3 +163,32 @@ export interface HostApi extends AsyncViewQueries {
    */
   exportReport(format: ReportFormat, objectCsId?: string): Promise<ExportReportOutcome>
 }
+
+/** Every member of HostApi, once; the compiler fails here when the interface changes without this list. */
+const HOST_API_MEMBERS: Readonly<Record<keyof HostApi, true>> = {
+  platform: true,
+  openSnapshotDialog: true,
+  openFiles: true,
+  openTrainingSnapshot: true,
+  openRecent: true,
+  listRecent: true,
+  cancelLoad: true,
+  closeSnapshot: true,
+  getState: true,
+  onStateChange: true,
+  onMenuCommand: true,
+  getRules: true,
+  getRule: true,
+  exportReport: true,
+  searchMetaverse: true,
+  searchConnectorSpace: true,
+  objectReport: true,
+  csObject: true,
+  diagnose: true,
+  flowDetail: true,
+  metaverseAttributes: true,
+  report: true,
+}
+
+/** The member names of HostApi, sorted: what a host exposes, and nothing else. */
+export const HOST_API_KEYS: readonly string[] = Object.keys(HOST_API_MEMBERS).sort()

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { HostApi, SnapshotState } from '../../shared/host-api'
 import { AD_CONNECTOR_ID } from '../../shared/training/environment'
 import { generateTrainingSnapshot, TRAINING_CASES, TRAINING_SNAPSHOT_NAME } from '../../shared/training/index'
+import { HOST_API_KEYS } from '../../shared/host-api'
 import { createBrowserHost } from './browser-host'
 import { resolveBrowserFiles } from './browser-source'
 import { withRelativePath } from './dropped-files'
@@ -45,6 +46,12 @@ function hostWithWorkers(resolveSource?: typeof resolveBrowserFiles): {
 }
 
 describe('createBrowserHost', () => {
+  it('exposes exactly the HostApi members', () => {
+    const { host } = hostWithWorkers()
+
+    expect(Object.keys(host).sort()).toEqual(HOST_API_KEYS)
+  })
+
   it('opens a picked folder in a worker, reporting loading then ready', async () => {
     const { host, states } = hostWithWorkers()
 

@@ -47,6 +47,7 @@ export class SnapshotViews {
     const started = this.clock()
     let matches = request.searchId === undefined ? undefined : this.searches.get(request.searchId)
     let searchId = request.searchId ?? 0
+    const cached = matches !== undefined
     if (!matches) {
       matches = matchMetaverse(
         store,
@@ -61,7 +62,7 @@ export class SnapshotViews {
       total: page.total,
       offset: request.offset,
       rows: page.page,
-      elapsedMs: this.clock() - started,
+      elapsedMs: cached ? 0 : this.clock() - started,
     }
   }
 
@@ -71,6 +72,7 @@ export class SnapshotViews {
     const started = this.clock()
     let matches = request.searchId === undefined ? undefined : this.searches.get(request.searchId)
     let searchId = request.searchId ?? 0
+    const cached = matches !== undefined
     if (!matches) {
       matches = matchConnectorSpace(store, request.connectorId, request.query)
       searchId = this.keep(matches)
@@ -81,7 +83,7 @@ export class SnapshotViews {
       total: page.total,
       offset: request.offset,
       rows: page.page,
-      elapsedMs: this.clock() - started,
+      elapsedMs: cached ? 0 : this.clock() - started,
     }
   }
 

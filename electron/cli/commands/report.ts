@@ -1,42 +1,12 @@
-import { buildReport, type Report, toCsv, toHtml, toJson } from '../../../shared/report/index'
+import { REPORT_FORMATS, type ReportFormat } from '../../../shared/queries/view-queries'
+import { buildReport, type Report } from '../../../shared/report/index'
+import { renderReportAs } from '../../../shared/snapshot/report-file'
 import { AtomicWriteError, writeFileAtomic } from '../../node/atomic-write'
 import { CliError, type CliIo, EXIT } from '../cli-io'
 import { openSnapshotForCli } from '../open-snapshot'
 
-/** The formats `synclens report` writes. */
-export const REPORT_FORMATS = ['html', 'csv', 'json'] as const
-
-/** One of REPORT_FORMATS. */
-export type ReportFormat = (typeof REPORT_FORMATS)[number]
-
-/** Options of `synclens report`. */
-export interface ReportCommandOptions {
-  /** `--object DN`: report on one connector-space object. */
-  readonly object?: string
-  /** `--connector NAME`: the connector space of `--object` when the DN is in several. */
-  readonly connector?: string
-  /** `--format html|csv|json`. */
-  readonly format?: string
-  /** `--out FILE`. */
-  readonly out?: string
-  /** `--force`: replace FILE when it exists. */
-  readonly force: boolean
-}
-
 function isReportFormat(value: string): value is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(value)
-}
-
-/** The report rendered in one format. */
-export function renderReport(report: Report, format: ReportFormat): string {
-  switch (format) {
-    case 'html':
-      return toHtml(report)
-    case 'csv':
-      return toCsv(report)
-    case 'json':
-      return toJson(report)
-  }
 }
 
 /**
@@ -64,7 +34,7 @@ export async function reportCommand(target: string, options: ReportCommandOption
     )
   }
   try {
-    await writeFileAtomic(options.out, renderReport(result.report, format), { overwrite: options.force })
+    await writeFileAtomic(options.out, renderReportAs(result.report, format), { overwrite: options.force })
   } catch (error) {
     if (error instanceof AtomicWriteError) throw new CliError(error.message, EXIT.failure)
     throw error
