@@ -5,6 +5,20 @@ import { AtomicWriteError, writeFileAtomic } from '../../node/atomic-write'
 import { CliError, type CliIo, EXIT } from '../cli-io'
 import { openSnapshotForCli } from '../open-snapshot'
 
+/** Options of `synclens report`. */
+export interface ReportCommandOptions {
+  /** `--object DN`: report on one connector-space object. */
+  readonly object?: string
+  /** `--connector NAME`: the connector space of `--object` when the DN is in several. */
+  readonly connector?: string
+  /** `--format html|csv|json`. */
+  readonly format?: string
+  /** `--out FILE`. */
+  readonly out?: string
+  /** `--force`: replace FILE when it exists. */
+  readonly force: boolean
+}
+
 function isReportFormat(value: string): value is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(value)
 }
