@@ -172,9 +172,13 @@ export function formatReport(results: BenchResults): string {
       `load average ${m.loadAverageStart.map((v) => v.toFixed(1)).join(' ')} at start, ` +
       `${m.loadAverageEnd.map((v) => v.toFixed(1)).join(' ')} at end`,
     '',
-    'Object files (MiB/s by CPU time; "store wall" by wall-clock time): reader into the object store vs peers',
-    filesTable(results.sizes),
-    '',
+    ...(results.sizes.some((size) => size.files.length > 0)
+      ? [
+          'Object files (MiB/s by CPU time; "store wall" by wall-clock time): reader into the object store vs peers',
+          filesTable(results.sizes),
+          '',
+        ]
+      : []),
     'Whole snapshot (openDiskSource + loadSnapshot + summary on the folder, then queries; search and flow: CPU p50/p95)',
     sizesTable(results.sizes),
   ]
