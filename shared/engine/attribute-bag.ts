@@ -47,14 +47,29 @@ export function attributeBag(attributes: readonly Attribute[], dn: string | null
   }
 }
 
-/** The bag of a hologram entry; an absent entry is an object without attributes. */
+// Objects are immutable once read, so one bag per object serves every flow, scope and comparison of a call.
+const entryBags = new WeakMap<Entry, AttributeBag>()
+const mvBags = new WeakMap<MvObject, AttributeBag>()
+
+/** The bag of a hologram entry; an absent entry is an object without attributes. Cached per entry. */
 export function entryBag(entry: Entry | null, dn: string | null = entry?.dn ?? null): AttributeBag {
-  return attributeBag(entry?.attributes ?? [], dn)
+  if (entry === null || dn !== entry.dn) return attributeBag(entry?.attributes ?? [], dn)
+  let bag = entryBags.get(entry)
+  if (!bag) {
+    bag = attributeBag(entry.attributes, dn)
+    entryBags.set(entry, bag)
+  }
+  return bag
 }
 
-/** The bag of a metaverse object. */
+/** The bag of a metaverse object, cached per object. */
 export function mvBag(object: MvObject): AttributeBag {
-  return attributeBag(object.attributes, null)
+  let bag = mvBags.get(object)
+  if (!bag) {
+    bag = attributeBag(object.attributes, null)
+    mvBags.set(object, bag)
+  }
+  return bag
 }
 
 /** An empty bag (an object that does not exist yet). */

@@ -1,5 +1,5 @@
 import { normalizeGuid } from '../model/connector'
-import type { CsObject, MvObject } from '../model/objects'
+import type { CsObject, MvAttribute, MvObject } from '../model/objects'
 import type { FlowType, LinkType, MergeType, ScopeClause, SyncRule } from '../model/sync-rule'
 import type { ObjectIndex } from '../snapshot/object-index'
 import { type AttributeBag, entryBag, lowerName, mvBag } from './attribute-bag'
@@ -377,6 +377,22 @@ function linkState(
   }
 }
 
+const mvAttributeIndexes = new WeakMap<MvObject, ReadonlyMap<string, MvAttribute>>()
+
+/** The metaverse attribute with this name (case-insensitive), through an index built once per object. */
+function mvAttributeNamed(mvObject: MvObject, name: string): MvAttribute | undefined {
+  let byName = mvAttributeIndexes.get(mvObject)
+  if (!byName) {
+    const built = new Map<string, MvAttribute>()
+    for (const attribute of mvObject.attributes) {
+      if (!built.has(lowerName(attribute.name))) built.set(lowerName(attribute.name), attribute)
+    }
+    byName = built
+    mvAttributeIndexes.set(mvObject, byName)
+  }
+  return byName.get(lowerName(name))
+}
+
 function staleness(
   resolution: Resolution,
   mvObject: MvObject | null,
@@ -385,9 +401,7 @@ function staleness(
   evaluatedConnectors: ReadonlySet<string>,
 ): boolean | null {
   if (!mvObject || index.metaverseSource !== 'exported') return null
-  const attribute = mvObject.attributes.find(
-    (candidate) => lowerName(candidate.name) === lowerName(attributeName),
-  )
+  const attribute = mvAttributeNamed(mvObject, attributeName)
   if (attribute?.type === 'Reference') return null
   // A value contributed through a connector whose objects are not in the snapshot cannot be recomputed.
   const foreign = (attribute?.lineage ?? []).some(

@@ -1,4 +1,5 @@
 import type { Connector } from '../model/connector'
+import type { SchemaAttribute } from '../model/schema'
 import { normalizeGuid } from '../model/connector'
 import type { CsObject } from '../model/objects'
 import type { AttributeFlow } from '../model/sync-rule'
@@ -17,6 +18,18 @@ export interface TargetReference {
 const GUID =
   /^(?:\{([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})\}|([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}))$/i
 
+const schemaIndexes = new WeakMap<Connector, ReadonlyMap<string, SchemaAttribute>>()
+
+/** A connector's schema attributes by lower-cased name, built once per connector. */
+function schemaAttributes(connector: Connector): ReadonlyMap<string, SchemaAttribute> {
+  let byName = schemaIndexes.get(connector)
+  if (!byName) {
+    byName = new Map(connector.schema.attributes.map((attribute) => [lowerName(attribute.name), attribute]))
+    schemaIndexes.set(connector, byName)
+  }
+  return byName
+}
+
 /**
  * True when an outbound flow to `attribute` carries references: the target object or the connector
  * schema types the attribute as a reference, or a Direct flow copies a metaverse reference.
@@ -34,7 +47,7 @@ export function isReferenceAttribute(
     (delta) => delta?.attributes ?? [],
   )
   if (staged.some((change) => lowerName(change.name) === wanted && change.type === 'Reference')) return true
-  const schema = connector?.schema.attributes.find((candidate) => lowerName(candidate.name) === wanted)
+  const schema = connector ? schemaAttributes(connector).get(wanted) : undefined
   if (schema?.syntax === 'Reference') return true
   return flows.some((flow) => {
     const [only] = flow.sources
