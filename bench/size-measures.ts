@@ -3,7 +3,12 @@
  * memory, Metaverse Search, one object's flow with diagnosis, and the unmapped scan.
  */
 import { openDiskSource } from '../electron/node/disk-source'
-import { diagnoseAttribute, isAadConnector, objectReport, unmappedSourceNames } from '../shared/engine/index'
+import {
+  diagnoseAttribute,
+  isAadConnector,
+  objectReport,
+  unmappedSourceNamesOf,
+} from '../shared/engine/index'
 import type { CsObject } from '../shared/model/objects'
 import type { MetaverseQuery } from '../shared/search/metaverse-query'
 import { searchMetaverse, searchMetaverseIncremental } from '../shared/search/metaverse-search'
@@ -240,13 +245,13 @@ function measureUnmappedScan(snapshot: LoadedSnapshot): SizeFigures['unmappedSca
   const start = performance.now()
   const cpuStart = process.cpuUsage()
   for (let row = 0; row < store.csRowCount; row += 1) {
-    const object = store.csObjectAt(row)
-    if (object.connectorId === null) continue
-    found += unmappedSourceNames(
+    const connectorId = store.csConnectorIdAt(row)
+    if (connectorId === null) continue
+    found += unmappedSourceNamesOf(
       ruleIndex,
-      object.connectorId,
-      object.objectType,
-      object.synchronized?.attributes ?? [],
+      connectorId,
+      store.csRows.objectType(row),
+      store.csAttributeNamesWithValues(row),
     ).length
   }
   const cpuTotalMs = cpuMs(cpuStart)

@@ -70,6 +70,7 @@ export {
   unmappedForCsObject,
   unmappedForMvObject,
   unmappedSourceNames,
+  unmappedSourceNamesOf,
 } from './unmapped'
 export type { FlowDetail, FlowDetailInput } from './flow-detail'
 export { flowDetail } from './flow-detail'

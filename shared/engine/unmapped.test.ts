@@ -5,6 +5,7 @@ import {
   unmappedForCsObject,
   unmappedForMvObject,
   unmappedSourceNames,
+  unmappedSourceNamesOf,
 } from './unmapped'
 import { attributes } from './testing/scenario'
 import { AAD, AD, ADA, ADA_MV, smallWorld } from './testing/small-world'
@@ -74,6 +75,21 @@ describe('unmappedForCsObject', () => {
     expect(
       findings.filter((finding) => finding.code === 'NOT_SELECTED_ON_CONNECTOR').map((f) => f.attribute),
     ).toEqual(['info'])
+  })
+})
+
+describe('unmappedSourceNamesOf', () => {
+  it('gives the same answer from names alone as unmappedSourceNames from attributes', () => {
+    const world = smallWorld()
+    const values = attributes({ pager: '555', title: 'x', extensionAttribute2: 'y' })
+
+    const fromNames = unmappedSourceNamesOf(world.ruleIndex, AD.id, 'user', [
+      'pager',
+      'title',
+      'extensionAttribute2',
+    ])
+
+    expect(fromNames).toEqual(unmappedSourceNames(world.ruleIndex, AD.id, 'user', values))
   })
 })
 

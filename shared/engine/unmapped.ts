@@ -52,6 +52,25 @@ export function unmappedSourceNames(
   return names
 }
 
+/**
+ * (a) by name only: which of these attribute names (each known to hold a value) no enabled inbound flow of
+ * the connector and CS object type reads, leaving out what the engine itself exports there. The store
+ * gives the names of a row without building the object, which keeps a scan over millions of objects cheap.
+ */
+export function unmappedSourceNamesOf(
+  ruleIndex: RuleIndex,
+  connectorId: string,
+  csObjectType: string,
+  namesWithValues: readonly string[],
+): readonly string[] {
+  const mapped = ruleIndex.mappedSources(connectorId, csObjectType)
+  const exported = ruleIndex.exportedAttributes(connectorId, csObjectType)
+  return namesWithValues.filter((name) => {
+    const lower = lowerName(name)
+    return !mapped.has(lower) && !exported.has(lower)
+  })
+}
+
 /** What the object checks need. */
 export interface UnmappedOptions {
   readonly ruleIndex: RuleIndex

@@ -1,7 +1,7 @@
 import { diagnoseAttribute } from '../engine/diagnose'
 import { flowDetail } from '../engine/flow-detail'
 import { objectReport } from '../engine/object-report'
-import { unmappedSourceNames } from '../engine/unmapped'
+import { unmappedSourceNamesOf } from '../engine/unmapped'
 import type { CsObject } from '../model/objects'
 import type {
   ConnectorSpaceSearchPage,
@@ -176,16 +176,10 @@ export class SnapshotViews {
     const store = this.snapshot.objects
     return (mvId) =>
       store.csRowsLinkedTo(mvId).some((row) => {
-        const object = store.csObjectAt(row)
-        if (!object.connectorId || !object.synchronized) return false
-        return (
-          unmappedSourceNames(
-            ruleIndex,
-            object.connectorId,
-            object.objectType,
-            object.synchronized.attributes,
-          ).length > 0
-        )
+        const connectorId = store.csConnectorIdAt(row)
+        if (connectorId === null) return false
+        const names = store.csAttributeNamesWithValues(row)
+        return unmappedSourceNamesOf(ruleIndex, connectorId, store.csRows.objectType(row), names).length > 0
       })
   }
 }

@@ -542,3 +542,23 @@ const mvObjectArbitrary: fc.Arbitrary<MvObject> = fc.record({
     { maxLength: 3 },
   ),
 })
+
+describe('ObjectStore row accessors for scans', () => {
+  it('gives a row connector and the names of attributes that hold values, without building the object', () => {
+    const object = csObject({
+      id: '20000000-0000-4000-8000-000000000001',
+      dn: 'CN=Scan,DC=contoso,DC=com',
+      synchronized: entry('CN=Scan,DC=contoso,DC=com', [
+        attribute('displayName', ['Scan']),
+        attribute('pager', []),
+        attribute('__proto__', ['x']),
+      ]),
+    })
+    const store = storeOf([object])
+
+    const row = store.csRowOf(object.id)
+
+    expect(store.csConnectorIdAt(row)).toBe(AD)
+    expect(store.csAttributeNamesWithValues(row)).toEqual(['displayName', '__proto__'])
+  })
+})

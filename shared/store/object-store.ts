@@ -223,6 +223,21 @@ export class ObjectStore implements ObjectIndex {
     return this.mv.rowCount
   }
 
+  /** The connector id of a connector-space row (lower-case), null when the object has none. */
+  public csConnectorIdAt(row: number): string | null {
+    return this.cs.connectorId(row)
+  }
+
+  /**
+   * Names of the synchronized attributes of a connector-space row that hold at least one value, read from
+   * the column descriptors without building the object (the unmapped-attribute scan over every object).
+   */
+  public csAttributeNamesWithValues(row: number): string[] {
+    const names: string[] = []
+    for (const stored of this.cs.attributes.attributesOf(row)) if (stored.count > 0) names.push(stored.name)
+    return names
+  }
+
   /** The connector-space object at a row. */
   public csObjectAt(row: number): CsObject {
     return this.cs.object(row)
