@@ -50,6 +50,7 @@ test.describe('Service Manager views on the training snapshot', () => {
     await search.open()
     await search.setClause(0, 'displayName', 'Is present')
     await search.search()
+    await expect(search.count).toContainText('matching')
     const all = Number((await search.count.textContent())?.split(' ')[0]?.replace(/\D/g, ''))
     await page.getByTestId('unmapped-only').check()
     await search.search()
