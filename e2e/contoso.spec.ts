@@ -19,6 +19,8 @@ test.describe('the real Contoso-2016 export', () => {
     await expect(page.getByTestId('snapshot-server')).toHaveText('CONTOSO-SYNC01')
     await expect(page.getByTestId('snapshot-version')).toHaveText('1.1.130.0')
     await expect(page.getByTestId('snapshot-connectors')).toHaveText('2')
+    await expect(rules.directionButton('Inbound')).toContainText('28')
+    await expect(rules.directionButton('Outbound')).toContainText('34')
     const inbound = Number((await rules.directionButton('Inbound').textContent())?.replace(/\D+/g, ''))
     const outbound = Number((await rules.directionButton('Outbound').textContent())?.replace(/\D+/g, ''))
     expect(inbound + outbound).toBe(62)
