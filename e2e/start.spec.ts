@@ -21,14 +21,14 @@ test.describe('start page', () => {
     const start = new StartPage(page)
     await page.emulateMedia({ colorScheme: 'light' })
     await start.goto()
-    expect(await start.theme()).toBe('light')
+    await expect.poll(() => start.theme()).toBe('light')
 
     await start.themeToggle.click()
 
-    expect(await start.theme()).toBe('dark')
+    await expect.poll(() => start.theme()).toBe('dark')
     await page.reload()
     await start.expectState('empty')
-    expect(await start.theme()).toBe('dark')
+    await expect.poll(() => start.theme()).toBe('dark')
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
     expect(background).toBe('rgb(20, 23, 27)')
     await attachScreenshot(page, testInfo, 'start-dark')
@@ -40,7 +40,7 @@ test.describe('start page', () => {
 
     await start.goto()
 
-    expect(await start.theme()).toBe('dark')
+    await expect.poll(() => start.theme()).toBe('dark')
     await page.emulateMedia({ colorScheme: 'light' })
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
   })

@@ -241,7 +241,7 @@ test.describe('sync rules of a small server-configuration export', () => {
     await rules.selectRule('In from AD - User Join')
     await rules.openTab('Transformations')
 
-    expect(await start.theme()).toBe('dark')
+    await expect.poll(() => start.theme()).toBe('dark')
     await attachScreenshot(page, testInfo, 'rules-dark')
   })
 
