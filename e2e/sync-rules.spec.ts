@@ -108,12 +108,14 @@ test.describe('sync rules of a small server-configuration export', () => {
 
     await rules.openTab('Scoping filter')
 
-    expect(await rules.tableCells('scope-table')).toEqual([
-      ['Group 1', 'department', 'EQUAL', 'Sales'],
-      ['ANDcompany', 'EQUAL', 'Fabrikam'],
-      ['OR'],
-      ['Group 2', 'extensionAttribute1', 'STARTSWITH', 'SYNC_'],
-    ])
+    await expect
+      .poll(() => rules.tableCells('scope-table'))
+      .toEqual([
+        ['Group 1', 'department', 'EQUAL', 'Sales'],
+        ['ANDcompany', 'EQUAL', 'Fabrikam'],
+        ['OR'],
+        ['Group 2', 'extensionAttribute1', 'STARTSWITH', 'SYNC_'],
+      ])
     await attachScreenshot(page, testInfo, 'rule-scoping')
   })
 
@@ -126,10 +128,12 @@ test.describe('sync rules of a small server-configuration export', () => {
     await rules.selectRule('In from AD - User Join')
     await rules.openTab('Join rules')
 
-    expect(await rules.tableCells('join-table')).toEqual([
-      ['Group 1', 'objectSid', 'objectSid', 'No'],
-      ['Group 2', 'msExchMasterAccountSid', 'objectSid', 'No'],
-    ])
+    await expect
+      .poll(() => rules.tableCells('join-table'))
+      .toEqual([
+        ['Group 1', 'objectSid', 'objectSid', 'No'],
+        ['Group 2', 'msExchMasterAccountSid', 'objectSid', 'No'],
+      ])
     await expect(rules.detail).toContainText('Join groups are tried in order')
   })
 
@@ -140,8 +144,10 @@ test.describe('sync rules of a small server-configuration export', () => {
     await rules.selectRule('In from AD - User Common')
     await rules.openTab('Transformations')
 
+    await expect
+      .poll(() => rules.tableCells('flow-table'))
+      .toContainEqual(['Direct', 'displayName', 'displayName', 'No', 'Update'])
     const cells = await rules.tableCells('flow-table')
-    expect(cells).toContainEqual(['Direct', 'displayName', 'displayName', 'No', 'Update'])
     expect(cells).toContainEqual(['Direct', 'proxyAddresses', 'proxyAddresses', 'No', 'MergeCaseInsensitive'])
     expect(cells).toContainEqual(['Constant', 'sourceObjectType', '"User"', 'No', 'Update'])
     expect(cells).toContainEqual([
@@ -155,13 +161,9 @@ test.describe('sync rules of a small server-configuration export', () => {
     await attachScreenshot(page, testInfo, 'rule-transformations')
 
     await rules.selectRule('In from AAD - User Join')
-    expect(await rules.tableCells('flow-table')).toContainEqual([
-      'Constant',
-      'cloudCreated',
-      '"False"',
-      'Yes',
-      'Update',
-    ])
+    await expect
+      .poll(() => rules.tableCells('flow-table'))
+      .toContainEqual(['Constant', 'cloudCreated', '"False"', 'Yes', 'Update'])
   })
 
   test('moves the selection with the keyboard and hands focus to the detail pane', async ({ page }) => {
