@@ -127,7 +127,7 @@ describe.each(KINDS)('the %s reader on hostile documents', (kind) => {
 })
 
 describe('CsExportReader on bytes that are not UTF-8', () => {
-  it('reads Latin-1 bytes in a UTF-8 file as U+FFFD without an issue (lenient decoding)', () => {
+  it('reads Latin-1 bytes in a UTF-8 file as U+FFFD and flags the file with a warning', () => {
     const head = new TextEncoder().encode('<cs-objects><cs-object cs-dn="CN=')
     const tail = new TextEncoder().encode(
       '" id="{00000000-0000-4000-8000-000000000001}" object-type="user"/></cs-objects>',
@@ -137,7 +137,13 @@ describe('CsExportReader on bytes that are not UTF-8', () => {
     const { objects, issues } = readCsExportBytes(bytes, { file: 'latin1.xml' })
 
     expect(objects.map((object) => object.dn)).toEqual(['CN=\ufffd\ufffd'])
-    expect(issues).toEqual([])
+    expect(issues).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        file: 'latin1.xml',
+        message: expect.stringContaining('not valid UTF-8'),
+      }),
+    ])
   })
 })
 

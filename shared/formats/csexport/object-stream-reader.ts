@@ -36,7 +36,12 @@ export class ObjectStreamReader {
   private failed = false
 
   /** Creates the reader. */
-  public constructor(file: string, sink: ObjectSink, names: NameTable, tuning: ObjectReaderTuning) {
+  public constructor(
+    private readonly file: string,
+    sink: ObjectSink,
+    names: NameTable,
+    tuning: ObjectReaderTuning,
+  ) {
     this.stream = new XmlStream({
       sink,
       names,
@@ -65,6 +70,17 @@ export class ObjectStreamReader {
   /** Ends the file. */
   public end(): ReadSummary {
     this.stream.end()
+    const invalid = this.stream.invalidTextValues
+    if (invalid > 0) {
+      this.sink.report(
+        loadIssue(
+          'warning',
+          this.file,
+          `${invalid} value(s) held bytes that are not valid UTF-8 and show as \ufffd; the file may have been saved ` +
+            'in another encoding. Re-export it with csexport, or save it as UTF-8, if names or values look wrong.',
+        ),
+      )
+    }
     return {
       objects: this.sink.objects,
       partial: this.failed || this.sink.wrongRoot,

@@ -77,6 +77,11 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
   /** The first error met, or null. */
   public error: XmlError | null = null
 
+  /** Text and attribute values that held bytes invalid in UTF-8 (read with U+FFFD in their place). */
+  public get invalidTextValues(): number {
+    return this.decoder.invalidValues
+  }
+
   private readonly limits: XmlLimits
   private readonly decoder = new Utf8Decoder()
 

@@ -15,12 +15,14 @@ export class Utf8Decoder {
   private readonly slab = new Uint8Array(CACHE_SLOTS * CACHE_MAX_BYTES)
   private readonly lengths = new Int32Array(CACHE_SLOTS).fill(-1)
   private readonly strings: string[] = new Array<string>(CACHE_SLOTS).fill('')
+  /** Values that held bytes invalid in UTF-8 (decoded with U+FFFD in their place). */
+  public invalidValues = 0
 
   /** Decodes `bytes[start, end)`; invalid sequences become U+FFFD. */
   public decode(bytes: Uint8Array, start: number, end: number): string {
     const length = end - start
     if (length === 0) return ''
-    if (length > CACHE_MAX_BYTES) return this.decoder.decode(bytes.subarray(start, end))
+    if (length > CACHE_MAX_BYTES) return this.decodeNonAscii(bytes, start, end)
     let hash = NAME_HASH_SEED
     let high = 0
     for (let i = start; i < end; i++) {
@@ -28,7 +30,7 @@ export class Utf8Decoder {
       high |= byte
       hash = hashStep(hash, byte)
     }
-    if ((high & 0x80) !== 0) return this.decoder.decode(bytes.subarray(start, end))
+    if ((high & 0x80) !== 0) return this.decodeNonAscii(bytes, start, end)
     const slot = hash & CACHE_MASK
     const slab = this.slab
     const base = slot * CACHE_MAX_BYTES
@@ -46,6 +48,13 @@ export class Utf8Decoder {
     for (let i = 0; i < length; i++) slab[base + i] = bytes[start + i]
     this.lengths[slot] = length
     this.strings[slot] = text
+    return text
+  }
+
+  /** Decodes bytes that may be multi-byte UTF-8; a U+FFFD in the result marks an invalid sequence. */
+  private decodeNonAscii(bytes: Uint8Array, start: number, end: number): string {
+    const text = this.decoder.decode(bytes.subarray(start, end))
+    if (text.includes('\ufffd')) this.invalidValues += 1
     return text
   }
 }

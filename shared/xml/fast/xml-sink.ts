@@ -69,6 +69,8 @@ export interface XmlTokenizer {
   push(chunk: Uint8Array): void
   /** Signals the end of the input; reports truncation as an error. */
   end(): void
+  /** Text values that held bytes invalid in UTF-8, when the tokenizer counts them. */
+  readonly invalidTextValues?: number
 }
 
 /** Builds a tokenizer that reports to `sink`, interning names in `names`. */

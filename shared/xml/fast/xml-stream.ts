@@ -32,6 +32,11 @@ export class XmlStream {
     this.input = new Utf8Input(this.tokenizer)
   }
 
+  /** Values that held bytes invalid in UTF-8, as far as the tokenizer counts them. */
+  public get invalidTextValues(): number {
+    return this.tokenizer.invalidTextValues ?? 0
+  }
+
   /** True once the document failed. */
   public get failed(): boolean {
     return this.tokenizer.error !== null
