@@ -1,6 +1,10 @@
 import type { HostApi, PickedFile, SnapshotState } from '../../shared/host-api'
 import type { ReportAnswer, SearchPage } from '../../shared/queries/view-queries'
-import { LoadCancelled } from '../../shared/snapshot/session-api'
+import {
+  LoadCancelled,
+  type SnapshotQueries,
+  type SnapshotQueryName,
+} from '../../shared/snapshot/session-api'
 import {
   connectSession,
   type MessagePortLike,
@@ -143,10 +147,17 @@ export function createBrowserHost(
     }
   }
 
-  const report = async (request: Parameters<HostApi['report']>[0]): Promise<ReportAnswer> => {
+  /** Asks the worker a query of the loaded snapshot; without one, answers like an empty session. */
+  const ask = async <N extends SnapshotQueryName>(
+    name: N,
+    fallback: ReturnType<SnapshotQueries[N]>,
+    ...args: Parameters<SnapshotQueries[N]>
+  ): Promise<ReturnType<SnapshotQueries[N]>> => {
     const ready = readyConnection()
-    return ready ? ready.client.query('report', request) : NO_REPORT
+    return ready ? ready.client.query(name, ...args) : fallback
   }
+  const report = (request: Parameters<HostApi['report']>[0]): Promise<ReportAnswer> =>
+    ask('report', NO_REPORT, request)
 
   return {
     platform: 'browser',
@@ -174,42 +185,15 @@ export function createBrowserHost(
       return () => listeners.delete(listener)
     },
     onMenuCommand: () => () => undefined,
-    async getRules(filter) {
-      const ready = readyConnection()
-      return ready ? ready.client.query('rules', filter) : []
-    },
-    async getRule(id) {
-      const ready = readyConnection()
-      return ready ? ready.client.query('rule', id) : null
-    },
-    async searchMetaverse(request) {
-      const ready = readyConnection()
-      return ready ? ready.client.query('searchMetaverse', request) : EMPTY_PAGE
-    },
-    async searchConnectorSpace(request) {
-      const ready = readyConnection()
-      return ready ? ready.client.query('searchConnectorSpace', request) : EMPTY_PAGE
-    },
-    async objectReport(target) {
-      const ready = readyConnection()
-      return ready ? ready.client.query('objectReport', target) : null
-    },
-    async csObject(id) {
-      const ready = readyConnection()
-      return ready ? ready.client.query('csObject', id) : null
-    },
-    async diagnose(request) {
-      const ready = readyConnection()
-      return ready ? ready.client.query('diagnose', request) : null
-    },
-    async flowDetail(request) {
-      const ready = readyConnection()
-      return ready ? ready.client.query('flowDetail', request) : null
-    },
-    async metaverseAttributes() {
-      const ready = readyConnection()
-      return ready ? ready.client.query('metaverseAttributes') : []
-    },
+    getRules: (filter) => ask('rules', [], filter),
+    getRule: (id) => ask('rule', null, id),
+    searchMetaverse: (request) => ask('searchMetaverse', EMPTY_PAGE, request),
+    searchConnectorSpace: (request) => ask('searchConnectorSpace', EMPTY_PAGE, request),
+    objectReport: (target) => ask('objectReport', null, target),
+    csObject: (id) => ask('csObject', null, id),
+    diagnose: (request) => ask('diagnose', null, request),
+    flowDetail: (request) => ask('flowDetail', null, request),
+    metaverseAttributes: () => ask('metaverseAttributes', []),
     report,
     async exportReport(format, objectCsId) {
       try {
