@@ -11,13 +11,13 @@ test.beforeAll(() => {
   folder = writeTrainingSnapshot()
 })
 
-test.describe('Service Manager views on the training snapshot', () => {
-  test.beforeEach(async ({ page }) => {
-    const start = new StartPage(page)
-    await start.goto()
-    await start.openSnapshot(folder)
-  })
+test.beforeEach(async ({ page }) => {
+  const start = new StartPage(page)
+  await start.goto()
+  await start.openSnapshot(folder)
+})
 
+test.describe('Service Manager views on the training snapshot', () => {
   test('searches with Equals, Starts with and an OR group, adds a column, exports CSV', async ({
     page,
   }, testInfo) => {
@@ -137,12 +137,6 @@ test.describe('Service Manager views on the training snapshot', () => {
 })
 
 test.describe('Service Manager views: routes, rule trace, connector space, copy', () => {
-  test.beforeEach(async ({ page }) => {
-    const start = new StartPage(page)
-    await start.goto()
-    await start.openSnapshot(folder)
-  })
-
   test('a case route opens the Attribute Flow with its attribute highlighted, unfolded and on screen', async ({
     page,
   }, testInfo) => {
