@@ -1,6 +1,8 @@
 /**
- * The grid scrolling measurement in Chromium: builds the standalone grid page (bench/grid-page)
- * with Vite, serves it with `vite preview`, and drives it with Playwright.
+ * The grid scrolling measurement in Chromium: builds the benchmark page (bench/grid-page) with Vite, serves it
+ * with `vite preview`, and drives it with Playwright. The measured grid is the real app's Metaverse Search
+ * result grid over 300,000 synthetic objects paged from a worker; the Sync Rules grid component over synthetic
+ * rows can be measured too (`subject: 'rules'`).
  *
  * Chromium runs without its frame-rate limit and vsync, so that a frame lasts as long as its work
  * (scroll handling, React render, layout, paint) rather than the display's 16.7 ms refresh.
@@ -8,7 +10,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from '@playwright/test'
+import { chromium, type Page } from '@playwright/test'
 import react from '@vitejs/plugin-react'
 import { build, preview } from 'vite'
 import type { BrowserResult } from './results'
@@ -23,6 +25,38 @@ const WARM_UP_FRAMES = 10
 const MEASURED_FRAMES = 300
 /** Pixels per frame: a fast fling, so that every frame brings a screenful of new rows. */
 const SCROLL_STEP_PX = 1200
+/** Attribute columns added through Column Settings before searching, as an admin would. */
+const SEARCH_COLUMNS = ['accountName', 'department']
+
+/** Which grid to scroll: the Metaverse Search results in the app, or the Sync Rules grid component alone. */
+export type GridSubject = 'metaverse-search' | 'rules'
+
+/** Options of a grid measurement. */
+export interface GridMeasureOptions {
+  readonly subject?: GridSubject
+  /** Writes a Chromium performance trace of the measured frames here (open it in chrome://tracing or Perfetto). */
+  readonly tracePath?: string
+}
+
+const SUBJECTS: Readonly<Record<GridSubject, string>> = {
+  'metaverse-search': `Metaverse Search results in the app (DataGrid, pages of 200 rows from a worker, ${2 + SEARCH_COLUMNS.length} columns), ${SCROLL_STEP_PX} px per frame`,
+  rules: `standalone page of the Sync Rules grid component (RuleGrid), ${SCROLL_STEP_PX} px per frame`,
+}
+
+/** Opens Metaverse Search from the navigation rail and adds the attribute columns, through the UI. */
+async function openMetaverseSearch(page: Page): Promise<void> {
+  await page
+    .getByTestId('nav-rail')
+    .getByRole('button', { name: 'Metaverse Search' })
+    .click({ timeout: 60_000 })
+  const settings = page.getByTestId('column-settings')
+  await settings.locator('summary').click()
+  for (const column of SEARCH_COLUMNS) {
+    await settings.getByLabel('Attribute column to add').fill(column)
+    await settings.getByRole('button', { name: 'Add column' }).click()
+  }
+  await settings.locator('summary').click()
+}
 
 function chromiumPath(): string | null {
   return (
@@ -36,7 +70,9 @@ function chromiumPath(): string | null {
 /** Scrolls the 300k-row grid in Chromium; a skip reason when Chromium is not installed. */
 export async function measureGridInChromium(
   outDir: string,
+  options: GridMeasureOptions = {},
 ): Promise<BrowserResult | { readonly skipped: string }> {
+  const subject = options.subject ?? 'metaverse-search'
   const executablePath = chromiumPath()
   if (executablePath === null) {
     return {
@@ -51,7 +87,14 @@ export async function measureGridInChromium(
     logLevel: 'warn',
     mode: 'production',
     plugins: [react()],
-    build: { outDir: pageDir, emptyOutDir: true, reportCompressedSize: false },
+    worker: { format: 'es' },
+    build: {
+      outDir: pageDir,
+      emptyOutDir: true,
+      reportCompressedSize: false,
+      assetsInlineLimit: 0,
+      chunkSizeWarningLimit: 4096,
+    },
   })
   const server = await preview({
     configFile: false,
@@ -75,16 +118,25 @@ export async function measureGridInChromium(
     const base = server.resolvedUrls?.local[0]
     if (base === undefined) throw new Error('vite preview did not report its address.')
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-    await page.goto(`${base}?rows=${GRID_ROWS}`)
-    await page.waitForFunction(() => window.gridBench?.firstRowsMs != null, undefined, { timeout: 120_000 })
-    const firstRowsMs = await page.evaluate(() => window.gridBench?.firstRowsMs ?? Number.NaN)
-    await page.evaluate((frames) => window.gridBench?.scroll(frames, 1200), WARM_UP_FRAMES)
+    const pageErrors: string[] = []
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+    await page.goto(`${base}?subject=${subject}&rows=${GRID_ROWS}`)
+    await page.waitForFunction(() => window.gridBench !== undefined, undefined, { timeout: 60_000 })
+    if (subject === 'metaverse-search') await openMetaverseSearch(page)
+    const firstRowsMs = await page.evaluate(() => window.gridBench?.firstRows() ?? Number.NaN)
+    await page.evaluate(([count, step]) => window.gridBench?.scroll(count, step), [
+      WARM_UP_FRAMES,
+      SCROLL_STEP_PX,
+    ] as const)
+    if (options.tracePath !== undefined) await browser.startTracing(page, { path: options.tracePath })
     const frames = await page.evaluate(
       ([count, step]) => window.gridBench?.scroll(count, step) ?? Promise.resolve([]),
       [MEASURED_FRAMES, SCROLL_STEP_PX] as const,
     )
+    if (options.tracePath !== undefined) await browser.stopTracing()
+    if (pageErrors.length > 0) throw new Error(`The grid page failed: ${pageErrors.join('; ')}`)
     return {
-      subject: `standalone page of the Sync Rules grid component (RuleGrid), ${SCROLL_STEP_PX} px per frame`,
+      subject: SUBJECTS[subject],
       rows: GRID_ROWS,
       firstRowsMs,
       frames: frames.length,
