@@ -3,7 +3,7 @@ import { uint16Array } from './chunked-array'
 /** Separates strings inside a chunk; XML text cannot contain it, and matches across it are rejected anyway. */
 export const SEPARATOR = '\u0000'
 
-const CHUNK_STRINGS = 4096
+const CHUNK_STRINGS = 128
 
 /**
  * Rows after which tables seal every pool, full or not. A pending string may be a parser's slice

@@ -199,6 +199,21 @@ describe('FastXmlScanner errors', () => {
     }
   })
 
+  it('counts lines of every length and alignment up to an error deep in a long file, in any chunking', () => {
+    // Lines of 1 to 13 bytes put line feeds at every offset modulo 4, where the counter reads whole words.
+    const lines = Array.from(
+      { length: 2000 },
+      (_, index) => `${' '.repeat(index % 7)}<v>${'x'.repeat(index % 6)}</v>`,
+    )
+    const xml = `<root>\n${lines.join('\n')}\n  <v>é</w></root>`
+    const bytes = encode(xml)
+
+    for (const splits of [[], [3, 4, 5, 6], [1000, 1001, 5003, 9000, 12_345], [bytes.length - 9]]) {
+      const { error } = scanDocument(createFastScanner, bytes, { splits })
+      expect(error, `splits ${splits.join(',')}`).toMatchObject({ line: 2002, column: 7 })
+    }
+  })
+
   it.each([
     ['inside an element', '<a><b>text', 'the file ends inside <b> (2 elements are still open)', 1, 11],
     ['inside a start tag', '<a>\n<b x="1', 'the file ends inside <a> (1 element is still open)', 2, 8],

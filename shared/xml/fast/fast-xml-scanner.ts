@@ -55,6 +55,8 @@ const HAS_WHITESPACE_CONTROL = 2
 /** How much a start tag may exceed the value bound (names, quotes, other attributes). */
 const TAG_OVERHEAD_BYTES = 1024 * 1024
 const INITIAL_BUFFER_BYTES = 64 * 1024
+/** Text runs up to this long are searched for their end without calling indexOf. */
+const SHORT_TEXT_BYTES = 32
 const EMPTY = new Uint8Array(0)
 /** Ends the data in the buffer: no name, space or value byte, so every inner loop stops on it. */
 const SENTINEL = 0
@@ -90,6 +92,8 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
   private len = 0
   private pos = 0
   private data: Uint8Array = new Uint8Array(INITIAL_BUFFER_BYTES)
+  /** `data` read four bytes at a time, for counting line breaks. */
+  private words: Uint32Array = wordsOf(this.data)
 
   private pending = PENDING_NONE
   private resumeAt = 0
@@ -102,8 +106,6 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
   /** Line and column of `buf[0]`. */
   private bufferLine = 1
   private bufferColumn = 0
-  /** Index of the first line break at or after `countedTo`, or `len` when there is none. */
-  private nextNewline = -1
 
   private depth = 0
   private readonly stackIds: Int32Array
@@ -213,7 +215,12 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
   }
 
   private scanText(b: Uint8Array, p: number, n: number): number {
-    const lt = b.indexOf(LT, p)
+    // Most text runs are the indentation between tags, a few bytes long: a plain loop over them costs less
+    // than a call into indexOf, which takes over for longer runs.
+    const shortEnd = p + SHORT_TEXT_BYTES < n ? p + SHORT_TEXT_BYTES : n
+    let lt = p
+    while (lt < shortEnd && b[lt] !== LT) lt++
+    if (lt === shortEnd) lt = shortEnd < n ? b.indexOf(LT, shortEnd) : -1
     const end = lt === -1 ? n : lt
     if (this.depth === 0) {
       for (let i = p; i < end; i++) {
@@ -585,7 +592,6 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
     this.resumeAt -= this.pos
     this.pos = 0
     this.countedTo = 0
-    this.nextNewline = -1
     this.len = rest
     this.data[rest] = SENTINEL
     this.buf = this.data.subarray(0, rest + 1)
@@ -602,41 +608,31 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
       const grown = new Uint8Array(nextCapacity(needed + 1))
       grown.set(this.data.subarray(0, this.len), 0)
       this.data = grown
+      this.words = wordsOf(grown)
     }
     this.data.set(chunk, this.len)
     this.data[needed] = SENTINEL
     this.len = needed
-    this.nextNewline = -1
     this.buf = this.data.subarray(0, needed + 1)
   }
 
   private countLinesTo(to: number): void {
     const b = this.buf
-    let lastLineStart = -1
-    // The next line break is remembered, so a long line (or a file without any) is searched once.
-    let newline = this.nextNewline
-    if (newline < this.countedTo) newline = this.findNewline(this.countedTo)
-    while (newline < to) {
-      this.line++
-      lastLineStart = newline + 1
-      newline = this.findNewline(lastLineStart)
+    const from = this.countedTo
+    const breaks = countLineBreaks(b, this.words, from, to)
+    if (breaks === 0) {
+      this.column += countCharacters(b, from, to)
+    } else {
+      this.line += breaks
+      this.column = countCharacters(b, b.lastIndexOf(LF, to - 1) + 1, to)
     }
-    this.nextNewline = newline
-    if (lastLineStart === -1) this.column += countCharacters(b, this.countedTo, to)
-    else this.column = countCharacters(b, lastLineStart, to)
     this.countedTo = to
-  }
-
-  private findNewline(from: number): number {
-    const newline = this.buf.indexOf(LF, from)
-    return newline === -1 ? this.len : newline
   }
 
   private positionAt(offset: number): XmlPosition {
     const at = Math.max(0, Math.min(offset, this.len))
     if (at < this.countedTo) {
       this.countedTo = 0
-      this.nextNewline = -1
       this.line = this.bufferLine
       this.column = this.bufferColumn
     }
@@ -730,6 +726,30 @@ function startsWith(b: Uint8Array, p: number, prefix: readonly number[]): boolea
 function matchesSoFar(b: Uint8Array, p: number, n: number, prefix: readonly number[]): boolean {
   for (let k = 0; k < prefix.length && p + k < n; k++) if (b[p + k] !== prefix[k]) return false
   return true
+}
+
+/** A four-byte view of a scan buffer (whose length is a multiple of four). */
+function wordsOf(data: Uint8Array): Uint32Array {
+  return new Uint32Array(data.buffer, data.byteOffset, data.byteLength >>> 2)
+}
+
+/**
+ * Line feeds in `b[from, to)`. Every byte of a file passes through here once, so whole words are tested four bytes
+ * at a time: a byte of `x = word ^ 0x0a0a0a0a` is zero exactly where the word held a line feed, and the exact
+ * zero-byte test marks each such byte with its high bit.
+ */
+function countLineBreaks(b: Uint8Array, words: Uint32Array, from: number, to: number): number {
+  let count = 0
+  let i = from
+  for (; i < to && (i & 3) !== 0; i++) if (b[i] === LF) count++
+  const lastWord = to >>> 2
+  for (let word = i >>> 2; word < lastWord; word++) {
+    const x = words[word] ^ 0x0a0a0a0a
+    const marks = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x) & 0x80808080
+    if (marks !== 0) count += Math.imul(marks >>> 7, 0x01010101) >>> 24
+  }
+  for (i = Math.max(i, lastWord << 2); i < to; i++) if (b[i] === LF) count++
+  return count
 }
 
 function countCharacters(b: Uint8Array, from: number, to: number): number {
