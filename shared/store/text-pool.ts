@@ -3,7 +3,12 @@ import { uint16Array } from './chunked-array'
 /** Separates strings inside a chunk; XML text cannot contain it, and matches across it are rejected anyway. */
 export const SEPARATOR = '\u0000'
 
-const CHUNK_STRINGS = 128
+/**
+ * Strings per chunk. Small enough that a busy column joins its strings before the young generation is collected
+ * twice: strings joined early die young, while a pending string that survives is first copied into the old
+ * generation (256 instead of 4,096 took 6 % off the CPU time of loading a csexport file; 128 gained nothing more).
+ */
+const CHUNK_STRINGS = 256
 
 /**
  * Rows after which tables seal every pool, full or not. A pending string may be a parser's slice
