@@ -693,14 +693,33 @@ function connectionStep(target: ExportTarget, steps: DiagnosisStep[]): void {
 
 function targetMessage(row: ExportFlowRow, connector: ConnectorRef): string {
   const held = describeValues(row.targetValueInSnapshot ?? [])
+  const unavailable = (row.targetReferences ?? []).some((reference) => reference.dn === null)
   if (row.status === 'in-sync') {
-    return `"${connector.name}" holds ${row.csAttribute} = ${held}, as ${ruleLabel(row.rule)} computes.`
+    const holds = `"${connector.name}" holds ${row.csAttribute} = ${held}, as ${ruleLabel(row.rule)} computes.`
+    return unavailable ? `${holds} ${row.reason}` : holds
   }
   if (row.status === 'differs') {
-    return `"${connector.name}" holds ${row.csAttribute} = ${held}, but ${ruleLabel(row.rule)} computes ${outcomeText(row.computed)} and no export is staged: synchronization has not run since the change.`
+    return `"${connector.name}" holds ${row.csAttribute} = ${held}, but ${ruleLabel(row.rule)} computes ${computedInTarget(row, connector)} and no export is staged: synchronization has not run since the change.`
   }
   if (row.status === 'pending-export') {
     return `${row.csAttribute} = ${describeValues(row.pendingExportValues ?? [])} is staged for export to "${connector.name}" and not yet confirmed.`
   }
   return `${ruleLabel(row.rule)}: ${row.reason}`
+}
+
+/**
+ * What a rule computes, as the target connector space would hold it: a reference names the referenced object's DN
+ * there (the sync engine exports that, not the metaverse object id); a referenced object without an object in the
+ * target is named by its metaverse id and said to be missing.
+ */
+function computedInTarget(row: ExportFlowRow, connector: ConnectorRef): string {
+  const references = row.targetReferences
+  if (references === null || references.length === 0) return outcomeText(row.computed)
+  const dns = references.filter((reference) => reference.dn !== null).map((reference) => reference.dn ?? '')
+  const missing = references.filter((reference) => reference.dn === null).map((reference) => reference.value)
+  const parts: string[] = []
+  if (dns.length > 0) parts.push(describeValues(dns))
+  if (missing.length > 0)
+    parts.push(`${describeValues(missing)} (no object in "${connector.name}", so not exported)`)
+  return parts.join(' and ')
 }

@@ -398,6 +398,35 @@ describe('exportFlow with reference attributes', () => {
     )
   })
 
+  function managerTargetStep(world: ReferenceWorld) {
+    const { rules, connectors, index, ruleIndex, adaAd } = referenceWorld(world)
+    const diagnosis = diagnoseAttribute({
+      rules,
+      connectors,
+      index,
+      ruleIndex,
+      csObject: adaAd,
+      attribute: 'manager',
+    })
+    return diagnosis.steps.find((step) => step.stage === 'target' && step.connector?.id === REF_AAD.id)
+  }
+
+  it('names the DN the target should hold, not the metaverse id, when a reference differs', () => {
+    const step = managerTargetStep({ adaAad: { manager: REF.teamAad } })
+
+    expect(step?.message).toBe(
+      `"contoso.onmicrosoft.com - AAD" holds manager = "${REF.teamAad}", but Rule "Out to AAD - User Identity" (precedence 120) computes "${REF.graceAad}" and no export is staged: synchronization has not run since the change.`,
+    )
+  })
+
+  it('says why a reference without an object in the target is not held, instead of an empty value', () => {
+    const step = managerTargetStep({ adaAad: {}, graceInAad: false })
+
+    expect(step?.message).toBe(
+      `"contoso.onmicrosoft.com - AAD" holds manager = no value, as Rule "Out to AAD - User Identity" (precedence 120) computes. Reference unavailable: the referenced object "${mvRef(REF.grace)}" has no object in "contoso.onmicrosoft.com - AAD", so that reference is not exported.`,
+    )
+  })
+
   it('leaves rows of attributes that are not references without target references', () => {
     const row = rowOf(
       referenceRows({ ada: { manager: 'Grace' }, mvTypes: {}, aadTypes: {}, adaAad: { manager: 'Grace' } }),
