@@ -67,9 +67,11 @@ function measureFile(
     const figures = medianRun(reports)
     return { figures, objects: reports[0]?.result.objects ?? 0 }
   }
-  log(`  ${file.path}: raw, saxes, store${xmllintAvailable() ? ', xmllint' : ''}`)
+  log(`  ${file.path}: raw, saxes, scan, read, store${xmllintAvailable() ? ', xmllint' : ''}`)
   const raw = pass('raw').figures
   const saxes = pass('saxes')
+  const scan = pass('scan').figures
+  const read = pass('read').figures
   const store = pass('store')
   if (saxes.objects !== store.objects) {
     notes.push(`${file.path}: saxes counted ${saxes.objects} objects, the store ${store.objects}.`)
@@ -82,6 +84,8 @@ function measureFile(
     objects: store.objects,
     raw,
     saxes: saxes.figures,
+    scan,
+    read,
     store: store.figures,
     xmllint,
   }

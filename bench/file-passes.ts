@@ -1,8 +1,10 @@
 /**
  * The passes over one object file that the benchmark compares: a raw read, the saxes baseline of
- * TOOLCHAIN.md §9, and the product's reader into the product's store. Each runs in its own child
- * process so its peak RSS is its own. The store pass stops before `finish`: indexes are built once
- * per snapshot, and that cost is in the whole-snapshot load.
+ * TOOLCHAIN.md §9, and the product's path in three stages: the byte scanner alone (decoding every
+ * attribute and text value), the format reader building each object, and the reader into the store.
+ * The differences between the stages say where the time goes. Each runs in its own child process so
+ * its peak RSS is its own. The store pass stops before `finish`: indexes are built once per snapshot,
+ * and that cost is in the whole-snapshot load.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -10,12 +12,15 @@ import { SaxesParser } from 'saxes'
 import { CsExportReader } from '../shared/formats/csexport/csexport-reader'
 import { MvObjectsReader } from '../shared/formats/mv-objects/mv-objects-reader'
 import { ObjectStore } from '../shared/store/object-store'
+import { FastXmlScanner } from '../shared/xml/fast/fast-xml-scanner'
+import { NameTable } from '../shared/xml/fast/name-table'
+import type { XmlSink, XmlTag } from '../shared/xml/fast/xml-sink'
 
 /** Which pass to run over a file. */
-export type FilePass = 'raw' | 'saxes' | 'store'
+export type FilePass = 'raw' | 'saxes' | 'scan' | 'read' | 'store'
 
 /** Every pass, in the order they are printed. */
-export const FILE_PASSES: readonly FilePass[] = ['raw', 'saxes', 'store']
+export const FILE_PASSES: readonly FilePass[] = ['raw', 'saxes', 'scan', 'read', 'store']
 
 /** Chunk size of every pass: 1 MiB reads are about 3x faster than Node's default (TOOLCHAIN.md §9). */
 const CHUNK_BYTES = 1 << 20
@@ -47,8 +52,12 @@ export function runFilePass(pass: FilePass, file: string, kind: 'csexport' | 'mv
       return rawPass(file)
     case 'saxes':
       return saxesPass(file, kind === 'csexport' ? 'cs-object' : 'mv-object')
+    case 'scan':
+      return scanPass(file)
+    case 'read':
+      return storePass(file, kind, false)
     case 'store':
-      return storePass(file, kind)
+      return storePass(file, kind, true)
   }
 }
 
@@ -103,7 +112,41 @@ function saxesPass(file: string, objectTag: string): PassOutcome {
   return { objects, note: `attributes ${attributes}` }
 }
 
-function storePass(file: string, kind: 'csexport' | 'mv-objects'): PassOutcome {
+/**
+ * Counts elements and decodes about what a format reader reads: every attribute value, and the text after each
+ * start tag (leaf values, and the indentation before a first child) but not the indentation after an end tag.
+ */
+class DecodingSink implements XmlSink {
+  public wantsText = false
+  public elements = 0
+  public characters = 0
+
+  public openElement(_nameId: number, tag: XmlTag): void {
+    this.elements++
+    for (let i = 0; i < tag.attributeCount; i++) this.characters += tag.attributeValue(i).length
+    this.wantsText = true
+  }
+
+  public closeElement(): void {
+    this.wantsText = false
+  }
+
+  public text(value: string): void {
+    this.characters += value.length
+  }
+}
+
+function scanPass(file: string): PassOutcome {
+  const sink = new DecodingSink()
+  const scanner = new FastXmlScanner(sink, new NameTable([]))
+  for (const chunk of chunks(file)) scanner.push(chunk)
+  scanner.end()
+  if (scanner.error !== null) throw new Error(`${path.basename(file)}: ${scanner.error.message}`)
+  return { objects: 0, note: `${sink.elements} elements, ${sink.characters} characters decoded` }
+}
+
+/** The format reader, with (`intoStore`) or without the store behind it. */
+function storePass(file: string, kind: 'csexport' | 'mv-objects', intoStore: boolean): PassOutcome {
   const store = new ObjectStore()
   const issues: string[] = []
   const onIssue = (issue: { readonly message: string }): void => {
@@ -112,8 +155,20 @@ function storePass(file: string, kind: 'csexport' | 'mv-objects'): PassOutcome {
   const name = path.basename(file)
   const reader =
     kind === 'csexport'
-      ? new CsExportReader({ file: name, onObject: (object) => store.addCsObject(object), onIssue })
-      : new MvObjectsReader({ file: name, onObject: (object) => store.addMvObject(object), onIssue })
+      ? new CsExportReader({
+          file: name,
+          onObject: (object) => {
+            if (intoStore) store.addCsObject(object)
+          },
+          onIssue,
+        })
+      : new MvObjectsReader({
+          file: name,
+          onObject: (object) => {
+            if (intoStore) store.addMvObject(object)
+          },
+          onIssue,
+        })
   for (const chunk of chunks(file)) reader.push(chunk)
   const summary = reader.end()
   if (issues.length > 0) throw new Error(`${name}: ${issues.join(' ')}`)

@@ -37,6 +37,8 @@ function fileRow(size: SizeResult, file: FileResult): string[] {
     fixed(throughput(file.bytes, file.raw), 0),
     fixed(xmllint),
     fixed(throughput(file.bytes, file.saxes)),
+    fixed(throughput(file.bytes, file.scan)),
+    fixed(throughput(file.bytes, file.read)),
     fixed(store),
     fixed(throughput(file.bytes, file.store, 'wall')),
     ratio(store, xmllint),
@@ -46,7 +48,7 @@ function fileRow(size: SizeResult, file: FileResult): string[] {
   ]
 }
 
-/** Per-file throughput: raw read, xmllint, saxes and the product's store, with ratios. */
+/** Per-file throughput: raw read, xmllint, saxes and the product's three stages (scan, read, store), with ratios. */
 export function filesTable(sizes: readonly SizeResult[]): string {
   return textTable(
     [
@@ -57,6 +59,8 @@ export function filesTable(sizes: readonly SizeResult[]): string {
       'raw',
       'xmllint',
       'saxes',
+      'scan',
+      'read',
       'store',
       'store wall',
       'store/xmllint',

@@ -10,6 +10,10 @@ export interface FileResult {
   readonly objects: number
   readonly raw: ProcessFigures
   readonly saxes: ProcessFigures
+  /** The product's byte scanner alone, decoding every attribute and text value. */
+  readonly scan: ProcessFigures
+  /** The product's format reader building every object, without the store. */
+  readonly read: ProcessFigures
   /** The product's reader into the product's store. */
   readonly store: ProcessFigures
   /** Null when xmllint is not installed. */
