@@ -1,8 +1,7 @@
 import type { LoadIssue } from '../../model/load-issue'
-import { loadIssue } from '../../model/load-issue'
 import type { CsLineage, CsObject, Delta, Entry, MvLink, ObjectError } from '../../model/objects'
 import type { NameTable } from '../../xml/fast/name-table'
-import type { XmlPosition, XmlSink, XmlTag } from '../../xml/fast/xml-sink'
+import type { XmlTag } from '../../xml/fast/xml-sink'
 import { CSEXPORT } from './csexport-names'
 import {
   attributeTypeOf,
@@ -14,7 +13,7 @@ import {
 } from './csexport-values'
 import { EntryBuilder } from './entry-builder'
 import { ObjectErrorBuilder } from './object-error-builder'
-import { IssueBudget } from './issue-budget'
+import { ObjectSinkBase } from './object-sink-base'
 import { UnknownParts } from './unknown-parts'
 
 const N = CSEXPORT.ids
@@ -97,28 +96,14 @@ export interface CsExportSinkOptions {
  * Turns the element stream of a csexport file into CsObjects (FORMATS.md §3.1), one at a time.
  * Every open element gets a context; the parent's context decides what a child means.
  */
-export class CsExportSink implements XmlSink {
-  /** Read by the scanner before each text run. */
-  public wantsText = false
-  /** Objects delivered. */
-  public objects = 0
-  /** True when the file turned out not to be a csexport file. */
-  public wrongRoot = false
-
-  private depth = 0
-  private readonly contexts: Int32Array
-  private readonly nameIds: Int32Array
-  private collected = ''
-
+export class CsExportSink extends ObjectSinkBase {
   private readonly entry: EntryBuilder
   private readonly error = new ObjectErrorBuilder()
   private readonly unknown: UnknownParts
-  private readonly issues: IssueBudget
   private readonly defaultConnectorId: string | null
   private readonly defaultConnectorName: string | null
 
   private objectDepth = 0
-  private objectPosition: XmlPosition | null = null
   private idText: string | null = null
   private dn: string | null = null
   private objectType: string | null = null
@@ -146,23 +131,16 @@ export class CsExportSink implements XmlSink {
 
   /** Creates the sink; `maxDepth` must match the scanner's limit. */
   public constructor(
-    private readonly names: NameTable,
+    names: NameTable,
     private readonly options: CsExportSinkOptions,
     maxDepth: number,
   ) {
-    this.contexts = new Int32Array(maxDepth + 2)
-    this.nameIds = new Int32Array(maxDepth + 2)
-    this.issues = new IssueBudget(options.file, options.onIssue)
+    super(names, options.file, options.onIssue, maxDepth, WANTS_TEXT)
     this.entry = new EntryBuilder((message) => this.warnInObject(message))
     this.unknown = new UnknownParts()
     this.defaultConnectorId =
       options.connectorId == null ? null : (normalizeGuid(options.connectorId) ?? options.connectorId)
     this.defaultConnectorName = options.connectorName ?? null
-  }
-
-  /** Reports an issue through the budget (the reader uses it for the final error). */
-  public report(issue: LoadIssue): void {
-    this.issues.report(issue)
   }
 
   /** A start tag. */
@@ -221,12 +199,8 @@ export class CsExportSink implements XmlSink {
       default:
         context = this.beginUnknown(tag)
     }
-    this.depth++
-    this.contexts[this.depth] = context
-    this.nameIds[this.depth] = nameId
     // An unknown child of a text element (mixed content) must not erase the text read so far.
-    if (context !== UNKNOWN) this.collected = ''
-    this.wantsText = WANTS_TEXT[context]
+    this.enter(context, nameId, context === UNKNOWN)
   }
 
   /** An end tag. */
@@ -280,28 +254,22 @@ export class CsExportSink implements XmlSink {
         this.unknown.close(this.depth)
         break
     }
-    if (context !== UNKNOWN) this.collected = ''
-    this.depth--
-    this.wantsText = WANTS_TEXT[this.contexts[this.depth]]
+    this.leave(context === UNKNOWN)
   }
 
   /** Character data of the current element. */
-  public text(value: string): void {
+  public override text(value: string): void {
     if (this.contexts[this.depth] === UNKNOWN) this.unknown.text(value)
-    else this.collected = this.collected === '' ? value : this.collected + value
+    else super.text(value)
   }
 
   private openRoot(nameId: number, tag: XmlTag): number {
     if (nameId === N.csObjects) return ROOT
     if (nameId === N.csObject) return this.beginObject(tag)
-    this.wrongRoot = true
-    this.issues.report(
-      loadIssue(
-        'error',
-        this.options.file,
-        `this is not a csexport file: the root element is <${tag.elementName()}>, expected <cs-objects> (written by csexport.exe or Get-ADSyncCSObject .SerializedXml)`,
-        tag.position(),
-      ),
+    this.refuseRoot(
+      tag,
+      'a csexport file',
+      '<cs-objects> (written by csexport.exe or Get-ADSyncCSObject .SerializedXml)',
     )
     return IGNORED
   }
@@ -575,7 +543,7 @@ export class CsExportSink implements XmlSink {
   }
 
   private endLineageField(nameId: number, text: string): void {
-    if (!this.lineageField(nameId, text)) this.unknown.add(this.pathTo(this.depth), text.trim())
+    if (!this.lineageField(nameId, text)) this.unknown.add(this.pathInObject(), text.trim())
   }
 
   private endLineage(text: string): void {
@@ -635,7 +603,7 @@ export class CsExportSink implements XmlSink {
       const value = tag.attributeValue(i)
       if (!this.error.field(tag.attributeNameId(i), value)) {
         this.unknown.add(
-          joinPath(joinPath(this.pathTo(this.depth), tag.elementName()), `@${tag.attributeName(i)}`),
+          joinPath(joinPath(this.pathInObject(), tag.elementName()), `@${tag.attributeName(i)}`),
           value,
         )
       }
@@ -645,7 +613,7 @@ export class CsExportSink implements XmlSink {
   private endErrorNode(nameId: number, text: string): void {
     const trimmed = text.trim()
     if (this.error.field(nameId, trimmed) || trimmed === '') return
-    this.unknown.add(this.pathTo(this.depth), trimmed)
+    this.unknown.add(this.pathInObject(), trimmed)
   }
 
   private endError(): void {
@@ -656,17 +624,13 @@ export class CsExportSink implements XmlSink {
 
   private beginUnknown(tag: XmlTag): number {
     if (this.contexts[this.depth] === OUTSIDE || this.objectDepth === 0) return IGNORED
-    this.unknown.open(joinPath(this.pathTo(this.depth), tag.elementName()), this.depth + 1)
+    this.unknown.open(joinPath(this.pathInObject(), tag.elementName()), this.depth + 1)
     return UNKNOWN
   }
 
-  /** Element names from the object (exclusive) down to `depth` (inclusive), joined by `/`. */
-  private pathTo(depth: number): string {
-    let path = ''
-    for (let level = this.objectDepth + 1; level <= depth; level++) {
-      path = joinPath(path, this.names.text(this.nameIds[level]))
-    }
-    return path
+  /** Element names below the object down to the current element, joined by `/`. */
+  private pathInObject(): string {
+    return this.pathFrom(this.objectDepth + 1)
   }
 
   private endObject(): void {
@@ -722,14 +686,11 @@ export class CsExportSink implements XmlSink {
   }
 
   private skip(message: string): void {
-    this.issues.report(loadIssue('warning', this.options.file, message, this.objectPosition ?? undefined))
+    this.warnAtObject(message)
   }
 
   private warnInObject(message: string): void {
-    const where = this.dn === null ? '' : `cs-object "${this.dn}": `
-    this.issues.report(
-      loadIssue('warning', this.options.file, `${where}${message}`, this.objectPosition ?? undefined),
-    )
+    this.warnAtObject(this.dn === null ? message : `cs-object "${this.dn}": ${message}`)
   }
 }
 

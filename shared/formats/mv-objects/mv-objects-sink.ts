@@ -1,8 +1,7 @@
 import type { LoadIssue } from '../../model/load-issue'
-import { loadIssue } from '../../model/load-issue'
 import type { AttributeType, MvAttribute, MvConnection, MvObject, ValueLineage } from '../../model/objects'
 import type { NameTable } from '../../xml/fast/name-table'
-import type { XmlPosition, XmlSink, XmlTag } from '../../xml/fast/xml-sink'
+import type { XmlTag } from '../../xml/fast/xml-sink'
 import {
   attributeTypeOf,
   decodeBase64Text,
@@ -10,7 +9,7 @@ import {
   guidOrText,
   normalizeGuid,
 } from '../csexport/csexport-values'
-import { IssueBudget } from '../csexport/issue-budget'
+import { ObjectSinkBase } from '../csexport/object-sink-base'
 import { MV_OBJECTS } from './mv-objects-names'
 import { NO_LINEAGE, ValueLineageBuilder } from './value-lineage-builder'
 
@@ -61,22 +60,9 @@ export interface MvObjectsSinkOptions {
  * with the lineage of every value. The metaverse model has no place for unknown parts, so
  * anything unknown is reported once per kind as a warning instead of being dropped silently.
  */
-export class MvObjectsSink implements XmlSink {
-  /** Read by the scanner before each text run. */
-  public wantsText = false
-  /** Objects delivered. */
-  public objects = 0
-  /** True when the file turned out not to be a metaverse export. */
-  public wrongRoot = false
-
-  private depth = 0
-  private readonly contexts: Int32Array
-  private readonly nameIds: Int32Array
-  private collected = ''
-  private readonly issues: IssueBudget
+export class MvObjectsSink extends ObjectSinkBase {
   private readonly lineage = new ValueLineageBuilder()
 
-  private objectPosition: XmlPosition | null = null
   private idText: string | null = null
   private objectType: string | null = null
   private primaryObjectClass: string | null = null
@@ -103,18 +89,11 @@ export class MvObjectsSink implements XmlSink {
 
   /** Creates the sink; `maxDepth` must match the scanner's limit. */
   public constructor(
-    private readonly names: NameTable,
+    names: NameTable,
     private readonly options: MvObjectsSinkOptions,
     maxDepth: number,
   ) {
-    this.contexts = new Int32Array(maxDepth + 2)
-    this.nameIds = new Int32Array(maxDepth + 2)
-    this.issues = new IssueBudget(options.file, options.onIssue)
-  }
-
-  /** Reports an issue through the budget. */
-  public report(issue: LoadIssue): void {
-    this.issues.report(issue)
+    super(names, options.file, options.onIssue, maxDepth, WANTS_TEXT)
   }
 
   /** A start tag. */
@@ -160,11 +139,7 @@ export class MvObjectsSink implements XmlSink {
       default:
         context = this.ignore(tag)
     }
-    this.depth++
-    this.contexts[this.depth] = context
-    this.nameIds[this.depth] = nameId
-    this.collected = ''
-    this.wantsText = WANTS_TEXT[context]
+    this.enter(context, nameId, false)
   }
 
   /** An end tag. */
@@ -197,45 +172,25 @@ export class MvObjectsSink implements XmlSink {
         this.linkField(this.nameIds[this.depth], this.collected)
         break
     }
-    this.depth--
-    this.collected = ''
-    this.wantsText = WANTS_TEXT[this.contexts[this.depth]]
-  }
-
-  /** Character data of the current element. */
-  public text(value: string): void {
-    this.collected = this.collected === '' ? value : this.collected + value
+    this.leave(false)
   }
 
   private openRoot(nameId: number, tag: XmlTag): number {
     if (nameId === N.mvObjects) return ROOT
     if (nameId === N.mvObject) return this.beginObject(tag)
-    this.wrongRoot = true
-    this.issues.report(
-      loadIssue(
-        'error',
-        this.options.file,
-        `this is not a metaverse object export: the root element is <${tag.elementName()}>, expected <mv-objects> (Get-ADSyncMVObject .SerializedXml)`,
-        tag.position(),
-      ),
-    )
+    this.refuseRoot(tag, 'a metaverse object export', '<mv-objects> (Get-ADSyncMVObject .SerializedXml)')
     return IGNORED
   }
 
   private ignore(tag: XmlTag): number {
-    const path = this.pathWith(tag.elementName())
+    const parents = this.pathFrom(1)
+    const path = parents === '' ? tag.elementName() : `${parents}/${tag.elementName()}`
     this.issues.warnOnce(
       `element:${path}`,
       `ignored <${path}>: the metaverse model has no place for it`,
       tag.position(),
     )
     return IGNORED
-  }
-
-  private pathWith(name: string): string {
-    let path = ''
-    for (let level = 1; level <= this.depth; level++) path += `${this.names.text(this.nameIds[level])}/`
-    return path + name
   }
 
   private beginObject(tag: XmlTag): number {
@@ -418,14 +373,12 @@ export class MvObjectsSink implements XmlSink {
   }
 
   private skip(message: string): void {
-    this.issues.report(loadIssue('warning', this.options.file, message, this.objectPosition ?? undefined))
+    this.warnAtObject(message)
   }
 
   private warnInObject(message: string): void {
     const where = this.idText === null ? '' : `mv-object ${normalizeGuid(this.idText) ?? this.idText}: `
-    this.issues.report(
-      loadIssue('warning', this.options.file, `${where}${message}`, this.objectPosition ?? undefined),
-    )
+    this.warnAtObject(`${where}${message}`)
   }
 }
 
