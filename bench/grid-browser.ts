@@ -36,6 +36,8 @@ export interface GridMeasureOptions {
   readonly subject?: GridSubject
   /** Writes a Chromium performance trace of the measured frames here (open it in chrome://tracing or Perfetto). */
   readonly tracePath?: string
+  /** Writes a V8 CPU profile of the measured frames here (`.cpuprofile`, for Chrome DevTools or speedscope). */
+  readonly cpuProfilePath?: string
 }
 
 const SUBJECTS: Readonly<Record<GridSubject, string>> = {
@@ -129,10 +131,20 @@ export async function measureGridInChromium(
       SCROLL_STEP_PX,
     ] as const)
     if (options.tracePath !== undefined) await browser.startTracing(page, { path: options.tracePath })
+    const profiler = options.cpuProfilePath === undefined ? null : await page.context().newCDPSession(page)
+    if (profiler !== null) {
+      await profiler.send('Profiler.enable')
+      await profiler.send('Profiler.setSamplingInterval', { interval: 200 })
+      await profiler.send('Profiler.start')
+    }
     const frames = await page.evaluate(
       ([count, step]) => window.gridBench?.scroll(count, step) ?? Promise.resolve([]),
       [MEASURED_FRAMES, SCROLL_STEP_PX] as const,
     )
+    if (profiler !== null && options.cpuProfilePath !== undefined) {
+      const { profile } = await profiler.send('Profiler.stop')
+      fs.writeFileSync(options.cpuProfilePath, JSON.stringify(profile))
+    }
     if (options.tracePath !== undefined) await browser.stopTracing()
     if (pageErrors.length > 0) throw new Error(`The grid page failed: ${pageErrors.join('; ')}`)
     return {

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { SnapshotSummary } from '../../../shared/host-api'
 import type { CsSearchQuery, CsSearchScope } from '../../../shared/search/connector-space-search'
 import type { CsSearchRow } from '../../../shared/search/result-rows'
@@ -26,6 +26,13 @@ export const CS_SCOPES: readonly (readonly [CsSearchScope, string])[] = [
 /** True for the scopes that search by a typed value. */
 export function scopeTakesValue(scope: CsSearchScope): boolean {
   return scope === 'dn' || scope === 'rdn' || scope === 'subtree'
+}
+
+const NO_RESULTS: readonly CsSearchRow[] = []
+
+/** A result's key in the grid: its connector-space object id. */
+function resultKey(row: CsSearchRow): string {
+  return row.id
 }
 
 function csColumns(connectorName: string): GridColumn<CsSearchRow>[] {
@@ -70,8 +77,12 @@ export function CsSearchView({
       ...(searchId === undefined ? {} : { searchId }),
     }),
   )
+  // Kept across renders: a new column list makes the grid rebuild its column model and every row.
+  const columns = useMemo(
+    () => csColumns(summary.connectors.find((candidate) => candidate.id === connectorId)?.name ?? ''),
+    [summary.connectors, connectorId],
+  )
   if (!connector) return <main className="view empty-state">This snapshot has no connector to search.</main>
-  const columns = csColumns(connector.name)
   const status = search.error
     ? `The search failed: ${search.error}`
     : search.searching
@@ -159,8 +170,8 @@ export function CsSearchView({
           id={`cs-results-${connectorId}`}
           label={`Connector space objects of ${connector.name}`}
           columns={columns}
-          rows={search.slots ?? []}
-          rowKey={(row) => row.id}
+          rows={search.rows ?? NO_RESULTS}
+          rowKey={resultKey}
           onVisibleRange={search.loadRange}
           onActivate={(row) => navigate({ view: 'object', target: { csId: row.id } })}
           rowClass={(row) => (row.isConnector ? undefined : 'data-grid__row--subdued')}

@@ -40,6 +40,13 @@ export function searchColumns(attributes: readonly string[]): GridColumn<MvSearc
   ]
 }
 
+const NO_RESULTS: readonly MvSearchRow[] = []
+
+/** A result's key in the grid: its metaverse object id. */
+function resultKey(row: MvSearchRow): string {
+  return row.id
+}
+
 /** Metaverse Search: object-type scope, OR groups of clauses, the unmapped filter, and a virtualized result grid. */
 export function MetaverseSearchView({
   summary,
@@ -160,8 +167,8 @@ export function MetaverseSearchView({
           id="mv-results"
           label="Metaverse Search results"
           columns={gridColumns}
-          rows={search.slots ?? []}
-          rowKey={(row) => row.id}
+          rows={search.rows ?? NO_RESULTS}
+          rowKey={resultKey}
           onVisibleRange={search.loadRange}
           onActivate={(row) => navigate({ view: 'object', target: { mvId: row.id } })}
           emptyMessage={

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { firstPage, missingPages, rowSlots, withPage } from './page-cache'
+import { firstPage, missingPages, pageRowSource, withPage } from './page-cache'
 
 const answer = { searchId: 7, total: 25, rows: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] }
 
@@ -13,18 +13,39 @@ describe('page cache', () => {
     expect(missingPages(cache, 20, 500, new Set())).toEqual([2])
   })
 
-  it('fills slots from cached pages and leaves the rest undefined', () => {
+  it('reads rows from cached pages by position and undefined elsewhere', () => {
     const cache = withPage(firstPage(answer, 10), 2, ['u', 'v', 'w', 'x', 'y'])
 
-    const slots = rowSlots(cache)
+    const source = pageRowSource(cache)
 
-    expect(slots).toHaveLength(25)
-    expect(slots[9]).toBe('j')
-    expect(slots[10]).toBeUndefined()
-    expect(slots.slice(20)).toEqual(['u', 'v', 'w', 'x', 'y'])
+    expect(source.count).toBe(25)
+    expect(source.rowAt(9)).toBe('j')
+    expect(source.rowAt(10)).toBeUndefined()
+    expect([20, 21, 22, 23, 24].map((index) => source.rowAt(index))).toEqual(['u', 'v', 'w', 'x', 'y'])
+    expect(source.rowAt(-1)).toBeUndefined()
+    expect(source.rowAt(25)).toBeUndefined()
   })
 
-  it('needs nothing for an empty result', () => {
-    expect(missingPages(firstPage({ searchId: 1, total: 0, rows: [] }, 10), 0, 30, new Set())).toEqual([])
+  it('is complete once every page has arrived, counting a page received twice once', () => {
+    const partial = withPage(withPage(firstPage(answer, 10), 2, ['u', 'v', 'w', 'x', 'y']), 2, [
+      'u',
+      'v',
+      'w',
+      'x',
+      'y',
+    ])
+    const whole = withPage(partial, 1, ['k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't'])
+
+    expect(partial.loaded).toBe(15)
+    expect(pageRowSource(partial).complete).toBe(false)
+    expect(whole.loaded).toBe(25)
+    expect(pageRowSource(whole).complete).toBe(true)
+  })
+
+  it('needs nothing for an empty result, which is complete', () => {
+    const empty = firstPage({ searchId: 1, total: 0, rows: [] }, 10)
+
+    expect(missingPages(empty, 0, 30, new Set())).toEqual([])
+    expect(pageRowSource(empty).complete).toBe(true)
   })
 })

@@ -1,17 +1,9 @@
-import {
-  createColumnHelper,
-  createSortedRowModel,
-  rowSortingFeature,
-  sortFn_alphanumeric,
-  tableFeatures,
-  useTable,
-} from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import {
   type KeyboardEvent,
+  type MouseEvent,
   type ReactNode,
   type RefObject,
-  useCallback,
   useEffect,
   useMemo,
   useRef,
@@ -19,42 +11,34 @@ import {
 } from 'react'
 import { isGridNavigationKey, nextRowIndex, rowsPerPage } from '../sync-rules/grid-keys'
 import { copyText } from './clipboard'
+import { cellDomId, GridRow, type GridColumn } from './data-grid-row'
 import { copyTarget, nextColumnIndex, rowClipboardText } from './grid-cell-keys'
 import { GRID_HEADER_HEIGHT, GRID_ROW_HEIGHT, gridMinWidth } from './grid-height'
+import { selectedPosition, settledSelection, type GridSelection } from './grid-selection'
+import { arrayRowSource, keyedLookup, type RowSource } from './row-source'
+import { useGridSorting } from './use-grid-sorting'
 
-/** One column of a DataGrid: its header, CSS grid track, text (copy, CSV, sorting) and optional rendering. */
-export interface GridColumn<Row> {
-  readonly id: string
-  readonly header: string
-  /** A CSS grid track, e.g. `minmax(8rem, 2fr)`. */
-  readonly width: string
-  readonly text: (row: Row) => string
-  readonly render?: (row: Row) => ReactNode
-}
-
-/** A row slot: the row, or undefined while its page loads. */
-interface Slot<Row> {
-  readonly index: number
-  readonly row: Row | undefined
-}
+export type { GridColumn } from './data-grid-row'
 
 const HEADER_HEIGHT = GRID_HEADER_HEIGHT
 
-const features = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric },
-})
+function isRowSource<Row>(rows: readonly Row[] | RowSource<Row>): rows is RowSource<Row> {
+  return 'rowAt' in rows
+}
 
-/** The DOM id of a grid cell, for aria-activedescendant. */
-function cellDomId(gridId: string, rowId: string, column: number): string {
-  return `${gridId}-r${rowId}-c${column}`
+/** The position of the row element an event happened in, or null. */
+function eventRowIndex(event: MouseEvent<HTMLElement>): number | null {
+  const target = event.target instanceof Element ? event.target : null
+  const row = target?.closest<HTMLElement>('[data-row]')
+  return row?.dataset.row === undefined ? null : Number(row.dataset.row)
 }
 
 /**
  * A virtualized, keyboard-driven ARIA grid: arrows move the focused cell, PageUp/PageDown/Home/End the row,
  * Enter or a double-click activates, Ctrl+C copies the cell and Ctrl+Shift+C the row. Headers sort when every
- * row is loaded. Rows may be `undefined` while a page loads; `onVisibleRange` says which rows are on screen.
+ * row is loaded. `rows` is an array or a row source (a paged search: rows are `undefined` while their page
+ * loads); `onVisibleRange` says which rows are on screen. Work per render is bounded by the rows on screen,
+ * whatever the row count, except when a sort is applied (once, over every row).
  */
 export function DataGrid<Row>({
   id,
@@ -75,7 +59,7 @@ export function DataGrid<Row>({
   readonly id: string
   readonly label: string
   readonly columns: readonly GridColumn<Row>[]
-  readonly rows: readonly (Row | undefined)[]
+  readonly rows: readonly Row[] | RowSource<Row>
   readonly rowKey: (row: Row) => string
   readonly onActivate?: (row: Row) => void
   readonly onSelectRow?: (row: Row) => void
@@ -88,65 +72,66 @@ export function DataGrid<Row>({
   readonly initialSelectedKey?: string | null
   readonly testId?: string
 }) {
-  const [selectedKey, setSelectedKey] = useState<string | null>(initialSelectedKey)
+  const [selection, setSelection] = useState<GridSelection | null>(
+    initialSelectedKey === null ? null : { key: initialSelectedKey, index: -1 },
+  )
   const [focusColumn, setFocusColumn] = useState(0)
   const scrollRef = useRef<HTMLDivElement | null>(null)
-  const complete = rows.every((row) => row !== undefined)
 
-  const slots = useMemo(() => rows.map((row, index): Slot<Row> => ({ index, row })), [rows])
-  const tableColumns = useMemo(() => {
-    const helper = createColumnHelper<typeof features, Slot<Row>>()
-    return helper.columns(
-      columns.map((column) =>
-        helper.accessor((slot) => (slot.row === undefined ? '' : column.text(slot.row)), {
-          id: column.id,
-          header: column.header,
-          sortFn: 'alphanumeric',
-        }),
-      ),
-    )
-  }, [columns])
-  const table = useTable({
-    features,
-    columns: tableColumns,
-    data: slots as Slot<Row>[],
-    enableSorting: complete,
-    getRowId: (slot) => (slot.row === undefined ? `loading-${slot.index}` : rowKey(slot.row)),
-  })
-  const tableRows = table.getRowModel().rows
+  const source = useMemo(() => (isRowSource(rows) ? rows : arrayRowSource(rows)), [rows])
+  const { table, shown, sortable, active: sortingActive } = useGridSorting(source, columns)
+  // Only a complete sequence is indexed by key: a paged search changes with every page and never moves rows.
+  const indexOfKey = useMemo(() => (shown.complete ? keyedLookup(shown, rowKey) : () => -1), [shown, rowKey])
   const template = columns.map((column) => column.width).join(' ')
   const minWidth = gridMinWidth(columns.map((column) => column.width))
 
-  // The virtualizer recomputes every row's measurement when getItemKey changes identity, so it must be stable
-  // across renders (300k rows: the difference between a 30 ms and a 1 ms frame).
-  const getItemKey = useCallback((index: number) => tableRows[index]?.id ?? index, [tableRows])
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: tableRows.length,
+    count: shown.count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => GRID_ROW_HEIGHT,
-    getItemKey,
-    overscan: 10,
+    overscan: 5,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   })
   const virtualRows = virtualizer.getVirtualItems()
-  const firstVisible = virtualRows[0]?.index ?? 0
-  const lastVisible = virtualRows[virtualRows.length - 1]?.index ?? -1
+  const firstRendered = virtualRows[0]?.index ?? 0
+  const lastRendered = virtualRows[virtualRows.length - 1]?.index ?? -1
 
+  // Runs again for a new page too: a new search may show the same range and still need its rows.
   useEffect(() => {
-    if (lastVisible >= 0) onVisibleRange?.(firstVisible, lastVisible + 1)
-  }, [firstVisible, lastVisible, onVisibleRange])
+    if (lastRendered >= 0) onVisibleRange?.(firstRendered, lastRendered + 1)
+  }, [firstRendered, lastRendered, onVisibleRange, source])
 
-  const selectedIndex = selectedKey === null ? -1 : tableRows.findIndex((row) => row.id === selectedKey)
-  const selectedRow = tableRows[selectedIndex]?.original.row
+  const selectedIndex = selectedPosition(selection, shown, rowKey, indexOfKey)
+  // Stores where a looked-up selection was found (and the key of a row that has loaded), so the next renders
+  // find it at its position again instead of looking it up.
+  const settled = settledSelection(selection, selectedIndex, shown, rowKey)
+  if (settled !== selection) setSelection(settled)
+  const selectedRow = selectedIndex < 0 ? undefined : shown.rowAt(selectedIndex)
   const selectedRendered = virtualRows.some((item) => item.index === selectedIndex)
+  const rowId = (row: Row | undefined, index: number): string =>
+    row === undefined ? `loading-${index}` : rowKey(row)
 
   const select = (index: number): void => {
-    const slot = tableRows[index]
-    if (!slot) return
-    setSelectedKey(slot.id)
-    if (slot.original.row !== undefined) onSelectRow?.(slot.original.row)
+    if (index < 0 || index >= shown.count) return
+    const row = shown.rowAt(index)
+    setSelection({ key: row === undefined ? null : rowKey(row), index })
+    if (row !== undefined) onSelectRow?.(row)
+  }
+
+  const onBodyClick = (event: MouseEvent<HTMLDivElement>): void => {
+    const index = eventRowIndex(event)
+    if (index === null) return
+    const cell = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-column]') : null
+    if (cell?.dataset.column !== undefined) setFocusColumn(Number(cell.dataset.column))
+    select(index)
+  }
+
+  const onBodyDoubleClick = (event: MouseEvent<HTMLDivElement>): void => {
+    const index = eventRowIndex(event)
+    const row = index === null ? undefined : shown.rowAt(index)
+    if (row !== undefined) onActivate?.(row)
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -168,12 +153,7 @@ export function DataGrid<Row>({
     if (isGridNavigationKey(event.key)) {
       event.preventDefault()
       const viewport = (scrollRef.current?.clientHeight ?? 0) - HEADER_HEIGHT
-      const next = nextRowIndex(
-        event.key,
-        selectedIndex,
-        tableRows.length,
-        rowsPerPage(viewport, GRID_ROW_HEIGHT),
-      )
+      const next = nextRowIndex(event.key, selectedIndex, shown.count, rowsPerPage(viewport, GRID_ROW_HEIGHT))
       if (next < 0) return
       select(next)
       virtualizer.scrollToIndex(next, { align: 'auto' })
@@ -198,10 +178,10 @@ export function DataGrid<Row>({
       className="data-grid"
       role="grid"
       aria-label={label}
-      aria-rowcount={tableRows.length + 1}
+      aria-rowcount={shown.count + 1}
       aria-colcount={columns.length}
       aria-activedescendant={
-        selectedRendered && selectedKey !== null ? cellDomId(id, selectedKey, focusColumn) : undefined
+        selectedRendered ? cellDomId(id, rowId(selectedRow, selectedIndex), focusColumn) : undefined
       }
       tabIndex={0}
       onKeyDown={onKeyDown}
@@ -217,7 +197,7 @@ export function DataGrid<Row>({
             style={{ gridTemplateColumns: template, height: HEADER_HEIGHT }}
           >
             {group.headers.map((header) => {
-              const sorted = header.column.getIsSorted()
+              const sorted = sortingActive ? header.column.getIsSorted() : false
               return (
                 <div
                   key={header.id}
@@ -229,10 +209,10 @@ export function DataGrid<Row>({
                     type="button"
                     className="sort-button"
                     tabIndex={-1}
-                    disabled={!complete}
+                    disabled={!sortable}
                     onMouseDown={(event) => event.preventDefault()}
                     onClick={header.column.getToggleSortingHandler()}
-                    title={complete ? 'Sort by this column' : 'Sorting needs every row loaded'}
+                    title={sortable ? 'Sort by this column' : 'Sorting needs every row loaded'}
                   >
                     <table.FlexRender header={header} />
                     <span className="sort-button__mark" aria-hidden="true">
@@ -249,63 +229,29 @@ export function DataGrid<Row>({
         className="data-grid__body"
         role="rowgroup"
         style={{ height: Math.max(virtualizer.getTotalSize(), GRID_ROW_HEIGHT * 2), minWidth }}
+        onClick={onBodyClick}
+        onDoubleClick={onBodyDoubleClick}
       >
-        {tableRows.length === 0 && <div className="data-grid__empty">{emptyMessage}</div>}
+        {shown.count === 0 && <div className="data-grid__empty">{emptyMessage}</div>}
         {virtualRows.map((item) => {
-          const tableRow = tableRows[item.index]
-          if (!tableRow) return null
-          const row = tableRow.original.row
-          const selected = tableRow.id === selectedKey
-          const classes = ['data-grid__row']
-          if (selected) classes.push('data-grid__row--selected')
-          if (row === undefined) classes.push('data-grid__row--loading')
-          else {
-            const extra = rowClass?.(row)
-            if (extra) classes.push(extra)
-          }
+          const row = shown.rowAt(item.index)
+          const selected = item.index === selectedIndex
           return (
-            <div
-              key={tableRow.id}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={selected}
-              className={classes.join(' ')}
-              style={{
-                gridTemplateColumns: template,
-                height: GRID_ROW_HEIGHT,
-                transform: `translateY(${item.start - HEADER_HEIGHT}px)`,
-              }}
-              onClick={() => select(item.index)}
-              onDoubleClick={() => {
-                if (row !== undefined) onActivate?.(row)
-              }}
-            >
-              {columns.map((column, columnIndex) => (
-                <div
-                  key={column.id}
-                  id={cellDomId(id, tableRow.id, columnIndex)}
-                  role="gridcell"
-                  className={
-                    selected && columnIndex === focusColumn
-                      ? `data-grid__cell data-grid__cell--focus cell--${column.id}`
-                      : `data-grid__cell cell--${column.id}`
-                  }
-                  onClick={() => setFocusColumn(columnIndex)}
-                >
-                  {row === undefined ? (
-                    columnIndex === 0 ? (
-                      <span className="cell-text cell-text--dim">Loading…</span>
-                    ) : null
-                  ) : column.render ? (
-                    column.render(row)
-                  ) : (
-                    <span className="cell-text" title={column.text(row)}>
-                      {column.text(row)}
-                    </span>
-                  )}
-                </div>
-              ))}
-            </div>
+            <GridRow
+              // Keyed by place on screen, not by row: scrolling refills the same elements in the same DOM order
+              // (no element created, moved or collected per frame; the order stays the reading order).
+              key={item.index - firstRendered}
+              gridId={id}
+              rowId={rowId(row, item.index)}
+              index={item.index}
+              top={item.start - HEADER_HEIGHT}
+              row={row}
+              columns={columns}
+              template={template}
+              selected={selected}
+              focusColumn={selected ? focusColumn : -1}
+              extraClass={row === undefined ? undefined : rowClass?.(row)}
+            />
           )
         })}
       </div>

@@ -1,6 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { SearchPage } from '../../../shared/queries/view-queries'
-import { firstPage, missingPages, rowSlots, withPage, type PageCache } from '../metaverse-search/page-cache'
+import {
+  firstPage,
+  missingPages,
+  pageRowSource,
+  withPage,
+  type PageCache,
+} from '../metaverse-search/page-cache'
+import type { RowSource } from './row-source'
 
 /** Rows asked per page. */
 export const SEARCH_PAGE_SIZE = 200
@@ -10,8 +17,8 @@ export type PageFetcher<Row> = (offset: number, limit: number, searchId?: number
 
 /** A search as the results grid sees it. */
 export interface PagedSearch<Row> {
-  /** One slot per match (undefined until its page arrives); null before the first answer. */
-  readonly slots: readonly (Row | undefined)[] | null
+  /** The matches by position (undefined until their page arrives); null before the first answer. */
+  readonly rows: RowSource<Row> | null
   readonly total: number | null
   readonly elapsedMs: number
   readonly searching: boolean
@@ -32,8 +39,9 @@ export function usePagedSearch<Row>(runKey: string | null, fetchPage: PageFetche
   const [failure, setFailure] = useState<{ readonly key: string; readonly message: string } | null>(null)
   const asked = useRef(new Set<number>())
   const fetcher = useRef(fetchPage)
+  const latest = useRef<{ readonly key: string; readonly pages: PageCache<Row> } | null>(null)
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     fetcher.current = fetchPage
   })
 
@@ -60,25 +68,29 @@ export function usePagedSearch<Row>(runKey: string | null, fetchPage: PageFetche
   const current = cache !== null && cache.key === runKey ? cache : null
   const error = failure !== null && failure.key === runKey ? failure.message : null
 
-  const loadRange = useCallback(
-    (start: number, end: number) => {
-      if (!current) return
-      const { pages } = current
-      for (const page of missingPages(pages, start, end, asked.current)) {
-        asked.current.add(page)
-        fetcher.current(page * pages.pageSize, pages.pageSize, pages.searchId).then(
-          (answer) =>
-            setCache((previous) =>
-              previous && previous.key === current.key
-                ? { key: previous.key, pages: withPage(previous.pages, page, answer.rows) }
-                : previous,
-            ),
-          () => asked.current.delete(page),
-        )
-      }
-    },
-    [current],
-  )
+  // Layout effects, so that the grid's passive effects (which ask for the rows on screen) see this render's search.
+  useLayoutEffect(() => {
+    latest.current = current
+  })
+
+  // Stable across pages (it reads the current cache from a ref), so the grid never re-renders for a new callback.
+  const loadRange = useCallback((start: number, end: number) => {
+    const shown = latest.current
+    if (!shown) return
+    const { pages } = shown
+    for (const page of missingPages(pages, start, end, asked.current)) {
+      asked.current.add(page)
+      fetcher.current(page * pages.pageSize, pages.pageSize, pages.searchId).then(
+        (answer) =>
+          setCache((previous) =>
+            previous && previous.key === shown.key
+              ? { key: previous.key, pages: withPage(previous.pages, page, answer.rows) }
+              : previous,
+          ),
+        () => asked.current.delete(page),
+      )
+    }
+  }, [])
 
   const allRows = useCallback(async (): Promise<readonly Row[]> => {
     if (!current) return []
@@ -94,10 +106,10 @@ export function usePagedSearch<Row>(runKey: string | null, fetchPage: PageFetche
     return rows
   }, [current])
 
-  const slots = useMemo(() => (current ? rowSlots(current.pages) : null), [current])
+  const rows = useMemo(() => (current ? pageRowSource(current.pages) : null), [current])
 
   return {
-    slots,
+    rows,
     total: current ? current.pages.total : null,
     elapsedMs,
     searching: runKey !== null && current === null && error === null,
