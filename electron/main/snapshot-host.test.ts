@@ -11,7 +11,8 @@ import { AD_CONNECTOR_ID } from '../../shared/training/environment'
 import { generateTrainingSnapshot, TRAINING_CASES } from '../../shared/training/index'
 import { INBOUND_RULE_XML, MV_XML, OUTBOUND_RULE_XML } from '../../test-support/serverconfig-fixtures'
 import { nodePort } from '../node/node-port'
-import { openSnapshotRequest, type SnapshotRequest } from '../node/snapshot-request'
+import { openSnapshotRequest } from '../node/open-snapshot-request'
+import type { SnapshotRequest } from '../node/snapshot-request'
 import { type SessionLink, SnapshotHost } from './snapshot-host'
 
 let root: string

@@ -3,12 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { TRAINING_SNAPSHOT_NAME } from '../../shared/training/index'
-import {
-  checkSnapshotPaths,
-  openSnapshotRequest,
-  snapshotRequestName,
-  TRAINING_REQUEST,
-} from './snapshot-request'
+import { openSnapshotRequest } from './open-snapshot-request'
+import { checkSnapshotPaths, snapshotRequestName, TRAINING_REQUEST } from './snapshot-request'
 
 let root: string
 

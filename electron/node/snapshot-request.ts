@@ -1,8 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { SnapshotSource } from '../../shared/snapshot/source'
-import { generateTrainingSnapshot, TRAINING_SNAPSHOT_NAME } from '../../shared/training/index'
-import { diskSourceName, openDiskFiles, openDiskSource } from './disk-source'
+import { TRAINING_SNAPSHOT_NAME } from '../../shared/training/environment'
+import { diskSourceName } from './disk-source'
 
 /** Files on disk to open: one folder, zip or file, or several loose files. */
 export interface PathsRequest {
@@ -19,15 +18,6 @@ export type SnapshotRequest = PathsRequest | TrainingRequest
 
 /** The request for the training snapshot. */
 export const TRAINING_REQUEST: TrainingRequest = { kind: 'training' }
-
-/** Turns a request into files; runs in the worker so that walking a big folder never blocks the window. */
-export async function openSnapshotRequest(request: SnapshotRequest): Promise<SnapshotSource> {
-  if (!('paths' in request)) return generateTrainingSnapshot()
-  const [only] = request.paths
-  return request.paths.length === 1 && only !== undefined
-    ? openDiskSource(only)
-    : openDiskFiles(request.paths)
-}
 
 /** The name the snapshot will carry once loaded, known before loading starts (for the loading screen). */
 export function snapshotRequestName(request: SnapshotRequest): string {

@@ -2,7 +2,8 @@ import { parentPort } from 'node:worker_threads'
 import { SnapshotSession } from '../../shared/snapshot/session'
 import { serveSession } from '../../shared/snapshot/session-rpc'
 import { nodePort } from './node-port'
-import { openSnapshotRequest, type SnapshotRequest } from './snapshot-request'
+import { openSnapshotRequest } from './open-snapshot-request'
+import type { SnapshotRequest } from './snapshot-request'
 
 // The entry of the snapshot worker thread: parsing gigabytes here keeps the main process and window responsive.
 if (parentPort) {
