@@ -135,19 +135,47 @@ export function unmappedForCsObject(
       })
     }
   }
-  const usedByType = new Set<string>()
-  for (const rule of ruleIndex.inbound(connector.id, csObject.objectType)) {
-    if (rule.disabled) continue
-    for (const flow of rule.flows) for (const name of flowReads(flow)) usedByType.add(name)
+  findings.push(...notSelectedForType(ruleIndex, connector.id, csObject.objectType))
+  return findings
+}
+
+const notSelectedCache = new WeakMap<RuleIndex, Map<string, readonly UnmappedAttribute[]>>()
+
+/**
+ * (c) for a connector and CS object type: attributes its enabled inbound rules read that the connector does not
+ * select. The same for every object of the type, so computed once per rule index (a report over millions of
+ * objects used to spend a sixth of its time re-reading the rules' expressions).
+ */
+function notSelectedForType(
+  ruleIndex: RuleIndex,
+  connectorId: string,
+  objectType: string,
+): readonly UnmappedAttribute[] {
+  let byType = notSelectedCache.get(ruleIndex)
+  if (!byType) {
+    byType = new Map()
+    notSelectedCache.set(ruleIndex, byType)
   }
-  const selected = ruleIndex.selected(connector.id)
+  const key = `${connectorId}\u0000${objectType}`
+  const cached = byType.get(key)
+  if (cached) return cached
+  const selected = ruleIndex.selected(connectorId)
+  const findings: UnmappedAttribute[] = []
   if (selected.size > 0) {
+    const connectorRef = ruleIndex.connectorRef(connectorId)
+    const usedByType = new Set<string>()
+    for (const rule of ruleIndex.inbound(connectorId, objectType)) {
+      if (rule.disabled) continue
+      for (const flow of rule.flows) for (const name of flowReads(flow)) usedByType.add(name)
+    }
     for (const name of usedByType) {
       if (selected.has(lowerName(name)) || lowerName(name) === 'dn') continue
       findings.push(notSelected(name, connectorRef))
     }
   }
-  return findings
+  const frozen = Object.freeze(findings.map((finding) => Object.freeze(finding)))
+  byType.set(key, frozen)
+  return frozen
 }
 
 /** (b) for one MV object: attributes with a value that no enabled outbound rule to a target connector reads. */
