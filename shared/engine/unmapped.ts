@@ -9,7 +9,7 @@ import { normalizeGuid } from '../model/connector'
 import type { Attribute, CsObject, MvObject } from '../model/objects'
 import type { SyncRule } from '../model/sync-rule'
 import type { ObjectIndex } from '../snapshot/object-index'
-import { lowerName, mvBag } from './attribute-bag'
+import { lowerName } from './attribute-bag'
 import type { DiagnosisCode } from './codes'
 import { inboundSource } from './import-flow'
 import { flowReads, type RuleIndex } from './rule-index'
@@ -184,36 +184,56 @@ export function unmappedForMvObject(
   ruleIndex: RuleIndex,
   targetConnectorId?: string,
 ): readonly UnmappedAttribute[] {
+  const attributes = mvObject.attributes.map((attribute): MvAttributeOrigin => ({
+    name: attribute.name,
+    valueCount: attribute.values.length,
+    lineageConnectorIds: attribute.lineage.map((entry) => entry.connectorId),
+  }))
+  return unmappedForMvAttributes(ruleIndex, mvObject.objectType, attributes, targetConnectorId)
+}
+
+/** One metaverse attribute as the outbound check needs it: the store gives these without building the object. */
+export interface MvAttributeOrigin {
+  readonly name: string
+  readonly valueCount: number
+  /** The connector id named by each value's lineage, null where it names none. */
+  readonly lineageConnectorIds: readonly (string | null)[]
+}
+
+/** (b) over a metaverse object's attributes as the store describes them; see `unmappedForMvObject`. */
+export function unmappedForMvAttributes(
+  ruleIndex: RuleIndex,
+  objectType: string,
+  attributes: readonly MvAttributeOrigin[],
+  targetConnectorId?: string,
+): readonly UnmappedAttribute[] {
   const targets =
     targetConnectorId === undefined
-      ? ruleIndex.outboundConnectors(mvObject.objectType)
+      ? ruleIndex.outboundConnectors(objectType)
       : [normalizeGuid(targetConnectorId)]
-  const source = mvBag(mvObject)
   const findings: UnmappedAttribute[] = []
   const lineageOf = new Map(
-    mvObject.attributes.map((attribute) => [lowerName(attribute.name), attribute.lineage]),
+    attributes.map((attribute) => [lowerName(attribute.name), attribute.lineageConnectorIds]),
   )
   for (const connectorId of targets) {
     const connectorRef = ruleIndex.connectorRef(connectorId)
-    const read = ruleIndex.outboundReadAttributes(connectorId, mvObject.objectType)
+    const read = ruleIndex.outboundReadAttributes(connectorId, objectType)
     const sourceDirectory = ruleIndex.connector(connectorId)?.type === 'AD'
-    for (const attribute of source.attributes) {
-      if (attribute.values.length === 0 || read.has(lowerName(attribute.name))) continue
+    for (const attribute of attributes) {
+      if (attribute.valueCount === 0 || read.has(lowerName(attribute.name))) continue
       // A value never has to flow back to where it came from: without an explicit target, the
       // connector that contributed it (by lineage, or an AD source directory when there is no
       // lineage) is not reported as missing an outbound flow; writeback is asked for with a target.
       if (targetConnectorId === undefined) {
         const lineage = lineageOf.get(lowerName(attribute.name)) ?? []
-        const contributed = lineage.some(
-          (entry) => entry.connectorId !== null && normalizeGuid(entry.connectorId) === connectorId,
-        )
+        const contributed = lineage.some((id) => id !== null && normalizeGuid(id) === connectorId)
         if (contributed || (lineage.length === 0 && sourceDirectory)) continue
       }
       findings.push({
         attribute: attribute.name,
         kind: 'mv-without-outbound-flow',
         code: 'NO_OUTBOUND_FLOW',
-        message: `${attribute.name} has a value in the metaverse, but no enabled outbound rule to "${connectorRef.name}" for ${mvObject.objectType} objects maps it.`,
+        message: `${attribute.name} has a value in the metaverse, but no enabled outbound rule to "${connectorRef.name}" for ${objectType} objects maps it.`,
         connector: connectorRef,
       })
     }

@@ -6,7 +6,7 @@ import {
   type UnmappedAttribute,
   type UnmappedKind,
   unmappedForCsObject,
-  unmappedForMvObject,
+  unmappedForMvAttributes,
 } from '../engine/unmapped'
 import { formatLoadIssue } from '../model/load-issue'
 import type { CsObject } from '../model/objects'
@@ -134,9 +134,9 @@ function snapshotReport(
   }
   if (store.metaverseSource === 'exported') {
     for (let row = 0; row < store.mvRowCount; row++) {
-      const object = store.mvObjectAt(row)
-      const findings = unmappedForMvObject(object, ruleIndex)
-      tally(METAVERSE_GROUP, object.objectType).add(object.id, findings, maxExamples)
+      const objectType = store.mvObjectTypeAt(row)
+      const findings = unmappedForMvAttributes(ruleIndex, objectType, store.mvAttributeOriginsAt(row))
+      tally(METAVERSE_GROUP, objectType).add(store.mvIdAt(row), findings, maxExamples)
     }
   }
   const connectorGaps = snapshot.configuration.connectors.flatMap((connector) =>

@@ -7,6 +7,14 @@ import { internNullable, textNullable, type Interner } from './interner'
 import { SEAL_ROWS, TextPool } from './text-pool'
 import { TimeColumn } from './time-column'
 
+/** One metaverse attribute as the outbound unmapped check reads it (engine/unmapped.ts `MvAttributeOrigin`). */
+export interface MvAttributeOrigin {
+  readonly name: string
+  readonly valueCount: number
+  /** The connector id named by each value's lineage, null where it names none. */
+  readonly lineageConnectorIds: readonly (string | null)[]
+}
+
 /** Lineage entries per object above which the per-value index (16 bits) cannot point. */
 const MAX_LINEAGE = 0xffff
 
@@ -94,6 +102,29 @@ export class MvTable {
       attributes,
       connections: this.connections(row),
     }
+  }
+
+  /**
+   * Per attribute of a row, in order: its name, how many values it holds and the connector id named by each value's
+   * lineage (null where a value's lineage names none), without reading the values or building the object.
+   */
+  public attributeOrigins(row: number): MvAttributeOrigin[] {
+    const lineageStart = this.lineageStarts.get(row)
+    const asIs = this.lineageAsIs.get(row)
+    return this.attributes.attributesOf(row).map((stored, attributeIndex) => {
+      const kept = asIs?.[attributeIndex]
+      const connectorIds: (string | null)[] = []
+      if (kept !== undefined) {
+        for (const lineage of kept) connectorIds.push(lineage.connectorId)
+      } else {
+        const indexes = stored.column.lineage
+        for (let index = 0; index < stored.count; index += 1) {
+          const entry = lineageStart + (indexes?.get(stored.start + index) ?? 0)
+          connectorIds.push(textNullable(this.strings, this.lineageConnectorIds.get(entry)))
+        }
+      }
+      return { name: stored.name, valueCount: stored.count, lineageConnectorIds: connectorIds }
+    })
   }
 
   /** The object type of a row. */

@@ -561,4 +561,34 @@ describe('ObjectStore row accessors for scans', () => {
     expect(store.csConnectorIdAt(row)).toBe(AD)
     expect(store.csAttributeNamesWithValues(row)).toEqual(['displayName', '__proto__'])
   })
+
+  it('gives a metaverse row the same names, value counts and lineage connectors as the built object (property)', () => {
+    const originsOf = (object: MvObject) =>
+      object.attributes.map((attribute) => ({
+        name: attribute.name,
+        valueCount: attribute.values.length,
+        lineageConnectorIds: attribute.lineage.map((entry) => entry.connectorId),
+      }))
+    fc.assert(
+      fc.property(fc.array(mvObjectArbitrary, { minLength: 1, maxLength: 6 }), (mv) => {
+        const store = storeOf([], mv)
+
+        mv.forEach((object, row) => expect(store.mvAttributeOriginsAt(row)).toEqual(originsOf(object)))
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('keeps the lineage connectors of an attribute whose lineage does not line up with its values', () => {
+    const object = mvObject('0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9', [
+      { ...attribute('mail', ['a@contoso.com', 'b@contoso.com']), lineage: [lineage('only-one')] },
+      { ...attribute('sn', []), lineage: [] },
+    ])
+    const store = storeOf([], [object])
+
+    expect(store.mvAttributeOriginsAt(0)).toEqual([
+      { name: 'mail', valueCount: 2, lineageConnectorIds: [AD] },
+      { name: 'sn', valueCount: 0, lineageConnectorIds: [] },
+    ])
+  })
 })

@@ -8,7 +8,7 @@ import { hashText } from './hash'
 import { RowHashIndex } from './hash-index'
 import { idKey } from './id-column'
 import { Interner } from './interner'
-import { MvTable } from './mv-table'
+import { type MvAttributeOrigin, MvTable } from './mv-table'
 import type { ValueColumn } from './value-column'
 
 /** Options of `ObjectStore.finish`. */
@@ -246,6 +246,14 @@ export class ObjectStore implements ObjectIndex {
   /** The metaverse object at a row. */
   public mvObjectAt(row: number): MvObject {
     return this.mv.object(row)
+  }
+
+  /**
+   * Names, value counts and lineage connectors of a metaverse row's attributes, without building the object (the
+   * whole-snapshot report's check for metaverse values no outbound rule carries).
+   */
+  public mvAttributeOriginsAt(row: number): MvAttributeOrigin[] {
+    return this.mv.attributeOrigins(row)
   }
 
   /** Read access to connector-space rows, for search. */
