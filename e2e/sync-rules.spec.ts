@@ -58,7 +58,7 @@ test.describe('sync rules of a small server-configuration export', () => {
     const rules = new SyncRulesPage(page)
 
     const disabled = rules.row('In from AD - Contact Legacy (Custom)')
-    await expect(disabled).toHaveClass(/rule-grid__row--disabled/)
+    await expect(disabled).toHaveClass(/data-grid__row--disabled/)
     await expect(disabled.locator('.cell--disabled')).toHaveText('Yes')
     await expect(rules.row('In from AD - User Join').locator('.standard-mark')).toHaveText('MS')
     await expect(rules.row('In from AD - User Department (Custom)').locator('.standard-mark')).toHaveCount(0)

@@ -53,7 +53,10 @@ export function ruleGridBench(root: Root, count: number): GridBench {
       const rows = syntheticRows(count)
       const started = performance.now()
       root.render(<BenchRuleGrid rows={rows} />)
-      await framesUntil(() => document.querySelector(`#${GRID_ID} [role="row"][data-rule-id]`) !== null)
+      await framesUntil(
+        () =>
+          document.querySelector(`#${GRID_ID} [role="rowgroup"] + [role="rowgroup"] [role="row"]`) !== null,
+      )
       return performance.now() - started
     },
     scroll: (frames, step) => scrollFrames(elementById(GRID_ID), frames, step),

@@ -5,15 +5,33 @@ import { GRID_ROW_HEIGHT } from './grid-height'
 export interface GridColumn<Row> {
   readonly id: string
   readonly header: string
+  /** The full name of an abbreviated header: shown on hover and read as the column's name. */
+  readonly headerTitle?: string
   /** A CSS grid track, e.g. `minmax(8rem, 2fr)`. */
   readonly width: string
   readonly text: (row: Row) => string
   readonly render?: (row: Row) => ReactNode
+  /** Sorts by this number instead of the text (largest first on the first click). */
+  readonly sortValue?: (row: Row) => number
 }
 
-/** The DOM id of a grid cell, for aria-activedescendant. */
+/** The DOM id of a grid row, for aria-activedescendant when the grid moves by rows. */
+export function rowDomId(gridId: string, rowId: string): string {
+  return `${gridId}-r${rowId}`
+}
+
+/** The DOM id of a grid cell, for aria-activedescendant when the grid moves by cells. */
 export function cellDomId(gridId: string, rowId: string, column: number): string {
-  return `${gridId}-r${rowId}-c${column}`
+  return `${rowDomId(gridId, rowId)}-c${column}`
+}
+
+/** A cell's text, cut with an ellipsis when the column is narrow; the full text shows on hover. */
+export function CellText({ text, title = text }: { readonly text: string; readonly title?: string }) {
+  return (
+    <span className="cell-text" title={title}>
+      {text}
+    </span>
+  )
 }
 
 /** What one body row shows; every field is a plain value, so an unchanged row is skipped by `memo`. */
@@ -34,14 +52,6 @@ export interface GridRowProps<Row> {
   readonly extraClass: string | undefined
 }
 
-function CellText({ text }: { readonly text: string }) {
-  return (
-    <span className="cell-text" title={text}>
-      {text}
-    </span>
-  )
-}
-
 function GridRowView<Row>({
   gridId,
   rowId,
@@ -60,6 +70,7 @@ function GridRowView<Row>({
   else if (extraClass) classes.push(extraClass)
   return (
     <div
+      id={rowDomId(gridId, rowId)}
       role="row"
       aria-rowindex={index + 2}
       aria-selected={selected}

@@ -11,14 +11,15 @@ import {
 } from 'react'
 import { isGridNavigationKey, nextRowIndex, rowsPerPage } from '../sync-rules/grid-keys'
 import { copyText } from './clipboard'
-import { cellDomId, GridRow, type GridColumn } from './data-grid-row'
+import { GridHeader } from './data-grid-header'
+import { cellDomId, GridRow, rowDomId, type GridColumn } from './data-grid-row'
 import { copyTarget, nextColumnIndex, rowClipboardText } from './grid-cell-keys'
 import { GRID_HEADER_HEIGHT, GRID_ROW_HEIGHT, gridMinWidth } from './grid-height'
 import { selectedPosition, settledSelection, type GridSelection } from './grid-selection'
 import { arrayRowSource, keyedLookup, type RowSource } from './row-source'
 import { useGridSorting } from './use-grid-sorting'
 
-export type { GridColumn } from './data-grid-row'
+export { CellText, type GridColumn } from './data-grid-row'
 
 const HEADER_HEIGHT = GRID_HEADER_HEIGHT
 
@@ -34,11 +35,12 @@ function eventRowIndex(event: MouseEvent<HTMLElement>): number | null {
 }
 
 /**
- * A virtualized, keyboard-driven ARIA grid: arrows move the focused cell, PageUp/PageDown/Home/End the row,
- * Enter or a double-click activates, Ctrl+C copies the cell and Ctrl+Shift+C the row. Headers sort when every
- * row is loaded. `rows` is an array or a row source (a paged search: rows are `undefined` while their page
- * loads); `onVisibleRange` says which rows are on screen. Work per render is bounded by the rows on screen,
- * whatever the row count, except when a sort is applied (once, over every row).
+ * A virtualized, keyboard-driven ARIA grid: arrows move the focused cell (or, with `focus="row"`, the row),
+ * PageUp/PageDown/Home/End the row, Enter or a double-click activates, Ctrl+C copies the cell and Ctrl+Shift+C
+ * the row. Headers sort when every row is loaded. `rows` is an array or a row source (a paged search: rows are
+ * `undefined` while their page loads); `onVisibleRange` says which rows are on screen. The selection is the
+ * grid's own, or the caller's with `selectedKey`. Work per render is bounded by the rows on screen, whatever
+ * the row count, except when a sort is applied (once, over every row).
  */
 export function DataGrid<Row>({
   id,
@@ -50,10 +52,14 @@ export function DataGrid<Row>({
   onSelectRow,
   onVisibleRange,
   onKey,
+  onOpenDetail,
   rowClass,
   emptyMessage,
   gridRef,
   initialSelectedKey = null,
+  selectedKey,
+  focus = 'cell',
+  className,
   testId,
 }: {
   readonly id: string
@@ -66,20 +72,38 @@ export function DataGrid<Row>({
   readonly onVisibleRange?: (start: number, end: number) => void
   /** Extra keys on the selected row (e.g. `W` for diagnosis); return true when handled. */
   readonly onKey?: (event: KeyboardEvent<HTMLDivElement>, row: Row) => boolean
+  /** F6, or Enter when nothing is activated: hand focus to the detail pane beside the grid. */
+  readonly onOpenDetail?: () => void
   readonly rowClass?: (row: Row) => string | undefined
   readonly emptyMessage: ReactNode
   readonly gridRef?: RefObject<HTMLDivElement | null>
   readonly initialSelectedKey?: string | null
+  /** The selected row's key, when the caller owns the selection (it learns of clicks through `onSelectRow`). */
+  readonly selectedKey?: string | null
+  /** What the arrow keys move and aria-activedescendant names: a cell, or a whole row (no column focus). */
+  readonly focus?: 'cell' | 'row'
+  /** Extra classes of the grid element. */
+  readonly className?: string
   readonly testId?: string
 }) {
-  const [selection, setSelection] = useState<GridSelection | null>(
+  const [ownSelection, setSelection] = useState<GridSelection | null>(
     initialSelectedKey === null ? null : { key: initialSelectedKey, index: -1 },
   )
+  // A caller's selection keeps the position the grid last found it at, so it is not looked up on every render.
+  const selection: GridSelection | null =
+    selectedKey === undefined
+      ? ownSelection
+      : selectedKey === null
+        ? null
+        : ownSelection?.key === selectedKey
+          ? ownSelection
+          : { key: selectedKey, index: -1 }
   const [focusColumn, setFocusColumn] = useState(0)
   const scrollRef = useRef<HTMLDivElement | null>(null)
 
   const source = useMemo(() => (isRowSource(rows) ? rows : arrayRowSource(rows)), [rows])
-  const { table, shown, sortable, active: sortingActive } = useGridSorting(source, columns)
+  const sorting = useGridSorting(source, columns)
+  const { shown } = sorting
   // Only a complete sequence is indexed by key: a paged search changes with every page and never moves rows.
   const indexOfKey = useMemo(() => (shown.complete ? keyedLookup(shown, rowKey) : () => -1), [shown, rowKey])
   const template = columns.map((column) => column.width).join(' ')
@@ -124,7 +148,7 @@ export function DataGrid<Row>({
     const index = eventRowIndex(event)
     if (index === null) return
     const cell = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-column]') : null
-    if (cell?.dataset.column !== undefined) setFocusColumn(Number(cell.dataset.column))
+    if (cell?.dataset.column !== undefined && focus === 'cell') setFocusColumn(Number(cell.dataset.column))
     select(index)
   }
 
@@ -144,7 +168,8 @@ export function DataGrid<Row>({
       copyText(copy === 'row' ? rowClipboardText(cells) : (cells[focusColumn] ?? ''))
       return
     }
-    const column = event.altKey ? null : nextColumnIndex(event.key, focusColumn, columns.length)
+    const column =
+      event.altKey || focus === 'row' ? null : nextColumnIndex(event.key, focusColumn, columns.length)
     if (column !== null) {
       event.preventDefault()
       setFocusColumn(column)
@@ -157,6 +182,11 @@ export function DataGrid<Row>({
       if (next < 0) return
       select(next)
       virtualizer.scrollToIndex(next, { align: 'auto' })
+      return
+    }
+    if (onOpenDetail && (event.key === 'F6' || (event.key === 'Enter' && !onActivate))) {
+      event.preventDefault()
+      onOpenDetail()
       return
     }
     if (selectedRow === undefined) return
@@ -175,56 +205,23 @@ export function DataGrid<Row>({
         scrollRef.current = element
         if (gridRef) gridRef.current = element
       }}
-      className="data-grid"
+      className={className === undefined ? 'data-grid' : `data-grid ${className}`}
       role="grid"
       aria-label={label}
       aria-rowcount={shown.count + 1}
       aria-colcount={columns.length}
       aria-activedescendant={
-        selectedRendered ? cellDomId(id, rowId(selectedRow, selectedIndex), focusColumn) : undefined
+        !selectedRendered
+          ? undefined
+          : focus === 'row'
+            ? rowDomId(id, rowId(selectedRow, selectedIndex))
+            : cellDomId(id, rowId(selectedRow, selectedIndex), focusColumn)
       }
       tabIndex={0}
       onKeyDown={onKeyDown}
       data-testid={testId}
     >
-      <div className="data-grid__head" role="rowgroup" style={{ minWidth }}>
-        {table.getHeaderGroups().map((group) => (
-          <div
-            key={group.id}
-            role="row"
-            aria-rowindex={1}
-            className="data-grid__row data-grid__row--head"
-            style={{ gridTemplateColumns: template, height: HEADER_HEIGHT }}
-          >
-            {group.headers.map((header) => {
-              const sorted = sortingActive ? header.column.getIsSorted() : false
-              return (
-                <div
-                  key={header.id}
-                  role="columnheader"
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                  className={`data-grid__header cell--${header.column.id}`}
-                >
-                  <button
-                    type="button"
-                    className="sort-button"
-                    tabIndex={-1}
-                    disabled={!sortable}
-                    onMouseDown={(event) => event.preventDefault()}
-                    onClick={header.column.getToggleSortingHandler()}
-                    title={sortable ? 'Sort by this column' : 'Sorting needs every row loaded'}
-                  >
-                    <table.FlexRender header={header} />
-                    <span className="sort-button__mark" aria-hidden="true">
-                      {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                    </span>
-                  </button>
-                </div>
-              )
-            })}
-          </div>
-        ))}
-      </div>
+      <GridHeader columns={columns} template={template} minWidth={minWidth} sorting={sorting} />
       <div
         className="data-grid__body"
         role="rowgroup"
@@ -249,7 +246,7 @@ export function DataGrid<Row>({
               columns={columns}
               template={template}
               selected={selected}
-              focusColumn={selected ? focusColumn : -1}
+              focusColumn={selected && focus === 'cell' ? focusColumn : -1}
               extraClass={row === undefined ? undefined : rowClass?.(row)}
             />
           )

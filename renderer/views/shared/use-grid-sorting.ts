@@ -3,6 +3,7 @@ import {
   createSortedRowModel,
   rowSortingFeature,
   sortFn_alphanumeric,
+  sortFn_basic,
   tableFeatures,
   useTable,
   type SortingState,
@@ -16,10 +17,25 @@ interface SortItem<Row> {
   readonly row: Row
 }
 
+/** The sort a header shows. */
+export type SortDirection = 'asc' | 'desc' | false
+
+/** Header sorting of a grid, as its header and body use it. */
+export interface GridSorting<Row> {
+  /** The rows in the order shown: sorted, or the source itself. */
+  readonly shown: RowSource<Row>
+  /** Whether the headers may sort (every row is loaded). */
+  readonly sortable: boolean
+  /** How a column is sorted now. */
+  direction(columnId: string): SortDirection
+  /** A header click: ascending, descending, then back to the rows' own order (Shift adds a column). */
+  toggle(columnId: string, event: unknown): void
+}
+
 const features = tableFeatures({
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric },
+  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
 })
 
 const NO_ITEMS: never[] = []
@@ -29,7 +45,10 @@ const NO_ITEMS: never[] = []
  * needs every row loaded; unsorted, the grid reads rows by position from `source` and the model stays empty, so
  * a page arriving costs nothing here. A source that is no longer complete (a new search) drops the sort.
  */
-export function useGridSorting<Row>(source: RowSource<Row>, columns: readonly GridColumn<Row>[]) {
+export function useGridSorting<Row>(
+  source: RowSource<Row>,
+  columns: readonly GridColumn<Row>[],
+): GridSorting<Row> {
   const [sorting, setSorting] = useState<SortingState>([])
   const sortable = source.complete
   if (!sortable && sorting.length > 0) setSorting([])
@@ -38,16 +57,22 @@ export function useGridSorting<Row>(source: RowSource<Row>, columns: readonly Gr
   const tableColumns = useMemo(() => {
     const helper = createColumnHelper<typeof features, SortItem<Row>>()
     return helper.columns(
-      columns.map((column) =>
-        helper.accessor((item) => column.text(item.row), {
-          id: column.id,
-          header: column.header,
-          sortFn: 'alphanumeric',
-          // Stated, not inferred: TanStack infers the first direction from the first row, and the model is empty
-          // until a sort is applied.
-          sortDescFirst: false,
-        }),
-      ),
+      columns.map((column) => {
+        const { sortValue } = column
+        // The first direction is stated, not inferred: TanStack infers it from the first row, and the model is
+        // empty until a sort is applied. Numbers start with the largest, as TanStack's inference would.
+        return sortValue === undefined
+          ? helper.accessor((item) => column.text(item.row), {
+              id: column.id,
+              sortFn: 'alphanumeric',
+              sortDescFirst: false,
+            })
+          : helper.accessor((item) => sortValue(item.row), {
+              id: column.id,
+              sortFn: 'basic',
+              sortDescFirst: true,
+            })
+      }),
     )
   }, [columns])
   const items = useMemo(
@@ -68,12 +93,12 @@ export function useGridSorting<Row>(source: RowSource<Row>, columns: readonly Gr
     [sortedRows],
   )
   return {
-    table,
-    /** The rows in the order shown: sorted, or the source itself. */
     shown: sorted ?? source,
-    /** Whether the headers may sort (every row is loaded). */
     sortable,
-    /** Whether a sort is applied. */
-    active,
+    direction: (columnId) => {
+      const sort = active ? sorting.find((candidate) => candidate.id === columnId) : undefined
+      return sort === undefined ? false : sort.desc ? 'desc' : 'asc'
+    },
+    toggle: (columnId, event) => table.getColumn(columnId)?.getToggleSortingHandler()?.(event),
   }
 }
