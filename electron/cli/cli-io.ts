@@ -2,6 +2,11 @@
 export interface CliIo {
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
+  /**
+   * Writes a status line that is rewritten in place (load progress); only given when standard error is a
+   * terminal, so that scripts and redirected output never see it.
+   */
+  readonly status?: (text: string) => void
 }
 
 /** Exit codes of the synclens command. */

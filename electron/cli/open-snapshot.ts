@@ -4,7 +4,8 @@ import { formatLoadIssue } from '../../shared/model/load-issue'
 import { type LoadedSnapshot, loadSnapshot, NotASnapshotError } from '../../shared/snapshot/load-snapshot'
 import { generateTrainingSnapshot } from '../../shared/training/index'
 import { openDiskSource, SnapshotOpenError } from '../node/disk-source'
-import { CliError, EXIT } from './cli-io'
+import { CliError, type CliIo, EXIT } from './cli-io'
+import { formatLoadProgress, StatusLine } from './load-progress'
 
 let demo: Promise<LoadedSnapshot> | undefined
 
@@ -15,9 +16,10 @@ export const DEMO_PATH = 'demo'
  * Opens the snapshot at `target` (folder, zip or single file, or `demo` for the training snapshot) for a
  * command. A real folder named `demo` in the current directory wins over the training snapshot.
  *
- * Every way this can fail becomes a CliError with exit code 3 and a sentence saying what to do.
+ * Every way this can fail becomes a CliError with exit code 3 and a sentence saying what to do. With
+ * `io.status` (a terminal), the load's progress is shown in place while it runs.
  */
-export async function openSnapshotForCli(target: string): Promise<LoadedSnapshot> {
+export async function openSnapshotForCli(target: string, io?: CliIo): Promise<LoadedSnapshot> {
   const resolved = path.resolve(target)
   if (target === DEMO_PATH && !fs.existsSync(resolved)) {
     // Generated in memory, so one process (a test run, a script) loads it once.
@@ -30,9 +32,10 @@ export async function openSnapshotForCli(target: string): Promise<LoadedSnapshot
       EXIT.unreadable,
     )
   }
+  const status = io?.status === undefined ? null : new StatusLine(io.status)
   try {
     const source = await openDiskSource(resolved)
-    return await loadSnapshot(source)
+    return await loadSnapshot(source, (progress) => status?.show(formatLoadProgress(progress)))
   } catch (error) {
     if (error instanceof NotASnapshotError) {
       const details = error.issues.map((issue) => `\n  ${formatLoadIssue(issue)}`).join('')
@@ -42,5 +45,7 @@ export async function openSnapshotForCli(target: string): Promise<LoadedSnapshot
     if (error instanceof SnapshotOpenError) throw new CliError(error.message, EXIT.unreadable)
     const reason = error instanceof Error ? error.message : String(error)
     throw new CliError(`Cannot read ${resolved}: ${reason}`, EXIT.unreadable)
+  } finally {
+    status?.done()
   }
 }

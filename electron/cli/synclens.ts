@@ -4,6 +4,7 @@ import { runCli } from './run-cli'
 void runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  ...(process.stderr.isTTY ? { status: (text: string) => process.stderr.write(text) } : {}),
 }).then((code) => {
   process.exitCode = code
 })

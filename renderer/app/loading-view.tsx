@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { LoadProgress } from '../../shared/host-api'
-import { formatBytes, formatCount, formatDuration, formatRate, percent } from './format'
+import { formatBytes, formatCount, formatDuration, formatRate, percent } from '../../shared/text/format'
 import { useHost } from './host-context'
 
 /** Most file rows listed; a folder of thousands of files would cost more to redraw ten times a second. */

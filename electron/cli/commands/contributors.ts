@@ -19,7 +19,7 @@ export async function contributorsCommand(
   io: CliIo,
 ): Promise<void> {
   if (!options.mvAttribute) throw new CliError('"contributors" needs --mv-attribute NAME.', EXIT.usage)
-  const snapshot = await openSnapshotForCli(target)
+  const snapshot = await openSnapshotForCli(target, io)
   const { rules, connectors } = snapshot.configuration
   const report = buildRuleIndex(rules, connectors).contributors(options.mvAttribute, options.objectType)
   if (options.json) {

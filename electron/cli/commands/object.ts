@@ -23,7 +23,7 @@ export async function objectCommand(target: string, options: ObjectOptions, io: 
       EXIT.usage,
     )
   }
-  const snapshot = await openSnapshotForCli(target)
+  const snapshot = await openSnapshotForCli(target, io)
   const { ruleIndex, mvLookup } = engineContext(snapshot)
   const index = snapshot.objects
   let object: { csObject: ReturnType<typeof findCsObjectByDn> } | { mvObjectId: string }

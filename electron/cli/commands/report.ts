@@ -1,8 +1,10 @@
 import { REPORT_FORMATS, type ReportFormat } from '../../../shared/queries/view-queries'
 import { buildReport, type Report } from '../../../shared/report/index'
 import { renderReportAs } from '../../../shared/snapshot/report-file'
+import { formatCount } from '../../../shared/text/format'
 import { AtomicWriteError, writeFileAtomic } from '../../node/atomic-write'
 import { CliError, type CliIo, EXIT } from '../cli-io'
+import { StatusLine } from '../load-progress'
 import { openSnapshotForCli } from '../open-snapshot'
 
 /** Options of `synclens report`. */
@@ -36,11 +38,17 @@ export async function reportCommand(target: string, options: ReportCommandOption
   if (options.out === undefined || options.out === '') {
     throw new CliError('"report" needs --out FILE (the file to write).', EXIT.usage)
   }
-  const snapshot = await openSnapshotForCli(target)
+  const snapshot = await openSnapshotForCli(target, io)
+  const status = io.status === undefined ? null : new StatusLine(io.status)
+  // A whole-snapshot report reads every object (about a minute at a million): say so while it runs.
+  status?.show(
+    `Checking ${formatCount(snapshot.objects.csRowCount + snapshot.objects.mvRowCount)} objects for the report…`,
+  )
   const result = buildReport(snapshot, {
     ...(options.object === undefined ? {} : { objectDn: options.object }),
     ...(options.connector === undefined ? {} : { connector: options.connector }),
   })
+  status?.done()
   if (!result.ok) {
     throw new CliError(
       result.error.message,

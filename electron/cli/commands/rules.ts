@@ -27,7 +27,7 @@ export function parseDirection(value: string | undefined): RuleDirection | undef
 /** `synclens rules <path> [--direction D] [--connector NAME] [--json]`: the normalized rules, by direction then precedence. */
 export async function rulesCommand(target: string, options: RulesOptions, io: CliIo): Promise<void> {
   const direction = parseDirection(options.direction)
-  const snapshot = await openSnapshotForCli(target)
+  const snapshot = await openSnapshotForCli(target, io)
   const { connectors, rules } = snapshot.configuration
   let connectorId: string | undefined
   if (options.connector !== undefined) {

@@ -5,7 +5,7 @@ import { openSnapshotForCli } from '../open-snapshot'
 
 /** `synclens summary <path> [--json]`: what a snapshot holds, in counts. */
 export async function summaryCommand(target: string, json: boolean, io: CliIo): Promise<void> {
-  const snapshot = await openSnapshotForCli(target)
+  const snapshot = await openSnapshotForCli(target, io)
   const summary = summarize(snapshot)
   const warnings = summary.issues.map(formatLoadIssue)
   if (json) {

@@ -22,7 +22,7 @@ export async function whyCommand(target: string, options: WhyOptions, io: CliIo)
   if (options.dn === undefined || options.attribute === undefined) {
     throw new CliError('"why" needs --dn DN and --attribute NAME.', EXIT.usage)
   }
-  const snapshot = await openSnapshotForCli(target)
+  const snapshot = await openSnapshotForCli(target, io)
   const csObject = findCsObjectByDn(snapshot, options.dn, options.connector)
   const targetConnector =
     options.target === undefined ? undefined : findConnector(snapshot, options.target, '--target')
