@@ -1,8 +1,8 @@
 /**
  * The grid scrolling measurement in Chromium: builds the benchmark page (bench/grid-page) with Vite, serves it
  * with `vite preview`, and drives it with Playwright. The measured grid is the real app's Metaverse Search
- * result grid over 300,000 synthetic objects paged from a worker; the Sync Rules grid component over synthetic
- * rows can be measured too (`subject: 'rules'`).
+ * result grid over 300,000 synthetic objects paged from a worker; the Sync Rules grid over 300,000 synthetic rules
+ * held in memory can be measured too (`subject: 'rules'`).
  *
  * Chromium runs without its frame-rate limit and vsync, so that a frame lasts as long as its work
  * (scroll handling, React render, layout, paint) rather than the display's 16.7 ms refresh.
@@ -42,7 +42,7 @@ export interface GridMeasureOptions {
 
 const SUBJECTS: Readonly<Record<GridSubject, string>> = {
   'metaverse-search': `Metaverse Search results in the app (DataGrid, pages of 200 rows from a worker, ${2 + SEARCH_COLUMNS.length} columns), ${SCROLL_STEP_PX} px per frame`,
-  rules: `standalone page of the Sync Rules grid component (RuleGrid), ${SCROLL_STEP_PX} px per frame`,
+  rules: `standalone page of the Sync Rules grid (RuleGrid: DataGrid with the rule columns), ${SCROLL_STEP_PX} px per frame`,
 }
 
 /** Opens Metaverse Search from the navigation rail and adds the attribute columns, through the UI. */

@@ -1,4 +1,4 @@
-/** The Sync Rules grid component over synthetic rule rows: the grid the benchmark measured first. */
+/** The Sync Rules grid over synthetic rule rows held in memory (no paging): the grid the benchmark measured first. */
 import { useRef, useState } from 'react'
 import type { Root } from 'react-dom/client'
 import type { LinkType } from '../../shared/model/sync-rule'
