@@ -78,7 +78,9 @@ export function usePagedSearch<Row>(runKey: string | null, fetchPage: PageFetche
     const shown = latest.current
     if (!shown) return
     const { pages } = shown
-    for (const page of missingPages(pages, start, end, asked.current)) {
+    // One page beyond each end of the visible rows: while scrolling, the next page is usually there already.
+    const margin = pages.pageSize
+    for (const page of missingPages(pages, start - margin, end + margin, asked.current)) {
       asked.current.add(page)
       fetcher.current(page * pages.pageSize, pages.pageSize, pages.searchId).then(
         (answer) =>
