@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import type { SnapshotSummary } from '../../../shared/host-api'
 import type { MvSearchRow } from '../../../shared/search/result-rows'
-import { formatCount } from '../../app/format'
+import { formatCount } from '../../../shared/text/format'
 import { useHost } from '../../app/host-context'
 import { useNavigate } from '../../app/navigation-context'
 import { toCsv } from '../shared/csv'

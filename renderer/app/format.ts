@@ -1,1 +1,0 @@
-export { formatBytes, formatCount, formatDuration, formatRate, percent } from '../../shared/text/format'
