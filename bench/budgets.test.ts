@@ -133,7 +133,7 @@ describe('allBudgets', () => {
   }
 
   it('checks the grid frames when the browser ran', () => {
-    const checks = allBudgets({ sizes: [], browser: grid })
+    const checks = allBudgets({ sizes: [], grids: [grid] })
 
     expect(checks.map((check) => [check.budget, check.ok])).toEqual([
       ['grid median frame < 16 ms', false],
@@ -141,7 +141,20 @@ describe('allBudgets', () => {
     ])
   })
 
+  it('checks every grid scrolled, each under its own subject', () => {
+    const rules = { ...grid, subject: 'rules', medianFrameMs: 8, maxFrameMs: 30 }
+
+    const checks = allBudgets({ sizes: [], grids: [grid, rules] })
+
+    expect(checks.map((check) => [check.subject, check.ok])).toEqual([
+      ['grid', false],
+      ['grid', false],
+      ['rules', true],
+      ['rules', true],
+    ])
+  })
+
   it('checks nothing of the grid when the browser did not run', () => {
-    expect(allBudgets({ sizes: [], browser: null })).toEqual([])
+    expect(allBudgets({ sizes: [], grids: [] })).toEqual([])
   })
 })

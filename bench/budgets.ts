@@ -162,6 +162,6 @@ export function browserBudgets(browser: BrowserResult): BudgetCheck[] {
 }
 
 /** Every budget of a run. */
-export function allBudgets(results: Pick<BenchResults, 'sizes' | 'browser'>): BudgetCheck[] {
-  return [...results.sizes.flatMap(sizeBudgets), ...(results.browser ? browserBudgets(results.browser) : [])]
+export function allBudgets(results: Pick<BenchResults, 'sizes' | 'grids'>): BudgetCheck[] {
+  return [...results.sizes.flatMap(sizeBudgets), ...results.grids.flatMap(browserBudgets)]
 }

@@ -187,8 +187,7 @@ export function formatReport(results: BenchResults): string {
     sizesTable(results.sizes),
   ]
   if (results.sizes.length > 1) parts.push('', 'Growth from size to size', growthTable(results.sizes))
-  if (results.browser) {
-    const b = results.browser
+  for (const b of results.grids) {
     parts.push(
       '',
       `Chromium: ${b.subject}, ${b.rows} rows: first rows ${fixed(b.firstRowsMs)} ms, ${b.frames} frames, ` +

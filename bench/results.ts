@@ -72,7 +72,8 @@ export interface BenchResults {
   readonly mode: 'full' | 'ci'
   readonly machine: MachineInfo
   readonly sizes: readonly SizeResult[]
-  readonly browser: BrowserResult | null
+  /** The grids scrolled in Chromium (the Metaverse Search results, then the Sync Rules grid); empty when skipped. */
+  readonly grids: readonly BrowserResult[]
   /** Measurements skipped, and why. */
   readonly notes: readonly string[]
   readonly budgets: readonly BudgetCheck[]
