@@ -29,6 +29,9 @@ export interface ConnectorSpaceSearchRequest {
   readonly searchId?: number
 }
 
+/** The largest page of search results a session gives: pages are for virtualized grids and exports, not dumps. */
+export const MAX_SEARCH_PAGE = 5000
+
 /** One page of search results. */
 export interface SearchPage<Row> {
   /** Pass it back to page through the same matches. */

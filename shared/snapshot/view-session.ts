@@ -14,6 +14,7 @@ import type {
   ReportAnswer,
   ReportRequest,
 } from '../queries/view-queries'
+import { MAX_SEARCH_PAGE } from '../queries/view-queries'
 import { connectorSpaceResultPage, matchConnectorSpace } from '../search/connector-space-search'
 import { matchMetaverse, metaverseResultPage } from '../search/metaverse-search'
 import { engineContext } from './engine-context'
@@ -22,9 +23,6 @@ import { buildReportFile } from './report-file'
 
 /** Results kept for paging; older searches are searched again when asked for. */
 const KEPT_SEARCHES = 8
-
-/** The largest page a view may ask for: pages are for virtualized grids, not for dumps. */
-const MAX_PAGE = 5000
 
 /** Search ids are unique for the life of the worker, so an id kept from before a reload never pages new matches. */
 let nextSearchId = 1
@@ -187,7 +185,7 @@ export class SnapshotViews {
 function pageOf(request: { offset: number; limit: number; columns: readonly string[] }) {
   return {
     offset: Math.max(0, Math.floor(request.offset)),
-    limit: Math.min(MAX_PAGE, Math.max(0, Math.floor(request.limit))),
+    limit: Math.min(MAX_SEARCH_PAGE, Math.max(0, Math.floor(request.limit))),
     columns: request.columns,
   }
 }

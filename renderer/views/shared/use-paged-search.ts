@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import type { SearchPage } from '../../../shared/queries/view-queries'
+import { MAX_SEARCH_PAGE, type SearchPage } from '../../../shared/queries/view-queries'
 import {
   firstPage,
   missingPages,
@@ -98,12 +98,12 @@ export function usePagedSearch<Row>(runKey: string | null, fetchPage: PageFetche
     if (!current) return []
     const { pages } = current
     const rows: Row[] = []
-    const count = Math.ceil(pages.total / pages.pageSize)
-    for (let page = 0; page < count; page++) {
-      const cached = pages.pages.get(page)
-      const pageRows =
-        cached ?? (await fetcher.current(page * pages.pageSize, pages.pageSize, pages.searchId)).rows
-      rows.push(...pageRows)
+    // The largest pages the session gives: 60 round trips for 300,000 matches instead of 1,500 grid pages.
+    for (let offset = 0; offset < pages.total; offset += MAX_SEARCH_PAGE) {
+      const limit = Math.min(MAX_SEARCH_PAGE, pages.total - offset)
+      const answer = await fetcher.current(offset, limit, pages.searchId)
+      for (const row of answer.rows) rows.push(row)
+      if (answer.rows.length < limit) break
     }
     return rows
   }, [current])
