@@ -377,39 +377,28 @@ describe('exportFlow with reference attributes', () => {
     expect(row.targetReferences).toEqual([{ value: REF.graceAd, dn: REF.graceAad }])
   })
 
+  function diagnoseManager(world: ReferenceWorld) {
+    const { rules, connectors, index, ruleIndex, adaAd } = referenceWorld(world)
+    return diagnoseAttribute({ rules, connectors, index, ruleIndex, csObject: adaAd, attribute: 'manager' })
+  }
+
+  function managerTargetStep(world: ReferenceWorld) {
+    return diagnoseManager(world).steps.find(
+      (step) => step.stage === 'target' && step.connector?.id === REF_AAD.id,
+    )
+  }
+
   it.each([
     ['holds her manager', 'OK', {}],
     ['lacks her manager', 'MV_STALE', { adaAad: {} }],
     ['lacks a manager who has no object there', 'OK', { adaAad: {}, graceInAad: false }],
   ] as const)('diagnoses manager of a user whose Entra ID object %s as %s', (_case, verdict, world) => {
-    const { rules, connectors, index, ruleIndex, adaAd } = referenceWorld(world)
-
-    const diagnosis = diagnoseAttribute({
-      rules,
-      connectors,
-      index,
-      ruleIndex,
-      csObject: adaAd,
-      attribute: 'manager',
-    })
+    const diagnosis = diagnoseManager(world)
 
     expect(diagnosis.verdict, diagnosis.steps.map((step) => `${step.code}: ${step.message}`).join('\n')).toBe(
       verdict,
     )
   })
-
-  function managerTargetStep(world: ReferenceWorld) {
-    const { rules, connectors, index, ruleIndex, adaAd } = referenceWorld(world)
-    const diagnosis = diagnoseAttribute({
-      rules,
-      connectors,
-      index,
-      ruleIndex,
-      csObject: adaAd,
-      attribute: 'manager',
-    })
-    return diagnosis.steps.find((step) => step.stage === 'target' && step.connector?.id === REF_AAD.id)
-  }
 
   it('names the DN the target should hold, not the metaverse id, when a reference differs', () => {
     const step = managerTargetStep({ adaAad: { manager: REF.teamAad } })
