@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { SNAPSHOT_HEAP_FLAGS } from '../electron/node/worker-heap'
 import { buildBundle } from '../scripts/build-electron.mjs'
 import type { ChildReport } from './child'
 
@@ -26,9 +27,12 @@ export async function buildChild(folder: string): Promise<string> {
   return buildBundle({ entry: 'bench/child.ts', outFile, kind: 'node' }, { outFile })
 }
 
-/** Runs the bundled child with these arguments in a fresh Node (with `--expose-gc`) and returns its report. */
+/**
+ * Runs the bundled child with these arguments in a fresh Node (with `--expose-gc`, and the young generation the
+ * app's snapshot worker gets) and returns its report.
+ */
 export function runChild<Result>(childBundle: string, args: readonly string[]): ChildReport<Result> {
-  const child = spawnSync(process.execPath, ['--expose-gc', childBundle, ...args], {
+  const child = spawnSync(process.execPath, ['--expose-gc', ...SNAPSHOT_HEAP_FLAGS, childBundle, ...args], {
     encoding: 'utf8',
     maxBuffer: 16 << 20,
   })

@@ -21,6 +21,7 @@ import { LoadCancelled } from '../../shared/snapshot/session-api'
 import { connectSession, type PendingLoad, type SessionClient } from '../../shared/snapshot/session-rpc'
 import { nodePort } from '../node/node-port'
 import type { SnapshotRequest } from '../node/snapshot-request'
+import { SNAPSHOT_WORKER_LIMITS } from '../node/worker-heap'
 import { failureIssues } from './load-failure'
 
 /** A connection to a snapshot session served on another thread. */
@@ -34,7 +35,7 @@ export interface SessionLink {
 
 /** A session served by a new worker thread running the bundled `snapshot-worker.cjs`. */
 export function workerLink(workerFile: string): SessionLink {
-  const worker = new Worker(workerFile)
+  const worker = new Worker(workerFile, { resourceLimits: SNAPSHOT_WORKER_LIMITS })
   const stopped = new Promise<string>((resolve) => {
     worker.once('error', (error) => resolve(error.message))
     worker.once('exit', (code) => resolve(`it exited with code ${code}`))
