@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import type { SnapshotSummary } from '../../../shared/host-api'
 import type { MvSearchRow } from '../../../shared/search/result-rows'
 import { formatCount } from '../../../shared/text/format'
@@ -9,9 +9,9 @@ import { DataGrid, type GridColumn } from '../shared/data-grid'
 import { ExportCsvButton } from '../shared/export-csv-button'
 import { useHostQuery } from '../shared/use-host-query'
 import { usePagedSearch } from '../shared/use-paged-search'
-import { ClauseEditor } from './clause-editor'
 import { ColumnSettings } from './column-settings'
 import { INITIAL_DRAFT, toMetaverseQuery, type SearchDraft } from './search-draft'
+import { SearchForm } from './search-form'
 
 /** The grid columns: Display name (the id when there is none), Object type, then the chosen attributes. */
 export function searchColumns(attributes: readonly string[]): GridColumn<MvSearchRow>[] {
@@ -41,6 +41,7 @@ export function searchColumns(attributes: readonly string[]): GridColumn<MvSearc
 }
 
 const NO_RESULTS: readonly MvSearchRow[] = []
+const NO_NAMES: readonly string[] = []
 
 /** A result's key in the grid: its metaverse object id. */
 function resultKey(row: MvSearchRow): string {
@@ -64,7 +65,7 @@ export function MetaverseSearchView({
     null,
   )
   const attributes = useHostQuery('mv-attributes', () => host.metaverseAttributes())
-  const attributeNames = attributes.status === 'done' ? attributes.value : []
+  const attributeNames = attributes.status === 'done' ? attributes.value : NO_NAMES
 
   const [appliedType, setAppliedType] = useState<string | undefined>(undefined)
   // A scope asked for by a link is applied while rendering, so the search starts with the first paint.
@@ -94,10 +95,10 @@ export function MetaverseSearchView({
     }),
   )
   const gridColumns = useMemo(() => searchColumns(columns), [columns])
-  const types =
-    summary.metaverseObjectTypes.length > 0
-      ? summary.metaverseObjectTypes
-      : Object.keys(summary.metaverse.byObjectType)
+  const submit = useCallback(
+    () => setSubmitted((previous) => ({ draft, run: (previous?.run ?? 0) + 1 })),
+    [draft],
+  )
 
   const status = search.error
     ? `The search failed: ${search.error}`
@@ -109,47 +110,13 @@ export function MetaverseSearchView({
 
   return (
     <main className="view mv-search" data-testid="mv-search">
-      <form
-        className="search-form"
-        aria-label="Metaverse Search"
-        onSubmit={(event) => {
-          event.preventDefault()
-          setSubmitted((previous) => ({ draft, run: (previous?.run ?? 0) + 1 }))
-        }}
-      >
-        <div className="search-form__top">
-          <h2 className="view-title">Metaverse Search</h2>
-          <label className="field">
-            <span>Scope by object type</span>
-            <select
-              className="select"
-              value={draft.objectType}
-              onChange={(event) => setDraft({ ...draft, objectType: event.target.value })}
-              data-testid="scope-object-type"
-            >
-              <option value="">All ({formatCount(summary.metaverse.objects)})</option>
-              {types.map((type) => (
-                <option key={type} value={type}>
-                  {type} ({formatCount(summary.metaverse.byObjectType[type] ?? 0)})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="toggle" title="Objects with at least one attribute that no rule carries">
-            <input
-              type="checkbox"
-              checked={draft.unmappedOnly}
-              onChange={(event) => setDraft({ ...draft, unmappedOnly: event.target.checked })}
-              data-testid="unmapped-only"
-            />
-            Has unmapped attributes
-          </label>
-          <button type="submit" className="button button--primary" data-testid="search-button">
-            Search
-          </button>
-        </div>
-        <ClauseEditor draft={draft} attributes={attributeNames} onChange={setDraft} />
-      </form>
+      <SearchForm
+        draft={draft}
+        onChange={setDraft}
+        onSubmit={submit}
+        summary={summary}
+        attributes={attributeNames}
+      />
       <section className="results" aria-label="Search Results">
         <div className="results__bar">
           <h3 className="section-title">Search Results</h3>
