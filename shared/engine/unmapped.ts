@@ -6,7 +6,7 @@
  * are computed once per rule index, and an object costs one set lookup per attribute.
  */
 import { normalizeGuid } from '../model/connector'
-import type { Attribute, CsObject, MvObject } from '../model/objects'
+import type { Attribute, CsObject, MvAttributeOrigin, MvObject } from '../model/objects'
 import type { SyncRule } from '../model/sync-rule'
 import type { ObjectIndex } from '../snapshot/object-index'
 import { lowerName } from './attribute-bag'
@@ -190,14 +190,6 @@ export function unmappedForMvObject(
     lineageConnectorIds: attribute.lineage.map((entry) => entry.connectorId),
   }))
   return unmappedForMvAttributes(ruleIndex, mvObject.objectType, attributes, targetConnectorId)
-}
-
-/** One metaverse attribute as the outbound check needs it: the store gives these without building the object. */
-export interface MvAttributeOrigin {
-  readonly name: string
-  readonly valueCount: number
-  /** The connector id named by each value's lineage, null where it names none. */
-  readonly lineageConnectorIds: readonly (string | null)[]
 }
 
 /** (b) over a metaverse object's attributes as the store describes them; see `unmappedForMvObject`. */

@@ -136,6 +136,16 @@ export interface MvAttribute extends Attribute {
   readonly lineage: readonly ValueLineage[]
 }
 
+/**
+ * What a metaverse attribute is without its values: its name, how many values it holds and the connector named by
+ * each value's lineage (null where none is named). The store gives it without building the object.
+ */
+export interface MvAttributeOrigin {
+  readonly name: string
+  readonly valueCount: number
+  readonly lineageConnectorIds: readonly (string | null)[]
+}
+
 /** A connector-space object linked to a metaverse object. */
 export interface MvConnection {
   readonly csId: string

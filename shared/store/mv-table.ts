@@ -1,19 +1,11 @@
-import type { MvAttribute, MvConnection, MvObject, ValueLineage } from '../model/objects'
-import { AttributeTable } from './attribute-table'
+import type { MvAttribute, MvAttributeOrigin, MvConnection, MvObject, ValueLineage } from '../model/objects'
+import { AttributeTable, type StoredAttribute } from './attribute-table'
 import { readValues } from './cs-table'
 import { uint32Array } from './chunked-array'
 import { IdColumn } from './id-column'
 import { internNullable, textNullable, type Interner } from './interner'
 import { SEAL_ROWS, TextPool } from './text-pool'
 import { TimeColumn } from './time-column'
-
-/** One metaverse attribute as the outbound unmapped check reads it (engine/unmapped.ts `MvAttributeOrigin`). */
-export interface MvAttributeOrigin {
-  readonly name: string
-  readonly valueCount: number
-  /** The connector id named by each value's lineage, null where it names none. */
-  readonly lineageConnectorIds: readonly (string | null)[]
-}
 
 /** Lineage entries per object above which the per-value index (16 bits) cannot point. */
 const MAX_LINEAGE = 0xffff
@@ -81,10 +73,9 @@ export class MvTable {
     const attributes: MvAttribute[] = this.attributes.attributesOf(row).map((stored, attributeIndex) => {
       let lineage = asIs?.[attributeIndex]
       if (lineage === undefined) {
-        const indexes = stored.column.lineage
         const entries: ValueLineage[] = []
         for (let index = 0; index < stored.count; index += 1) {
-          entries.push(this.lineageEntry(lineageStart + (indexes?.get(stored.start + index) ?? 0)))
+          entries.push(this.lineageEntry(valueLineageEntry(lineageStart, stored, index)))
         }
         lineage = entries
       }
@@ -117,9 +108,8 @@ export class MvTable {
       if (kept !== undefined) {
         for (const lineage of kept) connectorIds.push(lineage.connectorId)
       } else {
-        const indexes = stored.column.lineage
         for (let index = 0; index < stored.count; index += 1) {
-          const entry = lineageStart + (indexes?.get(stored.start + index) ?? 0)
+          const entry = valueLineageEntry(lineageStart, stored, index)
           connectorIds.push(textNullable(this.strings, this.lineageConnectorIds.get(entry)))
         }
       }
@@ -286,4 +276,9 @@ function sameLineage(left: ValueLineage, right: ValueLineage): boolean {
     left.syncRuleName === right.syncRuleName &&
     left.time === right.time
   )
+}
+
+/** The lineage entry of the `index`th value of a stored attribute, for a row whose entries start at `lineageStart`. */
+function valueLineageEntry(lineageStart: number, stored: StoredAttribute, index: number): number {
+  return lineageStart + (stored.column.lineage?.get(stored.start + index) ?? 0)
 }

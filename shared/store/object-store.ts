@@ -1,4 +1,4 @@
-import type { CsObject, MvObject } from '../model/objects'
+import type { CsObject, MvAttributeOrigin, MvObject } from '../model/objects'
 import type { ObjectIndex } from '../snapshot/object-index'
 import { Bitset } from './bitset'
 import { computeMetaverse, type LinkedCsSource, type MvObjectTypeResolver } from './computed-metaverse'
@@ -8,7 +8,7 @@ import { hashText } from './hash'
 import { RowHashIndex } from './hash-index'
 import { idKey } from './id-column'
 import { Interner } from './interner'
-import { type MvAttributeOrigin, MvTable } from './mv-table'
+import { MvTable } from './mv-table'
 import type { ValueColumn } from './value-column'
 
 /** Options of `ObjectStore.finish`. */

@@ -642,7 +642,7 @@ export class CsExportSink extends ObjectSinkBase {
     const objectType = this.objectType ?? anyEntry?.primaryObjectClass ?? null
     const label = dn === null ? 'a cs-object without cs-dn' : `cs-object "${dn}"`
     if (id === null) {
-      this.skip(
+      this.warnAtObject(
         this.idText === null
           ? `${label} has no id attribute; it was skipped`
           : `${label} has an id that is not a GUID ("${this.idText}"); it was skipped`,
@@ -650,11 +650,11 @@ export class CsExportSink extends ObjectSinkBase {
       return
     }
     if (dn === null) {
-      this.skip(`cs-object ${id} has no cs-dn and no hologram DN; it was skipped`)
+      this.warnAtObject(`cs-object ${id} has no cs-dn and no hologram DN; it was skipped`)
       return
     }
     if (objectType === null) {
-      this.skip(`${label} has no object-type and no primary object class; it was skipped`)
+      this.warnAtObject(`${label} has no object-type and no primary object class; it was skipped`)
       return
     }
     this.objects++
@@ -683,10 +683,6 @@ export class CsExportSink extends ObjectSinkBase {
       exportError: this.exportError,
       unknown: this.unknown.take(),
     })
-  }
-
-  private skip(message: string): void {
-    this.warnAtObject(message)
   }
 
   private warnInObject(message: string): void {

@@ -349,7 +349,7 @@ export class MvObjectsSink extends ObjectSinkBase {
   private endObject(): void {
     const id = this.idText === null ? null : normalizeGuid(this.idText)
     if (id === null) {
-      this.skip(
+      this.warnAtObject(
         this.idText === null
           ? 'an mv-object has no id attribute; it was skipped'
           : `an mv-object has an id that is not a GUID ("${this.idText}"); it was skipped`,
@@ -358,7 +358,7 @@ export class MvObjectsSink extends ObjectSinkBase {
     }
     const objectType = this.objectType ?? this.primaryObjectClass
     if (objectType === null) {
-      this.skip(`mv-object ${id} has no object-type and no primary object class; it was skipped`)
+      this.warnAtObject(`mv-object ${id} has no object-type and no primary object class; it was skipped`)
       return
     }
     this.objects++
@@ -370,10 +370,6 @@ export class MvObjectsSink extends ObjectSinkBase {
       `attribute:${element}/@${attribute}`,
       `ignored attribute "${attribute}" on <${element}>: the metaverse model has no place for it`,
     )
-  }
-
-  private skip(message: string): void {
-    this.warnAtObject(message)
   }
 
   private warnInObject(message: string): void {
