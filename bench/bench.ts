@@ -16,7 +16,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { allBudgets } from './budgets'
 import type { PassOutcome } from './file-passes'
-import { measureGridInChromium } from './grid-browser'
+import { measureGridsInChromium } from './grid-browser'
 import { type BenchOptions, parseBenchOptions, sizeLabel } from './options'
 import { buildChild, type ProcessFigures, runChild, runXmllint, xmllintAvailable } from './processes'
 import { formatReport } from './report'
@@ -135,18 +135,13 @@ async function main(): Promise<number> {
   } finally {
     fs.rmSync(child, { force: true })
   }
-  const grids: BrowserResult[] = []
+  let grids: readonly BrowserResult[] = []
   if (options.browser) {
+    log('measuring the grids in Chromium')
     // The result grid the issue budgets, then the Sync Rules grid (the same component over rows held in memory).
-    for (const subject of ['metaverse-search', 'rules'] as const) {
-      log(`measuring the ${subject} grid in Chromium`)
-      const outcome = await measureGridInChromium(cacheRoot(), { subject })
-      if ('skipped' in outcome) {
-        notes.push(outcome.skipped)
-        break
-      }
-      grids.push(outcome)
-    }
+    const outcome = await measureGridsInChromium(cacheRoot(), ['metaverse-search', 'rules'])
+    if ('skipped' in outcome) notes.push(outcome.skipped)
+    else grids = outcome
   }
   const partial = { sizes, grids }
   const results: BenchResults = {

@@ -10,7 +10,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Page } from '@playwright/test'
+import { type Browser, chromium, type Page } from '@playwright/test'
 import react from '@vitejs/plugin-react'
 import { build, preview } from 'vite'
 import type { BrowserResult } from './results'
@@ -31,13 +31,13 @@ const SEARCH_COLUMNS = ['accountName', 'department']
 /** Which grid to scroll: the Metaverse Search results in the app, or the Sync Rules grid component alone. */
 export type GridSubject = 'metaverse-search' | 'rules'
 
-/** Options of a grid measurement. */
+/** Options of the grid measurements. */
 export interface GridMeasureOptions {
-  readonly subject?: GridSubject
-  /** Writes a Chromium performance trace of the measured frames here (open it in chrome://tracing or Perfetto). */
-  readonly tracePath?: string
-  /** Writes a V8 CPU profile of the measured frames here (`.cpuprofile`, for Chrome DevTools or speedscope). */
-  readonly cpuProfilePath?: string
+  /**
+   * Writes, per grid, a Chromium performance trace (`<subject>.trace.json`, for Perfetto or chrome://tracing) and
+   * a V8 CPU profile (`<subject>.cpuprofile`, for Chrome DevTools or speedscope) of the measured frames here.
+   */
+  readonly profileDir?: string
 }
 
 const SUBJECTS: Readonly<Record<GridSubject, string>> = {
@@ -69,12 +69,15 @@ function chromiumPath(): string | null {
   )
 }
 
-/** Scrolls the 300k-row grid in Chromium; a skip reason when Chromium is not installed. */
-export async function measureGridInChromium(
+/**
+ * Scrolls each grid's 300k rows in Chromium, one fresh page per grid, building and serving the page once; a skip
+ * reason when Chromium is not installed.
+ */
+export async function measureGridsInChromium(
   outDir: string,
+  subjects: readonly GridSubject[],
   options: GridMeasureOptions = {},
-): Promise<BrowserResult | { readonly skipped: string }> {
-  const subject = options.subject ?? 'metaverse-search'
+): Promise<readonly BrowserResult[] | { readonly skipped: string }> {
   const executablePath = chromiumPath()
   if (executablePath === null) {
     return {
@@ -119,7 +122,23 @@ export async function measureGridInChromium(
   try {
     const base = server.resolvedUrls?.local[0]
     if (base === undefined) throw new Error('vite preview did not report its address.')
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    const results: BrowserResult[] = []
+    for (const subject of subjects) results.push(await measureGrid(browser, base, subject, options))
+    return results
+  } finally {
+    await browser.close()
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()))
+  }
+}
+
+async function measureGrid(
+  browser: Browser,
+  base: string,
+  subject: GridSubject,
+  options: GridMeasureOptions,
+): Promise<BrowserResult> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  try {
     const pageErrors: string[] = []
     page.on('pageerror', (error) => pageErrors.push(error.message))
     await page.goto(`${base}?subject=${subject}&rows=${GRID_ROWS}`)
@@ -130,8 +149,11 @@ export async function measureGridInChromium(
       WARM_UP_FRAMES,
       SCROLL_STEP_PX,
     ] as const)
-    if (options.tracePath !== undefined) await browser.startTracing(page, { path: options.tracePath })
-    const profiler = options.cpuProfilePath === undefined ? null : await page.context().newCDPSession(page)
+    const profileDir = options.profileDir
+    if (profileDir !== undefined) {
+      await browser.startTracing(page, { path: path.join(profileDir, `${subject}.trace.json`) })
+    }
+    const profiler = profileDir === undefined ? null : await page.context().newCDPSession(page)
     if (profiler !== null) {
       await profiler.send('Profiler.enable')
       await profiler.send('Profiler.setSamplingInterval', { interval: 200 })
@@ -141,12 +163,12 @@ export async function measureGridInChromium(
       ([count, step]) => window.gridBench?.scroll(count, step) ?? Promise.resolve([]),
       [MEASURED_FRAMES, SCROLL_STEP_PX] as const,
     )
-    if (profiler !== null && options.cpuProfilePath !== undefined) {
+    if (profiler !== null && profileDir !== undefined) {
       const { profile } = await profiler.send('Profiler.stop')
-      fs.writeFileSync(options.cpuProfilePath, JSON.stringify(profile))
+      fs.writeFileSync(path.join(profileDir, `${subject}.cpuprofile`), JSON.stringify(profile))
+      await browser.stopTracing()
     }
-    if (options.tracePath !== undefined) await browser.stopTracing()
-    if (pageErrors.length > 0) throw new Error(`The grid page failed: ${pageErrors.join('; ')}`)
+    if (pageErrors.length > 0) throw new Error(`The ${subject} grid page failed: ${pageErrors.join('; ')}`)
     return {
       subject: SUBJECTS[subject],
       rows: GRID_ROWS,
@@ -157,7 +179,6 @@ export async function measureGridInChromium(
       maxFrameMs: Math.max(...frames),
     }
   } finally {
-    await browser.close()
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()))
+    await page.close()
   }
 }
