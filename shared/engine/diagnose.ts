@@ -715,8 +715,12 @@ function targetMessage(row: ExportFlowRow, connector: ConnectorRef): string {
 function computedInTarget(row: ExportFlowRow, connector: ConnectorRef): string {
   const references = row.targetReferences
   if (references === null || references.length === 0) return outcomeText(row.computed)
-  const dns = references.filter((reference) => reference.dn !== null).map((reference) => reference.dn ?? '')
-  const missing = references.filter((reference) => reference.dn === null).map((reference) => reference.value)
+  const dns: string[] = []
+  const missing: string[] = []
+  for (const reference of references) {
+    if (reference.dn === null) missing.push(reference.value)
+    else dns.push(reference.dn)
+  }
   const parts: string[] = []
   if (dns.length > 0) parts.push(describeValues(dns))
   if (missing.length > 0)

@@ -39,8 +39,8 @@ export async function reportCommand(target: string, options: ReportCommandOption
     throw new CliError('"report" needs --out FILE (the file to write).', EXIT.usage)
   }
   const snapshot = await openSnapshotForCli(target, io)
-  const status = io.status === undefined ? null : new StatusLine(io.status)
   // A whole-snapshot report reads every object (about a minute at a million): say so while it runs.
+  const status = io.status === undefined || options.object !== undefined ? null : new StatusLine(io.status)
   status?.show(
     `Checking ${formatCount(snapshot.objects.csRowCount + snapshot.objects.mvRowCount)} objects for the report…`,
   )
