@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { testCsObject } from '../../test-support/cs-object'
 import type { CsObject, Delta, ObjectError } from '../model/objects'
 import { ObjectStore } from '../store/object-store'
 import {
@@ -25,18 +26,13 @@ const error: ObjectError = {
 }
 
 function csObject(id: string, dn: string, overrides: Partial<CsObject> = {}): CsObject {
-  return {
+  return testCsObject({
     id,
     connectorId: AD,
     connectorName: 'contoso.com',
     dn,
-    objectType: 'user',
-    transient: false,
-    anchor: null,
     isConnector: true,
     connectorState: 'normal',
-    mvLink: null,
-    lineage: [],
     synchronized: {
       dn,
       primaryObjectClass: 'user',
@@ -47,19 +43,8 @@ function csObject(id: string, dn: string, overrides: Partial<CsObject> = {}): Cs
         { name: 'proxyAddresses', type: 'String', multiValued: true, values: ['SMTP:a@x', 'smtp:b@x'] },
       ],
     },
-    pendingImportHologram: null,
-    unappliedExportHologram: null,
-    unconfirmedExportHologram: null,
-    escrowedExportHologram: null,
-    pendingImport: null,
-    unappliedExport: null,
-    unconfirmedExport: null,
-    escrowedExport: null,
-    importError: null,
-    exportError: null,
-    unknown: [],
     ...overrides,
-  }
+  })
 }
 
 const objects: readonly CsObject[] = [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { testCsObject } from '../../test-support/cs-object'
 import type { CsObject, MvLink, MvObject } from '../model/objects'
 import { ObjectStore } from './object-store'
 
@@ -17,31 +18,15 @@ function link(mvObjectId: string, lineageType: string | null): MvLink {
 }
 
 function csObject(id: string, connectorId: string, objectType: string, mvLink: MvLink | null): CsObject {
-  return {
+  return testCsObject({
     id,
     connectorId,
     connectorName: connectorId === AD ? 'contoso.com' : 'AAD',
     dn: `CN=${id}`,
     objectType,
-    transient: false,
-    anchor: null,
     isConnector: mvLink !== null,
-    connectorState: null,
     mvLink,
-    lineage: [],
-    synchronized: null,
-    pendingImportHologram: null,
-    unappliedExportHologram: null,
-    unconfirmedExportHologram: null,
-    escrowedExportHologram: null,
-    pendingImport: null,
-    unappliedExport: null,
-    unconfirmedExport: null,
-    escrowedExport: null,
-    importError: null,
-    exportError: null,
-    unknown: [],
-  }
+  })
 }
 
 const aadJeff = csObject('10000000-0000-4000-8000-000000000001', AAD, 'user', link(JEFF, 'Join'))

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { testCsObject } from '../../test-support/cs-object'
 import type {
   Attribute,
   AttributeChange,
@@ -26,30 +27,15 @@ function entry(dn: string, attributes: readonly Attribute[], anchor: string | nu
 }
 
 function csObject(overrides: Partial<CsObject> & Pick<CsObject, 'id' | 'dn'>): CsObject {
-  return {
+  return testCsObject({
     connectorId: AD,
     connectorName: 'contoso.com',
-    objectType: 'user',
-    transient: false,
     anchor: 'AAECAw==',
     isConnector: true,
     connectorState: 'normal',
-    mvLink: null,
-    lineage: [],
     synchronized: entry(overrides.dn, [attribute('displayName', ['Someone'])]),
-    pendingImportHologram: null,
-    unappliedExportHologram: null,
-    unconfirmedExportHologram: null,
-    escrowedExportHologram: null,
-    pendingImport: null,
-    unappliedExport: null,
-    unconfirmedExport: null,
-    escrowedExport: null,
-    importError: null,
-    exportError: null,
-    unknown: [],
     ...overrides,
-  }
+  })
 }
 
 function lineage(lineageId: string | null, time: string | null = '2024-03-01T10:00:00.000Z'): ValueLineage {

@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import { testCsObject } from '../../../test-support/cs-object'
 import type { CsObject } from '../../../shared/model/objects'
 import { changeRows } from './cs-object-rows'
 
-const base: CsObject = {
+const base: CsObject = testCsObject({
   id: '1',
-  connectorId: null,
   connectorName: 'contoso.com',
   dn: 'CN=Anna,OU=Users,DC=contoso,DC=com',
-  objectType: 'user',
-  transient: false,
-  anchor: null,
   isConnector: true,
   connectorState: 'normal',
-  mvLink: null,
-  lineage: [],
   synchronized: {
     dn: 'CN=Anna,OU=Users,DC=contoso,DC=com',
     primaryObjectClass: 'user',
@@ -21,18 +16,7 @@ const base: CsObject = {
     anchor: null,
     attributes: [{ name: 'department', type: 'String', multiValued: false, values: ['Sales'] }],
   },
-  pendingImportHologram: null,
-  unappliedExportHologram: null,
-  unconfirmedExportHologram: null,
-  escrowedExportHologram: null,
-  pendingImport: null,
-  unappliedExport: null,
-  unconfirmedExport: null,
-  escrowedExport: null,
-  importError: null,
-  exportError: null,
-  unknown: [],
-}
+})
 
 describe('changeRows', () => {
   it('says nothing for an object with no staged change', () => {
