@@ -66,9 +66,7 @@ test.describe('Service Manager views on the training snapshot', () => {
     const search = new MetaverseSearchPage(page)
     const object = new ObjectPage(page)
     await search.open()
-    await search.setClause(0, 'displayName', 'Equals', 'Ana Trujillo')
-    await search.search()
-    await search.openResult('Ana Trujillo')
+    await search.findAndOpen('Ana Trujillo')
 
     await expect(object.title).toHaveText('Ana Trujillo')
     await expect(page.getByTestId('object-type')).toHaveText('person')
@@ -102,9 +100,7 @@ test.describe('Service Manager views on the training snapshot', () => {
     const search = new MetaverseSearchPage(page)
     const object = new ObjectPage(page)
     await search.open()
-    await search.setClause(0, 'displayName', 'Equals', 'Carlos Mendoza')
-    await search.search()
-    await search.openResult('Carlos Mendoza')
+    await search.findAndOpen('Carlos Mendoza')
     await object.openTab('Attribute Flow')
 
     await object.expand('proxyAddresses')
@@ -120,9 +116,7 @@ test.describe('Service Manager views on the training snapshot', () => {
     await attachScreenshot(page, testInfo, 'rule-pane')
 
     await page.getByTestId('history-back').click()
-    await search.setClause(0, 'displayName', 'Equals', 'Kwame Okafor')
-    await search.search()
-    await search.openResult('Kwame Okafor')
+    await search.findAndOpen('Kwame Okafor')
     await object.openTab('Attribute Flow')
     await object.flowLine('employeeID').focus()
     await page.keyboard.press('w')

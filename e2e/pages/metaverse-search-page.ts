@@ -42,4 +42,11 @@ export class MetaverseSearchPage {
   public async openResult(name: string): Promise<void> {
     await this.rows().filter({ hasText: name }).first().dblclick()
   }
+
+  /** Searches the open view for the object with this display name and opens it. */
+  public async findAndOpen(displayName: string): Promise<void> {
+    await this.setClause(0, 'displayName', 'Equals', displayName)
+    await this.search()
+    await this.openResult(displayName)
+  }
 }
