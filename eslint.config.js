@@ -9,7 +9,7 @@ const NODE_BUILTINS = {
   group: ['node:*'],
   message: 'shared/ and renderer/ run without Node: no node:* imports.',
 }
-const ELECTRON = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' }
+const ELECTRON = { name: 'electron', message: 'Only electron/ (main and preload) may import electron.' }
 const REACT = {
   group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
   message: 'React belongs to renderer/.',
@@ -70,7 +70,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts'],
+    files: ['electron/**/*.ts', 'node/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-restricted-imports': [
@@ -89,7 +89,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/node/**/*.ts', 'electron/cli/**/*.ts'],
+    files: ['node/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -97,10 +97,10 @@ export default tseslint.config(
           paths: [
             {
               name: 'electron',
-              message: 'electron/node and electron/cli run in plain Node (CLI, worker): no electron.',
+              message: 'node/ runs in plain Node (CLI, snapshot worker): no electron.',
             },
           ],
-          patterns: [REACT, TO_RENDERER],
+          patterns: [REACT, TO_RENDERER, TO_ELECTRON],
         },
       ],
     },

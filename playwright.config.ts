@@ -7,8 +7,11 @@ const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 const CHROMIUM = [process.env.SYNCLENS_CHROMIUM, SYSTEM_CHROMIUM].find(
   (candidate): candidate is string => candidate !== undefined && candidate !== '' && fs.existsSync(candidate),
 )
-/** Fixed port for `vite preview` over the built renderer (dist/renderer); `npm test` builds it first. */
-const PORT = 4317
+/**
+ * Port for `vite preview` over the built renderer (dist/renderer); `npm test` builds it first. Fixed,
+ * unless SYNCLENS_E2E_PORT names another (two checkouts testing at once on one machine).
+ */
+const PORT = Number(process.env.SYNCLENS_E2E_PORT ?? '') || 4317
 const BASE_URL = `http://127.0.0.1:${PORT}`
 
 export default defineConfig({

@@ -7,6 +7,7 @@ export default defineConfig({
     include: [
       'shared/**/*.test.ts',
       'electron/**/*.test.ts',
+      'node/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
       'collector/**/*.test.ts',

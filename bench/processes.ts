@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { SNAPSHOT_HEAP_FLAGS } from '../electron/node/worker-heap'
+import { SNAPSHOT_HEAP_FLAGS } from '../node/worker-heap'
 import { buildBundle } from '../scripts/build-electron.mjs'
 import type { ChildReport } from './child'
 

@@ -2,7 +2,7 @@
  * Everything measured on one loaded snapshot: the whole load to a summary (the first screen),
  * memory, Metaverse Search, one object's flow with diagnosis, and the unmapped scan.
  */
-import { openDiskSource } from '../electron/node/disk-source'
+import { openDiskSource } from '../node/disk-source'
 import {
   diagnoseAttribute,
   isAadConnector,
@@ -12,9 +12,9 @@ import {
 import type { CsObject } from '../shared/model/objects'
 import type { MetaverseQuery } from '../shared/search/metaverse-query'
 import { searchMetaverse, searchMetaverseIncremental } from '../shared/search/metaverse-search'
-import { engineContext } from '../shared/snapshot/engine-context'
-import { type LoadedSnapshot, loadSnapshot } from '../shared/snapshot/load-snapshot'
-import { summarize } from '../shared/snapshot/session'
+import { engineContext } from '../shared/engine/engine-context'
+import { type LoadedSnapshot, loadSnapshot } from '../shared/load/load-snapshot'
+import { summarize } from '../shared/app/session'
 import type { ObjectStore } from '../shared/store/object-store'
 import { cpuMs, elapsedMs, type Percentiles, percentiles } from './stats'
 

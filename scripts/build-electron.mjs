@@ -19,8 +19,8 @@ const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:
  */
 export const BUNDLES = [
   { entry: 'electron/main/main.ts', outFile: 'dist/electron/main.cjs', kind: 'node' },
-  { entry: 'electron/node/snapshot-worker.ts', outFile: 'dist/electron/snapshot-worker.cjs', kind: 'node' },
-  { entry: 'electron/cli/synclens.ts', outFile: 'dist/cli/synclens.cjs', kind: 'node', executable: true },
+  { entry: 'node/snapshot-worker.ts', outFile: 'dist/electron/snapshot-worker.cjs', kind: 'node' },
+  { entry: 'node/cli/synclens.ts', outFile: 'dist/cli/synclens.cjs', kind: 'node', executable: true },
   { entry: 'electron/preload/preload.ts', outFile: 'dist/electron/preload.cjs', kind: 'preload' },
 ]
 

@@ -70,13 +70,13 @@ describe('the main-process bundle', () => {
 
 describe('the snapshot worker bundle', () => {
   it('never requires electron, so the CLI and plain Node can run it', async () => {
-    const { code } = await built('electron/node/snapshot-worker.ts')
+    const { code } = await built('node/snapshot-worker.ts')
 
     expect(requiredModules(code).filter((name) => !NODE_BUILTINS.has(name))).toEqual([])
   })
 
   it('loads a snapshot in a real worker thread behind the snapshot host', async () => {
-    const { file } = await built('electron/node/snapshot-worker.ts')
+    const { file } = await built('node/snapshot-worker.ts')
     const snapshot = path.join(outDir, 'Fixture')
     fs.mkdirSync(path.join(snapshot, 'SynchronizationRules'), { recursive: true })
     fs.writeFileSync(path.join(snapshot, 'SynchronizationRules', 'in.xml'), INBOUND_RULE_XML)
@@ -101,7 +101,7 @@ describe('the snapshot worker bundle', () => {
   })
 })
 
-const cliEntry = 'electron/cli/synclens.ts'
+const cliEntry = 'node/cli/synclens.ts'
 describe.skipIf(!fs.existsSync(path.join(ROOT, cliEntry)))(
   `the CLI bundle (skipped until ${cliEntry} exists)`,
   () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { memoryFile, type SnapshotSource, type SourceFile } from '../shared/snapshot/source'
+import { memoryFile, type SnapshotSource, type SourceFile } from '../shared/io/source'
 
 /** Reads a folder into an in-memory snapshot source (tests only; the app streams from disk). */
 export function folderSource(folder: string): SnapshotSource {

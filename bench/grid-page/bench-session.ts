@@ -3,15 +3,15 @@
  * Metaverse Search view asks (attribute names, searches paged by `searchId`) as the real session does, without
  * loading a snapshot. Rows are made on demand from their index, so 300,000 matches cost nothing until paged.
  */
-import type { SnapshotSummary } from '../../shared/host-api'
+import type { SnapshotSummary } from '../../shared/app/host-api'
 import type {
   ConnectorSpaceSearchPage,
   MetaverseSearchPage,
   MetaverseSearchRequest,
   ReportAnswer,
-} from '../../shared/queries/view-queries'
+} from '../../shared/app/view-queries'
 import type { MvSearchRow } from '../../shared/search/result-rows'
-import type { SnapshotSessionApi } from '../../shared/snapshot/session-api'
+import type { SnapshotSessionApi } from '../../shared/app/session-api'
 
 /** The metaverse attributes the synthetic objects carry, as the attribute picker lists them. */
 export const BENCH_ATTRIBUTES: readonly string[] = [

@@ -4,7 +4,7 @@
  * object count (`rows=300000`).
  */
 import { messagePortOf } from '../../renderer/host/worker-port'
-import { serveSession } from '../../shared/snapshot/session-rpc'
+import { serveSession } from '../../shared/app/session-rpc'
 import { benchSession } from './bench-session'
 
 const objects = Number(/rows=(\d+)/.exec(self.name)?.[1] ?? '300000')

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { _electron, test as base, type ElectronApplication, type Page } from '@playwright/test'
-import type { HostApi } from '../../shared/host-api'
+import type { HostApi } from '../../shared/app/host-api'
 import { SMALL_FIXTURE } from '../app-test'
 import { findElectronBinary } from '../electron-binary'
 

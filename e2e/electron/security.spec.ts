@@ -1,9 +1,9 @@
 import { ELECTRON_MISSING_REASON } from '../electron-binary'
 import { StartPage } from '../pages/start-page'
 import { electronPath, expect, test } from './electron-app'
-import { HOST_API_KEYS } from '../../shared/host-api'
+import { HOST_API_KEYS } from '../../shared/app/host-api'
 
-/** Exactly what shared/host-api.ts declares; the preload must expose these and nothing else. */
+/** Exactly what shared/app/host-api.ts declares; the preload must expose these and nothing else. */
 
 test.describe('Electron security', () => {
   test.skip(!electronPath, ELECTRON_MISSING_REASON)

@@ -7,7 +7,7 @@ import {
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron'
-import type { ReportFormat } from '../../shared/queries/view-queries'
+import type { ReportFormat } from '../../shared/app/view-queries'
 
 /**
  * Asks the user for a snapshot: a folder, a .zip or export files. Null when they cancel.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { InvokeChannel } from '../../shared/ipc-channels'
+import type { InvokeChannel } from '../../shared/app/ipc-channels'
 import { MAX_DROPPED_PATHS, MAX_PATH_LENGTH, validateInvokeArgs } from './ipc-payload'
 
 describe('validateInvokeArgs', () => {

@@ -1,5 +1,5 @@
-import type { RuleFilter } from '../../shared/host-api'
-import type { InvokeArgs, InvokeChannel } from '../../shared/ipc-channels'
+import type { RuleFilter } from '../../shared/app/host-api'
+import type { InvokeArgs, InvokeChannel } from '../../shared/app/ipc-channels'
 import type { RuleDirection } from '../../shared/model/sync-rule'
 import { RECENT_ID_PATTERN } from './recent'
 import {

@@ -5,12 +5,12 @@ import type {
   InvokeArgs,
   InvokeChannel,
   InvokeResult,
-} from '../../shared/ipc-channels'
+} from '../../shared/app/ipc-channels'
 import { validateInvokeArgs } from './ipc-payload'
 import { checkSender, type SenderFacts } from './ipc-sender'
 
 // The only door to ipcMain and webContents.send (lint forbids them elsewhere): every message in
-// either direction is typed by shared/ipc-channels.ts, and every incoming one is checked here.
+// either direction is typed by shared/app/ipc-channels.ts, and every incoming one is checked here.
 
 const trustedWebContents = new Set<number>()
 

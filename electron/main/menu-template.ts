@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
-import type { RecentSnapshot } from '../../shared/host-api'
-import type { ReportFormat } from '../../shared/queries/view-queries'
+import type { RecentSnapshot } from '../../shared/app/host-api'
+import type { ReportFormat } from '../../shared/app/view-queries'
 
 /** What the menu shows and what its items do. */
 export interface MenuModel {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { RecentSnapshot } from '../../shared/host-api'
+import type { RecentSnapshot } from '../../shared/app/host-api'
 
 /** Most snapshots the recent list keeps. */
 export const MAX_RECENT = 10

@@ -1,5 +1,5 @@
-import type { ExportReportOutcome } from '../../shared/host-api'
-import type { ReportAnswer, ReportFormat, ReportRequest } from '../../shared/queries/view-queries'
+import type { ExportReportOutcome } from '../../shared/app/host-api'
+import type { ReportAnswer, ReportFormat, ReportRequest } from '../../shared/app/view-queries'
 
 /** What an export needs from the app: the worker's report, the save dialog and the disk. */
 export interface ReportExportPorts {

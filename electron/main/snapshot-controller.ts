@@ -1,6 +1,6 @@
 import path from 'node:path'
-import type { RecentSnapshot } from '../../shared/host-api'
-import { checkSnapshotPaths, snapshotRequestName, TRAINING_REQUEST } from '../node/snapshot-request'
+import type { RecentSnapshot } from '../../shared/app/host-api'
+import { checkSnapshotPaths, snapshotRequestName, TRAINING_REQUEST } from '../../node/snapshot-request'
 import {
   existingRecent,
   loadRecent,

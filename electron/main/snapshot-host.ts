@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import type { AsyncViewQueries, LoadProgress, RuleFilter, SnapshotState } from '../../shared/host-api'
+import type { AsyncViewQueries, LoadProgress, RuleFilter, SnapshotState } from '../../shared/app/host-api'
 import type { Diagnosis } from '../../shared/engine/diagnose'
 import type { FlowDetail } from '../../shared/engine/flow-detail'
 import type { ObjectReport } from '../../shared/engine/object-report'
@@ -16,12 +16,12 @@ import type {
   ReportAnswer,
   ReportRequest,
   SearchPage,
-} from '../../shared/queries/view-queries'
-import { LoadCancelled } from '../../shared/snapshot/session-api'
-import { connectSession, type PendingLoad, type SessionClient } from '../../shared/snapshot/session-rpc'
-import { nodePort } from '../node/node-port'
-import type { SnapshotRequest } from '../node/snapshot-request'
-import { SNAPSHOT_WORKER_LIMITS } from '../node/worker-heap'
+} from '../../shared/app/view-queries'
+import { LoadCancelled } from '../../shared/model/cancel'
+import { connectSession, type PendingLoad, type SessionClient } from '../../shared/app/session-rpc'
+import { nodePort } from '../../node/node-port'
+import type { SnapshotRequest } from '../../node/snapshot-request'
+import { SNAPSHOT_WORKER_LIMITS } from '../../node/worker-heap'
 import { failureIssues } from './load-failure'
 
 /** A connection to a snapshot session served on another thread. */

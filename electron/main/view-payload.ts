@@ -7,7 +7,7 @@ import {
   REPORT_FORMATS,
   type ReportFormat,
   type ReportRequest,
-} from '../../shared/queries/view-queries'
+} from '../../shared/app/view-queries'
 import type { CsSearchQuery, CsSearchScope } from '../../shared/search/connector-space-search'
 import {
   type ClauseGroup,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SnapshotSummary } from '../../shared/host-api'
+import type { SnapshotSummary } from '../../shared/app/host-api'
 import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, placeWindow, windowTitle } from './window-state'
 
 const screen = { x: 0, y: 0, width: 1920, height: 1040 }

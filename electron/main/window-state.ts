@@ -1,4 +1,4 @@
-import type { SnapshotState } from '../../shared/host-api'
+import type { SnapshotState } from '../../shared/app/host-api'
 
 /** A window's remembered position and size. */
 export interface WindowState {

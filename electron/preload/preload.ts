@@ -1,12 +1,12 @@
 import { contextBridge, type IpcRendererEvent, ipcRenderer, webUtils } from 'electron'
-import type { HostApi, PickedFile, Unsubscribe } from '../../shared/host-api'
+import type { HostApi, PickedFile, Unsubscribe } from '../../shared/app/host-api'
 import type {
   EventChannel,
   EventPayload,
   InvokeArgs,
   InvokeChannel,
   InvokeResult,
-} from '../../shared/ipc-channels'
+} from '../../shared/app/ipc-channels'
 import { snapshotPaths } from './picked-paths'
 
 // Sandboxed preloads cannot load ES modules or local files: this file and what it imports are bundled

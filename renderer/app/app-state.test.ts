@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SnapshotState, SnapshotSummary } from '../../shared/host-api'
+import type { SnapshotState, SnapshotSummary } from '../../shared/app/host-api'
 import { appStateMarker, windowTitle } from './app-state'
 
 const summary: SnapshotSummary = {

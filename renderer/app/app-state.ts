@@ -1,4 +1,4 @@
-import type { SnapshotState } from '../../shared/host-api'
+import type { SnapshotState } from '../../shared/app/host-api'
 
 /** The value of `data-app-state` on `<html>`: the readiness marker end-to-end tests wait for. */
 export type AppStateMarker = SnapshotState['phase']

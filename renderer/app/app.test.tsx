@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { HostApi, MenuCommand } from '../../shared/host-api'
+import type { HostApi, MenuCommand } from '../../shared/app/host-api'
 import { createBrowserHost } from '../host/browser-host'
 import { pickFixtureFolder } from '../host/testing/fixture-folder'
 import { InProcessWorker } from '../host/testing/in-process-worker'

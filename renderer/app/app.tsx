@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import type { HostApi, SnapshotState, SnapshotSummary } from '../../shared/host-api'
+import type { HostApi, SnapshotState, SnapshotSummary } from '../../shared/app/host-api'
 import { appStateMarker, windowTitle } from './app-state'
 import { DropTarget } from './drop-target'
 import { EmptyView } from './empty-view'

@@ -1,5 +1,5 @@
 import { useState, type DragEvent, type ReactNode } from 'react'
-import type { HostApi } from '../../shared/host-api'
+import type { HostApi } from '../../shared/app/host-api'
 import { droppedEntries, filesFromEntries } from '../host/dropped-files'
 
 function carriesFiles(event: DragEvent): boolean {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { RecentSnapshot } from '../../shared/host-api'
+import type { RecentSnapshot } from '../../shared/app/host-api'
 import { useHost } from './host-context'
 import type { SnapshotPickers } from './snapshot-pickers'
 

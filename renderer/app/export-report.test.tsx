@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { HostApi } from '../../shared/host-api'
+import type { HostApi } from '../../shared/app/host-api'
 import { generateTrainingSnapshot } from '../../shared/training/index'
 import { createBrowserHost } from '../host/browser-host'
 import { withRelativePath } from '../host/dropped-files'

@@ -1,6 +1,6 @@
 import { type CSSProperties, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
-import type { ExportReportOutcome } from '../../shared/host-api'
-import type { ReportFormat } from '../../shared/queries/view-queries'
+import type { ExportReportOutcome } from '../../shared/app/host-api'
+import type { ReportFormat } from '../../shared/app/view-queries'
 import { useHost } from './host-context'
 
 /** The formats offered, in menu order, with what a user recognises them by. */

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react'
-import type { HostApi } from '../../shared/host-api'
+import type { HostApi } from '../../shared/app/host-api'
 
 const HostContext = createContext<HostApi | null>(null)
 

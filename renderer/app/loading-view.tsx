@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { LoadProgress } from '../../shared/host-api'
+import type { LoadProgress } from '../../shared/app/host-api'
 import { formatBytes, formatCount, formatDuration, formatRate, percent } from '../../shared/text/format'
 import { useHost } from './host-context'
 

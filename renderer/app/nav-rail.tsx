@@ -1,4 +1,4 @@
-import type { SnapshotSummary } from '../../shared/host-api'
+import type { SnapshotSummary } from '../../shared/app/host-api'
 import type { Navigate } from './navigation-context'
 import { routeTitle, type Route } from './navigation'
 

@@ -1,4 +1,4 @@
-import type { ObjectTarget } from '../../shared/queries/view-queries'
+import type { ObjectTarget } from '../../shared/app/view-queries'
 
 /** Where the window is: one view and what it shows. */
 export type Route =

@@ -1,4 +1,4 @@
-import type { SnapshotSummary } from '../../shared/host-api'
+import type { SnapshotSummary } from '../../shared/app/host-api'
 import { TrainingBadge } from '../views/training/training-badge'
 import { ExportReport } from './export-report'
 import { useHost } from './host-context'

@@ -1,5 +1,5 @@
 import { useCallback, useRef, type ChangeEvent, type ReactNode } from 'react'
-import type { HostApi } from '../../shared/host-api'
+import type { HostApi } from '../../shared/app/host-api'
 
 /** Ways to open a snapshot from the UI, plus the hidden inputs they need (render `inputs` once). */
 export interface SnapshotPickers {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { HostApi, SnapshotState } from '../../shared/host-api'
+import type { HostApi, SnapshotState } from '../../shared/app/host-api'
 
 /** The host's snapshot state, kept current; null until the host has answered once. */
 export function useSnapshotState(host: HostApi): SnapshotState | null {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { SnapshotSummary } from '../../shared/host-api'
+import type { SnapshotSummary } from '../../shared/app/host-api'
 import { CsSearchView } from '../views/connector-space/cs-search-view'
 import { MetaverseSearchView } from '../views/metaverse-search/metaverse-search-view'
 import { ObjectView } from '../views/object/object-view'

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { HostApi } from '../../shared/host-api'
+import type { HostApi } from '../../shared/app/host-api'
 import { generateTrainingSnapshot } from '../../shared/training/index'
 import { createBrowserHost } from './browser-host'
 import { withRelativePath } from './dropped-files'

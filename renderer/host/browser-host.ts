@@ -1,16 +1,13 @@
-import type { HostApi, PickedFile, SnapshotState } from '../../shared/host-api'
-import type { ReportAnswer, SearchPage } from '../../shared/queries/view-queries'
-import {
-  LoadCancelled,
-  type SnapshotQueries,
-  type SnapshotQueryName,
-} from '../../shared/snapshot/session-api'
+import type { HostApi, PickedFile, SnapshotState } from '../../shared/app/host-api'
+import type { ReportAnswer, SearchPage } from '../../shared/app/view-queries'
+import type { SnapshotQueries, SnapshotQueryName } from '../../shared/app/session-api'
+import { LoadCancelled } from '../../shared/model/cancel'
 import {
   connectSession,
   type MessagePortLike,
   type PendingLoad,
   type SessionClient,
-} from '../../shared/snapshot/session-rpc'
+} from '../../shared/app/session-rpc'
 import { TRAINING_SNAPSHOT_NAME } from '../../shared/training/index'
 import {
   describeBrowserFiles,

@@ -1,7 +1,7 @@
-import type { PickedFile } from '../../shared/host-api'
-import type { SnapshotSource, SourceFile } from '../../shared/snapshot/source'
+import type { PickedFile } from '../../shared/app/host-api'
+import type { SnapshotSource, SourceFile } from '../../shared/io/source'
 import { generateTrainingSnapshot } from '../../shared/training/index'
-import { openZipSource } from '../../shared/snapshot/zip-source'
+import { openZipSource } from '../../shared/io/zip-source'
 
 /** A file the browser picked or dropped: a Blob with the PickedFile fields (a DOM `File`). */
 export type BrowserFile = Blob & PickedFile

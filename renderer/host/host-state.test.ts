@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SnapshotSummary } from '../../shared/host-api'
+import type { SnapshotSummary } from '../../shared/app/host-api'
 import { loadIssue } from '../../shared/model/load-issue'
 import { failedState, hasContent, initialProgress, settledState } from './host-state'
 

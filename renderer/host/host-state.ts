@@ -1,4 +1,4 @@
-import type { LoadProgress, SnapshotState, SnapshotSummary } from '../../shared/host-api'
+import type { LoadProgress, SnapshotState, SnapshotSummary } from '../../shared/app/host-api'
 
 /** The progress shown the moment a load starts: every file listed, nothing read yet. */
 export function initialProgress(

@@ -1,4 +1,4 @@
-import type { HostApi } from '../../shared/host-api'
+import type { HostApi } from '../../shared/app/host-api'
 import { createBrowserHost } from './browser-host'
 import { browserStart } from './start-option'
 

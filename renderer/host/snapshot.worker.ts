@@ -1,5 +1,5 @@
-import { SnapshotSession } from '../../shared/snapshot/session'
-import { serveSession } from '../../shared/snapshot/session-rpc'
+import { SnapshotSession } from '../../shared/app/session'
+import { serveSession } from '../../shared/app/session-rpc'
 import { resolveBrowserFiles } from './browser-source'
 import { messagePortOf } from './worker-port'
 

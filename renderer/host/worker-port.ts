@@ -1,4 +1,4 @@
-import type { MessagePortLike } from '../../shared/snapshot/session-rpc'
+import type { MessagePortLike } from '../../shared/app/session-rpc'
 
 /** What a Web Worker and a worker's global scope have in common for messaging. */
 export interface MessageEndpoint {

@@ -1,5 +1,5 @@
 import type { MvAttribute, MvObject } from '../model/objects'
-import type { ObjectIndex } from '../snapshot/object-index'
+import type { ObjectIndex } from '../model/object-index'
 import { lowerName } from './attribute-bag'
 import type { ImportFlowResult } from './import-flow'
 import type { RuleIndex } from './rule-index'

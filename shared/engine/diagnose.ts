@@ -7,7 +7,7 @@
 import { AAD_CONNECTOR_ID, type Connector, normalizeGuid } from '../model/connector'
 import type { CsObject, MvObject } from '../model/objects'
 import type { ScopeClause, SyncRule } from '../model/sync-rule'
-import type { ObjectIndex } from '../snapshot/object-index'
+import type { ObjectIndex } from '../model/object-index'
 import { lowerName, mvBag } from './attribute-bag'
 import type { DiagnosisCode } from './codes'
 import { type ExportFlowRow, type ExportStatus, type ExportTarget, exportFlow } from './export-flow'

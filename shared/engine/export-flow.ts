@@ -1,7 +1,7 @@
 import { AAD_CONNECTOR_ID, type Connector, normalizeGuid } from '../model/connector'
 import type { CsObject, Delta, Entry, MvObject, ObjectError } from '../model/objects'
 import type { FlowType, ScopeClause, SyncRule } from '../model/sync-rule'
-import type { ObjectIndex } from '../snapshot/object-index'
+import type { ObjectIndex } from '../model/object-index'
 import { type AttributeBag, entryBag, lowerName, mvBag } from './attribute-bag'
 import {
   evalContext,

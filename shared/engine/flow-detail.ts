@@ -1,7 +1,7 @@
 import type { Connector } from '../model/connector'
 import type { CsObject, MvObject } from '../model/objects'
 import type { AttributeFlow, SyncRule } from '../model/sync-rule'
-import type { ObjectIndex } from '../snapshot/object-index'
+import type { ObjectIndex } from '../model/object-index'
 import { entryBag, mvBag } from './attribute-bag'
 import { computedMvObject, hasExportedMetaverse } from './computed-mv'
 import { evaluateFlow, type FlowEvaluation, flowSourceValues, type SourceValues } from './flow-value'

@@ -1,7 +1,7 @@
 import { normalizeGuid } from '../model/connector'
 import type { CsObject, MvAttribute, MvObject } from '../model/objects'
 import type { FlowType, LinkType, MergeType, ScopeClause, SyncRule } from '../model/sync-rule'
-import type { ObjectIndex } from '../snapshot/object-index'
+import type { ObjectIndex } from '../model/object-index'
 import { type AttributeBag, entryBag, lowerName, mvBag } from './attribute-bag'
 import {
   evalContext,

@@ -1,6 +1,6 @@
 import type { CsObject } from '../model/objects'
 import type { JoinCondition, SyncRule } from '../model/sync-rule'
-import type { ObjectIndex } from '../snapshot/object-index'
+import type { ObjectIndex } from '../model/object-index'
 import { type AttributeBag, entryBag, lowerName } from './attribute-bag'
 import { type RuleRef, ruleRef } from './rule-text'
 

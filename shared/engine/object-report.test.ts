@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { objectIndexFromArrays } from '../snapshot/object-index'
+import { objectIndexFromArrays } from '../model/object-index'
 import { objectReport } from './object-report'
 import { mvObject } from './testing/scenario'
 import { AAD, AD, IDS, smallWorld } from './testing/small-world'

@@ -5,7 +5,7 @@
  */
 import { normalizeGuid } from '../model/connector'
 import type { AttributeType, CsObject, MvAttribute, MvObject } from '../model/objects'
-import type { ObjectIndex } from '../snapshot/object-index'
+import type { ObjectIndex } from '../model/object-index'
 import type { DiagnosisCode } from './codes'
 import { computedMvObject, hasExportedMetaverse } from './computed-mv'
 import { type ExportFlowRow, exportFlow, type TargetState } from './export-flow'

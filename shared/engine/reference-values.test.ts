@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Connector } from '../model/connector'
 import type { MvObject } from '../model/objects'
-import { objectIndexFromArrays } from '../snapshot/object-index'
+import { objectIndexFromArrays } from '../model/object-index'
 import { attributeBag, EMPTY_BAG } from './attribute-bag'
 import { isReferenceAttribute, referencesHeld, targetReferences } from './reference-values'
 import { buildRuleIndex } from './rule-index'

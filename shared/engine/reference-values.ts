@@ -3,7 +3,7 @@ import type { SchemaAttribute } from '../model/schema'
 import { normalizeGuid } from '../model/connector'
 import type { CsObject } from '../model/objects'
 import type { AttributeFlow } from '../model/sync-rule'
-import type { ObjectIndex } from '../snapshot/object-index'
+import type { ObjectIndex } from '../model/object-index'
 import { type AttributeBag, entryBag, lowerName } from './attribute-bag'
 import type { RuleIndex } from './rule-index'
 

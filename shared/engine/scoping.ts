@@ -11,7 +11,7 @@
  *   attribute satisfies every negative operator and no positive one;
  * - ISBITSET is true when every bit of the clause value is set in the attribute value.
  */
-import type { ObjectIndex } from '../snapshot/object-index'
+import type { ObjectIndex } from '../model/object-index'
 import type { ScopeClause, ScopeGroup, ScopeOperator } from '../model/sync-rule'
 import type { AttributeBag } from './attribute-bag'
 import { clauseText } from './rule-text'

@@ -8,7 +8,7 @@
 import { normalizeGuid } from '../model/connector'
 import type { Attribute, CsObject, MvAttributeOrigin, MvObject } from '../model/objects'
 import type { SyncRule } from '../model/sync-rule'
-import type { ObjectIndex } from '../snapshot/object-index'
+import type { ObjectIndex } from '../model/object-index'
 import { lowerName } from './attribute-bag'
 import type { DiagnosisCode } from './codes'
 import { inboundSource } from './import-flow'

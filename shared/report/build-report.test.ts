@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadSnapshot, type LoadedSnapshot } from '../snapshot/load-snapshot'
-import { memoryFile, type SnapshotSource } from '../snapshot/source'
+import { loadSnapshot, type LoadedSnapshot } from '../load/load-snapshot'
+import { memoryFile, type SnapshotSource } from '../io/source'
 import { AD_CONNECTOR_SPACE_PATH, generateTrainingSnapshot } from '../training'
 import { buildReport, METAVERSE_GROUP } from './build-report'
 import type { SingleObjectReport, SnapshotReport } from './report-model'

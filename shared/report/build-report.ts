@@ -10,8 +10,8 @@ import {
 } from '../engine/unmapped'
 import { formatLoadIssue } from '../model/load-issue'
 import type { CsObject } from '../model/objects'
-import { engineContext } from '../snapshot/engine-context'
-import type { LoadedSnapshot } from '../snapshot/load-snapshot'
+import { engineContext } from '../engine/engine-context'
+import type { LoadedSnapshot } from '../load/load-snapshot'
 import type {
   AttributeCount,
   ConnectorGap,

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { mvIdsWithValue } from '../store/mv-lookup'
 import { describe, expect, it } from 'vitest'
 import type { MvAttribute, MvObject } from '../model/objects'
 import { ObjectStore } from '../store/object-store'
@@ -7,7 +8,6 @@ import {
   matchMetaverse,
   metaverseResultPage,
   metaverseSearchSteps,
-  mvIdsWithValue,
   searchMetaverse,
   searchMetaverseIncremental,
   type MetaverseSearchBatch,

@@ -1,5 +1,4 @@
-import type { AbortSignalLike } from '../snapshot/session-api'
-import { foldCase } from '../store/fold'
+import type { AbortSignalLike } from '../model/cancel'
 import type { ObjectStore } from '../store/object-store'
 import type { MetaverseQuery } from './metaverse-query'
 import { QueryPlan, type IndexUse } from './query-plan'
@@ -46,25 +45,6 @@ export function matchMetaverse(
 ): Uint32Array {
   const plan = new QueryPlan(store, query, options.buildIndexes === false ? 'if-built' : 'build')
   return filterRows(store, plan.evaluate(0, plan.rowCount).rowsInRange(0, plan.rowCount), options.extraFilter)
-}
-
-/**
- * Ids of the metaverse objects (optionally of one type) with a value of `attribute` equal to
- * `value`, compared case-insensitively, in load order: a join lookup. It goes straight to the
- * attribute's sorted index (built on first use), without the whole-metaverse sets a query builds,
- * so it stays cheap when called once per connector-space object.
- */
-export function mvIdsWithValue(
-  store: ObjectStore,
-  attribute: string,
-  value: string,
-  objectType?: string,
-): string[] {
-  const rows = store.mvColumn(attribute)?.indexedRows(value, 'equals') ?? []
-  const wanted = objectType === undefined ? null : foldCase(objectType)
-  return rows
-    .filter((row) => wanted === null || foldCase(store.mvObjectTypeAt(row)) === wanted)
-    .map((row) => store.mvIdAt(row))
 }
 
 /** Runs a Metaverse Search and returns the total, one page of grid rows, and every match. */

@@ -1,5 +1,5 @@
 import type { CsObject, MvAttributeOrigin, MvObject } from '../model/objects'
-import type { ObjectIndex } from '../snapshot/object-index'
+import type { ObjectIndex } from '../model/object-index'
 import { Bitset } from './bitset'
 import { computeMetaverse, type LinkedCsSource, type MvObjectTypeResolver } from './computed-metaverse'
 import { CsTable } from './cs-table'

@@ -3,7 +3,7 @@
  * the metaverse and the manifest) in the real export formats, generated in memory so it goes through
  * the same loaders as a customer's files. The same seed always gives byte-identical files.
  */
-import { memoryFile, type SnapshotSource } from '../snapshot/source'
+import { memoryFile, type SnapshotSource } from '../io/source'
 import { aadConnectorXml, adConnectorXml, connectorFilePath } from './config/connector-xml'
 import { MV_CONFIG_PATH, mvConfigXml } from './config/mv-config-xml'
 import { ruleFilePath, ruleXml } from './config/rule-xml'

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fuzzParameters, mutatedText } from '../../test-support/fuzz'
 import { BILLION_LAUGHS, deeplyNested, externalDtd, externalEntity } from '../../test-support/hostile-xml'
-import { xmlDocument } from './fast/xml-arbitraries'
+import { xmlDocument } from './testing/xml-arbitraries'
 import { parseXmlTree, type XmlTreeResult } from './element-tree'
 
 function expectStructured(result: XmlTreeResult): void {

@@ -1,5 +1,5 @@
-import { SnapshotSession } from '../../../shared/snapshot/session'
-import { serveSession, type MessagePortLike } from '../../../shared/snapshot/session-rpc'
+import { SnapshotSession } from '../../../shared/app/session'
+import { serveSession, type MessagePortLike } from '../../../shared/app/session-rpc'
 import type { SnapshotWorker } from '../browser-host'
 import { resolveBrowserFiles } from '../browser-source'
 

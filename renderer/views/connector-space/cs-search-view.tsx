@@ -1,14 +1,14 @@
 import { useMemo, useState } from 'react'
-import type { SnapshotSummary } from '../../../shared/host-api'
+import type { SnapshotSummary } from '../../../shared/app/host-api'
 import type { CsSearchQuery, CsSearchScope } from '../../../shared/search/connector-space-search'
 import type { CsSearchRow } from '../../../shared/search/result-rows'
 import { formatCount } from '../../../shared/text/format'
 import { useHost } from '../../app/host-context'
 import { useNavigate } from '../../app/navigation-context'
-import { toCsv } from '../shared/csv'
-import { DataGrid, type GridColumn } from '../shared/data-grid'
-import { ExportCsvButton } from '../shared/export-csv-button'
-import { usePagedSearch } from '../shared/use-paged-search'
+import { toCsv } from '../common/csv'
+import { DataGrid, type GridColumn } from '../common/data-grid'
+import { ExportCsvButton } from '../common/export-csv-button'
+import { usePagedSearch } from '../common/use-paged-search'
 
 /** The scopes of Search Connector Space, with their labels; the first three take a value. */
 export const CS_SCOPES: readonly (readonly [CsSearchScope, string])[] = [

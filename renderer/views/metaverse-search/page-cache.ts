@@ -1,4 +1,4 @@
-import type { RowSource } from '../shared/row-source'
+import type { RowSource } from '../common/row-source'
 
 /** Rows fetched so far for one search, by page. */
 export interface PageCache<Row> {

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import type { SnapshotSummary } from '../../../shared/host-api'
+import type { SnapshotSummary } from '../../../shared/app/host-api'
 import { formatCount } from '../../../shared/text/format'
 import { ClauseEditor } from './clause-editor'
 import type { SearchDraft } from './search-draft'

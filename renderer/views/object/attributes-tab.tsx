@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react'
 import type { ReportMvAttribute, ReportUnmapped } from '../../../shared/engine/object-report'
-import { toCsv } from '../shared/csv'
-import { DataGrid, type GridColumn } from '../shared/data-grid'
-import { DiagnosisChip } from '../shared/diagnosis-chip'
-import { ExportCsvButton } from '../shared/export-csv-button'
-import { ProblemsToggle } from '../shared/problems-toggle'
+import { toCsv } from '../common/csv'
+import { DataGrid, type GridColumn } from '../common/data-grid'
+import { DiagnosisChip } from '../common/diagnosis-chip'
+import { ExportCsvButton } from '../common/export-csv-button'
+import { ProblemsToggle } from '../common/problems-toggle'
 
 /** One Attributes-tab row: the metaverse attribute with the findings about it. */
 interface AttributeRow {

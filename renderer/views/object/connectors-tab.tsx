@@ -1,8 +1,8 @@
 import type { ReportConnection } from '../../../shared/engine/object-report'
 import { useNavigate } from '../../app/navigation-context'
-import { toCsv } from '../shared/csv'
-import { DataGrid, type GridColumn } from '../shared/data-grid'
-import { ExportCsvButton } from '../shared/export-csv-button'
+import { toCsv } from '../common/csv'
+import { DataGrid, type GridColumn } from '../common/data-grid'
+import { ExportCsvButton } from '../common/export-csv-button'
 
 const COLUMNS: readonly GridColumn<ReportConnection>[] = [
   { id: 'connector', header: 'Connector', width: 'minmax(10rem, 1fr)', text: (row) => row.connector },

@@ -1,7 +1,7 @@
 import type { Diagnosis } from '../../../shared/engine/diagnose'
 import { useHost } from '../../app/host-context'
-import { DiagnosisChip } from '../shared/diagnosis-chip'
-import { useHostQuery } from '../shared/use-host-query'
+import { DiagnosisChip } from '../common/diagnosis-chip'
+import { useHostQuery } from '../common/use-host-query'
 
 /** "Why isn't this attribute syncing?": the verdict, then every step of the walk with the first blocking one emphasised. */
 export function DiagnosisPanel({

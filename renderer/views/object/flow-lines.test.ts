@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AAD_CONNECTOR_ID } from '../../../shared/model/connector'
-import type { SnapshotSession } from '../../../shared/snapshot/session'
+import type { SnapshotSession } from '../../../shared/app/session'
 import { caseCsId, trainingSession } from '../testing/training-session'
 import { flowLines, type FlowLine } from './flow-lines'
 

@@ -1,7 +1,7 @@
 import type { ExportFlowRow } from '../../../shared/engine/export-flow'
 import type { ImportFlowRow } from '../../../shared/engine/import-flow'
 import type { ObjectReport, ReportUnmapped } from '../../../shared/engine/object-report'
-import { flowStatusChip, isProblem } from '../shared/diagnosis-codes'
+import { flowStatusChip, isProblem } from '../common/diagnosis-codes'
 
 /** An export row with the connector it goes to. */
 export interface TargetedExportRow {

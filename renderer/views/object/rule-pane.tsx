@@ -2,7 +2,7 @@ import type { FlowDetail } from '../../../shared/engine/flow-detail'
 import type { FlowOutcome } from '../../../shared/engine/flow-value'
 import { useHost } from '../../app/host-context'
 import { useNavigate } from '../../app/navigation-context'
-import { useHostQuery } from '../shared/use-host-query'
+import { useHostQuery } from '../common/use-host-query'
 
 /** Which flow the rule pane explains. */
 export interface RulePaneTarget {

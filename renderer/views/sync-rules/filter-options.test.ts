@@ -8,7 +8,7 @@ import {
   toRuleFilter,
   type FilterOptions,
 } from './filter-options'
-import { makeRule } from './make-rule'
+import { makeRule } from '../testing/make-rule'
 
 const AD = 'ae4db4cc-b16b-4eb2-acf5-837ca84e4d7d'
 const AAD = 'b891884f-051e-4a83-95af-2544101c9083'

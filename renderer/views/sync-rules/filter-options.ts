@@ -1,4 +1,4 @@
-import type { RuleFilter } from '../../../shared/host-api'
+import type { RuleFilter } from '../../../shared/app/host-api'
 import {
   connectedObjectType,
   metaverseObjectType,

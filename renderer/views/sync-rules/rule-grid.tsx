@@ -1,6 +1,6 @@
 import type { RefObject } from 'react'
 import type { RuleDirection } from '../../../shared/model/sync-rule'
-import { CellText, DataGrid, type GridColumn } from '../shared/data-grid'
+import { CellText, DataGrid, type GridColumn } from '../common/data-grid'
 import { shortTag, yesNo, type RuleRow } from './rule-rows'
 
 /** The columns of the Synchronization Rules Editor's list, in its order. */

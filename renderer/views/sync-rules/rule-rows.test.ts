@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeRule } from './make-rule'
+import { makeRule } from '../testing/make-rule'
 import { shortTag, toRuleRow, yesNo } from './rule-rows'
 
 describe('toRuleRow', () => {

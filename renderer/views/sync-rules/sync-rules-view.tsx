@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import type { SnapshotSummary } from '../../../shared/host-api'
+import type { SnapshotSummary } from '../../../shared/app/host-api'
 import { useHost } from '../../app/host-context'
 import { clampSplit } from '../../app/split'
 import { Splitter } from '../../app/splitter'

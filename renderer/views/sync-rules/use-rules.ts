@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { HostApi, RuleFilter } from '../../../shared/host-api'
+import type { HostApi, RuleFilter } from '../../../shared/app/host-api'
 import type { SyncRule } from '../../../shared/model/sync-rule'
 
 /** Rules for a filter as the host answered them; the previous answer stays visible while a new one loads. */

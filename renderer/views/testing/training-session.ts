@@ -1,4 +1,4 @@
-import { SnapshotSession } from '../../../shared/snapshot/session'
+import { SnapshotSession } from '../../../shared/app/session'
 import { TRAINING_CASES, generateTrainingSnapshot } from '../../../shared/training/index'
 
 /** A session holding a small training snapshot (the seeded cases plus a few generated people). Tests only. */

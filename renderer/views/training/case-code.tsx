@@ -1,5 +1,5 @@
 import type { DiagnosisCode } from '../../../shared/engine/codes'
-import { DiagnosisChip } from '../shared/diagnosis-chip'
+import { DiagnosisChip } from '../common/diagnosis-chip'
 
 /** A case's diagnosis code: the shared chip, with the code's own name as its reason for trainers. */
 export function CaseCode({ code }: { readonly code: DiagnosisCode }) {

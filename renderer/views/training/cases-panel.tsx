@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { SnapshotSummary } from '../../../shared/host-api'
+import type { SnapshotSummary } from '../../../shared/app/host-api'
 import { TRAINING_CASES, type TrainingCase } from '../../../shared/training/index'
 import { useHost } from '../../app/host-context'
 import { useNavigate } from '../../app/navigation-context'

@@ -1,4 +1,4 @@
-import type { SnapshotSummary } from '../../../shared/host-api'
+import type { SnapshotSummary } from '../../../shared/app/host-api'
 import { TRAINING_CASES, TRAINING_CONCEPTS, type TrainingConcept } from '../../../shared/training/index'
 import { PipelineDiagram } from './pipeline-diagram'
 import { conceptAnchorId } from './training-model'

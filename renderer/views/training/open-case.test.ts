@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { SnapshotSummary } from '../../../shared/host-api'
-import { SnapshotSession } from '../../../shared/snapshot/session'
+import type { SnapshotSummary } from '../../../shared/app/host-api'
+import { SnapshotSession } from '../../../shared/app/session'
 import { generateTrainingSnapshot, TRAINING_CASES } from '../../../shared/training/index'
 import { lookUpCase, type CaseSearchHost } from './open-case'
 

@@ -1,4 +1,4 @@
-import type { HostApi, SnapshotSummary } from '../../../shared/host-api'
+import type { HostApi, SnapshotSummary } from '../../../shared/app/host-api'
 import type { TrainingCase } from '../../../shared/training/index'
 import type { Route } from '../../app/navigation'
 import { caseConnectorId, caseRoute, caseSearchRequest } from './training-model'

@@ -1,4 +1,4 @@
-import type { SnapshotSummary } from '../../../shared/host-api'
+import type { SnapshotSummary } from '../../../shared/app/host-api'
 import type { TrainingConcept } from '../../../shared/training/index'
 import { useNavigate } from '../../app/navigation-context'
 import { pipelineStages, type PipelineStage } from './pipeline'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ConnectorSummary, SnapshotSummary } from '../../../shared/host-api'
+import type { ConnectorSummary, SnapshotSummary } from '../../../shared/app/host-api'
 import { AAD_CONNECTOR_ID } from '../../../shared/model/connector'
 import { pipelineStages } from './pipeline'
 

@@ -1,4 +1,4 @@
-import type { SnapshotSummary } from '../../../shared/host-api'
+import type { SnapshotSummary } from '../../../shared/app/host-api'
 import { AAD_CONNECTOR_ID } from '../../../shared/model/connector'
 import type { TrainingConcept } from '../../../shared/training/index'
 import type { Route } from '../../app/navigation'

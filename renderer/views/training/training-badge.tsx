@@ -1,4 +1,4 @@
-import type { SnapshotSummary } from '../../../shared/host-api'
+import type { SnapshotSummary } from '../../../shared/app/host-api'
 import { isTrainingSnapshot } from './training-model'
 import './training.css'
 

@@ -1,4 +1,4 @@
-import type { ObjectTarget } from '../../../shared/queries/view-queries'
+import type { ObjectTarget } from '../../../shared/app/view-queries'
 import { useNavigate } from '../../app/navigation-context'
 import { CaseCode } from './case-code'
 import { setActiveCase, useActiveCase } from './training-store'

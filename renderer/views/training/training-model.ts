@@ -1,5 +1,5 @@
-import type { SnapshotSummary } from '../../../shared/host-api'
-import type { ConnectorSpaceSearchRequest } from '../../../shared/queries/view-queries'
+import type { SnapshotSummary } from '../../../shared/app/host-api'
+import type { ConnectorSpaceSearchRequest } from '../../../shared/app/view-queries'
 import {
   TRAINING_CONCEPTS,
   TRAINING_SNAPSHOT_NAME,

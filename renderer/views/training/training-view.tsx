@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { SnapshotSummary } from '../../../shared/host-api'
+import type { SnapshotSummary } from '../../../shared/app/host-api'
 import type { TrainingCase, TrainingConcept } from '../../../shared/training/index'
 import { Tabs, tabId, tabPanelId, type TabItem } from '../../app/tabs'
 import { CasesPanel } from './cases-panel'

@@ -22,7 +22,7 @@ import {
   type ScopeClause,
   type SyncRule,
 } from '../../model/sync-rule'
-import { type ObjectIndex, objectIndexFromArrays } from '../../snapshot/object-index'
+import { type ObjectIndex, objectIndexFromArrays } from '../../model/object-index'
 import { buildRuleIndex, type RuleIndex } from '../rule-index'
 
 /** Attribute values by name: one string, several, or (for `types`) the attribute type. */

@@ -12,10 +12,10 @@ import {
 } from '../../../test-support/hostile-xml'
 import type { LoadIssue } from '../../model/load-issue'
 import { DEFAULT_XML_LIMITS } from '../../xml/fast/xml-sink'
-import { encodeDocument, DOCUMENT_ENCODINGS } from '../../xml/fast/xml-arbitraries'
-import { mvObjectsDocument } from '../mv-objects/mv-objects-arbitraries'
+import { encodeDocument, DOCUMENT_ENCODINGS } from '../../xml/testing/xml-arbitraries'
+import { mvObjectsDocument } from '../testing/mv-objects-arbitraries'
 import { MvObjectsReader } from '../mv-objects/mv-objects-reader'
-import { csExportDocument } from './csexport-arbitraries'
+import { csExportDocument } from '../testing/csexport-arbitraries'
 import { CsExportReader, type ReadSummary } from './csexport-reader'
 import { readCsExportBytes } from './read-csexport-bytes'
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DOCTYPE_REFUSED } from '../../xml/fast/reference-xml-scanner'
-import { encodeDocument, type DocumentEncoding } from '../../xml/fast/xml-arbitraries'
+import { DOCTYPE_REFUSED } from '../../xml/testing/reference-xml-scanner'
+import { encodeDocument, type DocumentEncoding } from '../../xml/testing/xml-arbitraries'
 import { readCsExportBytes } from './read-csexport-bytes'
 
 const FULL_OBJECT = fs.readFileSync(path.join(__dirname, 'fixtures', 'aad-full-object.xml'), 'utf8')

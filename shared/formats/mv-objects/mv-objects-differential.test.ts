@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ReferenceXmlScanner } from '../../xml/fast/reference-xml-scanner'
-import { DOCUMENT_ENCODINGS, cutPoints, encodeDocument } from '../../xml/fast/xml-arbitraries'
+import { ReferenceXmlScanner } from '../../xml/testing/reference-xml-scanner'
+import { DOCUMENT_ENCODINGS, cutPoints, encodeDocument } from '../../xml/testing/xml-arbitraries'
 import type { XmlTokenizerFactory } from '../../xml/fast/xml-sink'
-import { mvObjectsDocument } from './mv-objects-arbitraries'
+import { mvObjectsDocument } from '../testing/mv-objects-arbitraries'
 import { readMvObjectsBytes, type MvObjectsBytesResult } from './read-mv-objects-bytes'
 
 const createReference: XmlTokenizerFactory = (sink, names, limits) =>

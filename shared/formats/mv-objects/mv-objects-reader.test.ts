@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { MvObject } from '../../model/objects'
-import { DOCTYPE_REFUSED } from '../../xml/fast/reference-xml-scanner'
-import { encodeDocument, type DocumentEncoding } from '../../xml/fast/xml-arbitraries'
+import { DOCTYPE_REFUSED } from '../../xml/testing/reference-xml-scanner'
+import { encodeDocument, type DocumentEncoding } from '../../xml/testing/xml-arbitraries'
 import { readMvObjectsBytes } from './read-mv-objects-bytes'
 
 const FIXTURES = path.join(__dirname, 'fixtures')

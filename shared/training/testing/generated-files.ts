@@ -1,5 +1,5 @@
 /** Test helpers: read the files of a generated snapshot back as text and element trees. */
-import type { SnapshotSource } from '../../snapshot/source'
+import type { SnapshotSource } from '../../io/source'
 import { decodeText } from '../../text/decode'
 import { descendants, parseXmlTree, type XmlElement } from '../../xml/element-tree'
 

@@ -3,7 +3,7 @@ import { readCsExportBytes } from '../../formats/csexport/read-csexport-bytes'
 import { readMvObjectsBytes } from '../../formats/mv-objects/read-mv-objects-bytes'
 import type { LoadIssue } from '../../model/load-issue'
 import type { CsObject, MvObject } from '../../model/objects'
-import type { SnapshotSource } from '../../snapshot/source'
+import type { SnapshotSource } from '../../io/source'
 import { AAD_CONNECTOR_GUID, AAD_CONNECTOR_NAME, AD_CONNECTOR_ID, AD_CONNECTOR_NAME } from '../environment'
 import {
   AAD_CONNECTOR_SPACE_PATH,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { FastXmlScanner } from './fast-xml-scanner'
 import { NameTable } from './name-table'
-import { DOCTYPE_REFUSED, ReferenceXmlScanner } from './reference-xml-scanner'
+import { DOCTYPE_REFUSED, ReferenceXmlScanner } from '../testing/reference-xml-scanner'
 import { scanDocument, type ScanDocumentOptions } from './scan-helpers'
 import { DEFAULT_XML_LIMITS, type XmlSink, type XmlTokenizerFactory } from './xml-sink'
 import { createFastScanner } from './xml-stream'

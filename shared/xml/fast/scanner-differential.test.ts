@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ReferenceXmlScanner } from './reference-xml-scanner'
+import { ReferenceXmlScanner } from '../testing/reference-xml-scanner'
 import { scanDocument } from './scan-helpers'
 import {
   DOCUMENT_ENCODINGS,
@@ -8,7 +8,7 @@ import {
   encodeDocument,
   xmlDocument,
   xmlDocumentParts,
-} from './xml-arbitraries'
+} from '../testing/xml-arbitraries'
 import type { XmlTokenizerFactory } from './xml-sink'
 import { createFastScanner } from './xml-stream'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Utf8Input } from './utf8-input'
-import { encodeDocument, type DocumentEncoding } from './xml-arbitraries'
+import { encodeDocument, type DocumentEncoding } from '../testing/xml-arbitraries'
 import type { XmlTokenizer } from './xml-sink'
 
 class CollectingTokenizer implements XmlTokenizer {

@@ -1,0 +1,340 @@
+import { CsExportReader } from '../formats/csexport/csexport-reader'
+import { parseManifest, type SnapshotManifest } from '../formats/manifest/manifest'
+import { MvObjectsReader } from '../formats/mv-objects/mv-objects-reader'
+import { parseRuleScript } from '../formats/ps1/rule-script'
+import { readConnectorXml } from '../formats/serverconfig/connector-xml'
+import { readMvXml } from '../formats/serverconfig/mv-xml'
+import { assembleConfiguration, type ServerConfiguration } from '../formats/serverconfig/server-configuration'
+import { readSyncRuleXml } from '../formats/serverconfig/sync-rule-xml'
+import type { Connector } from '../model/connector'
+import { type LoadIssue, loadIssue } from '../model/load-issue'
+import type { MetaverseConfig } from '../model/metaverse-schema'
+import type { SyncRule } from '../model/sync-rule'
+import { ObjectStore } from '../store/object-store'
+import { decodeText } from '../text/decode'
+import { parseXmlTree, type XmlElement } from '../xml/element-tree'
+import { findConnectorSpaceOwner } from './connector-space-owner'
+import { DETECTION_HEAD_BYTES, detectFileKind, FILE_KIND_LABELS, type FileKind } from '../io/detect'
+import { ProgressTracker } from './progress'
+import { type AbortSignalLike, LoadCancelled } from '../model/cancel'
+import { type ProgressListener } from './progress'
+import type { SnapshotSource, SourceFile } from '../io/source'
+
+/** A loaded snapshot: everything read from its files, plus what went wrong. */
+export interface LoadedSnapshot {
+  readonly name: string
+  readonly configuration: ServerConfiguration
+  /** Connector-space and metaverse objects, compact and indexed. */
+  readonly objects: ObjectStore
+  readonly issues: readonly LoadIssue[]
+  /** What each file was recognised as, by path. */
+  readonly fileKinds: ReadonlyMap<string, FileKind>
+  /** The collector's manifest, when the snapshot has one. */
+  readonly manifest: SnapshotManifest | null
+}
+
+/** Thrown when a source holds nothing SyncLens can read; carries the per-file problems. */
+export class NotASnapshotError extends Error {
+  public constructor(
+    message: string,
+    public readonly issues: readonly LoadIssue[],
+  ) {
+    super(message)
+    this.name = 'NotASnapshotError'
+  }
+}
+
+/** Collects what each small file contributes while a snapshot loads. */
+interface Collected {
+  readonly rules: SyncRule[]
+  readonly connectors: Connector[]
+  metaverse: MetaverseConfig | null
+  manifest: SnapshotManifest | null
+  readonly issues: LoadIssue[]
+}
+
+interface DetectedFile {
+  readonly index: number
+  readonly file: SourceFile
+  readonly kind: FileKind
+  readonly headText: string
+}
+
+/** Small files read at the same time: reading one after another is slow when there are thousands. */
+const SMALL_FILE_CONCURRENCY = 8
+/** Progress is reported at most this often (milliseconds), however small the chunks. */
+const PROGRESS_INTERVAL_MS = 100
+
+/**
+ * Reads every file of a snapshot, recognising each by content.
+ *
+ * Configuration files (rules, connectors, scripts, manifest) are read first, so that connector
+ * spaces can be matched to their connectors; connector spaces and metaverse exports are then
+ * streamed chunk by chunk into the object store. A broken file yields issues and is skipped (a
+ * truncated connector space keeps the objects read before the break); the rest still loads. The
+ * signal is checked between chunks, so Cancel stops promptly; nothing is kept from a cancelled load.
+ */
+export async function loadSnapshot(
+  source: SnapshotSource,
+  onProgress: ProgressListener = () => undefined,
+  signal: AbortSignalLike = { aborted: false },
+): Promise<LoadedSnapshot> {
+  const tracker = new ProgressTracker(source.files)
+  let lastReport = 0
+  const report = (force = false): void => {
+    const now = Date.now()
+    if (!force && now - lastReport < PROGRESS_INTERVAL_MS) return
+    lastReport = now
+    onProgress(tracker.snapshot())
+  }
+  const checkCancel = (): void => {
+    if (signal.aborted) throw new LoadCancelled()
+  }
+
+  const detected: DetectedFile[] = []
+  for (const [index, file] of source.files.entries()) {
+    checkCancel()
+    const head = await file.head(DETECTION_HEAD_BYTES)
+    const kind = detectFileKind(head)
+    detected.push({ index, file, kind, headText: kind === 'csexport' ? decodeText(head) : '' })
+    tracker.update(index, { kind: FILE_KIND_LABELS[kind] })
+    if (kind === 'unknown' || kind === 'zip') tracker.finish(index)
+    report()
+  }
+  detected.sort((a, b) => a.file.path.localeCompare(b.file.path))
+
+  const collected: Collected = { rules: [], connectors: [], metaverse: null, manifest: null, issues: [] }
+  const small = detected.filter((entry) => isSmallKind(entry.kind))
+  for (let start = 0; start < small.length; start += SMALL_FILE_CONCURRENCY) {
+    checkCancel()
+    const batch = small.slice(start, start + SMALL_FILE_CONCURRENCY)
+    const texts = await Promise.all(batch.map(async (entry) => decodeText(await entry.file.readAll())))
+    batch.forEach((entry, offset) => {
+      const text = texts[offset] ?? ''
+      const replaced = text.indexOf('\ufffd')
+      if (replaced >= 0) {
+        const line = text.slice(0, replaced).split('\n').length
+        collected.issues.push(
+          loadIssue(
+            'warning',
+            entry.file.path,
+            'The file has bytes that are not valid in its encoding (UTF-8, or UTF-16 with a byte-order mark); they ' +
+              'show as \ufffd. Re-export it, or save it as UTF-8, if names or values look wrong.',
+            { line, column: replaced - text.lastIndexOf('\n', replaced - 1) },
+          ),
+        )
+      }
+      readSmallFile(entry, text, collected)
+      tracker.finish(entry.index, entry.kind === 'rule-script' || entry.kind === 'sync-rule' ? 1 : 0)
+    })
+    report()
+  }
+  for (const entry of detected.filter((e) => e.kind === 'zip')) {
+    collected.issues.push(
+      loadIssue(
+        'warning',
+        entry.file.path,
+        'A zip archive inside a snapshot is not opened; open the archive itself.',
+      ),
+    )
+  }
+
+  const assembled = assembleConfiguration(collected.rules, collected.connectors, collected.metaverse)
+  const store = new ObjectStore()
+  const objectIssues: LoadIssue[] = []
+  for (const entry of detected) {
+    if (entry.kind !== 'csexport' && entry.kind !== 'mv-objects') continue
+    checkCancel()
+    await streamObjects(entry, assembled.configuration.connectors, collected.manifest, store, objectIssues, {
+      tracker,
+      report,
+      checkCancel,
+    })
+  }
+  checkCancel()
+
+  const recognised = detected.filter((entry) => entry.kind !== 'unknown').length
+  if (recognised === 0) {
+    throw new NotASnapshotError(
+      `${source.name} holds no snapshot file (${source.files.length} file(s) looked at). Open the folder written by ` +
+        'Get-ADSyncServerConfiguration, a csexport file, a metaverse export or a rule script.',
+      collected.issues,
+    )
+  }
+  store.finish({ mvObjectType: metaverseTypeResolver(assembled.configuration.rules) })
+  report(true)
+  return {
+    name: source.name,
+    configuration: assembled.configuration,
+    objects: store,
+    issues: [...collected.issues, ...assembled.issues, ...objectIssues],
+    fileKinds: new Map(detected.map((entry) => [entry.file.path, entry.kind])),
+    manifest: collected.manifest,
+  }
+}
+
+function isSmallKind(kind: FileKind): boolean {
+  return (
+    kind === 'sync-rule' ||
+    kind === 'connector' ||
+    kind === 'mv-config' ||
+    kind === 'rule-script' ||
+    kind === 'manifest'
+  )
+}
+
+function readSmallFile(entry: DetectedFile, text: string, collected: Collected): void {
+  const path = entry.file.path
+  switch (entry.kind) {
+    case 'sync-rule': {
+      const root = readTree(path, text, collected.issues)
+      if (!root) return
+      const result = readSyncRuleXml(root, path)
+      collected.issues.push(...result.issues)
+      if (result.rule) collected.rules.push(result.rule)
+      return
+    }
+    case 'connector': {
+      const root = readTree(path, text, collected.issues)
+      if (!root) return
+      const result = readConnectorXml(root, path)
+      collected.issues.push(...result.issues)
+      if (result.connector) collected.connectors.push(result.connector)
+      return
+    }
+    case 'mv-config': {
+      const root = readTree(path, text, collected.issues)
+      if (!root) return
+      if (collected.metaverse) {
+        collected.issues.push(loadIssue('warning', path, 'A second metaverse configuration was ignored.'))
+        return
+      }
+      collected.metaverse = readMvXml(root)
+      return
+    }
+    case 'rule-script': {
+      const result = parseRuleScript(text, path)
+      collected.issues.push(...result.issues)
+      collected.rules.push(...result.rules)
+      return
+    }
+    case 'manifest': {
+      const result = parseManifest(text, path)
+      collected.issues.push(...result.issues)
+      if (result.manifest && collected.manifest) {
+        collected.issues.push(loadIssue('warning', path, 'A second snapshot.json was ignored.'))
+      } else if (result.manifest) {
+        collected.manifest = result.manifest
+      }
+      return
+    }
+    default:
+      return
+  }
+}
+
+function readTree(path: string, text: string, issues: LoadIssue[]): XmlElement | null {
+  const parsed = parseXmlTree(text)
+  if (parsed.ok) return parsed.root
+  issues.push(
+    loadIssue(
+      'error',
+      path,
+      `${parsed.error.message} The file was skipped; re-export it from the sync server.`,
+      {
+        line: parsed.error.line,
+        column: parsed.error.column,
+      },
+    ),
+  )
+  return null
+}
+
+interface StreamControl {
+  readonly tracker: ProgressTracker
+  readonly report: (force?: boolean) => void
+  readonly checkCancel: () => void
+}
+
+async function streamObjects(
+  entry: DetectedFile,
+  connectors: readonly Connector[],
+  manifest: SnapshotManifest | null,
+  store: ObjectStore,
+  issues: LoadIssue[],
+  control: StreamControl,
+): Promise<void> {
+  const path = entry.file.path
+  let objects = 0
+  const onIssue = (issue: LoadIssue): void => {
+    issues.push(issue)
+  }
+  let reader: CsExportReader | MvObjectsReader
+  if (entry.kind === 'csexport') {
+    const owner = findConnectorSpaceOwner(path, entry.headText, connectors, manifest)
+    if (!owner && connectors.length > 0) {
+      issues.push(
+        loadIssue(
+          'warning',
+          path,
+          'SyncLens could not tell which connector this connector space belongs to (no manifest entry, no ma-id, ' +
+            'DNs that match no connector partition). Its objects are loaded without a connector; name the file after ' +
+            'the connector or add it to snapshot.json.',
+        ),
+      )
+    }
+    reader = new CsExportReader({
+      file: path,
+      connectorId: owner?.connector.id ?? null,
+      connectorName: owner?.connector.name ?? null,
+      onObject: (object) => {
+        store.addCsObject(object)
+        objects += 1
+      },
+      onIssue,
+    })
+  } else {
+    reader = new MvObjectsReader({
+      file: path,
+      onObject: (object) => {
+        store.addMvObject(object)
+        objects += 1
+      },
+      onIssue,
+    })
+  }
+  let bytesRead = 0
+  for await (const chunk of entry.file.chunks()) {
+    control.checkCancel()
+    reader.push(chunk)
+    bytesRead += chunk.byteLength
+    control.tracker.update(entry.index, { bytesRead, objects })
+    control.report()
+  }
+  const summary = reader.end()
+  control.tracker.update(entry.index, { objects: summary.objects })
+  control.tracker.finish(entry.index)
+  if (summary.partial) {
+    issues.push(
+      loadIssue(
+        'warning',
+        path,
+        `Only the first ${summary.objects} object(s) of this file could be read; they are shown and marked as partial.`,
+      ),
+    )
+  }
+}
+
+/** Metaverse object type per connector and CS object type, from the inbound rules (for the computed metaverse). */
+function metaverseTypeResolver(
+  rules: readonly SyncRule[],
+): (connectorId: string | null, csType: string) => string | null {
+  const types = new Map<string, string>()
+  for (const rule of rules) {
+    if (rule.direction !== 'Inbound' || rule.disabled || rule.targetObjectType === '*') continue
+    const key = `${rule.connectorId}|${rule.sourceObjectType.toLowerCase()}`
+    // The lowest precedence (join/provision) rule is seen first: rules arrive sorted.
+    if (!types.has(key)) types.set(key, rule.targetObjectType)
+  }
+  return (connectorId, csType) => types.get(`${connectorId ?? ''}|${csType.toLowerCase()}`) ?? null
+}
