@@ -14,7 +14,7 @@ import type { MetaverseQuery } from '../shared/search/metaverse-query'
 import { searchMetaverse, searchMetaverseIncremental } from '../shared/search/metaverse-search'
 import { engineContext } from '../shared/engine/engine-context'
 import { type LoadedSnapshot, loadSnapshot } from '../shared/load/load-snapshot'
-import { summarize } from '../shared/app/session'
+import { summarize } from '../shared/load/summarize'
 import type { ObjectStore } from '../shared/store/object-store'
 import { cpuMs, elapsedMs, type Percentiles, percentiles } from './stats'
 

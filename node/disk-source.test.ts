@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { zipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SnapshotSession } from '../shared/app/session'
+import { createSnapshotSession } from '../shared/app/session'
 import type { SnapshotSource, SourceFile } from '../shared/io/source'
 import { CONTOSO_SERVERCONFIG, SAMPLES_SKIP_REASON, samplesAvailable } from '../test-support/samples'
 import {
@@ -258,7 +258,7 @@ describe.skipIf(!samplesAvailable)(
     it('lists its 65 configuration files and loads 62 rules through a real session', async () => {
       const source = await openDiskSource(CONTOSO_SERVERCONFIG)
 
-      const summary = await new SnapshotSession().load(source, () => undefined, { aborted: false })
+      const summary = await createSnapshotSession().load(source, () => undefined, { aborted: false })
 
       expect(source.name).toBe('Contoso-2016')
       expect(source.files).toHaveLength(65)

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads'
-import { SnapshotSession } from '../shared/app/session'
+import { createSnapshotSession } from '../shared/app/session'
 import { serveSession } from '../shared/app/session-rpc'
 import { nodePort } from './node-port'
 import { openSnapshotRequest } from './open-snapshot-request'
@@ -7,7 +7,7 @@ import type { SnapshotRequest } from './snapshot-request'
 
 // The entry of the snapshot worker thread: parsing gigabytes here keeps the main process and window responsive.
 if (parentPort) {
-  serveSession<SnapshotRequest>(nodePort(parentPort), new SnapshotSession(), openSnapshotRequest)
+  serveSession<SnapshotRequest>(nodePort(parentPort), createSnapshotSession(), openSnapshotRequest)
 } else {
   process.stderr.write(
     'snapshot-worker runs as a worker thread; start SyncLens or the synclens command instead.\n',

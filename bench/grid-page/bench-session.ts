@@ -12,6 +12,7 @@ import type {
 } from '../../shared/app/view-queries'
 import type { MvSearchRow } from '../../shared/search/result-rows'
 import type { SnapshotSessionApi } from '../../shared/app/session-api'
+import type { QueryResult, SyncQueries } from '../../shared/app/query-table'
 
 /** The metaverse attributes the synthetic objects carry, as the attribute picker lists them. */
 export const BENCH_ATTRIBUTES: readonly string[] = [
@@ -100,8 +101,7 @@ export function benchSession(objects: number): SnapshotSessionApi {
       elapsedMs: request.searchId === undefined ? performance.now() - started : 0,
     }
   }
-  return {
-    load: async () => summary,
+  const handlers: SyncQueries = {
     summary: () => summary,
     rules: () => [],
     rule: () => null,
@@ -113,5 +113,10 @@ export function benchSession(objects: number): SnapshotSessionApi {
     flowDetail: () => null,
     metaverseAttributes: () => BENCH_ATTRIBUTES,
     report: () => NO_REPORT,
+  }
+  return {
+    load: async () => summary,
+    query: (name, ...args) =>
+      (handlers[name] as (...given: typeof args) => QueryResult<typeof name>)(...args),
   }
 }

@@ -20,7 +20,8 @@ function spawnBenchWorker(rows: number): SnapshotWorker {
   })
   return {
     port: messagePortOf(worker),
-    onFailure: (handler) => worker.addEventListener('error', (event) => handler(event.message)),
+    onFailure: (handler) =>
+      worker.addEventListener('error', (event) => handler({ outOfMemory: false, reason: event.message })),
     terminate: () => worker.terminate(),
   }
 }

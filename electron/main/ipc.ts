@@ -6,6 +6,14 @@ import type {
   InvokeChannel,
   InvokeResult,
 } from '../../shared/app/ipc-channels'
+import { queryChannel } from '../../shared/app/ipc-channels'
+import {
+  parseQueryArgs,
+  QUERY_NAMES,
+  type QueryArgs,
+  type QueryName,
+  type QueryResult,
+} from '../../shared/app/query-table'
 import { validateInvokeArgs } from './ipc-payload'
 import { checkSender, type SenderFacts } from './ipc-sender'
 
@@ -30,15 +38,51 @@ export function handle<K extends InvokeChannel>(
   channel: K,
   handler: (...args: InvokeArgs<K>) => InvokeResult<K> | Promise<InvokeResult<K>>,
 ): void {
+  register(
+    channel,
+    (raw) => validateInvokeArgs(channel, raw),
+    (args) => handler(...args),
+  )
+}
+
+/**
+ * Handles every query of the query table on its own channel, each checked against its schema: `answer`
+ * gets the name and the rebuilt arguments. This is the only place queries reach the main process.
+ */
+export function handleQueries(
+  answer: <N extends QueryName>(name: N, args: QueryArgs<N>) => Promise<QueryResult<N>>,
+): void {
+  for (const name of QUERY_NAMES) {
+    register(
+      queryChannel(name),
+      (raw) => parseQueryArgs(name, raw),
+      (args) => answer(name, args),
+    )
+  }
+}
+
+/** The channels registered so far, for tests that prove each one checks its sender and payload. */
+export function registeredChannels(): readonly string[] {
+  return [...registered]
+}
+
+const registered = new Set<string>()
+
+function register<A>(
+  channel: string,
+  validate: (raw: readonly unknown[]) => A | null,
+  handler: (args: A) => unknown,
+): void {
+  registered.add(channel)
   ipcMain.handle(channel, async (event, ...raw: unknown[]) => {
     const verdict = checkSender(senderFacts(event), trustedWebContents)
     if (!verdict.ok) {
       console.warn(`SyncLens refused ${channel}: ${verdict.reason}`)
       throw new Error(`Refused ${channel}: the sender is not a SyncLens window.`)
     }
-    const args = validateInvokeArgs(channel, raw)
+    const args = validate(raw)
     if (args === null) throw new Error(`Refused ${channel}: unexpected arguments.`)
-    return handler(...args)
+    return handler(args)
   })
 }
 

@@ -3,22 +3,25 @@ import './security'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { app, BrowserWindow } from 'electron'
+import { app, BrowserWindow, shell } from 'electron'
 import type { SnapshotState } from '../../shared/app/host-api'
+import { HostCore } from '../../shared/app/host-core'
+import type { SnapshotRequest } from '../../node/snapshot-request'
 import type { ReportFormat } from '../../shared/app/view-queries'
 import { unpackedAsarPath } from './asar-paths'
 import { snapshotArgument, startWithoutSnapshot, userDataOverride } from './command-line'
 import { writeFileAtomic } from '../../node/atomic-write'
 import { chooseReportPath, chooseSnapshotPaths, showExportFailure, showSnapshotHelp } from './dialogs'
-import { handle, send, trustWindow } from './ipc'
+import { handle, handleQueries, send, trustWindow } from './ipc'
+import { logFilePath, logWarning, logWindowError, setupLog } from './log'
 import { installMenu } from './menu'
 import { recentMenuLabel } from './menu-template'
 import { registerAppScheme, serveRenderer } from './protocol'
 import { ReportExporter } from './report-export'
 import { SnapshotController } from './snapshot-controller'
-import { SnapshotHost, workerLink } from './snapshot-host'
+import { workerLink } from './worker-link'
 import { createMainWindow } from './window'
-import { windowTitle } from './window-state'
+import { windowTitle } from '../../shared/app/window-title'
 
 // The bundle lives in dist/electron/, beside the worker and preload; the renderer build is dist/renderer/.
 const DIST_ELECTRON = __dirname
@@ -26,9 +29,9 @@ const RENDERER_ROOT = path.join(DIST_ELECTRON, '..', 'renderer')
 
 const WORKER_FILE = unpackedAsarPath(path.join(DIST_ELECTRON, 'snapshot-worker.cjs'))
 
-const host = new SnapshotHost(() => workerLink(WORKER_FILE))
+const host = new HostCore<SnapshotRequest>(() => workerLink(WORKER_FILE))
 const reports = new ReportExporter({
-  report: (request) => host.report(request),
+  report: (request) => host.query('report', request),
   chooseSavePath: (fileName, format) => chooseReportPath(mainWindow, fileName, format),
   exists: (target) =>
     fs.access(target).then(
@@ -44,6 +47,7 @@ let mainWindow: BrowserWindow | null = null
 const earlyPaths: string[] = []
 
 setupUserDataDir()
+setupLog()
 if (setupSingleInstance()) {
   registerAppScheme()
   setupOsOpenRequests()
@@ -106,7 +110,7 @@ function setupController(): void {
     recentFile: path.join(app.getPath('userData'), 'recent-snapshots.json'),
     home: os.homedir(),
     onRecentChanged: refreshMenu,
-    onSaveError: (error) => console.warn('SyncLens could not save the recent list:', error),
+    onSaveError: (error) => logWarning(`SyncLens could not save the recent list: ${String(error)}`),
   })
 }
 
@@ -133,22 +137,15 @@ function setupIpcHandlers(): void {
   handle('snapshot:cancel', () => host.cancel())
   handle('snapshot:close', () => host.close())
   handle('snapshot:get-state', () => host.getState())
-  handle('rules:list', (filter) => host.rules(filter))
-  handle('rules:get', (id) => host.rule(id))
-  handle('views:search-metaverse', (request) => host.searchMetaverse(request))
-  handle('views:search-connector-space', (request) => host.searchConnectorSpace(request))
-  handle('views:object-report', (target) => host.objectReport(target))
-  handle('views:cs-object', (id) => host.csObject(id))
-  handle('views:diagnose', (request) => host.diagnose(request))
-  handle('views:flow-detail', (request) => host.flowDetail(request))
-  handle('views:metaverse-attributes', () => host.metaverseAttributes())
-  handle('views:report', (request) => host.report(request))
+  handleQueries((name, args) => host.query(name, ...args))
   handle('report:export', (format, objectCsId) => reports.export(format, objectCsId))
+  handle('log:error', (details) => logWindowError(details))
 }
 
 function setupStateBroadcast(): void {
   let lastPhase: SnapshotState['phase'] = host.getState().phase
   host.onStateChange((state) => {
+    if (state.phase === 'failed') logWarning(`Opening ${state.name} failed: ${state.message}`)
     if (mainWindow === null || mainWindow.isDestroyed()) return
     send(mainWindow, 'snapshot:state', state)
     mainWindow.setTitle(windowTitle(state))
@@ -177,6 +174,7 @@ function refreshMenu(): void {
       openRecent: (id) => void controller?.openRecent(id),
       clearRecent: () => controller?.clearRecent(),
       showSnapshotHelp: () => void showSnapshotHelp(mainWindow),
+      showLog: () => shell.showItemInFolder(logFilePath()),
     },
   })
 }

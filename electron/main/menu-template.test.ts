@@ -14,6 +14,7 @@ function recorder(): { actions: MenuActions; calls: string[] } {
       closeSnapshot: () => calls.push('close'),
       exportReport: (format) => calls.push(`report:${format}`),
       showSnapshotHelp: () => calls.push('help'),
+      showLog: () => calls.push('log'),
     },
   }
 }
@@ -152,13 +153,14 @@ describe('buildMenuTemplate', () => {
     },
   )
 
-  it('asks for the snapshot help from Help', () => {
+  it('asks for the snapshot help and the log from Help', () => {
     const { actions, calls } = recorder()
     const help = submenu(buildMenuTemplate(model({ actions }))[3])
 
     click(find(help, 'How Do I Get a Snapshot?'))
+    click(find(help, 'Show Log'))
 
-    expect(calls).toEqual(['help'])
+    expect(calls).toEqual(['help', 'log'])
   })
 })
 

@@ -26,6 +26,8 @@ export interface MenuActions {
   closeSnapshot(): void
   exportReport(format: ReportFormat): void
   showSnapshotHelp(): void
+  /** Shows the log file (in the file manager) for a support request. */
+  showLog(): void
 }
 
 /** The report formats File > Export Report offers, as the save dialog's file types read. */
@@ -95,7 +97,11 @@ export function buildMenuTemplate(model: MenuModel): MenuItemConstructorOptions[
   const help: MenuItemConstructorOptions = {
     role: 'help',
     label: '&Help',
-    submenu: [{ label: 'How Do I Get a Snapshot?', click: () => actions.showSnapshotHelp() }],
+    submenu: [
+      { label: 'How Do I Get a Snapshot?', click: () => actions.showSnapshotHelp() },
+      { type: 'separator' },
+      { label: 'Show Log', click: () => actions.showLog() },
+    ],
   }
   return [
     ...(mac ? [{ role: 'appMenu' as const }] : []),

@@ -3,12 +3,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ReportFormat } from '../../shared/app/view-queries'
-import { SnapshotSession } from '../../shared/app/session'
+import { createSnapshotSession } from '../../shared/app/session'
 import { generateTrainingSnapshot } from '../../shared/training/index'
 import { writeFileAtomic } from '../../node/atomic-write'
 import { ReportExporter, type ReportExportPorts } from './report-export'
 
-const session = new SnapshotSession()
+const session = createSnapshotSession()
 let folder = ''
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { MessageChannel } from 'node:worker_threads'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SnapshotSession } from '../../shared/app/session'
+import { createSnapshotSession } from '../../shared/app/session'
 import { connectSession, serveSession } from '../../shared/app/session-rpc'
 import { TRAINING_SNAPSHOT_NAME } from '../../shared/training/index'
 import { INBOUND_RULE_XML, MV_XML } from '../../test-support/serverconfig-fixtures'
@@ -11,19 +11,19 @@ import { nodePort } from '../../node/node-port'
 import { openSnapshotRequest } from '../../node/open-snapshot-request'
 import type { SnapshotRequest } from '../../node/snapshot-request'
 import { SnapshotController } from './snapshot-controller'
-import { SnapshotHost } from './snapshot-host'
+import { HostCore, type WorkerStop } from '../../shared/app/host-core'
 
 let root: string
-let host: SnapshotHost
+let host: HostCore<SnapshotRequest>
 
 beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'synclens-controller-'))
-  host = new SnapshotHost(() => {
+  host = new HostCore<SnapshotRequest>(() => {
     const { port1, port2 } = new MessageChannel()
-    serveSession<SnapshotRequest>(nodePort(port2), new SnapshotSession(), openSnapshotRequest)
+    serveSession<SnapshotRequest>(nodePort(port2), createSnapshotSession(), openSnapshotRequest)
     return {
       client: connectSession<SnapshotRequest>(nodePort(port1)),
-      stopped: new Promise<string>(() => undefined),
+      stopped: new Promise<WorkerStop>(() => undefined),
       close: () => {
         port1.close()
         port2.close()

@@ -9,11 +9,12 @@ import {
   saveRecent,
   toRecentSnapshot,
 } from './recent'
-import type { LoadOutcome, SnapshotHost } from './snapshot-host'
+import type { HostCore, LoadOutcome } from '../../shared/app/host-core'
+import type { SnapshotRequest } from '../../node/snapshot-request'
 
 /** Where the controller keeps its list and how it learns about the world. */
 export interface SnapshotControllerOptions {
-  readonly host: SnapshotHost
+  readonly host: HostCore<SnapshotRequest>
   /** The JSON file of the recent list, in user data. */
   readonly recentFile: string
   /** The home folder, shown as `~` in recent locations. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SnapshotSummary } from '../../shared/app/host-api'
-import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, placeWindow, windowTitle } from './window-state'
+import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, placeWindow } from './window-state'
 
 const screen = { x: 0, y: 0, width: 1920, height: 1040 }
 
@@ -54,34 +53,6 @@ describe('placeWindow', () => {
   it('never makes the window smaller than the layout needs', () => {
     expect(placeWindow({ x: 0, y: 0, width: 10, height: 10, maximized: false }, [screen])).toMatchObject(
       MIN_SIZE,
-    )
-  })
-})
-
-describe('windowTitle', () => {
-  const summary = { name: 'Contoso-2016' } as SnapshotSummary
-
-  it.each([
-    [{ phase: 'empty' } as const, 'SyncLens'],
-    [{ phase: 'ready', summary } as const, 'SyncLens - Contoso-2016'],
-    [{ phase: 'failed', name: 'x.zip', message: 'm', issues: [] } as const, 'SyncLens - x.zip (failed)'],
-  ])('is %j -> %s', (state, title) => {
-    expect(windowTitle(state)).toBe(title)
-  })
-
-  it('names the snapshot being opened', () => {
-    const progress = {
-      files: [],
-      bytesRead: 0,
-      bytesTotal: 0,
-      objectsRead: 0,
-      elapsedMs: 0,
-      rate: 0,
-      secondsLeft: null,
-    }
-
-    expect(windowTitle({ phase: 'loading', name: 'Contoso.zip', progress })).toBe(
-      'SyncLens - Opening Contoso.zip',
     )
   })
 })

@@ -1,5 +1,3 @@
-import type { SnapshotState } from '../../shared/app/host-api'
-
 /** A window's remembered position and size. */
 export interface WindowState {
   readonly x: number
@@ -65,18 +63,4 @@ function overlap(a: Area, b: Area): number {
   const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)
   const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y)
   return width > 0 && height > 0 ? width * height : 0
-}
-
-/** The window title: the product, then the snapshot shown or being opened (worded as the page's own title). */
-export function windowTitle(state: SnapshotState): string {
-  switch (state.phase) {
-    case 'empty':
-      return 'SyncLens'
-    case 'loading':
-      return `SyncLens - Opening ${state.name}`
-    case 'ready':
-      return `SyncLens - ${state.summary.name}`
-    case 'failed':
-      return `SyncLens - ${state.name} (failed)`
-  }
 }

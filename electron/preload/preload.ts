@@ -1,13 +1,18 @@
 import { contextBridge, type IpcRendererEvent, ipcRenderer, webUtils } from 'electron'
 import type { HostApi, PickedFile, Unsubscribe } from '../../shared/app/host-api'
-import type {
-  EventChannel,
-  EventPayload,
-  InvokeArgs,
-  InvokeChannel,
-  InvokeResult,
+import {
+  type EventChannel,
+  type EventPayload,
+  type InvokeArgs,
+  type InvokeChannel,
+  type InvokeResult,
+  queryChannel,
 } from '../../shared/app/ipc-channels'
+import { asyncQueryMethods, type QueryResult } from '../../shared/app/query-table'
 import { snapshotPaths } from './picked-paths'
+
+/** Longest error report sent to the main process's log (it refuses longer ones). */
+const MAX_ERROR_DETAILS = 20_000
 
 // Sandboxed preloads cannot load ES modules or local files: this file and what it imports are bundled
 // into one CommonJS file, dist/electron/preload.cjs, which requires nothing but 'electron'.
@@ -43,6 +48,10 @@ async function openFiles(files: readonly PickedFile[]): Promise<void> {
 }
 
 const api = {
+  // One method per query of the table, each on its own channel (never a generic invoke).
+  ...asyncQueryMethods(
+    (name, args) => ipcRenderer.invoke(queryChannel(name), ...args) as Promise<QueryResult<typeof name>>,
+  ),
   platform: 'electron',
   openSnapshotDialog: () => invoke('snapshot:open-dialog'),
   openFiles,
@@ -54,19 +63,10 @@ const api = {
   getState: () => invoke('snapshot:get-state'),
   onStateChange: (listener) => listen('snapshot:state', listener),
   onMenuCommand: (listener) => listen('menu:command', listener),
-  getRules: (filter) => invoke('rules:list', filter),
-  getRule: (id) => invoke('rules:get', id),
-  searchMetaverse: (request) => invoke('views:search-metaverse', request),
-  searchConnectorSpace: (request) => invoke('views:search-connector-space', request),
-  objectReport: (target) => invoke('views:object-report', target),
-  csObject: (id) => invoke('views:cs-object', id),
-  diagnose: (request) => invoke('views:diagnose', request),
-  flowDetail: (request) => invoke('views:flow-detail', request),
-  metaverseAttributes: () => invoke('views:metaverse-attributes'),
-  report: (request) => invoke('views:report', request),
   // An absent id stays absent: the main process counts arguments.
   exportReport: (format, objectCsId) =>
     objectCsId === undefined ? invoke('report:export', format) : invoke('report:export', format, objectCsId),
+  reportError: (details) => invoke('log:error', details.slice(0, MAX_ERROR_DETAILS)),
 } satisfies HostApi
 
 contextBridge.exposeInMainWorld('synclens', api)

@@ -1,36 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import type { HostApi, SnapshotState } from '../../shared/app/host-api'
+import { HOST_API_KEYS } from '../../shared/app/host-api'
+import { HostCore } from '../../shared/app/host-core'
+import { describeHostContract, type HostFixture } from '../../shared/app/testing/host-contract'
 import { AD_CONNECTOR_ID } from '../../shared/training/environment'
 import { generateTrainingSnapshot, TRAINING_CASES, TRAINING_SNAPSHOT_NAME } from '../../shared/training/index'
-import { HOST_API_KEYS } from '../../shared/app/host-api'
-import { createBrowserHost } from './browser-host'
-import { resolveBrowserFiles } from './browser-source'
+import { INBOUND_RULE_XML, MV_XML, OUTBOUND_RULE_XML } from '../../test-support/serverconfig-fixtures'
+import { browserWorkerLink, createBrowserHost } from './browser-host'
+import { type BrowserSnapshotDescriptor, describeBrowserFiles } from './browser-source'
+import { resolveBrowserFiles } from './worker-source'
 import { withRelativePath } from './dropped-files'
 import { pickFixtureFolder } from './testing/fixture-folder'
 import { InProcessWorker } from './testing/in-process-worker'
 
-/** A source resolver that waits for `open()` (once per load), so a test can cancel a load still pending. */
-function gatedResolver(): { resolve: typeof resolveBrowserFiles; open: () => void } {
-  const gates: (() => void)[] = []
-  const waiting: Promise<void>[] = []
-  const arm = (): void => {
-    waiting.push(new Promise<void>((resolve) => gates.push(resolve)))
-  }
-  arm()
-  let used = 0
-  return {
-    resolve: async (descriptor) => {
-      const gate = waiting[used++]
-      arm()
-      await gate
-      return resolveBrowserFiles(descriptor)
-    },
-    open: () => gates.shift()?.(),
-  }
-}
-
 function hostWithWorkers(resolveSource?: typeof resolveBrowserFiles): {
-  host: HostApi
+  host: ReturnType<typeof createBrowserHost>
   workers: InProcessWorker[]
   states: SnapshotState[]
 } {
@@ -44,6 +28,63 @@ function hostWithWorkers(resolveSource?: typeof resolveBrowserFiles): {
   host.onStateChange((state) => states.push(state))
   return { host, workers, states }
 }
+
+function folderOf(name: string, files: Readonly<Record<string, string>>): BrowserSnapshotDescriptor {
+  return describeBrowserFiles(
+    Object.entries(files).map(([relative, text]) =>
+      withRelativePath(
+        new File([text], relative.slice(relative.lastIndexOf('/') + 1)),
+        `${name}/${relative}`,
+      ),
+    ),
+  )
+}
+
+/** The browser adapter's link over a Web Worker, played by an in-process worker that clones every message. */
+function browserFixture(): HostFixture<BrowserSnapshotDescriptor> {
+  let openGate: () => void = () => undefined
+  const gate = new Promise<void>((resolve) => {
+    openGate = resolve
+  })
+  const workers: InProcessWorker[] = []
+  const links: ReturnType<typeof browserWorkerLink>[] = []
+  const core = new HostCore<BrowserSnapshotDescriptor>(() => {
+    const worker = new InProcessWorker(async (descriptor) => {
+      if ('name' in descriptor && descriptor.name === 'Gated') await gate
+      if ('name' in descriptor && descriptor.name === 'Training')
+        return generateTrainingSnapshot({ users: 20, seed: 7 })
+      return resolveBrowserFiles(descriptor)
+    }, false)
+    workers.push(worker)
+    const link = browserWorkerLink(worker)
+    links.push(link)
+    return link
+  })
+  const snapshots = {
+    small: folderOf('Contoso', {
+      'SynchronizationRules/in.xml': INBOUND_RULE_XML,
+      'SynchronizationRules/out.xml': OUTBOUND_RULE_XML,
+      'GlobalSettings/MV.xml': MV_XML,
+    }),
+    'not-a-snapshot': folderOf('Notes', { 'readme.txt': 'hello' }),
+    training: folderOf('Training', { 'snapshot.json': '{}' }),
+    gated: folderOf('Gated', { 'SynchronizationRules/r.xml': INBOUND_RULE_XML }),
+  }
+  return {
+    core,
+    describe: (snapshot) => snapshots[snapshot],
+    openGate,
+    stopWorker: (stop) => workers.at(-1)?.crash(stop),
+    delivered: async () => {
+      await links.at(-1)?.client.query('summary')
+    },
+    links: () => workers.length,
+    lastClosed: () => workers.at(-1)?.terminated ?? false,
+    dispose: () => core.dispose(),
+  }
+}
+
+describeHostContract('browser (Web Worker)', browserFixture)
 
 describe('createBrowserHost', () => {
   it('exposes exactly the HostApi members', () => {
@@ -73,47 +114,6 @@ describe('createBrowserHost', () => {
     }
   })
 
-  it('answers rule queries from the worker once ready', async () => {
-    const { host } = hostWithWorkers()
-    await host.openFiles(pickFixtureFolder())
-
-    const inbound = await host.getRules({ direction: 'Inbound' })
-    const rule = await host.getRule('3c9d0b7e-1f2a-4b3c-8d4e-5f6a7b8c9d01')
-
-    expect(inbound.map((r) => r.precedence)).toEqual([50, 60, 100, 104, 105, 115])
-    expect(rule?.name).toBe('In from AD - User Join')
-    expect(rule?.joinGroups).toHaveLength(2)
-  })
-
-  it('returns to the empty state when the first load is cancelled', async () => {
-    const gated = gatedResolver()
-    const { host, states } = hostWithWorkers(gated.resolve)
-
-    const opening = host.openFiles(pickFixtureFolder())
-    await host.cancelLoad()
-    setTimeout(gated.open, 10)
-    await opening
-
-    expect(states.at(-1)).toEqual({ phase: 'empty' })
-  })
-
-  it('keeps the open snapshot when loading another one is cancelled', async () => {
-    const gated = gatedResolver()
-    const { host } = hostWithWorkers(gated.resolve)
-    const first = host.openFiles(pickFixtureFolder())
-    gated.open()
-    await first
-    const before = await host.getState()
-
-    const opening = host.openFiles([withRelativePath(new File(['<x/>'], 'other.xml'), 'Other/other.xml')])
-    await host.cancelLoad()
-    setTimeout(gated.open, 10)
-    await opening
-
-    expect(await host.getState()).toEqual(before)
-    expect(await host.getRules({ direction: 'Outbound' })).toHaveLength(3)
-  })
-
   it('fails with the issues when every snapshot file is broken', async () => {
     const { host } = hostWithWorkers()
     const broken = withRelativePath(
@@ -140,44 +140,6 @@ describe('createBrowserHost', () => {
     const state = await host.getState()
     expect(state).toMatchObject({ phase: 'failed', name: 'notes.txt' })
     if (state.phase === 'failed') expect(state.message).toContain('holds no snapshot file')
-  })
-
-  it('closes the snapshot: empty state, worker stopped, no more rules', async () => {
-    const { host, workers } = hostWithWorkers()
-    await host.openFiles(pickFixtureFolder())
-
-    await host.closeSnapshot()
-
-    expect(await host.getState()).toEqual({ phase: 'empty' })
-    expect(workers[0]?.terminated).toBe(true)
-    expect(await host.getRules({ direction: 'Inbound' })).toEqual([])
-    expect(await host.getRule('3c9d0b7e-1f2a-4b3c-8d4e-5f6a7b8c9d01')).toBeNull()
-  })
-
-  it('starts a new worker for the next snapshot after closing', async () => {
-    const { host, workers } = hostWithWorkers()
-    await host.openFiles(pickFixtureFolder())
-    await host.closeSnapshot()
-
-    await host.openFiles(pickFixtureFolder())
-
-    expect(workers).toHaveLength(2)
-    expect((await host.getState()).phase).toBe('ready')
-  })
-
-  it('reports a crashed worker as a failed snapshot', async () => {
-    const { host, workers } = hostWithWorkers()
-    await host.openFiles(pickFixtureFolder())
-
-    workers[0]?.crash('out of memory')
-
-    const state = await host.getState()
-    expect(state).toMatchObject({
-      phase: 'failed',
-      name: 'serverconfig-small',
-      message: 'The snapshot worker stopped: out of memory',
-    })
-    expect(workers[0]?.terminated).toBe(true)
   })
 
   it('ignores picked objects that are not files and an empty pick', async () => {
@@ -278,47 +240,5 @@ describe('createBrowserHost view queries', () => {
     expect(people.rows).toHaveLength(3)
     expect(people.total).toBeGreaterThan(20)
     expect(attributes).toEqual(expect.arrayContaining(['department', 'displayName']))
-  })
-
-  it('answers as an empty session before a snapshot is ready and after it is closed', async () => {
-    const { host } = hostWithWorkers()
-    const emptyPage = { searchId: 0, total: 0, offset: 0, rows: [], elapsedMs: 0 }
-    const askAll = async (): Promise<readonly unknown[]> => [
-      await host.searchMetaverse({ query: { groups: [] }, columns: [], offset: 0, limit: 10 }),
-      await host.searchConnectorSpace({
-        connectorId: AD_CONNECTOR_ID,
-        query: { scope: 'all' },
-        columns: [],
-        offset: 0,
-        limit: 10,
-      }),
-      await host.objectReport({ csId: 'anything' }),
-      await host.csObject('anything'),
-      await host.diagnose({ csId: 'anything', attribute: 'mail' }),
-      await host.flowDetail({ ruleId: 'anything', target: 'mail' }),
-      await host.metaverseAttributes(),
-    ]
-    const empty = [emptyPage, emptyPage, null, null, null, null, []]
-
-    const before = await askAll()
-    await host.openFiles(pickFixtureFolder())
-    const ready = await host.metaverseAttributes()
-    await host.closeSnapshot()
-    const closed = await askAll()
-
-    expect(before).toEqual(empty)
-    expect(ready.length).toBeGreaterThan(0)
-    expect(closed).toEqual(empty)
-  })
-
-  it('pages through an earlier search of the same worker by its id', async () => {
-    const { host } = await trainingHost()
-    const request = { query: { objectType: 'person', groups: [] }, columns: [], offset: 0, limit: 4 }
-
-    const first = await host.searchMetaverse(request)
-    const second = await host.searchMetaverse({ ...request, offset: 4, searchId: first.searchId })
-
-    expect(second).toMatchObject({ searchId: first.searchId, total: first.total, offset: 4, elapsedMs: 0 })
-    expect(second.rows.map((row) => row.id)).not.toContain(first.rows[0]?.id)
   })
 })

@@ -1,14 +1,8 @@
-import type { HostApi, PickedFile, SnapshotState } from '../../shared/app/host-api'
-import type { ReportAnswer, SearchPage } from '../../shared/app/view-queries'
-import type { SnapshotQueries, SnapshotQueryName } from '../../shared/app/session-api'
-import { LoadCancelled } from '../../shared/model/cancel'
-import {
-  connectSession,
-  type MessagePortLike,
-  type PendingLoad,
-  type SessionClient,
-} from '../../shared/app/session-rpc'
-import { TRAINING_SNAPSHOT_NAME } from '../../shared/training/index'
+import type { HostApi, PickedFile } from '../../shared/app/host-api'
+import { HostCore, type WorkerLink, type WorkerStop } from '../../shared/app/host-core'
+import { asyncQueryMethods } from '../../shared/app/query-table'
+import { connectSession, type MessagePortLike } from '../../shared/app/session-rpc'
+import { TRAINING_SNAPSHOT_NAME } from '../../shared/training/catalogue'
 import {
   describeBrowserFiles,
   TRAINING_DESCRIPTOR,
@@ -16,14 +10,13 @@ import {
   type BrowserSnapshotDescriptor,
 } from './browser-source'
 import { type DownloadableFile, downloadFile } from './download-file'
-import { failedState, initialProgress, settledState } from './host-state'
 import { messagePortOf } from './worker-port'
 
 /** The snapshot worker as the host sees it: a port, a way to hear that it died, and a way to stop it. */
 export interface SnapshotWorker {
   readonly port: MessagePortLike
-  /** Registers the handler for the worker failing (script error, crash, unreadable message). */
-  onFailure(handler: (message: string) => void): void
+  /** Registers the handler for the worker failing (script error, crash, out of memory, unreadable message). */
+  onFailure(handler: (stop: WorkerStop) => void): void
   terminate(): void
 }
 
@@ -41,40 +34,34 @@ export function spawnSnapshotWorker(): SnapshotWorker {
     onFailure: (handler) => {
       worker.addEventListener('error', (event) => {
         event.preventDefault()
-        handler(event.message !== '' ? event.message : 'The snapshot worker could not start.')
+        const reason = event.message !== '' ? event.message : 'the snapshot worker could not start'
+        // Browsers give a worker that ran out of memory no code of its own; its message says so.
+        handler({ outOfMemory: /out of memory/i.test(reason), reason })
       })
       worker.addEventListener('messageerror', () =>
-        handler('A message from the snapshot worker could not be read.'),
+        handler({ outOfMemory: false, reason: 'a message from the snapshot worker could not be read' }),
       )
     },
     terminate: () => worker.terminate(),
   }
 }
 
-/** The report answer when no snapshot is loaded, as the session answers. */
-const NO_REPORT: ReportAnswer = { error: 'No snapshot is open; open one before exporting a report.' }
-
-/** The page a search answers with when no snapshot is loaded, as the session answers. */
-const EMPTY_PAGE: SearchPage<never> = { searchId: 0, total: 0, offset: 0, rows: [], elapsedMs: 0 }
-
 function isBrowserFile(file: PickedFile): file is BrowserFile {
   return typeof Blob !== 'undefined' && file instanceof Blob
 }
 
-interface Connection {
-  readonly worker: SnapshotWorker
-  readonly client: SessionClient<BrowserSnapshotDescriptor>
-}
-
-interface LoadInFlight {
-  readonly token: number
-  readonly pending: PendingLoad
-  /** What to show again if the load is cancelled. */
-  readonly previous: SnapshotState
+/** The host core's link to a started snapshot worker. */
+export function browserWorkerLink(worker: SnapshotWorker): WorkerLink<BrowserSnapshotDescriptor> {
+  return {
+    client: connectSession<BrowserSnapshotDescriptor>(worker.port),
+    stopped: new Promise<WorkerStop>((resolve) => worker.onFailure(resolve)),
+    close: () => worker.terminate(),
+  }
 }
 
 /**
- * The HostApi of the browser build: snapshots come from File objects and load in a Web Worker.
+ * The HostApi of the browser build: snapshots come from File objects and load in a Web Worker, driven by the
+ * host core both hosts share.
  *
  * There is no native dialog, menu or recent list; the UI shows its own pickers. Closing a snapshot
  * stops its worker, which frees the memory the snapshot held.
@@ -83,118 +70,35 @@ export function createBrowserHost(
   spawn: SnapshotWorkerFactory = spawnSnapshotWorker,
   download: (file: DownloadableFile) => void = downloadFile,
 ): HostApi {
-  let state: SnapshotState = { phase: 'empty' }
-  const listeners = new Set<(state: SnapshotState) => void>()
-  let connection: Connection | null = null
-  let load: LoadInFlight | null = null
-  let nextToken = 1
-
-  const setState = (next: SnapshotState): void => {
-    state = next
-    for (const listener of [...listeners]) listener(next)
-  }
-
-  const connect = (): Connection => {
-    if (connection) return connection
-    const worker = spawn()
-    const opened: Connection = { worker, client: connectSession<BrowserSnapshotDescriptor>(worker.port) }
-    worker.onFailure((message) => {
-      if (connection !== opened) return
-      connection = null
-      load = null
-      worker.terminate()
-      const name = state.phase === 'ready' ? state.summary.name : state.phase === 'empty' ? '' : state.name
-      setState(failedState(name, new Error(`The snapshot worker stopped: ${message}`)))
-    })
-    connection = opened
-    return opened
-  }
-
-  const disconnect = (): void => {
-    load = null
-    connection?.worker.terminate()
-    connection = null
-  }
-
-  const readyConnection = (): Connection | null => (state.phase === 'ready' ? connection : null)
-
-  const open = async (
-    descriptor: BrowserSnapshotDescriptor,
-    name: string,
-    files: readonly { path: string; size: number }[],
-  ): Promise<void> => {
-    if (load) load.pending.cancel()
-    const previous = load ? load.previous : state
-    const token = nextToken++
-    const { client } = connect()
-    setState({ phase: 'loading', name, progress: initialProgress(files) })
-    const pending = client.load(descriptor, (progress) => {
-      if (load?.token === token) setState({ phase: 'loading', name, progress })
-    })
-    load = { token, pending, previous }
-    try {
-      const summary = await pending.done
-      if (load?.token !== token) return
-      load = null
-      setState(settledState(summary))
-    } catch (error) {
-      if (load?.token !== token) return
-      load = null
-      setState(error instanceof LoadCancelled ? previous : failedState(name, error))
-    }
-  }
-
-  /** Asks the worker a query of the loaded snapshot; without one, answers like an empty session. */
-  const ask = async <N extends SnapshotQueryName>(
-    name: N,
-    fallback: ReturnType<SnapshotQueries[N]>,
-    ...args: Parameters<SnapshotQueries[N]>
-  ): Promise<ReturnType<SnapshotQueries[N]>> => {
-    const ready = readyConnection()
-    return ready ? ready.client.query(name, ...args) : fallback
-  }
-  const report = (request: Parameters<HostApi['report']>[0]): Promise<ReportAnswer> =>
-    ask('report', NO_REPORT, request)
-
+  const core = new HostCore<BrowserSnapshotDescriptor>(() => browserWorkerLink(spawn()))
+  const queries = asyncQueryMethods((name, args) => core.query(name, ...args))
   return {
+    ...queries,
     platform: 'browser',
     openSnapshotDialog: async () => false,
     async openFiles(files) {
       const picked = files.filter(isBrowserFile)
       if (picked.length === 0) return
       const descriptor = describeBrowserFiles(picked)
-      await open(descriptor, descriptor.name, descriptor.files.map(sizeOf))
+      await core.open(descriptor, descriptor.name, descriptor.files.map(sizeOf))
     },
-    openTrainingSnapshot: () => open(TRAINING_DESCRIPTOR, TRAINING_SNAPSHOT_NAME, []),
+    openTrainingSnapshot: async () => {
+      await core.open(TRAINING_DESCRIPTOR, TRAINING_SNAPSHOT_NAME)
+    },
     openRecent: async () => undefined,
     listRecent: async () => [],
-    async cancelLoad() {
-      // The state goes back when the worker confirms, so a load that finished meanwhile is not hidden.
-      load?.pending.cancel()
-    },
-    async closeSnapshot() {
-      disconnect()
-      setState({ phase: 'empty' })
-    },
-    getState: async () => state,
-    onStateChange(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
+    cancelLoad: async () => core.cancel(),
+    closeSnapshot: async () => core.close(),
+    getState: async () => core.getState(),
+    onStateChange: (listener) => core.onStateChange(listener),
     onMenuCommand: () => () => undefined,
-    getRules: (filter) => ask('rules', [], filter),
-    getRule: (id) => ask('rule', null, id),
-    searchMetaverse: (request) => ask('searchMetaverse', EMPTY_PAGE, request),
-    searchConnectorSpace: (request) => ask('searchConnectorSpace', EMPTY_PAGE, request),
-    objectReport: (target) => ask('objectReport', null, target),
-    csObject: (id) => ask('csObject', null, id),
-    diagnose: (request) => ask('diagnose', null, request),
-    flowDetail: (request) => ask('flowDetail', null, request),
-    metaverseAttributes: () => ask('metaverseAttributes', []),
-    report,
+    reportError: async (details) => {
+      // The browser build has no log file: the console is where a developer looks.
+      console.error(details)
+    },
     async exportReport(format, objectCsId) {
       try {
-        const answer = await report(objectCsId === undefined ? { format } : { format, objectCsId })
+        const answer = await queries.report(objectCsId === undefined ? { format } : { format, objectCsId })
         if ('error' in answer) return { status: 'failed', message: answer.error }
         download(answer)
         return { status: 'saved', fileName: answer.fileName }

@@ -1,12 +1,8 @@
 import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { TRAINING_SNAPSHOT_NAME } from '../../shared/training/index'
-import {
-  blobSourceFile,
-  describeBrowserFiles,
-  resolveBrowserFiles,
-  TRAINING_DESCRIPTOR,
-} from './browser-source'
+import { describeBrowserFiles, TRAINING_DESCRIPTOR } from './browser-source'
+import { blobSourceFile, resolveBrowserFiles } from './worker-source'
 import { withRelativePath } from './dropped-files'
 
 function picked(path: string, text = '<x/>'): File {

@@ -1,7 +1,4 @@
 import type { PickedFile } from '../../shared/app/host-api'
-import type { SnapshotSource, SourceFile } from '../../shared/io/source'
-import { generateTrainingSnapshot } from '../../shared/training/index'
-import { openZipSource } from '../../shared/io/zip-source'
 
 /** A file the browser picked or dropped: a Blob with the PickedFile fields (a DOM `File`). */
 export type BrowserFile = Blob & PickedFile
@@ -32,9 +29,6 @@ export type BrowserSnapshotDescriptor = BrowserFilesDescriptor | TrainingDescrip
 /** The descriptor of the training snapshot. */
 export const TRAINING_DESCRIPTOR: TrainingDescriptor = { kind: 'training' }
 
-/** Chunk size for streaming a browser file: large enough to keep the parser busy, small enough for memory. */
-export const BROWSER_CHUNK_BYTES = 1 << 20
-
 function pathOf(file: PickedFile): string {
   // Files made outside a picker (tests, other runtimes) may lack webkitRelativePath altogether.
   const relative: unknown = file.webkitRelativePath
@@ -62,62 +56,5 @@ export function describeBrowserFiles(files: readonly BrowserFile[]): BrowserFile
   return {
     name: files.length === 1 && only ? only.name : `${files.length} files`,
     files: files.map((file, index) => ({ path: paths[index] ?? file.name, file })),
-  }
-}
-
-/**
- * A snapshot file read from a Blob, in slices, without loading it whole unless asked.
- *
- * Every Blob read is a round trip to the browser process, so when a head covers the whole (small) file, those
- * bytes are kept for the readAll that usually follows, and released by it.
- */
-export function blobSourceFile(path: string, blob: Blob, chunkSize = BROWSER_CHUNK_BYTES): SourceFile {
-  const bytesOf = async (part: Blob): Promise<Uint8Array> => new Uint8Array(await part.arrayBuffer())
-  let whole: Promise<Uint8Array> | null = null
-  return {
-    path,
-    size: blob.size,
-    readAll: () => {
-      const bytes = whole ?? bytesOf(blob)
-      whole = null
-      return bytes
-    },
-    head: (length) => {
-      if (length < blob.size) return bytesOf(blob.slice(0, length))
-      whole ??= bytesOf(blob)
-      return whole
-    },
-    chunks: async function* () {
-      for (let offset = 0; offset < blob.size; offset += chunkSize) {
-        yield await bytesOf(blob.slice(offset, offset + chunkSize))
-      }
-    },
-  }
-}
-
-function isZip(head: Uint8Array): boolean {
-  return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04
-}
-
-/**
- * Turns what the page sent into a snapshot source (runs in the worker, so reading stays off the UI thread).
- *
- * A single file that is a zip (by content, whatever its name) is opened as the snapshot it holds; a refused
- * zip rejects with the reason, which the host shows as a failed load. The training snapshot is generated here.
- */
-export async function resolveBrowserFiles(descriptor: BrowserSnapshotDescriptor): Promise<SnapshotSource> {
-  if (!('files' in descriptor)) return generateTrainingSnapshot()
-  const [only] = descriptor.files
-  if (descriptor.files.length === 1 && only) {
-    const file = blobSourceFile(only.path, only.file)
-    if (isZip(await file.head(4))) {
-      const opened = openZipSource(descriptor.name, await file.readAll())
-      if (!opened.ok) throw new Error(opened.error.message)
-      return opened.source
-    }
-  }
-  return {
-    name: descriptor.name,
-    files: descriptor.files.map((ref) => blobSourceFile(ref.path, ref.file)),
   }
 }

@@ -1,6 +1,6 @@
-import { SnapshotSession } from '../../shared/app/session'
+import { createSnapshotSession } from '../../shared/app/session'
 import { serveSession } from '../../shared/app/session-rpc'
-import { resolveBrowserFiles } from './browser-source'
+import { resolveBrowserFiles } from './worker-source'
 import { messagePortOf } from './worker-port'
 
-serveSession(messagePortOf(self), new SnapshotSession(), resolveBrowserFiles)
+serveSession(messagePortOf(self), createSnapshotSession(), resolveBrowserFiles)

@@ -1,8 +1,9 @@
 import type { LoadIssue } from '../model/load-issue'
 import type { LoadProgress, SnapshotSummary } from '../model/snapshot-summary'
-import type { RuleDirection, SyncRule } from '../model/sync-rule'
-import type { ReportFormat, ViewQueries } from './view-queries'
+import { type AsyncQueries, QUERY_NAMES, type QueryName } from './query-table'
+import type { ReportFormat } from './view-queries'
 
+export type { RuleFilter } from './view-queries'
 export type {
   ConnectorSummary,
   FileProgress,
@@ -44,18 +45,6 @@ export interface RecentSnapshot {
   readonly openedAt: string
 }
 
-/** Which rules the Sync Rules view asks for. Empty fields do not filter. */
-export interface RuleFilter {
-  readonly direction?: RuleDirection
-  readonly connectorId?: string
-  /** Connected-system object type (CS side). */
-  readonly connectedObjectType?: string
-  /** Metaverse object type (MV side). */
-  readonly metaverseObjectType?: string
-  /** Rules that read or write this attribute (flows, scoping, join), case-insensitive. */
-  readonly attribute?: string
-}
-
 /** How an export of the unmapped-attribute report ended. */
 export type ExportReportOutcome =
   | { readonly status: 'saved'; /** The file's bare name, never its folder. */ readonly fileName: string }
@@ -65,20 +54,14 @@ export type ExportReportOutcome =
 /** Commands the host's menu sends to the window. */
 export type MenuCommand = 'open-snapshot' | 'close-snapshot'
 
-/** The view queries (searches, object reports, diagnosis, flow detail), asked of the host asynchronously. */
-export type AsyncViewQueries = {
-  readonly [K in keyof ViewQueries]: (
-    ...args: Parameters<ViewQueries[K]>
-  ) => Promise<ReturnType<ViewQueries[K]>>
-}
-
 /**
  * Everything the renderer may ask of its host.
  *
- * Electron implements it in the preload (over IPC to the main process, which loads snapshots in a
- * worker thread); the browser build implements it over a Web Worker. The renderer imports only this.
+ * The queries come from the query table (query-table.ts); the rest are the host's own commands. Electron
+ * implements it in the preload (over IPC to the main process, which loads snapshots in a worker thread); the
+ * browser build implements it over a Web Worker. The renderer imports only this.
  */
-export interface HostApi extends AsyncViewQueries {
+export interface HostApi extends AsyncQueries {
   readonly platform: 'electron' | 'browser'
   /** Shows the host's own Open Snapshot dialog. False when the host has none (browser: use `openFiles`). */
   openSnapshotDialog(): Promise<boolean>
@@ -95,18 +78,17 @@ export interface HostApi extends AsyncViewQueries {
   getState(): Promise<SnapshotState>
   onStateChange(listener: (state: SnapshotState) => void): Unsubscribe
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe
-  /** Rules matching the filter, ordered by direction then precedence. */
-  getRules(filter: RuleFilter): Promise<readonly SyncRule[]>
-  getRule(id: string): Promise<SyncRule | null>
   /**
    * Saves the unmapped-attribute report of the snapshot (or of one connector-space object): Electron asks
    * where with its save dialog, the browser downloads it. Settles once saved, cancelled or failed.
    */
   exportReport(format: ReportFormat, objectCsId?: string): Promise<ExportReportOutcome>
+  /** Records an unexpected error of the window (a view that failed) in the host's log. */
+  reportError(details: string): Promise<void>
 }
 
-/** Every member of HostApi, once; the compiler fails here when the interface changes without this list. */
-const HOST_API_MEMBERS: Readonly<Record<keyof HostApi, true>> = {
+/** The members of HostApi that are not queries of the table, once; the compiler fails here when they change. */
+const HOST_COMMANDS: Readonly<Record<Exclude<keyof HostApi, QueryName>, true>> = {
   platform: true,
   openSnapshotDialog: true,
   openFiles: true,
@@ -118,18 +100,9 @@ const HOST_API_MEMBERS: Readonly<Record<keyof HostApi, true>> = {
   getState: true,
   onStateChange: true,
   onMenuCommand: true,
-  getRules: true,
-  getRule: true,
   exportReport: true,
-  searchMetaverse: true,
-  searchConnectorSpace: true,
-  objectReport: true,
-  csObject: true,
-  diagnose: true,
-  flowDetail: true,
-  metaverseAttributes: true,
-  report: true,
+  reportError: true,
 }
 
-/** The member names of HostApi, sorted: what a host exposes, and nothing else. */
-export const HOST_API_KEYS: readonly string[] = Object.keys(HOST_API_MEMBERS).sort()
+/** The member names of HostApi, sorted: the commands and every query of the table, and nothing else. */
+export const HOST_API_KEYS: readonly string[] = [...Object.keys(HOST_COMMANDS), ...QUERY_NAMES].sort()

@@ -1,22 +1,15 @@
-import type {
-  AsyncViewQueries,
-  ExportReportOutcome,
-  MenuCommand,
-  RecentSnapshot,
-  RuleFilter,
-  SnapshotState,
-} from './host-api'
-import type { SyncRule } from '../model/sync-rule'
+import type { ExportReportOutcome, MenuCommand, RecentSnapshot, SnapshotState } from './host-api'
+import type { QueryName } from './query-table'
 import type { ReportFormat } from './view-queries'
 
 /**
- * Request/response channels from the renderer (preload) to the main process, with their signatures.
+ * The host's own request/response channels from the renderer (preload) to the main process, with their
+ * signatures. The queries of the table travel on channels of their own, named by `queryChannel`.
  *
  * Both sides type their IPC wrappers against this map, so a channel cannot be invoked with arguments
  * the main process does not handle. Paths cross only in `snapshot:open-paths`, from files the user
  * dropped or picked; the main process checks them again before reading anything. `report:export` carries
- * no path: the main process asks for one with its own save dialog. Each view query has
- * its own `views:` channel, so each has its own argument check.
+ * no path: the main process asks for one with its own save dialog.
  */
 export type InvokeChannels = {
   'snapshot:open-dialog': () => Promise<boolean>
@@ -27,17 +20,8 @@ export type InvokeChannels = {
   'snapshot:cancel': () => Promise<void>
   'snapshot:close': () => Promise<void>
   'snapshot:get-state': () => Promise<SnapshotState>
-  'rules:list': (filter: RuleFilter) => Promise<readonly SyncRule[]>
-  'rules:get': (id: string) => Promise<SyncRule | null>
-  'views:search-metaverse': AsyncViewQueries['searchMetaverse']
-  'views:search-connector-space': AsyncViewQueries['searchConnectorSpace']
-  'views:object-report': AsyncViewQueries['objectReport']
-  'views:cs-object': AsyncViewQueries['csObject']
-  'views:diagnose': AsyncViewQueries['diagnose']
-  'views:flow-detail': AsyncViewQueries['flowDetail']
-  'views:metaverse-attributes': AsyncViewQueries['metaverseAttributes']
-  'views:report': AsyncViewQueries['report']
   'report:export': (format: ReportFormat, objectCsId?: string) => Promise<ExportReportOutcome>
+  'log:error': (details: string) => Promise<void>
 }
 
 /** Events the main process sends to the renderer, with their one payload. */
@@ -60,3 +44,8 @@ export type EventChannel = keyof EventChannels
 
 /** The payload of a main-to-renderer event. */
 export type EventPayload<K extends EventChannel> = Parameters<EventChannels[K]>[0]
+
+/** The channel a query of the table travels on: `query:<name>`. */
+export function queryChannel(name: QueryName): `query:${QueryName}` {
+  return `query:${name}`
+}

@@ -2,12 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { AD_CONNECTOR_ID } from '../training/environment'
 import { generateTrainingSnapshot, TRAINING_CASES } from '../training/index'
 import { fileNamePart, reportFileName } from './report-file'
-import { SnapshotSession } from './session'
+import { createSnapshotSession } from './session'
 
 const NEVER_ABORTED = { aborted: false }
 
 describe('SnapshotSession.report on the training snapshot', () => {
-  const session = new SnapshotSession()
+  const session = createSnapshotSession()
   let seededCsId = ''
   const seeded = TRAINING_CASES.find((entry) => entry.code === 'APPLY_ONCE')
 
@@ -65,7 +65,7 @@ describe('SnapshotSession.report on the training snapshot', () => {
   })
 
   it('answers with an error before any snapshot is loaded', () => {
-    expect(new SnapshotSession().report({ format: 'html' })).toEqual({
+    expect(createSnapshotSession().report({ format: 'html' })).toEqual({
       error: 'No snapshot is open; open one before exporting a report.',
     })
   })

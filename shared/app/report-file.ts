@@ -1,6 +1,7 @@
 import type { ReportAnswer, ReportFormat, ReportRequest } from './view-queries'
 import { buildReport, type Report, type ReportOptions, toCsv, toHtml, toJson } from '../report/index'
 import type { LoadedSnapshot } from '../load/load-snapshot'
+import { normalizeGuid } from '../model/connector'
 
 /** Longest part of a file name taken from a snapshot or object name, so the whole stays well under 255. */
 const MAX_NAME_PART = 60
@@ -72,7 +73,7 @@ export function buildReportFile(
 ): ReportAnswer {
   let options: ReportOptions = { now }
   if (request.objectCsId !== undefined) {
-    const csObject = snapshot.objects.csObject(normalizeId(request.objectCsId))
+    const csObject = snapshot.objects.csObject(normalizeGuid(request.objectCsId))
     if (!csObject) {
       return { error: 'That connector-space object is not in this snapshot; search for it again.' }
     }
@@ -95,8 +96,4 @@ export function buildReportFile(
     mimeType: reportMimeType(request.format),
     content: renderReportAs(report, request.format),
   }
-}
-
-function normalizeId(id: string): string {
-  return id.trim().replace(/^\{/, '').replace(/\}$/, '').toLowerCase()
 }

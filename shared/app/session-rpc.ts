@@ -1,12 +1,9 @@
-import { LoadCancelled } from '../model/cancel'
-import type { LoadProgress, SnapshotSummary } from '../model/snapshot-summary'
-import {
-  SNAPSHOT_QUERY_NAMES,
-  type SnapshotQueries,
-  type SnapshotQueryName,
-  type SnapshotSessionApi,
-} from './session-api'
 import type { SnapshotSource } from '../io/source'
+import { LoadCancelled } from '../model/cancel'
+import { type ErrorData, RemoteError, toErrorData } from '../model/error-data'
+import type { LoadProgress, SnapshotSummary } from '../model/snapshot-summary'
+import { isQueryName, type QueryArgs, type QueryName, type QueryResult } from './query-table'
+import type { SnapshotSessionApi } from './session-api'
 
 /** A message channel: a worker thread port, a Web Worker, or anything with the same two operations. */
 export interface MessagePortLike {
@@ -15,29 +12,30 @@ export interface MessagePortLike {
   onMessage(handler: (message: unknown) => void): void
 }
 
-/** The name of a query a client may send. */
-export type SessionQueryName = SnapshotQueryName
-
 type Request<D> =
   | { readonly type: 'load'; readonly id: number; readonly descriptor: D }
   | { readonly type: 'cancel'; readonly id: number }
   | {
       readonly type: 'query'
       readonly id: number
-      readonly name: SessionQueryName
+      readonly name: QueryName
       readonly args: readonly unknown[]
     }
 
 type Response =
   | { readonly type: 'progress'; readonly id: number; readonly progress: LoadProgress }
   | { readonly type: 'result'; readonly id: number; readonly value: unknown }
-  | { readonly type: 'error'; readonly id: number; readonly message: string; readonly cancelled: boolean }
+  | { readonly type: 'error'; readonly id: number; readonly error: ErrorData }
+
+/** Progress is reported per chunk; the UI needs a few updates per second at most. */
+const PROGRESS_INTERVAL_MS = 100
 
 /**
  * Serves a snapshot session over a port (the worker side).
  *
  * `resolveSource` turns the host's description of what to open (a path in Node, File objects in a
  * browser) into files; it runs inside the worker so that reading happens off the UI thread too.
+ * Errors cross as data (name, message, code, stack, cause), never as a bare string.
  */
 export function serveSession<D>(
   port: MessagePortLike,
@@ -45,6 +43,8 @@ export function serveSession<D>(
   resolveSource: (descriptor: D) => Promise<SnapshotSource>,
 ): void {
   const loads = new Map<number, { aborted: boolean }>()
+  const fail = (id: number, error: unknown): void =>
+    port.postMessage({ type: 'error', id, error: toErrorData(error) } satisfies Response)
   port.onMessage((raw) => {
     const request = raw as Request<D>
     switch (request.type) {
@@ -52,30 +52,18 @@ export function serveSession<D>(
         const signal = { aborted: false }
         loads.set(request.id, signal)
         let lastProgress = 0
+        const onProgress = (progress: LoadProgress): void => {
+          const now = Date.now()
+          if (now - lastProgress < PROGRESS_INTERVAL_MS) return
+          lastProgress = now
+          port.postMessage({ type: 'progress', id: request.id, progress } satisfies Response)
+        }
         void resolveSource(request.descriptor)
-          .then((source) =>
-            session.load(
-              source,
-              (progress) => {
-                const now = Date.now()
-                // Progress may be reported per chunk; the UI needs a few updates per second at most.
-                if (now - lastProgress < 100) return
-                lastProgress = now
-                port.postMessage({ type: 'progress', id: request.id, progress } satisfies Response)
-              },
-              signal,
-            ),
-          )
+          .then((source) => session.load(source, onProgress, signal))
           .then(
             (summary) =>
               port.postMessage({ type: 'result', id: request.id, value: summary } satisfies Response),
-            (error: unknown) =>
-              port.postMessage({
-                type: 'error',
-                id: request.id,
-                message: error instanceof Error ? error.message : String(error),
-                cancelled: error instanceof LoadCancelled,
-              } satisfies Response),
+            (error: unknown) => fail(request.id, error),
           )
           .finally(() => loads.delete(request.id))
         return
@@ -87,31 +75,20 @@ export function serveSession<D>(
       }
       case 'query': {
         try {
-          port.postMessage({
-            type: 'result',
-            id: request.id,
-            value: runQuery(session, request.name, request.args),
-          })
+          // Only the table's queries are callable: a message naming `load` or anything else is refused.
+          if (!isQueryName(request.name)) throw new Error(`Unknown query "${String(request.name)}".`)
+          const answer = (session.query as (name: QueryName, ...args: readonly unknown[]) => unknown)(
+            request.name,
+            ...request.args,
+          )
+          port.postMessage({ type: 'result', id: request.id, value: answer } satisfies Response)
         } catch (error) {
-          port.postMessage({
-            type: 'error',
-            id: request.id,
-            message: error instanceof Error ? error.message : String(error),
-            cancelled: false,
-          } satisfies Response)
+          fail(request.id, error)
         }
         return
       }
     }
   })
-}
-
-function runQuery(session: SnapshotSessionApi, name: SessionQueryName, args: readonly unknown[]): unknown {
-  // Only the listed queries are callable: a message naming `load` or anything else is refused.
-  if (!(SNAPSHOT_QUERY_NAMES as readonly string[]).includes(name))
-    throw new Error(`Unknown query "${String(name)}".`)
-  const query = session[name] as (...parameters: unknown[]) => unknown
-  return query.apply(session, [...args])
 }
 
 /** A load in progress, seen from the client. */
@@ -123,13 +100,10 @@ export interface PendingLoad {
 /** The client side of a served session (the UI or main-process side). */
 export interface SessionClient<D> {
   load(descriptor: D, onProgress: (progress: LoadProgress) => void): PendingLoad
-  query<N extends SessionQueryName>(
-    name: N,
-    ...args: Parameters<SnapshotQueries[N]>
-  ): Promise<ReturnType<SnapshotQueries[N]>>
+  query<N extends QueryName>(name: N, ...args: QueryArgs<N>): Promise<QueryResult<N>>
 }
 
-/** Connects to a session served on the other end of `port`. */
+/** Connects to a session served on the other end of `port`. Failures reject with a `RemoteError` (or `LoadCancelled`). */
 export function connectSession<D>(port: MessagePortLike): SessionClient<D> {
   let nextId = 1
   const waiting = new Map<
@@ -150,7 +124,9 @@ export function connectSession<D>(port: MessagePortLike): SessionClient<D> {
         return
       case 'error':
         waiting.delete(response.id)
-        entry.reject(response.cancelled ? new LoadCancelled() : new Error(response.message))
+        entry.reject(
+          response.error.name === 'LoadCancelled' ? new LoadCancelled() : new RemoteError(response.error),
+        )
         return
     }
   })

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { textSource, utf16le } from '../../test-support/fs-source'
 import { AAD_CONNECTOR_XML, AD_CONNECTOR_XML } from '../../test-support/serverconfig-fixtures'
 import { loadSnapshot } from './load-snapshot'
-import { summarize } from '../app/session'
+import { summarize } from './summarize'
 
 const AD_ID = 'aaaa0000-1111-4222-8333-444455556666'
 const AAD_ID = 'b891884f-051e-4a83-95af-2544101c9083'

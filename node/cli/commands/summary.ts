@@ -1,5 +1,5 @@
 import { formatLoadIssue } from '../../../shared/model/load-issue'
-import { summarize } from '../../../shared/app/session'
+import { summarize } from '../../../shared/load/summarize'
 import { type CliIo, formatTable, writeJson } from '../cli-io'
 import { openSnapshotForCli } from '../open-snapshot'
 

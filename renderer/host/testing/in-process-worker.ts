@@ -1,7 +1,8 @@
-import { SnapshotSession } from '../../../shared/app/session'
+import { createSnapshotSession } from '../../../shared/app/session'
 import { serveSession, type MessagePortLike } from '../../../shared/app/session-rpc'
+import type { WorkerStop } from '../../../shared/app/host-core'
 import type { SnapshotWorker } from '../browser-host'
-import { resolveBrowserFiles } from '../browser-source'
+import { resolveBrowserFiles } from '../worker-source'
 
 /**
  * A snapshot worker in the test's own thread: the real session, served over a channel that delivers
@@ -10,7 +11,7 @@ import { resolveBrowserFiles } from '../browser-source'
 export class InProcessWorker implements SnapshotWorker {
   /** True once the host stopped this worker. */
   public terminated = false
-  private failure: (message: string) => void = () => undefined
+  private failure: (stop: WorkerStop) => void = () => undefined
   private readonly pageHandlers: ((message: unknown) => void)[] = []
   private readonly workerHandlers: ((message: unknown) => void)[] = []
 
@@ -32,12 +33,12 @@ export class InProcessWorker implements SnapshotWorker {
         postMessage: (message) => this.deliver(this.pageHandlers, message),
         onMessage: (handler) => this.workerHandlers.push(handler),
       },
-      new SnapshotSession(),
+      createSnapshotSession(),
       resolveSource,
     )
   }
 
-  public onFailure(handler: (message: string) => void): void {
+  public onFailure(handler: (stop: WorkerStop) => void): void {
     this.failure = handler
   }
 
@@ -45,9 +46,9 @@ export class InProcessWorker implements SnapshotWorker {
     this.terminated = true
   }
 
-  /** Behaves as if the worker died (an uncaught error in its script). */
-  public crash(message: string): void {
-    this.failure(message)
+  /** Behaves as if the worker died (an uncaught error in its script, or out of memory). */
+  public crash(stop: WorkerStop): void {
+    this.failure(stop)
   }
 
   private deliver(handlers: readonly ((message: unknown) => void)[], message: unknown): void {

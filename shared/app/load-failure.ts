@@ -1,4 +1,4 @@
-import { type LoadIssue, loadIssue } from '../../shared/model/load-issue'
+import { type LoadIssue, loadIssue } from '../model/load-issue'
 
 // `formatLoadIssue` writes `file:line:column: message`; the file may itself hold colons (`C:\x.xml`).
 const POSITIONED = /^(.+):(\d+):(\d+): (.+)$/s
@@ -6,8 +6,8 @@ const POSITIONED = /^(.+):(\d+):(\d+): (.+)$/s
 /**
  * The issues a failed load reports, from the error message that crossed from the worker.
  *
- * Only the message survives the trip, so a position written by `formatLoadIssue` is read back into
- * file, line and column; any other message is an error about the snapshot as a whole.
+ * A position written by `formatLoadIssue` is read back into file, line and column, so the failed view can
+ * list it; any other message is about the snapshot as a whole and the view shows it as the message alone.
  */
 export function failureIssues(message: string, snapshotName: string): readonly LoadIssue[] {
   const match = POSITIONED.exec(message)
@@ -15,5 +15,5 @@ export function failureIssues(message: string, snapshotName: string): readonly L
     const [, file = snapshotName, line = '1', column = '1', text = message] = match
     return [loadIssue('error', file, text, { line: Number(line), column: Number(column) })]
   }
-  return [loadIssue('error', snapshotName, message)]
+  return []
 }

@@ -1,4 +1,5 @@
-import type { LoadProgress, SnapshotState, SnapshotSummary } from '../../shared/app/host-api'
+import type { LoadProgress, SnapshotState, SnapshotSummary } from './host-api'
+import { failureIssues } from './load-failure'
 
 /** The progress shown the moment a load starts: every file listed, nothing read yet. */
 export function initialProgress(
@@ -48,8 +49,11 @@ export function settledState(summary: SnapshotSummary): SnapshotState {
   }
 }
 
-/** The state after a load failed with an error (not a cancel). */
+/**
+ * The state after a load failed with an error (not a cancel). A position the loader wrote into the message
+ * (`file:line:column: text`) becomes a located issue.
+ */
 export function failedState(name: string, error: unknown): SnapshotState {
   const message = error instanceof Error ? error.message : String(error)
-  return { phase: 'failed', name, message, issues: [] }
+  return { phase: 'failed', name, message, issues: failureIssues(message, name) }
 }

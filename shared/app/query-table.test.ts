@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { parseQueryArgs, type QueryName } from './query-table'
 import {
-  connectorSpaceSearchRequest,
-  diagnoseRequest,
-  flowDetailRequest,
   MAX_CLAUSE_GROUPS,
   MAX_CLAUSES_PER_GROUP,
   MAX_COLUMNS,
@@ -10,9 +8,19 @@ import {
   MAX_PAGE_LIMIT,
   MAX_ROW_OFFSET,
   MAX_SEARCH_VALUE_LENGTH,
-  metaverseSearchRequest,
-  objectTarget,
-} from './view-payload'
+} from './view-queries'
+
+/** The one argument of a query as its schema rebuilds it, or null when refused. */
+function one(name: QueryName, value: unknown): unknown {
+  const args = parseQueryArgs(name, [value])
+  return args === null ? null : (args[0] ?? null)
+}
+
+const metaverseSearchRequest = (value: unknown): unknown => one('searchMetaverse', value)
+const connectorSpaceSearchRequest = (value: unknown): unknown => one('searchConnectorSpace', value)
+const objectTarget = (value: unknown): unknown => one('objectReport', value)
+const diagnoseRequest = (value: unknown): unknown => one('diagnose', value)
+const flowDetailRequest = (value: unknown): unknown => one('flowDetail', value)
 
 const AAD = 'b891884f-051e-4a83-95af-2544101c9083'
 const PAGE = { columns: ['displayName', 'mail'], offset: 0, limit: 100 }
@@ -228,5 +236,79 @@ describe('flowDetailRequest', () => {
     [{ ruleId: 'r', target: null, mvId: '' }],
   ])('refuses %j', (request) => {
     expect(flowDetailRequest(request)).toBeNull()
+  })
+})
+
+describe('parseQueryArgs', () => {
+  it.each([
+    ['rule', ['{1A2B3C4D-0000-4000-8000-000000000001}'], ['{1A2B3C4D-0000-4000-8000-000000000001}']],
+    ['rules', [{}], [{}]],
+    [
+      'rules',
+      [{ direction: 'Inbound', attribute: 'mail', connectorId: 'b891884f-051e-4a83-95af-2544101c9083' }],
+      [{ direction: 'Inbound', attribute: 'mail', connectorId: 'b891884f-051e-4a83-95af-2544101c9083' }],
+    ],
+    ['summary', [], []],
+    ['metaverseAttributes', [], []],
+    ['csObject', ['{68C3525F-1235-41EE-BD97-431BE85A0ACA}'], ['{68C3525F-1235-41EE-BD97-431BE85A0ACA}']],
+    ['report', [{ format: 'html' }], [{ format: 'html' }]],
+    ['report', [{ format: 'csv', objectCsId: 'a1' }], [{ format: 'csv', objectCsId: 'a1' }]],
+  ] as const)('accepts %s with %j', (name, args, expected) => {
+    expect(parseQueryArgs(name, args)).toEqual(expected)
+  })
+
+  it.each([
+    ['rule', [null]],
+    ['rule', ['x'.repeat(MAX_NAME_LENGTH + 1)]],
+    ['rules', []],
+    ['rules', [null]],
+    ['rules', [['Inbound']]],
+    ['rules', ['Inbound']],
+    ['rules', [{ direction: 'Sideways' }]],
+    ['rules', [{ attribute: 42 }]],
+    ['rules', [{ attribute: 'x'.repeat(MAX_NAME_LENGTH + 1) }]],
+    ['rules', [Object.create({ direction: 'Inbound', attribute: 'mail' }) as object]],
+    ['metaverseAttributes', ['mail']],
+    ['csObject', []],
+    ['csObject', ['']],
+    ['objectReport', [{ csId: 'a' }, { csId: 'b' }]],
+    ['searchMetaverse', []],
+    ['report', []],
+    ['report', [{}]],
+    ['report', [{ format: 'pdf' }]],
+    ['report', [{ format: 'HTML' }]],
+    ['report', [{ format: 'html', objectCsId: '' }]],
+    ['report', [{ format: 'html', objectCsId: 7 }]],
+    ['report', [{ format: 'html' }, { format: 'csv' }]],
+    ['toString', []],
+    ['load', [{}]],
+  ] as const)('refuses %s with %j', (name, args) => {
+    expect(parseQueryArgs(name as QueryName, args)).toBeNull()
+  })
+
+  it('rebuilds a rule filter from its known fields only', () => {
+    const hostile = JSON.parse(
+      '{"direction":"Outbound","__proto__":{"polluted":true},"constructor":"x","extra":1}',
+    )
+
+    const args = parseQueryArgs('rules', [hostile])
+
+    expect(args).toEqual([{ direction: 'Outbound' }])
+    expect(Object.getPrototypeOf(args?.[0])).toBe(Object.prototype)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('takes a report format and object id as own fields only, never a path or anything else', () => {
+    const hostile = JSON.parse('{"format":"csv","path":"/etc/passwd","__proto__":{"objectCsId":"x"}}')
+
+    expect(parseQueryArgs('report', [hostile])).toEqual([{ format: 'csv' }])
+    expect(parseQueryArgs('report', [Object.create({ format: 'csv' })])).toBeNull()
+  })
+
+  it('refuses payloads nested deeper than any request', () => {
+    let deep: unknown = {}
+    for (let depth = 0; depth < 100; depth++) deep = { query: deep }
+
+    expect(parseQueryArgs('searchMetaverse', [deep])).toBeNull()
   })
 })

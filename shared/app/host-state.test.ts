@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { SnapshotSummary } from '../../shared/app/host-api'
-import { loadIssue } from '../../shared/model/load-issue'
+import type { SnapshotSummary } from './host-api'
+import { loadIssue } from '../model/load-issue'
 import { failedState, hasContent, initialProgress, settledState } from './host-state'
 
 const empty: SnapshotSummary = {

@@ -1,0 +1,37 @@
+import { Worker } from 'node:worker_threads'
+import type { WorkerLink, WorkerStop } from '../../shared/app/host-core'
+import { connectSession } from '../../shared/app/session-rpc'
+import { nodePort } from '../../node/node-port'
+import type { SnapshotRequest } from '../../node/snapshot-request'
+import { SNAPSHOT_WORKER_LIMITS } from '../../node/worker-heap'
+
+/** The code Node gives the error of a worker thread that reached its heap limit. */
+const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY'
+
+/** A snapshot session served by a new worker thread running the bundled `snapshot-worker.cjs`. */
+export function workerLink(workerFile: string): WorkerLink<SnapshotRequest> {
+  const worker = new Worker(workerFile, { resourceLimits: SNAPSHOT_WORKER_LIMITS })
+  return {
+    client: connectSession<SnapshotRequest>(nodePort(worker)),
+    stopped: workerStopped(worker),
+    close: () => void worker.terminate(),
+  }
+}
+
+/** The events of a worker thread that tell it stopped. */
+export interface WorkerEvents {
+  once(event: 'error', listener: (error: Error & { code?: unknown }) => void): unknown
+  once(event: 'exit', listener: (code: number) => void): unknown
+}
+
+/** Resolves once a worker thread stops on its own, saying whether it ran out of memory. */
+export function workerStopped(worker: WorkerEvents): Promise<WorkerStop> {
+  return new Promise<WorkerStop>((resolve) => {
+    worker.once('error', (error: Error & { code?: unknown }) =>
+      resolve({ outOfMemory: error.code === OUT_OF_MEMORY, reason: error.message }),
+    )
+    worker.once('exit', (code: number) =>
+      resolve({ outOfMemory: false, reason: `it exited with code ${code}` }),
+    )
+  })
+}

@@ -1,0 +1,223 @@
+import { LoadCancelled } from '../model/cancel'
+import type { LoadProgress } from '../model/snapshot-summary'
+import type { SnapshotState, Unsubscribe } from './host-api'
+import { failedState, initialProgress, settledState } from './host-state'
+import { QUERY_TABLE, type QueryArgs, type QueryName, type QueryResult } from './query-table'
+import type { PendingLoad, SessionClient } from './session-rpc'
+
+/** How the worker behind a link stopped. */
+export interface WorkerStop {
+  /** The worker ran out of the memory it is allowed (its heap limit), rather than crashing or exiting. */
+  readonly outOfMemory: boolean
+  /** What the runtime said, for the message and the log. */
+  readonly reason: string
+}
+
+/** A session served by a worker (a Node worker thread or a Web Worker), as the host core drives it. */
+export interface WorkerLink<D> {
+  readonly client: SessionClient<D>
+  /** Resolves when the worker stops on its own: it crashed, ran out of memory or exited. */
+  readonly stopped: Promise<WorkerStop>
+  /** Stops the worker; its memory (the loaded snapshot) is freed. */
+  close(): void
+}
+
+/** How one call to `open` ended. */
+export type LoadOutcome = 'ready' | 'failed' | 'cancelled' | 'superseded'
+
+/** A file of the snapshot about to load, listed on the loading screen before anything is read. */
+export interface FileToLoad {
+  readonly path: string
+  readonly size: number
+}
+
+interface ActiveLoad {
+  readonly token: number
+  readonly pending: PendingLoad
+  /** The state to return to when the load is cancelled. */
+  readonly before: SnapshotState
+}
+
+/**
+ * The one snapshot a window shows, over a worker: the state machine both hosts share.
+ *
+ * It owns the worker link, keeps the SnapshotState the window renders and tells listeners of each change.
+ * A newer open supersedes an older one (its results are dropped); cancel returns at once to the state from
+ * before the load; a failed load reports the failure and leaves the previous snapshot in the worker (queries
+ * still read it); a worker that stops on its own is a failure naming why (out of memory or crashed); close
+ * stops the worker so a closed snapshot's memory is freed. With nothing loaded, every query answers the
+ * table's empty answer, as the session does.
+ */
+export class HostCore<D> {
+  private state: SnapshotState = { phase: 'empty' }
+  private link: WorkerLink<D> | null = null
+  /** The worker holds a completely loaded snapshot that queries may read. */
+  private loaded = false
+  private active: ActiveLoad | null = null
+  private nextToken = 1
+  /** The token of the latest open, reject or close; results of anything older are stale. */
+  private latest = 0
+  /** The newest progress of the load in flight, to name the file a dying worker was reading. */
+  private progress: LoadProgress | null = null
+  private readonly listeners = new Set<(state: SnapshotState) => void>()
+
+  public constructor(private readonly connect: () => WorkerLink<D>) {}
+
+  /** The current state. */
+  public getState(): SnapshotState {
+    return this.state
+  }
+
+  /** Calls `listener` on every state change; returns the unsubscribe. */
+  public onStateChange(listener: (state: SnapshotState) => void): Unsubscribe {
+    this.listeners.add(listener)
+    return () => {
+      this.listeners.delete(listener)
+    }
+  }
+
+  /** Loads a snapshot, superseding any load in progress; resolves when this load has settled. */
+  public async open(descriptor: D, name: string, files: readonly FileToLoad[] = []): Promise<LoadOutcome> {
+    const before = this.active?.before ?? this.state
+    this.active?.pending.cancel()
+    const token = this.nextToken++
+    this.latest = token
+    const link = this.ensureLink()
+    this.progress = initialProgress(files)
+    this.setState({ phase: 'loading', name, progress: this.progress })
+    const pending = link.client.load(descriptor, (progress) => {
+      if (this.active?.token !== token) return
+      this.progress = progress
+      this.setState({ phase: 'loading', name, progress })
+    })
+    this.active = { token, pending, before }
+    const settled = await Promise.race([
+      pending.done.then(
+        (summary) => ({ kind: 'ready', summary }) as const,
+        (error: unknown) => ({ kind: 'error', error }) as const,
+      ),
+      link.stopped.then(() => ({ kind: 'stopped' }) as const),
+    ])
+    if (settled.kind === 'stopped') return this.latest === token ? 'failed' : 'superseded'
+    const current = this.active?.token === token
+    if (current) this.active = null
+    if (settled.kind === 'ready') {
+      if (this.latest !== token) return 'superseded'
+      // A load that finished just as it was cancelled has still replaced the worker's snapshot: show it
+      // rather than claim the previous one is loaded.
+      this.loaded = true
+      const next = settledState(settled.summary)
+      this.setState(next)
+      return next.phase === 'ready' ? 'ready' : 'failed'
+    }
+    if (!current) return this.latest === token ? 'cancelled' : 'superseded'
+    if (settled.error instanceof LoadCancelled) {
+      this.setState(before)
+      return 'cancelled'
+    }
+    this.setState(failedState(name, settled.error))
+    return 'failed'
+  }
+
+  /** Reports a snapshot that could not even be started (a missing path); the previous snapshot stays. */
+  public reject(name: string, message: string): void {
+    this.active?.pending.cancel()
+    this.active = null
+    this.latest = this.nextToken++
+    this.setState(failedState(name, message))
+  }
+
+  /** Stops the load in progress and returns at once to the state from before it. */
+  public cancel(): void {
+    const active = this.active
+    if (!active) return
+    active.pending.cancel()
+    this.active = null
+    this.setState(active.before)
+  }
+
+  /** Closes the snapshot: cancels any load, stops the worker and shows the empty state. */
+  public close(): void {
+    this.active?.pending.cancel()
+    this.active = null
+    this.latest = this.nextToken++
+    this.stopLink()
+    this.setState({ phase: 'empty' })
+  }
+
+  /** Asks the worker a query of the loaded snapshot; with none (or a stopped worker), the table's empty answer. */
+  public async query<N extends QueryName>(name: N, ...args: QueryArgs<N>): Promise<QueryResult<N>> {
+    const link = this.link
+    const empty = QUERY_TABLE[name].empty
+    if (!this.loaded || link === null) return empty
+    return Promise.race([link.client.query(name, ...args), link.stopped.then(() => empty)])
+  }
+
+  /** Stops the worker for good (the app quits); listeners hear nothing more. */
+  public dispose(): void {
+    this.active = null
+    this.listeners.clear()
+    this.stopLink()
+  }
+
+  private stopLink(): void {
+    this.loaded = false
+    const link = this.link
+    this.link = null
+    link?.close()
+  }
+
+  private ensureLink(): WorkerLink<D> {
+    if (this.link) return this.link
+    const link = this.connect()
+    this.link = link
+    void link.stopped.then((stop) => {
+      if (this.link !== link) return
+      this.link = null
+      this.loaded = false
+      const hadWork = this.active !== null || this.state.phase === 'ready'
+      const reading = this.active === null ? null : currentFile(this.progress)
+      this.active = null
+      if (hadWork)
+        this.setState(failedState(stateName(this.state), stopMessage(stop, stateName(this.state), reading)))
+    })
+    return link
+  }
+
+  private setState(state: SnapshotState): void {
+    this.state = state
+    for (const listener of [...this.listeners]) listener(state)
+  }
+}
+
+/** What the user reads when the worker stopped: out of memory names the file being read, a crash says so. */
+export function stopMessage(stop: WorkerStop, snapshot: string, reading: string | null): string {
+  if (stop.outOfMemory) {
+    const where = reading === null ? snapshot : `${reading} (in ${snapshot})`
+    return (
+      `This snapshot needs more memory than SyncLens allows: ${where}. Close other snapshots and programs and ` +
+      'open it again, or open the configuration and fewer connector-space files.'
+    )
+  }
+  return (
+    `The snapshot engine stopped unexpectedly (${stop.reason}). Open the snapshot again; if this repeats, ` +
+    'copy the details from Help > Show Log into a support request.'
+  )
+}
+
+/** The file a load was reading: the first one started and not finished. */
+function currentFile(progress: LoadProgress | null): string | null {
+  return progress?.files.find((file) => !file.done && file.bytesRead > 0)?.path ?? null
+}
+
+function stateName(state: SnapshotState): string {
+  switch (state.phase) {
+    case 'empty':
+      return 'snapshot'
+    case 'loading':
+    case 'failed':
+      return state.name
+    case 'ready':
+      return state.summary.name
+  }
+}

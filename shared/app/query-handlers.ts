@@ -1,0 +1,198 @@
+import { diagnoseAttribute } from '../engine/diagnose'
+import { engineContext } from '../engine/engine-context'
+import { flowDetail } from '../engine/flow-detail'
+import { objectReport } from '../engine/object-report'
+import { unmappedSourceNamesOf } from '../engine/unmapped'
+import type { LoadedSnapshot } from '../load/load-snapshot'
+import { summarize } from '../load/summarize'
+import { normalizeGuid } from '../model/connector'
+import { connectorSpaceResultPage, matchConnectorSpace } from '../search/connector-space-search'
+import { matchMetaverse, metaverseResultPage } from '../search/metaverse-search'
+import type { QueryArgs, QueryName, QueryResult } from './query-table'
+import { buildReportFile } from './report-file'
+import { filterRules } from './rule-filter'
+import { MAX_PAGE_LIMIT, type SearchPage } from './view-queries'
+
+/** What the handlers answer from: one loaded snapshot and what is kept between its queries. */
+export class SnapshotContext {
+  private readonly searches = new Map<number, Uint32Array>()
+
+  public constructor(
+    public readonly snapshot: LoadedSnapshot,
+    public readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Matches of an earlier search, when still kept. */
+  public keptSearch(id: number | undefined): Uint32Array | undefined {
+    return id === undefined ? undefined : this.searches.get(id)
+  }
+
+  /** Keeps a search's matches for paging; the oldest go first. Returns the id to page with. */
+  public keepSearch(matches: Uint32Array): number {
+    const id = nextSearchId++
+    this.searches.set(id, matches)
+    for (const old of this.searches.keys()) {
+      if (this.searches.size <= KEPT_SEARCHES) break
+      this.searches.delete(old)
+    }
+    return id
+  }
+}
+
+/** Results kept for paging; older searches are searched again when asked for. */
+const KEPT_SEARCHES = 8
+
+/** Search ids are unique for the life of the worker, so an id kept from before a reload never pages new matches. */
+let nextSearchId = 1
+
+/** One handler per query of the table, each answering from a loaded snapshot. */
+export type QueryHandlers = {
+  readonly [N in QueryName]: (context: SnapshotContext, ...args: QueryArgs<N>) => QueryResult<N>
+}
+
+/** How every query of the table is answered. */
+export const QUERY_HANDLERS: QueryHandlers = {
+  summary: ({ snapshot }) => summarize(snapshot),
+
+  rules: ({ snapshot }, filter) => filterRules(snapshot.configuration.rules, filter),
+
+  rule: ({ snapshot }, id) => snapshot.configuration.rules.find((rule) => rule.id === id) ?? null,
+
+  searchMetaverse(context, request) {
+    const store = context.snapshot.objects
+    return pagedSearch(
+      context,
+      request,
+      () =>
+        matchMetaverse(
+          store,
+          request.query,
+          request.unmappedOnly ? { extraFilter: hasUnmapped(context) } : {},
+        ),
+      (matches, page) => metaverseResultPage(store, matches, page),
+    )
+  },
+
+  searchConnectorSpace(context, request) {
+    const store = context.snapshot.objects
+    return pagedSearch(
+      context,
+      request,
+      () => matchConnectorSpace(store, request.connectorId, request.query),
+      (matches, page) => connectorSpaceResultPage(store, matches, page),
+    )
+  },
+
+  objectReport({ snapshot }, target) {
+    const { ruleIndex, mvLookup } = engineContext(snapshot)
+    const index = snapshot.objects
+    if ('csId' in target && target.csId !== undefined) {
+      const csObject = index.csObject(normalizeGuid(target.csId))
+      return csObject ? objectReport({ ruleIndex, index, mvLookup, object: { csObject } }) : null
+    }
+    if (!('mvId' in target) || target.mvId === undefined) return null
+    const mvId = normalizeGuid(target.mvId)
+    return index.mvObject(mvId)
+      ? objectReport({ ruleIndex, index, mvLookup, object: { mvObjectId: mvId } })
+      : null
+  },
+
+  csObject: ({ snapshot }, id) => snapshot.objects.csObject(normalizeGuid(id)),
+
+  diagnose({ snapshot }, request) {
+    const csObject = snapshot.objects.csObject(normalizeGuid(request.csId))
+    if (!csObject) return null
+    const { ruleIndex, mvLookup } = engineContext(snapshot)
+    const { rules, connectors } = snapshot.configuration
+    return diagnoseAttribute({
+      rules,
+      connectors,
+      index: snapshot.objects,
+      csObject,
+      attribute: request.attribute,
+      targetConnectorId: request.targetConnectorId,
+      ruleIndex,
+      mvLookup,
+    })
+  },
+
+  flowDetail({ snapshot }, request) {
+    const { ruleIndex } = engineContext(snapshot)
+    const rule = ruleIndex.rule(request.ruleId)
+    if (!rule) return null
+    const index = snapshot.objects
+    return flowDetail({
+      rule,
+      target: request.target,
+      connectors: snapshot.configuration.connectors,
+      index,
+      ruleIndex,
+      csObject: request.csId === undefined ? null : index.csObject(normalizeGuid(request.csId)),
+      mvObject: request.mvId === undefined ? null : index.mvObject(normalizeGuid(request.mvId)),
+    })
+  },
+
+  metaverseAttributes({ snapshot }) {
+    const names = new Map<string, string>()
+    for (const attribute of snapshot.configuration.metaverse?.schema.attributes ?? []) {
+      names.set(attribute.name.toLowerCase(), attribute.name)
+    }
+    for (const rule of snapshot.configuration.rules) {
+      if (rule.direction !== 'Inbound') continue
+      for (const flow of rule.flows)
+        if (!names.has(flow.target.toLowerCase())) names.set(flow.target.toLowerCase(), flow.target)
+    }
+    return [...names.values()].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }))
+  },
+
+  report: ({ snapshot, clock }, request) => buildReportFile(snapshot, request, () => new Date(clock())),
+}
+
+/** A search that keeps its matches for paging: a request with a kept `searchId` pages without searching again. */
+function pagedSearch<Row>(
+  context: SnapshotContext,
+  request: {
+    readonly offset: number
+    readonly limit: number
+    readonly columns: readonly string[]
+    readonly searchId?: number
+  },
+  match: () => Uint32Array,
+  page: (
+    matches: Uint32Array,
+    options: { offset: number; limit: number; columns: readonly string[] },
+  ) => {
+    readonly total: number
+    readonly page: readonly Row[]
+  },
+): SearchPage<Row> {
+  const started = context.clock()
+  const kept = context.keptSearch(request.searchId)
+  const matches = kept ?? match()
+  const searchId = kept ? (request.searchId ?? 0) : context.keepSearch(matches)
+  const rows = page(matches, {
+    offset: Math.max(0, Math.floor(request.offset)),
+    limit: Math.min(MAX_PAGE_LIMIT, Math.max(0, Math.floor(request.limit))),
+    columns: request.columns,
+  })
+  return {
+    searchId,
+    total: rows.total,
+    offset: request.offset,
+    rows: rows.page,
+    elapsedMs: kept ? 0 : context.clock() - started,
+  }
+}
+
+/** "Has unmapped attributes": a linked connector-space object carries a value no enabled rule reads. */
+function hasUnmapped({ snapshot }: SnapshotContext): (mvId: string) => boolean {
+  const { ruleIndex } = engineContext(snapshot)
+  const store = snapshot.objects
+  return (mvId) =>
+    store.csRowsLinkedTo(mvId).some((row) => {
+      const connectorId = store.csConnectorIdAt(row)
+      if (connectorId === null) return false
+      const names = store.csAttributeNamesWithValues(row)
+      return unmappedSourceNamesOf(ruleIndex, connectorId, store.csRows.objectType(row), names).length > 0
+    })
+}
