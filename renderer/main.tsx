@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
 import { applyStoredTheme } from './app/use-theme'
+import { errorDetails } from '../shared/model/error-data'
 import { selectHost } from './host/host'
 import './styles/base.css'
 import './styles/app.css'
@@ -13,8 +14,17 @@ applyStoredTheme()
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element.')
 
+const host = selectHost()
+// Errors no view caught still reach the host's log (Help > Show Log in Electron, the console in a browser).
+window.addEventListener('error', (event) => {
+  void host.reportError(`Uncaught error: ${errorDetails(event.error ?? event.message)}`)
+})
+window.addEventListener('unhandledrejection', (event) => {
+  void host.reportError(`Unhandled rejection: ${errorDetails(event.reason)}`)
+})
+
 createRoot(container).render(
   <StrictMode>
-    <App host={selectHost()} />
+    <App host={host} />
   </StrictMode>,
 )

@@ -1,10 +1,10 @@
 import { useEffect } from 'react'
 import type { HostApi, SnapshotState, SnapshotSummary } from '../../shared/app/host-api'
-import { appStateMarker, windowTitle } from './app-state'
+import { windowTitle } from '../../shared/app/window-title'
 import { DropTarget } from './drop-target'
 import { EmptyView } from './empty-view'
 import { FailedView } from './failed-view'
-import { HostProvider } from './host-context'
+import { HostProvider } from '../ui/host-context'
 import { LoadingView } from './loading-view'
 import { SnapshotBar } from './snapshot-bar'
 import { useSnapshotPickers, type SnapshotPickers } from './snapshot-pickers'
@@ -46,7 +46,8 @@ export function App({ host }: { readonly host: HostApi }) {
 
   useEffect(() => {
     if (!state) return
-    document.documentElement.dataset.appState = appStateMarker(state)
+    // The readiness marker end-to-end tests wait for.
+    document.documentElement.dataset.appState = state.phase
     document.title = windowTitle(state)
   }, [state])
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { RecentSnapshot } from '../../shared/app/host-api'
-import { useHost } from './host-context'
+import { useHost } from '../ui/host-context'
 import type { SnapshotPickers } from './snapshot-pickers'
 
 /** The start page: what SyncLens is, how to open a snapshot, and how to get one. */

@@ -7,7 +7,7 @@ import { createBrowserHost } from '../host/browser-host'
 import { withRelativePath } from '../host/dropped-files'
 import { InProcessWorker } from '../host/testing/in-process-worker'
 import { ExportReport } from './export-report'
-import { HostProvider } from './host-context'
+import { HostProvider } from '../ui/host-context'
 
 /** File names the page offered for download; jsdom has no Blob URLs, so these stand in for the browser's. */
 let downloaded: string[] = []

@@ -1,7 +1,7 @@
 import { type CSSProperties, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import type { ExportReportOutcome } from '../../shared/app/host-api'
 import type { ReportFormat } from '../../shared/app/view-queries'
-import { useHost } from './host-context'
+import { useHost } from '../ui/host-context'
 
 /** The formats offered, in menu order, with what a user recognises them by. */
 const FORMATS: readonly { readonly format: ReportFormat; readonly label: string; readonly hint: string }[] = [

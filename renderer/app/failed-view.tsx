@@ -1,5 +1,5 @@
 import type { LoadIssue } from '../../shared/model/load-issue'
-import { useHost } from './host-context'
+import { useHost } from '../ui/host-context'
 import { IssueList } from './issue-list'
 import type { SnapshotPickers } from './snapshot-pickers'
 

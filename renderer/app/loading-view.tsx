@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { LoadProgress } from '../../shared/app/host-api'
 import { formatBytes, formatCount, formatDuration, formatRate, percent } from '../../shared/text/format'
-import { useHost } from './host-context'
+import { useHost } from '../ui/host-context'
 
 /** Most file rows listed; a folder of thousands of files would cost more to redraw ten times a second. */
 const SHOWN_FILES = 200

@@ -1,6 +1,6 @@
 import type { SnapshotSummary } from '../../shared/app/host-api'
-import type { Navigate } from './navigation-context'
-import { routeTitle, type Route } from './navigation'
+import type { Navigate } from '../ui/navigation-context'
+import { routeTitle, type Route } from '../ui/navigation'
 
 /** The left rail: Sync Rules, Metaverse Search, a Connector Space search per connector, and the open object. */
 export function NavRail({

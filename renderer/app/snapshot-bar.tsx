@@ -1,7 +1,7 @@
 import type { SnapshotSummary } from '../../shared/app/host-api'
 import { TrainingBadge } from '../views/training/training-badge'
 import { ExportReport } from './export-report'
-import { useHost } from './host-context'
+import { useHost } from '../ui/host-context'
 import { IssueList, issueCountLabel } from './issue-list'
 
 /** The header facts of an open snapshot: name, server, build, connectors, load issues, Export report and Close. */

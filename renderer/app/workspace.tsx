@@ -1,11 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { SnapshotSummary } from '../../shared/app/host-api'
-import { CsSearchView } from '../views/connector-space/cs-search-view'
-import { MetaverseSearchView } from '../views/metaverse-search/metaverse-search-view'
-import { ObjectView } from '../views/object/object-view'
-import { SyncRulesView } from '../views/sync-rules/sync-rules-view'
-import { TrainingCaseNote } from '../views/training/training-case-note'
-import { TrainingView } from '../views/training/training-view'
+import { ErrorBoundary } from '../ui/error-boundary'
+import { useHost } from '../ui/host-context'
 import { HistoryButtons } from './history-buttons'
 import {
   canGoBack,
@@ -20,12 +16,51 @@ import {
   routeKey,
   type NavigationHistory,
   type Route,
-} from './navigation'
-import { NavigateProvider, type Navigate } from './navigation-context'
+} from '../ui/navigation'
+import { NavigateProvider, type Navigate } from '../ui/navigation-context'
 import { NavRail } from './nav-rail'
-import { clampSplit } from './split'
-import { Splitter } from './splitter'
-import { useElementWidth } from './use-element-width'
+import { clampSplit } from '../ui/split'
+import { Splitter } from '../ui/splitter'
+import { useElementWidth } from '../ui/use-element-width'
+
+// Each view is its own chunk, loaded the first time it is shown: the window's first bundle holds the shell.
+const SyncRulesView = lazy(() =>
+  import('../views/sync-rules/sync-rules-view').then((module) => ({ default: module.SyncRulesView })),
+)
+const MetaverseSearchView = lazy(() =>
+  import('../views/metaverse-search/metaverse-search-view').then((module) => ({
+    default: module.MetaverseSearchView,
+  })),
+)
+const CsSearchView = lazy(() =>
+  import('../views/connector-space/cs-search-view').then((module) => ({ default: module.CsSearchView })),
+)
+const ObjectView = lazy(() =>
+  import('../views/object/object-view').then((module) => ({ default: module.ObjectView })),
+)
+const TrainingCaseNote = lazy(() =>
+  import('../views/training/training-case-note').then((module) => ({ default: module.TrainingCaseNote })),
+)
+const TrainingView = lazy(() =>
+  import('../views/training/training-view').then((module) => ({ default: module.TrainingView })),
+)
+
+/** A view in its error boundary, with a placeholder while its code loads. */
+function ViewFrame({
+  label,
+  onError,
+  children,
+}: {
+  readonly label: string
+  readonly onError: (details: string) => void
+  readonly children: ReactNode
+}) {
+  return (
+    <ErrorBoundary label={label} onError={onError}>
+      <Suspense fallback={<p className="empty-state">Opening {label}…</p>}>{children}</Suspense>
+    </ErrorBoundary>
+  )
+}
 
 const RAIL_LIMITS = { minFirst: 160, minSecond: 480 }
 const DEFAULT_RAIL = 220
@@ -38,6 +73,8 @@ type ObjectRoute = Extract<Route, { view: 'object' }>
  * views stay mounted once visited, so their queries and results survive a trip to an object and back.
  */
 export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
+  const host = useHost()
+  const reportError = useCallback((details: string) => void host.reportError(details), [host])
   const [history, setHistory] = useState<NavigationHistory>(INITIAL_HISTORY)
   const [railWidth, setRailWidth] = useState(DEFAULT_RAIL)
   const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set(['rules']))
@@ -101,15 +138,19 @@ export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
         <div className="workspace__content">
           {kept('rules') && (
             <div className="workspace__view" hidden={!shown('rules')}>
-              <SyncRulesView summary={summary} ruleId={route.view === 'rules' ? route.ruleId : undefined} />
+              <ViewFrame label="The Sync Rules view" onError={reportError}>
+                <SyncRulesView summary={summary} ruleId={route.view === 'rules' ? route.ruleId : undefined} />
+              </ViewFrame>
             </div>
           )}
           {kept('search') && (
             <div className="workspace__view" hidden={!shown('search')}>
-              <MetaverseSearchView
-                summary={summary}
-                objectType={route.view === 'search' ? route.objectType : undefined}
-              />
+              <ViewFrame label="Metaverse Search" onError={reportError}>
+                <MetaverseSearchView
+                  summary={summary}
+                  objectType={route.view === 'search' ? route.objectType : undefined}
+                />
+              </ViewFrame>
             </div>
           )}
           {summary.connectors.map((connector) => {
@@ -117,29 +158,37 @@ export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
             return (
               kept(key) && (
                 <div key={key} className="workspace__view" hidden={!shown(key)}>
-                  <CsSearchView summary={summary} connectorId={connector.id} />
+                  <ViewFrame label={`Search Connector Space (${connector.name})`} onError={reportError}>
+                    <CsSearchView summary={summary} connectorId={connector.id} />
+                  </ViewFrame>
                 </div>
               )
             )
           })}
           {route.view === 'cs-search' && route.connectorId === undefined && (
             <div className="workspace__view">
-              <CsSearchView summary={summary} connectorId={summary.connectors[0]?.id ?? ''} />
+              <ViewFrame label="Search Connector Space" onError={reportError}>
+                <CsSearchView summary={summary} connectorId={summary.connectors[0]?.id ?? ''} />
+              </ViewFrame>
             </div>
           )}
           {route.view === 'object' && (
             <div className="workspace__view">
-              <TrainingCaseNote target={route.target} />
-              <ObjectView
+              <ViewFrame
                 key={routeKey({ ...route, attribute: '', diagnose: false })}
-                route={route}
-                summary={summary}
-              />
+                label="The object view"
+                onError={reportError}
+              >
+                <TrainingCaseNote target={route.target} />
+                <ObjectView route={route} summary={summary} />
+              </ViewFrame>
             </div>
           )}
           {route.view === 'training' && (
             <div className="workspace__view">
-              <TrainingView summary={summary} />
+              <ViewFrame label="The Training view" onError={reportError}>
+                <TrainingView summary={summary} />
+              </ViewFrame>
             </div>
           )}
         </div>

@@ -10,7 +10,7 @@ import {
   useState,
 } from 'react'
 import { isGridNavigationKey, nextRowIndex, rowsPerPage } from './grid-keys'
-import { copyText } from './clipboard'
+import { copyText } from '../../ui/clipboard'
 import { GridHeader } from './data-grid-header'
 import { cellDomId, GridRow, rowDomId, type GridColumn } from './data-grid-row'
 import { copyTarget, nextColumnIndex, rowClipboardText } from './grid-cell-keys'

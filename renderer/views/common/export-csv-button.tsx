@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { downloadText } from './clipboard'
+import { downloadText } from '../../ui/clipboard'
 import { csvFileName } from './csv'
 
 /** "Export CSV": builds the document (possibly fetching every page first) and downloads it. */

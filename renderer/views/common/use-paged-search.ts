@@ -1,12 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { MAX_SEARCH_PAGE, type SearchPage } from '../../../shared/app/view-queries'
-import {
-  firstPage,
-  missingPages,
-  pageRowSource,
-  withPage,
-  type PageCache,
-} from '../metaverse-search/page-cache'
+import { MAX_PAGE_LIMIT, type SearchPage } from '../../../shared/app/view-queries'
+import { firstPage, missingPages, pageRowSource, withPage, type PageCache } from './page-cache'
 import type { RowSource } from './row-source'
 
 /** Rows asked per page. */
@@ -99,8 +93,8 @@ export function usePagedSearch<Row>(runKey: string | null, fetchPage: PageFetche
     const { pages } = current
     const rows: Row[] = []
     // The largest pages the session gives: 60 round trips for 300,000 matches instead of 1,500 grid pages.
-    for (let offset = 0; offset < pages.total; offset += MAX_SEARCH_PAGE) {
-      const limit = Math.min(MAX_SEARCH_PAGE, pages.total - offset)
+    for (let offset = 0; offset < pages.total; offset += MAX_PAGE_LIMIT) {
+      const limit = Math.min(MAX_PAGE_LIMIT, pages.total - offset)
       const answer = await fetcher.current(offset, limit, pages.searchId)
       for (const row of answer.rows) rows.push(row)
       if (answer.rows.length < limit) break

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import type { ReportUnmapped } from '../../../shared/engine/object-report'
 import type { Attribute, CsObject, ObjectError } from '../../../shared/model/objects'
-import { useNavigate } from '../../app/navigation-context'
+import { useNavigate } from '../../ui/navigation-context'
 import { toCsv } from '../common/csv'
 import { DataGrid, type GridColumn } from '../common/data-grid'
 import { DiagnosisChip } from '../common/diagnosis-chip'

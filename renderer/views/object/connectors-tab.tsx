@@ -1,5 +1,5 @@
 import type { ReportConnection } from '../../../shared/engine/object-report'
-import { useNavigate } from '../../app/navigation-context'
+import { useNavigate } from '../../ui/navigation-context'
 import { toCsv } from '../common/csv'
 import { DataGrid, type GridColumn } from '../common/data-grid'
 import { ExportCsvButton } from '../common/export-csv-button'

@@ -1,5 +1,5 @@
 import type { Diagnosis } from '../../../shared/engine/diagnose'
-import { useHost } from '../../app/host-context'
+import { useHost } from '../../ui/host-context'
 import { DiagnosisChip } from '../common/diagnosis-chip'
 import { useHostQuery } from '../common/use-host-query'
 

@@ -1,7 +1,7 @@
 import type { FlowDetail } from '../../../shared/engine/flow-detail'
 import type { FlowOutcome } from '../../../shared/engine/flow-value'
-import { useHost } from '../../app/host-context'
-import { useNavigate } from '../../app/navigation-context'
+import { useHost } from '../../ui/host-context'
+import { useNavigate } from '../../ui/navigation-context'
 import { useHostQuery } from '../common/use-host-query'
 
 /** Which flow the rule pane explains. */

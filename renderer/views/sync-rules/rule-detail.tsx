@@ -1,7 +1,7 @@
 import { Fragment, type KeyboardEvent, type RefObject } from 'react'
 import { isStandardRule, type SyncRule } from '../../../shared/model/sync-rule'
-import { useNavigate } from '../../app/navigation-context'
-import { tabId, tabPanelId, Tabs } from '../../app/tabs'
+import { useNavigate } from '../../ui/navigation-context'
+import { tabId, tabPanelId, Tabs } from '../../ui/tabs'
 import {
   descriptionFields,
   flowRows,

@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react'
 import type { RuleDirection } from '../../../shared/model/sync-rule'
-import { nextTabIndex } from '../../app/tab-keys'
+import { nextTabIndex } from '../../ui/tab-keys'
 import type { FilterOption, FilterOptions, RuleFilterState } from './filter-options'
 
 const DIRECTIONS: readonly RuleDirection[] = ['Inbound', 'Outbound']

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { SnapshotSummary } from '../../../shared/app/host-api'
-import { useHost } from '../../app/host-context'
-import { clampSplit } from '../../app/split'
-import { Splitter } from '../../app/splitter'
-import { useDebouncedValue } from '../../app/use-debounced-value'
-import { useElementWidth } from '../../app/use-element-width'
+import { useHost } from '../../ui/host-context'
+import { clampSplit } from '../../ui/split'
+import { Splitter } from '../../ui/splitter'
+import { useDebouncedValue } from '../../ui/use-debounced-value'
+import { useElementWidth } from '../../ui/use-element-width'
 import {
   attributeNames,
   filterOptions,
@@ -50,7 +50,7 @@ export function SyncRulesView({
   useEffect(() => {
     if (ruleId === undefined) return
     let live = true
-    void host.getRule(ruleId).then((rule) => {
+    void host.rule(ruleId).then((rule) => {
       if (!live || !rule) return
       setFilter({ ...INITIAL_FILTER, direction: rule.direction })
       setSelectedId(rule.id)

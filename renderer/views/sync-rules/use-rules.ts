@@ -21,7 +21,7 @@ export function useRules(host: HostApi, filter: RuleFilter): RulesResult {
 
   useEffect(() => {
     let live = true
-    host.getRules(filter).then(
+    host.rules(filter).then(
       (rules) => {
         if (live) setAnswer({ filter, rules, error: null })
       },

@@ -1,9 +1,9 @@
-import { SnapshotSession } from '../../../shared/app/session'
+import { createSnapshotSession, type SnapshotSession } from '../../../shared/app/session'
 import { TRAINING_CASES, generateTrainingSnapshot } from '../../../shared/training/index'
 
 /** A session holding a small training snapshot (the seeded cases plus a few generated people). Tests only. */
 export async function trainingSession(users = 10): Promise<SnapshotSession> {
-  const session = new SnapshotSession()
+  const session = createSnapshotSession()
   await session.load(generateTrainingSnapshot({ users }), () => undefined, { aborted: false })
   return session
 }

@@ -1,5 +1,5 @@
 import type { SnapshotSummary } from '../../../shared/app/host-api'
-import { TRAINING_CASES, TRAINING_CONCEPTS, type TrainingConcept } from '../../../shared/training/index'
+import { TRAINING_CASES, TRAINING_CONCEPTS, type TrainingConcept } from '../../../shared/training/catalogue'
 import { PipelineDiagram } from './pipeline-diagram'
 import { conceptAnchorId } from './training-model'
 

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SnapshotSummary } from '../../../shared/app/host-api'
-import { SnapshotSession } from '../../../shared/app/session'
+import { createSnapshotSession } from '../../../shared/app/session'
 import { generateTrainingSnapshot, TRAINING_CASES } from '../../../shared/training/index'
 import { lookUpCase, type CaseSearchHost } from './open-case'
 
 const NEVER_ABORTED = { aborted: false }
 
 describe('lookUpCase on the training snapshot', () => {
-  const session = new SnapshotSession()
+  const session = createSnapshotSession()
   const host: CaseSearchHost = {
     searchConnectorSpace: async (request) => session.searchConnectorSpace(request),
   }

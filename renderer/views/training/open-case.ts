@@ -1,6 +1,6 @@
 import type { HostApi, SnapshotSummary } from '../../../shared/app/host-api'
-import type { TrainingCase } from '../../../shared/training/index'
-import type { Route } from '../../app/navigation'
+import type { TrainingCase } from '../../../shared/training/catalogue'
+import type { Route } from '../../ui/navigation'
 import { caseConnectorId, caseRoute, caseSearchRequest } from './training-model'
 
 /** Where choosing a case leads: the object's view, or why it cannot be opened. */

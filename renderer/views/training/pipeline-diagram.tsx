@@ -1,6 +1,6 @@
 import type { SnapshotSummary } from '../../../shared/app/host-api'
-import type { TrainingConcept } from '../../../shared/training/index'
-import { useNavigate } from '../../app/navigation-context'
+import type { TrainingConcept } from '../../../shared/training/catalogue'
+import { useNavigate } from '../../ui/navigation-context'
 import { pipelineStages, type PipelineStage } from './pipeline'
 
 /**

@@ -1,7 +1,7 @@
 import type { SnapshotSummary } from '../../../shared/app/host-api'
 import { AAD_CONNECTOR_ID } from '../../../shared/model/connector'
-import type { TrainingConcept } from '../../../shared/training/index'
-import type { Route } from '../../app/navigation'
+import type { TrainingConcept } from '../../../shared/training/catalogue'
+import type { Route } from '../../ui/navigation'
 
 /** How a stage is drawn: a run that moves data, a store that holds objects, or a set of rules. */
 export type StageShape = 'run' | 'store' | 'rules'

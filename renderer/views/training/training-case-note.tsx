@@ -1,5 +1,5 @@
 import type { ObjectTarget } from '../../../shared/app/view-queries'
-import { useNavigate } from '../../app/navigation-context'
+import { useNavigate } from '../../ui/navigation-context'
 import { CaseCode } from './case-code'
 import { setActiveCase, useActiveCase } from './training-store'
 import { conceptTitle } from './training-model'

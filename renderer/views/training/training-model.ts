@@ -5,8 +5,8 @@ import {
   TRAINING_SNAPSHOT_NAME,
   type TrainingCase,
   type TrainingConcept,
-} from '../../../shared/training/index'
-import type { Route } from '../../app/navigation'
+} from '../../../shared/training/catalogue'
+import type { Route } from '../../ui/navigation'
 
 /** True when the open snapshot is the built-in Contoso training snapshot. */
 export function isTrainingSnapshot(summary: SnapshotSummary): boolean {

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import type { TrainingCase } from '../../../shared/training/index'
+import type { TrainingCase } from '../../../shared/training/catalogue'
 
 /** The two panels of the training view. */
 export type TrainingPanel = 'cases' | 'concepts'

@@ -1,4 +1,4 @@
-import type { RowSource } from '../common/row-source'
+import type { RowSource } from './row-source'
 
 /** Rows fetched so far for one search, by page. */
 export interface PageCache<Row> {
