@@ -3,7 +3,8 @@ import { builtinModules } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SnapshotHost, workerLink } from '../electron/main/snapshot-host'
+import { HostCore } from '../shared/app/host-core'
+import { workerLink } from '../electron/main/worker-link'
 import { INBOUND_RULE_XML, MV_XML, OUTBOUND_RULE_XML } from '../test-support/serverconfig-fixtures'
 import { BUNDLES, buildBundle, type ElectronBundle, ROOT } from './build-electron.mjs'
 
@@ -82,7 +83,7 @@ describe('the snapshot worker bundle', () => {
     fs.writeFileSync(path.join(snapshot, 'SynchronizationRules', 'in.xml'), INBOUND_RULE_XML)
     fs.writeFileSync(path.join(snapshot, 'SynchronizationRules', 'out.xml'), OUTBOUND_RULE_XML)
     fs.writeFileSync(path.join(snapshot, 'MV.xml'), MV_XML)
-    const host = new SnapshotHost(() => workerLink(file))
+    const host = new HostCore(() => workerLink(file))
 
     try {
       const outcome = await host.open({ paths: [snapshot] }, 'Fixture')
@@ -92,7 +93,7 @@ describe('the snapshot worker bundle', () => {
         phase: 'ready',
         summary: { name: 'Fixture', rules: { total: 2 } },
       })
-      expect((await host.rules({ direction: 'Outbound' })).map((rule) => rule.name)).toEqual([
+      expect((await host.query('rules', { direction: 'Outbound' })).map((rule) => rule.name)).toEqual([
         'Out to AAD - Staff Custom',
       ])
     } finally {

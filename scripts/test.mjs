@@ -59,6 +59,7 @@ if (vitest) {
 }
 
 const built = check('build', 'npm', ['run', '-s', 'build'])
+if (built) check('bundle budget', 'node', ['scripts/bundle-budget.mjs'])
 if (built) {
   const browser = await ensureBrowser()
   fs.rmSync(path.join(root, '.pw.json'), { force: true })

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { attributeBag } from './attribute-bag'
-import { decodeBase64, encodeBase64 } from './base64'
 import { evalContext, evaluateFlow, fromEvalOutcome, outcomeText, toExprValue, toTexts } from './flow-value'
 import { attributes, flow } from './testing/scenario'
 
@@ -111,23 +110,5 @@ describe('fromEvalOutcome and toTexts', () => {
   it('keeps special outcomes', () => {
     expect(fromEvalOutcome({ kind: 'ignoreThisFlow' })).toEqual({ kind: 'ignoreThisFlow' })
     expect(outcomeText({ kind: 'error', message: 'boom', position: 0, raised: true })).toBe('error: boom')
-  })
-})
-
-describe('base64', () => {
-  it.each([[[]], [[0]], [[0, 1]], [[0, 1, 2]], [[255, 254, 253, 252]]])('round-trips %j', (bytes) => {
-    const data = new Uint8Array(bytes)
-
-    expect(decodeBase64(encodeBase64(data))).toEqual(data)
-  })
-
-  it('rejects text that is not base64', () => {
-    expect(decodeBase64('not base64!')).toBeNull()
-    expect(decodeBase64('A')).toBeNull()
-  })
-
-  it('matches a known encoding', () => {
-    expect(encodeBase64(new TextEncoder().encode('Man'))).toBe('TWFu')
-    expect(decodeBase64('qrvM3e7/ABEiM0RVZneImQ==')?.length).toBe(16)
   })
 })

@@ -2,7 +2,7 @@ import type { EvalContext, EvalOutcome, ExprValue, ScalarValue, TraceStep } from
 import type { Attribute } from '../model/objects'
 import type { AttributeFlow } from '../model/sync-rule'
 import type { AttributeBag } from './attribute-bag'
-import { decodeBase64, encodeBase64 } from './base64'
+import { base64ToBytes, bytesToBase64 } from '../text/base64'
 import { evaluateFlowExpression } from './expression-bridge'
 
 /** What one flow computes, as plain data: values are text as the model keeps them. */
@@ -124,7 +124,7 @@ function toScalar(attribute: Attribute, value: string): ScalarValue {
     case 'Boolean':
       return value.trim().toLowerCase() === 'true'
     case 'Binary':
-      return decodeBase64(value) ?? value
+      return base64ToBytes(value) ?? value
     case 'Reference':
       return { kind: 'reference', dn: value }
   }
@@ -160,7 +160,7 @@ function scalarText(value: ScalarValue): string {
   if (typeof value === 'string') return value
   if (typeof value === 'number') return String(value)
   if (typeof value === 'boolean') return value ? 'true' : 'false'
-  if (value instanceof Uint8Array) return encodeBase64(value)
+  if (value instanceof Uint8Array) return bytesToBase64(value)
   if (value instanceof Date) return value.toISOString()
   return value.dn
 }

@@ -251,11 +251,6 @@ export function evaluateScope(
   return { inScope: results.some((group) => group.matched), groups: results }
 }
 
-/** True when the scope groups hold at least one clause (a rule without clauses is always in scope). */
-export function hasScope(groups: readonly ScopeGroup[]): boolean {
-  return groups.some((group) => group.clauses.length > 0)
-}
-
 /** Why a scope is false, in words: `mailNickname ISNOTNULL is false (no value)`; one failing clause per group. */
 export function scopeFailureText(scope: ScopeResult): string {
   const parts = scope.groups

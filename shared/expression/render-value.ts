@@ -1,6 +1,6 @@
 /** Values as text for traces and the UI, and as JSON for the command line. */
 import type { ExprValue, ScalarValue } from './api'
-import { bytesToBase64 } from './codec/base64'
+import { bytesToBase64 } from '../text/base64'
 import { formatNumber } from './convert'
 import type { RuntimeValue } from './runtime-value'
 import { isList } from './runtime-value'

@@ -1,47 +1,13 @@
-/**
- * Identifiers and binary values as directories write them: GUIDs, SIDs, base64, UTF-8 hex.
- *
- * shared/ runs without Node, so base64 is written here rather than taken from Buffer.
- */
+/** Identifiers and binary values as directories write them: GUIDs, SIDs, base64, UTF-8 hex. */
+import { base64ToBytes as decodeBase64, bytesToBase64 } from '../text/base64'
 import { createRandom, mixSeed, type Random } from './random'
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+export { bytesToBase64 }
 
-/** Standard base64 (with padding) of bytes. */
-export function bytesToBase64(bytes: Uint8Array): string {
-  let text = ''
-  let index = 0
-  for (; index + 2 < bytes.length; index += 3) {
-    const triple = ((bytes[index] ?? 0) << 16) | ((bytes[index + 1] ?? 0) << 8) | (bytes[index + 2] ?? 0)
-    text += BASE64.charAt(triple >>> 18) + BASE64.charAt((triple >>> 12) & 63)
-    text += BASE64.charAt((triple >>> 6) & 63) + BASE64.charAt(triple & 63)
-  }
-  const rest = bytes.length - index
-  if (rest === 1) {
-    const single = bytes[index] ?? 0
-    text += `${BASE64.charAt(single >>> 2)}${BASE64.charAt((single & 3) << 4)}==`
-  } else if (rest === 2) {
-    const pair = ((bytes[index] ?? 0) << 8) | (bytes[index + 1] ?? 0)
-    text += `${BASE64.charAt(pair >>> 10)}${BASE64.charAt((pair >>> 4) & 63)}${BASE64.charAt((pair & 15) << 2)}=`
-  }
-  return text
-}
-
-/** Bytes of standard base64 text (the generator only decodes base64 it wrote). */
+/** Bytes of standard base64 text the generator wrote (it never decodes anything else). */
 export function base64ToBytes(text: string): Uint8Array {
-  const clean = text.replace(/=+$/, '')
-  const bytes = new Uint8Array(Math.floor((clean.length * 3) / 4))
-  let buffer = 0
-  let bits = 0
-  let offset = 0
-  for (const character of clean) {
-    buffer = (buffer << 6) | BASE64.indexOf(character)
-    bits += 6
-    if (bits >= 8) {
-      bits -= 8
-      bytes[offset++] = (buffer >>> bits) & 0xff
-    }
-  }
+  const bytes = decodeBase64(text)
+  if (bytes === null) throw new Error(`Not base64: ${text.slice(0, 40)}`)
   return bytes
 }
 

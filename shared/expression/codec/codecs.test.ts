@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { base64ToBytes, bytesToBase64 } from './base64'
+import { base64ToBytes, bytesToBase64 } from '../../text/base64'
 import { bytesToGuid, guidToBytes, randomGuid } from './guid'
 import { bytesToHex, hexToBytes } from './hex'
 import { sidToString, stringToSid } from './sid'

@@ -52,28 +52,6 @@ export function decodeAscii(bytes: Uint8Array): string {
   return text
 }
 
-/** Encodes 7-bit ASCII; other characters become "?". */
-export function encodeAscii(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length)
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    bytes[i] = code < 0x80 ? code : 0x3f
-  }
-  return bytes
-}
-
-/** Encodes text in the named encoding. */
-export function encodeText(text: string, encoding: TextEncodingOption): Uint8Array {
-  switch (encoding) {
-    case 'Unicode':
-      return encodeUtf16le(text)
-    case 'UTF8':
-      return encodeUtf8(text)
-    case 'ASCII':
-      return encodeAscii(text)
-  }
-}
-
 /** Decodes bytes in the named encoding (invalid UTF-8 becomes U+FFFD). */
 export function decodeText(bytes: Uint8Array, encoding: TextEncodingOption): string {
   switch (encoding) {

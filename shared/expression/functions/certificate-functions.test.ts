@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { base64ToBytes } from '../codec/base64'
+import { base64ToBytes } from '../../text/base64'
 import { valueOf } from '../testing/eval-helpers'
 
 /**

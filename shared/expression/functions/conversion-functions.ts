@@ -1,5 +1,5 @@
 /** Conversion functions (functions reference, "Conversion") and the engine-only binary conversions. */
-import { base64ToBytes, bytesToBase64 } from '../codec/base64'
+import { base64ToBytes, bytesToBase64 } from '../../text/base64'
 import { bytesToGuid, guidToBytes } from '../codec/guid'
 import { bytesToHex, hexToBytes } from '../codec/hex'
 import { sidToString, stringToSid } from '../codec/sid'

@@ -1,6 +1,6 @@
 /** Multi-valued functions: they receive the whole list (a single value counts as a list of one). */
 import type { ScalarValue } from '../api'
-import { bytesToBase64 } from '../codec/base64'
+import { bytesToBase64 } from '../../text/base64'
 import { asInteger, asOptionName, asString, ensureLength, formatNumber } from '../convert'
 import { EvalFailure } from '../eval-failure'
 import type { RuntimeValue } from '../runtime-value'

@@ -2,7 +2,7 @@
  * The parts of an X.509 certificate the Cert* functions return, read from DER (or base64 / PEM text),
  * formatted as .NET's X509Certificate2 shows them.
  */
-import { base64ToBytes } from '../codec/base64'
+import { base64ToBytes } from '../../text/base64'
 import { bytesToHex } from '../codec/hex'
 import { decodeUtf8 } from '../codec/text-encoding'
 import { sha1 } from '../crypto/sha1'
