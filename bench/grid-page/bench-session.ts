@@ -4,15 +4,10 @@
  * loading a snapshot. Rows are made on demand from their index, so 300,000 matches cost nothing until paged.
  */
 import type { SnapshotSummary } from '../../shared/app/host-api'
-import type {
-  ConnectorSpaceSearchPage,
-  MetaverseSearchPage,
-  MetaverseSearchRequest,
-  ReportAnswer,
-} from '../../shared/app/view-queries'
+import type { MetaverseSearchPage, MetaverseSearchRequest } from '../../shared/app/view-queries'
 import type { MvSearchRow } from '../../shared/search/result-rows'
 import type { SnapshotSessionApi } from '../../shared/app/session-api'
-import type { QueryResult, SyncQueries } from '../../shared/app/query-table'
+import { QUERY_TABLE, type QueryResult, type SyncQueries } from '../../shared/app/query-table'
 
 /** The metaverse attributes the synthetic objects carry, as the attribute picker lists them. */
 export const BENCH_ATTRIBUTES: readonly string[] = [
@@ -68,9 +63,6 @@ export function benchRow(index: number, columns: readonly string[]): MvSearchRow
   }
 }
 
-const EMPTY_CS_PAGE: ConnectorSpaceSearchPage = { searchId: 0, total: 0, offset: 0, rows: [], elapsedMs: 0 }
-const NO_REPORT: ReportAnswer = { error: 'The grid benchmark has no report.' }
-
 /** The session: `objects` synthetic metaverse objects, every one matching every search. */
 export function benchSession(objects: number): SnapshotSessionApi {
   const groups = Math.floor((objects + 8) / 9)
@@ -101,22 +93,17 @@ export function benchSession(objects: number): SnapshotSessionApi {
       elapsedMs: request.searchId === undefined ? performance.now() - started : 0,
     }
   }
-  const handlers: SyncQueries = {
+  // The grid asks only these; every other query answers as a session with nothing loaded.
+  const handlers: Partial<SyncQueries> = {
     summary: () => summary,
-    rules: () => [],
-    rule: () => null,
     searchMetaverse,
-    searchConnectorSpace: () => EMPTY_CS_PAGE,
-    objectReport: () => null,
-    csObject: () => null,
-    diagnose: () => null,
-    flowDetail: () => null,
     metaverseAttributes: () => BENCH_ATTRIBUTES,
-    report: () => NO_REPORT,
   }
   return {
     load: async () => summary,
-    query: (name, ...args) =>
-      (handlers[name] as (...given: typeof args) => QueryResult<typeof name>)(...args),
+    query: (name, ...args) => {
+      const handler = handlers[name] as ((...given: typeof args) => QueryResult<typeof name>) | undefined
+      return handler === undefined ? QUERY_TABLE[name].empty : handler(...args)
+    },
   }
 }

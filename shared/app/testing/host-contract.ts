@@ -3,7 +3,7 @@ import { AD_CONNECTOR_ID } from '../../training/environment'
 import { TRAINING_CASES } from '../../training/index'
 import type { SnapshotState } from '../host-api'
 import type { HostCore, WorkerStop } from '../host-core'
-import { QUERY_NAMES, QUERY_TABLE } from '../query-table'
+import { QUERY_NAMES, QUERY_TABLE, type QueryArgs } from '../query-table'
 
 /** The snapshots every adapter can describe to its worker. */
 export type ContractSnapshot =
@@ -305,26 +305,10 @@ export function describeHostContract<D>(label: string, makeFixture: () => HostFi
     it("answers every query with the table's empty answer before a load, after closing and after a crash", async () => {
       const host = fixture()
       const { core } = host
-      const askAll = async (): Promise<readonly unknown[]> => [
-        await core.query('summary'),
-        await core.query('rules', {}),
-        await core.query('rule', 'anything'),
-        await core.query('searchMetaverse', { query: { groups: [] }, columns: [], offset: 0, limit: 10 }),
-        await core.query('searchConnectorSpace', {
-          connectorId: AD_CONNECTOR_ID,
-          query: { scope: 'all' },
-          columns: [],
-          offset: 0,
-          limit: 10,
-        }),
-        await core.query('objectReport', { mvId: 'anything' }),
-        await core.query('csObject', 'anything'),
-        await core.query('diagnose', { csId: 'anything', attribute: 'mail' }),
-        await core.query('flowDetail', { ruleId: 'anything', target: null }),
-        await core.query('metaverseAttributes'),
-        await core.query('report', { format: 'html' }),
-      ]
-      const expected = ASKED.map((name) => QUERY_TABLE[name].empty)
+      // Without a loaded snapshot no query reaches the worker, so every name is asked without arguments.
+      const askAll = (): Promise<readonly unknown[]> =>
+        Promise.all(QUERY_NAMES.map((name) => core.query(name, ...([] as unknown as QueryArgs<typeof name>))))
+      const expected = QUERY_NAMES.map((name) => QUERY_TABLE[name].empty)
 
       const before = await askAll()
       await open(host, 'training')
@@ -336,25 +320,9 @@ export function describeHostContract<D>(label: string, makeFixture: () => HostFi
       await failed
       const crashed = await askAll()
 
-      expect([...ASKED].sort()).toEqual(QUERY_NAMES)
       expect(before).toEqual(expected)
       expect(closed).toEqual(expected)
       expect(crashed).toEqual(expected)
     })
   })
 }
-
-/** The order askAll asks in; the test checks it names every query of the table. */
-const ASKED = [
-  'summary',
-  'rules',
-  'rule',
-  'searchMetaverse',
-  'searchConnectorSpace',
-  'objectReport',
-  'csObject',
-  'diagnose',
-  'flowDetail',
-  'metaverseAttributes',
-  'report',
-] as const satisfies readonly (typeof QUERY_NAMES)[number][]
