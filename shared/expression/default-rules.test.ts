@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CONTOSO_SERVERCONFIG, SAMPLES_SKIP_REASON, samplesAvailable } from '../../test-support/samples'
-import { sha256 } from './crypto/sha256'
+import { sha256 } from './crypto/hashes'
 import { parseExpression } from './parse-expression'
 import { outcomeOf, valueOf } from './testing/eval-helpers'
 

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { bytesToHex } from '../codec/hex'
-import { sha1 } from './sha1'
-import { sha256 } from './sha256'
+import { sha1, sha256 } from './hashes'
 
 const ascii = (text: string): Uint8Array => new TextEncoder().encode(text)
 

@@ -16,7 +16,7 @@ import {
   asString,
   ensureLength,
 } from '../convert'
-import { sha256 } from '../crypto/sha256'
+import { sha256 } from '../crypto/hashes'
 import { filetimeFromDate } from '../dates/filetime'
 import { EvalFailure } from '../eval-failure'
 import type { RuntimeValue } from '../runtime-value'

@@ -5,7 +5,7 @@
 import { base64ToBytes } from '../../text/base64'
 import { bytesToHex } from '../codec/hex'
 import { decodeUtf8 } from '../codec/text-encoding'
-import { sha1 } from '../crypto/sha1'
+import { sha1 } from '../crypto/hashes'
 import type { DerElement } from './der'
 import { DerError, TAG, children, decodeOid, decodeString, decodeTime, expectTag, readElement } from './der'
 
