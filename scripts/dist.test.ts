@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { listPackage } from '@electron/asar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { encodePng, render, SIZES } from '../build/make-icons.mjs'
+import { renderPng, SIZES } from '../build/make-icons.mjs'
 import { platformFlag } from './dist.mjs'
 
 const ROOT = path.resolve(__dirname, '..')
@@ -130,10 +130,12 @@ describe('npm run dist', () => {
 })
 
 describe('the icons in build/', () => {
-  it('are what make-icons.mjs draws from the icon.svg shapes', () => {
-    const drawn = encodePng(32, render(32))
+  it.each([16, 32, 256])('are what make-icons.mjs renders from icon.svg at %i pixels', (size) => {
+    const rendered = renderPng(size)
 
-    expect(Buffer.from(drawn)).toEqual(fs.readFileSync(path.join(ROOT, 'build', 'icons', '32x32.png')))
+    expect(Buffer.from(rendered)).toEqual(
+      fs.readFileSync(path.join(ROOT, 'build', 'icons', `${size}x${size}.png`)),
+    )
   })
 
   it('exist in every size, as .ico and as .icns', () => {
