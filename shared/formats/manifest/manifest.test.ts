@@ -182,11 +182,39 @@ describe('parseManifest', () => {
       'warning: The manifest lists "MV.xml" more than once.',
     ],
     [
+      { synclensSnapshot: 1, connectorSpaces: [{ file: 'a.xml', connectorName: 7, filter: false }] },
+      'warning: connectorSpaces[0].connectorName should be a string; it is ignored.',
+      'warning: connectorSpaces[0].filter should be a string; it is ignored.',
+    ],
+    [
+      { synclensSnapshot: 1, connectorSpaces: [{ file: 'a.xml', connectorId: 42 }] },
+      'warning: connectorSpaces[0].connectorId should be a GUID string; it is ignored.',
+    ],
+    [
+      { synclensSnapshot: 1, serverConfiguration: 3 },
+      'error: The manifest field "serverConfiguration" should be a relative path string; the entry is ignored.',
+    ],
+    [
+      { synclensSnapshot: 1, connectorSpaces: { file: 'a.xml' } },
+      'error: The manifest field "connectorSpaces" should be an array of objects; it is ignored.',
+    ],
+    [
       { synclensSnapshot: 2, future: true },
       'warning: The manifest is version 2, newer than this SyncLens (1); only the fields it knows are read.',
     ],
-  ])('reports %j', (value, message) => {
-    expect(messages(value)).toEqual([message])
+  ])('reports %j', (value, ...expected) => {
+    expect(messages(value)).toEqual(expected)
+  })
+
+  it('quotes at most an excerpt of a huge value in a message', () => {
+    const huge = 'x'.repeat(5_000_000)
+
+    const [message] = messages({ synclensSnapshot: 1, exportedAt: huge })
+
+    expect(message).toMatch(
+      /^warning: The manifest field "exportedAt" is "x{120}…" \(5000000 characters\), not/,
+    )
+    expect(message?.length).toBeLessThan(300)
   })
 
   it.each([

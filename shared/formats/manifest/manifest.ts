@@ -1,55 +1,34 @@
-import { normalizeGuid } from '../../model/connector'
+import type { z } from 'zod/mini'
 import { type LoadIssue, loadIssue } from '../../model/load-issue'
 import { jsonErrorOffset } from './json-error'
-import { checkManifestPath } from './manifest-path'
+import {
+  CONNECTOR_SPACE_FIELDS,
+  connectorGuid,
+  connectorSpaceSchema,
+  firstMessage,
+  isGuid,
+  type ManifestConnectorSpace,
+  manifestFile,
+  manifestFiles,
+  manifestFolder,
+  MANIFEST_FIELDS,
+  MANIFEST_VERSION,
+  manifestSchema,
+  manifestText,
+  quoted,
+  type SnapshotManifest,
+} from './manifest-schema'
 
-/** The manifest version this build writes and reads. */
-export const MANIFEST_VERSION = 1
+export {
+  CONNECTOR_SPACE_FIELDS,
+  MANIFEST_FIELDS,
+  MANIFEST_VERSION,
+  type ManifestConnectorSpace,
+  type SnapshotManifest,
+} from './manifest-schema'
 
 /** The file name the collector gives the manifest, at the snapshot root. */
 export const MANIFEST_FILE_NAME = 'snapshot.json'
-
-/** One connector space file of the snapshot and the connector it came from. */
-export interface ManifestConnectorSpace {
-  /** Connector GUID, lower-case, without braces; null when the manifest does not say. */
-  readonly connectorId: string | null
-  readonly connectorName: string
-  /** Path relative to the snapshot root, `/`-separated. */
-  readonly file: string
-  /** The csexport `/f` filter used (e.g. `x` = pending exports only); null for the whole connector space. */
-  readonly filter: string | null
-}
-
-/** `snapshot.json`, written by collector/Export-SyncLensSnapshot.ps1 (version 1). */
-export interface SnapshotManifest {
-  /** Manifest version; 1 for this schema. */
-  readonly synclensSnapshot: number
-  /** Sync server host name. */
-  readonly server: string | null
-  /** ISO 8601 time the collection started (UTC). */
-  readonly exportedAt: string | null
-  /** Azure AD Connect / Entra Connect Sync build, e.g. `2.4.27.0`. */
-  readonly aadConnectVersion: string | null
-  /** True when the server is a staging server (exports are held back). */
-  readonly stagingMode: boolean | null
-  /** Collector name and version. */
-  readonly collector: string | null
-  /** Folder written by Get-ADSyncServerConfiguration, relative to the snapshot root ('' = the root). */
-  readonly serverConfiguration: string | null
-  readonly connectorSpaces: readonly ManifestConnectorSpace[]
-  /** Files holding `<mv-objects>`. */
-  readonly metaverse: readonly string[]
-  /** How many metaverse objects were written; null when unknown. */
-  readonly metaverseObjectCount: number | null
-  /** True when the collector stopped at its metaverse object limit, so the metaverse export is partial. */
-  readonly metaverseTruncated: boolean | null
-  /** When set, only metaverse objects of connector-space objects whose DN matched this filter were collected. */
-  readonly distinguishedNameFilter: string | null
-  /** Synchronization Rules Editor exports included in the snapshot. */
-  readonly ruleScripts: readonly string[]
-  /** Free text from the admin who collected the snapshot. */
-  readonly notes: string | null
-}
 
 /** The outcome of reading a manifest: null when it cannot be used, and what was wrong. */
 export interface ManifestResult {
@@ -57,42 +36,8 @@ export interface ManifestResult {
   readonly issues: readonly LoadIssue[]
 }
 
-/** Every field of SnapshotManifest; the record type makes the compiler catch a missing one. */
-const MANIFEST_FIELD_RECORD: { readonly [K in keyof SnapshotManifest]: true } = {
-  synclensSnapshot: true,
-  server: true,
-  exportedAt: true,
-  aadConnectVersion: true,
-  stagingMode: true,
-  collector: true,
-  serverConfiguration: true,
-  connectorSpaces: true,
-  metaverse: true,
-  metaverseObjectCount: true,
-  metaverseTruncated: true,
-  distinguishedNameFilter: true,
-  ruleScripts: true,
-  notes: true,
-}
-const CONNECTOR_SPACE_FIELD_RECORD: { readonly [K in keyof ManifestConnectorSpace]: true } = {
-  connectorId: true,
-  connectorName: true,
-  file: true,
-  filter: true,
-}
-
-/** The top-level field names of a version 1 manifest, in schema order. */
-export const MANIFEST_FIELDS: readonly (keyof SnapshotManifest)[] = Object.keys(
-  MANIFEST_FIELD_RECORD,
-) as (keyof SnapshotManifest)[]
-
-/** The field names of one `connectorSpaces` entry, in schema order. */
-export const CONNECTOR_SPACE_FIELDS: readonly (keyof ManifestConnectorSpace)[] = Object.keys(
-  CONNECTOR_SPACE_FIELD_RECORD,
-) as (keyof ManifestConnectorSpace)[]
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
+/** The longest JSON text of a refused version a message quotes. */
+const QUOTED_JSON = 120
 
 /** True when a text looks like a SyncLens snapshot manifest (content detection). */
 export function looksLikeManifest(text: string): boolean {
@@ -100,7 +45,10 @@ export function looksLikeManifest(text: string): boolean {
   return trimmed.startsWith('{') && /"synclensSnapshot"\s*:/.test(trimmed)
 }
 
-/** Reads and validates `snapshot.json`. Never throws: problems come back as issues naming the field. */
+/**
+ * Reads and validates `snapshot.json` against the version 1 schema. Never throws: a field that fails its schema
+ * is dropped with an issue naming it, and the rest is kept, so a hand-edited manifest still helps.
+ */
 export function parseManifest(text: string, file: string): ManifestResult {
   const issues: LoadIssue[] = []
   const body = text.replace(/^\ufeff/, '')
@@ -109,6 +57,7 @@ export function parseManifest(text: string, file: string): ManifestResult {
     parsed = JSON.parse(body)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
+    // JSON.parse names a position only on some engines and for some errors; the scanner always does.
     const offset = jsonErrorOffset(body)
     issues.push(
       loadIssue(
@@ -124,10 +73,13 @@ export function parseManifest(text: string, file: string): ManifestResult {
     issues.push(loadIssue('error', file, 'The manifest must be a JSON object { ... }; it is ignored.'))
     return { manifest: null, issues }
   }
-  return new ManifestReader(file, issues).read(new Map(Object.entries(parsed)))
+  return new ManifestReader(file, issues).read(fieldsOf(parsed))
 }
 
 type JsonFields = ReadonlyMap<string, unknown>
+
+/** What a field that fails its schema costs: a warning (the value is ignored) or an error (the entry is). */
+type Consequence = 'it is ignored' | 'the entry is ignored'
 
 class ManifestReader {
   public constructor(
@@ -136,38 +88,37 @@ class ManifestReader {
   ) {}
 
   public read(fields: JsonFields): ManifestResult {
-    const version = fields.get('synclensSnapshot')
-    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    const raw = fields.get('synclensSnapshot')
+    const version = manifestSchema.shape.synclensSnapshot.safeParse(raw)
+    if (!version.success) {
       this.error(
-        `The manifest has "synclensSnapshot": ${JSON.stringify(version) ?? 'nothing'}; expected ${MANIFEST_VERSION}. It is ignored.`,
+        `The manifest has "synclensSnapshot": ${jsonExcerpt(raw)}; expected ${MANIFEST_VERSION}. It is ignored.`,
       )
       return { manifest: null, issues: this.issues }
     }
-    if (version > MANIFEST_VERSION) {
+    if (version.data > MANIFEST_VERSION) {
       this.warn(
-        `The manifest is version ${version}, newer than this SyncLens (${MANIFEST_VERSION}); only the fields it knows are read.`,
+        `The manifest is version ${version.data}, newer than this SyncLens (${MANIFEST_VERSION}); only the fields it knows are read.`,
       )
+    } else {
+      this.warnUnknown(fields, MANIFEST_FIELDS, (key) => `The manifest field "${key}" is unknown`)
     }
-    for (const key of fields.keys()) {
-      if (!(MANIFEST_FIELDS as readonly string[]).includes(key) && version === MANIFEST_VERSION) {
-        this.warn(`The manifest field "${key}" is unknown; it is ignored.`)
-      }
-    }
+    const { shape } = manifestSchema
     const manifest: SnapshotManifest = {
-      synclensSnapshot: version,
-      server: this.string(fields, 'server'),
-      exportedAt: this.dateTime(fields, 'exportedAt'),
-      aadConnectVersion: this.string(fields, 'aadConnectVersion'),
-      stagingMode: this.boolean(fields, 'stagingMode'),
-      collector: this.string(fields, 'collector'),
+      synclensSnapshot: version.data,
+      server: this.scalar(fields, 'server', shape.server),
+      exportedAt: this.scalar(fields, 'exportedAt', shape.exportedAt),
+      aadConnectVersion: this.scalar(fields, 'aadConnectVersion', shape.aadConnectVersion),
+      stagingMode: this.scalar(fields, 'stagingMode', shape.stagingMode),
+      collector: this.scalar(fields, 'collector', shape.collector),
       serverConfiguration: this.folder(fields, 'serverConfiguration'),
-      connectorSpaces: this.connectorSpaces(fields.get('connectorSpaces')),
-      metaverse: this.paths(fields, 'metaverse'),
-      metaverseObjectCount: this.count(fields, 'metaverseObjectCount'),
-      metaverseTruncated: this.boolean(fields, 'metaverseTruncated'),
-      distinguishedNameFilter: this.string(fields, 'distinguishedNameFilter'),
-      ruleScripts: this.paths(fields, 'ruleScripts'),
-      notes: this.string(fields, 'notes'),
+      connectorSpaces: this.connectorSpaces(fields.get('connectorSpaces') ?? null),
+      metaverse: this.files(fields, 'metaverse'),
+      metaverseObjectCount: this.scalar(fields, 'metaverseObjectCount', shape.metaverseObjectCount),
+      metaverseTruncated: this.scalar(fields, 'metaverseTruncated', shape.metaverseTruncated),
+      distinguishedNameFilter: this.scalar(fields, 'distinguishedNameFilter', shape.distinguishedNameFilter),
+      ruleScripts: this.files(fields, 'ruleScripts'),
+      notes: this.scalar(fields, 'notes', shape.notes),
     }
     this.reportDuplicates(manifest)
     return { manifest, issues: this.issues }
@@ -181,116 +132,107 @@ class ManifestReader {
     this.issues.push(loadIssue('warning', this.file, message))
   }
 
-  private string(fields: JsonFields, name: string): string | null {
-    const value = fields.get(name)
-    if (value === undefined || value === null) return null
-    if (typeof value === 'string') return value
-    this.warn(`The manifest field "${name}" should be a string; it is ignored.`)
+  private warnUnknown(fields: JsonFields, known: readonly string[], name: (key: string) => string): void {
+    for (const key of fields.keys()) {
+      if (!known.includes(key)) this.warn(`${name(key)}; it is ignored.`)
+    }
+  }
+
+  /** A value checked by its schema, or null with a warning naming the field. */
+  private scalar<T>(
+    fields: JsonFields,
+    name: string,
+    schema: z.ZodMiniType<T | null>,
+    where?: string,
+  ): T | null {
+    const result = schema.safeParse(fields.get(name) ?? null)
+    if (result.success) return result.data
+    this.warn(`${where ?? `The manifest field "${name}"`} ${firstMessage(result.error)}; it is ignored.`)
     return null
   }
 
-  private boolean(fields: JsonFields, name: string): boolean | null {
-    const value = fields.get(name)
-    if (value === undefined || value === null) return null
-    if (typeof value === 'boolean') return value
-    this.warn(`The manifest field "${name}" should be true or false; it is ignored.`)
-    return null
-  }
-
-  private count(fields: JsonFields, name: string): number | null {
-    const value = fields.get(name)
-    if (value === undefined || value === null) return null
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value
-    this.warn(`The manifest field "${name}" should be a whole number of 0 or more; it is ignored.`)
-    return null
-  }
-
-  private dateTime(fields: JsonFields, name: string): string | null {
-    const value = this.string(fields, name)
-    if (value === null) return null
-    if (ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) return value
-    this.warn(
-      `The manifest field "${name}" is "${value}", not an ISO 8601 date and time such as 2026-11-25T10:00:00Z; it is ignored.`,
-    )
-    return null
-  }
-
-  private path(value: unknown, where: string, allowRoot = false): string | null {
-    if (typeof value !== 'string') {
-      this.error(`${where} should be a relative path string; the entry is ignored.`)
+  /** A path checked by `schema`; null with an error when it is refused. */
+  private path<T>(value: unknown, where: string, schema: z.ZodMiniType<T>): T | null {
+    const result = schema.safeParse(value)
+    if (!result.success) {
+      this.error(`${where} ${firstMessage(result.error)}; the entry is ignored.`)
       return null
     }
-    const checked = checkManifestPath(value, { allowRoot })
-    if (!checked.ok) {
-      this.error(`${where} "${value}" ${checked.problem}; the entry is ignored.`)
-      return null
+    if (typeof value === 'string' && value.includes('\\')) {
+      this.warn(`${where} ${quoted(value)} uses backslashes; read as "${String(result.data)}".`)
     }
-    if (checked.hadBackslashes) this.warn(`${where} "${value}" uses backslashes; read as "${checked.path}".`)
-    return checked.path
+    return result.data
   }
 
   private folder(fields: JsonFields, name: string): string | null {
-    const value = fields.get(name)
-    if (value === undefined || value === null) return null
-    return this.path(value, `The manifest field "${name}"`, true)
+    return this.path(fields.get(name) ?? null, `The manifest field "${name}"`, manifestFolder)
   }
 
-  private paths(fields: JsonFields, name: string): string[] {
-    const value = fields.get(name)
-    if (value === undefined || value === null) return []
+  /** A list of files; a bad entry is skipped on its own, the others are kept. */
+  private files(fields: JsonFields, name: string): readonly string[] {
+    const value = fields.get(name) ?? null
+    if (value === null) return []
     if (!Array.isArray(value)) {
-      this.error(`The manifest field "${name}" should be an array of relative paths; it is ignored.`)
+      this.fail(name, manifestFiles.safeParse(value).error, 'it is ignored')
       return []
     }
     const paths: string[] = []
     value.forEach((item: unknown, index) => {
-      const path = this.path(item, `${name}[${index}]`)
+      const path = this.path(item, `${name}[${index}]`, manifestFile)
       if (path !== null) paths.push(path)
     })
     return paths
   }
 
-  private connectorSpaces(value: unknown): ManifestConnectorSpace[] {
-    if (value === undefined || value === null) return []
+  private connectorSpaces(value: unknown): readonly ManifestConnectorSpace[] {
+    if (value === null) return []
+    const shape = manifestSchema.shape.connectorSpaces
     if (!Array.isArray(value)) {
-      this.error('The manifest field "connectorSpaces" should be an array of objects; it is ignored.')
+      this.fail('connectorSpaces', shape.safeParse(value).error, 'it is ignored')
       return []
     }
     const entries: ManifestConnectorSpace[] = []
     value.forEach((item: unknown, index) => {
-      const where = `connectorSpaces[${index}]`
-      if (!isRecord(item)) {
-        this.error(`${where} should be an object with connectorId, connectorName and file; it is ignored.`)
-        return
-      }
-      const fields: JsonFields = new Map(Object.entries(item))
-      for (const key of fields.keys()) {
-        if (!(CONNECTOR_SPACE_FIELDS as readonly string[]).includes(key)) {
-          this.warn(`The field "${key}" of ${where} is unknown; it is ignored.`)
-        }
-      }
-      const file = this.path(fields.get('file'), `${where}.file`)
-      if (file === null) return
-      entries.push({
-        connectorId: this.connectorId(fields.get('connectorId'), where),
-        connectorName: this.string(fields, 'connectorName') ?? '',
-        file,
-        filter: this.string(fields, 'filter'),
-      })
+      const entry = this.connectorSpace(item, `connectorSpaces[${index}]`)
+      if (entry !== null) entries.push(entry)
     })
     return entries
   }
 
-  private connectorId(value: unknown, where: string): string | null {
-    if (value === undefined || value === null) return null
-    if (typeof value !== 'string') {
-      this.warn(`${where}.connectorId should be a GUID string; it is ignored.`)
+  private connectorSpace(item: unknown, where: string): ManifestConnectorSpace | null {
+    if (!isRecord(item)) {
+      const problem = connectorSpaceSchema.safeParse(item).error
+      this.error(`${where} ${problem ? firstMessage(problem) : 'is not valid'}; it is ignored.`)
       return null
     }
-    const guid = normalizeGuid(value)
-    if (!GUID.test(guid))
-      this.warn(`${where}.connectorId "${value}" is not a GUID; it may not match any connector.`)
-    return guid
+    const fields = fieldsOf(item)
+    this.warnUnknown(fields, CONNECTOR_SPACE_FIELDS, (key) => `The field "${key}" of ${where} is unknown`)
+    const file = this.path(fields.get('file'), `${where}.file`, manifestFile)
+    if (file === null) return null
+    return {
+      connectorId: this.connectorId(fields.get('connectorId') ?? null, where),
+      connectorName: this.scalar(fields, 'connectorName', manifestText, `${where}.connectorName`) ?? '',
+      file,
+      filter: this.scalar(fields, 'filter', manifestText, `${where}.filter`),
+    }
+  }
+
+  private connectorId(value: unknown, where: string): string | null {
+    const result = connectorGuid.safeParse(value)
+    if (!result.success) {
+      this.warn(`${where}.connectorId ${firstMessage(result.error)}; it is ignored.`)
+      return null
+    }
+    if (result.data !== null && !isGuid(result.data) && typeof value === 'string') {
+      this.warn(`${where}.connectorId ${quoted(value)} is not a GUID; it may not match any connector.`)
+    }
+    return result.data
+  }
+
+  private fail(name: string, error: z.core.$ZodError | undefined, consequence: Consequence): void {
+    this.error(
+      `The manifest field "${name}" ${error ? firstMessage(error) : 'is not valid'}; ${consequence}.`,
+    )
   }
 
   private reportDuplicates(manifest: SnapshotManifest): void {
@@ -302,14 +244,26 @@ class ManifestReader {
     ]
     for (const path of all) {
       const key = path.toLowerCase()
-      if (seen.has(key)) this.warn(`The manifest lists "${path}" more than once.`)
+      if (seen.has(key)) this.warn(`The manifest lists ${quoted(path)} more than once.`)
       seen.add(key)
     }
   }
 }
 
+/** The object's own fields as a map, so names such as `__proto__` stay plain data. */
+function fieldsOf(record: Record<string, unknown>): JsonFields {
+  return new Map(Object.entries(record))
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** A JSON value as the file has it, cut to a bounded excerpt; `nothing` when absent. */
+function jsonExcerpt(value: unknown): string {
+  const json = JSON.stringify(value)
+  if (json === undefined) return 'nothing'
+  return json.length <= QUOTED_JSON ? json : `${json.slice(0, QUOTED_JSON)}…`
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
