@@ -1,9 +1,13 @@
-import { loadSnapshot, type LoadedSnapshot } from '../load/load-snapshot'
+import { engineContext } from '../engine/engine-context'
+import type { ContributorsReport } from '../engine/rule-index'
+import { loadSnapshot } from '../load/load-snapshot'
 import type { ProgressListener } from '../load/progress'
 import { summarize } from '../load/summarize'
 import type { AbortSignalLike } from '../model/cancel'
 import type { SnapshotSummary } from '../model/snapshot-summary'
 import type { SnapshotSource } from '../io/source'
+import type { CsObject } from '../model/objects'
+import { diagnosisSource } from './diagnosis-source'
 import { QUERY_HANDLERS, SnapshotContext } from './query-handlers'
 import {
   QUERY_TABLE,
@@ -14,6 +18,7 @@ import {
   type SyncQueries,
 } from './query-table'
 import type { SnapshotSessionApi } from './session-api'
+import type { ObjectTarget } from './view-queries'
 
 /** The loaded snapshot and the query dispatch; the session adds one method per query. */
 class SessionCore implements SnapshotSessionApi {
@@ -43,9 +48,27 @@ class SessionCore implements SnapshotSessionApi {
     return handler(context, ...args)
   }
 
-  /** The loaded snapshot itself, for in-process callers (the command line). */
-  public snapshot(): LoadedSnapshot | null {
-    return this.context?.snapshot ?? null
+  /** The connector-space objects with this DN in every connector space (the command line's `--dn`). */
+  public csObjectsByDn(dn: string): readonly CsObject[] {
+    return this.context?.snapshot.objects.csObjectsByDn(dn) ?? []
+  }
+
+  /**
+   * The connector-space object to diagnose `attribute` from: a connector-space target itself; for a metaverse
+   * object, the one contributing the attribute, as the object view chooses. Null when there is none.
+   */
+  public diagnosisSource(target: ObjectTarget, attribute: string): string | null {
+    if ('csId' in target && target.csId !== undefined) return this.query('csObject', target.csId)?.id ?? null
+    const report = this.query('objectReport', target)
+    return report === null ? null : diagnosisSource(report, attribute)
+  }
+
+  /** Every enabled rule writing a metaverse attribute, ranked, and the outbound flows reading it; null when none is open. */
+  public contributors(mvAttribute: string, mvObjectType?: string): ContributorsReport | null {
+    const snapshot = this.context?.snapshot
+    return snapshot === undefined
+      ? null
+      : engineContext(snapshot).ruleIndex.contributors(mvAttribute, mvObjectType)
   }
 }
 

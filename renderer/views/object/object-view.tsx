@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react'
 import type { SnapshotSummary } from '../../../shared/app/host-api'
 import type { ObjectReport } from '../../../shared/engine/object-report'
 import type { CsObject } from '../../../shared/model/objects'
+import { diagnosisSource } from '../../../shared/app/diagnosis-source'
 import { AAD_CONNECTOR_ID } from '../../../shared/model/connector'
 import { useHost } from '../../ui/host-context'
 import type { Route } from '../../ui/navigation'
@@ -22,15 +23,6 @@ type ObjectTab = 'cs' | 'attributes' | 'connectors' | 'flow'
 interface ObjectData {
   readonly report: ObjectReport | null
   readonly csObject: CsObject | null
-}
-
-/** The connector-space object a diagnosis of an attribute starts from: the winning import's, else the first connection. */
-function diagnosisSource(report: ObjectReport, attribute: string, csId: string | null): string | null {
-  if (csId !== null) return csId
-  const wanted = attribute.toLowerCase()
-  const rows = report.importFlow.filter((row) => row.mvAttribute.toLowerCase() === wanted)
-  const winner = rows.find((row) => row.winner) ?? rows[0]
-  return winner?.csObjectId ?? report.connectors.find((connection) => connection.isConnector)?.csId ?? null
 }
 
 /**
@@ -110,7 +102,7 @@ export function ObjectView({
     { id: 'connectors' as const, label: 'Connectors', count: report?.connectors.length ?? 0 },
     { id: 'flow' as const, label: 'Attribute Flow', count: lines.filter((line) => line.flagged).length },
   ]
-  const diagnosisCs = diagnosing !== null && report ? diagnosisSource(report, diagnosing, csId) : csId
+  const diagnosisCs = csId ?? (diagnosing !== null && report ? diagnosisSource(report, diagnosing) : null)
   const canDiagnose = csId !== null || (report?.connectors.length ?? 0) > 0
 
   return (
