@@ -25,7 +25,9 @@ export const BUNDLES = [
 ]
 
 /**
- * Builds one bundle into `outFile` (absolute or relative to the root); resolves with its path.
+ * Builds one bundle into `outFile` (absolute or relative to the root); resolves with its path. The bundle is
+ * written under a temporary name and renamed into place, so a process starting it meanwhile (`npm run
+ * synclens` while a build runs) never loads half a file.
  *
  * @param {{ entry: string, outFile: string, kind: 'node' | 'preload', executable?: boolean }} bundle
  * @param {{ root?: string, outFile?: string }} [options]
@@ -33,6 +35,21 @@ export const BUNDLES = [
 export async function buildBundle(bundle, options = {}) {
   const root = options.root ?? ROOT
   const outFile = path.resolve(root, options.outFile ?? bundle.outFile)
+  const temporary = path.join(
+    path.dirname(outFile),
+    `.${process.pid}-${Date.now()}-${path.basename(outFile)}`,
+  )
+  try {
+    await buildTo(bundle, root, temporary)
+    if (bundle.executable) fs.chmodSync(temporary, 0o755)
+    fs.renameSync(temporary, outFile)
+  } finally {
+    fs.rmSync(temporary, { force: true })
+  }
+  return outFile
+}
+
+async function buildTo(bundle, root, outFile) {
   await build({
     configFile: false,
     root,
@@ -60,8 +77,6 @@ export async function buildBundle(bundle, options = {}) {
     },
     ssr: { noExternal: true, target: 'node' },
   })
-  if (bundle.executable) fs.chmodSync(outFile, 0o755)
-  return outFile
 }
 
 /** Builds every bundle whose entry exists; returns what was built and what was skipped, and why. */

@@ -7,16 +7,42 @@ export interface CliIo {
    * terminal, so that scripts and redirected output never see it.
    */
   readonly status?: (text: string) => void
+  /** The terminal's width in columns, asked each time (it can be resized); absent when unknown. */
+  readonly columns?: () => number | undefined
 }
 
-/** Exit codes of the synclens command. */
-export const EXIT = { ok: 0, failure: 1, usage: 2, unreadable: 3 } as const
+/** Exit codes of the synclens command, as README.md and `synclens --help` document them. */
+export const EXIT = {
+  ok: 0,
+  /** The object asked for is not in the snapshot. */
+  notFound: 1,
+  usage: 2,
+  /** The snapshot (or, for eval, the expression) cannot be read. */
+  unreadable: 3,
+  /** The output file cannot be written (report --out). */
+  cannotWrite: 4,
+  /** A defect in SyncLens itself. */
+  internal: 5,
+} as const
+
+/** One of the exit codes. */
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
+
+/** The exit codes in words, for `--help`. */
+export const EXIT_CODES_HELP = `Exit codes:
+  0  success (load warnings, if any, are printed)
+  1  the object asked for is not in the snapshot
+  2  usage error: an unknown command or option, a missing or bad value
+  3  the snapshot cannot be read, or nothing in it could be (for eval: the expression fails)
+  4  the output file cannot be written
+  5  internal error in SyncLens (please report it with the command you ran)
+`
 
 /** A problem the user can fix, reported as one paragraph without a stack trace. */
 export class CliError extends Error {
   public constructor(
     message: string,
-    public readonly exitCode: (typeof EXIT)[keyof typeof EXIT],
+    public readonly exitCode: ExitCode,
   ) {
     super(message)
     this.name = 'CliError'
@@ -31,7 +57,7 @@ export function writeJson(io: CliIo, value: unknown): void {
 /** Formats rows as an aligned plain-text table. */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = headers.map((header, column) =>
-    Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
+    rows.reduce((widest, row) => Math.max(widest, (row[column] ?? '').length), header.length),
   )
   const line = (cells: readonly string[]): string =>
     cells

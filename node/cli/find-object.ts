@@ -1,15 +1,21 @@
-import type { Connector } from '../../shared/model/connector'
+import type { SnapshotSummary } from '../../shared/app/host-api'
+import type { ObjectTarget } from '../../shared/app/view-queries'
 import type { CsObject } from '../../shared/model/objects'
-import type { LoadedSnapshot } from '../../shared/load/load-snapshot'
 import { CliError, EXIT } from './cli-io'
+import type { CliSnapshot } from './open-snapshot'
+
+type ConnectorSummary = SnapshotSummary['connectors'][number]
 
 /** Resolves `--connector NAME` (name or id, case-insensitive) to a connector of the snapshot. */
-export function findConnector(snapshot: LoadedSnapshot, wanted: string, option = '--connector'): Connector {
-  const { connectors } = snapshot.configuration
+export function findConnector(
+  summary: SnapshotSummary,
+  wanted: string,
+  option = '--connector',
+): ConnectorSummary {
   const lower = wanted.toLowerCase().replace(/[{}]/g, '')
-  const connector = connectors.find((c) => c.name.toLowerCase() === lower || c.id === lower)
+  const connector = summary.connectors.find((c) => c.name.toLowerCase() === lower || c.id === lower)
   if (connector) return connector
-  const known = connectors.map((c) => `"${c.name}"`).join(', ') || 'none'
+  const known = summary.connectors.map((c) => `"${c.name}"`).join(', ') || 'none'
   throw new CliError(
     `${option}: no connector "${wanted}" in this snapshot. Known connectors: ${known}.`,
     EXIT.usage,
@@ -17,25 +23,26 @@ export function findConnector(snapshot: LoadedSnapshot, wanted: string, option =
 }
 
 /** The connector-space object with this DN, in the given connector or the only connector space holding it. */
-export function findCsObjectByDn(snapshot: LoadedSnapshot, dn: string, connectorName?: string): CsObject {
-  const store = snapshot.objects
+export function findCsObjectByDn(snapshot: CliSnapshot, dn: string, connectorName?: string): CsObject {
+  const { session, summary } = snapshot
+  const matches = session.csObjectsByDn(dn)
   if (connectorName !== undefined) {
-    const connector = findConnector(snapshot, connectorName)
-    const object = store.csObjectByDn(connector.id, dn)
+    const connector = findConnector(summary, connectorName)
+    const object = matches.find((candidate) => candidate.connectorId === connector.id)
     if (object) return object
     throw new CliError(
       `No object with DN "${dn}" in the connector space of "${connector.name}". Check the DN (it is compared ` +
         'case-insensitively) or leave out --connector to look in every connector space.',
-      EXIT.failure,
+      EXIT.notFound,
     )
   }
-  const matches = store.csObjectsByDn(dn)
   if (matches.length === 1 && matches[0]) return matches[0]
   if (matches.length === 0) {
+    const objects = summary.connectors.reduce((sum, c) => sum + c.csObjects, summary.unassignedCsObjects)
     throw new CliError(
-      `No object with DN "${dn}" in any connector space of this snapshot (${store.csRowCount} objects). ` +
+      `No object with DN "${dn}" in any connector space of this snapshot (${objects} objects). ` +
         'Check the DN, or that the snapshot includes that connector space.',
-      EXIT.failure,
+      EXIT.notFound,
     )
   }
   const names = matches
@@ -45,4 +52,37 @@ export function findCsObjectByDn(snapshot: LoadedSnapshot, dn: string, connector
     `The DN "${dn}" is in several connector spaces (${names}); add --connector NAME.`,
     EXIT.usage,
   )
+}
+
+/** The options that name one object: `--dn DN [--connector NAME]` or `--mv-id GUID`. */
+export interface ObjectOptions {
+  readonly dn?: string
+  readonly connector?: string
+  readonly mvId?: string
+}
+
+/** The object `--dn` or `--mv-id` names, checked to be in the snapshot, as the session's object target. */
+export function findObject(snapshot: CliSnapshot, options: ObjectOptions): ObjectTarget {
+  if (options.dn !== undefined) return { csId: findCsObjectByDn(snapshot, options.dn, options.connector).id }
+  const mvId = options.mvId ?? ''
+  if (snapshot.session.objectReport({ mvId }) === null) {
+    throw new CliError(
+      `No metaverse object with id ${mvId} in this snapshot. Check the GUID (Metaverse Search shows it).`,
+      EXIT.notFound,
+    )
+  }
+  return { mvId }
+}
+
+/** Checks that exactly one of `--dn` and `--mv-id` is given. */
+export function requireOneObject(command: string, options: ObjectOptions): void {
+  if ((options.dn === undefined) === (options.mvId === undefined)) {
+    throw new CliError(
+      `"${command}" needs either --dn DN (optionally with --connector NAME) or --mv-id GUID.`,
+      EXIT.usage,
+    )
+  }
+  if (options.mvId !== undefined && options.connector !== undefined) {
+    throw new CliError(`"${command}": --connector goes with --dn, not with --mv-id.`, EXIT.usage)
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { LoadProgress } from '../../shared/app/host-api'
-import { formatLoadProgress, StatusLine } from './load-progress'
+import { fitToWidth, formatLoadProgress, StatusLine } from './load-progress'
 
 const MB = 1024 * 1024
 
@@ -58,7 +58,7 @@ describe('formatLoadProgress', () => {
 })
 
 describe('StatusLine', () => {
-  it('rewrites one line in place, pads over a longer previous text and clears it when done', () => {
+  it('rewrites one line in place, erasing what a longer previous text left, and clears it when done', () => {
     const written: string[] = []
     const line = new StatusLine((text) => written.push(text))
 
@@ -67,6 +67,34 @@ describe('StatusLine', () => {
     line.done()
     line.done()
 
-    expect(written).toEqual(['\rLoading: 50 %', '\rDone         ', `\r${' '.repeat(4)}\r`])
+    expect(written).toEqual(['\rLoading: 50 %\x1b[K', '\rDone\x1b[K', '\r\x1b[K'])
+  })
+
+  it('fits each update to the terminal width as it is then, so a narrow terminal keeps one line', () => {
+    const written: string[] = []
+    let columns = 20
+    const line = new StatusLine(
+      (text) => written.push(text),
+      () => columns,
+    )
+
+    line.show(formatLoadProgress(progress()))
+    columns = 12
+    line.show('Loading: 16 % (160 MB of 1000 MB)')
+
+    expect(written).toEqual(['\rLoading: 15 % (150…\x1b[K', '\rLoading: 1…\x1b[K'])
+  })
+})
+
+describe('fitToWidth', () => {
+  it.each<[string, number | undefined, string]>([
+    ['Loading', 80, 'Loading'],
+    ['Loading', 8, 'Loading'],
+    ['Loading', 7, 'Loadi…'],
+    ['Lädt – Größe', 6, 'Lädt…'],
+    ['Loading', undefined, 'Loading'],
+    ['Loading', 0, 'Loading'],
+  ])('fits %j into %s columns as %j', (text, columns, fitted) => {
+    expect(fitToWidth(text, columns)).toBe(fitted)
   })
 })

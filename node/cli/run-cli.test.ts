@@ -26,23 +26,81 @@ function fixtureFolder(files: Record<string, string>): string {
   return folder
 }
 
-describe('synclens usage errors', () => {
-  it('exits 2 with usage when no command is given', async () => {
-    const { code, stdout } = await cli()
+describe('synclens usage', () => {
+  it('exits 2 with the usage on standard error when no command is given', async () => {
+    const { code, stdout, stderr } = await cli()
     expect(code).toBe(2)
-    expect(stdout).toContain('Usage: synclens')
+    expect(stdout).toBe('')
+    expect(stderr).toContain('Usage: synclens <command> <snapshot> [options]')
   })
 
+  it('prints the version of package.json for --version and -V', async () => {
+    const version = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string }).version
+    for (const flag of ['--version', '-V']) {
+      const { code, stdout } = await cli(flag)
+      expect(code).toBe(0)
+      expect(stdout).toBe(`${version}\n`)
+    }
+  })
+
+  it('prints every command, the snapshot forms and the exit codes for --help', async () => {
+    const { code, stdout } = await cli('--help')
+    expect(code).toBe(0)
+    for (const command of ['summary', 'rules', 'contributors', 'object', 'why', 'report', 'eval'])
+      expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'))
+    expect(stdout).toContain('demo for the built-in Contoso training snapshot')
+    expect(stdout).toMatch(/^ {2}4 {2}the output file cannot be written$/m)
+    expect(stdout).toMatch(/^ {2}5 {2}internal error/m)
+  })
+
+  it.each([[['why', '--help']], [['help', 'why']]])(
+    '%j prints the help of why alone: its own options, not the other commands',
+    async (argv) => {
+      const { code, stdout } = await cli(...argv)
+      expect(code).toBe(0)
+      expect(stdout).toMatch(/^Usage: synclens why \[options\] <snapshot>/)
+      expect(stdout).toContain('--attribute <name>')
+      expect(stdout).toContain('--target <connector>')
+      expect(stdout).not.toContain('--mv-attribute')
+      expect(stdout).not.toContain('--format')
+    },
+  )
+
   it.each([
-    [['frobnicate', 'x'], 'Unknown command "frobnicate"'],
-    [['summary'], '"summary" needs a snapshot path'],
-    [['rules', 'x', '--direction', 'sideways'], '--direction must be inbound or outbound'],
-    [['summary', 'x', '--bogus'], "Unknown option '--bogus'"],
-  ])('%j exits 2 saying %s', async (argv, message) => {
-    const { code, stderr } = await cli(...argv)
+    [['frobnicate', 'x'], "unknown command 'frobnicate'"],
+    [['summary'], "missing required argument 'snapshot'"],
+    [['summary', 'x', 'y'], 'too many arguments'],
+    [['rules', 'x', '--direction', 'sideways'], 'It must be inbound or outbound.'],
+    [['summary', 'x', '--bogus'], "unknown option '--bogus'"],
+    [['summary', 'demo', '--out', 'x', '--format', 'html'], "unknown option '--out'"],
+    [['rules', 'demo', '--dn', 'x'], "unknown option '--dn'"],
+    [['why', 'demo', '--dn', 'x'], "required option '--attribute <name>' not specified"],
+    [['report', 'demo', '--format', 'pdf', '--out', 'x.pdf'], 'It must be html, csv, json.'],
+    [['report', 'demo', '--format', 'html'], "required option '--out <file>' not specified"],
+    [['eval', '1+1', '--attr', 'bad'], 'Write it as --attr NAME=VALUE'],
+    [['eval', '[a]', '--param', '=x'], 'Write it as --param NAME=VALUE'],
+    [['object', 'demo'], '"object" needs either --dn DN'],
+    [['why', 'demo', '--mv-id', 'x', '--connector', 'y', '--attribute', 'a'], '--connector goes with --dn'],
+  ])('%j exits 2 saying %s and where to find the options', async (argv, message) => {
+    const { code, stdout, stderr } = await cli(...argv)
     expect(code).toBe(2)
+    expect(stdout).toBe('')
     expect(stderr).toContain(message)
+    expect(stderr).toMatch(/^synclens: /)
+    expect(stderr).toMatch(/Run "synclens( \w+ --help" for its options| --help" for the commands)\.\n$/)
     expect(stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('exits 5 with one paragraph when SyncLens itself fails (not a problem of the input)', async () => {
+    let stderr = ''
+    const code = await runCli(['summary', 'demo'], {
+      stdout: () => {
+        throw new TypeError('a defect')
+      },
+      stderr: (text) => (stderr += text),
+    })
+    expect(code).toBe(5)
+    expect(stderr).toBe('synclens: internal error: a defect. Please report it with the command you ran.\n')
   })
 })
 
@@ -52,6 +110,19 @@ describe('synclens unreadable input', () => {
     expect(code).toBe(3)
     expect(stderr).toMatch(/^synclens: Cannot read \/no\/such\/snapshot: no such file or folder\./)
     expect(stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  it.each([
+    ['a DOCTYPE', '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<cs-objects></cs-objects>\n'],
+    ['nesting 100,000 deep', `<cs-objects>${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</cs-objects>`],
+  ])('exits 3 with the reason when a file refused whole (%s) leaves nothing loaded', async (_name, text) => {
+    const folder = fixtureFolder({ 'cs.xml': text })
+    const { code, stdout, stderr } = await cli('summary', path.join(folder, 'cs.xml'), '--json')
+    expect(code).toBe(3)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(
+      /^synclens: Nothing in .*cs\.xml could be read, so there is nothing to show\.\n {2}cs\.xml:/,
+    )
   })
 
   it('exits 3 naming what was expected when the folder holds no snapshot file', async () => {
@@ -158,10 +229,43 @@ describe('synclens object and why', () => {
     ).toContain('In from AD - User Department (Custom)')
   })
 
-  it('exits 1 for a DN that is not in the snapshot and 2 without --attribute', async () => {
+  it('exits 1 for a DN or metaverse id that is not in the snapshot and 2 without --attribute', async () => {
     expect((await cli('why', folder, '--dn', 'CN=Nobody', '--attribute', 'x')).code).toBe(1)
+    expect((await cli('object', folder, '--mv-id', '00000000-0000-4000-8000-00000000ffff')).code).toBe(1)
     expect((await cli('why', folder, '--dn', dn)).code).toBe(2)
     expect((await cli('object', folder)).code).toBe(2)
+  })
+
+  it('explains the metaverse object from the connector-space object that contributes the attribute', async () => {
+    const mvId = '{00000000-0000-4000-8000-000000000101}'
+    const byDn = await cli('why', folder, '--dn', dn, '--attribute', 'department', '--json')
+    const byMvId = await cli('why', folder, '--mv-id', mvId, '--attribute', 'department', '--json')
+    const text = await cli('why', folder, '--mv-id', mvId, '--attribute', 'department')
+    expect(byMvId.code).toBe(0)
+    expect(JSON.parse(byMvId.stdout)).toEqual(JSON.parse(byDn.stdout))
+    expect(text.stdout).toMatch(
+      new RegExp(`^department of ${dn} \\(contributes it to metaverse object ${mvId}\\)\n`),
+    )
+  })
+
+  it('follows the attribute to the --target connector, and exits 2 listing the connectors for an unknown one', async () => {
+    const toAd = await cli(
+      'why',
+      folder,
+      '--dn',
+      dn,
+      '--attribute',
+      'displayName',
+      '--target',
+      'fabrikam.local',
+      '--json',
+    )
+    const toEntra = await cli('why', folder, '--dn', dn, '--attribute', 'displayName', '--json')
+    const unknown = await cli('why', folder, '--dn', dn, '--attribute', 'displayName', '--target', 'nope')
+    expect(toAd.code).toBe(0)
+    expect(JSON.parse(toAd.stdout)).not.toEqual(JSON.parse(toEntra.stdout))
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('--target: no connector "nope" in this snapshot. Known connectors:')
   })
 })
 
@@ -188,7 +292,7 @@ describe('synclens eval', () => {
     expect(JSON.parse(stdout)).toMatchObject({ position: expect.any(Number), error: expect.any(String) })
   })
 
-  it('exits 3 when the expression raises Error()', async () => {
+  it('exits 3 when the expression raises Error(), with valid --attr values', async () => {
     const { code, stdout } = await cli('eval', 'Error("boom")', '--json')
     expect(code).toBe(3)
     expect(JSON.parse(stdout).error).toContain('boom')

@@ -1,155 +1,237 @@
-import { parseArgs } from 'node:util'
-import { CliError, type CliIo, EXIT } from './cli-io'
-import { contributorsCommand } from './commands/contributors'
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { version } from '../../package.json'
+import { REPORT_FORMATS, type ReportFormat } from '../../shared/app/view-queries'
+import type { RuleDirection } from '../../shared/model/sync-rule'
+import { CliError, type CliIo, EXIT, EXIT_CODES_HELP, type ExitCode } from './cli-io'
+import { contributorsCommand, type ContributorsOptions } from './commands/contributors'
 import { evalCommand } from './commands/eval'
-import { objectCommand } from './commands/object'
-import { reportCommand } from './commands/report'
-import { rulesCommand } from './commands/rules'
-import { summaryCommand } from './commands/summary'
-import { whyCommand } from './commands/why'
+import { objectCommand, type ObjectCommandOptions } from './commands/object'
+import { type ReportCommandOptions, reportCommand } from './commands/report'
+import { rulesCommand, type RulesOptions } from './commands/rules'
+import { summaryCommand, type SummaryOptions } from './commands/summary'
+import { whyCommand, type WhyOptions } from './commands/why'
 
-/** The usage text, printed by `synclens help` and after a usage error. */
-export const USAGE = `Usage: synclens <command> <snapshot> [options]
+const SNAPSHOT_HELP = `<snapshot> is the folder written by Get-ADSyncServerConfiguration, a snapshot folder or .zip,
+a single export file, or demo for the built-in Contoso training snapshot.`
 
-Commands:
-  summary <snapshot> [--json]                     what the snapshot holds, in counts
-  rules <snapshot> [--direction inbound|outbound] [--connector NAME] [--json]
-                                                  the sync rules, by direction then precedence
-  contributors <snapshot> --mv-attribute NAME [--object-type MVTYPE] [--json]
-                                                  rules that write a metaverse attribute, ranked, and
-                                                  the outbound flows that read it
-  object <snapshot> (--dn DN [--connector NAME] | --mv-id GUID) [--json]
-                                                  the metaverse object, its connectors, import and
-                                                  export attribute flow and unmapped attributes
-  why <snapshot> --dn DN --attribute NAME [--connector NAME] [--target CONNECTOR] [--json]
-                                                  why an attribute does or does not reach the target
-                                                  connector (Entra ID by default), step by step
-  report <snapshot> [--object DN [--connector NAME]] --format html|csv|json --out FILE [--force]
-                                                  unmapped attributes and their diagnoses, of the whole
-                                                  snapshot or one object, for someone without SyncLens;
-                                                  an existing FILE is kept unless --force
-  eval '<expression>' [--attr NAME=VALUE]... [--param NAME=VALUE]... [--json]
-                                                  evaluates a sync-rule expression; a repeated --attr
-                                                  makes a multi-valued attribute
-  help                                            this text
-
-<snapshot> is the folder written by Get-ADSyncServerConfiguration, a snapshot folder or .zip,
-a single export file, or demo for the built-in Contoso training snapshot.
-Exit codes: 0 success, 1 the object was not found, 2 usage error, 3 the input cannot be read
-(for eval: the expression fails).
-`
-
-const OPTIONS = {
-  json: { type: 'boolean', default: false },
-  direction: { type: 'string' },
-  connector: { type: 'string' },
-  attr: { type: 'string', multiple: true, default: [] as string[] },
-  param: { type: 'string', multiple: true, default: [] as string[] },
-  'mv-attribute': { type: 'string' },
-  'object-type': { type: 'string' },
-  dn: { type: 'string' },
-  'mv-id': { type: 'string' },
-  attribute: { type: 'string' },
-  target: { type: 'string' },
-  object: { type: 'string' },
-  format: { type: 'string' },
-  out: { type: 'string' },
-  force: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const
+const EXAMPLES = `Examples:
+  synclens summary ./Contoso-2016 --json
+  synclens contributors demo --mv-attribute department --object-type person
+  synclens why demo --dn "CN=Ana Trujillo,OU=Sales,OU=Users,OU=Corp,DC=contoso,DC=com" --attribute department
+  synclens report demo --format html --out report.html
+  synclens eval 'IIF(IsPresent([mail]), Trim([mail]), NULL)' --attr mail=' ana@contoso.com '`
 
 /** Runs one synclens invocation and returns its exit code; never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: ExitCode = EXIT.ok
+  let running = 'synclens'
+  const program = buildProgram(io, {
+    started: (name) => (running = `synclens ${name}`),
+    finished: (code) => (exitCode = code),
+  })
   try {
-    const { positionals, values } = parseCliArgs(argv)
-    const [command, target, ...extra] = positionals
-    if (values.help || command === undefined || command === 'help') {
-      io.stdout(USAGE)
-      return command === undefined && !values.help ? EXIT.usage : EXIT.ok
-    }
-    if (extra.length > 0) throw new CliError(`Unexpected argument "${extra[0]}".`, EXIT.usage)
-    if (command === 'eval') {
-      if (target === undefined)
-        throw new CliError('"eval" needs an expression, in single quotes.', EXIT.usage)
-      return evalCommand(target, { attrs: values.attr, params: values.param, json: values.json }, io)
-    }
-    const snapshot = requireTarget(command, target)
-    switch (command) {
-      case 'summary':
-        await summaryCommand(snapshot, values.json, io)
-        return EXIT.ok
-      case 'rules':
-        await rulesCommand(
-          snapshot,
-          { direction: values.direction, connector: values.connector, json: values.json },
-          io,
-        )
-        return EXIT.ok
-      case 'contributors':
-        await contributorsCommand(
-          snapshot,
-          { mvAttribute: values['mv-attribute'], objectType: values['object-type'], json: values.json },
-          io,
-        )
-        return EXIT.ok
-      case 'object':
-        await objectCommand(
-          snapshot,
-          { dn: values.dn, connector: values.connector, mvId: values['mv-id'], json: values.json },
-          io,
-        )
-        return EXIT.ok
-      case 'why':
-        await whyCommand(
-          snapshot,
-          {
-            dn: values.dn,
-            attribute: values.attribute,
-            connector: values.connector,
-            target: values.target,
-            json: values.json,
-          },
-          io,
-        )
-        return EXIT.ok
-      case 'report':
-        await reportCommand(
-          snapshot,
-          {
-            object: values.object,
-            connector: values.connector,
-            format: values.format,
-            out: values.out,
-            force: values.force,
-          },
-          io,
-        )
-        return EXIT.ok
-      default:
-        throw new CliError(`Unknown command "${command}".`, EXIT.usage)
-    }
+    await program.parseAsync([...argv], { from: 'user' })
+    return exitCode
   } catch (error) {
-    if (error instanceof CliError) {
-      io.stderr(`synclens: ${error.message}\n`)
-      if (error.exitCode === EXIT.usage) io.stderr(`\n${USAGE}`)
-      return error.exitCode
-    }
-    // A defect in SyncLens itself: still one paragraph, with a way to report it.
-    const reason = error instanceof Error ? error.message : String(error)
-    io.stderr(`synclens: internal error: ${reason}. Please report it with the command you ran.\n`)
-    return EXIT.failure
+    return failed(error, io, running)
   }
 }
 
-function parseCliArgs(argv: readonly string[]) {
-  try {
-    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
-  } catch (error) {
-    throw new CliError(error instanceof Error ? error.message : String(error), EXIT.usage)
+interface Lifecycle {
+  /** A command's action starts (its arguments are parsed and valid). */
+  readonly started: (name: string) => void
+  /** It ended with this exit code. */
+  readonly finished: (code: ExitCode) => void
+}
+
+/** The command tree: one commander program per run, so tests can run many in one process. */
+function buildProgram(io: CliIo, lifecycle: Lifecycle): Command {
+  const program = new Command('synclens')
+    .usage('<command> <snapshot> [options]')
+    .description(
+      'Explains Azure AD Connect (Entra Connect Sync) attribute flow from an exported snapshot, read-only.',
+    )
+    .version(version, '-V, --version', 'print the version of synclens')
+    .helpOption('-h, --help', 'print help (also: synclens <command> --help)')
+    .helpCommand('help [command]', 'print help for a command')
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text, write) => write(text.replace(/^error: /, 'synclens: ')),
+      getOutHelpWidth: () => helpWidth(io),
+      getErrHelpWidth: () => helpWidth(io),
+    })
+    .exitOverride()
+    .showHelpAfterError('Run "synclens --help" for the commands.')
+    .addHelpText('after', `\n${SNAPSHOT_HELP}\n\n${EXIT_CODES_HELP}\n${EXAMPLES}\n`)
+
+  /** A subcommand with the program's output settings and a pointer to its own help after a usage error. */
+  const command = (name: string, summary: string): Command =>
+    program
+      .command(name)
+      .summary(summary)
+      .description(`${summary[0]?.toUpperCase() ?? ''}${summary.slice(1)}.`)
+      .showHelpAfterError(`Run "synclens ${name} --help" for its options.`)
+      .configureOutput(program.configureOutput())
+      .exitOverride()
+  const run =
+    <Options>(
+      name: string,
+      action: (argument: string, options: Options) => Promise<ExitCode | void> | ExitCode,
+    ) =>
+    async (argument: string, options: Options): Promise<void> => {
+      lifecycle.started(name)
+      lifecycle.finished((await action(argument, options)) ?? EXIT.ok)
+    }
+
+  command('summary', 'what a snapshot holds, in counts: connectors, rules, metaverse objects, load warnings')
+    .argument('<snapshot>', 'the snapshot to read')
+    .option('--json', 'print JSON instead of tables')
+    .addHelpText('after', `\n${SNAPSHOT_HELP}`)
+    .action(run('summary', (snapshot, options: SummaryOptions) => summaryCommand(snapshot, options, io)))
+
+  command('rules', 'the sync rules, by direction then precedence')
+    .argument('<snapshot>', 'the snapshot to read')
+    .addOption(
+      new Option('--direction <direction>', 'only inbound or only outbound rules').argParser(parseDirection),
+    )
+    .option('--connector <name>', 'only the rules of this connector (name or id)')
+    .option('--json', 'print the normalized rules as JSON')
+    .action(run('rules', (snapshot, options: RulesOptions) => rulesCommand(snapshot, options, io)))
+
+  command(
+    'contributors',
+    'every enabled rule writing a metaverse attribute, ranked, and the flows reading it',
+  )
+    .argument('<snapshot>', 'the snapshot to read')
+    .requiredOption('--mv-attribute <name>', 'the metaverse attribute')
+    .option('--object-type <type>', 'only rules of this metaverse object type (e.g. person)')
+    .option('--json', 'print JSON')
+    .action(
+      run('contributors', (snapshot, options: ContributorsOptions) =>
+        contributorsCommand(snapshot, options, io),
+      ),
+    )
+
+  command('object', 'the metaverse object, its connectors, import and export flow and unmapped attributes')
+    .argument('<snapshot>', 'the snapshot to read')
+    .option('--dn <dn>', 'a connector-space object by distinguished name (case-insensitive)')
+    .option('--connector <name>', 'the connector space of --dn, when the DN is in several')
+    .option('--mv-id <guid>', 'a metaverse object by its GUID')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nGive --dn or --mv-id.')
+    .action(run('object', (snapshot, options: ObjectCommandOptions) => objectCommand(snapshot, options, io)))
+
+  command('why', 'why an attribute does or does not reach the target connector, step by step')
+    .argument('<snapshot>', 'the snapshot to read')
+    .option('--dn <dn>', 'a connector-space object by distinguished name (case-insensitive)')
+    .option('--connector <name>', 'the connector space of --dn, when the DN is in several')
+    .option('--mv-id <guid>', 'a metaverse object, diagnosed from the object that contributes the attribute')
+    .requiredOption('--attribute <name>', 'the attribute (connector-space or metaverse name)')
+    .option('--target <connector>', 'the connector the value should reach (default: Entra ID)')
+    .option('--json', 'print the diagnosis as JSON')
+    .addHelpText(
+      'after',
+      '\nGive --dn or --mv-id. The verdict is the first blocking step: OK, RULE_OUT_OF_SCOPE, NOT_SELECTED_ON_CONNECTOR, ...',
+    )
+    .action(run('why', (snapshot, options: WhyOptions) => whyCommand(snapshot, options, io)))
+
+  command('report', 'the unmapped attributes and their diagnoses, as a file readable without SyncLens')
+    .argument('<snapshot>', 'the snapshot to read')
+    .addOption(
+      new Option('--format <format>', `the file format: ${REPORT_FORMATS.join(', ')}`)
+        .argParser(parseFormat)
+        .makeOptionMandatory(),
+    )
+    .requiredOption('--out <file>', 'the file to write (never inside the snapshot)')
+    .option('--force', 'replace FILE when it exists')
+    .option('--object <dn>', 'report on one connector-space object instead of the whole snapshot')
+    .option('--connector <name>', 'the connector space of --object, when the DN is in several')
+    .action(run('report', (snapshot, options: ReportCommandOptions) => reportCommand(snapshot, options, io)))
+
+  command('eval', 'evaluates a sync-rule expression')
+    .argument('<expression>', 'the expression, in single quotes')
+    .option(
+      '--attr <name=value>',
+      'an attribute value; repeat the name for a multi-valued attribute',
+      collectAssignment('--attr'),
+      [],
+    )
+    .option('--param <name=value>', 'a parameter such as Domain.FQDN', collectAssignment('--param'), [])
+    .option('--json', 'print the value and its kind as JSON')
+    .addHelpText('after', '\nExit code 3 when the expression fails, with the position of the error.')
+    .action(
+      run(
+        'eval',
+        (
+          expression,
+          options: { readonly attr: string[]; readonly param: string[]; readonly json?: boolean },
+        ) => evalCommand(expression, { attrs: options.attr, params: options.param, json: options.json }, io),
+      ),
+    )
+
+  return program
+}
+
+/** The exit code of a run that threw, after saying why in one paragraph. */
+function failed(error: unknown, io: CliIo, running: string): ExitCode {
+  if (error instanceof CommanderError) return commanderExit(error)
+  if (error instanceof CliError) {
+    io.stderr(`synclens: ${error.message}\n`)
+    if (error.exitCode === EXIT.usage) io.stderr(`Run "${running} --help" for its options.\n`)
+    return error.exitCode
+  }
+  // A defect in SyncLens itself: still one paragraph, with a way to report it.
+  const reason = error instanceof Error ? error.message : String(error)
+  io.stderr(`synclens: internal error: ${reason}. Please report it with the command you ran.\n`)
+  return EXIT.internal
+}
+
+/** Commander has already printed its message or the help; only the exit code is left to choose. */
+function commanderExit(error: CommanderError): ExitCode {
+  switch (error.code) {
+    case 'commander.helpDisplayed':
+    case 'commander.version':
+      return EXIT.ok
+    case 'commander.help':
+      // `synclens help why` asked for it (0); no command at all printed it as an error (1).
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage
+    default:
+      // Everything else is a command line that cannot run: an unknown command or option, a missing or bad
+      // value, and no command at all (commander then prints the help on standard error).
+      return EXIT.usage
   }
 }
 
-function requireTarget(command: string, target: string | undefined): string {
-  if (target === undefined) throw new CliError(`"${command}" needs a snapshot path.`, EXIT.usage)
-  return target
+function helpWidth(io: CliIo): number {
+  return Math.min(io.columns?.() ?? 100, 120)
+}
+
+function parseDirection(value: string): RuleDirection {
+  switch (value.toLowerCase()) {
+    case 'inbound':
+      return 'Inbound'
+    case 'outbound':
+      return 'Outbound'
+    default:
+      throw new InvalidArgumentError('It must be inbound or outbound.')
+  }
+}
+
+function parseFormat(value: string): ReportFormat {
+  const format = REPORT_FORMATS.find((known) => known === value.toLowerCase())
+  if (format === undefined) throw new InvalidArgumentError(`It must be ${REPORT_FORMATS.join(', ')}.`)
+  return format
+}
+
+/** Collects repeated `NAME=VALUE` options, refusing any other form as a usage error. */
+function collectAssignment(option: string) {
+  return (value: string, previous: string[]): string[] => {
+    if (value.indexOf('=') <= 0) {
+      throw new InvalidArgumentError(
+        `Write it as ${option} NAME=VALUE, for example ${option} mail=ana@contoso.com.`,
+      )
+    }
+    return previous.concat(value)
+  }
 }

@@ -44,9 +44,14 @@ describe('runEvalCommand', () => {
       [],
       { error: 'Unknown parameter %Domain.FQDN%: the connector does not define it.', position: 0 },
     ],
-    ['[a]', ['novalue'], [], { error: '--attr "novalue" must be written NAME=VALUE.', position: null }],
-    ['[a]', [], ['=x'], { error: '--param "=x" must be written NAME=VALUE.', position: null }],
   ])('%s with %j %j fails with exit code 3 and %j', (expression, attrs, params, json) => {
     expect(runEvalCommand(expression, attrs, params)).toEqual({ exitCode: 3, json })
+  })
+
+  it.each([
+    ['[a]', ['novalue'], [], { error: '--attr "novalue" must be written NAME=VALUE.', position: null }],
+    ['[a]', [], ['=x'], { error: '--param "=x" must be written NAME=VALUE.', position: null }],
+  ])('%s with %j %j is a usage error (exit code 2): %j', (expression, attrs, params, json) => {
+    expect(runEvalCommand(expression, attrs, params)).toEqual({ exitCode: 2, json })
   })
 })

@@ -7,9 +7,9 @@ import { evaluateExpression } from './evaluate'
 import type { JsonValue } from './render-value'
 import { toJsonValue } from './render-value'
 
-/** What the command prints (as JSON) and its exit code: 0 for a result, 3 for an error. */
+/** What the command prints (as JSON) and its exit code: 0 for a result, 2 for a bad NAME=VALUE, 3 for an error. */
 export interface EvalCommandResult {
-  readonly exitCode: 0 | 3
+  readonly exitCode: 0 | 2 | 3
   readonly json:
     | { readonly value: JsonValue; readonly kind: 'value' | 'null' | 'authoritativeNull' | 'ignoreThisFlow' }
     | { readonly error: string; readonly position: number | null }
@@ -36,7 +36,7 @@ function attributeValue(text: string): ScalarValue {
 }
 
 function usageError(message: string): EvalCommandResult {
-  return { exitCode: 3, json: { error: message, position: null } }
+  return { exitCode: 2, json: { error: message, position: null } }
 }
 
 /** Evaluates an expression against attributes and parameters given as `NAME=VALUE` texts. */

@@ -1,12 +1,11 @@
-import { buildRuleIndex } from '../../../shared/engine/index'
-import { CliError, type CliIo, EXIT, formatTable, writeJson } from '../cli-io'
-import { openSnapshotForCli } from '../open-snapshot'
+import { type CliIo, formatTable, writeJson } from '../cli-io'
+import { loaded, openSnapshotForCli } from '../open-snapshot'
 
 /** Options of `synclens contributors`. */
 export interface ContributorsOptions {
-  readonly mvAttribute?: string
+  readonly mvAttribute: string
   readonly objectType?: string
-  readonly json: boolean
+  readonly json?: boolean
 }
 
 /**
@@ -18,10 +17,8 @@ export async function contributorsCommand(
   options: ContributorsOptions,
   io: CliIo,
 ): Promise<void> {
-  if (!options.mvAttribute) throw new CliError('"contributors" needs --mv-attribute NAME.', EXIT.usage)
-  const snapshot = await openSnapshotForCli(target, io)
-  const { rules, connectors } = snapshot.configuration
-  const report = buildRuleIndex(rules, connectors).contributors(options.mvAttribute, options.objectType)
+  const { session } = await openSnapshotForCli(target, io)
+  const report = loaded(session.contributors(options.mvAttribute, options.objectType), 'contributors')
   if (options.json) {
     writeJson(io, report)
     return

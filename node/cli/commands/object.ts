@@ -1,42 +1,20 @@
-import { objectReport } from '../../../shared/engine/index'
-import { engineContext } from '../../../shared/engine/engine-context'
-import { CliError, type CliIo, EXIT, formatTable, writeJson } from '../cli-io'
-import { findCsObjectByDn } from '../find-object'
-import { openSnapshotForCli } from '../open-snapshot'
+import { type CliIo, formatTable, writeJson } from '../cli-io'
+import { findObject, type ObjectOptions, requireOneObject } from '../find-object'
+import { loaded, openSnapshotForCli } from '../open-snapshot'
 
 /** Options of `synclens object`. */
-export interface ObjectOptions {
-  readonly dn?: string
-  readonly connector?: string
-  readonly mvId?: string
-  readonly json: boolean
+export interface ObjectCommandOptions extends ObjectOptions {
+  readonly json?: boolean
 }
 
 /**
  * `synclens object <path> (--dn DN [--connector NAME] | --mv-id GUID) [--json]`: the metaverse object, its
- * connectors, import and export attribute flow and unmapped attributes.
+ * connectors, import and export attribute flow and unmapped attributes, as the object view shows them.
  */
-export async function objectCommand(target: string, options: ObjectOptions, io: CliIo): Promise<void> {
-  if ((options.dn === undefined) === (options.mvId === undefined)) {
-    throw new CliError(
-      '"object" needs either --dn DN (optionally with --connector NAME) or --mv-id GUID.',
-      EXIT.usage,
-    )
-  }
+export async function objectCommand(target: string, options: ObjectCommandOptions, io: CliIo): Promise<void> {
+  requireOneObject('object', options)
   const snapshot = await openSnapshotForCli(target, io)
-  const { ruleIndex, mvLookup } = engineContext(snapshot)
-  const index = snapshot.objects
-  let object: { csObject: ReturnType<typeof findCsObjectByDn> } | { mvObjectId: string }
-  if (options.dn !== undefined) {
-    object = { csObject: findCsObjectByDn(snapshot, options.dn, options.connector) }
-  } else {
-    const mvObjectId = options.mvId ?? ''
-    if (!index.mvObject(mvObjectId.toLowerCase().replace(/[{}]/g, ''))) {
-      throw new CliError(`No metaverse object with id ${mvObjectId} in this snapshot.`, EXIT.failure)
-    }
-    object = { mvObjectId }
-  }
-  const report = objectReport({ ruleIndex, index, object, mvLookup })
+  const report = loaded(snapshot.session.objectReport(findObject(snapshot, options)), 'the object report')
   if (options.json) {
     writeJson(io, report)
     return

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CliError, type CliIo } from '../cli-io'
+import type { ReportFormat } from '../../../shared/app/view-queries'
 import { reportCommand, type ReportCommandOptions } from './report'
 
 let folder = ''
@@ -20,14 +21,14 @@ function bufferedIo(): CliIo & { readonly out: string[] } {
   return { out, stdout: (text) => out.push(text), stderr: (text) => out.push(text) }
 }
 
-async function run(options: Partial<ReportCommandOptions>): Promise<string> {
+async function run(options: Partial<ReportCommandOptions>, snapshot = 'demo'): Promise<string> {
   const io = bufferedIo()
-  await reportCommand('demo', { force: false, ...options }, io)
+  await reportCommand(snapshot, { format: 'html', out: path.join(folder, 'unused.html'), ...options }, io)
   return io.out.join('')
 }
 
 describe('synclens report', () => {
-  it.each([
+  it.each<[ReportFormat, RegExp]>([
     ['html', /^<!DOCTYPE html>/],
     ['csv', /^"Connector","Object type","Attribute"/],
     ['json', /^\{\n {2}"kind": "snapshot"/],
@@ -70,18 +71,72 @@ describe('synclens report', () => {
     expect(fs.readFileSync(out, 'utf8')).toMatch(/^"Connector"/)
   })
 
-  it.each<[Partial<ReportCommandOptions>, RegExp]>([
-    [{ out: 'x.pdf', format: 'pdf' }, /--format html\|csv\|json/],
-    [{ format: 'html' }, /--out FILE/],
-    [{ format: 'html', out: 'never-written.html', object: 'CN=Nobody' }, /No object with DN "CN=Nobody"/],
-  ])('explains a bad request %o', async (options, message) => {
-    const attempt = run({
-      ...options,
-      out: options.out === undefined ? undefined : path.join(folder, options.out),
-    })
+  it('exits 1 for an object that is not in the snapshot, writing nothing', async () => {
+    const out = path.join(folder, 'never-written.html')
+
+    const attempt = run({ out, object: 'CN=Nobody' })
 
     await expect(attempt).rejects.toThrow(CliError)
-    await expect(attempt).rejects.toThrow(message)
-    expect(fs.existsSync(path.join(folder, 'never-written.html'))).toBe(false)
+    await expect(attempt).rejects.toMatchObject({ exitCode: 1, message: /No object with DN "CN=Nobody"/ })
+    expect(fs.existsSync(out)).toBe(false)
+  })
+
+  it('exits 4 when the file cannot be written, naming it', async () => {
+    const out = path.join(folder, 'no-such-folder', 'report.html')
+
+    await expect(run({ out })).rejects.toMatchObject({
+      exitCode: 4,
+      message: new RegExp(`Cannot write ${out}`),
+    })
+  })
+})
+
+describe('synclens report never writes into the snapshot it reads', () => {
+  let snapshot = ''
+
+  beforeAll(() => {
+    snapshot = path.join(folder, 'Snapshot')
+    fs.cpSync(path.resolve('e2e/fixtures/serverconfig-small'), snapshot, { recursive: true })
+    fs.writeFileSync(path.join(snapshot, 'snapshot.json'), '{"synclensSnapshot": 1}')
+    fs.symlinkSync(snapshot, path.join(folder, 'link-to-snapshot'))
+  })
+
+  it.each([
+    ['a file in the snapshot folder', 'Snapshot/report.html', false],
+    ['its manifest, even with --force', 'Snapshot/snapshot.json', true],
+    ['a file in a subfolder', 'Snapshot/Connectors/report.html', false],
+    ['the folder itself', 'Snapshot', true],
+    ['a path through a symbolic link to the folder', 'link-to-snapshot/report.html', false],
+    ['a path with .. that ends inside', 'elsewhere/../Snapshot/report.html', false],
+  ])('refuses %s with a usage error before reading anything', async (_name, out, force) => {
+    const manifest = fs.readFileSync(path.join(snapshot, 'snapshot.json'), 'utf8')
+    const before = fs.readdirSync(snapshot, { recursive: true }).length
+
+    const attempt = run({ out: path.join(folder, out), force }, snapshot)
+
+    await expect(attempt).rejects.toMatchObject({
+      exitCode: 2,
+      message: /is inside the snapshot being read .*never writes into a snapshot/,
+    })
+    expect(fs.readFileSync(path.join(snapshot, 'snapshot.json'), 'utf8')).toBe(manifest)
+    expect(fs.readdirSync(snapshot, { recursive: true })).toHaveLength(before)
+  })
+
+  it('refuses the export file itself when a single file is the snapshot, and allows its folder', async () => {
+    const connectors = path.join(snapshot, 'Connectors')
+    const file = path.join(connectors, fs.readdirSync(connectors)[0] ?? '')
+    const beside = path.join(folder, 'beside.csv')
+
+    await expect(run({ out: file, force: true }, file)).rejects.toMatchObject({ exitCode: 2 })
+    await expect(run({ out: beside, format: 'csv' }, file)).resolves.toContain(`to ${beside}`)
+  })
+
+  it('writes beside the snapshot, also into a folder whose name starts like it', async () => {
+    const out = path.join(folder, 'Snapshot-reports', 'report.json')
+    fs.mkdirSync(path.dirname(out))
+
+    await run({ out, format: 'json' }, snapshot)
+
+    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toMatchObject({ kind: 'snapshot' })
   })
 })

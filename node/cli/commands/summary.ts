@@ -1,14 +1,17 @@
 import { formatLoadIssue } from '../../../shared/model/load-issue'
-import { summarize } from '../../../shared/load/summarize'
 import { type CliIo, formatTable, writeJson } from '../cli-io'
 import { openSnapshotForCli } from '../open-snapshot'
 
+/** Options of `synclens summary`. */
+export interface SummaryOptions {
+  readonly json?: boolean
+}
+
 /** `synclens summary <path> [--json]`: what a snapshot holds, in counts. */
-export async function summaryCommand(target: string, json: boolean, io: CliIo): Promise<void> {
-  const snapshot = await openSnapshotForCli(target, io)
-  const summary = summarize(snapshot)
+export async function summaryCommand(target: string, options: SummaryOptions, io: CliIo): Promise<void> {
+  const { summary } = await openSnapshotForCli(target, io)
   const warnings = summary.issues.map(formatLoadIssue)
-  if (json) {
+  if (options.json) {
     writeJson(io, {
       connectors: summary.connectors.map(
         ({ id, name, type, selectedAttributes, csObjects, byObjectType }) => ({

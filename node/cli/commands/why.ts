@@ -1,47 +1,50 @@
-import { diagnoseAttribute } from '../../../shared/engine/index'
-import { engineContext } from '../../../shared/engine/engine-context'
 import { CliError, type CliIo, EXIT, writeJson } from '../cli-io'
-import { findConnector, findCsObjectByDn } from '../find-object'
-import { openSnapshotForCli } from '../open-snapshot'
+import { findConnector, findObject, type ObjectOptions, requireOneObject } from '../find-object'
+import { loaded, openSnapshotForCli } from '../open-snapshot'
 
 /** Options of `synclens why`. */
-export interface WhyOptions {
-  readonly dn?: string
-  readonly attribute?: string
-  readonly connector?: string
+export interface WhyOptions extends ObjectOptions {
+  readonly attribute: string
   readonly target?: string
-  readonly json: boolean
+  readonly json?: boolean
 }
 
 /**
- * `synclens why <path> --dn DN --attribute NAME [--connector NAME] [--target CONNECTOR] [--json]`: the path of
- * one attribute from the source object to the target connector, step by step, with the first blocking step as
- * the verdict.
+ * `synclens why <path> (--dn DN [--connector NAME] | --mv-id GUID) --attribute NAME [--target CONNECTOR]
+ * [--json]`: the path of one attribute from the source object to the target connector, step by step, with the
+ * first blocking step as the verdict. A metaverse object is diagnosed from the connector-space object that
+ * contributes the attribute, as the object view does.
  */
 export async function whyCommand(target: string, options: WhyOptions, io: CliIo): Promise<void> {
-  if (options.dn === undefined || options.attribute === undefined) {
-    throw new CliError('"why" needs --dn DN and --attribute NAME.', EXIT.usage)
-  }
+  requireOneObject('why', options)
   const snapshot = await openSnapshotForCli(target, io)
-  const csObject = findCsObjectByDn(snapshot, options.dn, options.connector)
-  const targetConnector =
-    options.target === undefined ? undefined : findConnector(snapshot, options.target, '--target')
-  const { ruleIndex, mvLookup } = engineContext(snapshot)
-  const diagnosis = diagnoseAttribute({
-    rules: snapshot.configuration.rules,
-    connectors: snapshot.configuration.connectors,
-    index: snapshot.objects,
-    csObject,
-    attribute: options.attribute,
-    targetConnectorId: targetConnector?.id,
-    ruleIndex,
-    mvLookup,
-  })
+  const { session, summary } = snapshot
+  const object = findObject(snapshot, options)
+  const targetConnectorId =
+    options.target === undefined ? undefined : findConnector(summary, options.target, '--target').id
+  const csId = session.diagnosisSource(object, options.attribute)
+  if (csId === null) {
+    throw new CliError(
+      `Metaverse object ${options.mvId ?? ''} is joined to no connector-space object, so there is no path of ` +
+        `${options.attribute} to follow. Run "synclens object" on it to see where its values came from.`,
+      EXIT.notFound,
+    )
+  }
+  const diagnosis = loaded(
+    session.diagnose({
+      csId,
+      attribute: options.attribute,
+      ...(targetConnectorId === undefined ? {} : { targetConnectorId }),
+    }),
+    'the diagnosis',
+  )
   if (options.json) {
     writeJson(io, diagnosis)
     return
   }
-  io.stdout(`${options.attribute} of ${csObject.dn}\n\n`)
+  const source = loaded(session.csObject(csId), 'the source object')
+  const via = 'mvId' in object ? ` (contributes it to metaverse object ${object.mvId})` : ''
+  io.stdout(`${options.attribute} of ${source.dn}${via}\n\n`)
   diagnosis.steps.forEach((step, number) => {
     const marker = step.blocking ? '✗' : '✓'
     io.stdout(`${String(number + 1).padStart(2)}. ${marker} [${step.stage}] ${step.code}: ${step.message}\n`)
