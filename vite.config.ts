@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
+import { recordBundledPackages } from './scripts/third-party-notices.mjs'
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url))
 
@@ -24,8 +25,8 @@ function relaxCspForDevServer(): Plugin {
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), relaxCspForDevServer()],
-  worker: { format: 'es' },
+  plugins: [react(), relaxCspForDevServer(), { ...recordBundledPackages('renderer'), apply: 'build' }],
+  worker: { format: 'es', plugins: () => [recordBundledPackages('renderer-worker')] },
   build: {
     outDir: `${projectRoot}dist/renderer`,
     emptyOutDir: true,

@@ -15,7 +15,14 @@ export declare const BUNDLES: readonly ElectronBundle[]
 /** Builds one bundle; resolves with the absolute path of the file written. */
 export declare function buildBundle(
   bundle: ElectronBundle,
-  options?: { readonly root?: string; readonly outFile?: string },
+  options?: {
+    readonly root?: string
+    readonly outFile?: string
+    /** Also write `<outFile>.map` (hidden: the bundle does not name it), for checks of what it holds. */
+    readonly sourcemap?: boolean
+    /** Where the list of bundled packages goes; the project's dist/.third-party by default. */
+    readonly recordsDir?: string
+  },
 ): Promise<string>
 
 /** Builds every bundle whose entry exists. */

@@ -4,6 +4,7 @@ import { builtinModules } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'vite'
+import { RECORDS_DIR, recordBundledPackages, writeNotices } from './third-party-notices.mjs'
 
 /** The project root (this file lives in scripts/). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -30,7 +31,8 @@ export const BUNDLES = [
  * synclens` while a build runs) never loads half a file.
  *
  * @param {{ entry: string, outFile: string, kind: 'node' | 'preload', executable?: boolean }} bundle
- * @param {{ root?: string, outFile?: string }} [options]
+ * @param {{ root?: string, outFile?: string, sourcemap?: boolean, recordsDir?: string }} [options] `recordsDir`
+ *   receives the list of bundled packages (the project's dist/.third-party by default)
  */
 export async function buildBundle(bundle, options = {}) {
   const root = options.root ?? ROOT
@@ -40,16 +42,18 @@ export async function buildBundle(bundle, options = {}) {
     `.${process.pid}-${Date.now()}-${path.basename(outFile)}`,
   )
   try {
-    await buildTo(bundle, root, temporary)
+    await buildTo(bundle, root, temporary, options)
     if (bundle.executable) fs.chmodSync(temporary, 0o755)
     fs.renameSync(temporary, outFile)
+    if (options.sourcemap === true) fs.renameSync(`${temporary}.map`, `${outFile}.map`)
   } finally {
     fs.rmSync(temporary, { force: true })
+    fs.rmSync(`${temporary}.map`, { force: true })
   }
   return outFile
 }
 
-async function buildTo(bundle, root, outFile) {
+async function buildTo(bundle, root, outFile, options) {
   await build({
     configFile: false,
     root,
@@ -62,10 +66,17 @@ async function buildTo(bundle, root, outFile) {
       emptyOutDir: false,
       target: 'node20',
       minify: false,
-      sourcemap: false,
+      // Only for checks (which packages a bundle holds): hidden, so the shipped files never point at a map.
+      sourcemap: options.sourcemap === true ? 'hidden' : false,
       copyPublicDir: false,
       reportCompressedSize: false,
       rolldownOptions: {
+        plugins: [
+          recordBundledPackages(
+            path.basename(bundle.outFile, '.cjs'),
+            options.recordsDir ?? path.join(root, RECORDS_DIR),
+          ),
+        ],
         external: bundle.kind === 'preload' ? ['electron'] : ['electron', ...NODE_BUILTINS],
         output: {
           format: 'cjs',
@@ -90,6 +101,7 @@ export async function buildElectron(root = ROOT) {
     }
     built.push(path.relative(root, await buildBundle(bundle, { root })))
   }
+  built.push(...writeNotices(root))
   return { built, skipped }
 }
 

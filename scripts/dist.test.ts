@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { listPackage } from '@electron/asar'
+import { extractFile, listPackage } from '@electron/asar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderPng, SIZES } from '../build/make-icons.mjs'
 import { platformFlag } from './dist.mjs'
@@ -14,6 +14,7 @@ const BUILT = [
   'dist/electron/preload.cjs',
   'dist/electron/snapshot-worker.cjs',
   'dist/renderer/index.html',
+  'dist/renderer/third-party-notices.txt',
 ]
 /** Fuse order of @electron/fuses V1: the wire electron-builder must write into the binary. */
 const EXPECTED_FUSES = {
@@ -91,6 +92,19 @@ describe('the unpacked Linux package', () => {
       ),
     ).toEqual([])
     for (const file of BUILT) expect(entries).toContain(`/${file}`)
+  })
+
+  it('ships the third-party license notices Help > Third-Party Licenses shows', () => {
+    const asar = path.join(unpacked, 'resources', 'app.asar')
+
+    const notices = extractFile(asar, 'dist/renderer/third-party-notices.txt').toString('utf8')
+
+    expect(notices).toMatch(
+      /^SyncLens includes the following third-party software, bundled at build time\.\n/,
+    )
+    expect(notices).toEqual(
+      fs.readFileSync(path.join(ROOT, 'dist', 'renderer', 'third-party-notices.txt'), 'utf8'),
+    )
   })
 
   it('ships the snapshot worker unpacked beside the archive', () => {

@@ -49,9 +49,11 @@ export function cliBundleIsStale(root = ROOT) {
 /** Builds the CLI bundle alone (a few seconds; the whole `npm run build` also builds the app). */
 export async function buildCliBundle(root = ROOT) {
   const { BUNDLES, buildBundle } = await import('./build-electron.mjs')
+  const { writeNotices } = await import('./third-party-notices.mjs')
   const bundle = BUNDLES.find((candidate) => candidate.outFile === CLI_BUNDLE)
   if (bundle === undefined) throw new Error(`scripts/build-electron.mjs builds no ${CLI_BUNDLE}`)
   await buildBundle(bundle, { root })
+  writeNotices(root)
 }
 
 async function main() {

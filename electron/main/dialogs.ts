@@ -83,6 +83,37 @@ export async function showSnapshotHelp(window: BrowserWindow | null): Promise<vo
   else await dialog.showMessageBox(options)
 }
 
+/** What the about box names: SyncLens's version and the runtime it runs on. */
+export interface AboutFacts {
+  readonly version: string
+  readonly electron: string
+  readonly chromium: string
+  readonly node: string
+}
+
+/** The about box; resolves true when the user asks to read the third-party licenses. */
+export async function showAbout(window: BrowserWindow | null, facts: AboutFacts): Promise<boolean> {
+  const options: MessageBoxOptions = {
+    type: 'info',
+    title: 'About SyncLens',
+    message: `SyncLens ${facts.version}`,
+    detail: [
+      'Explains attribute flow in an exported Entra Connect Sync (Azure AD Connect) snapshot, read-only.',
+      '',
+      `Electron ${facts.electron}, Chromium ${facts.chromium}, Node.js ${facts.node}.`,
+      'SyncLens is MIT licensed. It includes third-party software under its own licenses (Help > Third-Party Licenses).',
+    ].join('\n'),
+    buttons: ['OK', 'Third-Party Licenses…'],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  }
+  const { response } = window
+    ? await dialog.showMessageBox(window, options)
+    : await dialog.showMessageBox(options)
+  return response === 1
+}
+
 const REPORT_FILTERS: Readonly<Record<ReportFormat, { readonly name: string; readonly extension: string }>> =
   {
     html: { name: 'HTML report', extension: 'html' },

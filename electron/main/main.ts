@@ -11,7 +11,13 @@ import type { ReportFormat } from '../../shared/app/view-queries'
 import { unpackedAsarPath } from './asar-paths'
 import { snapshotArgument, startWithoutSnapshot, userDataOverride } from './command-line'
 import { writeFileAtomic } from '../../node/atomic-write'
-import { chooseReportPath, chooseSnapshotPaths, showExportFailure, showSnapshotHelp } from './dialogs'
+import {
+  chooseReportPath,
+  chooseSnapshotPaths,
+  showAbout,
+  showExportFailure,
+  showSnapshotHelp,
+} from './dialogs'
 import { handle, handleQueries, send, trustWindow } from './ipc'
 import { logFilePath, logWarning, logWindowError, setupLog } from './log'
 import { installMenu } from './menu'
@@ -20,7 +26,7 @@ import { registerAppScheme, serveRenderer } from './protocol'
 import { ReportExporter } from './report-export'
 import { SnapshotController } from './snapshot-controller'
 import { workerLink } from './worker-link'
-import { createMainWindow } from './window'
+import { createMainWindow, createNoticesWindow } from './window'
 import { windowTitle } from '../../shared/app/window-title'
 
 // The bundle lives in dist/electron/, beside the worker and preload; the renderer build is dist/renderer/.
@@ -175,8 +181,32 @@ function refreshMenu(): void {
       clearRecent: () => controller?.clearRecent(),
       showSnapshotHelp: () => void showSnapshotHelp(mainWindow),
       showLog: () => shell.showItemInFolder(logFilePath()),
+      showLicenses,
+      showAbout: () => void aboutFromMenu(),
     },
   })
+}
+
+let noticesWindow: BrowserWindow | null = null
+
+/** One notices window at a time: asking again brings it to the front. */
+function showLicenses(): void {
+  if (noticesWindow !== null && !noticesWindow.isDestroyed()) {
+    noticesWindow.focus()
+    return
+  }
+  noticesWindow = createNoticesWindow(mainWindow)
+  noticesWindow.on('closed', () => (noticesWindow = null))
+}
+
+async function aboutFromMenu(): Promise<void> {
+  const wantsLicenses = await showAbout(mainWindow, {
+    version: app.getVersion(),
+    electron: process.versions.electron ?? '',
+    chromium: process.versions.chrome ?? '',
+    node: process.versions.node,
+  })
+  if (wantsLicenses) showLicenses()
 }
 
 async function exportFromMenu(format: ReportFormat): Promise<void> {

@@ -15,6 +15,8 @@ function recorder(): { actions: MenuActions; calls: string[] } {
       exportReport: (format) => calls.push(`report:${format}`),
       showSnapshotHelp: () => calls.push('help'),
       showLog: () => calls.push('log'),
+      showAbout: () => calls.push('about'),
+      showLicenses: () => calls.push('licenses'),
     },
   }
 }
@@ -153,14 +155,16 @@ describe('buildMenuTemplate', () => {
     },
   )
 
-  it('asks for the snapshot help and the log from Help', () => {
+  it('asks for the snapshot help, the log, the third-party licenses and the about box from Help', () => {
     const { actions, calls } = recorder()
     const help = submenu(buildMenuTemplate(model({ actions }))[3])
 
     click(find(help, 'How Do I Get a Snapshot?'))
     click(find(help, 'Show Log'))
+    click(find(help, 'Third-Party Licenses'))
+    click(find(help, 'About SyncLens'))
 
-    expect(calls).toEqual(['help', 'log'])
+    expect(calls).toEqual(['help', 'log', 'licenses', 'about'])
   })
 })
 

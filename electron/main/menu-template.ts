@@ -28,6 +28,10 @@ export interface MenuActions {
   showSnapshotHelp(): void
   /** Shows the log file (in the file manager) for a support request. */
   showLog(): void
+  /** The version of SyncLens and its runtime, with a way to the licenses. */
+  showAbout(): void
+  /** The license notices of the third-party software bundled into the app. */
+  showLicenses(): void
 }
 
 /** The report formats File > Export Report offers, as the save dialog's file types read. */
@@ -101,6 +105,8 @@ export function buildMenuTemplate(model: MenuModel): MenuItemConstructorOptions[
       { label: 'How Do I Get a Snapshot?', click: () => actions.showSnapshotHelp() },
       { type: 'separator' },
       { label: 'Show Log', click: () => actions.showLog() },
+      { label: 'Third-Party Licenses', click: () => actions.showLicenses() },
+      { label: 'About SyncLens', click: () => actions.showAbout() },
     ],
   }
   return [

@@ -7,6 +7,9 @@ export const APP_HOST = 'synclens'
 /** The URL the main window loads. */
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
 
+/** The third-party license notices the build writes beside the renderer (Help > Third-Party Licenses). */
+export const APP_NOTICES_URL = `${APP_SCHEME}://${APP_HOST}/third-party-notices.txt`
+
 /**
  * True when the URL belongs to the app itself: scheme `app:`, host `synclens`, no port, no credentials.
  *

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { app, BrowserWindow, nativeTheme, screen } from 'electron'
-import { APP_ENTRY_URL } from './url-policy'
+import { APP_ENTRY_URL, APP_NOTICES_URL } from './url-policy'
 import { MIN_SIZE, parseWindowState, placeWindow, type WindowState } from './window-state'
 
 /** What the main window needs from the boot code. */
@@ -48,6 +48,33 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   window.once('ready-to-show', () => window.show())
   window.on('close', () => rememberState(options.stateFile, window))
   void window.loadURL(APP_ENTRY_URL)
+  return window
+}
+
+/**
+ * A window showing the third-party license notices the build collected (plain text served by the app
+ * protocol): as locked down as the main window, and with no preload, since the page needs no API at all.
+ */
+export function createNoticesWindow(parent: BrowserWindow | null): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 760,
+    height: 640,
+    title: 'SyncLens: Third-Party Licenses',
+    ...(parent === null ? {} : { parent }),
+    autoHideMenuBar: true,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1e1e1e' : '#ffffff',
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  })
+  window.on('page-title-updated', (event) => event.preventDefault())
+  void window.loadURL(APP_NOTICES_URL)
   return window
 }
 
