@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { runAudit } from './audit.mjs'
 import { ensureBrowser } from './browser.mjs'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
@@ -35,6 +36,13 @@ function readJson(file) {
 
 check('types', 'npm', ['run', '-s', 'typecheck'])
 check('lint', 'npm', ['run', '-s', 'lint'])
+
+// The dependency audit; where the registry's advisory service cannot be asked it counts as skipped, saying why.
+process.stdout.write('\n=== audit: npm audit --json, against audit-allowlist.json\n')
+const audit = runAudit(root)
+for (const line of audit.lines) process.stdout.write(`${line}\n`)
+totals[audit.status === 'unavailable' ? 'skipped' : audit.status] += 1
+stages.push(`audit: ${audit.status === 'unavailable' ? `skipped (${audit.lines[0]})` : audit.status}`)
 
 fs.rmSync(path.join(root, '.vitest.json'), { force: true })
 const unit = run('unit', 'npx', [
