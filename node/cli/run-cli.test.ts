@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { CONTOSO_SERVERCONFIG, SAMPLES_SKIP_REASON, samplesAvailable } from '../../test-support/samples'
 import {
   INBOUND_RULE_XML,
@@ -9,6 +9,7 @@ import {
   AD_CONNECTOR_XML,
 } from '../../test-support/serverconfig-fixtures'
 import { runCli } from './run-cli'
+import { openSnapshotForCli } from './open-snapshot'
 
 async function cli(...argv: string[]) {
   let stdout = ''
@@ -27,6 +28,9 @@ function fixtureFolder(files: Record<string, string>): string {
 }
 
 describe('synclens usage', () => {
+  // Generating and loading the training snapshot takes seconds (tens on a busy machine); once per file.
+  beforeAll(() => openSnapshotForCli('demo'), 180_000)
+
   it('exits 2 with the usage on standard error when no command is given', async () => {
     const { code, stdout, stderr } = await cli()
     expect(code).toBe(2)

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { TRAINING_CASES } from '../../shared/training/index'
 import { runCli } from './run-cli'
+import { openSnapshotForCli } from './open-snapshot'
 
 async function cliJson(
   ...argv: string[]
@@ -11,6 +12,9 @@ async function cliJson(
 }
 
 describe('synclens on the training snapshot (demo)', () => {
+  // Generating and loading the training snapshot takes seconds (tens on a busy machine); once per file.
+  beforeAll(() => openSnapshotForCli('demo'), 180_000)
+
   it('summarizes demo like any snapshot, metaverse exported', async () => {
     const { code, json } = await cliJson('summary', 'demo', '--json')
     expect(code).toBe(0)

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CliError, type CliIo } from '../cli-io'
 import type { ReportFormat } from '../../../shared/app/view-queries'
 import { reportCommand, type ReportCommandOptions } from './report'
+import { openSnapshotForCli } from '../open-snapshot'
 
 let folder = ''
 
@@ -28,6 +29,9 @@ async function run(options: Partial<ReportCommandOptions>, snapshot = 'demo'): P
 }
 
 describe('synclens report', () => {
+  // Generating and loading the training snapshot takes seconds (tens on a busy machine); once per file.
+  beforeAll(() => openSnapshotForCli('demo'), 180_000)
+
   it.each<[ReportFormat, RegExp]>([
     ['html', /^<!DOCTYPE html>/],
     ['csv', /^"Connector","Object type","Attribute"/],
