@@ -92,9 +92,14 @@ export async function loadSnapshot(
   }
 
   const detected: DetectedFile[] = []
+  const unreadable: LoadIssue[] = []
   for (const [index, file] of source.files.entries()) {
     checkCancel()
-    const head = await file.head(DETECTION_HEAD_BYTES)
+    const head = await readOrReport(file, unreadable, () => file.head(DETECTION_HEAD_BYTES))
+    if (head === null) {
+      tracker.finish(index)
+      continue
+    }
     const kind = detectFileKind(head)
     detected.push({ index, file, kind, headText: kind === 'csexport' ? decodeText(head) : '' })
     tracker.update(index, { kind: FILE_KIND_LABELS[kind] })
@@ -103,14 +108,28 @@ export async function loadSnapshot(
   }
   detected.sort((a, b) => a.file.path.localeCompare(b.file.path))
 
-  const collected: Collected = { rules: [], connectors: [], metaverse: null, manifest: null, issues: [] }
+  const collected: Collected = {
+    rules: [],
+    connectors: [],
+    metaverse: null,
+    manifest: null,
+    issues: unreadable,
+  }
   const small = detected.filter((entry) => isSmallKind(entry.kind))
   for (let start = 0; start < small.length; start += SMALL_FILE_CONCURRENCY) {
     checkCancel()
     const batch = small.slice(start, start + SMALL_FILE_CONCURRENCY)
-    const texts = await Promise.all(batch.map(async (entry) => decodeText(await entry.file.readAll())))
+    const texts = await Promise.all(
+      batch.map((entry) =>
+        readOrReport(entry.file, collected.issues, async () => decodeText(await entry.file.readAll())),
+      ),
+    )
     batch.forEach((entry, offset) => {
-      const text = texts[offset] ?? ''
+      const text = texts[offset] ?? null
+      if (text === null) {
+        tracker.finish(entry.index)
+        return
+      }
       const replaced = text.indexOf('\ufffd')
       if (replaced >= 0) {
         const line = text.slice(0, replaced).split('\n').length
@@ -171,6 +190,29 @@ export async function loadSnapshot(
     fileKinds: new Map(detected.map((entry) => [entry.file.path, entry.kind])),
     manifest: collected.manifest,
   }
+}
+
+/**
+ * Runs one read of a file; when the file cannot be read (a damaged zip entry, a file removed meanwhile), records
+ * an error naming it and gives null, so the loader skips that file and loads the rest.
+ */
+async function readOrReport<T>(
+  file: SourceFile,
+  issues: LoadIssue[],
+  read: () => Promise<T>,
+): Promise<T | null> {
+  try {
+    return await read()
+  } catch (error) {
+    if (error instanceof LoadCancelled) throw error
+    issues.push(unreadableIssue(file, error))
+    return null
+  }
+}
+
+function unreadableIssue(file: SourceFile, error: unknown): LoadIssue {
+  const reason = error instanceof Error ? error.message : String(error)
+  return loadIssue('error', file.path, `This file could not be read, so it was skipped: ${reason}`)
 }
 
 function isSmallKind(kind: FileKind): boolean {
@@ -304,12 +346,19 @@ async function streamObjects(
     })
   }
   let bytesRead = 0
-  for await (const chunk of entry.file.chunks()) {
-    control.checkCancel()
-    reader.push(chunk)
-    bytesRead += chunk.byteLength
-    control.tracker.update(entry.index, { bytesRead, objects })
-    control.report()
+  try {
+    for await (const chunk of entry.file.chunks()) {
+      control.checkCancel()
+      reader.push(chunk)
+      bytesRead += chunk.byteLength
+      control.tracker.update(entry.index, { bytesRead, objects })
+      control.report()
+      // Once the scanner has given up on the file, reading (and inflating) the rest is wasted work.
+      if (reader.failed) break
+    }
+  } catch (error) {
+    if (error instanceof LoadCancelled) throw error
+    issues.push(unreadableIssue(entry.file, error))
   }
   const summary = reader.end()
   control.tracker.update(entry.index, { objects: summary.objects })
