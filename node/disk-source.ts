@@ -300,7 +300,7 @@ async function mapLimited<T, R>(
 ): Promise<R[]> {
   const results: R[] = []
   for (let start = 0; start < items.length; start += limit) {
-    results.push(...(await Promise.all(items.slice(start, start + limit).map(map))))
+    for (const result of await Promise.all(items.slice(start, start + limit).map(map))) results.push(result)
   }
   return results
 }

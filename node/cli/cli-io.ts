@@ -31,7 +31,7 @@ export function writeJson(io: CliIo, value: unknown): void {
 /** Formats rows as an aligned plain-text table. */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = headers.map((header, column) =>
-    Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
+    rows.reduce((widest, row) => Math.max(widest, (row[column] ?? '').length), header.length),
   )
   const line = (cells: readonly string[]): string =>
     cells

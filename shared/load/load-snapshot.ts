@@ -7,7 +7,7 @@ import { readMvXml } from '../formats/serverconfig/mv-xml'
 import { assembleConfiguration, type ServerConfiguration } from '../formats/serverconfig/server-configuration'
 import { readSyncRuleXml } from '../formats/serverconfig/sync-rule-xml'
 import type { Connector } from '../model/connector'
-import { type LoadIssue, loadIssue } from '../model/load-issue'
+import { IssueCollector, type LoadIssue, loadIssue } from '../model/load-issue'
 import type { MetaverseConfig } from '../model/metaverse-schema'
 import type { SyncRule } from '../model/sync-rule'
 import { ObjectStore } from '../store/object-store'
@@ -50,7 +50,7 @@ interface Collected {
   readonly connectors: Connector[]
   metaverse: MetaverseConfig | null
   manifest: SnapshotManifest | null
-  readonly issues: LoadIssue[]
+  readonly issues: IssueCollector
 }
 
 interface DetectedFile {
@@ -92,10 +92,10 @@ export async function loadSnapshot(
   }
 
   const detected: DetectedFile[] = []
-  const unreadable: LoadIssue[] = []
+  const issues = new IssueCollector()
   for (const [index, file] of source.files.entries()) {
     checkCancel()
-    const head = await readOrReport(file, unreadable, () => file.head(DETECTION_HEAD_BYTES))
+    const head = await readOrReport(file, issues, () => file.head(DETECTION_HEAD_BYTES))
     if (head === null) {
       tracker.finish(index)
       continue
@@ -113,7 +113,7 @@ export async function loadSnapshot(
     connectors: [],
     metaverse: null,
     manifest: null,
-    issues: unreadable,
+    issues,
   }
   const small = detected.filter((entry) => isSmallKind(entry.kind))
   for (let start = 0; start < small.length; start += SMALL_FILE_CONCURRENCY) {
@@ -159,12 +159,12 @@ export async function loadSnapshot(
   }
 
   const assembled = assembleConfiguration(collected.rules, collected.connectors, collected.metaverse)
+  issues.pushAll(assembled.issues)
   const store = new ObjectStore()
-  const objectIssues: LoadIssue[] = []
   for (const entry of detected) {
     if (entry.kind !== 'csexport' && entry.kind !== 'mv-objects') continue
     checkCancel()
-    await streamObjects(entry, assembled.configuration.connectors, collected.manifest, store, objectIssues, {
+    await streamObjects(entry, assembled.configuration.connectors, collected.manifest, store, issues, {
       tracker,
       report,
       checkCancel,
@@ -177,7 +177,7 @@ export async function loadSnapshot(
     throw new NotASnapshotError(
       `${source.name} holds no snapshot file (${source.files.length} file(s) looked at). Open the folder written by ` +
         'Get-ADSyncServerConfiguration, a csexport file, a metaverse export or a rule script.',
-      collected.issues,
+      issues.list(),
     )
   }
   store.finish({ mvObjectType: metaverseTypeResolver(assembled.configuration.rules) })
@@ -186,7 +186,7 @@ export async function loadSnapshot(
     name: source.name,
     configuration: assembled.configuration,
     objects: store,
-    issues: [...collected.issues, ...assembled.issues, ...objectIssues],
+    issues: issues.list(),
     fileKinds: new Map(detected.map((entry) => [entry.file.path, entry.kind])),
     manifest: collected.manifest,
   }
@@ -198,7 +198,7 @@ export async function loadSnapshot(
  */
 async function readOrReport<T>(
   file: SourceFile,
-  issues: LoadIssue[],
+  issues: IssueCollector,
   read: () => Promise<T>,
 ): Promise<T | null> {
   try {
@@ -232,7 +232,7 @@ function readSmallFile(entry: DetectedFile, text: string, collected: Collected):
       const root = readTree(path, text, collected.issues)
       if (!root) return
       const result = readSyncRuleXml(root, path)
-      collected.issues.push(...result.issues)
+      collected.issues.pushAll(result.issues)
       if (result.rule) collected.rules.push(result.rule)
       return
     }
@@ -240,7 +240,7 @@ function readSmallFile(entry: DetectedFile, text: string, collected: Collected):
       const root = readTree(path, text, collected.issues)
       if (!root) return
       const result = readConnectorXml(root, path)
-      collected.issues.push(...result.issues)
+      collected.issues.pushAll(result.issues)
       if (result.connector) collected.connectors.push(result.connector)
       return
     }
@@ -256,13 +256,13 @@ function readSmallFile(entry: DetectedFile, text: string, collected: Collected):
     }
     case 'rule-script': {
       const result = parseRuleScript(text, path)
-      collected.issues.push(...result.issues)
-      collected.rules.push(...result.rules)
+      collected.issues.pushAll(result.issues)
+      for (const rule of result.rules) collected.rules.push(rule)
       return
     }
     case 'manifest': {
       const result = parseManifest(text, path)
-      collected.issues.push(...result.issues)
+      collected.issues.pushAll(result.issues)
       if (result.manifest && collected.manifest) {
         collected.issues.push(loadIssue('warning', path, 'A second snapshot.json was ignored.'))
       } else if (result.manifest) {
@@ -275,7 +275,7 @@ function readSmallFile(entry: DetectedFile, text: string, collected: Collected):
   }
 }
 
-function readTree(path: string, text: string, issues: LoadIssue[]): XmlElement | null {
+function readTree(path: string, text: string, issues: IssueCollector): XmlElement | null {
   const parsed = parseXmlTree(text)
   if (parsed.ok) return parsed.root
   issues.push(
@@ -303,7 +303,7 @@ async function streamObjects(
   connectors: readonly Connector[],
   manifest: SnapshotManifest | null,
   store: ObjectStore,
-  issues: LoadIssue[],
+  issues: IssueCollector,
   control: StreamControl,
 ): Promise<void> {
   const path = entry.file.path

@@ -479,7 +479,7 @@ class Parser {
         if (nameEnd < 0 && level === 1) nameEnd = token.position.offset
         this.index++
         if (!this.enter(token)) continue
-        statements.push(...this.parseStatementList(')'))
+        for (const statement of this.parseStatementList(')')) statements.push(statement)
         this.depth--
         this.expectCloser(token, ')')
         continue
