@@ -18,7 +18,27 @@ export function loadIssue(
   message: string,
   position?: { readonly line: number; readonly column: number },
 ): LoadIssue {
-  return { severity, file, message, line: position?.line ?? null, column: position?.column ?? null }
+  return {
+    severity,
+    file,
+    message: boundedMessage(message),
+    line: position?.line ?? null,
+    column: position?.column ?? null,
+  }
+}
+
+/** Longest message an issue carries; a longer one echoes a value from the file, and is cut in its middle. */
+export const MAX_ISSUE_MESSAGE = 2000
+
+/**
+ * A message no longer than MAX_ISSUE_MESSAGE: readers quote names and values from the file, and a hostile file
+ * makes them megabytes long. The start (what is wrong) and the end (what to do) are kept.
+ */
+function boundedMessage(message: string): string {
+  if (message.length <= MAX_ISSUE_MESSAGE) return message
+  const keep = (MAX_ISSUE_MESSAGE - 60) / 2
+  const cut = message.length - 2 * keep
+  return `${message.slice(0, keep)} … (${cut.toLocaleString('en-US')} characters left out) … ${message.slice(-keep)}`
 }
 
 /** Formats an issue as `file:line:column: message` for the command line and logs. */

@@ -1,4 +1,5 @@
 import { normalizeGuid } from '../../model/connector'
+import { excerpt } from '../../text/excerpt'
 import { type LoadIssue, loadIssue } from '../../model/load-issue'
 import { jsonErrorOffset } from './json-error'
 import { checkManifestPath } from './manifest-path'
@@ -139,7 +140,7 @@ class ManifestReader {
     const version = fields.get('synclensSnapshot')
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
       this.error(
-        `The manifest has "synclensSnapshot": ${JSON.stringify(version) ?? 'nothing'}; expected ${MANIFEST_VERSION}. It is ignored.`,
+        `The manifest has "synclensSnapshot": ${excerpt(JSON.stringify(version) ?? 'nothing')}; expected ${MANIFEST_VERSION}. It is ignored.`,
       )
       return { manifest: null, issues: this.issues }
     }
@@ -150,7 +151,7 @@ class ManifestReader {
     }
     for (const key of fields.keys()) {
       if (!(MANIFEST_FIELDS as readonly string[]).includes(key) && version === MANIFEST_VERSION) {
-        this.warn(`The manifest field "${key}" is unknown; it is ignored.`)
+        this.warn(`The manifest field "${excerpt(key)}" is unknown; it is ignored.`)
       }
     }
     const manifest: SnapshotManifest = {
@@ -210,7 +211,7 @@ class ManifestReader {
     if (value === null) return null
     if (ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) return value
     this.warn(
-      `The manifest field "${name}" is "${value}", not an ISO 8601 date and time such as 2026-11-25T10:00:00Z; it is ignored.`,
+      `The manifest field "${name}" is "${excerpt(value)}", not an ISO 8601 date and time such as 2026-11-25T10:00:00Z; it is ignored.`,
     )
     return null
   }
@@ -222,10 +223,11 @@ class ManifestReader {
     }
     const checked = checkManifestPath(value, { allowRoot })
     if (!checked.ok) {
-      this.error(`${where} "${value}" ${checked.problem}; the entry is ignored.`)
+      this.error(`${where} "${excerpt(value)}" ${checked.problem}; the entry is ignored.`)
       return null
     }
-    if (checked.hadBackslashes) this.warn(`${where} "${value}" uses backslashes; read as "${checked.path}".`)
+    if (checked.hadBackslashes)
+      this.warn(`${where} "${excerpt(value)}" uses backslashes; read as "${excerpt(checked.path)}".`)
     return checked.path
   }
 
@@ -266,7 +268,7 @@ class ManifestReader {
       const fields: JsonFields = new Map(Object.entries(item))
       for (const key of fields.keys()) {
         if (!(CONNECTOR_SPACE_FIELDS as readonly string[]).includes(key)) {
-          this.warn(`The field "${key}" of ${where} is unknown; it is ignored.`)
+          this.warn(`The field "${excerpt(key)}" of ${where} is unknown; it is ignored.`)
         }
       }
       const file = this.path(fields.get('file'), `${where}.file`)
@@ -289,7 +291,7 @@ class ManifestReader {
     }
     const guid = normalizeGuid(value)
     if (!GUID.test(guid))
-      this.warn(`${where}.connectorId "${value}" is not a GUID; it may not match any connector.`)
+      this.warn(`${where}.connectorId "${excerpt(value)}" is not a GUID; it may not match any connector.`)
     return guid
   }
 
@@ -302,7 +304,7 @@ class ManifestReader {
     ]
     for (const path of all) {
       const key = path.toLowerCase()
-      if (seen.has(key)) this.warn(`The manifest lists "${path}" more than once.`)
+      if (seen.has(key)) this.warn(`The manifest lists "${excerpt(path)}" more than once.`)
       seen.add(key)
     }
   }
