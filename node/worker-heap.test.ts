@@ -3,12 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  isWorkerOutOfMemory,
-  MIN_SNAPSHOT_OLD_GENERATION_MB,
-  outOfMemoryMessage,
-  snapshotWorkerLimits,
-} from './worker-heap'
+import { isWorkerOutOfMemory, MIN_SNAPSHOT_OLD_GENERATION_MB, snapshotWorkerLimits } from './worker-heap'
 
 const GIB = 2 ** 30
 const ROOT = path.resolve(__dirname, '..')
@@ -25,14 +20,11 @@ describe('snapshotWorkerLimits', () => {
     })
   })
 
-  it('recognises the error of a worker out of memory and says what to do', () => {
+  it('recognises the error of a worker out of memory by its code', () => {
     expect(isWorkerOutOfMemory(Object.assign(new Error('x'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }))).toBe(
       true,
     )
     expect(isWorkerOutOfMemory(new Error('ERR_WORKER_OUT_OF_MEMORY'))).toBe(false)
-    expect(outOfMemoryMessage('C:\\exports\\big.zip', { maxOldGenerationSizeMb: 8192 })).toMatch(
-      /^This snapshot needs more memory than allowed: C:\\exports\\big\.zip\. SyncLens gives a snapshot up to 8,192 MB/,
-    )
   })
 })
 

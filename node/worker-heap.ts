@@ -46,19 +46,3 @@ export const WORKER_OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY'
 export function isWorkerOutOfMemory(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === WORKER_OUT_OF_MEMORY
 }
-
-/**
- * What to tell a user whose snapshot did not fit: the file or folder, the limit, and what to do. The hosts show
- * it as the failed load's message when `isWorkerOutOfMemory` says so.
- */
-export function outOfMemoryMessage(
-  snapshot: string,
-  limits: ResourceLimits = SNAPSHOT_WORKER_LIMITS,
-): string {
-  const limit = limits.maxOldGenerationSizeMb ?? 0
-  return (
-    `This snapshot needs more memory than allowed: ${snapshot}. SyncLens gives a snapshot up to ` +
-    `${limit.toLocaleString('en-US')} MB (half of this computer's memory) and stopped loading it. Open a part of ` +
-    'it (the configuration without the connector spaces, or fewer connector spaces), or use a computer with more memory.'
-  )
-}

@@ -3,9 +3,7 @@ import { connectSession } from '../../shared/app/session-rpc'
 import { nodePort } from '../../node/node-port'
 import type { SnapshotRequest } from '../../node/snapshot-request'
 import { startSnapshotWorker } from '../../node/snapshot-worker-start'
-
-/** The code Node gives the error of a worker thread that reached its heap limit. */
-const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY'
+import { isWorkerOutOfMemory } from '../../node/worker-heap'
 
 /**
  * A snapshot session served by a new worker thread running the bundled `snapshot-worker.cjs`, checked against the
@@ -33,7 +31,7 @@ export interface WorkerEvents {
 export function workerStopped(worker: WorkerEvents): Promise<WorkerStop> {
   return new Promise<WorkerStop>((resolve) => {
     worker.once('error', (error: Error & { code?: unknown }) =>
-      resolve({ outOfMemory: error.code === OUT_OF_MEMORY, reason: error.message }),
+      resolve({ outOfMemory: isWorkerOutOfMemory(error), reason: error.message }),
     )
     worker.once('exit', (code: number) =>
       resolve({ outOfMemory: false, reason: `it exited with code ${code}` }),
