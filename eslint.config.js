@@ -20,6 +20,31 @@ const TO_RENDERER = {
 }
 const TO_ELECTRON = { group: ['**/electron/**', '**/electron'], message: 'Only electron/ imports electron/.' }
 
+const NAMED_EXPORTS = [{ selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }]
+
+/**
+ * Spreading an array into call arguments puts every element on the stack: past about 125,000 elements (a file
+ * with that many issues, an attribute with that many values) it throws "Maximum call stack size exceeded".
+ * Production code loops instead (or concatenates). Forwarding a typed argument tuple named `args` (a query's or an
+ * IPC channel's parameters, validated and a few elements long) is allowed; any other safe spread is marked.
+ */
+const NO_ARGUMENT_SPREAD = [
+  {
+    selector:
+      "CallExpression > SpreadElement:not([argument.name='args']):not([argument.property.name='args'])",
+    message:
+      'No spread into call arguments (push(...x), Math.max(...x)): it overflows the stack on large arrays. Loop.',
+  },
+  {
+    selector: "NewExpression > SpreadElement:not([argument.name='args'])",
+    message: 'No spread into constructor arguments: it overflows the stack on large arrays. Loop.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='apply'][arguments.length=2]",
+    message: 'No fn.apply(this, array): it overflows the stack on large arrays. Loop.',
+  },
+]
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'dist/', 'release/', 'test-results/', 'playwright-report/', '.cache/'],
@@ -33,11 +58,13 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
-      ],
+      'no-restricted-syntax': ['error', ...NAMED_EXPORTS],
     },
+  },
+  {
+    files: ['shared/**/*.{ts,tsx}', 'node/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/testing/**'],
+    rules: { 'no-restricted-syntax': ['error', ...NAMED_EXPORTS, ...NO_ARGUMENT_SPREAD] },
   },
   {
     files: ['**/*.{js,mjs,cjs}', 'scripts/**', 'e2e/**', '*.config.ts'],

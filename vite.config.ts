@@ -2,6 +2,12 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
 import { recordBundledPackages } from './scripts/third-party-notices.mjs'
+import {
+  CONTENT_SECURITY_POLICY,
+  devServerPolicy,
+  META_CONTENT_SECURITY_POLICY,
+  securityHeaders,
+} from './shared/app/content-security-policy'
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url))
 
@@ -15,10 +21,7 @@ function relaxCspForDevServer(): Plugin {
     name: 'synclens-dev-csp',
     apply: 'serve',
     transformIndexHtml: (html) =>
-      html
-        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-        .replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:* http://127.0.0.1:*"),
+      html.replace(META_CONTENT_SECURITY_POLICY, devServerPolicy(META_CONTENT_SECURITY_POLICY)),
   }
 }
 
@@ -27,6 +30,10 @@ export default defineConfig({
   base: './',
   plugins: [react(), relaxCspForDevServer(), { ...recordBundledPackages('renderer'), apply: 'build' }],
   worker: { format: 'es', plugins: () => [recordBundledPackages('renderer-worker')] },
+  // The policy as a header too, which alone can forbid framing (frame-ancestors): `vite preview` serves the
+  // browser build (`npm run web`, the e2e tests), `vite` the dev build.
+  preview: { headers: securityHeaders(CONTENT_SECURITY_POLICY) },
+  server: { headers: securityHeaders(devServerPolicy(CONTENT_SECURITY_POLICY)) },
   build: {
     outDir: `${projectRoot}dist/renderer`,
     emptyOutDir: true,

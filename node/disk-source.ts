@@ -1,18 +1,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { SnapshotSource, SourceFile } from '../shared/io/source'
+import type { RandomAccessBytes, SnapshotSource, SourceFile } from '../shared/io/source'
 import { isSkippedName, openZipSource } from '../shared/io/zip-source'
 
 /** How much of a disk location SyncLens walks before it gives up. */
 export interface DiskLimits {
   /** Most files in a snapshot folder (after skipping hidden and junk names). */
   readonly maxFiles: number
-  /** Largest zip read into memory (Node reads at most 2 GiB in one go). */
-  readonly maxZipBytes: number
 }
 
 /** The limits used when the caller gives none. */
-export const DEFAULT_DISK_LIMITS: DiskLimits = { maxFiles: 100_000, maxZipBytes: 2 ** 31 - 1 }
+export const DEFAULT_DISK_LIMITS: DiskLimits = { maxFiles: 100_000 }
 
 /** Streamed reads use 1 MiB chunks: measured about 3x faster than Node's default 64 KiB (TOOLCHAIN.md section 9). */
 export const READ_CHUNK_BYTES = 1 << 20
@@ -29,8 +27,8 @@ export class SnapshotOpenError extends Error {
  * Opens a folder, a zip or a single file as a snapshot source, read-only.
  *
  * A folder is walked recursively, skipping hidden and junk names and any symbolic link that leads
- * outside it; a zip is read into memory once and inflated entry by entry when read. Files are only
- * ever opened for reading.
+ * outside it; a zip is read by random access (its table of contents, then each entry's data when the
+ * entry is read), so its size does not bound what can be opened. Files are only ever opened for reading.
  */
 export async function openDiskSource(
   target: string,
@@ -45,7 +43,7 @@ export async function openDiskSource(
       `${absolute} is neither a folder nor a regular file. Open a snapshot folder, a .zip or an export file.`,
     )
   }
-  if (await looksLikeZip(absolute)) return openZipFile(absolute, stat.size, effective)
+  if (await looksLikeZip(absolute)) return openZipFile(absolute, stat.size)
   const name = path.basename(absolute)
   return { name, files: [diskFile(absolute, name, stat.size)] }
 }
@@ -185,22 +183,39 @@ async function looksLikeZip(absolute: string): Promise<boolean> {
   return head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5) && head[3] === head[2] + 1
 }
 
-async function openZipFile(absolute: string, size: number, limits: DiskLimits): Promise<SnapshotSource> {
-  if (size > limits.maxZipBytes) {
-    throw new SnapshotOpenError(
-      `${absolute} is larger than ${Math.floor(limits.maxZipBytes / 2 ** 20)} MiB, more than SyncLens reads from one zip. Unzip it and open the folder.`,
-    )
-  }
-  let bytes: Uint8Array
-  try {
-    const buffer = await fs.promises.readFile(absolute, { flag: 'r' })
-    bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
-  } catch (error) {
-    throw new SnapshotOpenError(explain(absolute, error), { cause: error })
-  }
-  const result = openZipSource(path.basename(absolute), bytes)
+async function openZipFile(absolute: string, size: number): Promise<SnapshotSource> {
+  const result = await openZipSource(path.basename(absolute), fileBytes(absolute, size))
   if (!result.ok) throw new SnapshotOpenError(`${absolute}: ${result.error.message}`)
   return result.source
+}
+
+/**
+ * Random access to a file on disk. Each read opens the file, reads and closes it: a source has no close, and a
+ * handle left open would keep a dropped zip locked on Windows; reads are slices of hundreds of KiB, so the open
+ * costs little.
+ */
+export function fileBytes(absolute: string, size: number): RandomAccessBytes {
+  return {
+    size,
+    read: async (offset, length) => {
+      let handle: fs.promises.FileHandle | undefined
+      try {
+        handle = await fs.promises.open(absolute, 'r')
+        const buffer = new Uint8Array(Math.max(0, Math.min(length, size - offset)))
+        let filled = 0
+        while (filled < buffer.byteLength) {
+          const { bytesRead } = await handle.read(buffer, filled, buffer.byteLength - filled, offset + filled)
+          if (bytesRead === 0) break
+          filled += bytesRead
+        }
+        return buffer.subarray(0, filled)
+      } catch (error) {
+        throw new Error(explain(absolute, error), { cause: error })
+      } finally {
+        await handle?.close()
+      }
+    },
+  }
 }
 
 function diskFile(absolute: string, relative: string, size: number): SourceFile {
@@ -285,7 +300,7 @@ async function mapLimited<T, R>(
 ): Promise<R[]> {
   const results: R[] = []
   for (let start = 0; start < items.length; start += limit) {
-    results.push(...(await Promise.all(items.slice(start, start + limit).map(map))))
+    for (const result of await Promise.all(items.slice(start, start + limit).map(map))) results.push(result)
   }
   return results
 }

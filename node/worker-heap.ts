@@ -1,3 +1,6 @@
+import os from 'node:os'
+import type { ResourceLimits } from 'node:worker_threads'
+
 /**
  * The young generation of the thread that holds a snapshot. V8's default (16 MB semi-spaces) collects it every
  * 10 to 15 object reports, and with a large snapshot live each collection takes 6 to 8 ms (300k objects) or
@@ -7,8 +10,39 @@
  */
 export const SNAPSHOT_SEMI_SPACE_MB = 64
 
-/** `resourceLimits` of the snapshot worker thread: V8's young generation is three semi-spaces. */
-export const SNAPSHOT_WORKER_LIMITS = { maxYoungGenerationSizeMb: 3 * SNAPSHOT_SEMI_SPACE_MB } as const
+/**
+ * Share of the machine's memory the snapshot worker's old generation may take. Without a limit a worker that
+ * exhausts its heap hits V8's fatal out-of-memory error, which aborts the whole process (the app, or the CLI);
+ * with one, Node ends only the worker with ERR_WORKER_OUT_OF_MEMORY and the host carries on. Half the memory
+ * leaves the rest to the window, the main process and the machine; the store's typed arrays live outside this
+ * heap, so a snapshot's text and objects are what counts against it.
+ */
+export const SNAPSHOT_HEAP_SHARE = 0.5
 
-/** The same setting as a Node command-line flag, for processes that stand in for the worker (the benchmark). */
+/** The old generation never gets less than this, even on a small machine: the training snapshot needs ~100 MB. */
+export const MIN_SNAPSHOT_OLD_GENERATION_MB = 1024
+
+/** `resourceLimits` of the snapshot worker thread for a machine with this much memory (bytes). */
+export function snapshotWorkerLimits(totalMemoryBytes: number = os.totalmem()): ResourceLimits {
+  const share = Math.floor((totalMemoryBytes / 2 ** 20) * SNAPSHOT_HEAP_SHARE)
+  return {
+    // V8's young generation is three semi-spaces.
+    maxYoungGenerationSizeMb: 3 * SNAPSHOT_SEMI_SPACE_MB,
+    // V8 clamps this where pointer compression caps one heap (4 GiB in Electron); Node's CLI has no such cap.
+    maxOldGenerationSizeMb: Math.max(MIN_SNAPSHOT_OLD_GENERATION_MB, share),
+  }
+}
+
+/** `resourceLimits` of the snapshot worker thread on this machine. */
+export const SNAPSHOT_WORKER_LIMITS: ResourceLimits = snapshotWorkerLimits()
+
+/** The same young-generation setting as a Node command-line flag, for processes that stand in for the worker. */
 export const SNAPSHOT_HEAP_FLAGS: readonly string[] = [`--max-semi-space-size=${SNAPSHOT_SEMI_SPACE_MB}`]
+
+/** The code of the error a worker emits when it reached its heap limit (Node's ERR_WORKER_OUT_OF_MEMORY). */
+export const WORKER_OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY'
+
+/** True for the error a worker thread's `error` event carries when the worker ran out of its allowed heap. */
+export function isWorkerOutOfMemory(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === WORKER_OUT_OF_MEMORY
+}

@@ -1,4 +1,5 @@
 // Bundles the Electron main process, the snapshot worker, the CLI and the preload with Vite's build() API.
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import { builtinModules } from 'node:module'
 import path from 'node:path'
@@ -19,8 +20,9 @@ const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:
  * only `electron`, so everything it uses must be inlined into one CommonJS file.
  */
 export const BUNDLES = [
-  { entry: 'electron/main/main.ts', outFile: 'dist/electron/main.cjs', kind: 'node' },
+  // The worker first: the main process embeds its SHA-256 and checks it before starting it.
   { entry: 'node/snapshot-worker.ts', outFile: 'dist/electron/snapshot-worker.cjs', kind: 'node' },
+  { entry: 'electron/main/main.ts', outFile: 'dist/electron/main.cjs', kind: 'node' },
   { entry: 'node/cli/synclens.ts', outFile: 'dist/cli/synclens.cjs', kind: 'node', executable: true },
   { entry: 'electron/preload/preload.ts', outFile: 'dist/electron/preload.cjs', kind: 'preload' },
 ]
@@ -31,8 +33,9 @@ export const BUNDLES = [
  * synclens` while a build runs) never loads half a file.
  *
  * @param {{ entry: string, outFile: string, kind: 'node' | 'preload', executable?: boolean }} bundle
- * @param {{ root?: string, outFile?: string, sourcemap?: boolean, recordsDir?: string }} [options] `recordsDir`
- *   receives the list of bundled packages (the project's dist/.third-party by default)
+ * @param {{ root?: string, outFile?: string, sourcemap?: boolean, recordsDir?: string, define?: Record<string, string> }} [options]
+ *   `recordsDir` receives the list of bundled packages (the project's dist/.third-party by default); `define`
+ *   replaces identifiers at build time (the worker's digest in the main process)
  */
 export async function buildBundle(bundle, options = {}) {
   const root = options.root ?? ROOT
@@ -60,6 +63,7 @@ async function buildTo(bundle, root, outFile, options) {
     logLevel: 'warn',
     mode: 'production',
     publicDir: false,
+    define: options.define ?? {},
     build: {
       ssr: path.resolve(root, bundle.entry),
       outDir: path.dirname(outFile),
@@ -94,12 +98,19 @@ async function buildTo(bundle, root, outFile, options) {
 export async function buildElectron(root = ROOT) {
   const built = []
   const skipped = []
+  /** @type {string | null} */
+  let workerDigest = null
   for (const bundle of BUNDLES) {
     if (!fs.existsSync(path.resolve(root, bundle.entry))) {
       skipped.push(`${bundle.outFile}: ${bundle.entry} does not exist yet`)
       continue
     }
-    built.push(path.relative(root, await buildBundle(bundle, { root })))
+    const define = workerDigest === null ? {} : { __SNAPSHOT_WORKER_SHA256__: JSON.stringify(workerDigest) }
+    const file = await buildBundle(bundle, { root, define })
+    if (bundle.entry === 'node/snapshot-worker.ts') {
+      workerDigest = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+    }
+    built.push(path.relative(root, file))
   }
   built.push(...writeNotices(root))
   return { built, skipped }

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { extractFile, listPackage } from '@electron/asar'
+import { workerDigest } from '../node/snapshot-worker-start'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderPng, SIZES } from '../build/make-icons.mjs'
 import { platformFlag } from './dist.mjs'
@@ -107,19 +108,14 @@ describe('the unpacked Linux package', () => {
     )
   })
 
-  it('ships the snapshot worker unpacked beside the archive', () => {
-    const worker = path.join(
-      unpacked,
-      'resources',
-      'app.asar.unpacked',
-      'dist',
-      'electron',
-      'snapshot-worker.cjs',
-    )
+  it('keeps the snapshot worker inside app.asar, and its SHA-256 in the main process that starts it', () => {
+    const archive = path.join(unpacked, 'resources', 'app.asar')
+    const worker = extractFile(archive, 'dist/electron/snapshot-worker.cjs')
+    const main = extractFile(archive, 'dist/electron/main.cjs').toString('utf8')
 
-    expect(fs.readFileSync(worker)).toEqual(
-      fs.readFileSync(path.join(ROOT, 'dist', 'electron', 'snapshot-worker.cjs')),
-    )
+    expect(fs.existsSync(path.join(unpacked, 'resources', 'app.asar.unpacked'))).toBe(false)
+    expect(worker).toEqual(fs.readFileSync(path.join(ROOT, 'dist', 'electron', 'snapshot-worker.cjs')))
+    expect(main).toContain(`"${workerDigest(worker)}"`)
   })
 
   it('names the executable synclens and flips the Electron fuses as configured', () => {

@@ -1,23 +1,8 @@
 import path from 'node:path'
+import { CONTENT_SECURITY_POLICY } from '../../shared/app/content-security-policy'
 
-/**
- * The policy sent with every page of the app: nothing loads unless it comes from the app itself.
- *
- * A response header rather than a `<meta>` tag, because only a header can carry `frame-ancestors`.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ')
+/** The policy sent with every page of the app (a header: only a header can carry `frame-ancestors`). */
+export { CONTENT_SECURITY_POLICY }
 
 const CONTENT_TYPES: ReadonlyMap<string, string> = new Map([
   ['.html', 'text/html; charset=utf-8'],

@@ -8,7 +8,6 @@ import type { SnapshotState } from '../../shared/app/host-api'
 import { HostCore } from '../../shared/app/host-core'
 import type { SnapshotRequest } from '../../node/snapshot-request'
 import type { ReportFormat } from '../../shared/app/view-queries'
-import { unpackedAsarPath } from './asar-paths'
 import { snapshotArgument, startWithoutSnapshot, userDataOverride } from './command-line'
 import { writeFileAtomic } from '../../node/atomic-write'
 import {
@@ -33,9 +32,12 @@ import { windowTitle } from '../../shared/app/window-title'
 const DIST_ELECTRON = __dirname
 const RENDERER_ROOT = path.join(DIST_ELECTRON, '..', 'renderer')
 
-const WORKER_FILE = unpackedAsarPath(path.join(DIST_ELECTRON, 'snapshot-worker.cjs'))
+// Read from inside app.asar (ASAR integrity covers it) and checked against the digest the build embedded.
+const WORKER_FILE = path.join(DIST_ELECTRON, 'snapshot-worker.cjs')
+declare const __SNAPSHOT_WORKER_SHA256__: string | undefined
+const WORKER_SHA256 = typeof __SNAPSHOT_WORKER_SHA256__ === 'string' ? __SNAPSHOT_WORKER_SHA256__ : null
 
-const host = new HostCore<SnapshotRequest>(() => workerLink(WORKER_FILE))
+const host = new HostCore<SnapshotRequest>(() => workerLink(WORKER_FILE, WORKER_SHA256))
 const reports = new ReportExporter({
   report: (request) => host.query('report', request),
   chooseSavePath: (fileName, format) => chooseReportPath(mainWindow, fileName, format),

@@ -1,16 +1,19 @@
-import { Worker } from 'node:worker_threads'
 import type { WorkerLink, WorkerStop } from '../../shared/app/host-core'
 import { connectSession } from '../../shared/app/session-rpc'
 import { nodePort } from '../../node/node-port'
 import type { SnapshotRequest } from '../../node/snapshot-request'
-import { SNAPSHOT_WORKER_LIMITS } from '../../node/worker-heap'
+import { startSnapshotWorker } from '../../node/snapshot-worker-start'
+import { isWorkerOutOfMemory } from '../../node/worker-heap'
 
-/** The code Node gives the error of a worker thread that reached its heap limit. */
-const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY'
-
-/** A snapshot session served by a new worker thread running the bundled `snapshot-worker.cjs`. */
-export function workerLink(workerFile: string): WorkerLink<SnapshotRequest> {
-  const worker = new Worker(workerFile, { resourceLimits: SNAPSHOT_WORKER_LIMITS })
+/**
+ * A snapshot session served by a new worker thread running the bundled `snapshot-worker.cjs`, checked against the
+ * SHA-256 the build embedded (null outside a build) before it starts.
+ */
+export function workerLink(
+  workerFile: string,
+  workerSha256: string | null = null,
+): WorkerLink<SnapshotRequest> {
+  const worker = startSnapshotWorker(workerFile, workerSha256)
   return {
     client: connectSession<SnapshotRequest>(nodePort(worker)),
     stopped: workerStopped(worker),
@@ -28,7 +31,7 @@ export interface WorkerEvents {
 export function workerStopped(worker: WorkerEvents): Promise<WorkerStop> {
   return new Promise<WorkerStop>((resolve) => {
     worker.once('error', (error: Error & { code?: unknown }) =>
-      resolve({ outOfMemory: error.code === OUT_OF_MEMORY, reason: error.message }),
+      resolve({ outOfMemory: isWorkerOutOfMemory(error), reason: error.message }),
     )
     worker.once('exit', (code: number) =>
       resolve({ outOfMemory: false, reason: `it exited with code ${code}` }),

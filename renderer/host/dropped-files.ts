@@ -41,7 +41,7 @@ async function readAllEntries(directory: DroppedDirectoryEntry): Promise<Dropped
   for (;;) {
     const batch = await new Promise<DroppedEntry[]>((resolve, reject) => reader.readEntries(resolve, reject))
     if (batch.length === 0) return all
-    all.push(...batch)
+    for (const entry of batch) all.push(entry)
   }
 }
 

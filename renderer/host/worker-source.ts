@@ -1,4 +1,4 @@
-import type { SnapshotSource, SourceFile } from '../../shared/io/source'
+import type { RandomAccessBytes, SnapshotSource, SourceFile } from '../../shared/io/source'
 import { openZipSource } from '../../shared/io/zip-source'
 import { generateTrainingSnapshot } from '../../shared/training/index'
 import type { BrowserSnapshotDescriptor } from './browser-source'
@@ -39,6 +39,14 @@ export function blobSourceFile(path: string, blob: Blob, chunkSize = BROWSER_CHU
   }
 }
 
+/** Random access to a Blob (a picked or dropped File): each read is one slice, so a zip is never read whole. */
+export function blobBytes(blob: Blob): RandomAccessBytes {
+  return {
+    size: blob.size,
+    read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()),
+  }
+}
+
 function isZip(head: Uint8Array): boolean {
   return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04
 }
@@ -46,7 +54,8 @@ function isZip(head: Uint8Array): boolean {
 /**
  * Turns what the page sent into a snapshot source (runs in the worker, so reading stays off the UI thread).
  *
- * A single file that is a zip (by content, whatever its name) is opened as the snapshot it holds; a refused
+ * A single file that is a zip (by content, whatever its name) is opened as the snapshot it holds, read by random
+ * access from the File (its table of contents, then each entry when the loader reads it); a refused
  * zip rejects with the reason, which the host shows as a failed load. The training snapshot is generated here.
  */
 export async function resolveBrowserFiles(descriptor: BrowserSnapshotDescriptor): Promise<SnapshotSource> {
@@ -55,7 +64,7 @@ export async function resolveBrowserFiles(descriptor: BrowserSnapshotDescriptor)
   if (descriptor.files.length === 1 && only) {
     const file = blobSourceFile(only.path, only.file)
     if (isZip(await file.head(4))) {
-      const opened = openZipSource(descriptor.name, await file.readAll())
+      const opened = await openZipSource(descriptor.name, blobBytes(only.file))
       if (!opened.ok) throw new Error(opened.error.message)
       return opened.source
     }

@@ -363,7 +363,7 @@ function linkState(
     ...(options.mvLookup ? { lookup: options.mvLookup } : {}),
     index: options.index,
   })
-  notes.push(...join.notes)
+  for (const note of join.notes) notes.push(note)
   const rule = ruleRef(first)
   if (!join.evaluated) return { link: { kind: 'join-not-evaluated', rule }, join }
   if (join.wouldJoin !== null) return { link: { kind: 'would-join', mvObjectId: join.wouldJoin, rule }, join }

@@ -108,6 +108,18 @@ describe('resolvePrecedence', () => {
     expect(result.resolution).toMatchObject({ kind: 'value', values: ['b'] })
   })
 
+  it('resolves a value with more values than a call could spread (200,000)', () => {
+    const values = Array.from({ length: 200_000 }, (_, index) => `member ${index}`)
+
+    const result = resolvePrecedence([
+      candidate(10, value(...values.slice(0, 3))),
+      candidate(5, { kind: 'value', values }),
+    ])
+
+    expect(result.resolution).toMatchObject({ kind: 'value' })
+    expect(result.resolution.kind === 'value' ? result.resolution.values.length : 0).toBe(200_000)
+  })
+
   it('orders equal precedence by rule name', () => {
     const first = {
       ...candidate(10, value('z')),

@@ -158,7 +158,7 @@ export function resolvePrecedence<C extends Candidate>(candidates: readonly C[])
           true,
         )
         stopper = winner
-        merged.push(...outcome.values)
+        for (const value of outcome.values) merged.push(value)
         return winner
       }
     }

@@ -135,7 +135,8 @@ export function unmappedForCsObject(
       })
     }
   }
-  findings.push(...notSelectedForType(ruleIndex, connector.id, csObject.objectType))
+  for (const finding of notSelectedForType(ruleIndex, connector.id, csObject.objectType))
+    findings.push(finding)
   return findings
 }
 

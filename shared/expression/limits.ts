@@ -23,3 +23,10 @@ export const MAX_REGEX_WORK = 20_000_000
 
 /** Steps a trace records; a person reads a few hundred, and rendering each huge value costs time. */
 export const MAX_TRACE_STEPS = 2000
+
+/**
+ * Longest expression text (UTF-16 code units) SyncLens reads: 256 K characters. The engine documents none, but
+ * no rule written by a person comes near; a longer one is refused where it is read, so it is never parsed,
+ * traced or printed.
+ */
+export const MAX_EXPRESSION_LENGTH = 256 * 1024

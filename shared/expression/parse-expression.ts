@@ -3,7 +3,7 @@ import type { BinaryOperator, CallNode, ConstantName, ExprNode, ParseResult, Spa
 import { FUNCTION_SPECS, arityText, unknownFunctionMessage } from './function-registry'
 import type { Token } from './lexer'
 import { tokenize } from './lexer'
-import { MAX_NESTING } from './limits'
+import { MAX_EXPRESSION_LENGTH, MAX_NESTING } from './limits'
 import type { EnumName } from './runtime-value'
 
 const CONSTANTS: ReadonlyMap<string, ConstantName> = new Map(
@@ -57,6 +57,7 @@ class SyntaxFailure extends Error {
  * counts are checked here. Never throws: errors carry a 0-based position.
  */
 export function parseExpression(text: string): ParseResult {
+  if (text.length > MAX_EXPRESSION_LENGTH) return { ok: false, error: expressionTooLong(text.length) }
   const lexed = tokenize(text)
   if (!lexed.ok) return lexed
   try {
@@ -319,5 +320,15 @@ function describe(token: Token): string {
     case ')':
     case ',':
       return `"${token.type}"`
+  }
+}
+
+/** The error for an expression over MAX_EXPRESSION_LENGTH: refused before any token is read. */
+function expressionTooLong(length: number): ExpressionSyntaxError {
+  return {
+    message:
+      `The expression is ${length.toLocaleString('en-US')} characters long; SyncLens reads expressions of up to ` +
+      `${MAX_EXPRESSION_LENGTH.toLocaleString('en-US')} characters.`,
+    position: MAX_EXPRESSION_LENGTH,
   }
 }

@@ -38,3 +38,18 @@ describe('xmlRootName', () => {
     expect(xmlRootName('<!-- never closed')).toBeNull()
   })
 })
+
+describe('detectFileKind on UTF-16 without a byte-order mark', () => {
+  const withoutBom = (text: string): Uint8Array => {
+    const bytes = new Uint8Array(text.length * 2)
+    for (let index = 0; index < text.length; index++) bytes[2 * index] = text.charCodeAt(index)
+    return bytes
+  }
+
+  it.each([
+    ['a rule script', "New-ADSyncRule -Name 'x' -Direction Inbound\r\n", 'rule-script'],
+    ['XML after leading white space', '\r\n   <cs-objects>\r\n</cs-objects>', 'csexport'],
+  ] as const)('recognises %s', (_label, text, kind) => {
+    expect(detectFileKind(withoutBom(text))).toBe(kind)
+  })
+})

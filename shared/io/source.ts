@@ -39,3 +39,19 @@ export function baseName(path: string): string {
   const slash = path.lastIndexOf('/')
   return slash < 0 ? path : path.slice(slash + 1)
 }
+
+/** Random access to the bytes of an archive, wherever they are (a file on disk, a browser File, memory). */
+export interface RandomAccessBytes {
+  /** Size in bytes. */
+  readonly size: number
+  /** Reads `length` bytes from `offset`; fewer at the end of the data. */
+  read(offset: number, length: number): Promise<Uint8Array>
+}
+
+/** Random access to bytes already in memory (tests, small archives). */
+export function memoryBytes(bytes: Uint8Array): RandomAccessBytes {
+  return {
+    size: bytes.byteLength,
+    read: async (offset, length) => bytes.subarray(offset, Math.min(bytes.byteLength, offset + length)),
+  }
+}

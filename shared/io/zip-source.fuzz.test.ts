@@ -32,10 +32,10 @@ async function readEverything(file: SourceFile): Promise<'read' | 'refused'> {
 }
 
 describe('openZipSource on damaged and hostile archives', () => {
-  it('opens or refuses random bytes with a structured error', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 1024 }), (bytes) => {
-        const result = openZipSource('random.zip', bytes)
+  it('opens or refuses random bytes with a structured error', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 1024 }), async (bytes) => {
+        const result = await openZipSource('random.zip', bytes)
 
         if (!result.ok) expect(result.error.message).toMatch(/random\.zip/)
       }),
@@ -55,7 +55,7 @@ describe('openZipSource on damaged and hostile archives', () => {
           const bytes = VALID_ZIP.slice(0, Math.max(keep, VALID_ZIP.length - 64))
           for (const [at, value] of patches) if (at < bytes.length) bytes[at] = value
 
-          const result = openZipSource('patched.zip', bytes)
+          const result = await openZipSource('patched.zip', bytes)
 
           if (!result.ok) {
             expect(result.error.message.length).toBeGreaterThan(0)
@@ -73,18 +73,18 @@ describe('openZipSource on damaged and hostile archives', () => {
     ['an absolute path', '/etc/passwd'],
     ['a drive path', 'C:/Windows/evil.dll'],
     ['a backslash escape', 'snap\\..\\..\\evil.xml'],
-  ])('refuses an entry with %s before reading any content', (_label, name) => {
+  ])('refuses an entry with %s before reading any content', async (_label, name) => {
     const zip = zipSync({ [name]: encode('x'), 'ok.xml': encode('<a/>') })
 
-    const result = openZipSource('escape.zip', zip)
+    const result = await openZipSource('escape.zip', zip)
 
     expect(result).toMatchObject({ ok: false, error: { problem: 'unsafe-name' } })
   })
 
-  it('refuses a zip bomb by its ratio before inflating it', () => {
+  it('refuses a zip bomb by its ratio before inflating it', async () => {
     const bomb = zipSync({ 'bomb.xml': [new Uint8Array(8 << 20), { level: 9 }] })
 
-    const result = openZipSource('bomb.zip', bomb)
+    const result = await openZipSource('bomb.zip', bomb)
 
     expect(result).toMatchObject({ ok: false, error: { problem: 'zip-bomb' } })
   })

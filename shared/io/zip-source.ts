@@ -1,5 +1,16 @@
-import { Inflate } from 'fflate'
-import type { SnapshotSource, SourceFile } from './source'
+import {
+  ERR_AMBIGUOUS_ARCHIVE,
+  ERR_BAD_FORMAT,
+  ERR_EOCDR_NOT_FOUND,
+  ERR_INVALID_UNCOMPRESSED_SIZE,
+  ERR_SPLIT_ZIP_FILE,
+  type Entry as ZipJsEntry,
+  Reader,
+  Writer,
+  ZipReader,
+} from '@zip.js/zip.js/index-native.js'
+import { quotedExcerpt } from '../text/excerpt'
+import { memoryBytes, type RandomAccessBytes, type SnapshotSource, type SourceFile } from './source'
 
 const KIB = 1024
 const MIB = 1024 * KIB
@@ -13,7 +24,10 @@ export interface ZipLimits {
   readonly maxTotalSize: number
   /** Most bytes one file holds once inflated (a whole file may be read into memory). */
   readonly maxEntrySize: number
-  /** Highest inflated-to-compressed ratio of one file; beyond it the file is treated as a zip bomb. */
+  /**
+   * Highest inflated-to-compressed ratio of one file, and of all files together against the archive's size;
+   * beyond it the archive is treated as a zip bomb.
+   */
   readonly maxRatio: number
 }
 
@@ -27,10 +41,11 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 
 // Small, repetitive files (an empty rule list, a run of spaces) legitimately compress beyond any ratio.
 const RATIO_CHECK_MIN_SIZE = MIB
-// Inflating a 16 KiB slice yields at most about 17 MiB, which bounds memory even when a header lies;
-// it was also the fastest slice size measured with fflate (larger pushes make it copy more).
-const INFLATE_SLICE = 16 * KIB
-const STORED_CHUNK = MIB
+// The same for a whole archive of such files: below this total, the archive's ratio is not checked.
+const TOTAL_RATIO_CHECK_MIN_SIZE = 64 * MIB
+// No single read asks for more: the central directory of 100,000 entries with long names is about 25 MiB, and
+// entry data is read in chunks. A hostile end record claiming a directory of gigabytes is refused here.
+const MAX_SINGLE_READ = 64 * MIB
 
 /** Why a zip was refused. */
 export type ZipProblem =
@@ -40,10 +55,9 @@ export type ZipProblem =
   | 'too-many-entries'
   | 'too-large'
   | 'zip-bomb'
+  | 'overlapping-entries'
   | 'unsafe-name'
   | 'duplicate-name'
-  | 'encrypted'
-  | 'unsupported-method'
   | 'empty'
 
 /** A refused zip: the problem, the entry it concerns (if one) and what to do, in a sentence or two. */
@@ -75,13 +89,18 @@ const SKIPPED_NAMES: ReadonlySet<string> = new Set([
   'system volume information',
 ])
 
+/** One file entry of the central directory, as SyncLens reads it. */
 interface Entry {
   readonly path: string
-  readonly method: 0 | 8
-  readonly crc: number
-  readonly compressedSize: number
   readonly size: number
-  readonly dataStart: number
+  readonly compressedSize: number
+  /** Offset of the entry's local header in the archive. */
+  readonly offset: number
+  /** Where the next entry's local header (or the central directory) starts: the entry's data must end before. */
+  readonly boundary: number
+  /** Why the entry cannot be read (encrypted, unknown compression), or null. */
+  readonly unreadable: string | null
+  readonly zipEntry: ZipJsEntry
 }
 
 class ZipRefused extends Error {
@@ -94,21 +113,50 @@ class ZipRefused extends Error {
   }
 }
 
+/** zip.js reads through this: every read is one bounded slice of the archive. */
+class ArchiveReader extends Reader<null> {
+  public constructor(
+    private readonly archive: RandomAccessBytes,
+    private readonly name: string,
+  ) {
+    super(null)
+    this.size = archive.size
+  }
+
+  public override readUint8Array(index: number, length: number): Promise<Uint8Array> {
+    if (length > MAX_SINGLE_READ) {
+      return Promise.reject(
+        new ZipRefused(
+          'damaged',
+          null,
+          `${this.name} declares a table of contents of ${formatBytes(length)}, far more than any snapshot needs; it is damaged or hostile. SyncLens did not open it.`,
+        ),
+      )
+    }
+    return this.archive.read(index, length)
+  }
+}
+
 /**
- * Opens a zip held in memory as a snapshot source, without extracting anything anywhere.
+ * Opens a zip as a snapshot source, reading it by random access: nothing is extracted anywhere, and memory holds
+ * the table of contents plus the chunk being inflated, whatever the archive's size.
  *
- * Entries come from the central directory; each file is inflated only when read, and again on every
- * read, so memory holds the archive plus what the reader keeps. A single folder at the top of the zip
- * (the usual "zip the export folder" shape) is stripped from paths.
+ * The central directory is read with zip.js and checked before a byte is inflated: entry count, sizes, ratios
+ * (per file and for the whole archive), names, duplicates and entries whose data overlap (the shape of zip bombs
+ * that reuse one compressed stream). A file that cannot be read (encrypted, damaged, an unknown compression) is
+ * listed and fails when read, so the loader skips it with a warning and loads the rest. A single folder at the
+ * top of the zip (the usual "zip the export folder" shape) is stripped from paths.
  */
-export function openZipSource(
+export async function openZipSource(
   name: string,
-  bytes: Uint8Array,
+  archive: RandomAccessBytes | Uint8Array,
   limits: Partial<ZipLimits> = {},
-): ZipOpenResult {
+): Promise<ZipOpenResult> {
   const effective: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...limits }
+  const bytes = archive instanceof Uint8Array ? memoryBytes(archive) : archive
   try {
-    const entries = stripCommonFolder(readCentralDirectory(name, bytes, effective))
+    const directory = await readDirectory(name, bytes, effective)
+    const entries = stripCommonFolder(directory.entries)
     if (entries.length === 0) {
       throw new ZipRefused(
         'empty',
@@ -116,102 +164,94 @@ export function openZipSource(
         `${name} holds no files. Zip the folder written by Get-ADSyncServerConfiguration and open that zip.`,
       )
     }
-    return { ok: true, source: { name, files: entries.map((entry) => zipEntryFile(name, bytes, entry)) } }
+    const budget = new InflateBudget(name, directory.totalSize)
+    return {
+      ok: true,
+      source: { name, files: entries.map((entry) => zipEntryFile(name, bytes, entry, budget)) },
+    }
   } catch (error) {
     if (error instanceof ZipRefused) {
       return { ok: false, error: { problem: error.problem, entry: error.entry, message: error.message } }
     }
-    // Reads past the end of a truncated buffer surface as RangeError from DataView.
-    return {
-      ok: false,
-      error: {
-        problem: 'damaged',
-        entry: null,
-        message: `${name} is damaged (${error instanceof Error ? error.message : String(error)}). Copy or download it again.`,
-      },
-    }
+    return { ok: false, error: await explainOpenFailure(name, bytes, error) }
   }
 }
 
-function readCentralDirectory(name: string, bytes: Uint8Array, limits: ZipLimits): Entry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const end = findEndOfCentralDirectory(view)
-  if (end < 0) {
-    const looksLikeZip = bytes.byteLength >= 4 && view.getUint32(0, true) === LOCAL_HEADER
-    throw new ZipRefused(
-      looksLikeZip ? 'damaged' : 'not-a-zip',
-      null,
-      looksLikeZip
-        ? `${name} is cut short: its table of contents is missing. Copy or download it again.`
-        : `${name} is not a zip archive. Open a .zip, a snapshot folder or a single export file.`,
-    )
+async function explainOpenFailure(name: string, bytes: RandomAccessBytes, error: unknown): Promise<ZipError> {
+  const reason = error instanceof Error ? error.message : String(error)
+  if (reason === ERR_SPLIT_ZIP_FILE) {
+    return {
+      problem: 'split-archive',
+      entry: null,
+      message: `${name} is one part of a split archive. Join the parts into one .zip (or unzip them) and open that.`,
+    }
   }
-  if (view.getUint16(end + 4, true) !== 0 || view.getUint16(end + 6, true) !== 0) {
-    throw new ZipRefused(
-      'split-archive',
-      null,
-      `${name} is one part of a split archive. Join the parts into one .zip (or unzip them) and open that.`,
-    )
+  const head = await bytes.read(0, 4).catch(() => new Uint8Array(0))
+  const signature = head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5)
+  if (!signature) {
+    return {
+      problem: 'not-a-zip',
+      entry: null,
+      message: `${name} is not a zip archive. Open a .zip, a snapshot folder or a single export file.`,
+    }
   }
-  let count = view.getUint16(end + 10, true)
-  let directorySize = view.getUint32(end + 12, true)
-  let offset = view.getUint32(end + 16, true)
-  if (count === 0xffff || directorySize === 0xffffffff || offset === 0xffffffff) {
-    const zip64 = readZip64End(name, view, end)
-    count = zip64.count
-    directorySize = zip64.directorySize
-    offset = zip64.offset
+  if (reason === ERR_EOCDR_NOT_FOUND || reason === ERR_BAD_FORMAT) {
+    return {
+      problem: 'damaged',
+      entry: null,
+      message: `${name} is cut short: its table of contents is missing. Copy or download it again.`,
+    }
   }
-  if (count > limits.maxEntries) {
-    throw new ZipRefused(
-      'too-many-entries',
-      null,
-      `${name} holds ${count} entries; SyncLens opens at most ${limits.maxEntries}. Zip only the snapshot folder.`,
-    )
+  return {
+    problem: 'damaged',
+    entry: null,
+    message: `${name} is damaged (${reason}). Copy or download it again.`,
   }
-  if (offset + directorySize > bytes.byteLength) {
-    throw new ZipRefused('damaged', null, `${name} is cut short. Copy or download it again.`)
-  }
+}
 
+interface Directory {
+  readonly entries: Entry[]
+  /** Bytes all accepted files hold once inflated, as declared. */
+  readonly totalSize: number
+}
+
+async function readDirectory(name: string, bytes: RandomAccessBytes, limits: ZipLimits): Promise<Directory> {
+  const reader = new ZipReader(new ArchiveReader(bytes, name), {
+    useWebWorkers: false,
+    // SyncLens checks names itself (it never extracts), with messages that say what to do.
+    filenameValidation: 'tolerant',
+  })
+  const all: ZipJsEntry[] = []
+  for await (const entry of reader.getEntriesGenerator()) {
+    all.push(entry)
+    if (all.length > limits.maxEntries) {
+      throw new ZipRefused(
+        'too-many-entries',
+        null,
+        `${name} holds more than ${limits.maxEntries} entries; SyncLens opens at most ${limits.maxEntries}. Zip only the snapshot folder.`,
+      )
+    }
+  }
+  const boundaries = entryBoundaries(name, all, reader.directoryOffset ?? bytes.size)
   const entries: Entry[] = []
   const seen = new Set<string>()
   let total = 0
-  for (let index = 0; index < count; index++) {
-    if (view.getUint32(offset, true) !== CENTRAL_HEADER) {
-      throw new ZipRefused(
-        'damaged',
-        null,
-        `${name} has a damaged table of contents. Copy or download it again.`,
-      )
-    }
-    const record = readCentralRecord(name, view, bytes, offset)
-    offset = record.next
-    const path = safePath(record.rawName)
-    if (path === null || isSkippedPath(path)) continue
-    if (record.flags & 1) {
-      throw new ZipRefused(
-        'encrypted',
-        path,
-        `${path} in ${name} is password-protected. Unzip it with the password, then open the folder.`,
-      )
-    }
-    if (record.method !== 0 && record.method !== 8) {
-      throw new ZipRefused(
-        'unsupported-method',
-        path,
-        `${path} in ${name} uses compression method ${record.method}${record.method === 9 ? ' (Deflate64, which Windows uses for big files)' : ''}, which SyncLens cannot read. Unzip it and open the folder, or re-zip it with standard Deflate.`,
-      )
-    }
+  let compressedTotal = 0
+  for (const zipEntry of all) {
+    const rawName = decodeName(zipEntry.rawFilename, zipEntry.filenameUTF8)
+    const path = safePath(rawName)
+    if (path === null || zipEntry.directory || isSkippedPath(path)) continue
     if (seen.has(path)) {
       throw new ZipRefused(
         'duplicate-name',
         path,
-        `${name} holds ${path} twice. Re-create the zip from the snapshot folder.`,
+        `${name} holds ${quotedExcerpt(path)} twice. Re-create the zip from the snapshot folder.`,
       )
     }
     seen.add(path)
-    checkSizes(name, path, record, limits)
-    total += record.size
+    checkSizes(name, path, zipEntry, limits)
+    total += zipEntry.uncompressedSize
+    compressedTotal += zipEntry.compressedSize
     if (total > limits.maxTotalSize) {
       throw new ZipRefused(
         'too-large',
@@ -221,127 +261,84 @@ function readCentralDirectory(name: string, bytes: Uint8Array, limits: ZipLimits
     }
     entries.push({
       path,
-      method: record.method,
-      crc: record.crc,
-      compressedSize: record.compressedSize,
-      size: record.size,
-      dataStart: localDataStart(name, path, view, record),
+      size: zipEntry.uncompressedSize,
+      compressedSize: zipEntry.compressedSize,
+      offset: zipEntry.offset,
+      boundary: boundaries.get(zipEntry) ?? bytes.size,
+      unreadable: unreadableReason(zipEntry),
+      zipEntry,
     })
   }
-  return entries
-}
-
-const LOCAL_HEADER = 0x04034b50
-const CENTRAL_HEADER = 0x02014b50
-const END_OF_DIRECTORY = 0x06054b50
-const ZIP64_LOCATOR = 0x07064b50
-const ZIP64_END = 0x06064b50
-
-function findEndOfCentralDirectory(view: DataView): number {
-  // The record is 22 bytes plus a comment of up to 65535 bytes, so it sits within the last 64 KiB.
-  const lowest = Math.max(0, view.byteLength - 22 - 0xffff)
-  for (let position = view.byteLength - 22; position >= lowest; position--) {
-    if (view.getUint32(position, true) === END_OF_DIRECTORY) return position
+  if (total > TOTAL_RATIO_CHECK_MIN_SIZE && total > limits.maxRatio * Math.max(bytes.size, compressedTotal)) {
+    throw new ZipRefused(
+      'zip-bomb',
+      null,
+      `${name} claims to inflate ${Math.round(total / bytes.size)} times its size (at most ${limits.maxRatio} is accepted), which is how zip bombs look. SyncLens did not open it.`,
+    )
   }
-  return -1
+  return { entries, totalSize: total }
 }
 
-function readZip64End(
+/**
+ * Where each entry's data must end: the next local header in archive order, else the central directory.
+ *
+ * Entries whose headers share an offset, or whose declared data runs into the next entry, overlap: a real zip
+ * never does that, and a zip bomb does it to inflate one compressed stream many times. The whole archive is
+ * refused. The exact start of each entry's data is only known from its local header, read when the entry is;
+ * that read checks the data against the boundary again.
+ */
+function entryBoundaries(
   name: string,
-  view: DataView,
-  end: number,
-): { count: number; directorySize: number; offset: number } {
-  const locator = end - 20
-  if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR) {
-    throw new ZipRefused('damaged', null, `${name} has a damaged ZIP64 table of contents. Copy it again.`)
-  }
-  const record = readUint64(name, view, locator + 8)
-  if (record + 56 > view.byteLength || view.getUint32(record, true) !== ZIP64_END) {
-    throw new ZipRefused('damaged', null, `${name} has a damaged ZIP64 table of contents. Copy it again.`)
-  }
-  return {
-    count: readUint64(name, view, record + 32),
-    directorySize: readUint64(name, view, record + 40),
-    offset: readUint64(name, view, record + 48),
-  }
-}
-
-function readUint64(name: string, view: DataView, position: number): number {
-  const value = view.getUint32(position, true) + view.getUint32(position + 4, true) * 0x1_0000_0000
-  if (!Number.isSafeInteger(value)) {
-    throw new ZipRefused('damaged', null, `${name} declares an impossible size or offset. Copy it again.`)
-  }
-  return value
-}
-
-interface CentralRecord {
-  readonly rawName: string
-  readonly flags: number
-  readonly method: number
-  readonly crc: number
-  readonly compressedSize: number
-  readonly size: number
-  readonly localOffset: number
-  readonly next: number
-}
-
-function readCentralRecord(name: string, view: DataView, bytes: Uint8Array, offset: number): CentralRecord {
-  const flags = view.getUint16(offset + 8, true)
-  const nameLength = view.getUint16(offset + 28, true)
-  const extraLength = view.getUint16(offset + 30, true)
-  const commentLength = view.getUint16(offset + 32, true)
-  const nameStart = offset + 46
-  const nameBytes = bytes.subarray(nameStart, nameStart + nameLength)
-  let compressedSize = view.getUint32(offset + 20, true)
-  let size = view.getUint32(offset + 24, true)
-  let localOffset = view.getUint32(offset + 42, true)
-  const extraStart = nameStart + nameLength
-  for (let position = extraStart; position + 4 <= extraStart + extraLength;) {
-    const id = view.getUint16(position, true)
-    const length = view.getUint16(position + 2, true)
-    if (id === 0x0001) {
-      // ZIP64 extra field: only the fields saturated in the fixed record are present, in this order.
-      let field = position + 4
-      const fieldEnd = field + length
-      const take = (): number => {
-        if (field + 8 > fieldEnd) {
-          throw new ZipRefused('damaged', null, `${name} has a damaged ZIP64 entry. Copy it again.`)
-        }
-        const value = readUint64(name, view, field)
-        field += 8
-        return value
-      }
-      if (size === 0xffffffff) size = take()
-      if (compressedSize === 0xffffffff) compressedSize = take()
-      if (localOffset === 0xffffffff) localOffset = take()
+  entries: readonly ZipJsEntry[],
+  directoryOffset: number,
+): Map<ZipJsEntry, number> {
+  const ordered = entries.slice().sort((left, right) => left.offset - right.offset)
+  const boundaries = new Map<ZipJsEntry, number>()
+  for (let index = 0; index < ordered.length; index++) {
+    const entry = ordered[index]
+    if (entry === undefined) continue
+    const next = ordered[index + 1]
+    const boundary = next === undefined ? directoryOffset : next.offset
+    const minimumEnd = entry.offset + LOCAL_HEADER_SIZE + entry.rawFilename.byteLength + entry.compressedSize
+    if (next !== undefined && minimumEnd > boundary) {
+      const first = quotedExcerpt(decodeName(entry.rawFilename, entry.filenameUTF8))
+      const second = quotedExcerpt(decodeName(next.rawFilename, next.filenameUTF8))
+      throw new ZipRefused(
+        'overlapping-entries',
+        null,
+        `${name} has entries whose data overlap (${first} and ${second}): one compressed stream would be read several times, which is how zip bombs look. SyncLens did not open it.`,
+      )
     }
-    position += 4 + length
+    boundaries.set(entry, boundary)
   }
-  return {
-    rawName: decodeName(nameBytes, (flags & 0x800) !== 0),
-    flags,
-    method: view.getUint16(offset + 10, true),
-    crc: view.getUint32(offset + 16, true),
-    compressedSize,
-    size,
-    localOffset,
-    next: extraStart + extraLength + commentLength,
-  }
+  return boundaries
 }
 
-function checkSizes(name: string, path: string, record: CentralRecord, limits: ZipLimits): void {
-  if (record.size > limits.maxEntrySize) {
+function unreadableReason(entry: ZipJsEntry): string | null {
+  if (entry.encrypted) {
+    return 'it is password-protected. Unzip the archive with the password, then open the folder.'
+  }
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+    const deflate64 = entry.compressionMethod === 9 ? ' (Deflate64, which Windows uses for big files)' : ''
+    return `it uses compression method ${entry.compressionMethod}${deflate64}, which SyncLens cannot read. Unzip the archive and open the folder, or re-zip it with standard Deflate.`
+  }
+  return null
+}
+
+function checkSizes(name: string, path: string, entry: ZipJsEntry, limits: ZipLimits): void {
+  const size = entry.uncompressedSize
+  if (size > limits.maxEntrySize) {
     throw new ZipRefused(
       'too-large',
       path,
-      `${path} in ${name} inflates to ${formatBytes(record.size)}, more than the ${formatBytes(limits.maxEntrySize)} SyncLens reads from one zipped file. Unzip it and open the folder instead.`,
+      `${path} in ${name} inflates to ${formatBytes(size)}, more than the ${formatBytes(limits.maxEntrySize)} SyncLens reads from one zipped file. Unzip it and open the folder instead.`,
     )
   }
-  if (record.method === 0 && record.compressedSize !== record.size) {
+  if (entry.compressionMethod === 0 && !entry.encrypted && entry.compressedSize !== size) {
     throw new ZipRefused('damaged', path, `${path} in ${name} has inconsistent sizes. Copy the zip again.`)
   }
-  const ratio = record.compressedSize === 0 ? Infinity : record.size / record.compressedSize
-  if (record.size >= RATIO_CHECK_MIN_SIZE && ratio > limits.maxRatio) {
+  const ratio = entry.compressedSize === 0 ? Infinity : size / entry.compressedSize
+  if (size >= RATIO_CHECK_MIN_SIZE && ratio > limits.maxRatio) {
     throw new ZipRefused(
       'zip-bomb',
       path,
@@ -350,22 +347,33 @@ function checkSizes(name: string, path: string, record: CentralRecord, limits: Z
   }
 }
 
-function localDataStart(name: string, path: string, view: DataView, record: CentralRecord): number {
-  const header = record.localOffset
-  if (header + 30 > view.byteLength || view.getUint32(header, true) !== LOCAL_HEADER) {
-    throw new ZipRefused(
-      'damaged',
-      path,
-      `${path} in ${name} cannot be found in the archive. Copy the zip again.`,
-    )
+/**
+ * Bytes inflated from one archive across all reads: each file is read a few times at most (its head, then
+ * whole), so twice the declared total plus the heads is plenty; beyond it something is looping on a hostile zip.
+ */
+class InflateBudget {
+  private used = 0
+  private readonly limit: number
+
+  public constructor(
+    private readonly name: string,
+    totalSize: number,
+  ) {
+    this.limit = 2 * totalSize + 64 * MIB
   }
-  const start = header + 30 + view.getUint16(header + 26, true) + view.getUint16(header + 28, true)
-  if (start + record.compressedSize > view.byteLength) {
-    throw new ZipRefused('damaged', path, `${path} in ${name} is cut short. Copy or download the zip again.`)
+
+  public spend(bytes: number): void {
+    this.used += bytes
+    if (this.used > this.limit) {
+      throw new Error(
+        `SyncLens has inflated more than ${formatBytes(this.limit)} from ${this.name}, twice what it declares; the rest is not read.`,
+      )
+    }
   }
-  return start
 }
 
+const LOCAL_HEADER = 0x04034b50
+const LOCAL_HEADER_SIZE = 30
 /**
  * A zip entry name as a `/`-separated relative path; null for folders and names that are nothing.
  *
@@ -381,7 +389,7 @@ function safePath(rawName: string): string | null {
     throw new ZipRefused(
       'unsafe-name',
       rawName,
-      `The zip holds an entry named ${JSON.stringify(rawName)}, an absolute or invalid path. SyncLens did not open it.`,
+      `The zip holds an entry named ${quotedExcerpt(rawName)}, an absolute or invalid path. SyncLens did not open it.`,
     )
   }
   const segments = name.split('/').filter((segment) => segment !== '' && segment !== '.')
@@ -389,7 +397,7 @@ function safePath(rawName: string): string | null {
     throw new ZipRefused(
       'unsafe-name',
       rawName,
-      `The zip holds an entry named ${JSON.stringify(rawName)}, which points outside the archive. SyncLens did not open it.`,
+      `The zip holds an entry named ${quotedExcerpt(rawName)}, which points outside the archive. SyncLens did not open it.`,
     )
   }
   if (segments.length === 0 || name.endsWith('/')) return null
@@ -408,8 +416,13 @@ function stripCommonFolder(entries: Entry[]): Entry[] {
   return entries.map((entry) => ({ ...entry, path: entry.path.slice(prefix.length) }))
 }
 
-function zipEntryFile(zipName: string, bytes: Uint8Array, entry: Entry): SourceFile {
-  const chunks = (): Generator<Uint8Array> => entryChunks(zipName, bytes, entry)
+function zipEntryFile(
+  zipName: string,
+  bytes: RandomAccessBytes,
+  entry: Entry,
+  budget: InflateBudget,
+): SourceFile {
+  const chunks = (): AsyncGenerator<Uint8Array> => entryChunks(zipName, bytes, entry, budget)
   return {
     path: entry.path,
     size: entry.size,
@@ -417,7 +430,7 @@ function zipEntryFile(zipName: string, bytes: Uint8Array, entry: Entry): SourceF
       // Filled in place: collecting the chunks first would hold a large file twice.
       const all = new Uint8Array(entry.size)
       let offset = 0
-      for (const chunk of chunks()) {
+      for await (const chunk of chunks()) {
         all.set(chunk, offset)
         offset += chunk.byteLength
       }
@@ -426,104 +439,202 @@ function zipEntryFile(zipName: string, bytes: Uint8Array, entry: Entry): SourceF
     head: async (length) => {
       const parts: Uint8Array[] = []
       let have = 0
-      for (const chunk of chunks()) {
-        if (have >= length) break
+      for await (const chunk of chunks()) {
         parts.push(chunk)
         have += chunk.byteLength
+        if (have >= length) break
       }
-      return concat(parts, have).subarray(0, length)
+      return concat(parts, Math.min(have, length))
     },
-    chunks: async function* () {
-      yield* chunks()
-    },
+    chunks,
   }
 }
 
-/** Inflates one entry slice by slice, checking its size and checksum against the central directory. */
-function* entryChunks(zipName: string, bytes: Uint8Array, entry: Entry): Generator<Uint8Array> {
-  const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize)
-  const where = `${entry.path} in ${zipName}`
-  let crc = CRC_INITIAL
-  let produced = 0
-  const accept = (chunk: Uint8Array): Uint8Array => {
-    produced += chunk.byteLength
-    if (produced > entry.size) {
+/** The end of a read that the consumer stopped early (a head, a failed scanner); never shown. */
+class ReadStopped extends Error {}
+
+/**
+ * Hands inflated chunks from zip.js (which pushes) to the loader (which pulls), one at a time: zip.js waits until
+ * the loader has taken a chunk, so memory holds at most two, however large the entry.
+ */
+class ChunkChannel {
+  private chunk: Uint8Array | null = null
+  private ended = false
+  private failure: unknown = null
+  private stopped = false
+  private wakeConsumer: (() => void) | null = null
+  private wakeProducer: (() => void) | null = null
+
+  /** Called by zip.js's writer; resolves when the chunk was taken, rejects when the loader stopped reading. */
+  public async put(chunk: Uint8Array): Promise<void> {
+    if (this.stopped) throw new ReadStopped()
+    this.chunk = chunk
+    this.wake('consumer')
+    await new Promise<void>((resolve) => {
+      this.wakeProducer = resolve
+    })
+    if (this.stopped) throw new ReadStopped()
+  }
+
+  /** The producer is done, successfully or not. */
+  public end(failure: unknown = null): void {
+    this.ended = true
+    this.failure = failure
+    this.wake('consumer')
+  }
+
+  /** The consumer stops: the producer's next (or pending) put rejects, which ends zip.js's read. */
+  public stop(): void {
+    this.stopped = true
+    this.wake('producer')
+  }
+
+  /** The next chunk, or null at the end; throws what the producer failed with. */
+  public async take(): Promise<Uint8Array | null> {
+    for (;;) {
+      const chunk = this.chunk
+      if (chunk !== null) {
+        this.chunk = null
+        this.wake('producer')
+        return chunk
+      }
+      if (this.ended) {
+        if (this.failure !== null) throw this.failure
+        return null
+      }
+      await new Promise<void>((resolve) => {
+        this.wakeConsumer = resolve
+      })
+    }
+  }
+
+  private wake(side: 'consumer' | 'producer'): void {
+    const wake = side === 'consumer' ? this.wakeConsumer : this.wakeProducer
+    if (side === 'consumer') this.wakeConsumer = null
+    else this.wakeProducer = null
+    wake?.()
+  }
+}
+
+/** zip.js writes an entry's inflated bytes here; sizes are checked as they arrive, not after. */
+class ChannelWriter extends Writer<void> {
+  private produced = 0
+
+  public constructor(
+    private readonly channel: ChunkChannel,
+    private readonly declared: number,
+    private readonly where: string,
+    private readonly budget: InflateBudget,
+  ) {
+    super()
+  }
+
+  public override async writeUint8Array(array: Uint8Array): Promise<void> {
+    if (array.byteLength === 0) return
+    this.produced += array.byteLength
+    if (this.produced > this.declared) {
       throw new Error(
-        `${where} inflates to more than the ${entry.size} bytes its header declares; the zip is damaged or hostile.`,
+        `${this.where} inflates to more than the ${this.declared} bytes its header declares; the zip is damaged or hostile.`,
       )
     }
-    crc = crc32Update(crc, chunk)
-    return chunk
+    this.budget.spend(array.byteLength)
+    await this.channel.put(array)
   }
-  if (entry.method === 0) {
-    for (let offset = 0; offset < data.byteLength; offset += STORED_CHUNK) {
-      yield accept(data.subarray(offset, offset + STORED_CHUNK))
-    }
-  } else {
-    const pending: Uint8Array[] = []
-    const inflate = new Inflate((chunk) => {
-      if (chunk.byteLength > 0) pending.push(chunk)
-    })
-    for (let offset = 0; offset === 0 || offset < data.byteLength; offset += INFLATE_SLICE) {
-      const last = offset + INFLATE_SLICE >= data.byteLength
-      try {
-        inflate.push(data.subarray(offset, offset + INFLATE_SLICE), last)
-      } catch (error) {
-        throw new Error(
-          `${where} cannot be inflated (${error instanceof Error ? error.message : String(error)}); the zip is damaged. Copy it again.`,
-          { cause: error },
-        )
-      }
-      while (pending.length > 0) {
-        const chunk = pending.shift()
-        if (chunk) yield accept(chunk)
-      }
+
+  public override getData(): void {
+    if (this.produced !== this.declared) {
+      throw new Error(
+        `${this.where} holds ${this.produced} bytes, not the ${this.declared} its header declares; the zip is damaged.`,
+      )
     }
   }
-  if (produced !== entry.size) {
+}
+
+/** Inflates one entry chunk by chunk, checking its place in the archive, its size and its checksum. */
+async function* entryChunks(
+  zipName: string,
+  bytes: RandomAccessBytes,
+  entry: Entry,
+  budget: InflateBudget,
+): AsyncGenerator<Uint8Array> {
+  const where = `${entry.path} in ${zipName}`
+  if (entry.unreadable !== null) throw new Error(`${where} cannot be read: ${entry.unreadable}`)
+  await checkLocalHeader(where, bytes, entry)
+  const channel = new ChunkChannel()
+  const writer = new ChannelWriter(channel, entry.size, where, budget)
+  const reading = readEntry(entry, writer).then(
+    () => channel.end(),
+    (error: unknown) => channel.end(error),
+  )
+  try {
+    for (let chunk = await channel.take(); chunk !== null; chunk = await channel.take()) yield chunk
+  } catch (error) {
+    throw explainReadFailure(where, error)
+  } finally {
+    channel.stop()
+    await reading
+  }
+}
+
+async function readEntry(entry: Entry, writer: ChannelWriter): Promise<void> {
+  if (entry.zipEntry.directory) return
+  await entry.zipEntry.getData(writer, {
+    useWebWorkers: false,
+    checkSignature: true,
+  })
+}
+
+/** Reads the entry's local header: its data must start where the header says and end before the next entry. */
+async function checkLocalHeader(where: string, bytes: RandomAccessBytes, entry: Entry): Promise<void> {
+  const header = await bytes.read(entry.offset, LOCAL_HEADER_SIZE)
+  const view = new DataView(header.buffer, header.byteOffset, header.byteLength)
+  if (header.byteLength < LOCAL_HEADER_SIZE || view.getUint32(0, true) !== LOCAL_HEADER) {
+    throw new Error(`${where} cannot be found in the archive; the zip is damaged. Copy it again.`)
+  }
+  const dataStart = entry.offset + LOCAL_HEADER_SIZE + view.getUint16(26, true) + view.getUint16(28, true)
+  if (dataStart + entry.compressedSize > Math.min(entry.boundary, bytes.size)) {
     throw new Error(
-      `${where} holds ${produced} bytes, not the ${entry.size} its header declares; the zip is damaged.`,
+      `${where} runs past the end of its place in the archive (cut short, or overlapping the next entry); the zip is damaged. Copy it again.`,
     )
   }
-  if (crc32Final(crc) !== entry.crc) {
-    throw new Error(`${where} fails its checksum; the zip is damaged. Copy or download it again.`)
+}
+
+function explainReadFailure(where: string, error: unknown): Error {
+  if (!(error instanceof Error)) return new Error(`${where} cannot be read (${String(error)}).`)
+  if (error.message.startsWith(where) || error.message.startsWith('SyncLens has inflated')) return error
+  if (error.message === ERR_INVALID_UNCOMPRESSED_SIZE) {
+    return new Error(
+      `${where} inflates to another size than its header declares; the zip is damaged or hostile. Copy it again.`,
+      { cause: error },
+    )
   }
+  if (error.message === ERR_AMBIGUOUS_ARCHIVE) {
+    return new Error(
+      `${where}: its local header disagrees with the table of contents (sizes, checksum or method); the zip is damaged or hostile. Copy it again.`,
+      { cause: error },
+    )
+  }
+  const checksum = /signature|crc/i.test(error.message)
+  return new Error(
+    checksum
+      ? `${where} fails its checksum; the zip is damaged. Copy or download it again.`
+      : `${where} cannot be inflated (${error.message}); the zip is damaged. Copy it again.`,
+    { cause: error },
+  )
 }
 
 function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1 && parts[0]?.byteLength === length) return parts[0]
+  const [first] = parts
+  if (parts.length === 1 && first !== undefined) return first.subarray(0, length)
   const joined = new Uint8Array(length)
   let offset = 0
   for (const part of parts) {
-    joined.set(part.subarray(0, length - offset), offset)
-    offset += part.byteLength
     if (offset >= length) break
+    const piece = part.subarray(0, length - offset)
+    joined.set(piece, offset)
+    offset += piece.byteLength
   }
   return joined
-}
-
-const CRC_INITIAL = 0xffffffff
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256)
-  for (let n = 0; n < 256; n++) {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    table[n] = c >>> 0
-  }
-  return table
-})()
-
-function crc32Update(crc: number, chunk: Uint8Array): number {
-  const table = CRC_TABLE
-  let c = crc
-  for (let index = 0; index < chunk.byteLength; index++) {
-    c = table[(c ^ chunk[index]) & 0xff] ^ (c >>> 8)
-  }
-  return c
-}
-
-function crc32Final(crc: number): number {
-  return (crc ^ 0xffffffff) >>> 0
 }
 
 // Code page 437, the encoding of zip names without the UTF-8 flag (older Windows and DOS tools), for bytes 0x80-0xFF.

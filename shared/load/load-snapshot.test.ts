@@ -9,6 +9,9 @@ import {
   MV_XML,
   OUTBOUND_RULE_XML,
 } from '../../test-support/serverconfig-fixtures'
+import { strToU8, zipSync } from 'fflate'
+import { memoryFile, type SnapshotSource } from '../io/source'
+import { openZipSource } from '../io/zip-source'
 import { loadSnapshot, NotASnapshotError } from './load-snapshot'
 import { LoadCancelled } from '../model/cancel'
 
@@ -54,6 +57,55 @@ describe('loadSnapshot', () => {
     expect(snapshot.issues[0]).toMatchObject({ severity: 'error', file: 'SynchronizationRules/b.xml' })
     expect(snapshot.issues[0]?.line).toBeGreaterThan(1)
     expect(snapshot.issues[0]?.message).toMatch(/re-export/)
+  })
+
+  it('skips a zip entry that cannot be read, naming it, and loads the rest of the zip', async () => {
+    const zip = zipSync({
+      'Contoso/SynchronizationRules/r1.xml': strToU8(INBOUND_RULE_XML),
+      'Contoso/SynchronizationRules/r2.xml': strToU8(OUTBOUND_RULE_XML),
+      'Contoso/GlobalSettings/MV.xml': strToU8(MV_XML),
+    })
+    zip[0] = 0 // r1.xml's local header is gone
+    const opened = await openZipSource('Contoso.zip', zip)
+    if (!opened.ok) throw new Error(opened.error.message)
+
+    const snapshot = await loadSnapshot(opened.source)
+
+    expect(snapshot.configuration.rules.map((rule) => rule.name)).toEqual(['Out to AAD - Staff Custom'])
+    expect(snapshot.configuration.metaverse?.server).toBe('SYNC01')
+    expect(snapshot.issues).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        file: 'SynchronizationRules/r1.xml',
+        message: expect.stringMatching(
+          /^This file could not be read, so it was skipped: SynchronizationRules\/r1\.xml in Contoso\.zip cannot be found/,
+        ),
+      }),
+    )
+  })
+
+  it('stops reading a connector space once its scanner has failed', async () => {
+    let chunksRead = 0
+    const broken = strToU8(`<cs-objects><cs-object id="1"><</cs-objects>${' '.repeat(4 << 20)}`)
+    const source: SnapshotSource = {
+      name: 'broken',
+      files: [
+        {
+          ...memoryFile('cs.xml', broken, 64 * 1024),
+          chunks: async function* () {
+            for await (const chunk of memoryFile('cs.xml', broken, 64 * 1024).chunks()) {
+              chunksRead += 1
+              yield chunk
+            }
+          },
+        },
+      ],
+    }
+
+    const snapshot = await loadSnapshot(source)
+
+    expect(snapshot.issues.some((issue) => issue.severity === 'error' && issue.file === 'cs.xml')).toBe(true)
+    expect(chunksRead).toBe(1)
   })
 
   it('refuses a DOCTYPE without expanding entities', async () => {

@@ -7,7 +7,7 @@ import { readMvXml } from '../formats/serverconfig/mv-xml'
 import { assembleConfiguration, type ServerConfiguration } from '../formats/serverconfig/server-configuration'
 import { readSyncRuleXml } from '../formats/serverconfig/sync-rule-xml'
 import type { Connector } from '../model/connector'
-import { type LoadIssue, loadIssue } from '../model/load-issue'
+import { IssueCollector, type LoadIssue, loadIssue } from '../model/load-issue'
 import type { MetaverseConfig } from '../model/metaverse-schema'
 import type { SyncRule } from '../model/sync-rule'
 import { ObjectStore } from '../store/object-store'
@@ -50,7 +50,7 @@ interface Collected {
   readonly connectors: Connector[]
   metaverse: MetaverseConfig | null
   manifest: SnapshotManifest | null
-  readonly issues: LoadIssue[]
+  readonly issues: IssueCollector
 }
 
 interface DetectedFile {
@@ -92,9 +92,14 @@ export async function loadSnapshot(
   }
 
   const detected: DetectedFile[] = []
+  const issues = new IssueCollector()
   for (const [index, file] of source.files.entries()) {
     checkCancel()
-    const head = await file.head(DETECTION_HEAD_BYTES)
+    const head = await readOrReport(file, issues, () => file.head(DETECTION_HEAD_BYTES))
+    if (head === null) {
+      tracker.finish(index)
+      continue
+    }
     const kind = detectFileKind(head)
     detected.push({ index, file, kind, headText: kind === 'csexport' ? decodeText(head) : '' })
     tracker.update(index, { kind: FILE_KIND_LABELS[kind] })
@@ -103,14 +108,28 @@ export async function loadSnapshot(
   }
   detected.sort((a, b) => a.file.path.localeCompare(b.file.path))
 
-  const collected: Collected = { rules: [], connectors: [], metaverse: null, manifest: null, issues: [] }
+  const collected: Collected = {
+    rules: [],
+    connectors: [],
+    metaverse: null,
+    manifest: null,
+    issues,
+  }
   const small = detected.filter((entry) => isSmallKind(entry.kind))
   for (let start = 0; start < small.length; start += SMALL_FILE_CONCURRENCY) {
     checkCancel()
     const batch = small.slice(start, start + SMALL_FILE_CONCURRENCY)
-    const texts = await Promise.all(batch.map(async (entry) => decodeText(await entry.file.readAll())))
+    const texts = await Promise.all(
+      batch.map((entry) =>
+        readOrReport(entry.file, collected.issues, async () => decodeText(await entry.file.readAll())),
+      ),
+    )
     batch.forEach((entry, offset) => {
-      const text = texts[offset] ?? ''
+      const text = texts[offset] ?? null
+      if (text === null) {
+        tracker.finish(entry.index)
+        return
+      }
       const replaced = text.indexOf('\ufffd')
       if (replaced >= 0) {
         const line = text.slice(0, replaced).split('\n').length
@@ -140,12 +159,12 @@ export async function loadSnapshot(
   }
 
   const assembled = assembleConfiguration(collected.rules, collected.connectors, collected.metaverse)
+  issues.pushAll(assembled.issues)
   const store = new ObjectStore()
-  const objectIssues: LoadIssue[] = []
   for (const entry of detected) {
     if (entry.kind !== 'csexport' && entry.kind !== 'mv-objects') continue
     checkCancel()
-    await streamObjects(entry, assembled.configuration.connectors, collected.manifest, store, objectIssues, {
+    await streamObjects(entry, assembled.configuration.connectors, collected.manifest, store, issues, {
       tracker,
       report,
       checkCancel,
@@ -158,7 +177,7 @@ export async function loadSnapshot(
     throw new NotASnapshotError(
       `${source.name} holds no snapshot file (${source.files.length} file(s) looked at). Open the folder written by ` +
         'Get-ADSyncServerConfiguration, a csexport file, a metaverse export or a rule script.',
-      collected.issues,
+      issues.list(),
     )
   }
   store.finish({ mvObjectType: metaverseTypeResolver(assembled.configuration.rules) })
@@ -167,10 +186,33 @@ export async function loadSnapshot(
     name: source.name,
     configuration: assembled.configuration,
     objects: store,
-    issues: [...collected.issues, ...assembled.issues, ...objectIssues],
+    issues: issues.list(),
     fileKinds: new Map(detected.map((entry) => [entry.file.path, entry.kind])),
     manifest: collected.manifest,
   }
+}
+
+/**
+ * Runs one read of a file; when the file cannot be read (a damaged zip entry, a file removed meanwhile), records
+ * an error naming it and gives null, so the loader skips that file and loads the rest.
+ */
+async function readOrReport<T>(
+  file: SourceFile,
+  issues: IssueCollector,
+  read: () => Promise<T>,
+): Promise<T | null> {
+  try {
+    return await read()
+  } catch (error) {
+    if (error instanceof LoadCancelled) throw error
+    issues.push(unreadableIssue(file, error))
+    return null
+  }
+}
+
+function unreadableIssue(file: SourceFile, error: unknown): LoadIssue {
+  const reason = error instanceof Error ? error.message : String(error)
+  return loadIssue('error', file.path, `This file could not be read, so it was skipped: ${reason}`)
 }
 
 function isSmallKind(kind: FileKind): boolean {
@@ -190,7 +232,7 @@ function readSmallFile(entry: DetectedFile, text: string, collected: Collected):
       const root = readTree(path, text, collected.issues)
       if (!root) return
       const result = readSyncRuleXml(root, path)
-      collected.issues.push(...result.issues)
+      collected.issues.pushAll(result.issues)
       if (result.rule) collected.rules.push(result.rule)
       return
     }
@@ -198,7 +240,7 @@ function readSmallFile(entry: DetectedFile, text: string, collected: Collected):
       const root = readTree(path, text, collected.issues)
       if (!root) return
       const result = readConnectorXml(root, path)
-      collected.issues.push(...result.issues)
+      collected.issues.pushAll(result.issues)
       if (result.connector) collected.connectors.push(result.connector)
       return
     }
@@ -214,13 +256,13 @@ function readSmallFile(entry: DetectedFile, text: string, collected: Collected):
     }
     case 'rule-script': {
       const result = parseRuleScript(text, path)
-      collected.issues.push(...result.issues)
-      collected.rules.push(...result.rules)
+      collected.issues.pushAll(result.issues)
+      for (const rule of result.rules) collected.rules.push(rule)
       return
     }
     case 'manifest': {
       const result = parseManifest(text, path)
-      collected.issues.push(...result.issues)
+      collected.issues.pushAll(result.issues)
       if (result.manifest && collected.manifest) {
         collected.issues.push(loadIssue('warning', path, 'A second snapshot.json was ignored.'))
       } else if (result.manifest) {
@@ -233,7 +275,7 @@ function readSmallFile(entry: DetectedFile, text: string, collected: Collected):
   }
 }
 
-function readTree(path: string, text: string, issues: LoadIssue[]): XmlElement | null {
+function readTree(path: string, text: string, issues: IssueCollector): XmlElement | null {
   const parsed = parseXmlTree(text)
   if (parsed.ok) return parsed.root
   issues.push(
@@ -261,7 +303,7 @@ async function streamObjects(
   connectors: readonly Connector[],
   manifest: SnapshotManifest | null,
   store: ObjectStore,
-  issues: LoadIssue[],
+  issues: IssueCollector,
   control: StreamControl,
 ): Promise<void> {
   const path = entry.file.path
@@ -304,12 +346,19 @@ async function streamObjects(
     })
   }
   let bytesRead = 0
-  for await (const chunk of entry.file.chunks()) {
-    control.checkCancel()
-    reader.push(chunk)
-    bytesRead += chunk.byteLength
-    control.tracker.update(entry.index, { bytesRead, objects })
-    control.report()
+  try {
+    for await (const chunk of entry.file.chunks()) {
+      control.checkCancel()
+      reader.push(chunk)
+      bytesRead += chunk.byteLength
+      control.tracker.update(entry.index, { bytesRead, objects })
+      control.report()
+      // Once the scanner has given up on the file, reading (and inflating) the rest is wasted work.
+      if (reader.failed) break
+    }
+  } catch (error) {
+    if (error instanceof LoadCancelled) throw error
+    issues.push(unreadableIssue(entry.file, error))
   }
   const summary = reader.end()
   control.tracker.update(entry.index, { objects: summary.objects })

@@ -13,6 +13,6 @@ export type {
   SnapshotReport,
   UnmappedGroup,
 } from './report-model'
-export { csvCell, toCsv } from './to-csv'
+export { toCsv } from './to-csv'
 export { escapeHtml, toHtml } from './to-html'
 export { toJson } from './to-json'

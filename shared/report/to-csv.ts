@@ -1,17 +1,8 @@
+import { csvField } from '../text/csv-guard'
 import type { Report, SingleObjectReport, SnapshotReport } from './report-model'
 
-/** Spreadsheets run a cell starting with one of these as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/
-
-/** One CSV cell: quoted, with a leading apostrophe when a spreadsheet would read it as a formula. */
-export function csvCell(value: string | number): string {
-  const text = String(value)
-  const safe = FORMULA_START.test(text) ? `'${text}` : text
-  return `"${safe.replace(/"/g, '""')}"`
-}
-
 function csvLines(rows: readonly (readonly (string | number)[])[]): string {
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
 }
 
 /**

@@ -79,6 +79,7 @@ export function formatGuid(w0: number, w1: number, w2: number, w3: number, spell
     const code = HEX_DIGITS.charCodeAt(value)
     codes[base + (DIGIT_POSITIONS[digit] ?? 0)] = upper && value > 9 ? code - 32 : code
   }
+  // eslint-disable-next-line no-restricted-syntax -- always the 36 characters of one GUID
   return String.fromCharCode.apply(null, codes)
 }
 

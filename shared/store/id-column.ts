@@ -42,7 +42,10 @@ export class IdColumn {
     const packed = id === null ? null : packGuid(id)
     if (id === null) this.pushEntry(NULL_ID, 0, 0, 0, 0)
     else if (packed === null) this.pushEntry(TEXT_ID, this.others.push(id), 0, 0, 0)
-    else this.pushEntry(packed.spelling, ...packed.words)
+    else {
+      const [first, second, third, fourth] = packed.words
+      this.pushEntry(packed.spelling, first, second, third, fourth)
+    }
     return this.kinds.length - 1
   }
 

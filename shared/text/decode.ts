@@ -7,28 +7,38 @@ export interface DetectedEncoding {
   readonly bomLength: number
 }
 
+/** How many bytes encoding detection looks at. */
+export const ENCODING_SAMPLE_BYTES = 512
+
 /**
- * Detects the encoding of a file from its first bytes.
+ * Detects the encoding of a file from its first bytes (up to ENCODING_SAMPLE_BYTES).
  *
- * A BOM decides; without one, a NUL in every other byte of the start means UTF-16 without BOM
- * (seen when files pass through tools that drop it); otherwise UTF-8.
+ * A BOM decides. Without one, text whose every other byte is NUL is UTF-16 without BOM (seen when files pass
+ * through tools that drop it): NULs in the odd bytes mean little-endian, in the even bytes big-endian. It is
+ * checked on the whole sample, so leading white space, a rule script or any other text is recognised, not only
+ * a file that starts with `<`. UTF-8 text never holds NUL, so otherwise the file is UTF-8.
  */
 export function detectEncoding(head: Uint8Array): DetectedEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 }
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 }
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 }
-  if (head.length >= 4 && head[0] === 0x3c && head[1] === 0 && head[2] !== 0 && head[3] === 0) {
-    return { encoding: 'utf-16le', bomLength: 0 }
+  const pairs = Math.floor(Math.min(head.length, ENCODING_SAMPLE_BYTES) / 2)
+  if (pairs < 2) return { encoding: 'utf-8', bomLength: 0 }
+  let evenZeros = 0
+  let oddZeros = 0
+  for (let pair = 0; pair < pairs; pair++) {
+    if (head[2 * pair] === 0) evenZeros++
+    if (head[2 * pair + 1] === 0) oddZeros++
   }
-  if (head.length >= 4 && head[0] === 0 && head[1] === 0x3c && head[2] === 0 && head[3] !== 0) {
-    return { encoding: 'utf-16be', bomLength: 0 }
-  }
+  // Non-Latin characters have two non-zero bytes; a quarter of them still leaves the pattern plain.
+  if (oddZeros >= pairs * 0.75 && evenZeros <= pairs * 0.25) return { encoding: 'utf-16le', bomLength: 0 }
+  if (evenZeros >= pairs * 0.75 && oddZeros <= pairs * 0.25) return { encoding: 'utf-16be', bomLength: 0 }
   return { encoding: 'utf-8', bomLength: 0 }
 }
 
 /** Decodes a whole file to text, honouring its BOM and dropping it. Invalid sequences become U+FFFD. */
 export function decodeText(bytes: Uint8Array): string {
-  const { encoding, bomLength } = detectEncoding(bytes.subarray(0, 4))
+  const { encoding, bomLength } = detectEncoding(bytes.subarray(0, ENCODING_SAMPLE_BYTES))
   return new TextDecoder(encoding).decode(bytes.subarray(bomLength))
 }
 

@@ -4,17 +4,9 @@ export interface CsvColumn<Row> {
   readonly text: (row: Row) => string
 }
 
-/** Characters that make a spreadsheet read a cell as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/
+import { csvField } from '../../../shared/text/csv-guard'
 
-/**
- * One CSV field: quoted when it holds a comma, quote or line break, and prefixed with `'` when it starts like a
- * formula, so that opening the file in a spreadsheet never runs a value from the directory.
- */
-export function csvField(value: string): string {
-  const guarded = FORMULA_START.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded
-}
+export { csvField }
 
 /** A CSV document (RFC 4180, CRLF line ends) of the rows under the given columns, header first. */
 export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[]): string {

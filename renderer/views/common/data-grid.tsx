@@ -13,7 +13,7 @@ import { isGridNavigationKey, nextRowIndex, rowsPerPage } from './grid-keys'
 import { copyText } from '../../ui/clipboard'
 import { GridHeader } from './data-grid-header'
 import { cellDomId, GridRow, rowDomId, type GridColumn } from './data-grid-row'
-import { copyTarget, nextColumnIndex, rowClipboardText } from './grid-cell-keys'
+import { cellClipboardText, copyTarget, nextColumnIndex, rowClipboardText } from './grid-cell-keys'
 import { GRID_HEADER_HEIGHT, GRID_ROW_HEIGHT, gridMinWidth } from './grid-height'
 import { selectedPosition, settledSelection, type GridSelection } from './grid-selection'
 import { arrayRowSource, keyedLookup, type RowSource } from './row-source'
@@ -165,7 +165,7 @@ export function DataGrid<Row>({
       if (selectedRow === undefined) return
       event.preventDefault()
       const cells = columns.map((column) => column.text(selectedRow))
-      copyText(copy === 'row' ? rowClipboardText(cells) : (cells[focusColumn] ?? ''))
+      copyText(copy === 'row' ? rowClipboardText(cells) : cellClipboardText(cells[focusColumn] ?? ''))
       return
     }
     const column =

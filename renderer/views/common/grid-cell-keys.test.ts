@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { copyTarget, nextColumnIndex, rowClipboardText } from './grid-cell-keys'
+import { cellClipboardText, copyTarget, nextColumnIndex, rowClipboardText } from './grid-cell-keys'
 
 const plain = { ctrlKey: false, metaKey: false, shiftKey: false, altKey: false }
 
@@ -32,5 +32,15 @@ describe('nextColumnIndex', () => {
 describe('rowClipboardText', () => {
   it('joins cells with tabs and flattens line breaks inside a cell', () => {
     expect(rowClipboardText(['CN=Anna', 'a\tb', 'line1\r\nline2'])).toBe('CN=Anna\ta b\tline1 line2')
+  })
+})
+
+describe('clipboard guards', () => {
+  it('guards every cell of a copied row and a copied cell against formulas', () => {
+    expect(rowClipboardText(["=cmd|' /C calc'!A0", ' @SUM(1)', 'ok'])).toBe(
+      "'=cmd|' /C calc'!A0\t' @SUM(1)\tok",
+    )
+    expect(cellClipboardText('+1 555')).toBe("'+1 555")
+    expect(cellClipboardText('CN=Anna')).toBe('CN=Anna')
   })
 })

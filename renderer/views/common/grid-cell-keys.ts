@@ -1,3 +1,4 @@
+import { guardCell, tsvRow } from '../../../shared/text/csv-guard'
 /** What a copy shortcut in a grid copies: the focused cell (Ctrl+C) or the whole row (Ctrl+Shift+C). */
 export type CopyTarget = 'cell' | 'row'
 
@@ -28,7 +29,15 @@ export function nextColumnIndex(key: string, current: number, count: number): nu
   }
 }
 
-/** A row as text for the clipboard: cells separated by tabs, so it pastes into a spreadsheet as one row. */
+/**
+ * A row as text for the clipboard: guarded cells separated by tabs, so it pastes into a spreadsheet as one row
+ * and no value from the directory is read as a formula there.
+ */
 export function rowClipboardText(cells: readonly string[]): string {
-  return cells.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t')
+  return tsvRow(cells)
+}
+
+/** One cell as text for the clipboard, guarded like a row's cells (a spreadsheet reads a paste as it reads a row). */
+export function cellClipboardText(cell: string): string {
+  return guardCell(cell)
 }

@@ -1,3 +1,4 @@
+import { tsvRow } from '../../../shared/text/csv-guard'
 import type { FlowOutcome, SourceValues } from '../../../shared/engine/flow-value'
 import type { ImportFlowRow } from '../../../shared/engine/import-flow'
 import type { ReportUnmapped } from '../../../shared/engine/object-report'
@@ -108,10 +109,10 @@ export function outcomeText(outcome: FlowOutcome): string {
   }
 }
 
-/** A row as tab-separated text for the clipboard, in the order the columns read. */
+/** A row as tab-separated text for the clipboard, in the order the columns read, each cell guarded. */
 export function flowRowText(row: FlowDisplayRow): string {
   const { importRow, exportItem } = row
-  return [
+  return tsvRow([
     row.line.attribute,
     importRow ? sourceText(importRow.sourceValues) : '',
     importRow ? `${importRow.rule.name} (${importRow.rule.precedence}): ${importRow.status}` : '',
@@ -120,5 +121,5 @@ export function flowRowText(row: FlowDisplayRow): string {
       ? `${exportItem.row.rule.name} (${exportItem.row.rule.precedence}): ${exportItem.row.status}`
       : '',
     exportItem ? outcomeText(exportItem.row.computed) : '',
-  ].join('\t')
+  ])
 }

@@ -56,6 +56,13 @@ describe('multi-valued functions', () => {
     )
   })
 
+  it('Split into more parts than a call could spread (200,000)', () => {
+    const many = 'a,'.repeat(199_999) + 'a'
+
+    expect(valueOf('Count(Split([many],","))', { attributes: { many } })).toBe(200_000)
+    expect(valueOf('Count(Split([many],",",3))', { attributes: { many } })).toBe(3)
+  })
+
   it('Split rejects a limit below 1', () => {
     expect(valueOf('Split("a,b",",",0)')).toContain('Split limit must be 1 or more')
   })

@@ -113,8 +113,9 @@ const split: FunctionImpl = (args) => {
       continue
     }
     const parts = text.split(delimiter)
-    if (parts.length > limit) out.push(...parts.slice(0, limit - 1), parts.slice(limit - 1).join(delimiter))
-    else out.push(...parts)
+    const kept = Math.min(parts.length, limit - 1)
+    for (let index = 0; index < kept; index++) out.push(parts[index] ?? '')
+    if (parts.length > limit - 1) out.push(parts.slice(limit - 1).join(delimiter))
   }
   return listOrNull(out)
 }

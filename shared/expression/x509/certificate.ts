@@ -87,7 +87,7 @@ function parse(der: Uint8Array): Certificate {
   const keyAlgorithm = children(expectTag(publicKeyInfo[0], TAG.sequence, 'the public key algorithm'))
   const extensions: CertificateExtension[] = []
   for (const field of fields.slice(index)) {
-    if (field.tag === 0xa3) extensions.push(...readExtensions(field))
+    if (field.tag === 0xa3) for (const extension of readExtensions(field)) extensions.push(extension)
   }
   const [notBefore, notAfter] = validity
   if (notBefore === undefined || notAfter === undefined) throw new DerError('Incomplete validity.')

@@ -33,7 +33,7 @@ export interface ObjectReaderTuning {
 export class ObjectStreamReader {
   private readonly stream: XmlStream
   private readonly sink: ObjectSink
-  private failed = false
+  private stopped = false
 
   /** Creates the reader. */
   public constructor(
@@ -48,7 +48,7 @@ export class ObjectStreamReader {
       limits: tuning.limits,
       tokenizer: tuning.tokenizer,
       onError: (error) => {
-        this.failed = true
+        this.stopped = true
         sink.report(
           loadIssue(
             'error',
@@ -60,6 +60,11 @@ export class ObjectStreamReader {
       },
     })
     this.sink = sink
+  }
+
+  /** True once an error stopped the read or the root is not this format's: later chunks are ignored. */
+  public get failed(): boolean {
+    return this.stopped || this.sink.wrongRoot
   }
 
   /** Reads the next chunk. */
@@ -83,7 +88,7 @@ export class ObjectStreamReader {
     }
     return {
       objects: this.sink.objects,
-      partial: this.failed || this.sink.wrongRoot,
+      partial: this.stopped || this.sink.wrongRoot,
       bytes: this.stream.bytes,
     }
   }

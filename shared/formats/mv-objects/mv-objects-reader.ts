@@ -31,6 +31,11 @@ export class MvObjectsReader {
     this.reader.push(chunk)
   }
 
+  /** True once an error stopped the read: the rest of the file would be ignored, so it need not be pushed. */
+  public get failed(): boolean {
+    return this.reader.failed
+  }
+
   /** Ends the file and says what was delivered. */
   public end(): ReadSummary {
     return this.reader.end()

@@ -37,7 +37,10 @@ export function listItems(value: PsValue): readonly PsValue[] {
           items.push({ kind: 'block', form: 'paren', statements: [statement], position: statement.position })
           continue
         }
-        for (const part of statement.values) items.push(...(part.kind === 'list' ? part.items : [part]))
+        for (const part of statement.values) {
+          if (part.kind !== 'list') items.push(part)
+          else for (const item of part.items) items.push(item)
+        }
       }
       return items
     }

@@ -7,7 +7,7 @@ import type {
   PsStatement,
   PsValue,
 } from './ps-syntax'
-import { type PsPunct, type PsToken, tokenizePowerShell } from './ps-tokenizer'
+import { type PsPunct, type PsToken, PsTokenStream } from './ps-tokenizer'
 
 /** The statements of a script, as data, and the problems found while reading them. */
 export interface ParseResult {
@@ -17,6 +17,16 @@ export interface ParseResult {
 
 /** Deeper nesting than this is not PowerShell anyone writes; it is skipped so the parser cannot overflow. */
 const MAX_DEPTH = 64
+
+/**
+ * Most tokens one top-level statement may have. The largest statement of an export (New-ADSyncRule with its
+ * parameters, a mapping with a list of sources) has a few hundred; a statement beyond this is skipped, so one
+ * hostile line cannot hold millions of values in memory at once.
+ */
+export const MAX_STATEMENT_TOKENS = 50_000
+
+/** Thrown inside the parser when a statement passes MAX_STATEMENT_TOKENS; caught at the top level. */
+class StatementTooLong extends Error {}
 
 const KEYWORDS = new Set([
   'begin',
@@ -68,10 +78,41 @@ const CLOSERS: ReadonlyMap<PsPunct, ')' | '}'> = new Map([
  * uninterpreted values rather than rejected.
  */
 export function parsePowerShell(text: string): ParseResult {
-  const { tokens, diagnostics } = tokenizePowerShell(text)
-  const parser = new Parser(text, tokens)
-  const statements = parser.parseStatementList(null)
-  return { statements, diagnostics: [...diagnostics, ...parser.diagnostics] }
+  const reader = new PsStatementReader(text)
+  const statements: PsStatement[] = []
+  const diagnostics: PsDiagnostic[] = []
+  for (let next = reader.next(); next !== null; next = reader.next()) {
+    for (const statement of next) statements.push(statement)
+    for (const diagnostic of reader.takeDiagnostics()) diagnostics.push(diagnostic)
+  }
+  for (const diagnostic of reader.takeDiagnostics()) diagnostics.push(diagnostic)
+  return { statements, diagnostics }
+}
+
+/**
+ * Reads a script one top-level pipeline at a time, so a caller can handle each statement and let it go: memory
+ * holds the text, its line index and one statement, however many statements the script has.
+ */
+export class PsStatementReader {
+  private readonly stream: PsTokenStream
+  private readonly parser: Parser
+
+  public constructor(text: string) {
+    this.stream = new PsTokenStream(text)
+    this.parser = new Parser(text, this.stream)
+  }
+
+  /** The statements of the next top-level pipeline (several for `$x = Command`), or null at the end. */
+  public next(): PsStatement[] | null {
+    return this.parser.nextTopLevel()
+  }
+
+  /** The problems found since the last call, in script order. */
+  public takeDiagnostics(): PsDiagnostic[] {
+    const found = this.stream.diagnostics.splice(0)
+    for (const diagnostic of this.parser.diagnostics.splice(0)) found.push(diagnostic)
+    return found.sort((left, right) => left.position.offset - right.position.offset)
+  }
 }
 
 /** True for a word that starts a keyword statement rather than a command. */
@@ -81,13 +122,59 @@ export function isPowerShellKeyword(word: string): boolean {
 
 class Parser {
   public readonly diagnostics: PsDiagnostic[] = []
-  private index = 0
   private depth = 0
+  /** Tokens taken since the current top-level statement started. */
+  private statementTokens = 0
 
   public constructor(
     private readonly text: string,
-    private readonly tokens: readonly PsToken[],
+    private readonly stream: PsTokenStream,
   ) {}
+
+  /** Parses the next top-level pipeline; null at the end of the script. */
+  public nextTopLevel(): PsStatement[] | null {
+    for (;;) {
+      this.statementTokens = 0
+      this.skipSeparators()
+      const token = this.peek()
+      if (token === undefined) return null
+      if (token.kind === 'punct' && isCloserText(token.text)) {
+        this.problem(token.position, `Unexpected "${token.text}": there is no opening bracket for it.`)
+        this.skip()
+        continue
+      }
+      const before = this.stream.consumed
+      const statements: PsStatement[] = []
+      this.statementTokens = 0
+      try {
+        this.parsePipeline(statements)
+      } catch (error) {
+        if (!(error instanceof StatementTooLong)) throw error
+        this.skipRestOfStatement(token.position)
+        continue
+      }
+      if (this.stream.consumed === before) this.skip()
+      return statements
+    }
+  }
+
+  /** After a statement passed the token cap: reports it and skips to its end, outside any bracket. */
+  private skipRestOfStatement(start: PsPosition): void {
+    this.problem(
+      start,
+      `This statement has more than ${MAX_STATEMENT_TOKENS.toLocaleString('en-US')} parts; SyncLens skipped it. ` +
+        'No export writes one this long: check where the script came from.',
+    )
+    let level = this.depth
+    this.depth = 0
+    for (let token = this.stream.peek(); token !== undefined; token = this.stream.peek()) {
+      if (level <= 0 && (token.kind === 'newline' || isPunct(token, ';'))) return
+      this.stream.take()
+      if (token.kind !== 'punct') continue
+      if (CLOSERS.has(token.text) || token.text === '[') level++
+      else if (isCloserText(token.text)) level--
+    }
+  }
 
   public parseStatementList(closer: ')' | '}' | null): PsStatement[] {
     const statements: PsStatement[] = []
@@ -98,23 +185,28 @@ class Parser {
       if (token.kind === 'punct' && isCloserText(token.text)) {
         if (closer !== null) return statements
         this.problem(token.position, `Unexpected "${token.text}": there is no opening bracket for it.`)
-        this.index++
+        this.skip()
         continue
       }
-      const before = this.index
+      const before = this.stream.consumed
       this.parsePipeline(statements)
-      if (this.index === before) this.index++
+      if (this.stream.consumed === before) this.skip()
     }
   }
 
   private peek(ahead = 0): PsToken | undefined {
-    return this.tokens[this.index + ahead]
+    return this.stream.peek(ahead)
   }
 
   private take(): PsToken | undefined {
-    const token = this.tokens[this.index]
-    if (token !== undefined) this.index++
+    const token = this.stream.take()
+    if (token !== undefined && ++this.statementTokens > MAX_STATEMENT_TOKENS) throw new StatementTooLong()
     return token
+  }
+
+  /** Takes the next token, whatever it is. */
+  private skip(): void {
+    this.take()
   }
 
   private problem(position: PsPosition, message: string): void {
@@ -122,19 +214,18 @@ class Parser {
   }
 
   private endPosition(): PsPosition {
-    const last = this.tokens[this.tokens.length - 1]
-    return last === undefined ? { offset: 0, line: 1, column: 1 } : last.position
+    return this.stream.endPosition()
   }
 
   private skipSeparators(): void {
     for (let token = this.peek(); token !== undefined; token = this.peek()) {
       if (token.kind !== 'newline' && !isPunct(token, ';')) return
-      this.index++
+      this.skip()
     }
   }
 
   private skipNewlines(): void {
-    while (this.peek()?.kind === 'newline') this.index++
+    while (this.peek()?.kind === 'newline') this.skip()
   }
 
   private atStatementEnd(): boolean {
@@ -153,7 +244,7 @@ class Parser {
         this.parseStatement(out, piped)
       }
       if (!isPunct(this.peek(), '|')) return
-      this.index++
+      this.skip()
       this.skipNewlines()
       piped = true
       if (this.atStatementEnd()) return
@@ -195,10 +286,10 @@ class Parser {
       const target = this.peek()
       if (target?.kind === 'word') {
         name = target.text
-        this.index++
+        this.skip()
       } else if (target?.kind === 'string') {
         name = target.value
-        this.index++
+        this.skip()
       } else if (target !== undefined && !this.atStatementEnd()) {
         const value = this.parseCompound()
         argumentsList.push({ kind: 'value', value, position: value.position })
@@ -207,7 +298,7 @@ class Parser {
     while (!this.atStatementEnd()) {
       const token = this.peek()
       if (token?.kind === 'parameter') {
-        this.index++
+        this.skip()
         const colonValue = token.colon && !this.atStatementEnd() ? this.parseArgumentValue() : null
         argumentsList.push({ kind: 'parameter', name: token.name, colonValue, position: token.position })
       } else {
@@ -224,7 +315,7 @@ class Parser {
     while (!this.atStatementEnd()) {
       const token = this.peek()
       if (token?.kind === 'punct' && token.text === '=') {
-        this.index++
+        this.skip()
         values.push({ kind: 'operator', text: '=', position: token.position })
         this.skipNewlines()
         const next = this.peek()
@@ -256,7 +347,7 @@ class Parser {
     const parts: PsValue[] = []
     const nameToken = this.peek()
     if (NAMED_BLOCK_KEYWORDS.has(keyword) && nameToken?.kind === 'word') {
-      this.index++
+      this.skip()
       parts.push({
         kind: 'string',
         value: nameToken.text,
@@ -301,7 +392,7 @@ class Parser {
     if (!isPunct(this.peek(), ',')) return first
     const items: PsValue[] = [first]
     while (isPunct(this.peek(), ',')) {
-      this.index++
+      this.skip()
       this.skipNewlines()
       if (this.atStatementEnd() || isPunct(this.peek(), ',')) break
       items.push(this.parseCompound())
@@ -356,7 +447,9 @@ class Parser {
     const number = this.peek(1)
     if (open !== undefined && !open.spaceBefore && isPunct(open, '[') && number?.kind === 'number') {
       if (isPunct(this.peek(2), ']') && Number.isInteger(number.value)) {
-        this.index += 3
+        this.skip()
+        this.skip()
+        this.skip()
         return { kind: 'variable', name, index: number.value, position }
       }
     }
@@ -416,7 +509,7 @@ class Parser {
   private expectCloser(opener: PunctToken, closer: ')' | '}' | ']'): void {
     const token = this.peek()
     if (isPunct(token, closer)) {
-      this.index++
+      this.skip()
       return
     }
     const where = `line ${opener.position.line}, column ${opener.position.column}`
@@ -451,10 +544,10 @@ class Parser {
           this.peek()?.position ?? keyValue.position,
           `Expected "=" after the hashtable key "${key}".`,
         )
-        while (!this.atStatementEnd()) this.index++
+        while (!this.atStatementEnd()) this.skip()
         continue
       }
-      this.index++
+      this.skip()
       this.skipNewlines()
       const value: PsStatement[] = []
       if (!this.atStatementEnd()) this.parsePipeline(value)
@@ -477,14 +570,14 @@ class Parser {
       }
       if (token.kind === 'punct' && token.text === '(') {
         if (nameEnd < 0 && level === 1) nameEnd = token.position.offset
-        this.index++
+        this.skip()
         if (!this.enter(token)) continue
-        statements.push(...this.parseStatementList(')'))
+        for (const statement of this.parseStatementList(')')) statements.push(statement)
         this.depth--
         this.expectCloser(token, ')')
         continue
       }
-      this.index++
+      this.skip()
       if (isPunct(token, '[')) level++
       if (isPunct(token, ']') && --level === 0) {
         if (nameEnd < 0) nameEnd = token.position.offset

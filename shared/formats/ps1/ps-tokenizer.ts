@@ -1,5 +1,10 @@
 import type { PsDiagnostic, PsPosition } from './ps-syntax'
 
+/** Longest string literal (characters) the reader keeps; longer ones are cut and reported. */
+export const MAX_LITERAL_LENGTH = 1024 * 1024
+/** Longest word, variable name, parameter or number (characters); no export has one near this long. */
+export const MAX_TOKEN_LENGTH = 64 * 1024
+
 /** Punctuation that structures a script. `$(`, `@(` and `@{` open sub-expressions, arrays and hashtables. */
 export type PsPunct =
   '(' | ')' | '{' | '}' | '[' | ']' | ',' | ';' | '|' | '&' | '=' | '.' | '$(' | '@(' | '@{'
@@ -82,9 +87,63 @@ export class LineMap {
 /**
  * Splits a script into tokens without evaluating anything: variables stay names, double-quoted strings
  * stay literal text (marked `expandable` when PowerShell would substitute something), commands stay words.
+ * Collects every token: for tests and small inputs; readers pull tokens one by one from a PsTokenStream.
  */
 export function tokenizePowerShell(text: string): TokenizeResult {
-  return new Tokenizer(text).run()
+  const tokenizer = new Tokenizer(text)
+  const tokens: PsToken[] = []
+  for (let token = tokenizer.nextToken(); token !== undefined; token = tokenizer.nextToken())
+    tokens.push(token)
+  return { tokens, diagnostics: tokenizer.diagnostics }
+}
+
+/**
+ * Tokens pulled from a script as the parser needs them, with a few of lookahead: a script of millions of
+ * statements never has more than a statement's tokens alive, so memory stays a small multiple of the text.
+ */
+export class PsTokenStream {
+  private readonly tokenizer: Tokenizer
+  private readonly ahead: PsToken[] = []
+  private taken = 0
+
+  public constructor(text: string) {
+    this.tokenizer = new Tokenizer(text)
+  }
+
+  /** Problems found so far; the caller drains them (splice) as it reports them. */
+  public get diagnostics(): PsDiagnostic[] {
+    return this.tokenizer.diagnostics
+  }
+
+  /** How many tokens were taken: a parser compares it to see whether it moved. */
+  public get consumed(): number {
+    return this.taken
+  }
+
+  /** The token `ahead` places after the next one (0: the next), or undefined past the end. */
+  public peek(ahead = 0): PsToken | undefined {
+    while (this.ahead.length <= ahead) {
+      const token = this.tokenizer.nextToken()
+      if (token === undefined) return undefined
+      this.ahead.push(token)
+    }
+    return this.ahead[ahead]
+  }
+
+  /** Takes the next token. */
+  public take(): PsToken | undefined {
+    const token = this.peek()
+    if (token !== undefined) {
+      this.ahead.shift()
+      this.taken++
+    }
+    return token
+  }
+
+  /** The position of the end of the script, for problems found there. */
+  public endPosition(): PsPosition {
+    return this.tokenizer.endPosition()
+  }
 }
 
 function isWhitespace(char: string): boolean {
@@ -100,19 +159,27 @@ function isNameChar(char: string | undefined): boolean {
 }
 
 class Tokenizer {
-  private readonly tokens: PsToken[] = []
-  private readonly diagnostics: PsDiagnostic[] = []
+  public readonly diagnostics: PsDiagnostic[] = []
   private readonly lines: LineMap
   private position = 0
   private spaceBefore = true
+  private pending: PsToken | undefined = undefined
+  private lastKind: PsToken['kind'] | null = null
 
   public constructor(private readonly text: string) {
     this.lines = new LineMap(text)
   }
 
-  public run(): TokenizeResult {
-    while (this.position < this.text.length) this.next()
-    return { tokens: this.tokens, diagnostics: this.diagnostics }
+  /** The next token, or undefined at the end of the script. */
+  public nextToken(): PsToken | undefined {
+    while (this.pending === undefined && this.position < this.text.length) this.next()
+    const token = this.pending
+    this.pending = undefined
+    return token
+  }
+
+  public endPosition(): PsPosition {
+    return this.lines.at(Math.max(0, this.text.length - 1))
   }
 
   private char(offset = 0): string | undefined {
@@ -159,14 +226,53 @@ class Tokenizer {
   }
 
   private emit(start: number, end: number, token: DistributiveOmit<PsToken, keyof TokenBase>): void {
-    this.tokens.push({
-      ...token,
-      position: this.lines.at(start),
-      end,
-      spaceBefore: this.spaceBefore,
-    } as PsToken)
     this.position = end
+    // Blank lines and comment lines separate nothing more than one line break does: one token stands for a run.
+    if (token.kind === 'newline' && this.lastKind === 'newline') return
+    this.lastKind = token.kind
+    this.pending = withPlace(this.capped(start, end, token), this.lines.at(start), end, this.spaceBefore)
     this.spaceBefore = false
+  }
+
+  /** The token with an over-long literal or name cut to its cap, reported as an error at its start. */
+  private capped(
+    start: number,
+    end: number,
+    token: DistributiveOmit<PsToken, keyof TokenBase>,
+  ): DistributiveOmit<PsToken, keyof TokenBase> {
+    if (token.kind === 'string') {
+      if (token.value.length <= MAX_LITERAL_LENGTH) return token
+      this.tooLong(start, 'string', token.value.length, MAX_LITERAL_LENGTH)
+      return { ...token, value: token.value.slice(0, MAX_LITERAL_LENGTH) }
+    }
+    if (end - start <= MAX_TOKEN_LENGTH) return token
+    switch (token.kind) {
+      case 'word':
+        this.tooLong(start, 'word', token.text.length, MAX_TOKEN_LENGTH)
+        return { ...token, text: token.text.slice(0, MAX_TOKEN_LENGTH) }
+      case 'variable':
+        this.tooLong(start, 'variable name', token.name.length, MAX_TOKEN_LENGTH)
+        return { ...token, name: token.name.slice(0, MAX_TOKEN_LENGTH) }
+      case 'parameter':
+        this.tooLong(start, 'parameter name', token.name.length, MAX_TOKEN_LENGTH)
+        return { ...token, name: token.name.slice(0, MAX_TOKEN_LENGTH) }
+      case 'number':
+        this.tooLong(start, 'number', token.text.length, MAX_TOKEN_LENGTH)
+        return { ...token, text: token.text.slice(0, MAX_TOKEN_LENGTH) }
+      case 'newline':
+      case 'punct':
+        return token
+    }
+  }
+
+  private tooLong(start: number, what: string, length: number, cap: number): void {
+    this.problem(
+      'error',
+      start,
+      `This ${what} is ${length.toLocaleString('en-US')} characters long; SyncLens reads at most ` +
+        `${cap.toLocaleString('en-US')} and cut it, so the rule it belongs to is not loaded. No export writes one ` +
+        'this long: check where the script came from.',
+    )
   }
 
   private problem(severity: PsDiagnostic['severity'], offset: number, message: string): void {
@@ -250,26 +356,33 @@ class Tokenizer {
   }
 
   private doubleQuoted(start: number, contentStart: number): void {
-    let value = ''
+    // Slices between escapes, joined once: appending character by character builds a rope of one node each.
+    const parts: string[] = []
+    let from = contentStart
     let expandable = false
     let index = contentStart
+    const value = (): string => {
+      parts.push(this.text.slice(from, index))
+      return parts.join('')
+    }
     while (index < this.text.length) {
       const char = this.text[index] ?? ''
       const after = this.text[index + 1]
       if (char === '`' && after !== undefined) {
-        value += DOUBLE_QUOTED_ESCAPES.get(after) ?? after
+        parts.push(this.text.slice(from, index), DOUBLE_QUOTED_ESCAPES.get(after) ?? after)
         index += 2
+        from = index
       } else if (DOUBLE_QUOTES.has(char)) {
         if (after !== undefined && DOUBLE_QUOTES.has(after)) {
-          value += after
+          parts.push(this.text.slice(from, index), after)
           index += 2
+          from = index
         } else {
-          this.emit(start, index + 1, { kind: 'string', value, quote: 'double', expandable })
+          this.emit(start, index + 1, { kind: 'string', value: value(), quote: 'double', expandable })
           return
         }
       } else {
         if (char === '$' && (after === '(' || after === '{' || isNameChar(after))) expandable = true
-        value += char
         index++
       }
     }
@@ -278,7 +391,7 @@ class Tokenizer {
       start,
       'Unterminated double-quoted string: expected a closing " before the end of the file.',
     )
-    this.emit(start, this.text.length, { kind: 'string', value, quote: 'double', expandable })
+    this.emit(start, this.text.length, { kind: 'string', value: value(), quote: 'double', expandable })
   }
 
   private at(): void {
@@ -363,13 +476,19 @@ class Tokenizer {
   }
 
   private bracedVariable(start: number): void {
-    let name = ''
+    const parts: string[] = []
+    let from = start + 2
     let index = start + 2
     while (index < this.text.length && this.text[index] !== '}') {
-      if (this.text[index] === '`' && index + 1 < this.text.length) index++
-      name += this.text[index] ?? ''
+      if (this.text[index] === '`' && index + 1 < this.text.length) {
+        parts.push(this.text.slice(from, index))
+        from = index + 1
+        index++
+      }
       index++
     }
+    parts.push(this.text.slice(from, Math.min(index, this.text.length)))
+    const name = parts.join('')
     if (index >= this.text.length) {
       this.problem('error', start, 'Unterminated variable name: expected "}" to close "${".')
       this.emit(start, this.text.length, { kind: 'variable', name, splat: false })
@@ -423,20 +542,24 @@ class Tokenizer {
   }
 
   private word(start: number): void {
-    let text = ''
+    const parts: string[] = []
+    let from = start
     let index = start
     while (index < this.text.length) {
       const char = this.text[index] ?? ''
       if (char === '`') {
         if (this.lineEndAfterSpaces(index + 1) >= 0) break
-        text += this.text[index + 1] ?? ''
+        // The backtick is dropped and the character after it kept, whatever it is.
+        parts.push(this.text.slice(from, index))
+        from = index + 1
         index += 2
         continue
       }
       if (isWhitespace(char) || WORD_STOPS.has(char)) break
-      text += char
       index++
     }
+    parts.push(this.text.slice(from, Math.min(index, this.text.length)))
+    const text = parts.join('')
     // A lone character that stops words (never reached for real punctuation) still has to advance.
     const end = Math.max(index, start + 1)
     this.emit(start, end, { kind: 'word', text: text === '' ? this.text.slice(start, end) : text })
@@ -444,3 +567,39 @@ class Tokenizer {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+
+/**
+ * A token with its place. Each kind is built as its own literal: spreading tokens of five shapes into one made V8
+ * fall back to slow dictionary objects, several times larger and slower (measured: 14 µs and ~100 bytes a token).
+ */
+function withPlace(
+  token: DistributiveOmit<PsToken, keyof TokenBase>,
+  position: PsPosition,
+  end: number,
+  spaceBefore: boolean,
+): PsToken {
+  switch (token.kind) {
+    case 'word':
+      return { kind: 'word', text: token.text, position, end, spaceBefore }
+    case 'parameter':
+      return { kind: 'parameter', name: token.name, colon: token.colon, position, end, spaceBefore }
+    case 'string':
+      return {
+        kind: 'string',
+        value: token.value,
+        quote: token.quote,
+        expandable: token.expandable,
+        position,
+        end,
+        spaceBefore,
+      }
+    case 'number':
+      return { kind: 'number', value: token.value, text: token.text, position, end, spaceBefore }
+    case 'variable':
+      return { kind: 'variable', name: token.name, splat: token.splat, position, end, spaceBefore }
+    case 'newline':
+      return { kind: 'newline', position, end, spaceBefore }
+    case 'punct':
+      return { kind: 'punct', text: token.text, position, end, spaceBefore }
+  }
+}

@@ -1,3 +1,4 @@
+import { MAX_EXPRESSION_LENGTH } from '../../expression/limits'
 import type { BoundArguments, CommandSpec } from './ps-arguments'
 import { listItems } from './ps-literals'
 import type { PsCommand } from './ps-syntax'
@@ -61,6 +62,13 @@ export function readFlowMapping(
     return fail(
       'ValueMergeType',
       `the mapping to ${target} has -ValueMergeType '${mergeText ?? ''}'; expected ${choices}.`,
+    )
+  }
+  if (expression !== null && expression.length > MAX_EXPRESSION_LENGTH) {
+    return fail(
+      'Expression',
+      `the -Expression of the mapping to ${target} is ${expression.length.toLocaleString('en-US')} characters long; ` +
+        `SyncLens reads expressions of up to ${MAX_EXPRESSION_LENGTH.toLocaleString('en-US')} characters.`,
     )
   }
   if (flowType === 'Expression' && expression === null) {

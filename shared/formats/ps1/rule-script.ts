@@ -3,8 +3,8 @@ import type { SyncRule } from '../../model/sync-rule'
 import { reportForeignCommand, reportForeignStatement, reportNestedRuleCommands } from './foreign-commands'
 import type { BoundArguments, CommandSpec } from './ps-arguments'
 import { describeValue } from './ps-literals'
-import { parsePowerShell } from './ps-parser'
-import type { PsCommand, PsDiagnostic } from './ps-syntax'
+import { PsStatementReader } from './ps-parser'
+import type { PsCommand, PsStatement } from './ps-syntax'
 import {
   JOIN_GROUP_SPEC,
   readConditionObject,
@@ -45,6 +45,13 @@ export function parseRuleScript(text: string, file: string): RuleScriptResult {
   }
 }
 
+/**
+ * Most top-level statements read from one script. A Synchronization Rules Editor export has a few dozen per rule
+ * (a rule, its mappings and conditions): 200,000 is thousands of rules. Past it the reader stops, so a script of
+ * millions of lines costs bounded time.
+ */
+export const MAX_SCRIPT_STATEMENTS = 200_000
+
 const ADD_RULE_SPEC: CommandSpec = {
   parameters: ['SynchronizationRule'],
   switches: [],
@@ -62,15 +69,30 @@ class RuleScriptReader {
   }
 
   public read(text: string): RuleScriptResult {
-    const { statements, diagnostics } = parsePowerShell(text)
-    for (const diagnostic of diagnostics) {
-      this.context.report(diagnostic.severity, diagnostic.position, diagnostic.message)
+    // Statements are read and handled one by one, never held together: memory stays a small multiple of the text.
+    const reader = new PsStatementReader(text)
+    const syntaxErrors: number[] = []
+    const takeDiagnostics = (): void => {
+      for (const diagnostic of reader.takeDiagnostics()) {
+        this.context.report(diagnostic.severity, diagnostic.position, diagnostic.message)
+        if (diagnostic.severity === 'error') syntaxErrors.push(diagnostic.position.offset)
+      }
     }
-    for (const statement of statements) {
-      const nested = reportNestedRuleCommands(this.context, statement)
-      if (statement.kind === 'command') this.command(statement)
-      else if (!nested) reportForeignStatement(this.context, statement)
+    let count = 0
+    for (let statements = reader.next(); statements !== null; statements = reader.next()) {
+      takeDiagnostics()
+      for (const statement of statements) {
+        if (++count > MAX_SCRIPT_STATEMENTS) {
+          this.stopReading(statement)
+          break
+        }
+        const nested = reportNestedRuleCommands(this.context, statement)
+        if (statement.kind === 'command') this.command(statement)
+        else if (!nested) reportForeignStatement(this.context, statement)
+      }
+      if (count > MAX_SCRIPT_STATEMENTS) break
     }
+    takeDiagnostics()
     for (const draft of this.drafts) {
       if (draft.end !== null) continue
       this.context.report(
@@ -79,8 +101,18 @@ class RuleScriptReader {
         `${draft.label} is not followed by Add-ADSyncRule, so PowerShell would not save it; SyncLens shows it as read.`,
       )
     }
-    const rules = this.finish(diagnostics)
-    return { rules, issues: this.context.issues }
+    const rules = this.finish(syntaxErrors)
+    return { rules, issues: this.context.issues.list() }
+  }
+
+  /** Reports the statement cap and leaves the rule being built out: the rest of its commands were never read. */
+  private stopReading(statement: PsStatement): void {
+    this.context.error(
+      this.current,
+      statement.position,
+      `The script has more than ${MAX_SCRIPT_STATEMENTS.toLocaleString('en-US')} statements; SyncLens stopped ` +
+        'reading here, so rules from this line on are not loaded. Export fewer rules per script.',
+    )
   }
 
   private command(command: PsCommand): void {
@@ -181,19 +213,17 @@ class RuleScriptReader {
     if (draft === this.current) this.current = null
   }
 
-  /** Turns drafts into rules, leaving out those with errors (their own, or syntax errors inside them). */
-  private finish(diagnostics: readonly PsDiagnostic[]): SyncRule[] {
+  /**
+   * Turns drafts into rules, leaving out those with errors (their own, or syntax errors inside them). The offsets
+   * of syntax errors arrive in script order, so each rule's count is two binary searches.
+   */
+  private finish(syntaxErrors: readonly number[]): SyncRule[] {
     const rules: SyncRule[] = []
     const seen = new Map<string, string>()
     for (const draft of this.drafts) {
       const end = draft.end?.offset ?? Number.MAX_SAFE_INTEGER
-      const syntaxErrors = diagnostics.filter(
-        (diagnostic) =>
-          diagnostic.severity === 'error' &&
-          diagnostic.position.offset >= draft.start.offset &&
-          diagnostic.position.offset <= end,
-      ).length
-      if (draft.errors + syntaxErrors > 0) {
+      const inside = firstAbove(syntaxErrors, end) - firstAtOrAbove(syntaxErrors, draft.start.offset)
+      if (draft.errors + inside > 0) {
         this.context.report(
           'error',
           draft.start,
@@ -219,4 +249,21 @@ class RuleScriptReader {
     }
     return rules
   }
+}
+
+/** Index of the first offset >= value in ascending offsets. */
+function firstAtOrAbove(offsets: readonly number[], value: number): number {
+  let low = 0
+  let high = offsets.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((offsets[middle] ?? 0) < value) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/** Index of the first offset > value in ascending offsets. */
+function firstAbove(offsets: readonly number[], value: number): number {
+  return firstAtOrAbove(offsets, value === Number.MAX_SAFE_INTEGER ? value : value + 1)
 }

@@ -1,4 +1,4 @@
-import { type LoadIssue, loadIssue } from '../../model/load-issue'
+import { IssueCollector, type LoadIssue, loadIssue } from '../../model/load-issue'
 import type {
   AttributeFlow,
   JoinCondition,
@@ -36,8 +36,8 @@ export type Binding =
 
 /** Issues and variables shared by the command readers of one script. */
 export class ScriptContext {
-  /** Problems found so far, in reading order. */
-  public readonly issues: LoadIssue[] = []
+  /** Problems found so far, in reading order; the first of the file kept, the rest counted. */
+  public readonly issues = new IssueCollector()
   /** PowerShell variable names are case-insensitive: keys are lower-case; values mimic -OutVariable lists. */
   private readonly variables = new Map<string, Binding[]>()
 
@@ -106,8 +106,9 @@ export class ScriptContext {
     if (written !== null && written !== '') {
       const append = written.startsWith('+')
       const key = (append ? written.slice(1) : written).toLowerCase()
-      const existing = append ? (this.variables.get(key) ?? []) : []
-      this.variables.set(key, [...existing, binding])
+      const existing = append ? this.variables.get(key) : undefined
+      if (existing === undefined) this.variables.set(key, [binding])
+      else existing.push(binding)
     }
     if (command.assignedTo !== null) this.variables.set(command.assignedTo.toLowerCase(), [binding])
   }

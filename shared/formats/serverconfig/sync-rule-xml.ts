@@ -1,3 +1,4 @@
+import { MAX_EXPRESSION_LENGTH } from '../../expression/limits'
 import { type LoadIssue, loadIssue } from '../../model/load-issue'
 import { normalizeGuid } from '../../model/connector'
 import {
@@ -144,6 +145,14 @@ function readFlows(
     // The engine's reader also accepts the legacy <fn> element as an expression.
     const expressionElement = child(mapping, 'expression') ?? child(mapping, 'fn')
     const expression = expressionElement ? expressionElement.text.trim() : null
+    if (expression !== null && expression.length > MAX_EXPRESSION_LENGTH) {
+      problem(
+        `${label} maps ${target} with an expression of ${expression.length.toLocaleString('en-US')} characters; ` +
+          `SyncLens reads expressions of up to ${MAX_EXPRESSION_LENGTH.toLocaleString('en-US')} characters.`,
+        mapping,
+      )
+      return null
+    }
     const flowType: FlowType = expression !== null ? 'Expression' : sources.length > 0 ? 'Direct' : 'Constant'
     const mergeText = childText(mapping, 'valueMergeType', 'Update')
     const mergeType = MERGE_TYPES.find((candidate) => candidate.toLowerCase() === mergeText.toLowerCase())

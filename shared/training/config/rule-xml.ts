@@ -18,11 +18,9 @@ function mappingXml(flow: FlowSpec): string {
   if (flow.constant !== null) {
     lines.push(`      ${textElement('src', flow.constant)}`)
   } else if (flow.sources.length > 0) {
-    lines.push(
-      '      <src>',
-      ...flow.sources.map((source) => `        ${textElement('attr', source)}`),
-      '      </src>',
-    )
+    lines.push('      <src>')
+    for (const source of flow.sources) lines.push(`        ${textElement('attr', source)}`)
+    lines.push('      </src>')
   }
   if (flow.expression !== null) lines.push(`      ${textElement('expression', flow.expression)}`)
   lines.push('      <valueMergeType>Update</valueMergeType>', '    </mapping>')

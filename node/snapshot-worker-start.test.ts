@@ -1,0 +1,40 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSnapshotWorker, WorkerIntegrityError, workerDigest } from './snapshot-worker-start'
+
+describe('startSnapshotWorker', () => {
+  let folder = ''
+  let file = ''
+  const code = "require('node:worker_threads').parentPort.postMessage('started from ' + __filename)"
+
+  beforeAll(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'synclens-worker-start-'))
+    file = path.join(folder, 'snapshot-worker.cjs')
+    fs.writeFileSync(file, code)
+  })
+
+  afterAll(() => {
+    fs.rmSync(folder, { recursive: true, force: true })
+  })
+
+  it('starts the very bytes it checked when the digest matches', async () => {
+    const worker = startSnapshotWorker(file, workerDigest(Buffer.from(code)))
+
+    const message = await new Promise((resolve) => worker.once('message', resolve))
+    await worker.terminate()
+
+    expect(message).toBe('started from [worker eval]')
+  })
+
+  it('refuses to start a worker whose bytes changed after the build', () => {
+    const digest = workerDigest(Buffer.from(code))
+    fs.appendFileSync(file, '\nrequire("node:child_process")')
+
+    expect(() => startSnapshotWorker(file, digest)).toThrow(WorkerIntegrityError)
+    expect(() => startSnapshotWorker(file, digest)).toThrow(
+      /snapshot worker .* is not the one this version shipped .* so it was not started\. Reinstall SyncLens\./,
+    )
+  })
+})

@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { isWorkerOutOfMemory, MIN_SNAPSHOT_OLD_GENERATION_MB, snapshotWorkerLimits } from './worker-heap'
+
+const GIB = 2 ** 30
+const ROOT = path.resolve(__dirname, '..')
+
+describe('snapshotWorkerLimits', () => {
+  it.each([
+    [16 * GIB, 8192],
+    [24 * GIB, 12288],
+    [1 * GIB, MIN_SNAPSHOT_OLD_GENERATION_MB],
+  ])('gives a machine of %d bytes an old generation of %d MB', (memory, expected) => {
+    expect(snapshotWorkerLimits(memory)).toEqual({
+      maxYoungGenerationSizeMb: 192,
+      maxOldGenerationSizeMb: expected,
+    })
+  })
+
+  it('recognises the error of a worker out of memory by its code', () => {
+    expect(isWorkerOutOfMemory(Object.assign(new Error('x'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }))).toBe(
+      true,
+    )
+    expect(isWorkerOutOfMemory(new Error('ERR_WORKER_OUT_OF_MEMORY'))).toBe(false)
+  })
+})
+
+describe('the snapshot worker out of memory', () => {
+  let folder = ''
+  let input = ''
+
+  beforeAll(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'synclens-worker-oom-'))
+    input = path.join(folder, 'connector-space.xml')
+    const out = fs.createWriteStream(input)
+    out.write('<cs-objects>\n')
+    for (let index = 0; index < 15_000; index++) {
+      let object = `<cs-object cs-dn="CN=User ${index},DC=x" id="{${String(index).padStart(8, '0')}-0000-4000-8000-000000000000}" object-type="user"><synchronized-hologram><entry dn="CN=User ${index},DC=x">`
+      for (let attribute = 0; attribute < 20; attribute++) {
+        object += `<attr name="a${attribute}" type="string" multivalued="false"><value>value ${attribute} of user ${index} xxxxxxxxxxxxxxxx</value></attr>`
+      }
+      if (!out.write(`${object}</entry></synchronized-hologram></cs-object>\n`)) {
+        await new Promise<void>((resolve) => out.once('drain', () => resolve()))
+      }
+    }
+    await new Promise<void>((resolve) => out.end('</cs-objects>\n', () => resolve()))
+  }, 60_000)
+
+  afterAll(() => {
+    fs.rmSync(folder, { recursive: true, force: true })
+  })
+
+  it('ends the worker with ERR_WORKER_OUT_OF_MEMORY and leaves its host running', () => {
+    // A real worker thread (node/snapshot-worker.ts) in a host process of its own, with a 16 MB old generation
+    // against a 38 MB connector space. Exit code 0 is the point: a V8 fatal error would abort the host instead.
+    const output = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'test-support/worker-oom-host.ts', '16', input],
+      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
+    )
+    const result = JSON.parse(output.trim().split('\n').pop() ?? '{}') as {
+      starved: { ended: string; outOfMemory: boolean; code: string }
+      after: { ended: string; message: string }
+    }
+
+    expect(result.starved).toMatchObject({
+      ended: 'error',
+      outOfMemory: true,
+      code: 'ERR_WORKER_OUT_OF_MEMORY',
+    })
+    expect(result.after).toEqual(
+      expect.objectContaining({ ended: 'loaded', message: 'Contoso training snapshot' }),
+    )
+  }, 180_000)
+})
