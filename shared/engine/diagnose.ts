@@ -9,7 +9,7 @@ import type { CsObject, MvObject } from '../model/objects'
 import type { ScopeClause, SyncRule } from '../model/sync-rule'
 import type { ObjectIndex } from '../model/object-index'
 import { lowerName, mvBag } from './attribute-bag'
-import type { DiagnosisCode } from './codes'
+import { codeAction, type DiagnosisCode, statusCode } from '../model/diagnosis-codes'
 import { type ExportFlowRow, type ExportStatus, type ExportTarget, exportFlow } from './export-flow'
 import { computedMvObject, hasExportedMetaverse } from './computed-mv'
 import { type FlowOutcome, outcomeText } from './flow-value'
@@ -17,6 +17,7 @@ import { type ImportFlowResult, type ImportFlowRow, importFlow, inboundSource } 
 import type { MvAttributeLookup } from './join'
 import { buildRuleIndex, type RuleIndex } from './rule-index'
 import { type ConnectorRef, type RuleRef, ruleLabel } from './rule-text'
+import { firstFailingClause, scopeFailureText } from './scoping'
 import { describeValues } from './value-compare'
 
 /** Where on the path a step sits. */
@@ -45,7 +46,12 @@ export interface DiagnosedAttribute {
 
 /** The answer to "why does (or doesn't) this attribute flow?". */
 export interface Diagnosis {
+  /** The first break on the path, or OK. */
   readonly verdict: DiagnosisCode
+  /** The breaks after the first, in path order: each must be fixed too before the value arrives. */
+  readonly alsoBlocking: readonly DiagnosisCode[]
+  /** What to do, one sentence per break, in path order. */
+  readonly fix: readonly string[]
   readonly attribute: DiagnosedAttribute
   readonly steps: readonly DiagnosisStep[]
 }
@@ -111,16 +117,64 @@ export function diagnoseAttribute(input: DiagnoseInput): Diagnosis {
   inboundSteps(names, flow, steps)
   const stored = flow.mvObjectId === null ? null : index.mvObject(flow.mvObjectId)
   const exported = hasExportedMetaverse(index) ? stored : null
-  const mvObject = exported ?? (flow.mvObjectId === null ? null : computedMvObject([flow], ruleIndex, stored))
-  metaverseSteps(mvAttribute, flow, exported, index, steps)
+  // Without a metaverse export, the metaverse object is what every connected object's inbound rules compute,
+  // as `object` shows it: attributes from other connectors (cloudSourceAnchor from Entra ID) take part.
+  const mvObject =
+    exported ??
+    (flow.mvObjectId === null
+      ? null
+      : computedMvObject(connectedFlows(flow, input, ruleIndex), ruleIndex, stored))
+  metaverseSteps(mvAttribute, flow, exported, mvObject, index, steps)
   let target: string | null = null
   if (mvObject) target = outboundSteps(mvAttribute, mvObject, input, ruleIndex, steps)
   return finish(steps, { source: names.source, metaverse: mvAttribute, target })
 }
 
-function finish(steps: DiagnosisStep[], attribute: DiagnosedAttribute): Diagnosis {
-  const blocking = steps.find((step) => step.blocking)
-  if (!blocking) {
+/**
+ * Closes the walk: a missing value downstream of an earlier break is its consequence, not a break of its own;
+ * every other blocking step is one, the first is the verdict and the rest are `alsoBlocking`.
+ */
+/** The import flows of the object and of every other object connected to the same metaverse object. */
+function connectedFlows(
+  flow: ImportFlowResult,
+  input: DiagnoseInput,
+  ruleIndex: RuleIndex,
+): readonly ImportFlowResult[] {
+  if (flow.mvObjectId === null) return [flow]
+  const others = input.index
+    .connectedCsObjects(flow.mvObjectId)
+    .filter((object) => object.id !== flow.csObject.id)
+  return [
+    flow,
+    ...others.map((object) =>
+      importFlow(object, {
+        ruleIndex,
+        index: input.index,
+        ...(input.mvLookup ? { mvLookup: input.mvLookup } : {}),
+        ...(input.now ? { now: input.now } : {}),
+      }),
+    ),
+  ]
+}
+
+function finish(walked: DiagnosisStep[], attribute: DiagnosedAttribute): Diagnosis {
+  let broken = false
+  const steps = walked.map((step): DiagnosisStep => {
+    if (!step.blocking) return step
+    const consequence =
+      step.code === 'NO_SOURCE_VALUE' || (step.code === 'EXPRESSION_NULL' && withoutInput.has(step))
+    if (broken && consequence) {
+      return {
+        ...step,
+        blocking: false,
+        message: `${step.message} This follows from the break above.`,
+      }
+    }
+    broken = true
+    return step
+  })
+  const breaks = steps.filter((step) => step.blocking)
+  if (breaks.length === 0) {
     const path = [attribute.source, attribute.metaverse, attribute.target].filter((name) => name !== null)
     steps.push({
       code: 'OK',
@@ -129,7 +183,19 @@ function finish(steps: DiagnosisStep[], attribute: DiagnosedAttribute): Diagnosi
       blocking: false,
     })
   }
-  return { verdict: blocking?.code ?? 'OK', attribute, steps }
+  const [first, ...rest] = breaks
+  const fix: string[] = []
+  for (const step of breaks) {
+    const action = codeAction(step.code)
+    if (!fix.includes(action)) fix.push(action)
+  }
+  return {
+    verdict: first?.code ?? 'OK',
+    alsoBlocking: rest.map((step) => step.code),
+    fix,
+    attribute,
+    steps,
+  }
 }
 
 interface ResolvedNames {
@@ -236,44 +302,6 @@ function sourceSteps(
   )
 }
 
-/** The diagnosis code of a flow row's status. */
-export function statusCode(status: ExportStatus): DiagnosisCode {
-  switch (status) {
-    case 'contributes':
-    case 'in-sync':
-      return 'OK'
-    case 'overridden':
-      return 'OVERRIDDEN_BY_PRECEDENCE'
-    case 'out-of-scope':
-      return 'RULE_OUT_OF_SCOPE'
-    case 'disabled':
-      return 'RULE_DISABLED'
-    case 'null':
-      return 'EXPRESSION_NULL'
-    case 'ignore-this-flow':
-      return 'EXPRESSION_IGNORED'
-    case 'authoritative-null':
-      return 'AUTHORITATIVE_NULL'
-    case 'error':
-      return 'EXPRESSION_ERROR'
-    case 'apply-once':
-      return 'APPLY_ONCE'
-    case 'not-joined':
-    case 'object-not-connected':
-      return 'OBJECT_NOT_CONNECTED'
-    case 'cloud-filtered':
-      return 'CLOUD_FILTERED'
-    case 'not-selected-on-connector':
-      return 'NOT_SELECTED_ON_CONNECTOR'
-    case 'pending-export':
-      return 'PENDING_EXPORT'
-    case 'export-error':
-      return 'EXPORT_ERROR'
-    case 'differs':
-      return 'MV_STALE'
-  }
-}
-
 /** The code of a flow row: a Direct flow whose source has no value lacks a source value rather than an expression result. */
 function rowCode(row: { readonly status: ExportStatus; readonly flowType: string }): DiagnosisCode {
   return row.status === 'null' && row.flowType === 'Direct' ? 'NO_SOURCE_VALUE' : statusCode(row.status)
@@ -332,6 +360,8 @@ function rowMessage(facts: FlowFacts, target: string, overriderStatus: ExportSta
     case 'export-error':
     case 'in-sync':
     case 'differs':
+    case 'removes':
+    case 'reference-unresolved':
       return `${label}: ${facts.reason}`
   }
 }
@@ -344,6 +374,20 @@ const IN_SCOPE_OUTCOMES: readonly ExportStatus[] = [
   'null',
   'apply-once',
 ]
+
+/** Steps of flows that had no input value: after an earlier break, their NULL is its consequence. */
+const withoutInput = new WeakSet<DiagnosisStep>()
+
+function pushRowStep(
+  steps: DiagnosisStep[],
+  row: { readonly sourceValues: readonly { readonly values: readonly string[] }[] },
+  step: DiagnosisStep,
+): void {
+  if (row.sourceValues.length > 0 && row.sourceValues.every((source) => source.values.length === 0)) {
+    withoutInput.add(step)
+  }
+  steps.push(step)
+}
 
 /** Picks the row that explains why nothing relevant flows: in-scope outcomes first, then not joined, out of scope, disabled. */
 function blockingRow<T extends { readonly status: ExportStatus }>(rows: readonly T[]): T | undefined {
@@ -437,7 +481,7 @@ function inboundSteps(names: ResolvedNames, flow: ImportFlowResult, steps: Diagn
     if (isBlocker && row.status === 'overridden' && overriderStatus === 'authoritative-null')
       code = 'AUTHORITATIVE_NULL'
     if (isBlocker && row.status === 'overridden' && overriderStatus === 'error') code = 'EXPRESSION_ERROR'
-    steps.push({
+    pushRowStep(steps, row, {
       code,
       stage: 'inbound',
       message: rowMessage(importFacts(row), mvAttribute, overriderStatus),
@@ -484,6 +528,7 @@ function metaverseSteps(
   mvAttribute: string,
   flow: ImportFlowResult,
   mvObject: MvObject | null,
+  computed: MvObject | null,
   index: ObjectIndex,
   steps: DiagnosisStep[],
 ): void {
@@ -498,11 +543,8 @@ function metaverseSteps(
       })
       return
     }
-    const attribute = flow.attributes.find(
-      (candidate) => lowerName(candidate.mvAttribute) === lowerName(mvAttribute),
-    )
-    const computed =
-      attribute?.resolution.kind === 'value' ? describeValues(attribute.resolution.values) : 'no value'
+    const values = computed ? mvBag(computed).values(mvAttribute) : []
+    const described = values.length > 0 ? describeValues(values) : 'no value'
     const missing =
       index.metaverseSource === 'exported'
         ? `The metaverse object ${flow.mvObjectId} is not in the metaverse export`
@@ -510,7 +552,7 @@ function metaverseSteps(
     steps.push({
       code: 'OK',
       stage: 'metaverse',
-      message: `${missing}; the rules compute ${mvAttribute} = ${computed}.`,
+      message: `${missing}; the rules of every connected object compute ${mvAttribute} = ${described}.`,
       blocking: false,
     })
     return
@@ -608,6 +650,8 @@ function outboundSteps(
     return null
   }
   const csAttribute = chosen.csAttribute
+  // Not connected or cloud filtered: the connection step is the break; every row would repeat it.
+  if (target.state === 'not-connected' || target.state === 'cloud-filtered') return csAttribute
   const rows = target.rows.filter((row) => lowerName(row.csAttribute) === lowerName(csAttribute))
   const relevant = rows.filter((row) => reading.includes(row))
   const winner = relevant.find((row) => row.winner)
@@ -623,7 +667,7 @@ function outboundSteps(
       code = 'AUTHORITATIVE_NULL'
     }
     const facts = exportFacts(row)
-    steps.push({
+    pushRowStep(steps, row, {
       code: compared ? 'OK' : code,
       stage: 'outbound',
       message: compared
@@ -675,6 +719,15 @@ function connectionStep(target: ExportTarget, steps: DiagnosisStep[]): void {
       })
       return
     case 'not-connected':
+      steps.push({
+        code: 'OBJECT_NOT_CONNECTED',
+        stage: 'outbound',
+        message: target.stateReason,
+        blocking: true,
+        connector,
+      })
+      provisioningSteps(target, steps)
+      return
     case 'would-provision':
       steps.push({
         code: 'OBJECT_NOT_CONNECTED',
@@ -688,6 +741,45 @@ function connectionStep(target: ExportTarget, steps: DiagnosisStep[]): void {
     case 'not-in-snapshot':
       steps.push({ code: 'OK', stage: 'outbound', message: target.stateReason, blocking: false, connector })
       return
+  }
+}
+
+/** Why each provisioning rule of the target does not create the object, as scoping is itemized for flows. */
+function provisioningSteps(target: ExportTarget, steps: DiagnosisStep[]): void {
+  const provisioning = target.rules.filter((rule) => rule.linkType === 'Provision')
+  if (provisioning.length === 0) {
+    steps.push({
+      code: 'OBJECT_NOT_CONNECTED',
+      stage: 'outbound',
+      message: `No outbound rule to "${target.connector.name}" provisions (creates) objects of this type.`,
+      blocking: false,
+      connector: target.connector,
+    })
+    return
+  }
+  for (const entry of provisioning) {
+    const label = ruleLabel(entry.rule)
+    if (entry.disabled) {
+      steps.push({
+        code: 'RULE_DISABLED',
+        stage: 'outbound',
+        message: `${label} would provision the object but is disabled.`,
+        blocking: false,
+        rule: entry.rule,
+        connector: target.connector,
+      })
+      continue
+    }
+    const clause = firstFailingClause(entry.scope)
+    steps.push({
+      code: 'RULE_OUT_OF_SCOPE',
+      stage: 'outbound',
+      message: `${label} would provision the object but is out of scope: ${scopeFailureText(entry.scope)}.`,
+      blocking: false,
+      rule: entry.rule,
+      ...(clause ? { clause } : {}),
+      connector: target.connector,
+    })
   }
 }
 

@@ -2,6 +2,7 @@ import { AAD_CONNECTOR_ID, type Connector, normalizeGuid } from '../model/connec
 import type { CsObject, Delta, Entry, MvObject, ObjectError } from '../model/objects'
 import type { FlowType, ScopeClause, SyncRule } from '../model/sync-rule'
 import type { ObjectIndex } from '../model/object-index'
+import type { FlowRowStatus } from '../model/diagnosis-codes'
 import { type AttributeBag, entryBag, lowerName, mvBag } from './attribute-bag'
 import {
   evalContext,
@@ -33,15 +34,7 @@ import { evaluateScope, firstFailingClause, type ScopeResult, scopeFailureText }
 import { describeValues, sameValues } from './value-compare'
 
 /** The status of one export flow row: precedence statuses plus what the target connector space shows. */
-export type ExportStatus =
-  | FlowStatus
-  | 'not-selected-on-connector'
-  | 'object-not-connected'
-  | 'cloud-filtered'
-  | 'pending-export'
-  | 'export-error'
-  | 'in-sync'
-  | 'differs'
+export type ExportStatus = FlowRowStatus
 
 /** How the MV object relates to one target connector. */
 export type TargetState =

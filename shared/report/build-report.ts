@@ -1,4 +1,4 @@
-import type { DiagnosisCode } from '../engine/codes'
+import type { DiagnosisCode } from '../model/diagnosis-codes'
 import { diagnoseAttribute } from '../engine/diagnose'
 import { objectReport } from '../engine/object-report'
 import {

@@ -1,5 +1,5 @@
 /** The plain-data documents `synclens report` and the app's export write (HTML, CSV or JSON). */
-import type { DiagnosisCode } from '../engine/codes'
+import type { DiagnosisCode } from '../model/diagnosis-codes'
 import type { Diagnosis } from '../engine/diagnose'
 import type { UnmappedKind } from '../engine/unmapped'
 import type { ObjectReport } from '../engine/object-report'

@@ -1,5 +1,5 @@
-import type { DiagnosisCode } from '../engine/codes'
-import { CODE_MEANINGS } from './code-meanings'
+import type { DiagnosisCode } from '../model/diagnosis-codes'
+import { codeMeaning } from '../model/diagnosis-codes'
 import type { Report, SingleObjectReport, SnapshotReport, UnmappedGroup } from './report-model'
 
 const HTML_ESCAPES: ReadonlyMap<string, string> = new Map([
@@ -170,7 +170,7 @@ function glossary(codes: readonly DiagnosisCode[]): string {
   if (codes.length === 0) return ''
   const items = codes.map(
     (code) =>
-      `<dt><code>${escapeHtml(code)}</code></dt><dd>${escapeHtml(CODE_MEANINGS.get(code) ?? '')}</dd>`,
+      `<dt><code>${escapeHtml(code)}</code></dt><dd>${escapeHtml(codeMeaning(code))}</dd>`,
   )
   return ['<h2>What the codes mean</h2>', '<dl>', ...items, '</dl>'].join('\n')
 }

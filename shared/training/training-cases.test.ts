@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DIAGNOSIS_CODES, type DiagnosisCode } from '../engine/codes'
+import { DIAGNOSIS_CODES, type DiagnosisCode } from '../model/diagnosis-codes'
 import { firstOf, valuesOf } from './attributes'
 import type { AdObject } from './directory/ad-object'
 import { caseUser } from './directory/case-users'

@@ -3,7 +3,7 @@
  * person it happens to and the words a trainer uses to explain it. The people are the same for every
  * seed, so a case's DN never changes.
  */
-import type { DiagnosisCode } from '../engine/codes'
+import type { DiagnosisCode } from '../model/diagnosis-codes'
 import { cnDn, departmentOu, SERVICE_ACCOUNTS_OU } from './directory/layout'
 import { AD_CONNECTOR_NAME, PARTNER_FOREST_SID } from './environment'
 import { bytesToBase64, sidBytes } from './identifiers'
@@ -122,19 +122,19 @@ export const CASE_DEFINITIONS: readonly CaseDefinition[] = [
   },
   {
     id: 'badge-number-unmapped',
-    title: "Tomasz's badge number (extensionAttribute11) is not in Entra ID",
+    title: "Tomasz's badge number (employeeNumber) is not in Entra ID",
     code: 'NO_INBOUND_FLOW',
-    attribute: 'extensionAttribute11',
+    attribute: 'employeeNumber',
     concept: 'inbound',
     explanation:
-      "extensionAttribute11 is selected on the AD connector and holds a value in Tomasz's connector-space object, yet no inbound rule for users maps it: Contoso's rules carry extensionAttribute1 to 10 only. Without an inbound flow the value stays in the connector space and never reaches the metaverse.",
+      "employeeNumber is selected on the AD connector and holds a value in Tomasz's connector-space object, yet no inbound rule for users maps it: neither the out-of-box rules nor Contoso's copy of User Common read employeeNumber. Without an inbound flow the value stays in the connector space and never reaches the metaverse.",
     person: {
       givenName: 'Tomasz',
       surname: 'Kowalczyk',
       department: 'IT',
       office: 'Munich',
       title: 'Network Engineer',
-      set: [['extensionAttribute11', ['BADGE-20417']]],
+      set: [['employeeNumber', ['BADGE-20417']]],
     },
   },
   {

@@ -1,4 +1,4 @@
-import type { DiagnosisCode } from '../../../shared/engine/codes'
+import type { DiagnosisCode } from '../../../shared/model/diagnosis-codes'
 import { codeLabel, codeSeverity } from './diagnosis-codes'
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DIAGNOSIS_CODES } from '../../../shared/engine/codes'
+import { DIAGNOSIS_CODES } from '../../../shared/model/diagnosis-codes'
 import { codeLabel, codeSeverity, flowStatusChip, isProblem } from './diagnosis-codes'
 
 const rule = { id: 'r1', name: 'In from HR - Department', precedence: 10 }

@@ -124,7 +124,7 @@ export function caseUser(shape: PopulationShape, index: number): AdObject | null
     ['description', []],
     ['extensionAttribute1', []],
     ['extensionAttribute2', []],
-    ['extensionAttribute11', []],
+    ['employeeNumber', []],
     ['facsimileTelephoneNumber', []],
     ['msExchHideFromAddressLists', []],
   ])
