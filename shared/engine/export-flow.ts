@@ -18,7 +18,6 @@ import { connectorParameters } from './parameters'
 import {
   type Candidate,
   type FlowGate,
-  type FlowStatus,
   type Resolution,
   resolvePrecedence,
 } from './precedence'

@@ -10,16 +10,9 @@ import { classifyFinding, type DiagnosisCode, statusCode } from '../model/diagno
 import type { ExportTarget } from './export-flow'
 import type { ImportFlowResult, ImportFlowRow } from './import-flow'
 import { lowerName } from './attribute-bag'
-import type { ConnectorRef } from './rule-text'
-import { ruleLabel } from './rule-text'
+import { type ConnectorRef, ruleLabel } from './rule-text'
 import { sameValues } from './value-compare'
 import type { UnmappedAttribute } from './unmapped'
-
-function hasSourceValue(row: {
-  readonly sourceValues: readonly { readonly values: readonly string[] }[]
-}): boolean {
-  return row.sourceValues.some((source) => source.values.length > 0)
-}
 
 function pathBreak(
   attribute: string,

@@ -34,6 +34,48 @@ export function effectiveMvObject(
   return computedMvObject(imports, options.ruleIndex, mvObject)
 }
 
+/** The findings of one object, split by where they sit: on each connected object, and on the metaverse object. */
+export interface FindingParts {
+  /** Per connected object: its unmapped source attributes and the breaks of its inbound flows. */
+  readonly connected: readonly {
+    readonly csObject: CsObject
+    readonly findings: readonly UnmappedAttribute[]
+  }[]
+  /** The metaverse object (effective), with its attributes no outbound flow reads and its export breaks. */
+  readonly metaverse: { readonly mvObject: MvObject; readonly findings: readonly UnmappedAttribute[] } | null
+}
+
+/** The findings of these connected objects, their flows and their (effective) metaverse object, by part. */
+export function findingParts(
+  csObjects: readonly CsObject[],
+  imports: readonly ImportFlowResult[],
+  mvObject: MvObject | null,
+  exports: readonly ExportTarget[],
+  options: ObjectFindingsOptions,
+): FindingParts {
+  const { ruleIndex, index } = options
+  return {
+    connected: csObjects.map((csObject) => ({
+      csObject,
+      findings: [
+        ...unmappedForCsObject(csObject, { ruleIndex, index }),
+        ...imports.filter((flow) => flow.csObject.id === csObject.id).flatMap(importBreaks),
+      ],
+    })),
+    metaverse: mvObject
+      ? {
+          mvObject,
+          findings: [...unmappedForMvObject(mvObject, ruleIndex), ...exports.flatMap(exportBreaks)],
+        }
+      : null,
+  }
+}
+
+/** The parts flattened in view order: connected objects first, then the metaverse object. */
+export function allFindings(parts: FindingParts): readonly UnmappedAttribute[] {
+  return [...parts.connected.flatMap((part) => part.findings), ...(parts.metaverse?.findings ?? [])]
+}
+
 /** The findings of these connected objects, their flows and their (effective) metaverse object, in view order. */
 export function findingsOf(
   csObjects: readonly CsObject[],
@@ -42,20 +84,11 @@ export function findingsOf(
   exports: readonly ExportTarget[],
   options: ObjectFindingsOptions,
 ): readonly UnmappedAttribute[] {
-  const { ruleIndex, index } = options
-  return [
-    ...csObjects.flatMap((object) => unmappedForCsObject(object, { ruleIndex, index })),
-    ...imports.flatMap(importBreaks),
-    ...(mvObject ? unmappedForMvObject(mvObject, ruleIndex) : []),
-    ...exports.flatMap(exportBreaks),
-  ]
+  return allFindings(findingParts(csObjects, imports, mvObject, exports, options))
 }
 
-/** The findings of one metaverse object and everything connected to it. */
-export function mvObjectFindings(
-  mvObjectId: string,
-  options: ObjectFindingsOptions,
-): readonly UnmappedAttribute[] {
+/** The findings of one metaverse object and everything connected to it, by part. */
+export function mvObjectFindingParts(mvObjectId: string, options: ObjectFindingsOptions): FindingParts {
   const { index } = options
   const csObjects = index.connectedCsObjects(mvObjectId)
   const flowOptions = {
@@ -67,7 +100,15 @@ export function mvObjectFindings(
   const imports = csObjects.map((object) => importFlow(object, flowOptions))
   const mvObject = effectiveMvObject(index.mvObject(mvObjectId), imports, options)
   const exports = mvObject ? exportFlow(mvObject, flowOptions).targets : []
-  return findingsOf(csObjects, imports, mvObject, exports, options)
+  return findingParts(csObjects, imports, mvObject, exports, options)
+}
+
+/** The findings of one metaverse object and everything connected to it. */
+export function mvObjectFindings(
+  mvObjectId: string,
+  options: ObjectFindingsOptions,
+): readonly UnmappedAttribute[] {
+  return allFindings(mvObjectFindingParts(mvObjectId, options))
 }
 
 /** True when one of the findings is blocking or unmapped: what "has unmapped attributes" keeps. */

@@ -108,6 +108,13 @@ export function unmappedForCsObject(
     return scopeCache.get(rule) ?? null
   }
   const typeLabel = `${csObject.objectType} objects`
+  let syncScope: boolean | null = null
+  const inSyncScope = (): boolean => {
+    syncScope ??= ruleIndex
+      .inbound(connector.id, csObject.objectType)
+      .some((rule) => !rule.disabled && failure(rule) === null)
+    return syncScope
+  }
   // Values the sync engine itself exported to this connector (Entra ID) are not source data waiting for a rule.
   const exported = ruleIndex.exportedAttributes(connector.id, csObject.objectType)
   const clauses = clauseReadSources(ruleIndex, connector.id, csObject.objectType)
@@ -124,7 +131,7 @@ export function unmappedForCsObject(
         attribute: attribute.name,
         kind: 'source-without-inbound-flow',
         code,
-        severity: sourceSeverity(code),
+        severity: sourceSeverity(code, inSyncScope()),
         message: disabled
           ? `${attribute.name} has a value, but only disabled inbound rules of "${connectorRef.name}" map it.`
           : `${attribute.name} has a value, but no enabled inbound rule of "${connectorRef.name}" for ${typeLabel} maps it.`,
@@ -139,7 +146,7 @@ export function unmappedForCsObject(
         attribute: attribute.name,
         kind: 'source-without-inbound-flow',
         code: 'RULE_OUT_OF_SCOPE',
-        severity: sourceSeverity('RULE_OUT_OF_SCOPE'),
+        severity: sourceSeverity('RULE_OUT_OF_SCOPE', inSyncScope()),
         message: `${attribute.name} has a value, but every enabled rule that maps it is out of scope (Rule "${first.name}": ${firstFailure}).`,
         connector: connectorRef,
       })
@@ -148,8 +155,8 @@ export function unmappedForCsObject(
   return findings
 }
 
-function sourceSeverity(code: DiagnosisCode): Severity {
-  return classifyFinding({ kind: 'source-without-inbound-flow', code }) ?? 'unmapped'
+function sourceSeverity(code: DiagnosisCode, objectInSyncScope: boolean): Severity {
+  return classifyFinding({ kind: 'source-without-inbound-flow', code, objectInSyncScope }) ?? 'unmapped'
 }
 
 /** (b) for one MV object: attributes with a value that no enabled outbound rule to a target connector reads. */

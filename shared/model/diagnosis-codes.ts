@@ -258,7 +258,15 @@ export type FindingFacts =
       readonly valueExpected: boolean
     }
   /** A source attribute with a value that no enabled, in-scope inbound flow carries (code says why). */
-  | { readonly kind: 'source-without-inbound-flow'; readonly code: DiagnosisCode }
+  | {
+      readonly kind: 'source-without-inbound-flow'
+      readonly code: DiagnosisCode
+      /**
+       * False when no enabled inbound rule of the connector has the object in scope (an object type no rule
+       * reads, an object its rules filter out): its attributes stay in the connector space by design.
+       */
+      readonly objectInSyncScope: boolean
+    }
   /** A metaverse attribute with a value that no outbound flow to a target connector reads. */
   | {
       readonly kind: 'mv-without-outbound-flow'
@@ -282,6 +290,7 @@ export function classifyFinding(facts: FindingFacts): Severity | null {
       if (facts.code === 'OK' || !facts.valueExpected) return null
       return 'blocking'
     case 'source-without-inbound-flow':
+      if (!facts.objectInSyncScope) return 'by-design'
       return facts.code === 'NO_INBOUND_FLOW' ? 'unmapped' : 'blocking'
     case 'mv-without-outbound-flow':
       if (facts.feedsOtherRules) return 'by-design'

@@ -1,4 +1,8 @@
+import { severityLabel } from '../model/diagnosis-codes'
 import type { Report, SingleObjectReport, SnapshotReport } from './report-model'
+
+/** How a finding about the whole object (not connected, cloud filtered) names its attribute. */
+export const WHOLE_OBJECT = '(whole object)'
 
 /** Spreadsheets run a cell starting with one of these as a formula (CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/
@@ -32,6 +36,7 @@ function snapshotCsv(report: SnapshotReport): string {
     'Connector',
     'Object type',
     'Attribute',
+    'Severity',
     'Code',
     'Kind',
     'Objects',
@@ -42,7 +47,8 @@ function snapshotCsv(report: SnapshotReport): string {
     group.topAttributes.map((entry) => [
       group.connector,
       group.objectType,
-      entry.attribute,
+      entry.attribute === '' ? WHOLE_OBJECT : entry.attribute,
+      severityLabel(entry.severity),
       entry.code,
       entry.kind,
       entry.objects,
@@ -54,6 +60,7 @@ function snapshotCsv(report: SnapshotReport): string {
     gap.connector,
     '',
     gap.attribute,
+    severityLabel(gap.severity),
     gap.code,
     gap.kind,
     '',
@@ -64,16 +71,29 @@ function snapshotCsv(report: SnapshotReport): string {
 }
 
 function objectCsv(report: SingleObjectReport): string {
-  const header = ['DN', 'Connector', 'Attribute', 'Code', 'Kind', 'Message', 'Verdict', 'Blocking step']
+  const header = [
+    'DN',
+    'Connector',
+    'Attribute',
+    'Severity',
+    'Code',
+    'Kind',
+    'Message',
+    'Verdict',
+    'Also blocking',
+    'Blocking step',
+  ]
   const rows = report.unmapped.map((entry) => [
     report.dn,
     entry.connector,
-    entry.attribute,
+    entry.attribute === '' ? WHOLE_OBJECT : entry.attribute,
+    severityLabel(entry.severity),
     entry.code,
     entry.kind,
     entry.message,
-    entry.diagnosis.verdict,
-    entry.diagnosis.steps.find((step) => step.blocking)?.message ?? '',
+    entry.diagnosis?.verdict ?? entry.code,
+    entry.diagnosis?.alsoBlocking.join(' ') ?? '',
+    entry.diagnosis?.steps.find((step) => step.blocking)?.message ?? entry.message,
   ])
   return csvLines([header, ...rows])
 }

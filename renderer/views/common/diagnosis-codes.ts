@@ -1,10 +1,6 @@
 import type { ExportStatus } from '../../../shared/engine/export-flow'
 import type { RuleRef } from '../../../shared/engine/rule-text'
-import {
-  codeLabel,
-  type DiagnosisCode,
-  statusCode,
-} from '../../../shared/model/diagnosis-codes'
+import { codeLabel, type DiagnosisCode, statusCode } from '../../../shared/model/diagnosis-codes'
 
 /** What a flow row's status chip says: its code, a short label that fits a chip, and the rest for its reason. */
 export interface StatusChip {
