@@ -18,6 +18,7 @@ import type { MvAttributeLookup } from './join'
 import { buildRuleIndex, type RuleIndex } from './rule-index'
 import { type ConnectorRef, type RuleRef, ruleLabel } from './rule-text'
 import { firstFailingClause, scopeFailureText } from './scoping'
+import { ouFilterText, pendingImportOf, syncScopeExit } from './sync-scope'
 import { describeValues } from './value-compare'
 
 /** Where on the path a step sits. */
@@ -100,6 +101,7 @@ export function diagnoseAttribute(input: DiagnoseInput): Diagnosis {
   const names = resolveNames(input.attribute, csObject, flow, ruleIndex)
   const steps: DiagnosisStep[] = []
   const sourceConnector = flow.connector
+  containerStep(csObject, ruleIndex, steps)
   sourceSteps(names, csObject, flow, ruleIndex, steps)
   const mvAttribute = names.metaverse
   if (mvAttribute === null) {
@@ -113,6 +115,18 @@ export function diagnoseAttribute(input: DiagnoseInput): Diagnosis {
       connector: sourceConnector,
     })
     return finish(steps, { source: names.source, metaverse: null, target: null })
+  }
+  const exit = syncScopeExit(flow, csObject, index, ruleIndex)
+  if (exit) {
+    steps.push({
+      code: 'OUT_OF_SYNC_SCOPE',
+      stage: 'inbound',
+      message: exit.message,
+      blocking: true,
+      rule: exit.rule,
+      ...(exit.clause ? { clause: exit.clause } : {}),
+      connector: sourceConnector,
+    })
   }
   inboundSteps(names, flow, steps)
   const stored = flow.mvObjectId === null ? null : index.mvObject(flow.mvObjectId)
@@ -159,18 +173,25 @@ function connectedFlows(
 
 function finish(walked: DiagnosisStep[], attribute: DiagnosedAttribute): Diagnosis {
   let broken = false
+  let leaving = false
   const steps = walked.map((step): DiagnosisStep => {
     if (!step.blocking) return step
     const consequence =
-      step.code === 'NO_SOURCE_VALUE' || (step.code === 'EXPRESSION_NULL' && withoutInput.has(step))
+      leaving ||
+      step.code === 'NO_SOURCE_VALUE' ||
+      (step.code === 'EXPRESSION_NULL' && withoutInput.has(step))
     if (broken && consequence) {
       return {
         ...step,
         blocking: false,
-        message: `${step.message} This follows from the break above.`,
+        message: leaving
+          ? `${step.message} Moot while the object leaves synchronization (above).`
+          : `${step.message} This follows from the break above.`,
       }
     }
     broken = true
+    // An object that leaves synchronization takes every value with it: what follows is moot until that is fixed.
+    if (step.code === 'OU_FILTERED' || step.code === 'OUT_OF_SYNC_SCOPE') leaving = true
     return step
   })
   const breaks = steps.filter((step) => step.blocking)
@@ -243,6 +264,20 @@ function resolveNames(
   return { source, metaverse, askedIsSource, disabledOnly }
 }
 
+/** OU_FILTERED: the object lies outside its connector's container filter and leaves at the next full import. */
+function containerStep(csObject: CsObject, ruleIndex: RuleIndex, steps: DiagnosisStep[]): void {
+  const text = ouFilterText(csObject, ruleIndex)
+  if (text === null) return
+  const connector = ruleIndex.connectorOf(csObject)
+  steps.push({
+    code: 'OU_FILTERED',
+    stage: 'connector',
+    message: `${csObject.dn}: ${text}`,
+    blocking: true,
+    ...(connector ? { connector: ruleIndex.connectorRef(connector.id) } : {}),
+  })
+}
+
 function sourceSteps(
   names: ResolvedNames,
   csObject: CsObject,
@@ -263,7 +298,16 @@ function sourceSteps(
       rowReads(row, sourceName) &&
       row.mvAttribute === names.metaverse,
   )
-  if (values.length > 0) {
+  const pending = pendingImportOf(csObject, sourceName)
+  if (pending) {
+    steps.push({
+      code: 'PENDING_IMPORT',
+      stage: 'source',
+      message: `${csObject.dn} has ${sourceName} = ${describeValues(pending.synchronized)} as last synchronized, and an imported change to ${describeValues(pending.pending)} that no synchronization has applied yet: the new value reaches the metaverse at the next synchronization.`,
+      blocking: true,
+      value: pending.pending,
+    })
+  } else if (values.length > 0) {
     steps.push({
       code: 'OK',
       stage: 'source',
@@ -713,7 +757,10 @@ function connectionStep(target: ExportTarget, steps: DiagnosisStep[]): void {
       steps.push({
         code: 'CLOUD_FILTERED',
         stage: 'outbound',
-        message: target.stateReason,
+        message:
+          target.csObject === null
+            ? target.stateReason
+            : `${target.stateReason} The object exists in "${connector.name}" (${target.csObject.dn}): the next synchronization disconnects it and the export deletes it there.`,
         blocking: true,
         connector,
       })
@@ -792,6 +839,9 @@ function targetMessage(row: ExportFlowRow, connector: ConnectorRef): string {
   }
   if (row.status === 'differs') {
     return `"${connector.name}" holds ${row.csAttribute} = ${held}, but ${ruleLabel(row.rule)} computes ${computedInTarget(row, connector)} and no export is staged: synchronization has not run since the change.`
+  }
+  if (row.status === 'reference-unresolved') {
+    return `"${connector.name}" holds ${row.csAttribute} = ${held}, but ${ruleLabel(row.rule)} computes a reference it cannot export. ${row.reason}`
   }
   if (row.status === 'pending-export') {
     return `${row.csAttribute} = ${describeValues(row.pendingExportValues ?? [])} is staged for export to "${connector.name}" and not yet confirmed.`

@@ -13,6 +13,12 @@ import { lowerName } from './attribute-bag'
 import { type ConnectorRef, ruleLabel } from './rule-text'
 import { sameValues } from './value-compare'
 import type { UnmappedAttribute } from './unmapped'
+import type { CsObject } from '../model/objects'
+import type { ObjectIndex } from '../model/object-index'
+import { unresolvedInboundReferences, unresolvedReferenceText } from './reference-values'
+import type { RuleIndex } from './rule-index'
+import { ouFilterText, pendingImportNames, pendingImportOf, syncScopeExit } from './sync-scope'
+import { describeValues } from './value-compare'
 
 function pathBreak(
   attribute: string,
@@ -26,9 +32,27 @@ function pathBreak(
 }
 
 /** The breaks of one connector-space object's inbound flows. */
-export function importBreaks(flow: ImportFlowResult): readonly UnmappedAttribute[] {
+export function importBreaks(
+  flow: ImportFlowResult,
+  csObject: CsObject,
+  index: ObjectIndex,
+): readonly UnmappedAttribute[] {
   if (flow.link.kind === 'not-joined') return []
   const breaks: UnmappedAttribute[] = []
+  for (const row of flow.rows) {
+    if (!row.winner || row.status !== 'contributes' || row.flowType !== 'Direct') continue
+    const source = row.sourceValues[0]?.attribute
+    if (source === undefined) continue
+    const unresolved = unresolvedInboundReferences(source, csObject, flow.connector.id, index)
+    if (unresolved.length === 0) continue
+    const found = pathBreak(
+      row.mvAttribute,
+      'REFERENCE_UNRESOLVED',
+      unresolvedReferenceText(source, unresolved),
+      flow.connector,
+    )
+    if (found) breaks.push(found)
+  }
   const rowsOf = new Map<string, ImportFlowRow[]>()
   for (const row of flow.rows) {
     const key = lowerName(row.mvAttribute)
@@ -169,4 +193,44 @@ export function exportBreaks(target: ExportTarget): readonly UnmappedAttribute[]
     }
   }
   return breaks
+}
+
+/**
+ * The breaks of how one connector-space object enters and leaves synchronization: outside the container
+ * filter, out of every join and provisioning rule's scope (each about the whole object), and imported changes
+ * no synchronization has applied (per attribute a rule reads). `leaving` is true when the object leaves
+ * synchronization, which makes its flow breaks moot.
+ */
+export function lifecycleBreaks(
+  csObject: CsObject,
+  flow: ImportFlowResult | undefined,
+  index: ObjectIndex,
+  ruleIndex: RuleIndex,
+): { readonly breaks: readonly UnmappedAttribute[]; readonly leaving: boolean } {
+  const connector = flow?.connector ?? ruleIndex.connectorRef(csObject.connectorId ?? '')
+  const breaks: UnmappedAttribute[] = []
+  const filtered = ouFilterText(csObject, ruleIndex)
+  if (filtered !== null) {
+    const found = pathBreak('', 'OU_FILTERED', filtered, connector)
+    if (found) breaks.push(found)
+  }
+  const exit = flow ? syncScopeExit(flow, csObject, index, ruleIndex) : null
+  if (exit) {
+    const found = pathBreak('', 'OUT_OF_SYNC_SCOPE', exit.message, connector)
+    if (found) breaks.push(found)
+  }
+  const read = ruleIndex.mappedSources(connector.id, csObject.objectType)
+  for (const name of pendingImportNames(csObject)) {
+    if (!read.has(lowerName(name))) continue
+    const pending = pendingImportOf(csObject, name)
+    if (!pending) continue
+    const found = pathBreak(
+      name,
+      'PENDING_IMPORT',
+      `${name} changes from ${describeValues(pending.synchronized)} to ${describeValues(pending.pending)} at the next synchronization (imported, not yet synchronized).`,
+      connector,
+    )
+    if (found) breaks.push(found)
+  }
+  return { breaks, leaving: filtered !== null || exit !== null }
 }

@@ -10,7 +10,7 @@ import type { CsObject, MvObject } from '../model/objects'
 import type { ObjectIndex } from '../model/object-index'
 import { computedMvObject, hasExportedMetaverse } from './computed-mv'
 import { type ExportTarget, exportFlow } from './export-flow'
-import { exportBreaks, importBreaks } from './flow-breaks'
+import { exportBreaks, importBreaks, lifecycleBreaks } from './flow-breaks'
 import { importFlow, type ImportFlowResult } from './import-flow'
 import type { MvAttributeLookup } from './join'
 import type { RuleIndex } from './rule-index'
@@ -55,13 +55,21 @@ export function findingParts(
 ): FindingParts {
   const { ruleIndex, index } = options
   return {
-    connected: csObjects.map((csObject) => ({
-      csObject,
-      findings: [
-        ...unmappedForCsObject(csObject, { ruleIndex, index }),
-        ...imports.filter((flow) => flow.csObject.id === csObject.id).flatMap(importBreaks),
-      ],
-    })),
+    connected: csObjects.map((csObject) => {
+      const flow = imports.find((candidate) => candidate.csObject.id === csObject.id)
+      const lifecycle = lifecycleBreaks(csObject, flow, index, ruleIndex)
+      return {
+        csObject,
+        findings: [
+          // An object leaving synchronization has its rules out of scope for the same reason: one finding says it.
+          ...unmappedForCsObject(csObject, { ruleIndex, index }).filter(
+            (finding) => !lifecycle.leaving || finding.code !== 'RULE_OUT_OF_SCOPE',
+          ),
+          ...lifecycle.breaks,
+          ...(flow && !lifecycle.leaving ? importBreaks(flow, csObject, index) : []),
+        ],
+      }
+    }),
     metaverse: mvObject
       ? {
           mvObject,

@@ -6,6 +6,7 @@ import {
   type Severity,
 } from '../model/diagnosis-codes'
 import { diagnoseAttribute } from '../engine/diagnose'
+import { lifecycleBreaks } from '../engine/flow-breaks'
 import { allFindings, mvObjectFindingParts } from '../engine/object-findings'
 import { objectReport } from '../engine/object-report'
 import {
@@ -144,11 +145,33 @@ function bySeverityThenCount(a: AttributeCount, b: AttributeCount): number {
  * connected to it, then every connector-space object joined to none. Findings on a connected object count in
  * its connector's group, findings on the metaverse object in the Metaverse group of its type.
  */
+/** What a whole-snapshot report counts, kept per snapshot: walking every object's flows is the costly part. */
+type SnapshotCounts = Omit<SnapshotReport, 'generatedAt'>
+
+const countsCache = new WeakMap<LoadedSnapshot, Map<string, SnapshotCounts>>()
+
 function snapshotReport(
   snapshot: LoadedSnapshot,
   options: ReportOptions,
   generatedAt: string,
 ): SnapshotReport {
+  // A report with its own clock reads Now() differently and is not shared.
+  if (options.now !== undefined) return { ...countSnapshot(snapshot, options), generatedAt }
+  const key = `${options.maxExamples ?? DEFAULT_EXAMPLES}|${options.maxAttributes ?? DEFAULT_ATTRIBUTES}`
+  let bySnapshot = countsCache.get(snapshot)
+  if (!bySnapshot) {
+    bySnapshot = new Map()
+    countsCache.set(snapshot, bySnapshot)
+  }
+  let counts = bySnapshot.get(key)
+  if (!counts) {
+    counts = countSnapshot(snapshot, options)
+    bySnapshot.set(key, counts)
+  }
+  return { ...counts, generatedAt }
+}
+
+function countSnapshot(snapshot: LoadedSnapshot, options: ReportOptions): SnapshotCounts {
   const maxExamples = Math.max(0, options.maxExamples ?? DEFAULT_EXAMPLES)
   const maxAttributes = Math.max(0, options.maxAttributes ?? DEFAULT_ATTRIBUTES)
   const store = snapshot.objects
@@ -198,7 +221,10 @@ function snapshotReport(
   for (let row = 0; row < store.csRowCount; row++) {
     const object = store.csObjectAt(row)
     if (linked.has(object.id)) continue
-    const findings = unmappedForCsObject(object, { ruleIndex, index: store })
+    const findings = [
+      ...unmappedForCsObject(object, { ruleIndex, index: store }),
+      ...lifecycleBreaks(object, undefined, store, ruleIndex).breaks,
+    ]
     tally(connectorNameOf(snapshot, object), object.objectType).add(object.dn, findings, maxExamples)
     countObject(findings)
   }
@@ -215,7 +241,6 @@ function snapshotReport(
   return {
     kind: 'snapshot',
     snapshot: snapshot.name,
-    generatedAt,
     totals: {
       objectsChecked,
       objectsWithFindings,

@@ -1,3 +1,4 @@
+import { syncScopeExit } from '../engine/sync-scope'
 import { describe, expect, it } from 'vitest'
 import { cachedRuleIndex, diagnoseAttribute } from '../engine/diagnose'
 import { exportFlow } from '../engine/export-flow'
@@ -78,9 +79,15 @@ describe('the training snapshot read by the product', () => {
     const ruleIndex = cachedRuleIndex(rules, connectors)
 
     const surprises: string[] = []
+    const leaving: string[] = []
     for (const csObject of objects.ad) {
       if (csObject.mvLink === null) continue
       const imported = importFlow(csObject, { ruleIndex, index })
+      // An object leaving sync scope is stale everywhere for one reason, which the case names.
+      if (syncScopeExit(imported, csObject, index, ruleIndex)) {
+        leaving.push(csObject.dn)
+        continue
+      }
       for (const attribute of imported.attributes) {
         if (attribute.stale === true)
           surprises.push(`${csObject.dn}: metaverse ${attribute.mvAttribute} is stale`)
@@ -104,5 +111,6 @@ describe('the training snapshot read by the product', () => {
         `${TRAINING_CASES.find((entry) => entry.code === 'EXPRESSION_ERROR')?.dn}: division raises an error`,
       ].sort(),
     )
+    expect(leaving).toEqual([TRAINING_CASES.find((entry) => entry.code === 'OUT_OF_SYNC_SCOPE')?.dn])
   })
 })
