@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Connector, Partition } from '../model/connector'
 import { EMPTY_SCHEMA } from '../model/schema'
-import { containerVerdict, containerVerdictText, isUnder } from './container-filter'
+import { containerVerdict, containerVerdictText, isUnder, missingDnText } from './container-filter'
 
 function partition(fields: Partial<Partition> = {}): Partition {
   return {
@@ -81,5 +81,18 @@ describe('containerVerdict', () => {
 
   it('judges nothing for a connector without partitions', () => {
     expect(containerVerdict(connector([]), 'CN=Any,DC=x', 'user')).toEqual({ kind: 'in-filter' })
+  })
+})
+
+describe('missingDnText', () => {
+  const ad = connector([partition(), partition({ name: 'DC=emea,DC=contoso,DC=com', selected: false })])
+
+  it.each([
+    ['CN=Bo,OU=Disabled,OU=Corp,DC=contoso,DC=com', /excludes.*OU_FILTERED/],
+    ['CN=Eve,DC=emea,DC=contoso,DC=com', /not selected on "contoso.com".*OU_FILTERED/],
+    ['CN=Ana,OU=Sales,OU=Corp,DC=contoso,DC=com', /inside the filter of "contoso.com": it is absent/],
+    ['CN=Zed,DC=fabrikam,DC=com', /in no partition of any connector/],
+  ])('explains %s', (dn, text) => {
+    expect(missingDnText([ad], dn)).toMatch(text)
   })
 })

@@ -82,3 +82,28 @@ export function containerVerdictText(connector: Connector, verdict: ContainerVer
       return `Its object class ${verdict.objectClass} is not selected on ${name}.`
   }
 }
+
+/**
+ * Why a DN that is in no connector space is not there, as far as the connectors' filters tell: under an
+ * excluded container, in an unselected partition, or inside every filter and simply absent from the export.
+ */
+export function missingDnText(connectors: readonly Connector[], dn: string): string {
+  const directories = connectors.filter(
+    (connector) => connector.type === 'AD' && connector.partitions.length > 0,
+  )
+  if (directories.length === 0)
+    return 'No connector of the snapshot lists partitions to check the DN against.'
+  const reasons = directories.map((connector) => {
+    const verdict = containerVerdict(connector, dn)
+    return { connector, verdict, text: containerVerdictText(connector, verdict) }
+  })
+  const relevant = reasons.filter((reason) => reason.verdict.kind !== 'no-partition')
+  const filtered = relevant.filter((reason) => reason.text !== null)
+  if (filtered.length > 0) {
+    return `${filtered.map((reason) => reason.text).join(' ')} The connector never imports it, so it is OU_FILTERED.`
+  }
+  if (relevant.length > 0) {
+    return `The DN lies inside the filter of ${relevant.map((reason) => `"${reason.connector.name}"`).join(', ')}: it is absent from the export (not in the directory, or added after the last import).`
+  }
+  return 'The DN lies in no partition of any connector: it is absent from the export.'
+}

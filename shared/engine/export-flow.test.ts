@@ -434,3 +434,46 @@ describe('pendingExportValues', () => {
     expect(pendingExportValues(object, 'TITLE')).toEqual(['A'])
   })
 })
+
+describe('exportFlow: removals and merged attributes', () => {
+  it('says the export removes a value the rules now compute as absent', () => {
+    const { title: _title, ...withoutTitle } = ADA_MV
+    const target = aadTarget({ mv: withoutTitle })
+    const row = target.rows.find((candidate) => candidate.csAttribute === 'title')
+
+    expect(row).toMatchObject({ status: 'removes', winner: true, targetValueInSnapshot: ['Countess'] })
+    expect(row?.reason).toBe(
+      '"contoso.onmicrosoft.com - AAD" holds title = "Countess", but the rules now compute no value: the next synchronization stages its removal and the export removes it.',
+    )
+  })
+
+  function proxyRow(held: readonly string[], mergeType: 'Update' | 'MergeCaseInsensitive'): ExportFlowRow {
+    const aad = aadConnector()
+    const outbound = rule({
+      name: 'Out to AAD - User ExchangeOnline',
+      direction: 'Outbound',
+      connector: aad,
+      precedence: 120,
+      flows: [flow.direct('proxyAddresses', 'proxyAddresses', { mergeType })],
+    })
+    const built = scenario({
+      connectors: [aad],
+      rules: [outbound],
+      cs: [csObject({ connector: aad, dn: 'CN={AB}', mv: 'mv-1', attrs: { proxyAddresses: [...held] } })],
+      mv: [mvObject({ id: 'mv-1', attrs: { proxyAddresses: ['SMTP:ada@contoso.com'] } })],
+    })
+    const mv = built.index.mvObject('mv-1')
+    const [target] = mv ? exportFlow(mv, { ruleIndex: built.ruleIndex, index: built.index }).targets : []
+    const row = target?.rows[0]
+    if (!row) throw new Error('no proxyAddresses row')
+    return row
+  }
+
+  it('treats an x500 added in the cloud next to a merged proxyAddresses as no difference', () => {
+    const held = ['smtp:ADA@contoso.com', 'x500:/o=Cloud/cn=ada']
+
+    expect(proxyRow(held, 'MergeCaseInsensitive').status).toBe('in-sync')
+    expect(proxyRow(held, 'Update').status).toBe('differs')
+    expect(proxyRow(['x500:/o=Cloud/cn=ada'], 'MergeCaseInsensitive').status).toBe('differs')
+  })
+})

@@ -73,6 +73,33 @@ describe('the training snapshot read by the product', () => {
     },
   )
 
+  it.each([
+    ['employee-id-not-selected', ['NO_OUTBOUND_FLOW'], 2],
+    ['phone-missing-in-ad', [], 1],
+    ['division-error', ['NO_OUTBOUND_FLOW'], 2],
+    ['no-sync-flag-out-of-scope', [], 1],
+  ] as const)('%s: walks the whole path, with %j also blocking', async (id, also, fixes) => {
+    const { loaded, index } = await loading
+    const trainingCase = TRAINING_CASES.find((entry) => entry.id === id)
+    const csObject = trainingCase ? index.csObjectByDn(AD_CONNECTOR_ID, trainingCase.dn) : null
+    if (!trainingCase || !csObject) throw new Error(`${id}: no connector-space object`)
+
+    const diagnosis = diagnoseAttribute({
+      rules: loaded.configuration.rules,
+      connectors: loaded.configuration.connectors,
+      index,
+      csObject,
+      attribute: trainingCase.attribute,
+    })
+
+    expect(diagnosis.alsoBlocking).toEqual(also)
+    expect(diagnosis.fix).toHaveLength(fixes)
+    expect(diagnosis.steps.filter((step) => step.blocking).map((step) => step.code)).toEqual([
+      diagnosis.verdict,
+      ...also,
+    ])
+  })
+
   it('holds what the rules compute everywhere except in the seeded cases', async () => {
     const { loaded, objects, index } = await loading
     const { rules, connectors } = loaded.configuration
