@@ -15,7 +15,7 @@ import { computedMvObject, hasExportedMetaverse } from './computed-mv'
 import { type FlowOutcome, outcomeText } from './flow-value'
 import { type ImportFlowResult, type ImportFlowRow, importFlow, inboundSource } from './import-flow'
 import type { MvAttributeLookup } from './join'
-import { buildRuleIndex, type RuleIndex } from './rule-index'
+import { buildRuleIndex, flowReads, type RuleIndex } from './rule-index'
 import { type ConnectorRef, type RuleRef, ruleLabel } from './rule-text'
 import { firstFailingClause, scopeFailureText } from './scoping'
 import { ouFilterText, pendingImportOf, syncScopeExit } from './sync-scope'
@@ -98,7 +98,8 @@ export function diagnoseAttribute(input: DiagnoseInput): Diagnosis {
     ...(input.mvLookup ? { mvLookup: input.mvLookup } : {}),
     ...(input.now ? { now: input.now } : {}),
   })
-  const names = resolveNames(input.attribute, csObject, flow, ruleIndex)
+  const targetName = targetSideName(input, csObject, ruleIndex)
+  const names = resolveNames(targetName?.mvAttribute ?? input.attribute, csObject, flow, ruleIndex)
   const steps: DiagnosisStep[] = []
   const sourceConnector = flow.connector
   containerStep(csObject, ruleIndex, steps)
@@ -140,7 +141,8 @@ export function diagnoseAttribute(input: DiagnoseInput): Diagnosis {
       : computedMvObject(connectedFlows(flow, input, ruleIndex), ruleIndex, stored))
   metaverseSteps(mvAttribute, flow, exported, mvObject, index, steps)
   let target: string | null = null
-  if (mvObject) target = outboundSteps(mvAttribute, mvObject, input, ruleIndex, steps)
+  if (mvObject)
+    target = outboundSteps(mvAttribute, mvObject, input, ruleIndex, steps, targetName?.csAttribute ?? null)
   return finish(steps, { source: names.source, metaverse: mvAttribute, target })
 }
 
@@ -169,6 +171,37 @@ function connectedFlows(
       }),
     ),
   ]
+}
+
+/**
+ * With `--target`, the asked name may be the target connector's (surname, onPremisesSamAccountName): when no
+ * source or metaverse attribute has that name and an outbound rule to the target writes it from one metaverse
+ * attribute, the walk follows that metaverse attribute and ends at the asked target attribute.
+ */
+function targetSideName(
+  input: DiagnoseInput,
+  csObject: CsObject,
+  ruleIndex: RuleIndex,
+): { readonly mvAttribute: string; readonly csAttribute: string } | null {
+  if (input.targetConnectorId === undefined) return null
+  const asked = lowerName(input.attribute)
+  const connector = ruleIndex.connectorOf(csObject)
+  const known =
+    ruleIndex.inboundContributors(asked).length > 0 ||
+    inboundSource(csObject).get(input.attribute) !== undefined ||
+    (connector !== null && ruleIndex.selected(connector.id).has(asked))
+  if (known) return null
+  const targetId = normalizeGuid(input.targetConnectorId)
+  for (const rule of ruleIndex.rules) {
+    if (rule.disabled || rule.direction !== 'Outbound' || rule.connectorId !== targetId) continue
+    for (const flow of rule.flows) {
+      const [source] = flowReads(flow)
+      if (lowerName(flow.target) === asked && source !== undefined) {
+        return { mvAttribute: source, csAttribute: flow.target }
+      }
+    }
+  }
+  return null
 }
 
 function finish(walked: DiagnosisStep[], attribute: DiagnosedAttribute): Diagnosis {
@@ -652,6 +685,7 @@ function outboundSteps(
   input: DiagnoseInput,
   ruleIndex: RuleIndex,
   steps: DiagnosisStep[],
+  askedTarget: string | null,
 ): string | null {
   const targetId = defaultTarget(mvObject, mvAttribute, input, ruleIndex)
   if (targetId === null) {
@@ -679,6 +713,9 @@ function outboundSteps(
   )
   const enabledReading = reading.filter((row) => row.status !== 'disabled')
   const chosen =
+    (askedTarget === null
+      ? undefined
+      : enabledReading.find((row) => lowerName(row.csAttribute) === lowerName(askedTarget))) ??
     enabledReading.find((row) => lowerName(row.csAttribute) === wanted) ??
     enabledReading.find((row) => row.flowType === 'Direct') ??
     enabledReading[0] ??

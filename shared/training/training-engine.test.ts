@@ -100,6 +100,28 @@ describe('the training snapshot read by the product', () => {
     ])
   })
 
+  it.each([
+    ['surname', 'sn'],
+    ['onPremisesSamAccountName', 'accountName'],
+  ])('follows the target-side name %s back to %s with --target', async (asked, metaverse) => {
+    const { loaded, index } = await loading
+    const trainingCase = TRAINING_CASES.find((entry) => entry.id === 'ok-title')
+    const csObject = trainingCase ? index.csObjectByDn(AD_CONNECTOR_ID, trainingCase.dn) : null
+    if (!csObject) throw new Error('ok-title: no connector-space object')
+
+    const diagnosis = diagnoseAttribute({
+      rules: loaded.configuration.rules,
+      connectors: loaded.configuration.connectors,
+      index,
+      csObject,
+      attribute: asked,
+      targetConnectorId: AAD_CONNECTOR_GUID,
+    })
+
+    expect(diagnosis.verdict).toBe('OK')
+    expect(diagnosis.attribute).toMatchObject({ metaverse, target: asked })
+  })
+
   it('holds what the rules compute everywhere except in the seeded cases', async () => {
     const { loaded, objects, index } = await loading
     const { rules, connectors } = loaded.configuration
