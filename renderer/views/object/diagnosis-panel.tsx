@@ -97,7 +97,11 @@ function DiagnosisSteps({ diagnosis }: { readonly diagnosis: Diagnosis }) {
             }
           >
             <span className="step__stage">{step.stage}</span>
-            <DiagnosisChip code={step.code} reason={step.message} />
+            <DiagnosisChip
+              code={step.code}
+              reason={step.message}
+              tone={step.blocking ? 'blocking' : step.code === 'OK' ? 'ok' : 'info'}
+            />
             <span className="step__message">{step.message}</span>
           </li>
         ))}
