@@ -4,7 +4,7 @@ import { loadSnapshot } from '../load/load-snapshot'
 import { AD_CONNECTOR_ID } from '../training/environment'
 import { TRAINING_CASES } from '../training/training-cases'
 import { generateTrainingSnapshot } from '../training/training-snapshot'
-import { SnapshotViews } from './view-session'
+import { QUERY_HANDLERS, SnapshotContext } from './query-handlers'
 
 /** The seeded cases whose own line is red on the object (the others are configuration-wide or by design). */
 const EXPECTED_RED: Readonly<Record<string, readonly string[]>> = {
@@ -28,7 +28,18 @@ const EXPECTED_RED: Readonly<Record<string, readonly string[]>> = {
 
 describe('one object, the same counts everywhere (training snapshot)', () => {
   const source = generateTrainingSnapshot({ users: 150, seed: 3 })
-  const loading = loadSnapshot(source).then((snapshot) => ({ snapshot, views: new SnapshotViews(snapshot) }))
+  const loading = loadSnapshot(source).then((snapshot) => {
+    const context = new SnapshotContext(snapshot)
+    return {
+      snapshot,
+      views: {
+        objectReport: (target: Parameters<typeof QUERY_HANDLERS.objectReport>[1]) =>
+          QUERY_HANDLERS.objectReport(context, target),
+        searchMetaverse: (request: Parameters<typeof QUERY_HANDLERS.searchMetaverse>[1]) =>
+          QUERY_HANDLERS.searchMetaverse(context, request),
+      },
+    }
+  })
 
   it('shows each seeded case exactly its own red line(s), and a healthy user none', async () => {
     const { snapshot, views } = await loading
