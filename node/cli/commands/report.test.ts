@@ -78,7 +78,8 @@ describe('synclens report', () => {
 
     await run({ format: 'csv', out, force: true })
     expect(fs.readFileSync(out, 'utf8')).toMatch(/^"Connector"/)
-  })
+    // Each run renders the whole-snapshot report (every object's flows): slow on a busy machine.
+  }, 180_000)
 
   it('exits 1 for an object that is not in the snapshot, writing nothing', async () => {
     const out = path.join(folder, 'never-written.html')
