@@ -6,12 +6,29 @@ export class ObjectPage {
   public readonly title: Locator
   public readonly rulePane: Locator
   public readonly diagnosis: Locator
+  /** The title of the diagnosis panel ("Why isn't X syncing?" or "How X flows"). */
+  public readonly diagnosisTitle: Locator
+  /** The breaks after the verdict in the diagnosis panel. */
+  public readonly diagnosisAlso: Locator
 
   public constructor(public readonly page: Page) {
     this.root = page.getByTestId('object-view')
     this.title = page.getByTestId('object-title')
     this.rulePane = page.getByTestId('rule-pane')
     this.diagnosis = page.getByTestId('diagnosis-panel')
+    this.diagnosisTitle = page.getByTestId('diagnosis-title')
+    this.diagnosisAlso = page.getByTestId('diagnosis-also')
+  }
+
+  /** The header's count of findings of one severity, as a number. */
+  public async findingCount(severity: 'blocking' | 'unmapped' | 'by-design'): Promise<number> {
+    const text = (await this.root.getByTestId(`count-${severity}`).textContent()) ?? ''
+    return Number(text.replace(/\D/g, ''))
+  }
+
+  /** Every red (blocking) mark in the object view. */
+  public blockingMarks(): Locator {
+    return this.root.locator('[data-testid="diagnosis-chip"][data-tone="blocking"]')
   }
 
   public async openTab(

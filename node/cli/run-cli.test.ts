@@ -194,7 +194,7 @@ describe('synclens summary and rules on fixtures', () => {
 })
 
 describe('synclens object and why', () => {
-  const dn = 'CN=Ana Lopez,OU=Staff,DC=fabrikam,DC=local'
+  const dn = 'CN=Ana Lopez,OU=Staff,OU=Corp,DC=fabrikam,DC=local'
   const folder = fixtureFolder({
     'ad-space.xml': `<cs-objects>
 <cs-object cs-dn="${dn}" id="{00000000-0000-4000-8000-000000000001}" object-type="user">

@@ -2,7 +2,7 @@ import { diagnoseAttribute } from '../engine/diagnose'
 import { engineContext } from '../engine/engine-context'
 import { flowDetail } from '../engine/flow-detail'
 import { objectReport } from '../engine/object-report'
-import { unmappedSourceNamesOf } from '../engine/unmapped'
+import { hasActionableFinding, mvObjectFindings } from '../engine/object-findings'
 import type { LoadedSnapshot } from '../load/load-snapshot'
 import { summarize } from '../load/summarize'
 import { normalizeGuid } from '../model/connector'
@@ -184,15 +184,12 @@ function pagedSearch<Row>(
   }
 }
 
-/** "Has unmapped attributes": a linked connector-space object carries a value no enabled rule reads. */
+/**
+ * "Has unmapped attributes": the object has a blocking or unmapped finding, by the same list and the same
+ * classification as the object views and the report (by-design findings do not count).
+ */
 function hasUnmapped({ snapshot }: SnapshotContext): (mvId: string) => boolean {
-  const { ruleIndex } = engineContext(snapshot)
-  const store = snapshot.objects
-  return (mvId) =>
-    store.csRowsLinkedTo(mvId).some((row) => {
-      const connectorId = store.csConnectorIdAt(row)
-      if (connectorId === null) return false
-      const names = store.csAttributeNamesWithValues(row)
-      return unmappedSourceNamesOf(ruleIndex, connectorId, store.csRows.objectType(row), names).length > 0
-    })
+  const { ruleIndex, mvLookup } = engineContext(snapshot)
+  const index = snapshot.objects
+  return (mvId) => hasActionableFinding(mvObjectFindings(mvId, { ruleIndex, index, mvLookup }))
 }

@@ -245,7 +245,7 @@ describe('diagnoseAttribute', () => {
 
     expect(diagnosis.verdict).toBe('OK')
     expect(diagnosis.steps.find((step) => step.stage === 'metaverse')?.message).toBe(
-      'The snapshot holds no metaverse export; the rules compute extensionAttribute1 = "blue".',
+      'The snapshot holds no metaverse export; the rules of every connected object compute extensionAttribute1 = "blue".',
     )
     expect(diagnosis.steps.find((step) => step.stage === 'target')?.code).toBe('OK')
   })

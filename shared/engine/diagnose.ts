@@ -9,14 +9,16 @@ import type { CsObject, MvObject } from '../model/objects'
 import type { ScopeClause, SyncRule } from '../model/sync-rule'
 import type { ObjectIndex } from '../model/object-index'
 import { lowerName, mvBag } from './attribute-bag'
-import type { DiagnosisCode } from './codes'
+import { codeAction, type DiagnosisCode, statusCode } from '../model/diagnosis-codes'
 import { type ExportFlowRow, type ExportStatus, type ExportTarget, exportFlow } from './export-flow'
 import { computedMvObject, hasExportedMetaverse } from './computed-mv'
 import { type FlowOutcome, outcomeText } from './flow-value'
 import { type ImportFlowResult, type ImportFlowRow, importFlow, inboundSource } from './import-flow'
 import type { MvAttributeLookup } from './join'
-import { buildRuleIndex, type RuleIndex } from './rule-index'
+import { buildRuleIndex, flowReads, type RuleIndex } from './rule-index'
 import { type ConnectorRef, type RuleRef, ruleLabel } from './rule-text'
+import { firstFailingClause, scopeFailureText } from './scoping'
+import { ouFilterText, pendingImportOf, syncScopeExit } from './sync-scope'
 import { describeValues } from './value-compare'
 
 /** Where on the path a step sits. */
@@ -45,7 +47,12 @@ export interface DiagnosedAttribute {
 
 /** The answer to "why does (or doesn't) this attribute flow?". */
 export interface Diagnosis {
+  /** The first break on the path, or OK. */
   readonly verdict: DiagnosisCode
+  /** The breaks after the first, in path order: each must be fixed too before the value arrives. */
+  readonly alsoBlocking: readonly DiagnosisCode[]
+  /** What to do, one sentence per break, in path order. */
+  readonly fix: readonly string[]
   readonly attribute: DiagnosedAttribute
   readonly steps: readonly DiagnosisStep[]
 }
@@ -91,9 +98,11 @@ export function diagnoseAttribute(input: DiagnoseInput): Diagnosis {
     ...(input.mvLookup ? { mvLookup: input.mvLookup } : {}),
     ...(input.now ? { now: input.now } : {}),
   })
-  const names = resolveNames(input.attribute, csObject, flow, ruleIndex)
+  const targetName = targetSideName(input, csObject, ruleIndex)
+  const names = resolveNames(targetName?.mvAttribute ?? input.attribute, csObject, flow, ruleIndex)
   const steps: DiagnosisStep[] = []
   const sourceConnector = flow.connector
+  containerStep(csObject, ruleIndex, steps)
   sourceSteps(names, csObject, flow, ruleIndex, steps)
   const mvAttribute = names.metaverse
   if (mvAttribute === null) {
@@ -108,19 +117,118 @@ export function diagnoseAttribute(input: DiagnoseInput): Diagnosis {
     })
     return finish(steps, { source: names.source, metaverse: null, target: null })
   }
+  const exit = syncScopeExit(flow, csObject, index, ruleIndex)
+  if (exit) {
+    steps.push({
+      code: 'OUT_OF_SYNC_SCOPE',
+      stage: 'inbound',
+      message: exit.message,
+      blocking: true,
+      rule: exit.rule,
+      ...(exit.clause ? { clause: exit.clause } : {}),
+      connector: sourceConnector,
+    })
+  }
   inboundSteps(names, flow, steps)
   const stored = flow.mvObjectId === null ? null : index.mvObject(flow.mvObjectId)
   const exported = hasExportedMetaverse(index) ? stored : null
-  const mvObject = exported ?? (flow.mvObjectId === null ? null : computedMvObject([flow], ruleIndex, stored))
-  metaverseSteps(mvAttribute, flow, exported, index, steps)
+  // Without a metaverse export, the metaverse object is what every connected object's inbound rules compute,
+  // as `object` shows it: attributes from other connectors (cloudSourceAnchor from Entra ID) take part.
+  const mvObject =
+    exported ??
+    (flow.mvObjectId === null
+      ? null
+      : computedMvObject(connectedFlows(flow, input, ruleIndex), ruleIndex, stored))
+  metaverseSteps(mvAttribute, flow, exported, mvObject, index, steps)
   let target: string | null = null
-  if (mvObject) target = outboundSteps(mvAttribute, mvObject, input, ruleIndex, steps)
+  if (mvObject)
+    target = outboundSteps(mvAttribute, mvObject, input, ruleIndex, steps, targetName?.csAttribute ?? null)
   return finish(steps, { source: names.source, metaverse: mvAttribute, target })
 }
 
-function finish(steps: DiagnosisStep[], attribute: DiagnosedAttribute): Diagnosis {
-  const blocking = steps.find((step) => step.blocking)
-  if (!blocking) {
+/**
+ * Closes the walk: a missing value downstream of an earlier break is its consequence, not a break of its own;
+ * every other blocking step is one, the first is the verdict and the rest are `alsoBlocking`.
+ */
+/** The import flows of the object and of every other object connected to the same metaverse object. */
+function connectedFlows(
+  flow: ImportFlowResult,
+  input: DiagnoseInput,
+  ruleIndex: RuleIndex,
+): readonly ImportFlowResult[] {
+  if (flow.mvObjectId === null) return [flow]
+  const others = input.index
+    .connectedCsObjects(flow.mvObjectId)
+    .filter((object) => object.id !== flow.csObject.id)
+  return [
+    flow,
+    ...others.map((object) =>
+      importFlow(object, {
+        ruleIndex,
+        index: input.index,
+        ...(input.mvLookup ? { mvLookup: input.mvLookup } : {}),
+        ...(input.now ? { now: input.now } : {}),
+      }),
+    ),
+  ]
+}
+
+/**
+ * With `--target`, the asked name may be the target connector's (surname, onPremisesSamAccountName): when no
+ * source or metaverse attribute has that name and an outbound rule to the target writes it from one metaverse
+ * attribute, the walk follows that metaverse attribute and ends at the asked target attribute.
+ */
+function targetSideName(
+  input: DiagnoseInput,
+  csObject: CsObject,
+  ruleIndex: RuleIndex,
+): { readonly mvAttribute: string; readonly csAttribute: string } | null {
+  if (input.targetConnectorId === undefined) return null
+  const asked = lowerName(input.attribute)
+  const connector = ruleIndex.connectorOf(csObject)
+  const known =
+    ruleIndex.inboundContributors(asked).length > 0 ||
+    inboundSource(csObject).get(input.attribute) !== undefined ||
+    (connector !== null && ruleIndex.selected(connector.id).has(asked))
+  if (known) return null
+  const targetId = normalizeGuid(input.targetConnectorId)
+  for (const rule of ruleIndex.rules) {
+    if (rule.disabled || rule.direction !== 'Outbound' || rule.connectorId !== targetId) continue
+    for (const flow of rule.flows) {
+      const [source] = flowReads(flow)
+      if (lowerName(flow.target) === asked && source !== undefined) {
+        return { mvAttribute: source, csAttribute: flow.target }
+      }
+    }
+  }
+  return null
+}
+
+function finish(walked: DiagnosisStep[], attribute: DiagnosedAttribute): Diagnosis {
+  let broken = false
+  let leaving = false
+  const steps = walked.map((step): DiagnosisStep => {
+    if (!step.blocking) return step
+    const consequence =
+      leaving ||
+      step.code === 'NO_SOURCE_VALUE' ||
+      (step.code === 'EXPRESSION_NULL' && withoutInput.has(step))
+    if (broken && consequence) {
+      return {
+        ...step,
+        blocking: false,
+        message: leaving
+          ? `${step.message} Moot while the object leaves synchronization (above).`
+          : `${step.message} This follows from the break above.`,
+      }
+    }
+    broken = true
+    // An object that leaves synchronization takes every value with it: what follows is moot until that is fixed.
+    if (step.code === 'OU_FILTERED' || step.code === 'OUT_OF_SYNC_SCOPE') leaving = true
+    return step
+  })
+  const breaks = steps.filter((step) => step.blocking)
+  if (breaks.length === 0) {
     const path = [attribute.source, attribute.metaverse, attribute.target].filter((name) => name !== null)
     steps.push({
       code: 'OK',
@@ -129,7 +237,19 @@ function finish(steps: DiagnosisStep[], attribute: DiagnosedAttribute): Diagnosi
       blocking: false,
     })
   }
-  return { verdict: blocking?.code ?? 'OK', attribute, steps }
+  const [first, ...rest] = breaks
+  const fix: string[] = []
+  for (const step of breaks) {
+    const action = codeAction(step.code)
+    if (!fix.includes(action)) fix.push(action)
+  }
+  return {
+    verdict: first?.code ?? 'OK',
+    alsoBlocking: rest.map((step) => step.code),
+    fix,
+    attribute,
+    steps,
+  }
 }
 
 interface ResolvedNames {
@@ -177,6 +297,20 @@ function resolveNames(
   return { source, metaverse, askedIsSource, disabledOnly }
 }
 
+/** OU_FILTERED: the object lies outside its connector's container filter and leaves at the next full import. */
+function containerStep(csObject: CsObject, ruleIndex: RuleIndex, steps: DiagnosisStep[]): void {
+  const text = ouFilterText(csObject, ruleIndex)
+  if (text === null) return
+  const connector = ruleIndex.connectorOf(csObject)
+  steps.push({
+    code: 'OU_FILTERED',
+    stage: 'connector',
+    message: `${csObject.dn}: ${text}`,
+    blocking: true,
+    ...(connector ? { connector: ruleIndex.connectorRef(connector.id) } : {}),
+  })
+}
+
 function sourceSteps(
   names: ResolvedNames,
   csObject: CsObject,
@@ -197,7 +331,16 @@ function sourceSteps(
       rowReads(row, sourceName) &&
       row.mvAttribute === names.metaverse,
   )
-  if (values.length > 0) {
+  const pending = pendingImportOf(csObject, sourceName)
+  if (pending) {
+    steps.push({
+      code: 'PENDING_IMPORT',
+      stage: 'source',
+      message: `${csObject.dn} has ${sourceName} = ${describeValues(pending.synchronized)} as last synchronized, and an imported change to ${describeValues(pending.pending)} that no synchronization has applied yet: the new value reaches the metaverse at the next synchronization.`,
+      blocking: true,
+      value: pending.pending,
+    })
+  } else if (values.length > 0) {
     steps.push({
       code: 'OK',
       stage: 'source',
@@ -234,44 +377,6 @@ function sourceSteps(
           connector,
         },
   )
-}
-
-/** The diagnosis code of a flow row's status. */
-export function statusCode(status: ExportStatus): DiagnosisCode {
-  switch (status) {
-    case 'contributes':
-    case 'in-sync':
-      return 'OK'
-    case 'overridden':
-      return 'OVERRIDDEN_BY_PRECEDENCE'
-    case 'out-of-scope':
-      return 'RULE_OUT_OF_SCOPE'
-    case 'disabled':
-      return 'RULE_DISABLED'
-    case 'null':
-      return 'EXPRESSION_NULL'
-    case 'ignore-this-flow':
-      return 'EXPRESSION_IGNORED'
-    case 'authoritative-null':
-      return 'AUTHORITATIVE_NULL'
-    case 'error':
-      return 'EXPRESSION_ERROR'
-    case 'apply-once':
-      return 'APPLY_ONCE'
-    case 'not-joined':
-    case 'object-not-connected':
-      return 'OBJECT_NOT_CONNECTED'
-    case 'cloud-filtered':
-      return 'CLOUD_FILTERED'
-    case 'not-selected-on-connector':
-      return 'NOT_SELECTED_ON_CONNECTOR'
-    case 'pending-export':
-      return 'PENDING_EXPORT'
-    case 'export-error':
-      return 'EXPORT_ERROR'
-    case 'differs':
-      return 'MV_STALE'
-  }
 }
 
 /** The code of a flow row: a Direct flow whose source has no value lacks a source value rather than an expression result. */
@@ -332,6 +437,8 @@ function rowMessage(facts: FlowFacts, target: string, overriderStatus: ExportSta
     case 'export-error':
     case 'in-sync':
     case 'differs':
+    case 'removes':
+    case 'reference-unresolved':
       return `${label}: ${facts.reason}`
   }
 }
@@ -344,6 +451,20 @@ const IN_SCOPE_OUTCOMES: readonly ExportStatus[] = [
   'null',
   'apply-once',
 ]
+
+/** Steps of flows that had no input value: after an earlier break, their NULL is its consequence. */
+const withoutInput = new WeakSet<DiagnosisStep>()
+
+function pushRowStep(
+  steps: DiagnosisStep[],
+  row: { readonly sourceValues: readonly { readonly values: readonly string[] }[] },
+  step: DiagnosisStep,
+): void {
+  if (row.sourceValues.length > 0 && row.sourceValues.every((source) => source.values.length === 0)) {
+    withoutInput.add(step)
+  }
+  steps.push(step)
+}
 
 /** Picks the row that explains why nothing relevant flows: in-scope outcomes first, then not joined, out of scope, disabled. */
 function blockingRow<T extends { readonly status: ExportStatus }>(rows: readonly T[]): T | undefined {
@@ -437,7 +558,7 @@ function inboundSteps(names: ResolvedNames, flow: ImportFlowResult, steps: Diagn
     if (isBlocker && row.status === 'overridden' && overriderStatus === 'authoritative-null')
       code = 'AUTHORITATIVE_NULL'
     if (isBlocker && row.status === 'overridden' && overriderStatus === 'error') code = 'EXPRESSION_ERROR'
-    steps.push({
+    pushRowStep(steps, row, {
       code,
       stage: 'inbound',
       message: rowMessage(importFacts(row), mvAttribute, overriderStatus),
@@ -484,6 +605,7 @@ function metaverseSteps(
   mvAttribute: string,
   flow: ImportFlowResult,
   mvObject: MvObject | null,
+  computed: MvObject | null,
   index: ObjectIndex,
   steps: DiagnosisStep[],
 ): void {
@@ -498,11 +620,8 @@ function metaverseSteps(
       })
       return
     }
-    const attribute = flow.attributes.find(
-      (candidate) => lowerName(candidate.mvAttribute) === lowerName(mvAttribute),
-    )
-    const computed =
-      attribute?.resolution.kind === 'value' ? describeValues(attribute.resolution.values) : 'no value'
+    const values = computed ? mvBag(computed).values(mvAttribute) : []
+    const described = values.length > 0 ? describeValues(values) : 'no value'
     const missing =
       index.metaverseSource === 'exported'
         ? `The metaverse object ${flow.mvObjectId} is not in the metaverse export`
@@ -510,7 +629,7 @@ function metaverseSteps(
     steps.push({
       code: 'OK',
       stage: 'metaverse',
-      message: `${missing}; the rules compute ${mvAttribute} = ${computed}.`,
+      message: `${missing}; the rules of every connected object compute ${mvAttribute} = ${described}.`,
       blocking: false,
     })
     return
@@ -566,6 +685,7 @@ function outboundSteps(
   input: DiagnoseInput,
   ruleIndex: RuleIndex,
   steps: DiagnosisStep[],
+  askedTarget: string | null,
 ): string | null {
   const targetId = defaultTarget(mvObject, mvAttribute, input, ruleIndex)
   if (targetId === null) {
@@ -593,6 +713,9 @@ function outboundSteps(
   )
   const enabledReading = reading.filter((row) => row.status !== 'disabled')
   const chosen =
+    (askedTarget === null
+      ? undefined
+      : enabledReading.find((row) => lowerName(row.csAttribute) === lowerName(askedTarget))) ??
     enabledReading.find((row) => lowerName(row.csAttribute) === wanted) ??
     enabledReading.find((row) => row.flowType === 'Direct') ??
     enabledReading[0] ??
@@ -608,6 +731,8 @@ function outboundSteps(
     return null
   }
   const csAttribute = chosen.csAttribute
+  // Not connected or cloud filtered: the connection step is the break; every row would repeat it.
+  if (target.state === 'not-connected' || target.state === 'cloud-filtered') return csAttribute
   const rows = target.rows.filter((row) => lowerName(row.csAttribute) === lowerName(csAttribute))
   const relevant = rows.filter((row) => reading.includes(row))
   const winner = relevant.find((row) => row.winner)
@@ -623,7 +748,7 @@ function outboundSteps(
       code = 'AUTHORITATIVE_NULL'
     }
     const facts = exportFacts(row)
-    steps.push({
+    pushRowStep(steps, row, {
       code: compared ? 'OK' : code,
       stage: 'outbound',
       message: compared
@@ -669,12 +794,24 @@ function connectionStep(target: ExportTarget, steps: DiagnosisStep[]): void {
       steps.push({
         code: 'CLOUD_FILTERED',
         stage: 'outbound',
-        message: target.stateReason,
+        message:
+          target.csObject === null
+            ? target.stateReason
+            : `${target.stateReason} The object exists in "${connector.name}" (${target.csObject.dn}): the next synchronization disconnects it and the export deletes it there.`,
         blocking: true,
         connector,
       })
       return
     case 'not-connected':
+      steps.push({
+        code: 'OBJECT_NOT_CONNECTED',
+        stage: 'outbound',
+        message: target.stateReason,
+        blocking: true,
+        connector,
+      })
+      provisioningSteps(target, steps)
+      return
     case 'would-provision':
       steps.push({
         code: 'OBJECT_NOT_CONNECTED',
@@ -691,6 +828,45 @@ function connectionStep(target: ExportTarget, steps: DiagnosisStep[]): void {
   }
 }
 
+/** Why each provisioning rule of the target does not create the object, as scoping is itemized for flows. */
+function provisioningSteps(target: ExportTarget, steps: DiagnosisStep[]): void {
+  const provisioning = target.rules.filter((rule) => rule.linkType === 'Provision')
+  if (provisioning.length === 0) {
+    steps.push({
+      code: 'OBJECT_NOT_CONNECTED',
+      stage: 'outbound',
+      message: `No outbound rule to "${target.connector.name}" provisions (creates) objects of this type.`,
+      blocking: false,
+      connector: target.connector,
+    })
+    return
+  }
+  for (const entry of provisioning) {
+    const label = ruleLabel(entry.rule)
+    if (entry.disabled) {
+      steps.push({
+        code: 'RULE_DISABLED',
+        stage: 'outbound',
+        message: `${label} would provision the object but is disabled.`,
+        blocking: false,
+        rule: entry.rule,
+        connector: target.connector,
+      })
+      continue
+    }
+    const clause = firstFailingClause(entry.scope)
+    steps.push({
+      code: 'RULE_OUT_OF_SCOPE',
+      stage: 'outbound',
+      message: `${label} would provision the object but is out of scope: ${scopeFailureText(entry.scope)}.`,
+      blocking: false,
+      rule: entry.rule,
+      ...(clause ? { clause } : {}),
+      connector: target.connector,
+    })
+  }
+}
+
 function targetMessage(row: ExportFlowRow, connector: ConnectorRef): string {
   const held = describeValues(row.targetValueInSnapshot ?? [])
   const unavailable = (row.targetReferences ?? []).some((reference) => reference.dn === null)
@@ -700,6 +876,9 @@ function targetMessage(row: ExportFlowRow, connector: ConnectorRef): string {
   }
   if (row.status === 'differs') {
     return `"${connector.name}" holds ${row.csAttribute} = ${held}, but ${ruleLabel(row.rule)} computes ${computedInTarget(row, connector)} and no export is staged: synchronization has not run since the change.`
+  }
+  if (row.status === 'reference-unresolved') {
+    return `"${connector.name}" holds ${row.csAttribute} = ${held}, but ${ruleLabel(row.rule)} computes a reference it cannot export. ${row.reason}`
   }
   if (row.status === 'pending-export') {
     return `${row.csAttribute} = ${describeValues(row.pendingExportValues ?? [])} is staged for export to "${connector.name}" and not yet confirmed.`

@@ -315,10 +315,10 @@ describe('exportFlow with reference attributes', () => {
     expect(row.targetValueInSnapshot).toEqual([REF.teamAad])
   })
 
-  it('calls a reference to an object without an object in the target "reference unavailable", not stale', () => {
+  it('calls a reference to an object without an object in the target unresolved, not stale', () => {
     const row = rowOf(referenceRows({ graceInAad: false, adaAad: {} }), 'manager')
 
-    expect(row.status).toBe('in-sync')
+    expect(row.status).toBe('reference-unresolved')
     expect(row.targetReferences).toEqual([{ value: mvRef(REF.grace), dn: null }])
     expect(row.reason).toBe(
       `Reference unavailable: the referenced object "${mvRef(REF.grace)}" has no object in "contoso.onmicrosoft.com - AAD", so that reference is not exported.`,
@@ -332,7 +332,7 @@ describe('exportFlow with reference attributes', () => {
     const missing = referenceRows({ graceInAad: false, team, teamAad: { member: [] } }, 'team')
 
     expect(rowOf(held, 'member')).toMatchObject({
-      status: 'in-sync',
+      status: 'reference-unresolved',
       reason: `Reference unavailable: the referenced object "${mvRef(REF.grace)}" has no object in "contoso.onmicrosoft.com - AAD", so that reference is not exported; the target object holds the other references.`,
     })
     expect(rowOf(missing, 'member').status).toBe('differs')
@@ -391,7 +391,7 @@ describe('exportFlow with reference attributes', () => {
   it.each([
     ['holds her manager', 'OK', {}],
     ['lacks her manager', 'MV_STALE', { adaAad: {} }],
-    ['lacks a manager who has no object there', 'OK', { adaAad: {}, graceInAad: false }],
+    ['lacks a manager who has no object there', 'REFERENCE_UNRESOLVED', { adaAad: {}, graceInAad: false }],
   ] as const)('diagnoses manager of a user whose Entra ID object %s as %s', (_case, verdict, world) => {
     const diagnosis = diagnoseManager(world)
 
@@ -412,7 +412,7 @@ describe('exportFlow with reference attributes', () => {
     const step = managerTargetStep({ adaAad: {}, graceInAad: false })
 
     expect(step?.message).toBe(
-      `"contoso.onmicrosoft.com - AAD" holds manager = no value, as Rule "Out to AAD - User Identity" (precedence 120) computes. Reference unavailable: the referenced object "${mvRef(REF.grace)}" has no object in "contoso.onmicrosoft.com - AAD", so that reference is not exported.`,
+      `"contoso.onmicrosoft.com - AAD" holds manager = no value, but Rule "Out to AAD - User Identity" (precedence 120) computes a reference it cannot export. Reference unavailable: the referenced object "${mvRef(REF.grace)}" has no object in "contoso.onmicrosoft.com - AAD", so that reference is not exported.`,
     )
   })
 
@@ -432,5 +432,48 @@ describe('pendingExportValues', () => {
 
     expect(pendingExportValues(object, 'department')).toBeNull()
     expect(pendingExportValues(object, 'TITLE')).toEqual(['A'])
+  })
+})
+
+describe('exportFlow: removals and merged attributes', () => {
+  it('says the export removes a value the rules now compute as absent', () => {
+    const { title: _title, ...withoutTitle } = ADA_MV
+    const target = aadTarget({ mv: withoutTitle })
+    const row = target.rows.find((candidate) => candidate.csAttribute === 'title')
+
+    expect(row).toMatchObject({ status: 'removes', winner: true, targetValueInSnapshot: ['Countess'] })
+    expect(row?.reason).toBe(
+      '"contoso.onmicrosoft.com - AAD" holds title = "Countess", but the rules now compute no value: the next synchronization stages its removal and the export removes it.',
+    )
+  })
+
+  function proxyRow(held: readonly string[], mergeType: 'Update' | 'MergeCaseInsensitive'): ExportFlowRow {
+    const aad = aadConnector()
+    const outbound = rule({
+      name: 'Out to AAD - User ExchangeOnline',
+      direction: 'Outbound',
+      connector: aad,
+      precedence: 120,
+      flows: [flow.direct('proxyAddresses', 'proxyAddresses', { mergeType })],
+    })
+    const built = scenario({
+      connectors: [aad],
+      rules: [outbound],
+      cs: [csObject({ connector: aad, dn: 'CN={AB}', mv: 'mv-1', attrs: { proxyAddresses: [...held] } })],
+      mv: [mvObject({ id: 'mv-1', attrs: { proxyAddresses: ['SMTP:ada@contoso.com'] } })],
+    })
+    const mv = built.index.mvObject('mv-1')
+    const [target] = mv ? exportFlow(mv, { ruleIndex: built.ruleIndex, index: built.index }).targets : []
+    const row = target?.rows[0]
+    if (!row) throw new Error('no proxyAddresses row')
+    return row
+  }
+
+  it('treats an x500 added in the cloud next to a merged proxyAddresses as no difference', () => {
+    const held = ['smtp:ADA@contoso.com', 'x500:/o=Cloud/cn=ada']
+
+    expect(proxyRow(held, 'MergeCaseInsensitive').status).toBe('in-sync')
+    expect(proxyRow(held, 'Update').status).toBe('differs')
+    expect(proxyRow(['x500:/o=Cloud/cn=ada'], 'MergeCaseInsensitive').status).toBe('differs')
   })
 })

@@ -2,6 +2,7 @@ import { AAD_CONNECTOR_ID, type Connector, normalizeGuid } from '../model/connec
 import type { CsObject, Delta, Entry, MvObject, ObjectError } from '../model/objects'
 import type { FlowType, ScopeClause, SyncRule } from '../model/sync-rule'
 import type { ObjectIndex } from '../model/object-index'
+import type { FlowRowStatus } from '../model/diagnosis-codes'
 import { type AttributeBag, entryBag, lowerName, mvBag } from './attribute-bag'
 import {
   evalContext,
@@ -13,14 +14,9 @@ import {
   type SourceValues,
 } from './flow-value'
 import type { RuleScope } from './import-flow'
+import { confirmedBag } from './confirmed-values'
 import { connectorParameters } from './parameters'
-import {
-  type Candidate,
-  type FlowGate,
-  type FlowStatus,
-  type Resolution,
-  resolvePrecedence,
-} from './precedence'
+import { type Candidate, type FlowGate, type Resolution, resolvePrecedence } from './precedence'
 import {
   isReferenceAttribute,
   referencesHeld,
@@ -33,15 +29,7 @@ import { evaluateScope, firstFailingClause, type ScopeResult, scopeFailureText }
 import { describeValues, sameValues } from './value-compare'
 
 /** The status of one export flow row: precedence statuses plus what the target connector space shows. */
-export type ExportStatus =
-  | FlowStatus
-  | 'not-selected-on-connector'
-  | 'object-not-connected'
-  | 'cloud-filtered'
-  | 'pending-export'
-  | 'export-error'
-  | 'in-sync'
-  | 'differs'
+export type ExportStatus = FlowRowStatus
 
 /** How the MV object relates to one target connector. */
 export type TargetState =
@@ -170,7 +158,7 @@ function exportTarget(
     scopes,
   )
   const rules = rulesForTargetType(allRules, scopes, target)
-  const hologram = target ? entryBag(target.synchronized, target.dn) : null
+  const hologram = target ? confirmedBag(target) : null
   const parameters = connector ? connectorParameters(connector, target?.dn ?? null) : null
   const inputs: FlowInputs = {
     source,
@@ -215,6 +203,16 @@ function exportTarget(
         target,
         connector,
       )
+    // Nothing computes a value but the target holds one: the export removes it (value recall), unless merged.
+    const remover =
+      !blocked &&
+      target !== null &&
+      resolution.kind === 'none' &&
+      (targetValues?.length ?? 0) > 0 &&
+      isSelected(group.name)
+        ? resolved.find((candidate) => candidate.status === 'null')
+        : undefined
+    const merge = mergeFamilyOf(group.candidates)
     for (const candidate of resolved) {
       const selectedOnConnector = isSelected(group.name)
       const references =
@@ -234,8 +232,11 @@ function exportTarget(
               selectedOnConnector,
               connectorRef,
               references,
+              merge,
             )
-          : null)
+          : candidate === remover
+            ? removal(group.name, targetValues ?? [], pending, connectorRef)
+            : null)
       rows.push({
         csAttribute: group.name,
         rule: ruleRef(candidate.rule),
@@ -245,7 +246,7 @@ function exportTarget(
         computed: candidate.outcome,
         status: compared?.status ?? candidate.status,
         reason: compared?.reason ?? candidate.reason,
-        winner: blockedStatus === null && candidate.winner,
+        winner: blockedStatus === null && (candidate.winner || candidate === remover),
         overriddenBy: candidate.overriddenBy,
         failingClause: candidate.gate.kind === 'out-of-scope' ? candidate.gate.clause : null,
         scopeFailure: candidate.gate.kind === 'out-of-scope' ? candidate.gate.text : null,
@@ -355,6 +356,7 @@ function compareWithTarget(
   selectedOnConnector: boolean,
   connector: ConnectorRef,
   references: readonly TargetReference[] | null,
+  merge: MergeFamily,
 ): { status: ExportStatus; reason: string } | null {
   if (!selectedOnConnector) {
     return {
@@ -366,20 +368,25 @@ function compareWithTarget(
   const wanted = outcome.kind === 'value' ? outcome.values : []
   const dn = lowerName(attribute) === 'dn'
   // A reference is held as the DN of the referenced object's connector in the target, not as its metaverse id.
-  const holds = (values: readonly string[]): boolean =>
-    references === null ? sameValues(wanted, values) : referencesHeld(references, values)
+  const holds = (values: readonly string[]): boolean => {
+    if (references !== null) return referencesHeld(references, values)
+    // A merged attribute keeps the values other sources put there (an x500 added in the cloud next to the
+    // on-premises proxyAddresses): the target is in sync when it holds every merged value.
+    if (merge !== 'Update') return containsAll(values, wanted, merge === 'MergeCaseInsensitive')
+    return sameValues(wanted, values)
+  }
   const inSync = dn
     ? wanted.length === 1 && (wanted[0] ?? '').toLowerCase() === target.dn.toLowerCase()
     : holds(targetValues)
   if (inSync) {
+    // The target holds every reference that can resolve; one that cannot stays empty there (REFERENCE_UNRESOLVED).
     const unavailable = (references ?? []).filter((reference) => reference.dn === null)
-    return {
-      status: 'in-sync',
-      reason:
-        unavailable.length === 0
-          ? `The target object already holds this value in "${connector.name}".`
-          : unavailableReason(unavailable, references?.length ?? 0, connector),
-    }
+    return unavailable.length === 0
+      ? { status: 'in-sync', reason: `The target object already holds this value in "${connector.name}".` }
+      : {
+          status: 'reference-unresolved',
+          reason: unavailableReason(unavailable, references?.length ?? 0, connector),
+        }
   }
   if (pending !== null) {
     if (target.exportError) {
@@ -405,6 +412,42 @@ function compareWithTarget(
   return {
     status: 'differs',
     reason: `The target object holds a different value and no export is staged: synchronization has not run since the change.`,
+  }
+}
+
+/** How a target attribute's values combine: one winner (Update, Replace) or the union of the rules (Merge). */
+type MergeFamily = 'Update' | 'Merge' | 'MergeCaseInsensitive'
+
+function mergeFamilyOf(candidates: readonly SourcedCandidate[]): MergeFamily {
+  const open = candidates.filter((candidate) => candidate.gate.kind === 'open')
+  const types = new Set(open.map((candidate) => candidate.flow.mergeType))
+  if (types.has('MergeCaseInsensitive')) return 'MergeCaseInsensitive'
+  if (types.has('Merge')) return 'Merge'
+  return 'Update'
+}
+
+function containsAll(held: readonly string[], wanted: readonly string[], caseInsensitive: boolean): boolean {
+  const key = (value: string): string => (caseInsensitive ? value.toLowerCase() : value)
+  const present = new Set(held.map(key))
+  return wanted.every((value) => present.has(key(value)))
+}
+
+/** The row that says the export will remove what the target holds, because the rules compute no value now. */
+function removal(
+  attribute: string,
+  held: readonly string[],
+  pending: readonly string[] | null,
+  connector: ConnectorRef,
+): { status: ExportStatus; reason: string } {
+  if (pending !== null && pending.length === 0) {
+    return {
+      status: 'pending-export',
+      reason: `The removal of ${attribute} (${describeValues(held)}) is staged for export to "${connector.name}" and not yet confirmed.`,
+    }
+  }
+  return {
+    status: 'removes',
+    reason: `"${connector.name}" holds ${attribute} = ${describeValues(held)}, but the rules now compute no value: the next synchronization stages its removal and the export removes it.`,
   }
 }
 

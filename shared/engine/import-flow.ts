@@ -13,6 +13,7 @@ import {
   type SourceValues,
 } from './flow-value'
 import { evaluateJoin, isLinkingRule, type JoinResult, type MvAttributeLookup } from './join'
+import { confirmedBag } from './confirmed-values'
 import { connectorParameters } from './parameters'
 import {
   type Candidate,
@@ -274,6 +275,7 @@ function objectCandidates(
       if (inferred.has(name.toLowerCase())) inferredRead.add(name)
       return parameters?.get(name)
     },
+    imported: confirmedBag(csObject),
     ...(options.now ? { now: options.now } : {}),
   }
   const context = evalContext(inputs)

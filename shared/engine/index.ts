@@ -1,11 +1,12 @@
 /** The sync engine: scoping, join, precedence, import and export attribute flow, unmapped attributes, diagnosis. */
 export type { AttributeBag } from './attribute-bag'
 export { attributeBag, entryBag, mvBag } from './attribute-bag'
-export type { DiagnosisCode } from './codes'
-export { DIAGNOSIS_CODES } from './codes'
+export type { DiagnosisCode } from '../model/diagnosis-codes'
+export { DIAGNOSIS_CODES } from '../model/diagnosis-codes'
 export { computedMvObject } from './computed-mv'
 export type { DiagnoseInput, DiagnosedAttribute, Diagnosis, DiagnosisStage, DiagnosisStep } from './diagnose'
-export { cachedRuleIndex, diagnoseAttribute, statusCode } from './diagnose'
+export { cachedRuleIndex, diagnoseAttribute } from './diagnose'
+export { statusCode } from '../model/diagnosis-codes'
 export type {
   ExportAttribute,
   ExportFlowOptions,

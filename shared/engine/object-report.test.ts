@@ -42,6 +42,7 @@ describe('objectReport', () => {
     expect(report.unmapped).toContainEqual({
       attribute: 'pager',
       code: 'NO_INBOUND_FLOW',
+      severity: 'unmapped',
       message: 'pager has a value, but no enabled inbound rule of "contoso.com" for user objects maps it.',
       connector: 'contoso.com',
       kind: 'source-without-inbound-flow',
@@ -73,7 +74,14 @@ describe('objectReport', () => {
       object: { mvObjectId: '{99999999-9999-4999-8999-999999999999}' },
     })
 
-    expect(report).toEqual({ metaverse: null, connectors: [], importFlow: [], exportFlow: [], unmapped: [] })
+    expect(report).toEqual({
+      metaverse: null,
+      connectors: [],
+      importFlow: [],
+      exportFlow: [],
+      unmapped: [],
+      counts: { blocking: 0, unmapped: 0, byDesign: 0 },
+    })
   })
 
   it('fills a computed metaverse object (links only) with the values the rules compute', () => {

@@ -6,13 +6,18 @@
 import { normalizeGuid } from '../model/connector'
 import type { AttributeType, CsObject, MvAttribute, MvObject } from '../model/objects'
 import type { ObjectIndex } from '../model/object-index'
-import type { DiagnosisCode } from './codes'
-import { computedMvObject, hasExportedMetaverse } from './computed-mv'
+import {
+  countSeverities,
+  type DiagnosisCode,
+  type Severity,
+  type SeverityCounts,
+} from '../model/diagnosis-codes'
 import { type ExportFlowRow, exportFlow, type TargetState } from './export-flow'
 import { importFlow, type ImportFlowRow } from './import-flow'
 import type { MvAttributeLookup } from './join'
 import type { RuleIndex } from './rule-index'
-import { type UnmappedKind, unmappedForCsObject, unmappedForMvObject } from './unmapped'
+import { effectiveMvObject, findingsOf } from './object-findings'
+import type { UnmappedKind } from './unmapped'
 
 /** One metaverse attribute as the Attributes tab shows it. */
 export interface ReportMvAttribute {
@@ -55,6 +60,7 @@ export interface ReportExport {
 export interface ReportUnmapped {
   readonly attribute: string
   readonly code: DiagnosisCode
+  readonly severity: Severity
   readonly message: string
   readonly connector: string
   readonly kind: UnmappedKind
@@ -67,6 +73,8 @@ export interface ObjectReport {
   readonly importFlow: readonly ImportFlowRow[]
   readonly exportFlow: readonly ReportExport[]
   readonly unmapped: readonly ReportUnmapped[]
+  /** The findings counted by severity: the object's one count, the same in every view, the filter and the report. */
+  readonly counts: SeverityCounts
 }
 
 /** What a report needs: the object is a CS object (`--dn`) or an MV object id (`--mv-id`). */
@@ -103,32 +111,31 @@ export function objectReport(input: ObjectReportInput): ObjectReport {
   const imports = csObjects.map((object) => importFlow(object, options))
   const importRows = imports.flatMap((result) => result.rows)
   // A computed metaverse has links but no values: the export flow reads what the rules compute.
-  const effectiveMv =
-    mvObject && !hasExportedMetaverse(index) ? computedMvObject(imports, ruleIndex, mvObject) : mvObject
-  const exports = effectiveMv
-    ? exportFlow(effectiveMv, options).targets.map((target): ReportExport => ({
-        connector: target.connector.name,
-        connectorId: target.connector.id,
-        state: target.state,
-        rows: target.rows,
-      }))
-    : []
-  const unmapped = [
-    ...csObjects.flatMap((object) => unmappedForCsObject(object, { ruleIndex, index })),
-    ...(effectiveMv ? unmappedForMvObject(effectiveMv, ruleIndex) : []),
-  ].map((finding): ReportUnmapped => ({
-    attribute: finding.attribute,
-    code: finding.code,
-    message: finding.message,
-    connector: finding.connector.name,
-    kind: finding.kind,
+  const effectiveMv = effectiveMvObject(mvObject, imports, options)
+  const targets = effectiveMv ? exportFlow(effectiveMv, options).targets : []
+  const exports = targets.map((target): ReportExport => ({
+    connector: target.connector.name,
+    connectorId: target.connector.id,
+    state: target.state,
+    rows: target.rows,
   }))
+  const unmapped = findingsOf(csObjects, imports, effectiveMv, targets, options).map(
+    (finding): ReportUnmapped => ({
+      attribute: finding.attribute,
+      code: finding.code,
+      severity: finding.severity,
+      message: finding.message,
+      connector: finding.connector.name,
+      kind: finding.kind,
+    }),
+  )
   return {
     metaverse: effectiveMv ? metaverseSection(effectiveMv, ruleIndex) : null,
     connectors: connections(mvObject, csObjects, connectorName, ruleIndex),
     importFlow: importRows,
     exportFlow: exports,
     unmapped,
+    counts: countSeverities(unmapped.map((finding) => finding.severity)),
   }
 }
 

@@ -126,3 +126,45 @@ export function referencesHeld(references: readonly TargetReference[], held: rea
 function dnKey(dn: string): string {
   return dn.trim().toLowerCase()
 }
+
+/** One reference an inbound flow reads that cannot become a metaverse reference, and why. */
+export interface UnresolvedReference {
+  readonly dn: string
+  readonly reason: 'not-in-connector-space' | 'not-connected'
+}
+
+/**
+ * The references of a Direct inbound flow of a reference attribute (manager, member, ...) that the sync
+ * engine cannot turn into metaverse references: the referenced DN has no object in the same connector space,
+ * or its object is joined to no metaverse object. Those values are left out of the metaverse, so the
+ * reference stays empty there and in every target.
+ */
+export function unresolvedInboundReferences(
+  attribute: string,
+  csObject: CsObject,
+  connectorId: string,
+  index: ObjectIndex,
+): readonly UnresolvedReference[] {
+  const held = entryBag(csObject.synchronized ?? csObject.pendingImportHologram, csObject.dn).get(attribute)
+  if (!held || held.type !== 'Reference') return []
+  const unresolved: UnresolvedReference[] = []
+  for (const dn of held.values) {
+    const referenced = index.csObjectByDn(connectorId, dn)
+    if (!referenced) unresolved.push({ dn, reason: 'not-in-connector-space' })
+    else if (!referenced.mvLink) unresolved.push({ dn, reason: 'not-connected' })
+  }
+  return unresolved
+}
+
+/** One sentence on the unresolved references of an attribute. */
+export function unresolvedReferenceText(
+  attribute: string,
+  unresolved: readonly UnresolvedReference[],
+): string {
+  const parts = unresolved.map((reference) =>
+    reference.reason === 'not-in-connector-space'
+      ? `${reference.dn} is not in the connector space (filtered out or outside the OU filter)`
+      : `${reference.dn} is in the connector space but joined to no metaverse object`,
+  )
+  return `${attribute} refers to objects the sync engine cannot resolve: ${parts.join('; ')}. The reference stays empty in the metaverse and in Entra ID.`
+}

@@ -52,14 +52,20 @@ describe('unmappedForCsObject', () => {
         attribute: 'pager',
         kind: 'source-without-inbound-flow',
         code: 'NO_INBOUND_FLOW',
+        severity: 'unmapped',
         message: 'pager has a value, but no enabled inbound rule of "contoso.com" for user objects maps it.',
         connector: { id: AD.id, name: 'contoso.com' },
       },
-      expect.objectContaining({ attribute: 'extensionAttribute2', code: 'RULE_DISABLED' }),
+      expect.objectContaining({
+        attribute: 'extensionAttribute2',
+        code: 'RULE_DISABLED',
+        severity: 'blocking',
+      }),
       {
         attribute: 'msExchHideFromAddressLists',
         kind: 'source-without-inbound-flow',
         code: 'RULE_OUT_OF_SCOPE',
+        severity: 'blocking',
         message:
           'msExchHideFromAddressLists has a value, but every enabled rule that maps it is out of scope (Rule "In from AD - User Exchange": mailNickname ISNOTNULL is false (no value)).',
         connector: { id: AD.id, name: 'contoso.com' },
@@ -67,14 +73,17 @@ describe('unmappedForCsObject', () => {
     ])
   })
 
-  it("names attributes the object type's rules use but the connector does not select", () => {
+  it('leaves attributes the connector does not select to the connector gaps, not to every object', () => {
     const world = smallWorld()
 
     const findings = unmappedForCsObject(world.adUser, { ruleIndex: world.ruleIndex, index: world.index })
 
+    expect(findings.filter((finding) => finding.code === 'NOT_SELECTED_ON_CONNECTOR')).toEqual([])
     expect(
-      findings.filter((finding) => finding.code === 'NOT_SELECTED_ON_CONNECTOR').map((f) => f.attribute),
-    ).toEqual(['info'])
+      connectorAttributeGaps(world.ruleIndex, AD.id)
+        .filter((gap) => gap.code === 'NOT_SELECTED_ON_CONNECTOR')
+        .map((gap) => [gap.attribute, gap.severity]),
+    ).toEqual([['info', 'blocking']])
   })
 })
 
@@ -109,6 +118,7 @@ describe('unmappedForMvObject', () => {
       attribute: 'department',
       kind: 'mv-without-outbound-flow',
       code: 'NO_OUTBOUND_FLOW',
+      severity: 'by-design',
       message:
         'department has a value in the metaverse, but no enabled outbound rule to "contoso.onmicrosoft.com - AAD" for person objects maps it.',
       connector: { id: AAD.id, name: 'contoso.onmicrosoft.com - AAD' },
@@ -183,6 +193,7 @@ describe('connectorAttributeGaps', () => {
       {
         attribute: 'pager',
         kind: 'selected-but-unused',
+        severity: 'unmapped',
         code: 'NO_INBOUND_FLOW',
         message: 'pager is selected on "contoso.com", but no sync rule of that connector uses it.',
         connector: { id: AD.id, name: 'contoso.com' },

@@ -10,11 +10,12 @@ import type { Attribute, CsObject, MvAttributeOrigin, MvObject } from '../model/
 import type { SyncRule } from '../model/sync-rule'
 import type { ObjectIndex } from '../model/object-index'
 import { lowerName } from './attribute-bag'
-import type { DiagnosisCode } from './codes'
+import { classifyFinding, type DiagnosisCode, type Severity } from '../model/diagnosis-codes'
 import { inboundSource } from './import-flow'
-import { flowReads, type RuleIndex } from './rule-index'
+import type { RuleIndex } from './rule-index'
 import type { ConnectorRef } from './rule-text'
 import { connectorSpaceMembership, evaluateScope, scopeFailureText } from './scoping'
+import { clauseReadSources, mvWithoutOutboundSeverity } from './severity'
 
 /** Which of the four §3.6 cases a finding is. */
 export type UnmappedKind =
@@ -22,12 +23,16 @@ export type UnmappedKind =
   | 'mv-without-outbound-flow'
   | 'not-selected-on-connector'
   | 'selected-but-unused'
+  /** A break on a path rules define (see flow-breaks.ts); `attribute` is empty for the whole object. */
+  | 'path-break'
 
 /** One unmapped attribute, with its diagnosis code and one sentence. */
 export interface UnmappedAttribute {
   readonly attribute: string
   readonly kind: UnmappedKind
   readonly code: DiagnosisCode
+  /** How much it asks of an admin, from `classifyFinding`. */
+  readonly severity: Severity
   readonly message: string
   readonly connector: ConnectorRef
 }
@@ -42,14 +47,12 @@ export function unmappedSourceNames(
   csObjectType: string,
   attributes: readonly Attribute[],
 ): readonly string[] {
-  const mapped = ruleIndex.mappedSources(connectorId, csObjectType)
-  const exported = ruleIndex.exportedAttributes(connectorId, csObjectType)
-  const names: string[] = []
-  for (const attribute of attributes) {
-    const name = lowerName(attribute.name)
-    if (attribute.values.length > 0 && !mapped.has(name) && !exported.has(name)) names.push(attribute.name)
-  }
-  return names
+  return unmappedSourceNamesOf(
+    ruleIndex,
+    connectorId,
+    csObjectType,
+    attributes.filter((attribute) => attribute.values.length > 0).map((attribute) => attribute.name),
+  )
 }
 
 /**
@@ -65,9 +68,10 @@ export function unmappedSourceNamesOf(
 ): readonly string[] {
   const mapped = ruleIndex.mappedSources(connectorId, csObjectType)
   const exported = ruleIndex.exportedAttributes(connectorId, csObjectType)
+  const clauses = clauseReadSources(ruleIndex, connectorId, csObjectType)
   return namesWithValues.filter((name) => {
     const lower = lowerName(name)
-    return !mapped.has(lower) && !exported.has(lower)
+    return !mapped.has(lower) && !exported.has(lower) && !clauses.has(lower)
   })
 }
 
@@ -78,8 +82,9 @@ export interface UnmappedOptions {
 }
 
 /**
- * (a) for one CS object: attributes with a value and no enabled, in-scope inbound flow, and (c) the
- * attributes its rules use that the connector does not select.
+ * (a) for one CS object: attributes with a value and no enabled, in-scope inbound flow. The attributes its
+ * rules use that the connector does not select (c) are a fact of the connector, the same for every object,
+ * and are reported once by `connectorAttributeGaps`, not repeated on each object.
  */
 export function unmappedForCsObject(
   csObject: CsObject,
@@ -103,19 +108,30 @@ export function unmappedForCsObject(
     return scopeCache.get(rule) ?? null
   }
   const typeLabel = `${csObject.objectType} objects`
+  let syncScope: boolean | null = null
+  const inSyncScope = (): boolean => {
+    syncScope ??= ruleIndex
+      .inbound(connector.id, csObject.objectType)
+      .some((rule) => !rule.disabled && failure(rule) === null)
+    return syncScope
+  }
   // Values the sync engine itself exported to this connector (Entra ID) are not source data waiting for a rule.
   const exported = ruleIndex.exportedAttributes(connector.id, csObject.objectType)
+  const clauses = clauseReadSources(ruleIndex, connector.id, csObject.objectType)
   for (const attribute of source.attributes) {
     if (attribute.values.length === 0) continue
     const name = lowerName(attribute.name)
     if (exported.has(name) && !readers.has(name)) continue
+    if (clauses.has(name) && !readers.has(name)) continue
     const rules = readers.get(name)
     if (!rules) {
       const disabled = disabledOnly.has(name)
+      const code: DiagnosisCode = disabled ? 'RULE_DISABLED' : 'NO_INBOUND_FLOW'
       findings.push({
         attribute: attribute.name,
         kind: 'source-without-inbound-flow',
-        code: disabled ? 'RULE_DISABLED' : 'NO_INBOUND_FLOW',
+        code,
+        severity: sourceSeverity(code, inSyncScope()),
         message: disabled
           ? `${attribute.name} has a value, but only disabled inbound rules of "${connectorRef.name}" map it.`
           : `${attribute.name} has a value, but no enabled inbound rule of "${connectorRef.name}" for ${typeLabel} maps it.`,
@@ -130,53 +146,17 @@ export function unmappedForCsObject(
         attribute: attribute.name,
         kind: 'source-without-inbound-flow',
         code: 'RULE_OUT_OF_SCOPE',
+        severity: sourceSeverity('RULE_OUT_OF_SCOPE', inSyncScope()),
         message: `${attribute.name} has a value, but every enabled rule that maps it is out of scope (Rule "${first.name}": ${firstFailure}).`,
         connector: connectorRef,
       })
     }
   }
-  for (const finding of notSelectedForType(ruleIndex, connector.id, csObject.objectType))
-    findings.push(finding)
   return findings
 }
 
-const notSelectedCache = new WeakMap<RuleIndex, Map<string, readonly UnmappedAttribute[]>>()
-
-/**
- * (c) for a connector and CS object type: attributes its enabled inbound rules read that the connector does not
- * select. The same for every object of the type, so computed once per rule index (a report over millions of
- * objects used to spend a sixth of its time re-reading the rules' expressions).
- */
-function notSelectedForType(
-  ruleIndex: RuleIndex,
-  connectorId: string,
-  objectType: string,
-): readonly UnmappedAttribute[] {
-  let byType = notSelectedCache.get(ruleIndex)
-  if (!byType) {
-    byType = new Map()
-    notSelectedCache.set(ruleIndex, byType)
-  }
-  const key = `${connectorId}\u0000${objectType}`
-  const cached = byType.get(key)
-  if (cached) return cached
-  const selected = ruleIndex.selected(connectorId)
-  const findings: UnmappedAttribute[] = []
-  if (selected.size > 0) {
-    const connectorRef = ruleIndex.connectorRef(connectorId)
-    const usedByType = new Set<string>()
-    for (const rule of ruleIndex.inbound(connectorId, objectType)) {
-      if (rule.disabled) continue
-      for (const flow of rule.flows) for (const name of flowReads(flow)) usedByType.add(name)
-    }
-    for (const name of usedByType) {
-      if (selected.has(lowerName(name)) || lowerName(name) === 'dn') continue
-      findings.push(notSelected(name, connectorRef))
-    }
-  }
-  const frozen = Object.freeze(findings.map((finding) => Object.freeze(finding)))
-  byType.set(key, frozen)
-  return frozen
+function sourceSeverity(code: DiagnosisCode, objectInSyncScope: boolean): Severity {
+  return classifyFinding({ kind: 'source-without-inbound-flow', code, objectInSyncScope }) ?? 'unmapped'
 }
 
 /** (b) for one MV object: attributes with a value that no enabled outbound rule to a target connector reads. */
@@ -226,6 +206,7 @@ export function unmappedForMvAttributes(
         attribute: attribute.name,
         kind: 'mv-without-outbound-flow',
         code: 'NO_OUTBOUND_FLOW',
+        severity: mvWithoutOutboundSeverity(ruleIndex, connectorId, attribute.name),
         message: `${attribute.name} has a value in the metaverse, but no enabled outbound rule to "${connectorRef.name}" for ${objectType} objects maps it.`,
         connector: connectorRef,
       })
@@ -274,6 +255,7 @@ function computeGaps(ruleIndex: RuleIndex, connectorId: string): readonly Unmapp
       attribute: name,
       kind: 'selected-but-unused',
       code,
+      severity: classifyFinding({ kind: 'selected-but-unused' }) ?? 'unmapped',
       message: `${name} is selected on "${connectorRef.name}", but no sync rule of that connector uses it.`,
       connector: connectorRef,
     })
@@ -286,6 +268,7 @@ function notSelected(attribute: string, connector: ConnectorRef): UnmappedAttrib
     attribute,
     kind: 'not-selected-on-connector',
     code: 'NOT_SELECTED_ON_CONNECTOR',
+    severity: classifyFinding({ kind: 'not-selected-on-connector' }) ?? 'blocking',
     message: `${attribute} is used by sync rules of "${connector.name}", but it is not in that connector's attribute inclusion list.`,
     connector,
   }

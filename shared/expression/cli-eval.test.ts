@@ -4,6 +4,7 @@ import { runEvalCommand } from './cli-eval'
 describe('runEvalCommand', () => {
   it.each([
     ['Trim([cn])', ['cn=  Joe '], [], { value: 'Joe', kind: 'value' }],
+    ['Trim([Mail])', ['mail= a@x '], [], { value: 'a@x', kind: 'value' }],
     ['[n] + 1', ['n=41'], [], { value: 42, kind: 'value' }],
     ['[flag] = True', ['flag=TRUE'], [], { value: true, kind: 'value' }],
     ['[text]', ['text=12a'], [], { value: '12a', kind: 'value' }],

@@ -59,9 +59,11 @@ export function runEvalCommand(
     if (assignment === null) return usageError(`--param "${text}" must be written NAME=VALUE.`)
     parameters.set(assignment.name, assignment.value)
   }
+  const byLowerName = new Map([...attributes].map(([name, values]) => [name.toLowerCase(), values]))
   const context: EvalContext = {
+    // Attribute names resolve case-insensitively, as the engine resolves them in snapshots (docs/DIAGNOSIS.md).
     attribute: (name): ExprValue | undefined => {
-      const values = attributes.get(name)
+      const values = attributes.get(name) ?? byLowerName.get(name.toLowerCase())
       if (values === undefined) return undefined
       return values.length === 1 ? values[0] : values
     },

@@ -1,12 +1,19 @@
-import type { DiagnosisCode } from '../engine/codes'
+import {
+  countSeverities,
+  type DiagnosisCode,
+  isActionable,
+  SEVERITIES,
+  type Severity,
+} from '../model/diagnosis-codes'
 import { diagnoseAttribute } from '../engine/diagnose'
+import { lifecycleBreaks } from '../engine/flow-breaks'
+import { allFindings, mvObjectFindingParts } from '../engine/object-findings'
 import { objectReport } from '../engine/object-report'
 import {
   connectorAttributeGaps,
   type UnmappedAttribute,
   type UnmappedKind,
   unmappedForCsObject,
-  unmappedForMvAttributes,
 } from '../engine/unmapped'
 import { formatLoadIssue } from '../model/load-issue'
 import type { CsObject } from '../model/objects'
@@ -50,14 +57,21 @@ export function buildReport(snapshot: LoadedSnapshot, options: ReportOptions = {
   return { ok: true, report: snapshotReport(snapshot, options, generatedAt) }
 }
 
+interface AttributeTally {
+  readonly attribute: string
+  readonly code: DiagnosisCode
+  readonly severity: Severity
+  readonly kind: UnmappedKind
+  objects: number
+}
+
 class GroupTally {
   public objectsChecked = 0
   public objectsWithFindings = 0
-  public readonly codes = new Map<DiagnosisCode, number>()
-  public readonly attributes = new Map<
-    string,
-    { attribute: string; code: DiagnosisCode; kind: UnmappedKind; objects: number }
-  >()
+  public objectsBlocking = 0
+  public readonly severities: Severity[] = []
+  public readonly codes = new Map<string, { code: DiagnosisCode; severity: Severity; findings: number }>()
+  public readonly attributes = new Map<string, AttributeTally>()
   public readonly examples: ExampleObject[] = []
 
   public constructor(
@@ -67,36 +81,48 @@ class GroupTally {
 
   public add(dn: string, findings: readonly UnmappedAttribute[], maxExamples: number): void {
     this.objectsChecked++
-    if (findings.length === 0) return
-    this.objectsWithFindings++
     for (const finding of findings) {
-      this.codes.set(finding.code, (this.codes.get(finding.code) ?? 0) + 1)
-      const key = `${finding.code}\u0000${finding.attribute.toLowerCase()}`
+      this.severities.push(finding.severity)
+      const codeKey = `${finding.code}\u0000${finding.severity}`
+      const counted = this.codes.get(codeKey)
+      if (counted) counted.findings++
+      else this.codes.set(codeKey, { code: finding.code, severity: finding.severity, findings: 1 })
+      const key = `${finding.code}\u0000${finding.severity}\u0000${finding.attribute.toLowerCase()}`
       const known = this.attributes.get(key)
       if (known) known.objects++
       else
         this.attributes.set(key, {
           attribute: finding.attribute,
           code: finding.code,
+          severity: finding.severity,
           kind: finding.kind,
           objects: 1,
         })
     }
+    const actionable = findings.filter((finding) => isActionable(finding.severity))
+    if (actionable.length === 0) return
+    this.objectsWithFindings++
+    if (actionable.some((finding) => finding.severity === 'blocking')) this.objectsBlocking++
     if (this.examples.length < maxExamples) {
-      this.examples.push({ dn, attributes: findings.map((finding) => finding.attribute) })
+      this.examples.push({ dn, attributes: actionable.map((finding) => finding.attribute) })
     }
   }
 
   public toGroup(maxAttributes: number): UnmappedGroup {
-    const attributes = [...this.attributes.values()].sort(byCountThenName)
+    const attributes = [...this.attributes.values()].sort(bySeverityThenCount)
     return {
       connector: this.connector,
       objectType: this.objectType,
       objectsChecked: this.objectsChecked,
       objectsWithFindings: this.objectsWithFindings,
-      codes: [...this.codes]
-        .map(([code, findings]) => ({ code, findings }))
-        .sort((a, b) => b.findings - a.findings || a.code.localeCompare(b.code)),
+      objectsBlocking: this.objectsBlocking,
+      severities: countSeverities(this.severities),
+      codes: [...this.codes.values()].sort(
+        (a, b) =>
+          SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+          b.findings - a.findings ||
+          a.code.localeCompare(b.code),
+      ),
       topAttributes: attributes.slice(0, maxAttributes).map((entry): AttributeCount => ({ ...entry })),
       distinctAttributes: attributes.length,
       examples: this.examples,
@@ -104,19 +130,53 @@ class GroupTally {
   }
 }
 
-function byCountThenName(a: AttributeCount, b: AttributeCount): number {
-  return b.objects - a.objects || a.attribute.localeCompare(b.attribute) || a.code.localeCompare(b.code)
+/** Blocking first, then unmapped, then by design; in each, the most frequent first. */
+function bySeverityThenCount(a: AttributeCount, b: AttributeCount): number {
+  return (
+    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+    b.objects - a.objects ||
+    a.attribute.localeCompare(b.attribute) ||
+    a.code.localeCompare(b.code)
+  )
 }
+
+/**
+ * Walks the snapshot object by object as the object views do: every metaverse object with the objects
+ * connected to it, then every connector-space object joined to none. Findings on a connected object count in
+ * its connector's group, findings on the metaverse object in the Metaverse group of its type.
+ */
+/** What a whole-snapshot report counts, kept per snapshot: walking every object's flows is the costly part. */
+type SnapshotCounts = Omit<SnapshotReport, 'generatedAt'>
+
+const countsCache = new WeakMap<LoadedSnapshot, Map<string, SnapshotCounts>>()
 
 function snapshotReport(
   snapshot: LoadedSnapshot,
   options: ReportOptions,
   generatedAt: string,
 ): SnapshotReport {
+  // A report with its own clock reads Now() differently and is not shared.
+  if (options.now !== undefined) return { ...countSnapshot(snapshot, options), generatedAt }
+  const key = `${options.maxExamples ?? DEFAULT_EXAMPLES}|${options.maxAttributes ?? DEFAULT_ATTRIBUTES}`
+  let bySnapshot = countsCache.get(snapshot)
+  if (!bySnapshot) {
+    bySnapshot = new Map()
+    countsCache.set(snapshot, bySnapshot)
+  }
+  let counts = bySnapshot.get(key)
+  if (!counts) {
+    counts = countSnapshot(snapshot, options)
+    bySnapshot.set(key, counts)
+  }
+  return { ...counts, generatedAt }
+}
+
+function countSnapshot(snapshot: LoadedSnapshot, options: ReportOptions): SnapshotCounts {
   const maxExamples = Math.max(0, options.maxExamples ?? DEFAULT_EXAMPLES)
   const maxAttributes = Math.max(0, options.maxAttributes ?? DEFAULT_ATTRIBUTES)
   const store = snapshot.objects
-  const { ruleIndex } = engineContext(snapshot)
+  const { ruleIndex, mvLookup } = engineContext(snapshot)
+  const findingOptions = { ruleIndex, index: store, mvLookup, ...(options.now ? { now: options.now } : {}) }
   const tallies = new Map<string, GroupTally>()
   const tally = (connector: string, objectType: string): GroupTally => {
     const key = `${connector}\u0000${objectType}`
@@ -127,23 +187,53 @@ function snapshotReport(
     }
     return found
   }
+  const objectSeverities: Severity[] = []
+  let objectsChecked = 0
+  let objectsWithFindings = 0
+  let objectsBlocking = 0
+  const countObject = (findings: readonly UnmappedAttribute[]): void => {
+    objectsChecked++
+    for (const finding of findings) objectSeverities.push(finding.severity)
+    if (findings.some((finding) => isActionable(finding.severity))) objectsWithFindings++
+    if (findings.some((finding) => finding.severity === 'blocking')) objectsBlocking++
+  }
+  const linked = new Set<string>()
+  for (let row = 0; row < store.mvRowCount; row++) {
+    const mvId = store.mvIdAt(row)
+    const parts = mvObjectFindingParts(mvId, findingOptions)
+    for (const part of parts.connected) {
+      linked.add(part.csObject.id)
+      tally(connectorNameOf(snapshot, part.csObject), part.csObject.objectType).add(
+        part.csObject.dn,
+        part.findings,
+        maxExamples,
+      )
+    }
+    if (parts.metaverse) {
+      tally(METAVERSE_GROUP, parts.metaverse.mvObject.objectType).add(
+        mvId,
+        parts.metaverse.findings,
+        maxExamples,
+      )
+    }
+    countObject(allFindings(parts))
+  }
   for (let row = 0; row < store.csRowCount; row++) {
     const object = store.csObjectAt(row)
-    const findings = unmappedForCsObject(object, { ruleIndex, index: store })
+    if (linked.has(object.id)) continue
+    const findings = [
+      ...unmappedForCsObject(object, { ruleIndex, index: store }),
+      ...lifecycleBreaks(object, undefined, store, ruleIndex).breaks,
+    ]
     tally(connectorNameOf(snapshot, object), object.objectType).add(object.dn, findings, maxExamples)
-  }
-  if (store.metaverseSource === 'exported') {
-    for (let row = 0; row < store.mvRowCount; row++) {
-      const objectType = store.mvObjectTypeAt(row)
-      const findings = unmappedForMvAttributes(ruleIndex, objectType, store.mvAttributeOriginsAt(row))
-      tally(METAVERSE_GROUP, objectType).add(store.mvIdAt(row), findings, maxExamples)
-    }
+    countObject(findings)
   }
   const connectorGaps = snapshot.configuration.connectors.flatMap((connector) =>
     connectorAttributeGaps(ruleIndex, connector.id).map((gap): ConnectorGap => ({
       connector: connector.name,
       attribute: gap.attribute,
       code: gap.code,
+      severity: gap.severity,
       kind: gap.kind,
       message: gap.message,
     })),
@@ -151,7 +241,12 @@ function snapshotReport(
   return {
     kind: 'snapshot',
     snapshot: snapshot.name,
-    generatedAt,
+    totals: {
+      objectsChecked,
+      objectsWithFindings,
+      objectsBlocking,
+      findings: countSeverities(objectSeverities),
+    },
     groups: [...tallies.values()]
       .map((entry) => entry.toGroup(maxAttributes))
       .sort((a, b) => a.connector.localeCompare(b.connector) || a.objectType.localeCompare(b.objectType)),
@@ -193,6 +288,7 @@ function objectDnReport(
   const unmapped = report.unmapped.map((finding): DiagnosedUnmapped => {
     const source =
       candidates.find((candidate) => connectorNameOf(snapshot, candidate) === finding.connector) ?? csObject
+    if (finding.attribute === '') return { ...finding, diagnosis: null }
     return {
       ...finding,
       diagnosis: diagnoseAttribute({

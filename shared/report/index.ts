@@ -1,6 +1,6 @@
 /** Reports of unmapped attributes and their diagnoses, and their HTML, CSV and JSON renderings. */
 export { buildReport, METAVERSE_GROUP, type ReportOptions } from './build-report'
-export { CODE_MEANINGS } from './code-meanings'
+export { CODE_CATALOGUE, codeMeaning } from '../model/diagnosis-codes'
 export type {
   AttributeCount,
   ConnectorGap,

@@ -12,16 +12,36 @@ const SNAPSHOT: SnapshotReport = {
   kind: 'snapshot',
   snapshot: `Contoso ${HOSTILE}`,
   generatedAt: '2026-11-25T12:00:00.000Z',
+  totals: {
+    objectsChecked: 1200,
+    objectsWithFindings: 2,
+    objectsBlocking: 0,
+    findings: { blocking: 0, unmapped: 3, byDesign: 0 },
+  },
   groups: [
     {
       connector: 'contoso.com',
       objectType: 'user',
       objectsChecked: 1200,
       objectsWithFindings: 2,
-      codes: [{ code: 'NO_INBOUND_FLOW', findings: 3 }],
+      objectsBlocking: 0,
+      severities: { blocking: 0, unmapped: 3, byDesign: 0 },
+      codes: [{ code: 'NO_INBOUND_FLOW', severity: 'unmapped', findings: 3 }],
       topAttributes: [
-        { attribute: FORMULA, code: 'NO_INBOUND_FLOW', kind: 'source-without-inbound-flow', objects: 2 },
-        { attribute: '__proto__', code: 'NO_INBOUND_FLOW', kind: 'source-without-inbound-flow', objects: 1 },
+        {
+          attribute: FORMULA,
+          code: 'NO_INBOUND_FLOW',
+          severity: 'unmapped',
+          kind: 'source-without-inbound-flow',
+          objects: 2,
+        },
+        {
+          attribute: '__proto__',
+          code: 'NO_INBOUND_FLOW',
+          severity: 'unmapped',
+          kind: 'source-without-inbound-flow',
+          objects: 1,
+        },
       ],
       distinctAttributes: 5,
       examples: [{ dn: `CN=${HOSTILE},DC=contoso,DC=com`, attributes: [FORMULA, '__proto__'] }],
@@ -32,6 +52,7 @@ const SNAPSHOT: SnapshotReport = {
       connector: 'contoso.com',
       attribute: '+SUM(A1:A9)',
       code: 'NOT_SELECTED_ON_CONNECTOR',
+      severity: 'blocking',
       kind: 'not-selected-on-connector',
       message: 'A rule reads it, the connector does not import it.',
     },
@@ -41,6 +62,8 @@ const SNAPSHOT: SnapshotReport = {
 
 const DIAGNOSIS: Diagnosis = {
   verdict: 'NO_INBOUND_FLOW',
+  alsoBlocking: [],
+  fix: ['Add an inbound flow for it in a custom rule.'],
   attribute: { source: 'extensionAttribute9', metaverse: null, target: null },
   steps: [
     { code: 'OK', stage: 'source', message: 'The object has a value.', blocking: false },
@@ -55,13 +78,21 @@ const OBJECT: SingleObjectReport = {
   dn: '-CN=Dash,DC=contoso,DC=com',
   connector: 'contoso.com',
   objectType: 'user',
-  object: { metaverse: null, connectors: [], importFlow: [], exportFlow: [], unmapped: [] },
+  object: {
+    metaverse: null,
+    connectors: [],
+    importFlow: [],
+    exportFlow: [],
+    unmapped: [],
+    counts: { blocking: 0, unmapped: 1, byDesign: 0 },
+  },
   unmapped: [
     {
       attribute: 'extensionAttribute9',
       connector: 'contoso.com',
       kind: 'source-without-inbound-flow',
       code: 'NO_INBOUND_FLOW',
+      severity: 'unmapped',
       message: '@SUM(1)',
       diagnosis: DIAGNOSIS,
     },
@@ -103,10 +134,10 @@ describe('toCsv', () => {
     const lines = toCsv(SNAPSHOT).split('\r\n')
 
     expect(lines[0]).toBe(
-      '"Connector","Object type","Attribute","Code","Kind","Objects","Objects checked","Message"',
+      '"Connector","Object type","Attribute","Severity","Code","Kind","Objects","Objects checked","Message"',
     )
     expect(lines[1]).toBe(
-      `"contoso.com","user","'=HYPERLINK(""http://evil.example"",""click"")","NO_INBOUND_FLOW","source-without-inbound-flow","2","1200",""`,
+      `"contoso.com","user","'=HYPERLINK(""http://evil.example"",""click"")","Unmapped","NO_INBOUND_FLOW","source-without-inbound-flow","2","1200",""`,
     )
     expect(lines[3]).toContain(`"'+SUM(A1:A9)"`)
     expect(lines).toHaveLength(5)
@@ -116,7 +147,7 @@ describe('toCsv', () => {
     const lines = toCsv(OBJECT).split('\r\n')
 
     expect(lines[1]).toBe(
-      `"'-CN=Dash,DC=contoso,DC=com","contoso.com","extensionAttribute9","NO_INBOUND_FLOW","source-without-inbound-flow","'@SUM(1)","NO_INBOUND_FLOW","No rule reads <script>alert(""x"")</script>."`,
+      `"'-CN=Dash,DC=contoso,DC=com","contoso.com","extensionAttribute9","Unmapped","NO_INBOUND_FLOW","source-without-inbound-flow","'@SUM(1)","NO_INBOUND_FLOW","","No rule reads <script>alert(""x"")</script>."`,
     )
   })
 })

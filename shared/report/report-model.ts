@@ -1,5 +1,5 @@
 /** The plain-data documents `synclens report` and the app's export write (HTML, CSV or JSON). */
-import type { DiagnosisCode } from '../engine/codes'
+import type { DiagnosisCode, Severity, SeverityCounts } from '../model/diagnosis-codes'
 import type { Diagnosis } from '../engine/diagnose'
 import type { UnmappedKind } from '../engine/unmapped'
 import type { ObjectReport } from '../engine/object-report'
@@ -8,6 +8,7 @@ import type { ObjectReport } from '../engine/object-report'
 export interface AttributeCount {
   readonly attribute: string
   readonly code: DiagnosisCode
+  readonly severity: Severity
   readonly kind: UnmappedKind
   readonly objects: number
 }
@@ -16,6 +17,7 @@ export interface AttributeCount {
 export interface ExampleObject {
   /** The DN, or the object id in the Metaverse group (metaverse objects have no DN). */
   readonly dn: string
+  /** The blocking and unmapped attributes found on it (an empty name is a finding about the whole object). */
   readonly attributes: readonly string[]
 }
 
@@ -26,10 +28,18 @@ export interface UnmappedGroup {
   readonly objectType: string
   /** Objects of this connector and type that were checked. */
   readonly objectsChecked: number
-  /** Objects with at least one unmapped attribute. */
+  /** Objects with at least one blocking or unmapped finding (what "has unmapped attributes" keeps). */
   readonly objectsWithFindings: number
-  /** Findings by diagnosis code, most frequent first. */
-  readonly codes: readonly { readonly code: DiagnosisCode; readonly findings: number }[]
+  /** Objects with at least one blocking finding. */
+  readonly objectsBlocking: number
+  /** Findings by severity. */
+  readonly severities: SeverityCounts
+  /** Findings by diagnosis code and severity, most frequent first. */
+  readonly codes: readonly {
+    readonly code: DiagnosisCode
+    readonly severity: Severity
+    readonly findings: number
+  }[]
   /** The most frequent unmapped attributes, most frequent first, at most `maxAttributes`. */
   readonly topAttributes: readonly AttributeCount[]
   /** Distinct unmapped attributes in the group (topAttributes may list fewer). */
@@ -43,8 +53,22 @@ export interface ConnectorGap {
   readonly connector: string
   readonly attribute: string
   readonly code: DiagnosisCode
+  readonly severity: Severity
   readonly kind: UnmappedKind
   readonly message: string
+}
+
+/**
+ * The whole snapshot counted object by object, as the object views count: a metaverse object with everything
+ * connected to it is one object, and so is a connector-space object joined to none.
+ */
+export interface SnapshotTotals {
+  readonly objectsChecked: number
+  /** Objects with a blocking or unmapped finding; the Metaverse Search filter finds the same metaverse objects. */
+  readonly objectsWithFindings: number
+  readonly objectsBlocking: number
+  /** Findings by severity, the sum of every object's counts. */
+  readonly findings: SeverityCounts
 }
 
 /** The report of a whole snapshot. */
@@ -52,6 +76,7 @@ export interface SnapshotReport {
   readonly kind: 'snapshot'
   readonly snapshot: string
   readonly generatedAt: string
+  readonly totals: SnapshotTotals
   readonly groups: readonly UnmappedGroup[]
   readonly connectorGaps: readonly ConnectorGap[]
   /** Problems met while loading, as `file:line:column: message`. */
@@ -60,12 +85,15 @@ export interface SnapshotReport {
 
 /** One unmapped attribute of an object with the walk that explains it. */
 export interface DiagnosedUnmapped {
+  /** Empty for a finding about the whole object (not connected, cloud filtered). */
   readonly attribute: string
   readonly connector: string
   readonly kind: UnmappedKind
   readonly code: DiagnosisCode
+  readonly severity: Severity
   readonly message: string
-  readonly diagnosis: Diagnosis
+  /** The walk of the attribute; null for a finding about the whole object. */
+  readonly diagnosis: Diagnosis | null
 }
 
 /** The report of one connector-space object. */

@@ -1,5 +1,9 @@
+import { severityLabel } from '../model/diagnosis-codes'
 import { csvField } from '../text/csv-guard'
 import type { Report, SingleObjectReport, SnapshotReport } from './report-model'
+
+/** How a finding about the whole object (not connected, cloud filtered) names its attribute. */
+export const WHOLE_OBJECT = '(whole object)'
 
 function csvLines(rows: readonly (readonly (string | number)[])[]): string {
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
@@ -23,6 +27,7 @@ function snapshotCsv(report: SnapshotReport): string {
     'Connector',
     'Object type',
     'Attribute',
+    'Severity',
     'Code',
     'Kind',
     'Objects',
@@ -33,7 +38,8 @@ function snapshotCsv(report: SnapshotReport): string {
     group.topAttributes.map((entry) => [
       group.connector,
       group.objectType,
-      entry.attribute,
+      entry.attribute === '' ? WHOLE_OBJECT : entry.attribute,
+      severityLabel(entry.severity),
       entry.code,
       entry.kind,
       entry.objects,
@@ -45,6 +51,7 @@ function snapshotCsv(report: SnapshotReport): string {
     gap.connector,
     '',
     gap.attribute,
+    severityLabel(gap.severity),
     gap.code,
     gap.kind,
     '',
@@ -55,16 +62,29 @@ function snapshotCsv(report: SnapshotReport): string {
 }
 
 function objectCsv(report: SingleObjectReport): string {
-  const header = ['DN', 'Connector', 'Attribute', 'Code', 'Kind', 'Message', 'Verdict', 'Blocking step']
+  const header = [
+    'DN',
+    'Connector',
+    'Attribute',
+    'Severity',
+    'Code',
+    'Kind',
+    'Message',
+    'Verdict',
+    'Also blocking',
+    'Blocking step',
+  ]
   const rows = report.unmapped.map((entry) => [
     report.dn,
     entry.connector,
-    entry.attribute,
+    entry.attribute === '' ? WHOLE_OBJECT : entry.attribute,
+    severityLabel(entry.severity),
     entry.code,
     entry.kind,
     entry.message,
-    entry.diagnosis.verdict,
-    entry.diagnosis.steps.find((step) => step.blocking)?.message ?? '',
+    entry.diagnosis?.verdict ?? entry.code,
+    entry.diagnosis?.alsoBlocking.join(' ') ?? '',
+    entry.diagnosis?.steps.find((step) => step.blocking)?.message ?? entry.message,
   ])
   return csvLines([header, ...rows])
 }

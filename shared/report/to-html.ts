@@ -1,6 +1,7 @@
-import type { DiagnosisCode } from '../engine/codes'
-import { CODE_MEANINGS } from './code-meanings'
+import type { DiagnosisCode, Severity } from '../model/diagnosis-codes'
+import { codeMeaning, SEVERITIES, severityLabel, severityMeaning } from '../model/diagnosis-codes'
 import type { Report, SingleObjectReport, SnapshotReport, UnmappedGroup } from './report-model'
+import { WHOLE_OBJECT } from './to-csv'
 
 const HTML_ESCAPES: ReadonlyMap<string, string> = new Map([
   ['&', '&amp;'],
@@ -20,6 +21,8 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid 
 table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}th,td{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}code{font-family:ui-monospace,Consolas,monospace}
 .muted{color:#57606a}.blocking{color:#b42318;font-weight:600}
+.sev{display:inline-block;border-radius:3px;padding:0 .35rem;font-weight:600;white-space:nowrap}
+.sev-blocking{background:#fee4e2;color:#b42318}.sev-unmapped{background:#fef0c7;color:#93370d}.sev-by-design{background:#f2f4f7;color:#475467;font-weight:400}
 @media print{body{margin:0;max-width:none}}`
 
 /** A self-contained HTML page (inline style, no scripts, nothing fetched) for a reader without SyncLens. */
@@ -41,7 +44,8 @@ export function toHtml(report: Report): string {
     '</head>',
     '<body>',
     `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="muted">Snapshot <strong>${escapeHtml(report.snapshot)}</strong>, report made ${escapeHtml(report.generatedAt)} by SyncLens. An <em>unmapped</em> attribute has a value that no synchronization rule carries on, or is configured on a connector in a way the rules do not use.</p>`,
+    `<p class="muted">Snapshot <strong>${escapeHtml(report.snapshot)}</strong>, report made ${escapeHtml(report.generatedAt)} by SyncLens. Every attribute without a mapping is listed with its cause and a severity.</p>`,
+    severityLegend(),
     body,
     glossary(usedCodes(report)),
     '</body>',
@@ -60,24 +64,53 @@ const cell = (value: string | number): string => `<td>${escapeHtml(value)}</td>`
 const numberCell = (value: number): string =>
   `<td class="n">${escapeHtml(value.toLocaleString('en-US'))}</td>`
 const codeCell = (code: DiagnosisCode): string => `<td><code>${escapeHtml(code)}</code></td>`
+const severityMark = (severity: Severity): string =>
+  `<span class="sev sev-${severity}">${escapeHtml(severityLabel(severity))}</span>`
+const severityCell = (severity: Severity): string => `<td>${severityMark(severity)}</td>`
+const attributeCell = (attribute: string): string => cell(attribute === '' ? WHOLE_OBJECT : attribute)
+
+function severityLegend(): string {
+  const items = SEVERITIES.map(
+    (severity) => `<dt>${severityMark(severity)}</dt><dd>${escapeHtml(severityMeaning(severity))}</dd>`,
+  )
+  return ['<dl>', ...items, '</dl>'].join('\n')
+}
 
 function snapshotBody(report: SnapshotReport): string {
+  const { totals } = report
+  const overview = `<p>${totals.objectsChecked.toLocaleString('en-US')} objects checked: <strong>${totals.objectsBlocking.toLocaleString('en-US')}</strong> with a blocking finding, <strong>${totals.objectsWithFindings.toLocaleString('en-US')}</strong> with a blocking or unmapped one. Findings: ${severityMark('blocking')} ${totals.findings.blocking.toLocaleString('en-US')}, ${severityMark('unmapped')} ${totals.findings.unmapped.toLocaleString('en-US')}, ${severityMark('by-design')} ${totals.findings.byDesign.toLocaleString('en-US')}.</p>`
   const summary = table(
-    ['Connector', 'Object type', 'Objects checked', 'Objects with unmapped attributes', 'Findings by code'],
+    [
+      'Connector',
+      'Object type',
+      'Objects checked',
+      'Objects blocking',
+      'Objects blocking or unmapped',
+      'Findings by code',
+    ],
     report.groups.map((group) => [
       cell(group.connector),
       cell(group.objectType),
       numberCell(group.objectsChecked),
+      numberCell(group.objectsBlocking),
       numberCell(group.objectsWithFindings),
-      cell(group.codes.map((entry) => `${entry.code} ${entry.findings.toLocaleString('en-US')}`).join(', ')),
+      cell(
+        group.codes
+          .map(
+            (entry) =>
+              `${entry.code} (${severityLabel(entry.severity).toLowerCase()}) ${entry.findings.toLocaleString('en-US')}`,
+          )
+          .join(', '),
+      ),
     ]),
   )
   const groups = report.groups.filter((group) => group.objectsWithFindings > 0).map(groupSection)
   const gaps = table(
-    ['Connector', 'Attribute', 'Code', 'What it means'],
+    ['Connector', 'Attribute', 'Severity', 'Code', 'What it means'],
     report.connectorGaps.map((gap) => [
       cell(gap.connector),
       cell(gap.attribute),
+      severityCell(gap.severity),
       codeCell(gap.code),
       cell(gap.message),
     ]),
@@ -88,6 +121,7 @@ function snapshotBody(report: SnapshotReport): string {
       : `<h2>Problems reading the snapshot</h2>\n<ul>\n${report.loadIssues.map((issue) => `<li>${escapeHtml(issue)}</li>`).join('\n')}\n</ul>`
   return [
     '<h2>Summary</h2>',
+    overview,
     summary,
     ...groups,
     '<h2>Connector attribute lists that disagree with the rules</h2>',
@@ -105,17 +139,21 @@ function groupSection(group: UnmappedGroup): string {
     `<h2>${escapeHtml(group.connector)}: ${escapeHtml(group.objectType)}</h2>`,
     shown,
     table(
-      ['Attribute', 'Code', 'Objects'],
+      ['Attribute', 'Severity', 'Code', 'Objects'],
       group.topAttributes.map((entry) => [
-        cell(entry.attribute),
+        attributeCell(entry.attribute),
+        severityCell(entry.severity),
         codeCell(entry.code),
         numberCell(entry.objects),
       ]),
     ),
     `<h3>Example objects (${group.examples.length} of ${group.objectsWithFindings.toLocaleString('en-US')})</h3>`,
     table(
-      ['Object', 'Unmapped attributes'],
-      group.examples.map((example) => [cell(example.dn), cell(example.attributes.join(', '))]),
+      ['Object', 'Blocking or unmapped attributes'],
+      group.examples.map((example) => [
+        cell(example.dn),
+        cell(example.attributes.map((name) => (name === '' ? WHOLE_OBJECT : name)).join(', ')),
+      ]),
     ),
   ].join('\n')
 }
@@ -126,31 +164,44 @@ function objectBody(report: SingleObjectReport): string {
       ? `, metaverse object <code>${escapeHtml(report.object.metaverse.id)}</code>`
       : ', not joined to a metaverse object'
   }.</p>`
+  const counts = report.object.counts
+  const overview = `<p>${severityMark('blocking')} ${counts.blocking}, ${severityMark('unmapped')} ${counts.unmapped}, ${severityMark('by-design')} ${counts.byDesign}.</p>`
   const list = table(
-    ['Attribute', 'Connector', 'Code', 'What it means'],
+    ['Attribute', 'Connector', 'Severity', 'Code', 'What it means'],
     report.unmapped.map((entry) => [
-      cell(entry.attribute),
+      attributeCell(entry.attribute),
       cell(entry.connector),
+      severityCell(entry.severity),
       codeCell(entry.code),
       cell(entry.message),
     ]),
   )
-  const diagnoses = report.unmapped.map((entry) =>
-    [
-      `<h3>${escapeHtml(entry.attribute)} <span class="muted">(${escapeHtml(entry.connector)})</span>: <code>${escapeHtml(entry.diagnosis.verdict)}</code></h3>`,
+  const diagnoses = report.unmapped.flatMap((entry) => {
+    const diagnosis = entry.diagnosis
+    if (diagnosis === null || entry.severity === 'by-design') return []
+    const also =
+      diagnosis.alsoBlocking.length === 0
+        ? ''
+        : ` <span class="muted">also ${diagnosis.alsoBlocking.map((code) => `<code>${escapeHtml(code)}</code>`).join(', ')}</span>`
+    return [
+      `<h3>${escapeHtml(entry.attribute)} <span class="muted">(${escapeHtml(entry.connector)})</span>: <code>${escapeHtml(diagnosis.verdict)}</code>${also}</h3>`,
       '<ol>',
-      ...entry.diagnosis.steps.map(
+      ...diagnosis.steps.map(
         (step) =>
           `<li${step.blocking ? ' class="blocking"' : ''}>[${escapeHtml(step.stage)}] <code>${escapeHtml(step.code)}</code>: ${escapeHtml(step.message)}</li>`,
       ),
       '</ol>',
-    ].join('\n'),
-  )
+      ...(diagnosis.fix.length > 0
+        ? [`<p>What to do: ${diagnosis.fix.map((line) => escapeHtml(line)).join(' ')}</p>`]
+        : []),
+    ].join('\n')
+  })
   return [
     facts,
-    '<h2>Unmapped attributes</h2>',
+    overview,
+    '<h2>Findings</h2>',
     list,
-    '<h2>Why each one does not flow</h2>',
+    '<h2>Why each blocking or unmapped one does not flow</h2>',
     ...diagnoses,
   ].join('\n')
 }
@@ -162,15 +213,17 @@ function usedCodes(report: Report): readonly DiagnosisCode[] {
           ...report.groups.flatMap((group) => group.codes.map((entry) => entry.code)),
           ...report.connectorGaps.map((gap) => gap.code),
         ]
-      : report.unmapped.flatMap((entry) => [entry.code, ...entry.diagnosis.steps.map((step) => step.code)])
+      : report.unmapped.flatMap((entry) => [
+          entry.code,
+          ...(entry.diagnosis?.steps.map((step) => step.code) ?? []),
+        ])
   return [...new Set(codes)].sort()
 }
 
 function glossary(codes: readonly DiagnosisCode[]): string {
   if (codes.length === 0) return ''
   const items = codes.map(
-    (code) =>
-      `<dt><code>${escapeHtml(code)}</code></dt><dd>${escapeHtml(CODE_MEANINGS.get(code) ?? '')}</dd>`,
+    (code) => `<dt><code>${escapeHtml(code)}</code></dt><dd>${escapeHtml(codeMeaning(code))}</dd>`,
   )
   return ['<h2>What the codes mean</h2>', '<dl>', ...items, '</dl>'].join('\n')
 }

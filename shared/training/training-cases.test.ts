@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { DIAGNOSIS_CODES, type DiagnosisCode } from '../engine/codes'
+import { DIAGNOSIS_CODES, type DiagnosisCode } from '../model/diagnosis-codes'
 import { firstOf, valuesOf } from './attributes'
 import type { AdObject } from './directory/ad-object'
 import { caseUser } from './directory/case-users'
+import { EXCLUDED_CONTAINERS } from './directory/layout'
 import { populationShape } from './directory/population-shape'
 import type { RuleSpec } from './rules/rule-spec'
 import { TRAINING_RULES } from './rules/training-rules'
@@ -138,7 +139,36 @@ const CAUSES: Readonly<Record<DiagnosisCode, (facts: CaseFacts) => boolean>> = {
     (facts.synced.aad?.pending?.changed ?? []).includes(facts.attribute),
   MV_STALE: (facts) =>
     facts.object.history.metaverseStale &&
+    !facts.object.history.importPending &&
     mvValues(facts, facts.attribute).join() !== valuesOf(facts.object.attributes, facts.attribute).join(),
+  OU_FILTERED: (facts) =>
+    EXCLUDED_CONTAINERS.some((container) =>
+      facts.object.dn.toLowerCase().endsWith(`,${container.toLowerCase()}`),
+    ) && facts.synced.aad !== null,
+  OUT_OF_SYNC_SCOPE: (facts) => {
+    const join = userRules.find((rule) => rule.linkType === 'Provision' && !rule.disabled)
+    return (
+      join !== undefined &&
+      facts.object.history.metaverseStale &&
+      facts.object.before !== null &&
+      inScope(join.scope, facts.object.before) &&
+      !inScope(join.scope, facts.object.attributes) &&
+      facts.synced.aad !== null
+    )
+  },
+  PENDING_IMPORT: (facts) =>
+    facts.object.history.importPending &&
+    facts.object.before !== null &&
+    valuesOf(facts.object.before, facts.attribute).join() !==
+      valuesOf(facts.object.attributes, facts.attribute).join() &&
+    mvValues(facts, facts.attribute).join() === valuesOf(facts.object.before, facts.attribute).join(),
+  REFERENCE_UNRESOLVED: (facts) => {
+    const shape = populationShape(5, 500)
+    const [key] = valuesOf(facts.object.attributes, facts.attribute)
+    const index = CASE_DEFINITIONS.findIndex((definition) => `case:${definition.id}` === key)
+    const referenced = caseUser(shape, index)
+    return referenced !== null && synchronize(referenced).aad === null && facts.synced.aad !== null
+  },
 }
 
 describe('TRAINING_CASES', () => {
@@ -199,11 +229,14 @@ describe('TRAINING_CASES', () => {
     const leavers = people.filter(
       (person) => person && firstOf(person.attributes, 'extensionAttribute1') === 'Leaver',
     )
-    const stale = people.filter((person) => person?.history.metaverseStale)
+    const stale = people.filter((person) => person?.history.metaverseStale && !person.history.importPending)
     expect(leavers.map((person) => person?.dn)).toEqual([
       TRAINING_CASES.find((entry) => entry.code === 'AUTHORITATIVE_NULL')?.dn,
     ])
-    expect(stale).toHaveLength(1)
+    expect(stale.map((person) => person?.key)).toEqual([
+      'case:title-not-synchronized',
+      'case:no-sync-flag-out-of-scope',
+    ])
   })
 })
 

@@ -3,8 +3,13 @@
  * person it happens to and the words a trainer uses to explain it. The people are the same for every
  * seed, so a case's DN never changes.
  */
-import type { DiagnosisCode } from '../engine/codes'
-import { cnDn, departmentOu, SERVICE_ACCOUNTS_OU } from './directory/layout'
+import type { DiagnosisCode } from '../model/diagnosis-codes'
+
+/** The object key of a case person, as reference values hold it. */
+function casePersonKey(id: string): string {
+  return `case:${id}`
+}
+import { cnDn, departmentOu, PARKED_OU, SERVICE_ACCOUNTS_OU } from './directory/layout'
 import { AD_CONNECTOR_NAME, PARTNER_FOREST_SID } from './environment'
 import { bytesToBase64, sidBytes } from './identifiers'
 
@@ -54,8 +59,13 @@ export interface CasePerson {
   readonly set?: AttributeChanges
   /** What AD held at the previous synchronization, where it differs from now. */
   readonly before?: AttributeChanges
-  /** `stale`: no synchronization since `before`; `pending`: the change is not exported yet; `failed`: its export was refused. */
-  readonly history?: 'stale' | 'pending' | 'failed'
+  /**
+   * `stale`: no synchronization since `before`; `import-pending`: the change was imported but not
+   * synchronized; `pending`: the change is not exported yet; `failed`: its export was refused.
+   */
+  readonly history?: 'stale' | 'import-pending' | 'pending' | 'failed'
+  /** The OU the account lives in, when not its department's. */
+  readonly ou?: string
 }
 
 /** A case with its person. */
@@ -122,19 +132,19 @@ export const CASE_DEFINITIONS: readonly CaseDefinition[] = [
   },
   {
     id: 'badge-number-unmapped',
-    title: "Tomasz's badge number (extensionAttribute11) is not in Entra ID",
+    title: "Tomasz's badge number (employeeNumber) is not in Entra ID",
     code: 'NO_INBOUND_FLOW',
-    attribute: 'extensionAttribute11',
+    attribute: 'employeeNumber',
     concept: 'inbound',
     explanation:
-      "extensionAttribute11 is selected on the AD connector and holds a value in Tomasz's connector-space object, yet no inbound rule for users maps it: Contoso's rules carry extensionAttribute1 to 10 only. Without an inbound flow the value stays in the connector space and never reaches the metaverse.",
+      "employeeNumber is selected on the AD connector and holds a value in Tomasz's connector-space object, yet no inbound rule for users maps it: neither the out-of-box rules nor Contoso's copy of User Common read employeeNumber. Without an inbound flow the value stays in the connector space and never reaches the metaverse.",
     person: {
       givenName: 'Tomasz',
       surname: 'Kowalczyk',
       department: 'IT',
       office: 'Munich',
       title: 'Network Engineer',
-      set: [['extensionAttribute11', ['BADGE-20417']]],
+      set: [['employeeNumber', ['BADGE-20417']]],
     },
   },
   {
@@ -399,12 +409,83 @@ export const CASE_DEFINITIONS: readonly CaseDefinition[] = [
       history: 'stale',
     },
   },
+  {
+    id: 'parked-account-ou-filtered',
+    title: 'Sofia will vanish from Entra ID after the next full import',
+    code: 'OU_FILTERED',
+    attribute: 'displayName',
+    concept: 'connector-space',
+    explanation:
+      "Sofia's account was moved to OU=Parked Accounts, which the AD connector has excluded from its container filter since last week. The connector space still holds her from the previous full import, but the next full import drops her object, the synchronization disconnects her metaverse object, and the export deletes her Entra ID account.",
+    person: {
+      givenName: 'Sofia',
+      surname: 'Moreno',
+      department: 'Sales',
+      office: 'Seattle',
+      title: 'Account Manager',
+      ou: PARKED_OU,
+    },
+  },
+  {
+    id: 'no-sync-flag-out-of-scope',
+    title: 'Yusuf will be deleted from Entra ID at the next synchronization',
+    code: 'OUT_OF_SYNC_SCOPE',
+    attribute: 'displayName',
+    concept: 'scoping',
+    explanation:
+      "A helpdesk script set adminDescription = User_NoSync on Yusuf's account, and the change was imported. In from AD - User Join is scoped adminDescription NOTSTARTSWITH User_, so at the next synchronization Yusuf's object leaves the scope of every join and provisioning rule: it is disconnected, his metaverse object loses its last source and is deleted, and so is his Entra ID account.",
+    person: {
+      givenName: 'Yusuf',
+      surname: 'Demir',
+      department: 'Finance',
+      office: 'London',
+      title: 'Payroll Specialist',
+      set: [['adminDescription', ['User_NoSync']]],
+      before: [['adminDescription', []]],
+      history: 'stale',
+    },
+  },
+  {
+    id: 'title-pending-import',
+    title: "Ivan's new job title has not reached Entra ID yet",
+    code: 'PENDING_IMPORT',
+    attribute: 'title',
+    concept: 'connector-space',
+    explanation:
+      'Ivan was promoted to Engineering Manager, and the last delta import brought the new title into the connector space as a pending import. No synchronization has run since, so the metaverse and Entra ID still show Senior Engineer until the next synchronization applies it.',
+    person: {
+      givenName: 'Ivan',
+      surname: 'Horvat',
+      department: 'Engineering',
+      office: 'Munich',
+      title: 'Engineering Manager',
+      before: [['title', ['Senior Engineer']]],
+      history: 'import-pending',
+    },
+  },
+  {
+    id: 'manager-unresolved',
+    title: "Lena's manager is empty in Entra ID",
+    code: 'REFERENCE_UNRESOLVED',
+    attribute: 'manager',
+    concept: 'outbound',
+    explanation:
+      "Lena's manager in AD is Hans Becker, whose linked-mailbox account is never provisioned to Entra ID. A reference can only be exported as the DN of the referenced object in the target connector space, and Hans has none there, so Lena's manager stays empty in Entra ID until Hans is synchronized.",
+    person: {
+      givenName: 'Lena',
+      surname: 'Kraus',
+      department: 'Operations',
+      office: 'Munich',
+      title: 'Facilities Coordinator',
+      set: [['manager', [casePersonKey('linked-mailbox-not-provisioned')]]],
+    },
+  },
 ]
 
 /** The DN of a case's person in AD. */
 export function casePersonDn(person: CasePerson): string {
   if (person.serviceAccount === true) return cnDn(SYNC_SERVICE_ACCOUNT, SERVICE_ACCOUNTS_OU)
-  return cnDn(`${person.givenName} ${person.surname}`, departmentOu(person.department))
+  return cnDn(`${person.givenName} ${person.surname}`, person.ou ?? departmentOu(person.department))
 }
 
 /** The seeded cases, one or more per diagnosis code. */

@@ -1,3 +1,4 @@
+import { syncScopeExit } from '../engine/sync-scope'
 import { describe, expect, it } from 'vitest'
 import { cachedRuleIndex, diagnoseAttribute } from '../engine/diagnose'
 import { exportFlow } from '../engine/export-flow'
@@ -72,15 +73,70 @@ describe('the training snapshot read by the product', () => {
     },
   )
 
+  it.each([
+    ['employee-id-not-selected', ['NO_OUTBOUND_FLOW'], 2],
+    ['phone-missing-in-ad', [], 1],
+    ['division-error', ['NO_OUTBOUND_FLOW'], 2],
+    ['no-sync-flag-out-of-scope', [], 1],
+  ] as const)('%s: walks the whole path, with %j also blocking', async (id, also, fixes) => {
+    const { loaded, index } = await loading
+    const trainingCase = TRAINING_CASES.find((entry) => entry.id === id)
+    const csObject = trainingCase ? index.csObjectByDn(AD_CONNECTOR_ID, trainingCase.dn) : null
+    if (!trainingCase || !csObject) throw new Error(`${id}: no connector-space object`)
+
+    const diagnosis = diagnoseAttribute({
+      rules: loaded.configuration.rules,
+      connectors: loaded.configuration.connectors,
+      index,
+      csObject,
+      attribute: trainingCase.attribute,
+    })
+
+    expect(diagnosis.alsoBlocking).toEqual(also)
+    expect(diagnosis.fix).toHaveLength(fixes)
+    expect(diagnosis.steps.filter((step) => step.blocking).map((step) => step.code)).toEqual([
+      diagnosis.verdict,
+      ...also,
+    ])
+  })
+
+  it.each([
+    ['surname', 'sn'],
+    ['onPremisesSamAccountName', 'accountName'],
+  ])('follows the target-side name %s back to %s with --target', async (asked, metaverse) => {
+    const { loaded, index } = await loading
+    const trainingCase = TRAINING_CASES.find((entry) => entry.id === 'ok-title')
+    const csObject = trainingCase ? index.csObjectByDn(AD_CONNECTOR_ID, trainingCase.dn) : null
+    if (!csObject) throw new Error('ok-title: no connector-space object')
+
+    const diagnosis = diagnoseAttribute({
+      rules: loaded.configuration.rules,
+      connectors: loaded.configuration.connectors,
+      index,
+      csObject,
+      attribute: asked,
+      targetConnectorId: AAD_CONNECTOR_GUID,
+    })
+
+    expect(diagnosis.verdict).toBe('OK')
+    expect(diagnosis.attribute).toMatchObject({ metaverse, target: asked })
+  })
+
   it('holds what the rules compute everywhere except in the seeded cases', async () => {
     const { loaded, objects, index } = await loading
     const { rules, connectors } = loaded.configuration
     const ruleIndex = cachedRuleIndex(rules, connectors)
 
     const surprises: string[] = []
+    const leaving: string[] = []
     for (const csObject of objects.ad) {
       if (csObject.mvLink === null) continue
       const imported = importFlow(csObject, { ruleIndex, index })
+      // An object leaving sync scope is stale everywhere for one reason, which the case names.
+      if (syncScopeExit(imported, csObject, index, ruleIndex)) {
+        leaving.push(csObject.dn)
+        continue
+      }
       for (const attribute of imported.attributes) {
         if (attribute.stale === true)
           surprises.push(`${csObject.dn}: metaverse ${attribute.mvAttribute} is stale`)
@@ -104,5 +160,6 @@ describe('the training snapshot read by the product', () => {
         `${TRAINING_CASES.find((entry) => entry.code === 'EXPRESSION_ERROR')?.dn}: division raises an error`,
       ].sort(),
     )
+    expect(leaving).toEqual([TRAINING_CASES.find((entry) => entry.code === 'OUT_OF_SYNC_SCOPE')?.dn])
   })
 })

@@ -1,3 +1,4 @@
+import { SEVERITIES, severityLabel } from '../../../shared/model/diagnosis-codes'
 import { type CliIo, formatTable, writeJson } from '../cli-io'
 import { findObject, type ObjectOptions, requireOneObject } from '../find-object'
 import { loaded, openSnapshotForCli } from '../open-snapshot'
@@ -41,12 +42,25 @@ export async function objectCommand(target: string, options: ObjectCommandOption
       report.connectors.map((c) => [c.connector, c.dn, c.objectType ?? '', c.lineageType ?? '']),
     ),
   )
+  const { counts } = report
+  io.stdout(
+    `\nFindings: ${counts.blocking} blocking, ${counts.unmapped} unmapped, ${counts.byDesign} by design.\n`,
+  )
   if (report.unmapped.length > 0) {
-    io.stdout('\nAttributes with no mapping:\n')
+    // Worst first, so what needs acting on is at the top; by design stays listed, as every mark does.
+    const ordered = [...report.unmapped].sort(
+      (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity),
+    )
     io.stdout(
       formatTable(
-        ['Attribute', 'Code', 'Connector', 'Reason'],
-        report.unmapped.map((u) => [u.attribute, u.code, u.connector, u.message]),
+        ['Severity', 'Attribute', 'Code', 'Connector', 'Reason'],
+        ordered.map((u) => [
+          severityLabel(u.severity),
+          u.attribute === '' ? '(whole object)' : u.attribute,
+          u.code,
+          u.connector,
+          u.message,
+        ]),
       ),
     )
   }

@@ -36,14 +36,19 @@ describe('synclens report', () => {
     ['html', /^<!DOCTYPE html>/],
     ['csv', /^"Connector","Object type","Attribute"/],
     ['json', /^\{\n {2}"kind": "snapshot"/],
-  ])('writes the whole-snapshot report as %s', async (format, start) => {
-    const out = path.join(folder, `whole.${format}`)
+  ])(
+    'writes the whole-snapshot report as %s',
+    async (format, start) => {
+      const out = path.join(folder, `whole.${format}`)
 
-    const printed = await run({ format, out })
+      const printed = await run({ format, out })
 
-    expect(fs.readFileSync(out, 'utf8')).toMatch(start)
-    expect(printed).toContain(`to ${out}`)
-  })
+      expect(fs.readFileSync(out, 'utf8')).toMatch(start)
+      expect(printed).toContain(`to ${out}`)
+    },
+    // The first walks every object's flows in the training snapshot (kept for the others): slow on a busy machine.
+    180_000,
+  )
 
   it('writes the report of one object with a diagnosis per unmapped attribute', async () => {
     const whole = JSON.parse(fs.readFileSync(path.join(folder, 'whole.json'), 'utf8')) as {
@@ -73,7 +78,8 @@ describe('synclens report', () => {
 
     await run({ format: 'csv', out, force: true })
     expect(fs.readFileSync(out, 'utf8')).toMatch(/^"Connector"/)
-  })
+    // Each run renders the whole-snapshot report (every object's flows): slow on a busy machine.
+  }, 180_000)
 
   it('exits 1 for an object that is not in the snapshot, writing nothing', async () => {
     const out = path.join(folder, 'never-written.html')

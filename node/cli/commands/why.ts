@@ -11,8 +11,8 @@ export interface WhyOptions extends ObjectOptions {
 
 /**
  * `synclens why <path> (--dn DN [--connector NAME] | --mv-id GUID) --attribute NAME [--target CONNECTOR]
- * [--json]`: the path of one attribute from the source object to the target connector, step by step, with the
- * first blocking step as the verdict. A metaverse object is diagnosed from the connector-space object that
+ * [--json]`: the path of one attribute from the source object to the target connector, step by step, walked to
+ * the end: the first break is the verdict, the others are listed as also blocking, and the fix covers them all. A metaverse object is diagnosed from the connector-space object that
  * contributes the attribute, as the object view does.
  */
 export async function whyCommand(target: string, options: WhyOptions, io: CliIo): Promise<void> {
@@ -50,4 +50,9 @@ export async function whyCommand(target: string, options: WhyOptions, io: CliIo)
     io.stdout(`${String(number + 1).padStart(2)}. ${marker} [${step.stage}] ${step.code}: ${step.message}\n`)
   })
   io.stdout(`\nVerdict: ${diagnosis.verdict}\n`)
+  if (diagnosis.alsoBlocking.length > 0) io.stdout(`Also blocking: ${diagnosis.alsoBlocking.join(', ')}\n`)
+  if (diagnosis.fix.length > 0) {
+    io.stdout('What to do:\n')
+    for (const line of diagnosis.fix) io.stdout(`  - ${line}\n`)
+  }
 }

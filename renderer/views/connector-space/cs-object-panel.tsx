@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react'
 import type { ReportUnmapped } from '../../../shared/engine/object-report'
+import { isActionable } from '../../../shared/model/diagnosis-codes'
 import type { Attribute, CsObject, ObjectError } from '../../../shared/model/objects'
 import { useNavigate } from '../../ui/navigation-context'
 import { toCsv } from '../common/csv'
@@ -13,6 +14,8 @@ import { changeRows, type ChangeRow } from './cs-object-rows'
 interface HeldRow {
   readonly attribute: Attribute
   readonly findings: readonly ReportUnmapped[]
+  /** True when a finding is blocking or unmapped. */
+  readonly actionable: boolean
 }
 
 function heldColumns(onDiagnose: (attribute: string) => void): GridColumn<HeldRow>[] {
@@ -29,11 +32,11 @@ function heldColumns(onDiagnose: (attribute: string) => void): GridColumn<HeldRo
       id: 'findings',
       header: 'Findings',
       width: 'minmax(12.5rem, 1.3fr)',
-      text: (row) => row.findings.map((finding) => finding.code).join('; '),
+      text: (row) => row.findings.map((finding) => `${finding.code} (${finding.severity})`).join('; '),
       render: (row) => (
         <span className="cell-chips">
           {row.findings.map((finding, index) => (
-            <DiagnosisChip key={index} code={finding.code} reason={finding.message} />
+            <DiagnosisChip key={index} code={finding.code} tone={finding.severity} reason={finding.message} />
           ))}
           <button
             type="button"
@@ -92,19 +95,23 @@ export function CsObjectPanel({
   const [problemsOnly, setProblemsOnly] = useState(false)
   const rows = useMemo(
     () =>
-      (object.synchronized?.attributes ?? []).map((attribute): HeldRow => ({
-        attribute,
-        findings: unmapped.filter(
+      (object.synchronized?.attributes ?? []).map((attribute): HeldRow => {
+        const findings = unmapped.filter(
           (finding) =>
             finding.attribute.toLowerCase() === attribute.name.toLowerCase() &&
             finding.connector === (object.connectorName ?? finding.connector),
-        ),
-      })),
+        )
+        return {
+          attribute,
+          findings,
+          actionable: findings.some((finding) => isActionable(finding.severity)),
+        }
+      }),
     [object, unmapped],
   )
   const columns = useMemo(() => heldColumns(onDiagnose), [onDiagnose])
   const changes = useMemo(() => changeRows(object), [object])
-  const shown = problemsOnly ? rows.filter((row) => row.findings.length > 0) : rows
+  const shown = problemsOnly ? rows.filter((row) => row.actionable) : rows
   return (
     <div className="tab-body cs-object" data-testid="cs-object">
       <dl className="facts">
@@ -160,7 +167,7 @@ export function CsObjectPanel({
         <ProblemsToggle
           checked={problemsOnly}
           onChange={setProblemsOnly}
-          count={rows.filter((row) => row.findings.length > 0).length}
+          count={rows.filter((row) => row.actionable).length}
         />
         <ExportCsvButton label={`Attributes of ${object.dn}`} build={() => toCsv(columns, shown)} />
       </div>
@@ -176,7 +183,7 @@ export function CsObjectPanel({
             onDiagnose(row.attribute.name)
             return true
           }}
-          rowClass={(row) => (row.findings.length > 0 ? 'data-grid__row--flagged' : undefined)}
+          rowClass={(row) => (row.actionable ? 'data-grid__row--flagged' : undefined)}
           emptyMessage={
             object.synchronized
               ? 'No attribute matches.'

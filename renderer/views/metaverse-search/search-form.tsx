@@ -53,7 +53,10 @@ export const SearchForm = memo(function SearchForm({
             ))}
           </select>
         </label>
-        <label className="toggle" title="Objects with at least one attribute that no rule carries">
+        <label
+          className="toggle"
+          title="Objects with a blocking or unmapped finding (by-design findings do not count), as the object view counts them"
+        >
           <input
             type="checkbox"
             checked={draft.unmappedOnly}

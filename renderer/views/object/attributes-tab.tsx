@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react'
 import type { ReportMvAttribute, ReportUnmapped } from '../../../shared/engine/object-report'
+import { isActionable } from '../../../shared/model/diagnosis-codes'
 import { toCsv } from '../common/csv'
 import { DataGrid, type GridColumn } from '../common/data-grid'
 import { DiagnosisChip } from '../common/diagnosis-chip'
@@ -10,6 +11,8 @@ import { ProblemsToggle } from '../common/problems-toggle'
 interface AttributeRow {
   readonly attribute: ReportMvAttribute
   readonly findings: readonly ReportUnmapped[]
+  /** True when a finding is blocking or unmapped: what "Problems only" keeps and the row highlight marks. */
+  readonly actionable: boolean
 }
 
 function columns(onDiagnose: ((attribute: string) => void) | null): GridColumn<AttributeRow>[] {
@@ -62,13 +65,14 @@ function columns(onDiagnose: ((attribute: string) => void) | null): GridColumn<A
       id: 'findings',
       header: 'Findings',
       width: 'minmax(12.5rem, 1.2fr)',
-      text: (row) => row.findings.map((finding) => finding.code).join('; '),
+      text: (row) => row.findings.map((finding) => `${finding.code} (${finding.severity})`).join('; '),
       render: (row) => (
         <span className="cell-chips">
           {row.findings.map((finding, index) => (
             <DiagnosisChip
               key={index}
               code={finding.code}
+              tone={finding.severity}
               reason={`${finding.connector}: ${finding.message}`}
             />
           ))}
@@ -107,16 +111,20 @@ export function AttributesTab({
   const [problemsOnly, setProblemsOnly] = useState(false)
   const rows = useMemo(
     () =>
-      attributes.map((attribute): AttributeRow => ({
-        attribute,
-        findings: unmapped.filter(
+      attributes.map((attribute): AttributeRow => {
+        const findings = unmapped.filter(
           (finding) => finding.attribute.toLowerCase() === attribute.name.toLowerCase(),
-        ),
-      })),
+        )
+        return {
+          attribute,
+          findings,
+          actionable: findings.some((finding) => isActionable(finding.severity)),
+        }
+      }),
     [attributes, unmapped],
   )
   const gridColumns = useMemo(() => columns(onDiagnose), [onDiagnose])
-  const shown = problemsOnly ? rows.filter((row) => row.findings.length > 0) : rows
+  const shown = problemsOnly ? rows.filter((row) => row.actionable) : rows
   return (
     <div className="tab-body" data-testid="attributes-tab">
       <div className="results__bar">
@@ -126,7 +134,7 @@ export function AttributesTab({
         <ProblemsToggle
           checked={problemsOnly}
           onChange={setProblemsOnly}
-          count={rows.filter((row) => row.findings.length > 0).length}
+          count={rows.filter((row) => row.actionable).length}
         />
         <ExportCsvButton label="Metaverse attributes" build={() => toCsv(gridColumns, shown)} />
       </div>
@@ -143,7 +151,7 @@ export function AttributesTab({
           onDiagnose(row.attribute.name)
           return true
         }}
-        rowClass={(row) => (row.findings.length > 0 ? 'data-grid__row--flagged' : undefined)}
+        rowClass={(row) => (row.actionable ? 'data-grid__row--flagged' : undefined)}
         emptyMessage={
           problemsOnly ? 'No attribute has a finding.' : 'The metaverse object has no attributes.'
         }

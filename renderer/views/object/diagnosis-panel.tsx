@@ -3,7 +3,10 @@ import { useHost } from '../../ui/host-context'
 import { DiagnosisChip } from '../common/diagnosis-chip'
 import { useHostQuery } from '../common/use-host-query'
 
-/** "Why isn't this attribute syncing?": the verdict, then every step of the walk with the first blocking one emphasised. */
+/**
+ * The walk of one attribute: titled "Why isn't X syncing?" when something blocks it and "How X flows" when
+ * nothing does; the verdict, the other breaks, what to do, then every step with the first break emphasised.
+ */
 export function DiagnosisPanel({
   csId,
   attribute,
@@ -15,14 +18,14 @@ export function DiagnosisPanel({
 }) {
   const host = useHost()
   const answer = useHostQuery(`diagnose|${csId}|${attribute}`, () => host.diagnose({ csId, attribute }))
+  const blocked = answer.status !== 'done' || answer.value === null || answer.value.verdict !== 'OK'
+  const title = blocked ? `Why isn't ${attribute} syncing?` : `How ${attribute} flows`
   return (
-    <section
-      className="side-panel"
-      aria-label={`Why isn't ${attribute} syncing?`}
-      data-testid="diagnosis-panel"
-    >
+    <section className="side-panel" aria-label={title} data-testid="diagnosis-panel">
       <header className="side-panel__head">
-        <h3 className="side-panel__title">Why isn&apos;t {attribute} syncing?</h3>
+        <h3 className="side-panel__title" data-testid="diagnosis-title">
+          {title}
+        </h3>
         <button
           type="button"
           className="button button--quiet icon-button"
@@ -57,6 +60,26 @@ function DiagnosisSteps({ diagnosis }: { readonly diagnosis: Diagnosis }) {
           detailed
         />
       </div>
+      {diagnosis.alsoBlocking.length > 0 && (
+        <div className="verdict verdict--also" data-testid="diagnosis-also">
+          <span className="verdict__label">Also</span>
+          <span className="cell-chips">
+            {diagnosis.alsoBlocking.map((code, index) => (
+              <DiagnosisChip key={index} code={code} reason={alsoMessage(diagnosis, index)} />
+            ))}
+          </span>
+        </div>
+      )}
+      {diagnosis.fix.length > 0 && (
+        <div className="fix" data-testid="diagnosis-fix">
+          <span className="verdict__label">What to do</span>
+          <ul>
+            {diagnosis.fix.map((line, index) => (
+              <li key={index}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p className="muted small">
         Path: {diagnosis.attribute.source ?? 'expression'} → {diagnosis.attribute.metaverse ?? '—'} →{' '}
         {diagnosis.attribute.target ?? '—'}
@@ -74,11 +97,20 @@ function DiagnosisSteps({ diagnosis }: { readonly diagnosis: Diagnosis }) {
             }
           >
             <span className="step__stage">{step.stage}</span>
-            <DiagnosisChip code={step.code} reason={step.message} />
+            <DiagnosisChip
+              code={step.code}
+              reason={step.message}
+              tone={step.blocking ? 'blocking' : step.code === 'OK' ? 'ok' : 'info'}
+            />
             <span className="step__message">{step.message}</span>
           </li>
         ))}
       </ol>
     </>
   )
+}
+
+/** The message of the n-th break after the verdict. */
+function alsoMessage(diagnosis: Diagnosis, index: number): string {
+  return diagnosis.steps.filter((step) => step.blocking)[index + 1]?.message ?? ''
 }

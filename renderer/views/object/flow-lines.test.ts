@@ -38,14 +38,21 @@ describe('flowLines on the training snapshot', () => {
     expect(proxy?.problem).toBe(true)
   })
 
-  it('lines up an attribute not selected on the connector with its finding', () => {
+  it('flags the break of a seeded case as a problem, and no line of a healthy user', () => {
+    const mobile = lineOf(linesOf('mobile-local-format'), 'mobile')
+
+    expect(mobile?.problem).toBe(true)
+    expect(mobile?.breaks.map((finding) => [finding.code, finding.severity])).toEqual([
+      ['EXPRESSION_NULL', 'blocking'],
+    ])
+    expect(linesOf('ok-title').filter((line) => line.problem)).toEqual([])
+  })
+
+  it('leaves a connector-wide gap to the connector: the employeeID line of one user is no problem', () => {
     const employeeId = lineOf(linesOf('employee-id-not-selected'), 'employeeID')
 
-    expect(employeeId?.flagged).toBe(true)
-    expect([
-      ...(employeeId?.unmapped.map((finding) => finding.code) ?? []),
-      ...(employeeId?.exports.map((item) => item.row.status) ?? []),
-    ]).toEqual(expect.arrayContaining(['NOT_SELECTED_ON_CONNECTOR']))
+    expect(employeeId?.problem).toBe(false)
+    expect(employeeId?.unmapped.some((finding) => finding.code === 'NOT_SELECTED_ON_CONNECTOR')).toBe(false)
   })
 
   it('sorts lines by attribute name without regard to case', () => {

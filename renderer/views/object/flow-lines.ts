@@ -1,7 +1,7 @@
 import type { ExportFlowRow } from '../../../shared/engine/export-flow'
 import type { ImportFlowRow } from '../../../shared/engine/import-flow'
 import type { ObjectReport, ReportUnmapped } from '../../../shared/engine/object-report'
-import { flowStatusChip, isProblem } from '../common/diagnosis-codes'
+import { isActionable } from '../../../shared/model/diagnosis-codes'
 
 /** An export row with the connector it goes to. */
 export interface TargetedExportRow {
@@ -21,10 +21,13 @@ export interface FlowLine {
   readonly imports: readonly ImportFlowRow[]
   /** Entra ID first, then other connectors; in each, winner(s) first. */
   readonly exports: readonly TargetedExportRow[]
+  /** Findings shown as chips on the line: unmapped attributes (not the flow breaks, which the rows show). */
   readonly unmapped: readonly ReportUnmapped[]
-  /** True when the winning rows say the value does not arrive. */
+  /** The breaks of the line's flows (blocking findings the engine found on its rows). */
+  readonly breaks: readonly ReportUnmapped[]
+  /** True when a finding of the line is blocking: the value does not arrive. */
   readonly problem: boolean
-  /** True for a problem or an unmapped finding: what "Problems only" keeps. */
+  /** True for a blocking or unmapped finding: what "Problems only" keeps. */
   readonly flagged: boolean
 }
 
@@ -48,13 +51,19 @@ function byWinnerThenPrecedence<
 export function flowLines(report: ObjectReport, isEntraId: (connectorId: string) => boolean): FlowLine[] {
   const lines = new Map<
     string,
-    { attribute: string; imports: ImportFlowRow[]; exports: TargetedExportRow[]; unmapped: ReportUnmapped[] }
+    {
+      attribute: string
+      imports: ImportFlowRow[]
+      exports: TargetedExportRow[]
+      unmapped: ReportUnmapped[]
+      breaks: ReportUnmapped[]
+    }
   >()
   const line = (attribute: string) => {
     const key = attribute.toLowerCase()
     let entry = lines.get(key)
     if (!entry) {
-      entry = { attribute, imports: [], exports: [], unmapped: [] }
+      entry = { attribute, imports: [], exports: [], unmapped: [], breaks: [] }
       lines.set(key, entry)
     }
     return entry
@@ -73,7 +82,12 @@ export function flowLines(report: ObjectReport, isEntraId: (connectorId: string)
       })
     }
   }
-  for (const finding of report.unmapped) line(finding.attribute).unmapped.push(finding)
+  for (const finding of report.unmapped) {
+    // A break about the whole object (not connected, cloud filtered) has no line; the header shows it.
+    if (finding.kind === 'path-break') {
+      if (finding.attribute !== '') line(finding.attribute).breaks.push(finding)
+    } else line(finding.attribute).unmapped.push(finding)
+  }
 
   const mvValues = new Map(
     (report.metaverse?.attributes ?? []).map((attribute) => [attribute.name.toLowerCase(), attribute.values]),
@@ -87,17 +101,16 @@ export function flowLines(report: ObjectReport, isEntraId: (connectorId: string)
           (connectorOrder.get(a.connectorId) ?? 0) - (connectorOrder.get(b.connectorId) ?? 0) ||
           byWinnerThenPrecedence(a.row, b.row),
       )
-      const winnersFail =
-        (imports.length > 0 && !imports.some((row) => row.winner && !isProblem(flowStatusChip(row).code))) ||
-        exports.some((item) => item.row.winner && isProblem(flowStatusChip(item.row).code))
+      const findings = [...entry.breaks, ...entry.unmapped]
       return {
         attribute: entry.attribute,
         mvValues: mvValues.get(key) ?? imports[0]?.mvValueInSnapshot ?? null,
         imports,
         exports,
         unmapped: entry.unmapped,
-        problem: winnersFail,
-        flagged: winnersFail || entry.unmapped.length > 0,
+        breaks: entry.breaks,
+        problem: findings.some((finding) => finding.severity === 'blocking'),
+        flagged: findings.some((finding) => isActionable(finding.severity)),
       }
     })
     .sort((a, b) => a.attribute.localeCompare(b.attribute, undefined, { sensitivity: 'base' }))

@@ -5,6 +5,7 @@ import type { ReportUnmapped } from '../../../shared/engine/object-report'
 import type { RuleRef } from '../../../shared/engine/rule-text'
 import { useNavigate } from '../../ui/navigation-context'
 import { copyText } from '../../ui/clipboard'
+import type { DiagnosisCode, Tone } from '../../../shared/model/diagnosis-codes'
 import { DiagnosisChip } from '../common/diagnosis-chip'
 import { flowStatusChip } from '../common/diagnosis-codes'
 import { ProblemsToggle } from '../common/problems-toggle'
@@ -43,8 +44,28 @@ function RuleLink({ rule }: { readonly rule: RuleRef }) {
   )
 }
 
+/**
+ * The tone of a row's chip: green when it flows, red when the row is the break the engine found on the line,
+ * otherwise a quiet fact (a losing rule, a rule out of scope, a flow with nothing to carry).
+ */
+function rowTone(
+  row: ImportFlowRow | ExportFlowRow,
+  code: DiagnosisCode,
+  breaks: readonly ReportUnmapped[],
+): Tone {
+  if (code === 'OK') return 'ok'
+  if (row.winner && breaks.some((finding) => finding.code === code)) return 'blocking'
+  return 'info'
+}
+
 /** A flow row's status: the short chip, then precedence and mapping (or the failing clause) on the same line. */
-function RuleStatus({ row }: { readonly row: ImportFlowRow | ExportFlowRow }) {
+function RuleStatus({
+  row,
+  breaks,
+}: {
+  readonly row: ImportFlowRow | ExportFlowRow
+  readonly breaks: readonly ReportUnmapped[]
+}) {
   const chip = flowStatusChip(row)
   const reason = [
     row.reason,
@@ -56,7 +77,12 @@ function RuleStatus({ row }: { readonly row: ImportFlowRow | ExportFlowRow }) {
   const applyOnce = 'applyOnce' in row && row.applyOnce && row.status !== 'apply-once'
   return (
     <span className="flow__meta">
-      <DiagnosisChip code={chip.code} label={chip.label} reason={reason} />
+      <DiagnosisChip
+        code={chip.code}
+        label={chip.label}
+        reason={reason}
+        tone={rowTone(row, chip.code, breaks)}
+      />
       {applyOnce && (
         <span className="chip chip--info" title="The rule sets the value only when the target has none.">
           Apply Once
@@ -89,6 +115,7 @@ function BlankCells({ findings }: { readonly findings: readonly ReportUnmapped[]
           <DiagnosisChip
             key={index}
             code={finding.code}
+            tone={finding.severity}
             reason={`${finding.connector}: ${finding.message}`}
           />
         ))}
@@ -101,9 +128,11 @@ function BlankCells({ findings }: { readonly findings: readonly ReportUnmapped[]
 function ImportCells({
   row,
   findings,
+  breaks,
 }: {
   readonly row: ImportFlowRow | undefined
   readonly findings: readonly ReportUnmapped[]
+  readonly breaks: readonly ReportUnmapped[]
 }) {
   if (!row) return <BlankCells findings={findings} />
   const losing = row.winner ? '' : ' flow__cell--losing'
@@ -122,7 +151,7 @@ function ImportCells({
         <span className="flow__main">
           <RuleLink rule={row.rule} />
         </span>
-        <RuleStatus row={row} />
+        <RuleStatus row={row} breaks={breaks} />
       </td>
     </>
   )
@@ -131,9 +160,11 @@ function ImportCells({
 function ExportCells({
   item,
   findings,
+  breaks,
 }: {
   readonly item: TargetedExportRow | undefined
   readonly findings: readonly ReportUnmapped[]
+  readonly breaks: readonly ReportUnmapped[]
 }) {
   if (!item) return <BlankCells findings={findings} />
   const { row } = item
@@ -150,7 +181,7 @@ function ExportCells({
         <span className="flow__main">
           <RuleLink rule={row.rule} />
         </span>
-        <RuleStatus row={row} />
+        <RuleStatus row={row} breaks={breaks} />
       </td>
       <td
         data-side="export"
@@ -393,6 +424,7 @@ export function FlowTab({
                             <DiagnosisChip
                               key={findingIndex}
                               code={finding.code}
+                              tone={finding.severity}
                               reason={`${finding.connector}: ${finding.message}`}
                             />
                           ))}
@@ -415,11 +447,11 @@ export function FlowTab({
                       <span className="flow__sub-mark" aria-hidden="true" />
                     )}
                   </th>
-                  <ImportCells row={row.importRow} findings={findings.import} />
+                  <ImportCells row={row.importRow} findings={findings.import} breaks={line.breaks} />
                   <td className="flow__mv" data-side="mv" title={valuesText(line.mvValues)}>
                     {row.kind === 'line' && <span className="flow__main">{valuesText(line.mvValues)}</span>}
                   </td>
-                  <ExportCells item={row.exportItem} findings={findings.export} />
+                  <ExportCells item={row.exportItem} findings={findings.export} breaks={line.breaks} />
                 </tr>
               )
             })}

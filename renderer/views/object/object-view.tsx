@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { SnapshotSummary } from '../../../shared/app/host-api'
-import type { ObjectReport } from '../../../shared/engine/object-report'
+import type { ObjectReport, ReportUnmapped } from '../../../shared/engine/object-report'
+import { severityMeaning } from '../../../shared/model/diagnosis-codes'
 import type { CsObject } from '../../../shared/model/objects'
 import { diagnosisSource } from '../../../shared/app/diagnosis-source'
 import { AAD_CONNECTOR_ID } from '../../../shared/model/connector'
@@ -9,6 +10,7 @@ import type { Route } from '../../ui/navigation'
 import { useNavigate } from '../../ui/navigation-context'
 import { Tabs, tabId, tabPanelId } from '../../ui/tabs'
 import { CsObjectPanel } from '../connector-space/cs-object-panel'
+import { DiagnosisChip, toneClass } from '../common/diagnosis-chip'
 import { useHostQuery } from '../common/use-host-query'
 import { AttributesTab } from './attributes-tab'
 import { ConnectorsTab } from './connectors-tab'
@@ -132,7 +134,9 @@ export function ObjectView({
               <dd>Not joined to a metaverse object</dd>
             </div>
           )}
+          {report && <FindingCounts report={report} />}
         </dl>
+        {report && <WholeObjectFindings findings={report.unmapped} />}
       </header>
       <Tabs label="Object pages" idPrefix="object" tabs={tabs} selected={tab} onSelect={setTab} />
       <div className="object-body">
@@ -179,5 +183,56 @@ export function ObjectView({
         {diagnosing === null && rulePane && <RulePane flow={rulePane} onClose={() => setRulePane(null)} />}
       </div>
     </main>
+  )
+}
+
+/** The object's findings by severity: the same counts as `synclens object`, the report and the search filter. */
+function FindingCounts({ report }: { readonly report: ObjectReport }) {
+  const { counts } = report
+  return (
+    <div data-testid="finding-counts">
+      <dt>Findings</dt>
+      <dd className="cell-chips">
+        <span
+          className={`chip ${toneClass('blocking')}`}
+          data-testid="count-blocking"
+          title={severityMeaning('blocking')}
+        >
+          {counts.blocking} blocking
+        </span>
+        <span
+          className={`chip ${toneClass('unmapped')}`}
+          data-testid="count-unmapped"
+          title={severityMeaning('unmapped')}
+        >
+          {counts.unmapped} unmapped
+        </span>
+        <span
+          className={`chip ${toneClass('by-design')}`}
+          data-testid="count-by-design"
+          title={severityMeaning('by-design')}
+        >
+          {counts.byDesign} by design
+        </span>
+      </dd>
+    </div>
+  )
+}
+
+/** Breaks about the whole object (not connected to a target, cloud filtered): no attribute row carries them. */
+function WholeObjectFindings({ findings }: { readonly findings: readonly ReportUnmapped[] }) {
+  const whole = findings.filter((finding) => finding.attribute === '')
+  if (whole.length === 0) return null
+  return (
+    <ul className="object-findings" data-testid="whole-object-findings">
+      {whole.map((finding, index) => (
+        <li key={index}>
+          <DiagnosisChip code={finding.code} tone={finding.severity} reason={finding.message} />{' '}
+          <span className="muted small">
+            {finding.connector}: {finding.message}
+          </span>
+        </li>
+      ))}
+    </ul>
   )
 }

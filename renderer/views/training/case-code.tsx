@@ -1,4 +1,4 @@
-import type { DiagnosisCode } from '../../../shared/engine/codes'
+import type { DiagnosisCode } from '../../../shared/model/diagnosis-codes'
 import { DiagnosisChip } from '../common/diagnosis-chip'
 
 /** A case's diagnosis code: the shared chip, with the code's own name as its reason for trainers. */

@@ -1,5 +1,7 @@
 import type { SnapshotSummary } from '../../../shared/app/host-api'
 import { TRAINING_CASES, TRAINING_CONCEPTS, type TrainingConcept } from '../../../shared/training/catalogue'
+import { SEVERITIES, severityLabel, severityMeaning } from '../../../shared/model/diagnosis-codes'
+import { toneClass } from '../common/diagnosis-chip'
 import { PipelineDiagram } from './pipeline-diagram'
 import { conceptAnchorId } from './training-model'
 
@@ -53,7 +55,41 @@ export function ConceptsPanel({
             </section>
           )
         })}
+        <SeverityConcept />
       </div>
     </div>
+  )
+}
+
+/** How SyncLens marks findings: every attribute without a mapping is marked, and the mark says how much it matters. */
+function SeverityConcept() {
+  return (
+    <section
+      id="concept-severity"
+      className="concept"
+      aria-labelledby="concept-severity-title"
+      tabIndex={-1}
+      data-testid="concept-severity"
+    >
+      <h2 id="concept-severity-title" className="concept__title">
+        How findings are marked
+      </h2>
+      <p className="concept__text">
+        Every attribute that has no mapping is marked, wherever it appears, and every mark has a severity
+        decided in one place, so an object shows the same counts in every view, in Metaverse Search, in the
+        report and on the command line. &quot;Problems only&quot; and &quot;Has unmapped attributes&quot; keep
+        blocking and unmapped findings, never by-design ones.
+      </p>
+      <dl className="severity-legend">
+        {SEVERITIES.map((severity) => (
+          <div key={severity}>
+            <dt>
+              <span className={`chip ${toneClass(severity)}`}>{severityLabel(severity)}</span>
+            </dt>
+            <dd>{severityMeaning(severity)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   )
 }

@@ -41,7 +41,8 @@ export function formatDateTime(date: Date, format: string): FormatResult {
     if (standard === undefined) return { ok: false, message: `"${format}" is not a standard date format.` }
     return formatCustom(date, standard)
   }
-  if (format.length === 0) return formatCustom(date, 'G')
+  // .NET: an empty format is the general format ("G"), as DateTime.ToString() writes it.
+  if (format.length === 0) return formatCustom(date, STANDARD_FORMATS.get('G') ?? 'MM/dd/yyyy HH:mm:ss')
   return formatCustom(date, format)
 }
 

@@ -30,6 +30,7 @@ describe('date functions', () => {
     ['DateAdd("s", -1, CDate("2001-01-01"))', utc('2000-12-31T23:59:59Z')],
     ['NumFromDate(CDate("2012-01-01 23:00:00"))', 129699324000000000],
     ['FormatDateTime(CDate("12/25/2007"),"yyyy-MM-dd")', '2007-12-25'],
+    ['FormatDateTime(CDate("2013-01-10 4:05:09 PM"),"")', '01/10/2013 16:05:09'],
     ['FormatDateTime(DateFromNum(130543784930000000),"yyyyMMddHHmmss.0Z")', '20140905081453.0Z'],
     ['FormatDateTime(CDate("2013-01-10 4:05:09 PM"),"h:mm:ss tt")', '4:05:09 PM'],
     ['FormatDateTime(CDate("2013-01-10 4:05:09 PM"),"dddd, MMMM d, yy")', 'Thursday, January 10, 13'],

@@ -20,6 +20,7 @@ import {
 } from '../environment'
 import { bracedLower, bracedUpper, stableGuid } from '../identifiers'
 import { AAD_ATTRIBUTES, AAD_CLASSES, AAD_SELECTED_ATTRIBUTES } from '../schema/aad-schema'
+import { EXCLUDED_CONTAINERS } from '../directory/layout'
 import { AD_ATTRIBUTES, AD_CLASSES, AD_PARTITION_CLASSES, AD_SELECTED_ATTRIBUTES } from '../schema/ad-schema'
 import { SYNC_SERVICE_ACCOUNT } from '../training-cases'
 import { textElement, xmlAttribute, xmlText } from '../xml-text'
@@ -186,7 +187,7 @@ export function adConnectorXml(): string {
     ...AD_PARTITION_CLASSES.map((name) => `          ${textElement('object-class', name)}`),
     '        </object-classes>',
     '        <containers>',
-    `          <exclusions><exclusion>${xmlText(DOMAIN_DN)}</exclusion></exclusions>`,
+    `          <exclusions>${[DOMAIN_DN, ...EXCLUDED_CONTAINERS].map((dn) => `<exclusion>${xmlText(dn)}</exclusion>`).join('')}</exclusions>`,
     `          <inclusions><inclusion>${xmlText(CORP_OU)}</inclusion></inclusions>`,
     '        </containers>',
     '      </filter>',

@@ -30,6 +30,11 @@ export interface ExportFailure {
 export interface SyncHistory {
   /** True when no synchronization ran since `before` changed to the current values: the metaverse shows `before`. */
   readonly metaverseStale: boolean
+  /**
+   * True when a delta import brought the current values into the connector space and no synchronization ran
+   * since: the synchronized hologram still shows `before`, the current values wait as a pending import.
+   */
+  readonly importPending: boolean
   /** `exported`: Entra ID holds the current values; `pending`: the change waits for the next export; `failed`: it was refused. */
   readonly export: 'exported' | 'pending' | 'failed'
   readonly exportFailure: ExportFailure | null
@@ -56,7 +61,12 @@ export interface AdObject {
 }
 
 /** The history of an object whose every change reached Entra ID. */
-export const IN_SYNC: SyncHistory = { metaverseStale: false, export: 'exported', exportFailure: null }
+export const IN_SYNC: SyncHistory = {
+  metaverseStale: false,
+  importPending: false,
+  export: 'exported',
+  exportFailure: null,
+}
 
 /** The object classes AD writes for each structural class, most general first. */
 export const OBJECT_CLASSES: Readonly<Record<AdObjectClass, readonly string[]>> = {

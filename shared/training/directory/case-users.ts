@@ -48,11 +48,18 @@ function historyOf(definition: CaseDefinition): SyncHistory {
     case undefined:
       return IN_SYNC
     case 'stale':
-      return { metaverseStale: true, export: 'exported', exportFailure: null }
+      return { metaverseStale: true, importPending: false, export: 'exported', exportFailure: null }
+    case 'import-pending':
+      return { metaverseStale: true, importPending: true, export: 'exported', exportFailure: null }
     case 'pending':
-      return { metaverseStale: false, export: 'pending', exportFailure: null }
+      return { metaverseStale: false, importPending: false, export: 'pending', exportFailure: null }
     case 'failed':
-      return { metaverseStale: false, export: 'failed', exportFailure: DUPLICATE_UPN_FAILURE }
+      return {
+        metaverseStale: false,
+        importPending: false,
+        export: 'failed',
+        exportFailure: DUPLICATE_UPN_FAILURE,
+      }
   }
 }
 
@@ -124,7 +131,7 @@ export function caseUser(shape: PopulationShape, index: number): AdObject | null
     ['description', []],
     ['extensionAttribute1', []],
     ['extensionAttribute2', []],
-    ['extensionAttribute11', []],
+    ['employeeNumber', []],
     ['facsimileTelephoneNumber', []],
     ['msExchHideFromAddressLists', []],
   ])

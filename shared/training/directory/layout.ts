@@ -10,6 +10,12 @@ export const CONTACTS_OU = `OU=Contacts,${CORP_OU}`
 /** Service accounts (the sync service's own account lives here). */
 export const SERVICE_ACCOUNTS_OU = `OU=Service Accounts,${CORP_OU}`
 
+/** Accounts parked for deletion; the AD connector excludes this OU since the last full import. */
+export const PARKED_OU = `OU=Parked Accounts,${CORP_OU}`
+
+/** The containers the AD connector excludes under OU=Corp. */
+export const EXCLUDED_CONTAINERS: readonly string[] = [PARKED_OU]
+
 /** Escapes an RDN value (RFC 4514): `,` `+` `"` `\` `<` `>` `;` `=`, and a leading `#` or space. */
 export function escapeRdnValue(value: string): string {
   let escaped = value.replace(/[,+"\\<>;=]/g, (character) => `\\${character}`)

@@ -123,7 +123,7 @@ export function personAttributes(
   if (random.chance(0.06)) set('extensionAttribute2', random.pick(profile.department.hrTeams))
   if (random.chance(0.6)) set('extensionAttribute3', `CC-${1000 + random.int(9000)}`)
   if (random.chance(0.5)) set('extensionAttribute4', office.name.slice(0, 3).toUpperCase())
-  if (random.chance(0.03)) set('extensionAttribute11', `BADGE-${10000 + random.int(90000)}`)
+  if (random.chance(0.03)) set('employeeNumber', `BADGE-${10000 + random.int(90000)}`)
   if (random.chance(0.4)) {
     set('msRTCSIP-PrimaryUserAddress', `sip:${name.accountName}@${DOMAIN_FQDN}`)
     set('msRTCSIP-UserEnabled', 'true')

@@ -91,7 +91,6 @@ export const AD_ATTRIBUTE_BY_NAME = byName(AD_ATTRIBUTES)
 
 const NOT_SELECTED = new Set([
   'employeeID',
-  'employeeNumber',
   'lastLogonTimestamp',
   'ou',
   'otherTelephone',

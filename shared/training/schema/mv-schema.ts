@@ -30,6 +30,7 @@ export const MV_ATTRIBUTES: readonly AttributeDefinition[] = [
     'givenName',
     'homePhone',
     'info',
+    'initials',
     'l',
     'legacyExchangeDN',
     'mailNickname',

@@ -5,6 +5,7 @@ import { INITIAL_SYNC_TIME } from '../environment'
 import type { ChunkWriter } from '../file-sink'
 import { AD_ATTRIBUTE_BY_NAME } from '../schema/ad-schema'
 import { projectingRule } from '../sync/object-sync'
+import { type Attributes, sameList, valuesOf } from '../attributes'
 import { csObjectXml } from './cs-object-xml'
 import type { AttributeWriting } from './entry-xml'
 
@@ -15,6 +16,7 @@ export function writeAdConnectorSpace(directory: TrainingDirectory, out: ChunkWr
   out.write('<cs-objects>\n')
   for (const object of directory.adObjects()) {
     const rule = projectingRule(object)
+    const pending = object.history.importPending && object.before !== null ? object.before : null
     out.write(
       csObjectXml(
         {
@@ -24,7 +26,15 @@ export function writeAdConnectorSpace(directory: TrainingDirectory, out: ChunkWr
           objectClasses: OBJECT_CLASSES[object.objectClass],
           anchor: object.ids.objectGuid,
           link: rule === null ? null : { mvId: object.ids.mvId, ruleId: rule.id, time: INITIAL_SYNC_TIME },
-          synchronized: object.attributes,
+          synchronized: pending ?? object.attributes,
+          pendingImport:
+            pending === null
+              ? null
+              : {
+                  changed: changedNames(pending, object.attributes),
+                  hologram: object.attributes,
+                  previous: pending,
+                },
           staged: null,
           failure: null,
         },
@@ -35,4 +45,10 @@ export function writeAdConnectorSpace(directory: TrainingDirectory, out: ChunkWr
   }
   out.write('</cs-objects>\n')
   return count
+}
+
+/** The attributes whose values differ between two states, sorted. */
+function changedNames(previous: Attributes, next: Attributes): readonly string[] {
+  const names = new Set([...previous.keys(), ...next.keys()])
+  return [...names].filter((name) => !sameList(valuesOf(previous, name), valuesOf(next, name))).sort()
 }

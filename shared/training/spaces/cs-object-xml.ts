@@ -1,6 +1,6 @@
 /**
- * One `<cs-object>` as csexport writes it: identity, connector state, the link to the metaverse,
- * a staged export (delta and hologram), the synchronized hologram and an export error.
+ * One `<cs-object>` as csexport writes it: identity, connector state, the link to the metaverse, a pending
+ * import and a staged export (delta and hologram each), the synchronized hologram and an export error.
  */
 import { type Attributes, valuesOf } from '../attributes'
 import type { ExportFailure } from '../directory/ad-object'
@@ -31,6 +31,8 @@ export interface CsObjectParts {
   readonly anchor: string
   readonly link: MetaverseLink | null
   readonly synchronized: Attributes
+  /** An imported change not yet synchronized (same shape as a staged export: changed names, new and old values). */
+  readonly pendingImport: StagedExport | null
   readonly staged: StagedExport | null
   readonly failure: ExportFailure | null
 }
@@ -85,6 +87,16 @@ export function csObjectXml(parts: CsObjectParts, writing: AttributeWriting): st
     )
   }
   const entry = { dn: parts.dn, anchor: parts.anchor, objectClasses: parts.objectClasses }
+  if (parts.pendingImport !== null) {
+    lines.push(
+      '  <pending-import>',
+      deltaXml(parts, parts.pendingImport, writing),
+      '  </pending-import>',
+      '  <pending-import-hologram>',
+      entryXml({ ...entry, attributes: parts.pendingImport.hologram }, writing, '    '),
+      '  </pending-import-hologram>',
+    )
+  }
   if (parts.staged !== null) {
     lines.push(
       '  <export-delta-operation>update</export-delta-operation>',
