@@ -1,5 +1,6 @@
 import type { CsObject, MvAttributeOrigin, MvObject } from '../model/objects'
 import type { ObjectIndex } from '../model/object-index'
+import { BinaryReader, BinaryWriter } from './binary'
 import { Bitset } from './bitset'
 import { computeMetaverse, type LinkedCsSource, type MvObjectTypeResolver } from './computed-metaverse'
 import { CsTable } from './cs-table'
@@ -34,6 +35,11 @@ export interface StoreCounts {
   readonly indexedMvAttributes: number
 }
 
+/** Version of the binary form (`toBinary`); bumped whenever the layout of any column changes. */
+export const STORE_FORMAT_VERSION = 1
+
+const SOURCE_CODES: readonly ObjectIndex['metaverseSource'][] = ['none', 'exported', 'computed']
+
 interface Indexes {
   readonly csById: RowHashIndex
   readonly csByDn: RowHashIndex
@@ -58,6 +64,22 @@ export class ObjectStore implements ObjectIndex {
   private indexes: Indexes | null = null
   private source: ObjectIndex['metaverseSource'] = 'none'
   private readonly typeSets = new Map<string, Bitset>()
+  /** The metaverse source of a finished store read back from its binary form (finish then keeps it). */
+  private readSource: ObjectIndex['metaverseSource'] | null = null
+
+  /**
+   * A store read back from `toBinary`. A finished store comes back ready to read (its indexes rebuilt); a segment
+   * comes back open, to be added to or appended to another. Throws StoreFormatError or RangeError on damaged data.
+   */
+  public static fromBinary(bytes: Uint8Array): ObjectStore {
+    const store = new ObjectStore()
+    const finished = store.appendBinary(bytes)
+    if (finished !== null) {
+      store.readSource = finished
+      store.finish()
+    }
+    return store
+  }
 
   /** Whether metaverse objects came from an export, were computed from links, or are absent. */
   public get metaverseSource(): ObjectIndex['metaverseSource'] {
@@ -76,6 +98,35 @@ export class ObjectStore implements ObjectIndex {
     this.mv.add(object)
   }
 
+  /**
+   * The store in binary form: a segment (before `finish`) to append to another store, or a finished store for the
+   * reopen cache. Search indexes built on demand are not included.
+   */
+  public toBinary(): Uint8Array {
+    const out = new BinaryWriter(STORE_FORMAT_VERSION)
+    out.json(this.strings.all())
+    out.uint(this.indexes === null ? 0 : SOURCE_CODES.indexOf(this.source) + 1)
+    this.cs.writeTo(out)
+    this.mv.writeTo(out)
+    return out.finish()
+  }
+
+  /**
+   * Appends the objects of a segment written by `toBinary` (before `finish`), after the objects already added:
+   * the segments of a parallel load joined in file order. Returns the metaverse source when the data was a
+   * finished store, else null.
+   */
+  public appendBinary(bytes: Uint8Array): ObjectIndex['metaverseSource'] | null {
+    this.assertOpen()
+    const input = new BinaryReader(bytes, STORE_FORMAT_VERSION)
+    const stringIds = this.strings.remap(input.json<string[]>())
+    const source = input.uint()
+    this.cs.readFrom(input, stringIds)
+    this.mv.readFrom(input, stringIds)
+    if (!input.atEnd) throw new RangeError('object store: data after the last table')
+    return source === 0 ? null : (SOURCE_CODES[source - 1] ?? 'none')
+  }
+
   /** Seals the store and builds its indexes; computes the metaverse from links when none was added. */
   public finish(options: FinishOptions = {}): void {
     if (this.indexes !== null) return
@@ -84,7 +135,8 @@ export class ObjectStore implements ObjectIndex {
     const csByMvId = new RowHashIndex(this.cs.rowCount, (row) =>
       this.cs.linkedMvIds.isNull(row) ? null : this.cs.linkedMvIds.hash(row),
     )
-    if (this.mv.rowCount > 0) this.source = 'exported'
+    if (this.readSource !== null) this.source = this.readSource
+    else if (this.mv.rowCount > 0) this.source = 'exported'
     else {
       const resolve = options.mvObjectType ?? ((): null => null)
       const added = computeMetaverse(this.linkedSource(csByMvId), resolve, (object) => this.mv.add(object))
