@@ -18,7 +18,15 @@ import { DETECTION_HEAD_BYTES, detectFileKind, FILE_KIND_LABELS, type FileKind }
 import { ProgressTracker } from './progress'
 import { type AbortSignalLike, LoadCancelled } from '../model/cancel'
 import { type ProgressListener } from './progress'
-import type { SnapshotSource, SourceFile } from '../io/source'
+import type { SegmentJob, SegmentLoaderFactory, SnapshotSource, SourceFile } from '../io/source'
+import { keepObjects, restoreObjects } from './cached-objects'
+import {
+  joinSegments,
+  MIN_SEGMENT_BYTES,
+  planSegments,
+  type PlannedSegment,
+  segmentBytes,
+} from './parallel-objects'
 
 /** A loaded snapshot: everything read from its files, plus what went wrong. */
 export interface LoadedSnapshot {
@@ -140,16 +148,19 @@ export async function loadSnapshot(
   }
 
   const assembled = assembleConfiguration(collected.rules, collected.connectors, collected.metaverse)
-  const store = new ObjectStore()
-  const objectIssues: LoadIssue[] = []
-  for (const entry of detected) {
-    if (entry.kind !== 'csexport' && entry.kind !== 'mv-objects') continue
-    checkCancel()
-    await streamObjects(entry, assembled.configuration.connectors, collected.manifest, store, objectIssues, {
-      tracker,
-      report,
-      checkCancel,
-    })
+  const objectFiles = detected.filter((entry) => entry.kind === 'csexport' || entry.kind === 'mv-objects')
+  const control: StreamControl = { tracker, report, checkCancel }
+  const context: ObjectContext = {
+    connectors: assembled.configuration.connectors,
+    manifest: collected.manifest,
+    issues: [],
+  }
+  const cache = objectFiles.length > 0 ? source.accelerators?.cache : undefined
+  let store = cache === undefined ? null : await restoreObjects(cache, objectFiles, context, tracker)
+  const fresh = store === null
+  if (store === null) {
+    store = new ObjectStore()
+    await loadObjects(objectFiles, source.accelerators?.segments, store, context, control)
   }
   checkCancel()
 
@@ -163,11 +174,12 @@ export async function loadSnapshot(
   }
   store.finish({ mvObjectType: metaverseTypeResolver(assembled.configuration.rules) })
   report(true)
+  if (fresh && cache !== undefined) keepObjects(cache, store, context.issues, objectFiles, tracker)
   return {
     name: source.name,
     configuration: assembled.configuration,
     objects: store,
-    issues: [...collected.issues, ...assembled.issues, ...objectIssues],
+    issues: [...collected.issues, ...assembled.issues, ...context.issues],
     fileKinds: new Map(detected.map((entry) => [entry.file.path, entry.kind])),
     manifest: collected.manifest,
   }
@@ -256,10 +268,135 @@ interface StreamControl {
   readonly checkCancel: () => void
 }
 
+/** What reading the object files needs from the configuration, and where their issues go. */
+interface ObjectContext {
+  readonly connectors: readonly Connector[]
+  readonly manifest: SnapshotManifest | null
+  readonly issues: LoadIssue[]
+}
+
+/**
+ * Reads the object files into the store in their order: in parallel segments when the host offers readers and
+ * the files are large enough to gain from them, else chunk by chunk in this thread.
+ */
+async function loadObjects(
+  files: readonly DetectedFile[],
+  segments: SegmentLoaderFactory | undefined,
+  store: ObjectStore,
+  context: ObjectContext,
+  control: StreamControl,
+): Promise<void> {
+  const total = files.reduce((sum, entry) => sum + entry.file.size, 0)
+  if (
+    segments !== undefined &&
+    segments.parallelism > 1 &&
+    total >= (segments.minSegmentBytes ?? MIN_SEGMENT_BYTES)
+  ) {
+    await loadInSegments(files, segments, total, store, context, control)
+    return
+  }
+  for (const entry of files) {
+    control.checkCancel()
+    await streamObjects(entry, ownerOf(entry, context), store, context.issues, control)
+  }
+}
+
+/**
+ * The parallel load: every file cut into segments, all segments read at once by the host's readers, then
+ * joined into the store file by file, in order, as each file's segments arrive. A file whose segments did not
+ * all read cleanly is read again here in one piece, so that what it reports is what a serial load reports.
+ */
+async function loadInSegments(
+  files: readonly DetectedFile[],
+  factory: SegmentLoaderFactory,
+  total: number,
+  store: ObjectStore,
+  context: ObjectContext,
+  control: StreamControl,
+): Promise<void> {
+  const loader = factory.start()
+  try {
+    const pieceBytes = segmentBytes(total, factory.parallelism, factory.minSegmentBytes)
+    const plans: { entry: DetectedFile; owner: ConnectorOwner; planned: PlannedSegment[] }[] = []
+    for (const entry of files) {
+      control.checkCancel()
+      const owner = ownerOf(entry, { ...context, issues: [] })
+      const head = await entry.file.head(16)
+      const planned = await planSegments(
+        { path: entry.file.path, kind: objectKind(entry.kind), size: entry.file.size, head, ...owner },
+        pieceBytes,
+        loader,
+      )
+      plans.push({ entry, owner, planned })
+    }
+    const reads = plans.map(({ entry, planned }) => {
+      const progress = planned.map(() => ({ bytes: 0, objects: 0 }))
+      return planned.map((segment, index) =>
+        loader.read(segment.job, (bytes, objects) => {
+          progress[index] = { bytes, objects }
+          control.tracker.update(entry.index, {
+            bytesRead: progress.reduce((sum, part) => sum + part.bytes, 0),
+            objects: progress.reduce((sum, part) => sum + part.objects, 0),
+          })
+          control.report()
+        }),
+      )
+    })
+    // A failed read must not leave an unhandled rejection behind while earlier files are joined.
+    for (const file of reads) for (const read of file) read.catch(() => undefined)
+    for (const [index, { entry, owner, planned }] of plans.entries()) {
+      const outcomes = await Promise.all(reads[index] ?? [])
+      control.checkCancel()
+      ownerOf(entry, context)
+      const joined = joinSegments(store, entry.file.path, planned, outcomes, (issue) =>
+        context.issues.push(issue),
+      )
+      if (joined) {
+        const objects = outcomes.reduce((sum, outcome) => sum + outcome.objects, 0)
+        control.tracker.update(entry.index, { bytesRead: entry.file.size, objects })
+        control.tracker.finish(entry.index)
+      } else {
+        await streamObjects(entry, owner, store, context.issues, control)
+      }
+      reads[index] = []
+      control.report()
+    }
+  } finally {
+    loader.close()
+  }
+}
+
+/** The connector an object file belongs to (ids null for a metaverse export); warns when it cannot be told. */
+interface ConnectorOwner {
+  readonly connectorId: string | null
+  readonly connectorName: string | null
+}
+
+function ownerOf(entry: DetectedFile, context: ObjectContext): ConnectorOwner {
+  if (entry.kind !== 'csexport') return { connectorId: null, connectorName: null }
+  const path = entry.file.path
+  const owner = findConnectorSpaceOwner(path, entry.headText, context.connectors, context.manifest)
+  if (!owner && context.connectors.length > 0) {
+    context.issues.push(
+      loadIssue(
+        'warning',
+        path,
+        'SyncLens could not tell which connector this connector space belongs to (no manifest entry, no ma-id, ' +
+          'DNs that match no connector partition). Its objects are loaded without a connector; name the file after ' +
+          'the connector or add it to snapshot.json.',
+      ),
+    )
+  }
+  return { connectorId: owner?.connector.id ?? null, connectorName: owner?.connector.name ?? null }
+}
+
+function objectKind(kind: FileKind): SegmentJob['kind'] {
+  return kind === 'csexport' ? 'csexport' : 'mv-objects'
+}
+
 async function streamObjects(
   entry: DetectedFile,
-  connectors: readonly Connector[],
-  manifest: SnapshotManifest | null,
+  owner: ConnectorOwner,
   store: ObjectStore,
   issues: LoadIssue[],
   control: StreamControl,
@@ -271,22 +408,10 @@ async function streamObjects(
   }
   let reader: CsExportReader | MvObjectsReader
   if (entry.kind === 'csexport') {
-    const owner = findConnectorSpaceOwner(path, entry.headText, connectors, manifest)
-    if (!owner && connectors.length > 0) {
-      issues.push(
-        loadIssue(
-          'warning',
-          path,
-          'SyncLens could not tell which connector this connector space belongs to (no manifest entry, no ma-id, ' +
-            'DNs that match no connector partition). Its objects are loaded without a connector; name the file after ' +
-            'the connector or add it to snapshot.json.',
-        ),
-      )
-    }
     reader = new CsExportReader({
       file: path,
-      connectorId: owner?.connector.id ?? null,
-      connectorName: owner?.connector.name ?? null,
+      connectorId: owner.connectorId,
+      connectorName: owner.connectorName,
       onObject: (object) => {
         store.addCsObject(object)
         objects += 1

@@ -96,6 +96,11 @@ export class BinaryWriter {
     this.text(JSON.stringify(value) ?? 'null')
   }
 
+  /** The bytes written, as the parts they were written in (for a file: no second copy of the whole). */
+  public chunks(): readonly Uint8Array[] {
+    return this.parts
+  }
+
   /** The bytes written, in one buffer. */
   public finish(): Uint8Array {
     const out = new Uint8Array(this.size)
