@@ -331,19 +331,20 @@ async function loadInSegments(
     }
     const reads = plans.map(({ entry, planned }) => {
       const progress = planned.map(() => ({ bytes: 0, objects: 0 }))
+      // A reader that fails (a thread out of memory, a file gone) sends its file back to one serial read.
       return planned.map((segment, index) =>
-        loader.read(segment.job, (bytes, objects) => {
-          progress[index] = { bytes, objects }
-          control.tracker.update(entry.index, {
-            bytesRead: progress.reduce((sum, part) => sum + part.bytes, 0),
-            objects: progress.reduce((sum, part) => sum + part.objects, 0),
+        loader
+          .read(segment.job, (bytes, objects) => {
+            progress[index] = { bytes, objects }
+            control.tracker.update(entry.index, {
+              bytesRead: progress.reduce((sum, part) => sum + part.bytes, 0),
+              objects: progress.reduce((sum, part) => sum + part.objects, 0),
+            })
+            control.report()
           })
-          control.report()
-        }),
+          .catch(() => null),
       )
     })
-    // A failed read must not leave an unhandled rejection behind while earlier files are joined.
-    for (const file of reads) for (const read of file) read.catch(() => undefined)
     for (const [index, { entry, owner, planned }] of plans.entries()) {
       const outcomes = await Promise.all(reads[index] ?? [])
       control.checkCancel()
@@ -352,7 +353,7 @@ async function loadInSegments(
         context.issues.push(issue),
       )
       if (joined) {
-        const objects = outcomes.reduce((sum, outcome) => sum + outcome.objects, 0)
+        const objects = outcomes.reduce((sum, outcome) => sum + (outcome?.objects ?? 0), 0)
         control.tracker.update(entry.index, { bytesRead: entry.file.size, objects })
         control.tracker.finish(entry.index)
       } else {

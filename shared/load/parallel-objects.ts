@@ -106,20 +106,23 @@ function isUtf8(head: Uint8Array): boolean {
  * Joins the segments of one file into the store, in order, and reports their issues through one budget as a
  * read of the whole file does: positions moved by the lines (and, on a segment's first line, the columns) before
  * the segment, report-once kinds and the warning cap applied across segments, one warning for invalid UTF-8.
- * Returns false, and joins nothing, when any segment did not read cleanly: the caller reads the file in one piece.
+ * Returns false, and joins nothing, when any segment did not read cleanly or its read failed (null): the caller
+ * reads the file in one piece.
  */
 export function joinSegments(
   store: ObjectStore,
   path: string,
   planned: readonly PlannedSegment[],
-  outcomes: readonly SegmentOutcome[],
+  outcomes: readonly (SegmentOutcome | null)[],
   onIssue: (issue: LoadIssue) => void,
 ): boolean {
-  if (outcomes.length !== planned.length || outcomes.some((outcome) => !outcome.clean)) return false
+  const clean: SegmentOutcome[] = []
+  for (const outcome of outcomes) if (outcome?.clean === true) clean.push(outcome)
+  if (clean.length !== planned.length) return false
   const budget = new IssueBudget(path, onIssue)
   let lines = 0
   let invalid = 0
-  outcomes.forEach((outcome, index) => {
+  clean.forEach((outcome, index) => {
     const segment = planned[index]
     if (segment === undefined) return
     store.appendBinary(outcome.store)
