@@ -9,10 +9,23 @@ interface CachedFileEntry {
   readonly file: SourceFile
 }
 
-/** What the cache keeps beside the store: the object files' issues and object counts. */
+/** The rows one object file's objects took in the store: [first, end) of connector-space and metaverse rows. */
+export interface FileRows {
+  readonly cs: readonly [number, number]
+  readonly mv: readonly [number, number]
+}
+
+/** What the cache keeps beside the store: the object files' issues, object counts and rows. */
 interface CacheHeader {
   readonly issues: readonly LoadIssue[]
   readonly objects: Readonly<Record<string, number>>
+  readonly rows: readonly [string, FileRows][]
+}
+
+/** What a load keeps about its object files besides the store. */
+interface ObjectFacts {
+  readonly issues: LoadIssue[]
+  readonly rows: Map<string, FileRows>
 }
 
 /**
@@ -23,7 +36,7 @@ interface CacheHeader {
 export async function restoreObjects(
   cache: ObjectCache,
   files: readonly CachedFileEntry[],
-  context: { readonly issues: LoadIssue[] },
+  context: ObjectFacts,
   tracker: ProgressTracker,
 ): Promise<ObjectStore | null> {
   const bytes = await cache.read()
@@ -33,6 +46,7 @@ export async function restoreObjects(
     const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as CacheHeader
     const store = ObjectStore.fromBinary(bytes.subarray(4 + headerLength))
     context.issues.push(...header.issues)
+    for (const [path, rows] of header.rows) context.rows.set(path, rows)
     for (const entry of files) tracker.finish(entry.index, header.objects[entry.file.path] ?? 0)
     return store
   } catch {
@@ -48,17 +62,18 @@ export async function restoreObjects(
 export function keepObjects(
   cache: ObjectCache,
   store: ObjectStore,
-  issues: readonly LoadIssue[],
+  context: ObjectFacts,
   files: readonly CachedFileEntry[],
   tracker: ProgressTracker,
 ): void {
   const progress = tracker.snapshot().files
   const objects: Record<string, number> = {}
   for (const entry of files) objects[entry.file.path] = progress[entry.index]?.objects ?? 0
+  const header: CacheHeader = { issues: [...context.issues], objects, rows: [...context.rows] }
   cache.write(() => {
-    const header = new TextEncoder().encode(JSON.stringify({ issues, objects } satisfies CacheHeader))
+    const bytes = new TextEncoder().encode(JSON.stringify(header))
     const length = new Uint8Array(4)
-    new DataView(length.buffer).setUint32(0, header.byteLength, true)
-    return [length, header, ...store.toBinaryParts()]
+    new DataView(length.buffer).setUint32(0, bytes.byteLength, true)
+    return [length, bytes, ...store.toBinaryParts()]
   })
 }

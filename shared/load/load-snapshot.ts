@@ -19,7 +19,7 @@ import { ProgressTracker } from './progress'
 import { type AbortSignalLike, LoadCancelled } from '../model/cancel'
 import { type ProgressListener } from './progress'
 import type { SegmentJob, SegmentLoaderFactory, SnapshotSource, SourceFile } from '../io/source'
-import { keepObjects, restoreObjects } from './cached-objects'
+import { type FileRows, keepObjects, restoreObjects } from './cached-objects'
 import {
   joinSegments,
   MIN_SEGMENT_BYTES,
@@ -154,6 +154,7 @@ export async function loadSnapshot(
     connectors: assembled.configuration.connectors,
     manifest: collected.manifest,
     issues: [],
+    rows: new Map(),
   }
   const cache = objectFiles.length > 0 ? source.accelerators?.cache : undefined
   let store = cache === undefined ? null : await restoreObjects(cache, objectFiles, context, tracker)
@@ -174,7 +175,8 @@ export async function loadSnapshot(
   }
   store.finish({ mvObjectType: metaverseTypeResolver(assembled.configuration.rules) })
   report(true)
-  if (fresh && cache !== undefined) keepObjects(cache, store, context.issues, objectFiles, tracker)
+  if (fresh && cache !== undefined) keepObjects(cache, store, context, objectFiles, tracker)
+  context.issues.push(...duplicateIssues(store, context.rows))
   return {
     name: source.name,
     configuration: assembled.configuration,
@@ -273,6 +275,8 @@ interface ObjectContext {
   readonly connectors: readonly Connector[]
   readonly manifest: SnapshotManifest | null
   readonly issues: LoadIssue[]
+  /** The rows each object file's objects took, by path (which file a duplicate came from). */
+  readonly rows: Map<string, FileRows>
 }
 
 /**
@@ -297,7 +301,9 @@ async function loadObjects(
   }
   for (const entry of files) {
     control.checkCancel()
+    const before = rowMark(store)
     await streamObjects(entry, ownerOf(entry, context), store, context.issues, control)
+    context.rows.set(entry.file.path, fileRows(before, store))
   }
 }
 
@@ -349,6 +355,7 @@ async function loadInSegments(
       const outcomes = await Promise.all(reads[index] ?? [])
       control.checkCancel()
       ownerOf(entry, context)
+      const before = rowMark(store)
       const joined = joinSegments(store, entry.file.path, planned, outcomes, (issue) =>
         context.issues.push(issue),
       )
@@ -359,6 +366,7 @@ async function loadInSegments(
       } else {
         await streamObjects(entry, owner, store, context.issues, control)
       }
+      context.rows.set(entry.file.path, fileRows(before, store))
       reads[index] = []
       control.report()
     }
@@ -449,6 +457,66 @@ async function streamObjects(
       ),
     )
   }
+}
+
+function rowMark(store: ObjectStore): readonly [number, number] {
+  return [store.csRowCount, store.mvRowCount]
+}
+
+function fileRows([cs, mv]: readonly [number, number], store: ObjectStore): FileRows {
+  return { cs: [cs, store.csRowCount], mv: [mv, store.mvRowCount] }
+}
+
+/** Groups of duplicates listed one by one before the rest are summed up in one warning. */
+const MAX_DUPLICATE_WARNINGS = 50
+
+/**
+ * One warning per group of objects that share an id or (within a connector space) a DN, naming the file, the
+ * shared id or DN and how many objects share it. All of them stay loaded and counted; lookups by the shared id or
+ * DN show the first.
+ */
+function duplicateIssues(store: ObjectStore, rows: ReadonlyMap<string, FileRows>): LoadIssue[] {
+  const groups = store.duplicateGroups()
+  const fileOf = (row: number, metaverse: boolean): string => {
+    for (const [path, range] of rows) {
+      const [first, end] = metaverse ? range.mv : range.cs
+      if (row >= first && row < end) return path
+    }
+    return ''
+  }
+  const issues = groups.slice(0, MAX_DUPLICATE_WARNINGS).map((group) => {
+    const first = group.rows[0] ?? 0
+    const count = group.rows.length
+    if (group.kind === 'mv-id') {
+      const id = store.mvIdAt(first)
+      return loadIssue(
+        'warning',
+        fileOf(first, true),
+        `${count} metaverse objects share the id ${id}; all ${count} are loaded and counted, and looking the id ` +
+          'up shows the first. Re-export the metaverse; a metaverse object id is unique on a sync server.',
+      )
+    }
+    const object = store.csObjectAt(first)
+    const what = group.kind === 'cs-id' ? `the id ${object.id}` : `the DN "${object.dn}"`
+    return loadIssue(
+      'warning',
+      fileOf(first, false),
+      `${count} connector-space objects${object.connectorName === null ? '' : ` of ${object.connectorName}`} share ` +
+        `${what}; all ${count} are loaded and counted, and looking ${group.kind === 'cs-id' ? 'the id' : 'the DN'} ` +
+        'up shows the first. Re-export the connector space; on a sync server each is unique.',
+    )
+  })
+  const rest = groups.length - MAX_DUPLICATE_WARNINGS
+  if (rest > 0) {
+    issues.push(
+      loadIssue(
+        'warning',
+        '',
+        `${rest} more group(s) of objects share an id or a DN; the first 50 are listed.`,
+      ),
+    )
+  }
+  return issues
 }
 
 /** Metaverse object type per connector and CS object type, from the inbound rules (for the computed metaverse). */

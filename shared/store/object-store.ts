@@ -35,6 +35,13 @@ export interface StoreCounts {
   readonly indexedMvAttributes: number
 }
 
+/** Objects that share what should be unique: an id in a connector space or the metaverse, a DN in one connector. */
+export interface DuplicateGroup {
+  readonly kind: 'cs-id' | 'cs-dn' | 'mv-id'
+  /** The rows (connector-space or metaverse), ascending: lookups by id or DN answer with the first. */
+  readonly rows: readonly number[]
+}
+
 /** Version of the binary form (`toBinary`); bumped whenever the layout of any column changes. */
 export const STORE_FORMAT_VERSION = 1
 
@@ -227,6 +234,40 @@ export class ObjectStore implements ObjectIndex {
     }
   }
 
+  /**
+   * Groups of objects that share an id (connector space, metaverse) or a DN within one connector space, in row
+   * order. Every object stays in the store and in scans; a lookup by the shared id or DN answers with the first.
+   */
+  public duplicateGroups(): DuplicateGroup[] {
+    const indexes = this.built()
+    const groups: DuplicateGroup[] = []
+    const cs = this.cs
+    for (let row = 0; row < cs.rowCount; row += 1) {
+      const hash = cs.ids.hash(row)
+      if (indexes.csById.first(hash, (other) => cs.ids.sameId(row, other)) !== row) continue
+      const rows = indexes.csById.lookup(hash, (other) => cs.ids.sameId(row, other))
+      if (rows.length > 1) groups.push({ kind: 'cs-id', rows })
+    }
+    const dnHashes = this.dnHashes()
+    for (let row = 0; row < cs.rowCount; row += 1) {
+      const folded = foldCase(cs.dns.get(row))
+      const connector = cs.connectorKey(row)
+      const rows = indexes.csByDn.lookup(
+        dnHashes[row] ?? 0,
+        (other) => cs.connectorKey(other) === connector && foldCase(cs.dns.get(other)) === folded,
+      )
+      if (rows.length > 1 && rows[0] === row) groups.push({ kind: 'cs-dn', rows })
+    }
+    const mv = this.mv
+    for (let row = 0; row < mv.rowCount; row += 1) {
+      const hash = mv.ids.hash(row)
+      if (indexes.mvById.first(hash, (other) => mv.ids.sameId(row, other)) !== row) continue
+      const rows = indexes.mvById.lookup(hash, (other) => mv.ids.sameId(row, other))
+      if (rows.length > 1) groups.push({ kind: 'mv-id', rows })
+    }
+    return groups
+  }
+
   /** Estimated bytes of heap the store holds, indexes included. */
   public memoryEstimate(): number {
     let bytes = this.cs.byteSize() + this.mv.byteSize() + this.strings.byteSize()
@@ -399,6 +440,11 @@ export class ObjectStore implements ObjectIndex {
 
   /** Hashes every DN folded, a chunk of the pool at a time (one native lower-casing per chunk). */
   private dnIndex(): RowHashIndex {
+    const hashes = this.dnHashes()
+    return new RowHashIndex(hashes.length, (row) => hashes[row] ?? 0)
+  }
+
+  private dnHashes(): Uint32Array {
     const pool = this.cs.dns
     const hashes = new Uint32Array(pool.length)
     for (const chunk of pool.chunks()) {
@@ -412,7 +458,7 @@ export class ObjectStore implements ObjectIndex {
           : hashText(foldCase(chunk.text.slice(start, end)))
       }
     }
-    return new RowHashIndex(pool.length, (row) => hashes[row] ?? 0)
+    return hashes
   }
 
   private connectorRows(): Map<string, Uint32Array> {
