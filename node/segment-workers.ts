@@ -76,8 +76,16 @@ function runningBundle(): string | null {
   return script.endsWith('.cjs') ? script : null
 }
 
-/** Readers to start: every core but one for the thread that joins the segments, within MAX_READERS. */
-export function segmentReaderCount(cores = os.availableParallelism()): number {
+/**
+ * Readers to start: one per core, within MAX_READERS (the joining thread mostly waits while they read).
+ * `SYNCLENS_READERS` overrides it; 1 loads in one thread.
+ */
+export function segmentReaderCount(
+  cores = os.availableParallelism(),
+  setting = process.env.SYNCLENS_READERS,
+): number {
+  const asked = Number(setting)
+  if (setting !== undefined && Number.isInteger(asked) && asked >= 1) return Math.min(asked, 64)
   return Math.max(1, Math.min(MAX_READERS, cores))
 }
 

@@ -179,7 +179,7 @@ export class AttributeTable {
     if (columns !== other.columns.length) throw new RangeError('attribute table: damaged columns')
     for (const column of other.columns) column.readFrom(input)
     other.rowStarts.appendAll(input.uint32Array())
-    for (const id of input.uint32Array()) other.entryDescriptors.push(id)
+    other.entryDescriptors.appendAll(input.uint32Array())
     other.entryStarts.appendAll(input.uint32Array())
     for (const row of input.uint32Array()) other.rowsWithRepeats.add(row)
     this.append(other, this.rowCount)
@@ -190,7 +190,7 @@ export class AttributeTable {
    * are matched to this table's, its values appended to the matching columns.
    */
   public append(other: AttributeTable, rowBase: number): void {
-    const descriptorIds = other.descriptors.map((descriptor) => this.descriptorOf(descriptor))
+    const descriptorIds = Uint32Array.from(other.descriptors, (descriptor) => this.descriptorOf(descriptor))
     const positionBase = new Uint32Array(other.columns.length)
     other.columns.forEach((column, index) => {
       const descriptor = other.descriptors.findIndex((known) => known.column === index)
@@ -203,11 +203,16 @@ export class AttributeTable {
     this.rowStarts.appendAll(other.rowStarts.flat(), entryBase)
     const descriptors = other.entryDescriptors.flat()
     const starts = other.entryStarts.flat()
+    const startBase = new Uint32Array(other.descriptors.length)
+    other.descriptors.forEach((descriptor, id) => {
+      startBase[id] = positionBase[descriptor.column] ?? 0
+    })
     for (let entry = 0; entry < descriptors.length; entry += 1) {
       const descriptor = descriptors[entry] ?? 0
-      this.entryDescriptors.push(descriptorIds[descriptor] ?? 0)
-      starts[entry] = (starts[entry] ?? 0) + (positionBase[other.descriptors[descriptor]?.column ?? 0] ?? 0)
+      descriptors[entry] = descriptorIds[descriptor] ?? 0
+      starts[entry] = (starts[entry] ?? 0) + (startBase[descriptor] ?? 0)
     }
+    this.entryDescriptors.appendAll(descriptors)
     this.entryStarts.appendAll(starts)
     for (const row of other.rowsWithRepeats) this.rowsWithRepeats.add(row + rowBase)
   }

@@ -163,22 +163,29 @@ export class BinaryReader {
     return value
   }
 
-  /** A byte array (a copy: the source buffer may then be dropped). */
+  /**
+   * A byte array: a view of the data, which the caller may change (callers copy what they keep, and rewrite ids in
+   * place before copying; the data is read once).
+   */
   public uint8Array(): Uint8Array {
     const length = this.uint()
-    return this.slice(length).slice()
+    return this.slice(length)
   }
 
-  /** A 16-bit array (a copy). */
+  /** A 16-bit array: a view when the data is aligned, else a copy (see `uint8Array`). */
   public uint16Array(): Uint16Array {
-    const length = this.uint()
-    return new Uint16Array(this.slice(length * 2).slice().buffer)
+    const bytes = this.slice(this.uint() * 2)
+    return bytes.byteOffset % 2 === 0
+      ? new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2)
+      : new Uint16Array(bytes.slice().buffer)
   }
 
-  /** A 32-bit array (a copy). */
+  /** A 32-bit array: a view when the data is aligned, else a copy (see `uint8Array`). */
   public uint32Array(): Uint32Array {
-    const length = this.uint()
-    return new Uint32Array(this.slice(length * 4).slice().buffer)
+    const bytes = this.slice(this.uint() * 4)
+    return bytes.byteOffset % 4 === 0
+      ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
+      : new Uint32Array(bytes.slice().buffer)
   }
 
   /** A text. */

@@ -141,12 +141,7 @@ export class SmallIdArray {
 
   /** Appends a value. */
   public push(value: number): void {
-    if (this.narrow !== null && value > 0xffff) {
-      const wide = uint32Array()
-      for (let index = 0; index < this.narrow.length; index += 1) wide.push(this.narrow.get(index))
-      this.wide = wide
-      this.narrow = null
-    }
+    if (this.narrow !== null && value > 0xffff) this.widen()
     if (this.narrow !== null) this.narrow.push(value)
     else this.wide?.push(value)
   }
@@ -159,6 +154,28 @@ export class SmallIdArray {
   /** Bytes held. */
   public byteSize(): number {
     return this.narrow?.byteSize() ?? this.wide?.byteSize() ?? 0
+  }
+
+  /** Appends every entry of `values`. */
+  public appendAll(values: Uint32Array | Uint16Array): void {
+    if (this.narrow !== null && values instanceof Uint32Array) {
+      for (let index = 0; index < values.length; index += 1) {
+        if ((values[index] ?? 0) > 0xffff) {
+          this.widen()
+          break
+        }
+      }
+    }
+    if (this.narrow !== null) this.narrow.appendAll(values)
+    else this.wide?.appendAll(values)
+  }
+
+  private widen(): void {
+    if (this.narrow === null) return
+    const wide = uint32Array()
+    wide.appendAll(this.narrow.flat())
+    this.wide = wide
+    this.narrow = null
   }
 
   /** The entries in one 32-bit array (a copy). */
