@@ -28,6 +28,16 @@ export const UNMAPPED_US_PER_OBJECT = 10
 export const MEDIAN_FRAME_MS = 16
 export const MAX_FRAME_MS = 50
 
+/** Issue 18: process start to the summary at least as fast as xmllint --stream over the same XML, by wall time. */
+export const OPEN_VS_XMLLINT = 1.0
+/** Issue 18: peak RSS of the opening process at most this share of the XML plus the allowance. */
+export const OPEN_RSS_SHARE_OF_XML = 0.35
+export const OPEN_RSS_ALLOWANCE_BYTES = 150 * MB
+/** Issue 18: reopening from the cache, process start to the summary. */
+export const REOPEN_SECONDS = 3
+/** Issue 18: `summary demo`, process start to the summary. */
+export const DEMO_SECONDS = 1
+
 /** How an actual figure must relate to its limit. */
 type Relation = 'below' | 'at-most' | 'at-least'
 
@@ -66,6 +76,7 @@ export function sizeBudgets(size: SizeResult): BudgetCheck[] {
       ),
     )
   }
+  checks.push(...firstScreenBudgets(size))
   const figures = size.snapshot
   const rssLimit = RSS_SHARE_OF_XML * size.xmlBytes + RSS_ALLOWANCE_BYTES
   checks.push(
@@ -146,6 +157,40 @@ export function sizeBudgets(size: SizeResult): BudgetCheck[] {
   return checks
 }
 
+/** Issue 18's budgets on what users wait for, from the interleaved first-screen rounds. */
+export function firstScreenBudgets(size: SizeResult): BudgetCheck[] {
+  const first = size.firstScreen
+  if (first === null) return []
+  const open = first.medians.parallel
+  const speed = first.medians.xmllint.seconds / open.seconds
+  return [
+    check(
+      'open (process start to summary) >= 1.0x xmllint wall',
+      size.label,
+      speed,
+      OPEN_VS_XMLLINT,
+      'x',
+      'at-least',
+    ),
+    check(
+      'open peak RSS <= 0.35x XML + 150 MB',
+      size.label,
+      open.peakRssBytes / MB,
+      (OPEN_RSS_SHARE_OF_XML * size.xmlBytes + OPEN_RSS_ALLOWANCE_BYTES) / MB,
+      'MB',
+      'at-most',
+    ),
+    check(
+      'reopen from cache <= 3 s',
+      size.label,
+      first.medians.reopen.seconds,
+      REOPEN_SECONDS,
+      's',
+      'at-most',
+    ),
+  ]
+}
+
 /** The grid scrolling budgets. */
 export function browserBudgets(browser: BrowserResult): BudgetCheck[] {
   return [
@@ -162,6 +207,10 @@ export function browserBudgets(browser: BrowserResult): BudgetCheck[] {
 }
 
 /** Every budget of a run. */
-export function allBudgets(results: Pick<BenchResults, 'sizes' | 'grids'>): BudgetCheck[] {
-  return [...results.sizes.flatMap(sizeBudgets), ...results.grids.flatMap(browserBudgets)]
+export function allBudgets(results: Pick<BenchResults, 'sizes' | 'grids' | 'demo'>): BudgetCheck[] {
+  const demo =
+    results.demo === null
+      ? []
+      : [check('summary demo <= 1 s', 'demo', results.demo.median.seconds, DEMO_SECONDS, 's', 'at-most')]
+  return [...results.sizes.flatMap(sizeBudgets), ...results.grids.flatMap(browserBudgets), ...demo]
 }
