@@ -171,6 +171,7 @@ describe('the budgets of issue 18 (what users wait for)', () => {
     firstScreen: {
       rounds: 3,
       readers: 2,
+      defaultReaders: 2,
       cacheBytes: 1,
       medians: {
         xmllint: seconds(10),

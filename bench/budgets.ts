@@ -7,6 +7,7 @@
 import type { BenchResults, BrowserResult, BudgetCheck, SizeResult } from './results'
 import { throughput } from './results'
 import type { ProcessFigures } from './processes'
+import { defaultRun } from './first-screen'
 
 const MB = 1_000_000
 
@@ -161,7 +162,7 @@ export function sizeBudgets(size: SizeResult): BudgetCheck[] {
 export function firstScreenBudgets(size: SizeResult): BudgetCheck[] {
   const first = size.firstScreen
   if (first === null) return []
-  const open = first.medians.parallel
+  const open = defaultRun(first)
   const speed = first.medians.xmllint.seconds / open.seconds
   return [
     check(

@@ -179,7 +179,11 @@ export function firstScreenTable(sizes: readonly SizeResult[]): string {
       const figures = first.medians[run]
       rows.push([
         size.label,
-        run === 'parallel' ? `parallel (${first.readers} readers)` : run,
+        run === 'parallel'
+          ? `parallel (${first.readers} readers)`
+          : run === 'serial'
+            ? 'serial (1 thread)'
+            : run,
         fixed(figures.seconds, 2),
         fixed(figures.cpuSeconds, 2),
         fixed(figures.peakRssBytes / MB, 0),
@@ -217,7 +221,8 @@ export function formatReport(results: BenchResults): string {
     parts.push(
       '',
       `Process start to summary, built CLI (medians of ${rounds} interleaved rounds; serial: SYNCLENS_READERS=1, ` +
-        'cache off; parallel: the default readers, cache off; reopen: from the cache)',
+        'cache off; parallel: a reader per core, cache off; reopen: from the cache; budgets judge the default, ' +
+        'every core but one reading)',
       firstScreenTable(results.sizes),
     )
   }

@@ -77,7 +77,9 @@ function runningBundle(): string | null {
 }
 
 /**
- * Readers to start: one per core, within MAX_READERS (the joining thread mostly waits while they read).
+ * Readers to start: every core but one, within MAX_READERS; so one core loads in its own thread. Measured on a
+ * busy 2-core machine, two readers cost 1.4x the CPU of one thread (each compiles the reader and keeps a heap of
+ * its own, and the segments are joined) and twice the memory, with no core to spare for them: docs/PERFORMANCE.md.
  * `SYNCLENS_READERS` overrides it; 1 loads in one thread.
  */
 export function segmentReaderCount(
@@ -86,7 +88,7 @@ export function segmentReaderCount(
 ): number {
   const asked = Number(setting)
   if (setting !== undefined && Number.isInteger(asked) && asked >= 1) return Math.min(asked, 64)
-  return Math.max(1, Math.min(MAX_READERS, cores))
+  return Math.max(1, Math.min(MAX_READERS, cores - 1))
 }
 
 /**
