@@ -45,7 +45,7 @@ export async function restoreObjects(
     const headerLength = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true)
     const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as CacheHeader
     const store = ObjectStore.fromBinary(bytes.subarray(4 + headerLength))
-    context.issues.push(...header.issues)
+    for (const issue of header.issues) context.issues.push(issue)
     for (const [path, rows] of header.rows) context.rows.set(path, rows)
     for (const entry of files) tracker.finish(entry.index, header.objects[entry.file.path] ?? 0)
     return store

@@ -176,7 +176,7 @@ export async function loadSnapshot(
   store.finish({ mvObjectType: metaverseTypeResolver(assembled.configuration.rules) })
   report(true)
   if (fresh && cache !== undefined) keepObjects(cache, store, context, objectFiles, tracker)
-  context.issues.push(...duplicateIssues(store, context.rows))
+  for (const issue of duplicateIssues(store, context.rows)) context.issues.push(issue)
   return {
     name: source.name,
     configuration: assembled.configuration,

@@ -71,6 +71,7 @@ export class ObjectStore implements ObjectIndex {
   private indexes: Indexes | null = null
   private source: ObjectIndex['metaverseSource'] = 'none'
   private readonly typeSets = new Map<string, Bitset>()
+  private duplicates: readonly DuplicateGroup[] = []
   /** The metaverse source of a finished store read back from its binary form (finish then keeps it). */
   private readSource: ObjectIndex['metaverseSource'] | null = null
 
@@ -159,13 +160,15 @@ export class ObjectStore implements ObjectIndex {
       this.source = added > 0 ? 'computed' : 'none'
     }
     this.mv.seal()
+    const dnHashes = this.dnHashes()
     this.indexes = {
       csById,
       csByMvId,
-      csByDn: this.dnIndex(),
+      csByDn: new RowHashIndex(dnHashes.length, (row) => dnHashes[row] ?? 0),
       mvById: new RowHashIndex(this.mv.rowCount, (row) => this.mv.ids.hash(row)),
       csByConnector: this.connectorRows(),
     }
+    this.duplicates = this.findDuplicates(this.indexes, dnHashes)
   }
 
   /** Whether `finish` has run. */
@@ -238,8 +241,12 @@ export class ObjectStore implements ObjectIndex {
    * Groups of objects that share an id (connector space, metaverse) or a DN within one connector space, in row
    * order. Every object stays in the store and in scans; a lookup by the shared id or DN answers with the first.
    */
-  public duplicateGroups(): DuplicateGroup[] {
-    const indexes = this.built()
+  public duplicateGroups(): readonly DuplicateGroup[] {
+    this.built()
+    return this.duplicates
+  }
+
+  private findDuplicates(indexes: Indexes, dnHashes: Uint32Array): DuplicateGroup[] {
     const groups: DuplicateGroup[] = []
     const cs = this.cs
     for (let row = 0; row < cs.rowCount; row += 1) {
@@ -248,16 +255,23 @@ export class ObjectStore implements ObjectIndex {
       const rows = indexes.csById.lookup(hash, (other) => cs.ids.sameId(row, other))
       if (rows.length > 1) groups.push({ kind: 'cs-id', rows })
     }
-    const dnHashes = this.dnHashes()
+    const byDn: DuplicateGroup[] = []
     for (let row = 0; row < cs.rowCount; row += 1) {
-      const folded = foldCase(cs.dns.get(row))
-      const connector = cs.connectorKey(row)
-      const rows = indexes.csByDn.lookup(
-        dnHashes[row] ?? 0,
-        (other) => cs.connectorKey(other) === connector && foldCase(cs.dns.get(other)) === folded,
-      )
-      if (rows.length > 1 && rows[0] === row) groups.push({ kind: 'cs-dn', rows })
+      // Integer compares first; DNs are folded only where two rows share a hash (rare).
+      const hash = dnHashes[row] ?? 0
+      const sameHash = indexes.csByDn.lookup(hash, (other) => dnHashes[other] === hash)
+      if (sameHash.length < 2 || sameHash[0] !== row) continue
+      const byKey = new Map<string, number[]>()
+      for (const candidate of sameHash) {
+        const key = `${cs.connectorKey(candidate)}\u0000${foldCase(cs.dns.get(candidate))}`
+        const rows = byKey.get(key)
+        if (rows === undefined) byKey.set(key, [candidate])
+        else rows.push(candidate)
+      }
+      for (const rows of byKey.values()) if (rows.length > 1) byDn.push({ kind: 'cs-dn', rows })
     }
+    byDn.sort((left, right) => (left.rows[0] ?? 0) - (right.rows[0] ?? 0))
+    for (const group of byDn) groups.push(group)
     const mv = this.mv
     for (let row = 0; row < mv.rowCount; row += 1) {
       const hash = mv.ids.hash(row)
@@ -439,11 +453,6 @@ export class ObjectStore implements ObjectIndex {
   }
 
   /** Hashes every DN folded, a chunk of the pool at a time (one native lower-casing per chunk). */
-  private dnIndex(): RowHashIndex {
-    const hashes = this.dnHashes()
-    return new RowHashIndex(hashes.length, (row) => hashes[row] ?? 0)
-  }
-
   private dnHashes(): Uint32Array {
     const pool = this.cs.dns
     const hashes = new Uint32Array(pool.length)
