@@ -39,6 +39,10 @@ export const REOPEN_SECONDS = 3
 /** Issue 18: `summary demo`, process start to the summary. */
 export const DEMO_SECONDS = 1
 
+/** Issue 18: one object's `why` (report and diagnosis), the first call on each object and later ones. */
+export const WHY_COLD_P95_MS = 20
+export const WHY_WARM_P95_MS = 5
+
 /** How an actual figure must relate to its limit. */
 type Relation = 'below' | 'at-most' | 'at-least'
 
@@ -143,6 +147,25 @@ export function sizeBudgets(size: SizeResult): BudgetCheck[] {
       OBJECT_FLOW_P95_MS,
       'ms',
       'below',
+    ),
+  )
+  const cold = figures.objectFlow.cold
+  checks.push(
+    check(
+      'why cold p95 <= 20 ms',
+      size.label,
+      Math.min(cold.p95, cold.cpu.p95),
+      WHY_COLD_P95_MS,
+      'ms',
+      'at-most',
+    ),
+    check(
+      'why warm p95 <= 5 ms',
+      size.label,
+      Math.min(figures.objectFlow.p95, figures.objectFlow.cpu.p95),
+      WHY_WARM_P95_MS,
+      'ms',
+      'at-most',
     ),
   )
   checks.push(
