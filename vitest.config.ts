@@ -16,5 +16,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'threads',
     testTimeout: 30_000,
+    // Loads in tests never read or write the user's reopen cache; node/object-cache.test.ts uses its own folder.
+    env: { SYNCLENS_CACHE: 'off' },
   },
 })

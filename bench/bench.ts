@@ -16,9 +16,17 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { allBudgets } from './budgets'
 import type { PassOutcome } from './file-passes'
+import { type DemoResult, measureDemo, measureFirstScreen } from './first-screen'
 import { measureGridsInChromium } from './grid-browser'
 import { type BenchOptions, parseBenchOptions, sizeLabel } from './options'
-import { buildChild, type ProcessFigures, runChild, runXmllint, xmllintAvailable } from './processes'
+import {
+  buildChild,
+  buildCli,
+  type ProcessFigures,
+  runChild,
+  runXmllint,
+  xmllintAvailable,
+} from './processes'
 import { formatReport } from './report'
 import type { BenchResults, BrowserResult, FileResult, MachineInfo, SizeResult } from './results'
 import type { SizeFigures } from './size-measures'
@@ -91,7 +99,23 @@ function measureFile(
   }
 }
 
-function measureSnapshot(child: string, size: number, options: BenchOptions, notes: string[]): SizeResult {
+/** Every XML file of a snapshot folder (what xmllint reads in the first-screen rounds). */
+function xmlFilesOf(folder: string): string[] {
+  const found: string[] = []
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.toLowerCase().endsWith('.xml'))
+      found.push(path.join(entry.parentPath, entry.name))
+  }
+  return found.sort()
+}
+
+function measureSnapshot(
+  child: string,
+  cli: string,
+  size: number,
+  options: BenchOptions,
+  notes: string[],
+): SizeResult {
   let snapshot = cachedSnapshot(size)
   if (snapshot === null) {
     log(`generating ${sizeLabel(size)} (once; cached outside the repository)`)
@@ -103,6 +127,17 @@ function measureSnapshot(child: string, size: number, options: BenchOptions, not
     : []
   log('  whole snapshot: load, search, flow, unmapped')
   const report = runChild<SizeFigures>(child, ['size', snapshot.folder])
+  let firstScreen = null
+  if (xmllintAvailable()) {
+    log(`  process start to summary: xmllint, serial, parallel, reopen x ${options.firstScreenRounds}`)
+    firstScreen = measureFirstScreen(
+      cli,
+      snapshot.folder,
+      xmlFilesOf(snapshot.folder),
+      options.firstScreenRounds,
+      cacheRoot(),
+    )
+  }
   return {
     size,
     label: sizeLabel(size),
@@ -110,6 +145,7 @@ function measureSnapshot(child: string, size: number, options: BenchOptions, not
     xmlBytes: snapshot.xmlBytes,
     files,
     snapshot: { ...report.result, process: report },
+    firstScreen,
   }
 }
 
@@ -129,11 +165,16 @@ async function main(): Promise<number> {
     )
   log('bundling the measured code (production build)')
   const child = await buildChild(cacheRoot())
+  const cli = await buildCli(cacheRoot())
   let sizes: SizeResult[]
+  let demo: DemoResult | null
   try {
-    sizes = options.sizes.map((size) => measureSnapshot(child, size, options, notes))
+    sizes = options.sizes.map((size) => measureSnapshot(child, cli, size, options, notes))
+    log('summary demo from process start')
+    demo = measureDemo(cli, options.firstScreenRounds, cacheRoot())
   } finally {
     fs.rmSync(child, { force: true })
+    fs.rmSync(cli, { force: true })
   }
   let grids: readonly BrowserResult[] = []
   if (options.browser) {
@@ -143,7 +184,7 @@ async function main(): Promise<number> {
     if ('skipped' in outcome) notes.push(outcome.skipped)
     else grids = outcome
   }
-  const partial = { sizes, grids }
+  const partial = { sizes, grids, demo }
   const results: BenchResults = {
     date: new Date().toISOString(),
     mode: options.ci ? 'ci' : 'full',

@@ -7,6 +7,7 @@
 import type { BenchResults, BrowserResult, BudgetCheck, SizeResult } from './results'
 import { throughput } from './results'
 import type { ProcessFigures } from './processes'
+import { defaultRun } from './first-screen'
 
 const MB = 1_000_000
 
@@ -27,6 +28,20 @@ export const OBJECT_FLOW_P95_MS = 10
 export const UNMAPPED_US_PER_OBJECT = 10
 export const MEDIAN_FRAME_MS = 16
 export const MAX_FRAME_MS = 50
+
+/** Issue 18: process start to the summary at least as fast as xmllint --stream over the same XML, by wall time. */
+export const OPEN_VS_XMLLINT = 1.0
+/** Issue 18: peak RSS of the opening process at most this share of the XML plus the allowance. */
+export const OPEN_RSS_SHARE_OF_XML = 0.35
+export const OPEN_RSS_ALLOWANCE_BYTES = 150 * MB
+/** Issue 18: reopening from the cache, process start to the summary. */
+export const REOPEN_SECONDS = 3
+/** Issue 18: `summary demo`, process start to the summary. */
+export const DEMO_SECONDS = 1
+
+/** Issue 18: one object's `why` (report and diagnosis), the first call on each object and later ones. */
+export const WHY_COLD_P95_MS = 20
+export const WHY_WARM_P95_MS = 5
 
 /** How an actual figure must relate to its limit. */
 type Relation = 'below' | 'at-most' | 'at-least'
@@ -66,6 +81,7 @@ export function sizeBudgets(size: SizeResult): BudgetCheck[] {
       ),
     )
   }
+  checks.push(...firstScreenBudgets(size))
   const figures = size.snapshot
   const rssLimit = RSS_SHARE_OF_XML * size.xmlBytes + RSS_ALLOWANCE_BYTES
   checks.push(
@@ -133,6 +149,25 @@ export function sizeBudgets(size: SizeResult): BudgetCheck[] {
       'below',
     ),
   )
+  const cold = figures.objectFlow.cold
+  checks.push(
+    check(
+      'why cold p95 <= 20 ms',
+      size.label,
+      Math.min(cold.p95, cold.cpu.p95),
+      WHY_COLD_P95_MS,
+      'ms',
+      'at-most',
+    ),
+    check(
+      'why warm p95 <= 5 ms',
+      size.label,
+      Math.min(figures.objectFlow.p95, figures.objectFlow.cpu.p95),
+      WHY_WARM_P95_MS,
+      'ms',
+      'at-most',
+    ),
+  )
   checks.push(
     check(
       'unmapped scan < 10 us/object',
@@ -144,6 +179,40 @@ export function sizeBudgets(size: SizeResult): BudgetCheck[] {
     ),
   )
   return checks
+}
+
+/** Issue 18's budgets on what users wait for, from the interleaved first-screen rounds. */
+export function firstScreenBudgets(size: SizeResult): BudgetCheck[] {
+  const first = size.firstScreen
+  if (first === null) return []
+  const open = defaultRun(first)
+  const speed = first.medians.xmllint.seconds / open.seconds
+  return [
+    check(
+      'open (process start to summary) >= 1.0x xmllint wall',
+      size.label,
+      speed,
+      OPEN_VS_XMLLINT,
+      'x',
+      'at-least',
+    ),
+    check(
+      'open peak RSS <= 0.35x XML + 150 MB',
+      size.label,
+      open.peakRssBytes / MB,
+      (OPEN_RSS_SHARE_OF_XML * size.xmlBytes + OPEN_RSS_ALLOWANCE_BYTES) / MB,
+      'MB',
+      'at-most',
+    ),
+    check(
+      'reopen from cache <= 3 s',
+      size.label,
+      first.medians.reopen.seconds,
+      REOPEN_SECONDS,
+      's',
+      'at-most',
+    ),
+  ]
 }
 
 /** The grid scrolling budgets. */
@@ -162,6 +231,10 @@ export function browserBudgets(browser: BrowserResult): BudgetCheck[] {
 }
 
 /** Every budget of a run. */
-export function allBudgets(results: Pick<BenchResults, 'sizes' | 'grids'>): BudgetCheck[] {
-  return [...results.sizes.flatMap(sizeBudgets), ...results.grids.flatMap(browserBudgets)]
+export function allBudgets(results: Pick<BenchResults, 'sizes' | 'grids' | 'demo'>): BudgetCheck[] {
+  const demo =
+    results.demo === null
+      ? []
+      : [check('summary demo <= 1 s', 'demo', results.demo.median.seconds, DEMO_SECONDS, 's', 'at-most')]
+  return [...results.sizes.flatMap(sizeBudgets), ...results.grids.flatMap(browserBudgets), ...demo]
 }

@@ -5,6 +5,8 @@
  *   child.ts file <raw|saxes|store> <csexport|mv-objects> <path>
  *   child.ts size <folder>
  */
+import { parentPort } from 'node:worker_threads'
+import { isSegmentReaderThread, serveSegmentReads } from '../node/segment-workers'
 import { FILE_PASSES, type FilePass, runFilePass } from './file-passes'
 import { measureSize } from './size-measures'
 
@@ -29,21 +31,27 @@ async function main(args: readonly string[]): Promise<unknown> {
   throw new Error(`Unknown child mode: ${args.join(' ')}`)
 }
 
-const started = performance.now()
-const cpu = process.cpuUsage()
-main(process.argv.slice(2)).then(
-  (result) => {
-    const used = process.cpuUsage(cpu)
-    const report: ChildReport<unknown> = {
-      seconds: (performance.now() - started) / 1000,
-      cpuSeconds: (used.user + used.system) / 1e6,
-      peakRssBytes: process.resourceUsage().maxRSS * 1024,
-      result,
-    }
-    process.stdout.write(`${JSON.stringify(report)}\n`)
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-    process.exitCode = 1
-  },
-)
+// The bundle also runs the threads that read parts of large files in parallel (node/segment-workers.ts).
+if (parentPort && isSegmentReaderThread()) serveSegmentReads(parentPort)
+else measure()
+
+function measure(): void {
+  const started = performance.now()
+  const cpu = process.cpuUsage()
+  main(process.argv.slice(2)).then(
+    (result) => {
+      const used = process.cpuUsage(cpu)
+      const report: ChildReport<unknown> = {
+        seconds: (performance.now() - started) / 1000,
+        cpuSeconds: (used.user + used.system) / 1e6,
+        peakRssBytes: process.resourceUsage().maxRSS * 1024,
+        result,
+      }
+      process.stdout.write(`${JSON.stringify(report)}\n`)
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+      process.exitCode = 1
+    },
+  )
+}

@@ -36,6 +36,7 @@ describe('parseBenchOptions', () => {
       browser: true,
       filePasses: true,
       runs: 1,
+      firstScreenRounds: 3,
     })
   })
 

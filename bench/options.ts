@@ -16,6 +16,8 @@ export interface BenchOptions {
   readonly filePasses: boolean
   /** Repetitions of each per-file throughput measurement (the median is kept). */
   readonly runs: number
+  /** Interleaved rounds of the process-start-to-summary runs against xmllint (medians; at least 3). */
+  readonly firstScreenRounds: number
 }
 
 /** A usage problem, with the sentence to print. */
@@ -49,7 +51,8 @@ export function sizeLabel(size: number): string {
  * Parses the arguments: `--size N` adds N to the default sizes (`--size 1m` for a million),
  * `--sizes A,B` replaces them, `--ci` measures only the small size, `--no-browser` skips Chromium,
  * `--no-file-passes` skips the per-file throughput passes (the whole-snapshot load is still timed),
- * `--runs N` repeats each throughput measurement.
+ * `--runs N` repeats each throughput measurement, `--rounds N` sets the interleaved first-screen rounds (3 at
+ * least, the default).
  */
 export function parseBenchOptions(args: readonly string[]): BenchOptions | OptionsError {
   let sizes: number[] | null = null
@@ -58,6 +61,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions | Optio
   let browser = true
   let filePasses = true
   let runs = 1
+  let firstScreenRounds = 3
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index] ?? ''
     const [flag, inline] = arg.includes('=') ? arg.split('=', 2) : [arg, undefined]
@@ -91,12 +95,26 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions | Optio
         runs = count
         break
       }
+      case '--rounds': {
+        const count = Number(value())
+        if (!Number.isInteger(count) || count < 3)
+          return { error: '--rounds needs a whole number of at least 3 (the figures are medians).' }
+        firstScreenRounds = count
+        break
+      }
       default:
         return {
-          error: `Unknown argument "${arg}". Use --size N, --sizes A,B, --ci, --runs N, --no-browser, --no-file-passes.`,
+          error: `Unknown argument "${arg}". Use --size N, --sizes A,B, --ci, --runs N, --rounds N, --no-browser, --no-file-passes.`,
         }
     }
   }
   const chosen = ci ? [CI_SIZE] : [...(sizes ?? DEFAULT_SIZES), ...extra]
-  return { sizes: [...new Set(chosen)].sort((a, b) => a - b), ci, browser, filePasses, runs }
+  return {
+    sizes: [...new Set(chosen)].sort((a, b) => a - b),
+    ci,
+    browser,
+    filePasses,
+    runs,
+    firstScreenRounds,
+  }
 }

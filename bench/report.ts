@@ -168,6 +168,36 @@ export function budgetsTable(checks: readonly BudgetCheck[]): string {
   )
 }
 
+/** Process start to the summary, medians of the interleaved rounds, and each against xmllint. */
+export function firstScreenTable(sizes: readonly SizeResult[]): string {
+  const rows: string[][] = []
+  for (const size of sizes) {
+    const first = size.firstScreen
+    if (first === null) continue
+    const xmllint = first.medians.xmllint
+    for (const run of ['xmllint', 'serial', 'parallel', 'reopen'] as const) {
+      const figures = first.medians[run]
+      rows.push([
+        size.label,
+        run === 'parallel'
+          ? `parallel (${first.readers} readers)`
+          : run === 'serial'
+            ? 'serial (1 thread)'
+            : run,
+        fixed(figures.seconds, 2),
+        fixed(figures.cpuSeconds, 2),
+        fixed(figures.peakRssBytes / MB, 0),
+        run === 'xmllint' ? '' : ratio(xmllint.seconds, figures.seconds),
+        run === 'xmllint' ? '' : ratio(xmllint.cpuSeconds, figures.cpuSeconds),
+      ])
+    }
+  }
+  return textTable(
+    ['size', 'run', 'wall s', 'CPU s', 'peak RSS MB', 'speed vs xmllint (wall)', '(CPU)'],
+    rows,
+  )
+}
+
 /** The whole printed report. */
 export function formatReport(results: BenchResults): string {
   const m = results.machine
@@ -186,6 +216,24 @@ export function formatReport(results: BenchResults): string {
     'Whole snapshot (openDiskSource + loadSnapshot + summary on the folder, then queries; search and flow: CPU p50/p95)',
     sizesTable(results.sizes),
   ]
+  if (results.sizes.some((size) => size.firstScreen !== null)) {
+    const rounds = results.sizes.find((size) => size.firstScreen !== null)?.firstScreen?.rounds ?? 0
+    parts.push(
+      '',
+      `Process start to summary, built CLI (medians of ${rounds} interleaved rounds; serial: SYNCLENS_READERS=1, ` +
+        'cache off; parallel: a reader per core, cache off; reopen: from the cache; budgets judge the default, ' +
+        'every core but one reading)',
+      firstScreenTable(results.sizes),
+    )
+  }
+  if (results.demo !== null) {
+    const demo = results.demo.median
+    parts.push(
+      '',
+      `summary demo: ${fixed(demo.seconds, 2)} s wall, ${fixed(demo.cpuSeconds, 2)} s CPU, ` +
+        `${fixed(demo.peakRssBytes / MB, 0)} MB peak RSS (median of ${results.demo.all.length})`,
+    )
+  }
   if (results.sizes.length > 1) parts.push('', 'Growth from size to size', growthTable(results.sizes))
   for (const b of results.grids) {
     parts.push(

@@ -1,5 +1,6 @@
 /** The figures a benchmark run writes to bench-results/<timestamp>.json. */
 import type { ProcessFigures } from './processes'
+import type { DemoResult, FirstScreenResult } from './first-screen'
 import type { SizeFigures } from './size-measures'
 
 /** One object file measured through each pass. */
@@ -30,6 +31,8 @@ export interface SizeResult {
   readonly files: readonly FileResult[]
   /** The whole-folder load and the queries, measured in one child process. */
   readonly snapshot: SizeFigures & { readonly process: ProcessFigures }
+  /** The built CLI from process start to the summary, interleaved with xmllint; null when xmllint is missing. */
+  readonly firstScreen: FirstScreenResult | null
 }
 
 /** Time to first rows and frame times while scrolling the 300k-row grid in Chromium. */
@@ -74,6 +77,8 @@ export interface BenchResults {
   readonly sizes: readonly SizeResult[]
   /** The grids scrolled in Chromium (the Metaverse Search results, then the Sync Rules grid); empty when skipped. */
   readonly grids: readonly BrowserResult[]
+  /** `summary demo` from process start; null when not measured. */
+  readonly demo: DemoResult | null
   /** Measurements skipped, and why. */
   readonly notes: readonly string[]
   readonly budgets: readonly BudgetCheck[]

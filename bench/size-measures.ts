@@ -51,7 +51,12 @@ export interface SizeFigures {
   readonly retainedBytes: number
   readonly search: Readonly<Record<SearchCase, SearchFigures>>
   /** objectReport plus diagnoseAttribute for one connector-space object. */
-  readonly objectFlow: Percentiles & { readonly cpu: Percentiles; readonly samples: number }
+  readonly objectFlow: Percentiles & {
+    readonly cpu: Percentiles
+    readonly samples: number
+    /** The first call on each object, from the first after the load: what a user's first `why` meets. */
+    readonly cold: Percentiles & { readonly cpu: Percentiles }
+  }
   readonly unmappedScan: {
     readonly objects: number
     /** Unmapped attribute names found, so the scan cannot be optimized away. */
@@ -228,7 +233,15 @@ function measureObjectFlow(snapshot: LoadedSnapshot): SizeFigures['objectFlow'] 
   // One untimed pass over every sample first: the engine's functions are compiled by then, so the timed pass
   // measures the steady state a user meets after the first object, not the JIT's warm-up. A collection
   // afterwards keeps the load's leftover garbage out of the samples, as the app's idle time would.
-  for (const object of samples) once(object)
+  const coldTimings: number[] = []
+  const coldCpu: number[] = []
+  for (const object of samples) {
+    const start = performance.now()
+    const cpuStart = process.cpuUsage()
+    once(object)
+    coldCpu.push(cpuMs(cpuStart))
+    coldTimings.push(elapsedMs(start))
+  }
   collectGarbage()
   const timings: number[] = []
   const cpuTimings: number[] = []
@@ -239,7 +252,12 @@ function measureObjectFlow(snapshot: LoadedSnapshot): SizeFigures['objectFlow'] 
     cpuTimings.push(cpuMs(cpuStart))
     timings.push(elapsedMs(start))
   }
-  return { ...percentiles(timings), cpu: percentiles(cpuTimings), samples: timings.length }
+  return {
+    ...percentiles(timings),
+    cpu: percentiles(cpuTimings),
+    samples: timings.length,
+    cold: { ...percentiles(coldTimings), cpu: percentiles(coldCpu) },
+  }
 }
 
 function measureUnmappedScan(snapshot: LoadedSnapshot): SizeFigures['unmappedScan'] {

@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { RandomAccessBytes, SnapshotSource, SourceFile } from '../shared/io/source'
+import type { LoadAccelerators, RandomAccessBytes, SnapshotSource, SourceFile } from '../shared/io/source'
+import { diskObjectCache } from './object-cache'
+import { diskSegmentReaders } from './segment-workers'
 import { isSkippedName, openZipSource } from '../shared/io/zip-source'
 
 /** How much of a disk location SyncLens walks before it gives up. */
@@ -45,7 +47,23 @@ export async function openDiskSource(
   }
   if (await looksLikeZip(absolute)) return openZipFile(absolute, stat.size)
   const name = path.basename(absolute)
-  return { name, files: [diskFile(absolute, name, stat.size)] }
+  return {
+    name,
+    files: [diskFile(absolute, name, stat.size)],
+    accelerators: accelerators([{ absolute, relative: name }]),
+  }
+}
+
+/**
+ * The reopen cache and parallel readers of files on disk (a zip's entries, inflated in memory, get neither).
+ * `SYNCLENS_CACHE=off` turns the cache off; see node/object-cache.ts.
+ */
+function accelerators(files: readonly { absolute: string; relative: string }[]): LoadAccelerators {
+  const cache = diskObjectCache(files)
+  return {
+    segments: diskSegmentReaders(new Map(files.map((file) => [file.relative, file.absolute]))),
+    ...(cache === undefined ? {} : { cache }),
+  }
 }
 
 /** Opens several loose files (dropped together) as one snapshot; every path must be a regular file. */
@@ -62,7 +80,11 @@ export async function openDiskFiles(targets: readonly string[]): Promise<Snapsho
     }
     return diskFile(absolute, toSlashes(path.relative(common, absolute)), stat.size)
   })
-  return { name: diskFilesName(targets), files }
+  const located = absolutes.map((absolute) => ({
+    absolute,
+    relative: toSlashes(path.relative(common, absolute)),
+  }))
+  return { name: diskFilesName(targets), files, accelerators: accelerators(located) }
 }
 
 /** The display name of a snapshot made of these paths, as the sources above name it. */
@@ -102,6 +124,7 @@ async function openFolder(root: string, limits: DiskLimits): Promise<SnapshotSou
   return {
     name: path.basename(root),
     files: found.map((file, index) => diskFile(file.absolute, file.relative, sizes[index] ?? 0)),
+    accelerators: accelerators(found),
   }
 }
 

@@ -1,7 +1,7 @@
 import type { SnapshotSource } from '../shared/io/source'
-import { generateTrainingSnapshot } from '../shared/training/index'
 import { openDiskFiles, openDiskSource } from './disk-source'
 import type { SnapshotRequest } from './snapshot-request'
+import { trainingSnapshotSource } from './training-cache'
 
 /**
  * Turns a request into files; runs in the worker so that walking a big folder never blocks the window. Kept apart
@@ -9,7 +9,7 @@ import type { SnapshotRequest } from './snapshot-request'
  * the worker.
  */
 export async function openSnapshotRequest(request: SnapshotRequest): Promise<SnapshotSource> {
-  if (!('paths' in request)) return generateTrainingSnapshot()
+  if (!('paths' in request)) return trainingSnapshotSource()
   const [only] = request.paths
   return request.paths.length === 1 && only !== undefined
     ? openDiskSource(only)

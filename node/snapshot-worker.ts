@@ -3,10 +3,13 @@ import { createSnapshotSession } from '../shared/app/session'
 import { serveSession } from '../shared/app/session-rpc'
 import { nodePort } from './node-port'
 import { openSnapshotRequest } from './open-snapshot-request'
+import { isSegmentReaderThread, serveSegmentReads } from './segment-workers'
 import type { SnapshotRequest } from './snapshot-request'
 
 // The entry of the snapshot worker thread: parsing gigabytes here keeps the main process and window responsive.
-if (parentPort) {
+if (parentPort && isSegmentReaderThread()) {
+  serveSegmentReads(parentPort)
+} else if (parentPort) {
   serveSession<SnapshotRequest>(nodePort(parentPort), createSnapshotSession(), openSnapshotRequest)
 } else {
   process.stderr.write(

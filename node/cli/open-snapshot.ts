@@ -4,8 +4,8 @@ import { createSnapshotSession, type SnapshotSession } from '../../shared/app/se
 import type { SnapshotSummary } from '../../shared/app/host-api'
 import { NotASnapshotError } from '../../shared/load/load-snapshot'
 import { formatLoadIssue } from '../../shared/model/load-issue'
-import { generateTrainingSnapshot } from '../../shared/training/index'
 import { openDiskSource, SnapshotOpenError } from '../disk-source'
+import { trainingSnapshotSource } from '../training-cache'
 import { CliError, type CliIo, EXIT } from './cli-io'
 import { formatLoadProgress, StatusLine } from './load-progress'
 
@@ -39,7 +39,7 @@ export function isDemo(target: string): boolean {
 export async function openSnapshotForCli(target: string, io?: CliIo): Promise<CliSnapshot> {
   if (isDemo(target)) {
     // Generated in memory, so one process (a test run, a script) loads it once.
-    demo ??= load(generateTrainingSnapshot(), target, null)
+    demo ??= trainingSnapshotSource().then((source) => load(source, target, null))
     return demo
   }
   const resolved = path.resolve(target)

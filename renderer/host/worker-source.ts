@@ -32,8 +32,16 @@ export function blobSourceFile(path: string, blob: Blob, chunkSize = BROWSER_CHU
       return whole
     },
     chunks: async function* () {
-      for (let offset = 0; offset < blob.size; offset += chunkSize) {
-        yield await bytesOf(blob.slice(offset, offset + chunkSize))
+      // The next slice is already on its way while the parser works on this one: each Blob read is a round trip
+      // to the browser process, which would otherwise leave the parser waiting once per chunk.
+      let next = blob.size > 0 ? bytesOf(blob.slice(0, chunkSize)) : null
+      for (let offset = 0; next !== null; offset += chunkSize) {
+        const current = next
+        const following = offset + chunkSize
+        next = following < blob.size ? bytesOf(blob.slice(following, following + chunkSize)) : null
+        // A read left behind by a consumer that stops early must not surface as an unhandled rejection.
+        next?.catch(() => undefined)
+        yield await current
       }
     },
   }

@@ -1,3 +1,5 @@
+import type { LoadIssue } from '../model/load-issue'
+
 /** One file of a snapshot, whatever holds it (disk, browser File, zip entry). */
 export interface SourceFile {
   /** Path relative to the snapshot root, `/`-separated. */
@@ -17,6 +19,92 @@ export interface SnapshotSource {
   /** Display name (folder, zip or file name). */
   readonly name: string
   readonly files: readonly SourceFile[]
+  /** What the host offers to load faster (a reopen cache, parallel readers); absent parts load in-thread. */
+  readonly accelerators?: LoadAccelerators
+}
+
+/** What a host offers to load a source faster; see shared/load/load-snapshot.ts for how each is used. */
+export interface LoadAccelerators {
+  /** The reopen cache of this source's objects, keyed by its files as they are now. */
+  readonly cache?: ObjectCache
+  /** Reads parts of object files in parallel (worker threads), each into a store segment. */
+  readonly segments?: SegmentLoaderFactory
+}
+
+/**
+ * The reopen cache of one source. Keyed by the source's files as they were when `read` was called (sizes,
+ * modification times, a hash of their heads), never stored inside the snapshot.
+ */
+export interface ObjectCache {
+  /** The cached objects, or null when there are none for the files as they are now (or the cache is off). */
+  read(): Promise<Uint8Array | null>
+  /**
+   * Keeps the objects for the next open of the same files: `produce` gives their bytes, and the cache calls it
+   * once the load's caller has what it waits for (a later turn of the event loop). Best effort, never throws.
+   */
+  write(produce: () => readonly Uint8Array[]): void
+}
+
+/** Which byte range of which object file a segment reader reads, and how (see shared/load/segment-reader.ts). */
+export interface SegmentJob {
+  /** The file's path in the source. */
+  readonly path: string
+  readonly kind: 'csexport' | 'mv-objects'
+  /** Byte range [start, end) of the file. */
+  readonly start: number
+  readonly end: number
+  /** The connector the file's objects belong to, when known. */
+  readonly connectorId: string | null
+  readonly connectorName: string | null
+  /** The range starts after the file's first byte (its objects get a root element of their own). */
+  readonly startsInside: boolean
+  /** The range ends before the file's last byte. */
+  readonly endsInside: boolean
+}
+
+/** One issue as a segment reader met it, before the file's issue budget (caps, report-once) applies. */
+export interface RecordedIssue {
+  readonly issue: LoadIssue
+  /** The report-once key, when the issue is one of a kind reported once per file. */
+  readonly onceKey: string | null
+}
+
+/** What a segment reader hands back. */
+export interface SegmentOutcome {
+  /** The objects read, as a store segment in binary form (`ObjectStore.toBinary`). */
+  readonly store: Uint8Array
+  readonly objects: number
+  /** The issues met, positions counted from the segment's first byte. */
+  readonly issues: readonly RecordedIssue[]
+  /**
+   * False when the segment did not read as a whole run of objects (an XML error, a wrong root, too many issues
+   * to record): the file is then read again from the start in one piece, which reports what a serial read does.
+   */
+  readonly clean: boolean
+  /** Values with bytes that are not valid UTF-8. */
+  readonly invalidTextValues: number
+  /** Line feeds in the segment's bytes. */
+  readonly lineFeeds: number
+}
+
+/** Starts a set of parallel segment readers for one load. */
+export interface SegmentLoaderFactory {
+  /** How many segments can be read at once (1: not worth it, read in-thread). */
+  readonly parallelism: number
+  /** The smallest segment worth a reader (tests cut small files); 16 MiB when absent. */
+  readonly minSegmentBytes?: number
+  /** Readers for one load; `close` ends them. */
+  start(): SegmentLoader
+}
+
+/** Parallel segment readers of one load. */
+export interface SegmentLoader {
+  /** Reads `length` bytes of a file from `start` (to find where segments may start). */
+  readRange(path: string, start: number, length: number): Promise<Uint8Array>
+  /** Reads one segment; `onBytes` is told how many bytes of it are read so far. */
+  read(job: SegmentJob, onBytes: (bytes: number, objects: number) => void): Promise<SegmentOutcome>
+  /** Ends the readers (after the load, or when it is cancelled). */
+  close(): void
 }
 
 /** A source file over bytes already in memory (tests, zip entries, browser fallbacks). */

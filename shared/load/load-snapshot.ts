@@ -18,7 +18,15 @@ import { DETECTION_HEAD_BYTES, detectFileKind, FILE_KIND_LABELS, type FileKind }
 import { ProgressTracker } from './progress'
 import { type AbortSignalLike, LoadCancelled } from '../model/cancel'
 import { type ProgressListener } from './progress'
-import type { SnapshotSource, SourceFile } from '../io/source'
+import type { SegmentJob, SegmentLoaderFactory, SnapshotSource, SourceFile } from '../io/source'
+import { type FileRows, keepObjects, restoreObjects } from './cached-objects'
+import {
+  joinSegments,
+  MIN_SEGMENT_BYTES,
+  planSegments,
+  type PlannedSegment,
+  segmentBytes,
+} from './parallel-objects'
 
 /** A loaded snapshot: everything read from its files, plus what went wrong. */
 export interface LoadedSnapshot {
@@ -160,15 +168,20 @@ export async function loadSnapshot(
 
   const assembled = assembleConfiguration(collected.rules, collected.connectors, collected.metaverse)
   issues.pushAll(assembled.issues)
-  const store = new ObjectStore()
-  for (const entry of detected) {
-    if (entry.kind !== 'csexport' && entry.kind !== 'mv-objects') continue
-    checkCancel()
-    await streamObjects(entry, assembled.configuration.connectors, collected.manifest, store, issues, {
-      tracker,
-      report,
-      checkCancel,
-    })
+  const objectFiles = detected.filter((entry) => entry.kind === 'csexport' || entry.kind === 'mv-objects')
+  const control: StreamControl = { tracker, report, checkCancel }
+  const context: ObjectContext = {
+    connectors: assembled.configuration.connectors,
+    manifest: collected.manifest,
+    issues: new IssueCollector(),
+    rows: new Map(),
+  }
+  const cache = objectFiles.length > 0 ? source.accelerators?.cache : undefined
+  let store = cache === undefined ? null : await restoreObjects(cache, objectFiles, context, tracker)
+  const fresh = store === null
+  if (store === null) {
+    store = new ObjectStore()
+    await loadObjects(objectFiles, source.accelerators?.segments, store, context, control)
   }
   checkCancel()
 
@@ -182,6 +195,9 @@ export async function loadSnapshot(
   }
   store.finish({ mvObjectType: metaverseTypeResolver(assembled.configuration.rules) })
   report(true)
+  if (fresh && cache !== undefined) keepObjects(cache, store, context, objectFiles, tracker)
+  for (const issue of duplicateIssues(store, context.rows)) context.issues.push(issue)
+  issues.pushAll(context.issues.list())
   return {
     name: source.name,
     configuration: assembled.configuration,
@@ -298,10 +314,143 @@ interface StreamControl {
   readonly checkCancel: () => void
 }
 
+/** What reading the object files needs from the configuration, and where their issues go. */
+interface ObjectContext {
+  readonly connectors: readonly Connector[]
+  readonly manifest: SnapshotManifest | null
+  /** The object files' own issues (the reopen cache keeps them), capped per file. */
+  readonly issues: IssueCollector
+  /** The rows each object file's objects took, by path (which file a duplicate came from). */
+  readonly rows: Map<string, FileRows>
+}
+
+/**
+ * Reads the object files into the store in their order: in parallel segments when the host offers readers and
+ * the files are large enough to gain from them, else chunk by chunk in this thread.
+ */
+async function loadObjects(
+  files: readonly DetectedFile[],
+  segments: SegmentLoaderFactory | undefined,
+  store: ObjectStore,
+  context: ObjectContext,
+  control: StreamControl,
+): Promise<void> {
+  const total = files.reduce((sum, entry) => sum + entry.file.size, 0)
+  if (
+    segments !== undefined &&
+    segments.parallelism > 1 &&
+    total >= (segments.minSegmentBytes ?? MIN_SEGMENT_BYTES)
+  ) {
+    await loadInSegments(files, segments, total, store, context, control)
+    return
+  }
+  for (const entry of files) {
+    control.checkCancel()
+    const before = rowMark(store)
+    await streamObjects(entry, ownerOf(entry, context), store, context.issues, control)
+    context.rows.set(entry.file.path, fileRows(before, store))
+  }
+}
+
+/**
+ * The parallel load: every file cut into segments, all segments read at once by the host's readers, then
+ * joined into the store file by file, in order, as each file's segments arrive. A file whose segments did not
+ * all read cleanly is read again here in one piece, so that what it reports is what a serial load reports.
+ */
+async function loadInSegments(
+  files: readonly DetectedFile[],
+  factory: SegmentLoaderFactory,
+  total: number,
+  store: ObjectStore,
+  context: ObjectContext,
+  control: StreamControl,
+): Promise<void> {
+  const loader = factory.start()
+  try {
+    const pieceBytes = segmentBytes(total, factory.parallelism, factory.minSegmentBytes)
+    const plans: { entry: DetectedFile; owner: ConnectorOwner; planned: PlannedSegment[] }[] = []
+    for (const entry of files) {
+      control.checkCancel()
+      const owner = ownerOf(entry, { ...context, issues: new IssueCollector() })
+      const head = await entry.file.head(16)
+      const planned = await planSegments(
+        { path: entry.file.path, kind: objectKind(entry.kind), size: entry.file.size, head, ...owner },
+        pieceBytes,
+        loader,
+      )
+      plans.push({ entry, owner, planned })
+    }
+    const reads = plans.map(({ entry, planned }) => {
+      const progress = planned.map(() => ({ bytes: 0, objects: 0 }))
+      // A reader that fails (a thread out of memory, a file gone) sends its file back to one serial read.
+      return planned.map((segment, index) =>
+        loader
+          .read(segment.job, (bytes, objects) => {
+            progress[index] = { bytes, objects }
+            control.tracker.update(entry.index, {
+              bytesRead: progress.reduce((sum, part) => sum + part.bytes, 0),
+              objects: progress.reduce((sum, part) => sum + part.objects, 0),
+            })
+            control.report()
+          })
+          .catch(() => null),
+      )
+    })
+    for (const [index, { entry, owner, planned }] of plans.entries()) {
+      const outcomes = await Promise.all(reads[index] ?? [])
+      control.checkCancel()
+      ownerOf(entry, context)
+      const before = rowMark(store)
+      const joined = joinSegments(store, entry.file.path, planned, outcomes, (issue) =>
+        context.issues.push(issue),
+      )
+      if (joined) {
+        const objects = outcomes.reduce((sum, outcome) => sum + (outcome?.objects ?? 0), 0)
+        control.tracker.update(entry.index, { bytesRead: entry.file.size, objects })
+        control.tracker.finish(entry.index)
+      } else {
+        await streamObjects(entry, owner, store, context.issues, control)
+      }
+      context.rows.set(entry.file.path, fileRows(before, store))
+      reads[index] = []
+      control.report()
+    }
+  } finally {
+    loader.close()
+  }
+}
+
+/** The connector an object file belongs to (ids null for a metaverse export); warns when it cannot be told. */
+interface ConnectorOwner {
+  readonly connectorId: string | null
+  readonly connectorName: string | null
+}
+
+function ownerOf(entry: DetectedFile, context: ObjectContext): ConnectorOwner {
+  if (entry.kind !== 'csexport') return { connectorId: null, connectorName: null }
+  const path = entry.file.path
+  const owner = findConnectorSpaceOwner(path, entry.headText, context.connectors, context.manifest)
+  if (!owner && context.connectors.length > 0) {
+    context.issues.push(
+      loadIssue(
+        'warning',
+        path,
+        'SyncLens could not tell which connector this connector space belongs to (no manifest entry, no ma-id, ' +
+          'DNs that match no connector partition). Its objects are loaded without a connector; name the file after ' +
+          'the connector or add it to snapshot.json.',
+      ),
+    )
+  }
+  return { connectorId: owner?.connector.id ?? null, connectorName: owner?.connector.name ?? null }
+}
+
+function objectKind(kind: FileKind): SegmentJob['kind'] {
+  return kind === 'csexport' ? 'csexport' : 'mv-objects'
+}
+
 async function streamObjects(
   entry: DetectedFile,
-  connectors: readonly Connector[],
-  manifest: SnapshotManifest | null,
+  owner: ConnectorOwner,
   store: ObjectStore,
   issues: IssueCollector,
   control: StreamControl,
@@ -313,22 +462,10 @@ async function streamObjects(
   }
   let reader: CsExportReader | MvObjectsReader
   if (entry.kind === 'csexport') {
-    const owner = findConnectorSpaceOwner(path, entry.headText, connectors, manifest)
-    if (!owner && connectors.length > 0) {
-      issues.push(
-        loadIssue(
-          'warning',
-          path,
-          'SyncLens could not tell which connector this connector space belongs to (no manifest entry, no ma-id, ' +
-            'DNs that match no connector partition). Its objects are loaded without a connector; name the file after ' +
-            'the connector or add it to snapshot.json.',
-        ),
-      )
-    }
     reader = new CsExportReader({
       file: path,
-      connectorId: owner?.connector.id ?? null,
-      connectorName: owner?.connector.name ?? null,
+      connectorId: owner.connectorId,
+      connectorName: owner.connectorName,
       onObject: (object) => {
         store.addCsObject(object)
         objects += 1
@@ -372,6 +509,66 @@ async function streamObjects(
       ),
     )
   }
+}
+
+function rowMark(store: ObjectStore): readonly [number, number] {
+  return [store.csRowCount, store.mvRowCount]
+}
+
+function fileRows([cs, mv]: readonly [number, number], store: ObjectStore): FileRows {
+  return { cs: [cs, store.csRowCount], mv: [mv, store.mvRowCount] }
+}
+
+/** Groups of duplicates listed one by one before the rest are summed up in one warning. */
+const MAX_DUPLICATE_WARNINGS = 50
+
+/**
+ * One warning per group of objects that share an id or (within a connector space) a DN, naming the file, the
+ * shared id or DN and how many objects share it. All of them stay loaded and counted; lookups by the shared id or
+ * DN show the first.
+ */
+function duplicateIssues(store: ObjectStore, rows: ReadonlyMap<string, FileRows>): LoadIssue[] {
+  const groups = store.duplicateGroups()
+  const fileOf = (row: number, metaverse: boolean): string => {
+    for (const [path, range] of rows) {
+      const [first, end] = metaverse ? range.mv : range.cs
+      if (row >= first && row < end) return path
+    }
+    return ''
+  }
+  const issues = groups.slice(0, MAX_DUPLICATE_WARNINGS).map((group) => {
+    const first = group.rows[0] ?? 0
+    const count = group.rows.length
+    if (group.kind === 'mv-id') {
+      const id = store.mvIdAt(first)
+      return loadIssue(
+        'warning',
+        fileOf(first, true),
+        `${count} metaverse objects share the id ${id}; all ${count} are loaded and counted, and looking the id ` +
+          'up shows the first. Re-export the metaverse; a metaverse object id is unique on a sync server.',
+      )
+    }
+    const object = store.csObjectAt(first)
+    const what = group.kind === 'cs-id' ? `the id ${object.id}` : `the DN "${object.dn}"`
+    return loadIssue(
+      'warning',
+      fileOf(first, false),
+      `${count} connector-space objects${object.connectorName === null ? '' : ` of ${object.connectorName}`} share ` +
+        `${what}; all ${count} are loaded and counted, and looking ${group.kind === 'cs-id' ? 'the id' : 'the DN'} ` +
+        'up shows the first. Re-export the connector space; on a sync server each is unique.',
+    )
+  })
+  const rest = groups.length - MAX_DUPLICATE_WARNINGS
+  if (rest > 0) {
+    issues.push(
+      loadIssue(
+        'warning',
+        '',
+        `${rest} more group(s) of objects share an id or a DN; the first 50 are listed.`,
+      ),
+    )
+  }
+  return issues
 }
 
 /** Metaverse object type per connector and CS object type, from the inbound rules (for the computed metaverse). */

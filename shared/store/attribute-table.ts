@@ -1,4 +1,5 @@
 import type { Attribute, AttributeType } from '../model/objects'
+import type { BinaryReader, BinaryWriter } from './binary'
 import { SmallIdArray, uint32Array } from './chunked-array'
 import { foldCase } from './fold'
 import { Interner } from './interner'
@@ -156,6 +157,66 @@ export class AttributeTable {
     return bytes
   }
 
+  /** Writes the table. */
+  public writeTo(out: BinaryWriter): void {
+    out.json(this.descriptors)
+    out.uint(this.columns.length)
+    for (const column of this.columns) column.writeTo(out)
+    out.array(this.rowStarts.flat())
+    out.array(this.entryDescriptors.flat())
+    out.array(this.entryStarts.flat())
+    out.array(Uint32Array.from(this.rowsWithRepeats))
+  }
+
+  /** Appends the rows of a table written by `writeTo`. */
+  public readFrom(input: BinaryReader): void {
+    const other = new AttributeTable(this.withLineage)
+    const descriptors = input.json<Descriptor[]>()
+    for (const descriptor of descriptors) other.descriptorOf(descriptor)
+    if (other.descriptors.some((known, index) => known.column !== descriptors[index]?.column))
+      throw new RangeError('attribute table: damaged descriptors')
+    const columns = input.uint()
+    if (columns !== other.columns.length) throw new RangeError('attribute table: damaged columns')
+    for (const column of other.columns) column.readFrom(input)
+    other.rowStarts.appendAll(input.uint32Array())
+    other.entryDescriptors.appendAll(input.uint32Array())
+    other.entryStarts.appendAll(input.uint32Array())
+    for (const row of input.uint32Array()) other.rowsWithRepeats.add(row)
+    this.append(other, this.rowCount)
+  }
+
+  /**
+   * Appends another table's rows as rows `rowBase` on (segments joined after a parallel load): its names and shapes
+   * are matched to this table's, its values appended to the matching columns.
+   */
+  public append(other: AttributeTable, rowBase: number): void {
+    const descriptorIds = Uint32Array.from(other.descriptors, (descriptor) => this.descriptorOf(descriptor))
+    const positionBase = new Uint32Array(other.columns.length)
+    other.columns.forEach((column, index) => {
+      const descriptor = other.descriptors.findIndex((known) => known.column === index)
+      const target = this.columns[this.descriptors[descriptorIds[descriptor] ?? 0]?.column ?? 0]
+      if (target === undefined) return
+      positionBase[index] = target.length
+      target.append(column, rowBase)
+    })
+    const entryBase = this.entryDescriptors.length
+    this.rowStarts.appendAll(other.rowStarts.flat(), entryBase)
+    const descriptors = other.entryDescriptors.flat()
+    const starts = other.entryStarts.flat()
+    const startBase = new Uint32Array(other.descriptors.length)
+    other.descriptors.forEach((descriptor, id) => {
+      startBase[id] = positionBase[descriptor.column] ?? 0
+    })
+    for (let entry = 0; entry < descriptors.length; entry += 1) {
+      const descriptor = descriptors[entry] ?? 0
+      descriptors[entry] = descriptorIds[descriptor] ?? 0
+      starts[entry] = (starts[entry] ?? 0) + (startBase[descriptor] ?? 0)
+    }
+    this.entryDescriptors.appendAll(descriptors)
+    this.entryStarts.appendAll(starts)
+    for (const row of other.rowsWithRepeats) this.rowsWithRepeats.add(row + rowBase)
+  }
+
   private nextStartInColumn(from: number, last: number, columnId: number): number {
     for (let entry = from; entry < last; entry += 1) {
       if (this.descriptors[this.entryDescriptors.get(entry)]?.column === columnId)
@@ -164,7 +225,7 @@ export class AttributeTable {
     return -1
   }
 
-  private descriptorOf(attribute: Attribute): number {
+  private descriptorOf(attribute: Pick<Attribute, 'name' | 'type' | 'multiValued'>): number {
     let shapes = this.descriptorIds.get(attribute.name)
     if (shapes !== undefined) {
       for (const id of shapes) {

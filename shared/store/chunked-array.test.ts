@@ -41,3 +41,27 @@ describe('SmallIdArray', () => {
     expect(array.byteSize()).toBeGreaterThan(narrow)
   })
 })
+
+describe('ChunkedArray.appendAll and flat', () => {
+  it.each([
+    [0, 70_000],
+    [10, 140_000],
+    [65_530, 20],
+    [65_536, 65_536],
+  ])('appends %i then %i entries across chunk boundaries, with and without an offset', (first, second) => {
+    const array = uint32Array()
+    for (let index = 0; index < first; index += 1) array.push(index)
+    const more = Uint32Array.from({ length: second }, (_, index) => index * 3)
+    array.appendAll(more)
+    array.appendAll([1, 2, 3], 100)
+
+    expect(array.length).toBe(first + second + 3)
+    expect(array.get(first - 1)).toBe(Math.max(0, first - 1))
+    expect(array.get(first + second - 1)).toBe((second - 1) * 3)
+    expect(array.get(first + second + 2)).toBe(103)
+    const flat = array.flat()
+    expect(flat.length).toBe(array.length)
+    expect(flat[first]).toBe(0)
+    expect(flat[first + second]).toBe(101)
+  })
+})

@@ -68,6 +68,47 @@ export class ChunkedArray<T extends NumberArray> {
     for (const chunk of this.chunks) bytes += chunk.byteLength
     return bytes
   }
+
+  /** The entries in one typed array (a copy). */
+  public flat(): T {
+    const out = this.create(this.size)
+    for (let index = 0; index < this.chunks.length; index += 1) {
+      const chunk = this.chunks[index]
+      if (chunk === undefined) continue
+      const offset = index << CHUNK_BITS
+      const count = Math.min(CHUNK_SIZE, this.size - offset)
+      out.set(chunk.subarray(0, count), offset)
+    }
+    return out
+  }
+
+  /** Appends every entry of `values`, each plus `add` (row and position offsets when segments are joined). */
+  public appendAll(values: NumberArray | readonly number[], add = 0): void {
+    for (let from = 0; from < values.length;) {
+      const index = this.size
+      const chunkIndex = index >>> CHUNK_BITS
+      const offset = index & CHUNK_MASK
+      let chunk = this.chunks[chunkIndex]
+      const wanted = Math.min(CHUNK_SIZE, offset + values.length - from)
+      if (chunk === undefined) {
+        chunk = this.create(chunkIndex === 0 ? Math.max(FIRST_CAPACITY, wanted) : CHUNK_SIZE)
+        this.chunks.push(chunk)
+      } else if (wanted > chunk.length) {
+        const grown = this.create(CHUNK_SIZE)
+        grown.set(chunk)
+        chunk = grown
+        this.chunks[chunkIndex] = grown
+      }
+      const count = Math.min(chunk.length - offset, values.length - from)
+      if (add === 0 && !Array.isArray(values)) {
+        chunk.set((values as NumberArray).subarray(from, from + count), offset)
+      } else {
+        for (let step = 0; step < count; step += 1) chunk[offset + step] = (values[from + step] ?? 0) + add
+      }
+      this.size = index + count
+      from += count
+    }
+  }
 }
 
 /** A chunked array of unsigned 32-bit integers. */
@@ -100,12 +141,7 @@ export class SmallIdArray {
 
   /** Appends a value. */
   public push(value: number): void {
-    if (this.narrow !== null && value > 0xffff) {
-      const wide = uint32Array()
-      for (let index = 0; index < this.narrow.length; index += 1) wide.push(this.narrow.get(index))
-      this.wide = wide
-      this.narrow = null
-    }
+    if (this.narrow !== null && value > 0xffff) this.widen()
     if (this.narrow !== null) this.narrow.push(value)
     else this.wide?.push(value)
   }
@@ -118,5 +154,34 @@ export class SmallIdArray {
   /** Bytes held. */
   public byteSize(): number {
     return this.narrow?.byteSize() ?? this.wide?.byteSize() ?? 0
+  }
+
+  /** Appends every entry of `values`. */
+  public appendAll(values: Uint32Array | Uint16Array): void {
+    if (this.narrow !== null && values instanceof Uint32Array) {
+      for (let index = 0; index < values.length; index += 1) {
+        if ((values[index] ?? 0) > 0xffff) {
+          this.widen()
+          break
+        }
+      }
+    }
+    if (this.narrow !== null) this.narrow.appendAll(values)
+    else this.wide?.appendAll(values)
+  }
+
+  private widen(): void {
+    if (this.narrow === null) return
+    const wide = uint32Array()
+    wide.appendAll(this.narrow.flat())
+    this.wide = wide
+    this.narrow = null
+  }
+
+  /** The entries in one 32-bit array (a copy). */
+  public flat(): Uint32Array {
+    return this.narrow !== null
+      ? Uint32Array.from(this.narrow.flat())
+      : (this.wide?.flat() ?? new Uint32Array(0))
   }
 }

@@ -1,10 +1,12 @@
 import type { CsLineage, CsObject } from '../model/objects'
 import { AttributeTable } from './attribute-table'
-import { uint32Array, uint8Array } from './chunked-array'
+import type { BinaryReader, BinaryWriter } from './binary'
+import { type ChunkedArray, uint32Array, uint8Array } from './chunked-array'
 import { detachData } from './detach'
 import { IdColumn } from './id-column'
 import { internNullable, textNullable, type Interner } from './interner'
 import { ListInterner } from './list-interner'
+import { remapIds } from './remap'
 import { SEAL_ROWS, TextPool } from './text-pool'
 import { TimeColumn } from './time-column'
 
@@ -13,6 +15,8 @@ const CONNECTOR = 2
 const HAS_ANCHOR = 4
 const HAS_LINK = 8
 const HAS_SYNCHRONIZED = 16
+/** Position of the object types in `internedArrays()`. */
+const OBJECT_TYPES = 2
 
 /** The parts of a connector-space object that few objects have, kept as they came. */
 export type CsRareParts = Pick<
@@ -223,6 +227,104 @@ export class CsTable {
     for (const pool of [this.dns, this.anchors, this.linkTimes]) pool.seal()
     for (const ids of [this.ids, this.linkedMvIds, this.linkLineageIds]) ids.seal()
     this.attributes.seal()
+  }
+
+  /** Writes the table; interned strings are written as ids of the store's interner. */
+  public writeTo(out: BinaryWriter): void {
+    this.seal()
+    out.array(this.flags.flat())
+    this.ids.writeTo(out)
+    this.dns.writeTo(out)
+    this.anchors.writeTo(out)
+    this.linkedMvIds.writeTo(out)
+    this.linkLineageIds.writeTo(out)
+    this.linkTimes.writeTo(out)
+    for (const array of this.internedArrays()) out.array(array.flat())
+    out.json(this.lineageLists.all())
+    out.json(this.classListIds.all())
+    out.array(this.lineages.flat())
+    out.array(this.classLists.flat())
+    this.attributes.writeTo(out)
+    out.json([...this.rare])
+    out.json([...this.entryOverrides])
+  }
+
+  /** Appends the rows of a table written by `writeTo`; `stringIds` turns the writer's interned ids into ours. */
+  public readFrom(input: BinaryReader, stringIds: Uint32Array): void {
+    const other = new CsTable(this.strings)
+    other.flags.appendAll(input.uint8Array())
+    other.ids.readFrom(input)
+    other.dns.readFrom(input)
+    other.anchors.readFrom(input)
+    other.linkedMvIds.readFrom(input)
+    other.linkLineageIds.readFrom(input)
+    other.linkTimes.readFrom(input)
+    for (const array of other.internedArrays()) array.appendAll(input.uint32Array())
+    const lineageIds = this.lineageLists.remap(input.json<CsLineage[][]>())
+    const classIds = this.classListIds.remap(input.json<string[][]>())
+    other.lineages.appendAll(remapIds(input.uint32Array(), lineageIds, false))
+    other.classLists.appendAll(remapIds(input.uint32Array(), classIds, false))
+    other.attributes.readFrom(input)
+    for (const [row, parts] of input.json<[number, CsRareParts][]>()) other.rare.set(row, parts)
+    for (const [row, override] of input.json<[number, EntryOverride][]>())
+      other.entryOverrides.set(row, override)
+    const rows = other.flags.length
+    for (const ids of [
+      other.ids,
+      other.dns,
+      other.anchors,
+      other.linkedMvIds,
+      other.linkLineageIds,
+      other.linkTimes,
+    ]) {
+      if (ids.length !== rows) throw new RangeError('connector-space table: damaged columns')
+    }
+    this.append(other, stringIds, true)
+  }
+
+  /**
+   * Appends every row of another table (segments joined after a parallel load). `stringIds` turns the other's
+   * interned ids into this table's; `listsMapped` says its list ids are this table's already.
+   */
+  public append(other: CsTable, stringIds: Uint32Array, listsMapped = false): void {
+    this.seal()
+    other.seal()
+    const rowBase = this.rowCount
+    this.flags.appendAll(other.flags.flat())
+    this.ids.append(other.ids)
+    this.dns.append(other.dns)
+    this.anchors.append(other.anchors)
+    this.linkedMvIds.append(other.linkedMvIds)
+    this.linkLineageIds.append(other.linkLineageIds)
+    this.linkTimes.append(other.linkTimes)
+    const ours = this.internedArrays()
+    other.internedArrays().forEach((array, index) => {
+      ours[index]?.appendAll(remapIds(array.flat(), stringIds, index !== OBJECT_TYPES))
+    })
+    const lineageIds = listsMapped ? null : this.lineageLists.remap(other.lineageLists.all())
+    const classIds = listsMapped ? null : this.classListIds.remap(other.classListIds.all())
+    const lineages = other.lineages.flat()
+    const classLists = other.classLists.flat()
+    this.lineages.appendAll(lineageIds === null ? lineages : remapIds(lineages, lineageIds, false))
+    this.classLists.appendAll(classIds === null ? classLists : remapIds(classLists, classIds, false))
+    this.attributes.append(other.attributes, rowBase)
+    for (const [row, parts] of other.rare) {
+      this.rare.set(row + rowBase, parts)
+      this.rareChars += JSON.stringify(parts).length
+    }
+    for (const [row, override] of other.entryOverrides) this.entryOverrides.set(row + rowBase, override)
+  }
+
+  /** The columns of interned ids, in a fixed order (the object types at OBJECT_TYPES are never null). */
+  private internedArrays(): ChunkedArray<Uint32Array>[] {
+    return [
+      this.connectorIds,
+      this.connectorNames,
+      this.objectTypes,
+      this.connectorStates,
+      this.linkLineageTypes,
+      this.primaryClasses,
+    ]
   }
 
   /** Bytes held. */

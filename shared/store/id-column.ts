@@ -1,3 +1,4 @@
+import type { BinaryReader, BinaryWriter } from './binary'
 import { uint32Array, uint8Array } from './chunked-array'
 import { formatGuid, hashGuidWords, packGuid, packGuidLoosely, type GuidSpelling } from './guid'
 import { hashText } from './hash'
@@ -127,6 +128,36 @@ export class IdColumn {
   /** Bytes held. */
   public byteSize(): number {
     return this.kinds.byteSize() + this.words.byteSize() + this.others.byteSize()
+  }
+
+  /** Writes the column. */
+  public writeTo(out: BinaryWriter): void {
+    out.array(this.kinds.flat())
+    out.array(this.words.flat())
+    this.others.writeTo(out)
+  }
+
+  /** Appends a column written by `writeTo`. */
+  public readFrom(input: BinaryReader): void {
+    this.appendEntries(input.uint8Array(), input.uint32Array(), () => this.others.readFrom(input))
+  }
+
+  /** Appends every entry of another column. */
+  public append(other: IdColumn): void {
+    this.appendEntries(other.kinds.flat(), other.words.flat(), () => this.others.append(other.others))
+  }
+
+  private appendEntries(kinds: Uint8Array, words: Uint32Array, appendOthers: () => void): void {
+    if (words.length !== kinds.length * 4) throw new RangeError('id column: damaged words')
+    const textBase = this.others.length
+    appendOthers()
+    if (textBase > 0) {
+      for (let index = 0; index < kinds.length; index += 1) {
+        if (kinds[index] === TEXT_ID) words[index * 4] = (words[index * 4] ?? 0) + textBase
+      }
+    }
+    this.kinds.appendAll(kinds)
+    this.words.appendAll(words)
   }
 
   private pushEntry(kind: number, w0: number, w1: number, w2: number, w3: number): void {

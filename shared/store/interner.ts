@@ -33,6 +33,18 @@ export class Interner {
     return this.strings.length
   }
 
+  /** Every string, by id. */
+  public all(): readonly string[] {
+    return this.strings
+  }
+
+  /** This interner's ids of another interner's strings (adding those it lacks), indexed by the other's ids. */
+  public remap(strings: readonly string[]): Uint32Array {
+    const ids = new Uint32Array(strings.length)
+    for (let index = 0; index < strings.length; index += 1) ids[index] = this.intern(strings[index] ?? '')
+    return ids
+  }
+
   /** Bytes held, estimated (string headers, map entries). */
   public byteSize(): number {
     return this.chars * 2 + this.strings.length * 80

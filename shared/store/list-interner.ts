@@ -25,6 +25,18 @@ export class ListInterner<T> {
     return this.lists[id] ?? []
   }
 
+  /** Every list but the empty one, by id from 1. */
+  public all(): readonly (readonly T[])[] {
+    return this.lists.slice(1)
+  }
+
+  /** This interner's ids of another interner's lists (`all()` of it), indexed by the other's ids (0 stays 0). */
+  public remap(lists: readonly (readonly T[])[]): Uint32Array {
+    const ids = new Uint32Array(lists.length + 1)
+    for (let index = 0; index < lists.length; index += 1) ids[index + 1] = this.intern(lists[index] ?? [])
+    return ids
+  }
+
   /** Bytes held, estimated. */
   public byteSize(): number {
     return this.chars * 3 + this.lists.length * 120

@@ -1,9 +1,11 @@
 import type { MvAttribute, MvAttributeOrigin, MvConnection, MvObject, ValueLineage } from '../model/objects'
 import { AttributeTable, type StoredAttribute } from './attribute-table'
+import type { BinaryReader, BinaryWriter } from './binary'
 import { readValues } from './cs-table'
-import { uint32Array } from './chunked-array'
+import { type ChunkedArray, uint32Array } from './chunked-array'
 import { IdColumn } from './id-column'
 import { internNullable, textNullable, type Interner } from './interner'
+import { remapIds } from './remap'
 import { SEAL_ROWS, TextPool } from './text-pool'
 import { TimeColumn } from './time-column'
 
@@ -151,6 +153,90 @@ export class MvTable {
     for (const pool of [this.lineageTimes, this.connectionDns, this.connectionTimes]) pool.seal()
     for (const ids of [this.ids, this.lineageIds, this.connectionCsIds, this.connectionLineageIds]) ids.seal()
     this.attributes.seal()
+  }
+
+  /** Writes the table; interned strings are written as ids of the store's interner. */
+  public writeTo(out: BinaryWriter): void {
+    this.seal()
+    for (const ids of this.idColumns()) ids.writeTo(out)
+    for (const pool of [this.lineageTimes, this.connectionDns, this.connectionTimes]) pool.writeTo(out)
+    out.array(this.lineageStarts.flat())
+    out.array(this.connectionStarts.flat())
+    for (const array of this.internedArrays()) out.array(array.flat())
+    this.attributes.writeTo(out)
+    out.json([...this.lineageAsIs])
+  }
+
+  /** Appends the rows of a table written by `writeTo`; `stringIds` turns the writer's interned ids into ours. */
+  public readFrom(input: BinaryReader, stringIds: Uint32Array): void {
+    const other = new MvTable(this.strings)
+    for (const ids of other.idColumns()) ids.readFrom(input)
+    for (const pool of [other.lineageTimes, other.connectionDns, other.connectionTimes]) pool.readFrom(input)
+    other.lineageStarts.appendAll(input.uint32Array())
+    other.connectionStarts.appendAll(input.uint32Array())
+    for (const array of other.internedArrays()) array.appendAll(input.uint32Array())
+    other.attributes.readFrom(input)
+    for (const [row, lineage] of input.json<[number, (readonly ValueLineage[])[]][]>())
+      other.lineageAsIs.set(row, lineage)
+    const rows = other.ids.length
+    const lineageEntries = other.lineageIds.length
+    const connections = other.connectionCsIds.length
+    if (
+      other.objectTypes.length !== rows ||
+      other.lineageStarts.length !== rows ||
+      other.connectionStarts.length !== rows ||
+      other.attributes.rowCount !== rows ||
+      other.lineageTimes.length !== lineageEntries ||
+      other.lineageRules.length !== lineageEntries ||
+      other.connectionDns.length !== connections ||
+      other.connectionTimes.length !== connections ||
+      other.connectionLineageTypes.length !== connections
+    ) {
+      throw new RangeError('metaverse table: damaged columns')
+    }
+    this.append(other, stringIds)
+  }
+
+  /** Appends every row of another table (segments joined); `stringIds` turns its interned ids into ours. */
+  public append(other: MvTable, stringIds: Uint32Array): void {
+    this.seal()
+    other.seal()
+    const rowBase = this.rowCount
+    const lineageBase = this.lineageIds.length
+    const connectionBase = this.connectionCsIds.length
+    const ours = this.idColumns()
+    other.idColumns().forEach((ids, index) => ours[index]?.append(ids))
+    this.lineageTimes.append(other.lineageTimes)
+    this.connectionDns.append(other.connectionDns)
+    this.connectionTimes.append(other.connectionTimes)
+    this.lineageStarts.appendAll(other.lineageStarts.flat(), lineageBase)
+    this.connectionStarts.appendAll(other.connectionStarts.flat(), connectionBase)
+    const arrays = this.internedArrays()
+    other.internedArrays().forEach((array, index) => {
+      arrays[index]?.appendAll(remapIds(array.flat(), stringIds, index !== 0))
+    })
+    this.attributes.append(other.attributes, rowBase)
+    for (const [row, lineage] of other.lineageAsIs) {
+      this.lineageAsIs.set(row + rowBase, lineage)
+      this.lineageAsIsChars += JSON.stringify(lineage).length
+    }
+  }
+
+  private idColumns(): IdColumn[] {
+    return [this.ids, this.lineageIds, this.connectionCsIds, this.connectionLineageIds]
+  }
+
+  /** The columns of interned ids, in a fixed order; the first (object types) is never null. */
+  private internedArrays(): ChunkedArray<Uint32Array>[] {
+    return [
+      this.objectTypes,
+      this.lineageConnectorIds,
+      this.lineageConnectorNames,
+      this.lineageRules,
+      this.connectionConnectorIds,
+      this.connectionConnectorNames,
+      this.connectionLineageTypes,
+    ]
   }
 
   /** Bytes held. */

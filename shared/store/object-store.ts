@@ -1,5 +1,6 @@
 import type { CsObject, MvAttributeOrigin, MvObject } from '../model/objects'
 import type { ObjectIndex } from '../model/object-index'
+import { BinaryReader, BinaryWriter } from './binary'
 import { Bitset } from './bitset'
 import { computeMetaverse, type LinkedCsSource, type MvObjectTypeResolver } from './computed-metaverse'
 import { CsTable } from './cs-table'
@@ -34,6 +35,18 @@ export interface StoreCounts {
   readonly indexedMvAttributes: number
 }
 
+/** Objects that share what should be unique: an id in a connector space or the metaverse, a DN in one connector. */
+export interface DuplicateGroup {
+  readonly kind: 'cs-id' | 'cs-dn' | 'mv-id'
+  /** The rows (connector-space or metaverse), ascending: lookups by id or DN answer with the first. */
+  readonly rows: readonly number[]
+}
+
+/** Version of the binary form (`toBinary`); bumped whenever the layout of any column changes. */
+export const STORE_FORMAT_VERSION = 1
+
+const SOURCE_CODES: readonly ObjectIndex['metaverseSource'][] = ['none', 'exported', 'computed']
+
 interface Indexes {
   readonly csById: RowHashIndex
   readonly csByDn: RowHashIndex
@@ -58,6 +71,23 @@ export class ObjectStore implements ObjectIndex {
   private indexes: Indexes | null = null
   private source: ObjectIndex['metaverseSource'] = 'none'
   private readonly typeSets = new Map<string, Bitset>()
+  private duplicates: readonly DuplicateGroup[] = []
+  /** The metaverse source of a finished store read back from its binary form (finish then keeps it). */
+  private readSource: ObjectIndex['metaverseSource'] | null = null
+
+  /**
+   * A store read back from `toBinary`. A finished store comes back ready to read (its indexes rebuilt); a segment
+   * comes back open, to be added to or appended to another. Throws StoreFormatError or RangeError on damaged data.
+   */
+  public static fromBinary(bytes: Uint8Array): ObjectStore {
+    const store = new ObjectStore()
+    const finished = store.appendBinary(bytes)
+    if (finished !== null) {
+      store.readSource = finished
+      store.finish()
+    }
+    return store
+  }
 
   /** Whether metaverse objects came from an export, were computed from links, or are absent. */
   public get metaverseSource(): ObjectIndex['metaverseSource'] {
@@ -76,6 +106,44 @@ export class ObjectStore implements ObjectIndex {
     this.mv.add(object)
   }
 
+  /**
+   * The store in binary form: a segment (before `finish`) to append to another store, or a finished store for the
+   * reopen cache. Search indexes built on demand are not included.
+   */
+  public toBinary(): Uint8Array {
+    return this.binaryWriter().finish()
+  }
+
+  /** The binary form as the parts it was written in (joined, they are `toBinary()`): for a file, one copy less. */
+  public toBinaryParts(): readonly Uint8Array[] {
+    return this.binaryWriter().chunks()
+  }
+
+  private binaryWriter(): BinaryWriter {
+    const out = new BinaryWriter(STORE_FORMAT_VERSION)
+    out.json(this.strings.all())
+    out.uint(this.indexes === null ? 0 : SOURCE_CODES.indexOf(this.source) + 1)
+    this.cs.writeTo(out)
+    this.mv.writeTo(out)
+    return out
+  }
+
+  /**
+   * Appends the objects of a segment written by `toBinary` (before `finish`), after the objects already added:
+   * the segments of a parallel load joined in file order. Returns the metaverse source when the data was a
+   * finished store, else null.
+   */
+  public appendBinary(bytes: Uint8Array): ObjectIndex['metaverseSource'] | null {
+    this.assertOpen()
+    const input = new BinaryReader(bytes, STORE_FORMAT_VERSION)
+    const stringIds = this.strings.remap(input.json<string[]>())
+    const source = input.uint()
+    this.cs.readFrom(input, stringIds)
+    this.mv.readFrom(input, stringIds)
+    if (!input.atEnd) throw new RangeError('object store: data after the last table')
+    return source === 0 ? null : (SOURCE_CODES[source - 1] ?? 'none')
+  }
+
   /** Seals the store and builds its indexes; computes the metaverse from links when none was added. */
   public finish(options: FinishOptions = {}): void {
     if (this.indexes !== null) return
@@ -84,20 +152,23 @@ export class ObjectStore implements ObjectIndex {
     const csByMvId = new RowHashIndex(this.cs.rowCount, (row) =>
       this.cs.linkedMvIds.isNull(row) ? null : this.cs.linkedMvIds.hash(row),
     )
-    if (this.mv.rowCount > 0) this.source = 'exported'
+    if (this.readSource !== null) this.source = this.readSource
+    else if (this.mv.rowCount > 0) this.source = 'exported'
     else {
       const resolve = options.mvObjectType ?? ((): null => null)
       const added = computeMetaverse(this.linkedSource(csByMvId), resolve, (object) => this.mv.add(object))
       this.source = added > 0 ? 'computed' : 'none'
     }
     this.mv.seal()
+    const dnHashes = this.dnHashes()
     this.indexes = {
       csById,
       csByMvId,
-      csByDn: this.dnIndex(),
+      csByDn: new RowHashIndex(dnHashes.length, (row) => dnHashes[row] ?? 0),
       mvById: new RowHashIndex(this.mv.rowCount, (row) => this.mv.ids.hash(row)),
       csByConnector: this.connectorRows(),
     }
+    this.duplicates = this.findDuplicates(this.indexes, dnHashes)
   }
 
   /** Whether `finish` has run. */
@@ -164,6 +235,51 @@ export class ObjectStore implements ObjectIndex {
       csObjectsWithRareParts: this.cs.rareCount,
       indexedMvAttributes: this.mv.attributes.allColumns().filter((column) => column.indexed).length,
     }
+  }
+
+  /**
+   * Groups of objects that share an id (connector space, metaverse) or a DN within one connector space, in row
+   * order. Every object stays in the store and in scans; a lookup by the shared id or DN answers with the first.
+   */
+  public duplicateGroups(): readonly DuplicateGroup[] {
+    this.built()
+    return this.duplicates
+  }
+
+  private findDuplicates(indexes: Indexes, dnHashes: Uint32Array): DuplicateGroup[] {
+    const groups: DuplicateGroup[] = []
+    const cs = this.cs
+    for (let row = 0; row < cs.rowCount; row += 1) {
+      const hash = cs.ids.hash(row)
+      if (indexes.csById.first(hash, (other) => cs.ids.sameId(row, other)) !== row) continue
+      const rows = indexes.csById.lookup(hash, (other) => cs.ids.sameId(row, other))
+      if (rows.length > 1) groups.push({ kind: 'cs-id', rows })
+    }
+    const byDn: DuplicateGroup[] = []
+    for (let row = 0; row < cs.rowCount; row += 1) {
+      // Integer compares first; DNs are folded only where two rows share a hash (rare).
+      const hash = dnHashes[row] ?? 0
+      const sameHash = indexes.csByDn.lookup(hash, (other) => dnHashes[other] === hash)
+      if (sameHash.length < 2 || sameHash[0] !== row) continue
+      const byKey = new Map<string, number[]>()
+      for (const candidate of sameHash) {
+        const key = `${cs.connectorKey(candidate)}\u0000${foldCase(cs.dns.get(candidate))}`
+        const rows = byKey.get(key)
+        if (rows === undefined) byKey.set(key, [candidate])
+        else rows.push(candidate)
+      }
+      for (const rows of byKey.values()) if (rows.length > 1) byDn.push({ kind: 'cs-dn', rows })
+    }
+    byDn.sort((left, right) => (left.rows[0] ?? 0) - (right.rows[0] ?? 0))
+    for (const group of byDn) groups.push(group)
+    const mv = this.mv
+    for (let row = 0; row < mv.rowCount; row += 1) {
+      const hash = mv.ids.hash(row)
+      if (indexes.mvById.first(hash, (other) => mv.ids.sameId(row, other)) !== row) continue
+      const rows = indexes.mvById.lookup(hash, (other) => mv.ids.sameId(row, other))
+      if (rows.length > 1) groups.push({ kind: 'mv-id', rows })
+    }
+    return groups
   }
 
   /** Estimated bytes of heap the store holds, indexes included. */
@@ -337,7 +453,7 @@ export class ObjectStore implements ObjectIndex {
   }
 
   /** Hashes every DN folded, a chunk of the pool at a time (one native lower-casing per chunk). */
-  private dnIndex(): RowHashIndex {
+  private dnHashes(): Uint32Array {
     const pool = this.cs.dns
     const hashes = new Uint32Array(pool.length)
     for (const chunk of pool.chunks()) {
@@ -351,7 +467,7 @@ export class ObjectStore implements ObjectIndex {
           : hashText(foldCase(chunk.text.slice(start, end)))
       }
     }
-    return new RowHashIndex(pool.length, (row) => hashes[row] ?? 0)
+    return hashes
   }
 
   private connectorRows(): Map<string, Uint32Array> {

@@ -1,3 +1,4 @@
+import type { BinaryReader, BinaryWriter } from './binary'
 import { uint16Array } from './chunked-array'
 
 /** Separates strings inside a chunk; XML text cannot contain it, and matches across it are rejected anyway. */
@@ -121,6 +122,47 @@ export class TextPool {
     }
     this.lastChunk = low
     return low
+  }
+
+  /** Writes the pool (sealing it first). */
+  public writeTo(out: BinaryWriter): void {
+    this.seal()
+    out.uint(this.sealed.length)
+    for (const chunk of this.sealed) {
+      out.text(chunk.text)
+      out.uint(chunk.count)
+    }
+    out.array(this.starts.flat())
+  }
+
+  /** Appends a pool written by `writeTo`. */
+  public readFrom(input: BinaryReader): void {
+    this.seal()
+    const chunks = input.uint()
+    for (let index = 0; index < chunks; index += 1) {
+      const text = input.text()
+      const count = input.uint()
+      this.appendChunk(text, count)
+    }
+    const starts = input.uint16Array()
+    if (starts.length !== this.pendingFirst - this.starts.length)
+      throw new RangeError('text pool: damaged offsets')
+    this.starts.appendAll(starts)
+  }
+
+  /** Appends every string of another pool (segments joined after a parallel load). */
+  public append(other: TextPool): void {
+    this.seal()
+    other.seal()
+    for (const chunk of other.sealed) this.appendChunk(chunk.text, chunk.count)
+    this.starts.appendAll(other.starts.flat())
+  }
+
+  private appendChunk(text: string, count: number): void {
+    this.sealed.push({ text, first: this.pendingFirst, count })
+    if (WIDE_CHAR.test(text)) this.wideChars += text.length
+    this.sealedChars += text.length
+    this.pendingFirst += count
   }
 
   /** Bytes held: characters (one or two bytes each, as V8 stores them), separators and offsets. */

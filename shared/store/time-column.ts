@@ -1,3 +1,4 @@
+import type { BinaryReader, BinaryWriter } from './binary'
 import { uint32Array, uint8Array } from './chunked-array'
 import { TextPool } from './text-pool'
 
@@ -62,6 +63,71 @@ export class TimeColumn {
   /** Bytes held. */
   public byteSize(): number {
     return this.kinds.byteSize() + this.seconds.byteSize() + this.fractions.byteSize() + this.texts.byteSize()
+  }
+
+  /** Writes the column. */
+  public writeTo(out: BinaryWriter): void {
+    out.json(this.shapes)
+    out.array(this.kinds.flat())
+    out.array(this.seconds.flat())
+    out.array(this.fractions.flat())
+    this.texts.writeTo(out)
+  }
+
+  /** Appends a column written by `writeTo`. */
+  public readFrom(input: BinaryReader): void {
+    const shapes = input.json<string[]>()
+    const kinds = input.uint8Array()
+    const seconds = input.uint32Array()
+    const fractions = input.uint32Array()
+    this.appendEntries(shapes, kinds, seconds, fractions, () => this.texts.readFrom(input))
+  }
+
+  /** Appends every entry of another column. */
+  public append(other: TimeColumn): void {
+    this.appendEntries(other.shapes, other.kinds.flat(), other.seconds.flat(), other.fractions.flat(), () =>
+      this.texts.append(other.texts),
+    )
+  }
+
+  private appendEntries(
+    shapes: readonly string[],
+    kinds: Uint8Array,
+    seconds: Uint32Array,
+    fractions: Uint32Array,
+    appendTexts: () => void,
+  ): void {
+    if (seconds.length !== kinds.length || fractions.length !== kinds.length)
+      throw new RangeError('time column: damaged entries')
+    // Shape ids of the other column become this column's; a shape that no longer fits is kept as text.
+    const shapeIds = shapes.map((shape) => {
+      const known = this.shapes.indexOf(shape)
+      if (known >= 0) return known + 1
+      if (this.shapes.length >= TEXT_TIME - 1) return -1
+      this.shapes.push(shape)
+      return this.shapes.length
+    })
+    const textBase = this.texts.length
+    appendTexts()
+    for (let index = 0; index < kinds.length; index += 1) {
+      const kind = kinds[index] ?? NULL_TIME
+      if (kind === NULL_TIME) continue
+      if (kind === TEXT_TIME) {
+        seconds[index] = (seconds[index] ?? 0) + textBase
+        continue
+      }
+      const mapped = shapeIds[kind - 1] ?? -1
+      if (mapped > 0) kinds[index] = mapped
+      else {
+        kinds[index] = TEXT_TIME
+        seconds[index] = this.texts.push(
+          formatTime(shapes[kind - 1] ?? 'T0', seconds[index] ?? 0, fractions[index] ?? 0),
+        )
+      }
+    }
+    this.kinds.appendAll(kinds)
+    this.seconds.appendAll(seconds)
+    this.fractions.appendAll(fractions)
   }
 
   private pack(time: string): PackedTime | null {

@@ -1,3 +1,4 @@
+import type { BinaryReader, BinaryWriter } from './binary'
 import { Bitset } from './bitset'
 import { uint16Array, uint32Array, type ChunkedArray } from './chunked-array'
 import type { TextMatch } from './fold'
@@ -110,6 +111,39 @@ export class ValueColumn {
   /** Seals the value pool; scans and indexes need it. */
   public seal(): void {
     this.values.seal()
+  }
+
+  /** Writes the values, their rows and lineage (not the search indexes, which are rebuilt on use). */
+  public writeTo(out: BinaryWriter): void {
+    this.values.writeTo(out)
+    out.array(this.rows.flat())
+    if (this.lineage !== null) out.array(this.lineage.flat())
+  }
+
+  /** Appends a column written by `writeTo`. */
+  public readFrom(input: BinaryReader): void {
+    this.values.readFrom(input)
+    this.rows.appendAll(input.uint32Array())
+    this.lineage?.appendAll(input.uint16Array())
+    this.checkLengths()
+  }
+
+  /** Appends another column's values, its rows shifted by `rowBase` (segments joined after a parallel load). */
+  public append(other: ValueColumn, rowBase: number): void {
+    this.values.append(other.values)
+    this.rows.appendAll(other.rows.flat(), rowBase)
+    if (this.lineage !== null) this.lineage.appendAll(other.lineage?.flat() ?? new Uint16Array(other.length))
+    this.checkLengths()
+    this.sorted = null
+    this.presence = null
+  }
+
+  private checkLengths(): void {
+    if (
+      this.values.length !== this.rows.length ||
+      (this.lineage !== null && this.lineage.length !== this.rows.length)
+    )
+      throw new RangeError('value column: damaged entries')
   }
 
   /** Bytes held, indexes included. */

@@ -28,7 +28,12 @@ describe('CsExportReader on the AAD Connect shapes', () => {
     const { objects, issues, summary } = readFixture('aad-full-object.xml')
 
     expect(issues).toEqual([])
-    expect(summary).toEqual({ objects: 1, partial: false, bytes: fixture('aad-full-object.xml').length })
+    expect(summary).toEqual({
+      objects: 1,
+      partial: false,
+      bytes: fixture('aad-full-object.xml').length,
+      invalidTextValues: 0,
+    })
     const object = only(objects)
     expect(object).toEqual<CsObject>({
       id: '6a3e2c1b-1111-4222-8333-944445555666',

@@ -71,7 +71,7 @@ describe('CsExportReader on a truncated file', () => {
           'the file ends inside <value> (6 elements are still open); it is truncated or was not completely written. The 2 objects before this point were loaded; the rest of the file was not read',
       },
     ])
-    expect(summary).toEqual({ objects: 2, partial: true, bytes: cut })
+    expect(summary).toEqual({ objects: 2, partial: true, bytes: cut, invalidTextValues: 0 })
   })
 
   it('reports every cut position as partial and never delivers a half object', () => {

@@ -12,6 +12,7 @@ import {
   valueOperationOf,
 } from './csexport-values'
 import { EntryBuilder } from './entry-builder'
+import type { IssueRecorder } from './issue-budget'
 import { ObjectErrorBuilder } from './object-error-builder'
 import { ObjectSinkBase } from './object-sink-base'
 import { UnknownParts } from './unknown-parts'
@@ -90,6 +91,8 @@ export interface CsExportSinkOptions {
   readonly onObject: (object: CsObject) => void
   /** Receives warnings (skipped or repaired objects) and the error that stops a read. */
   readonly onIssue: (issue: LoadIssue) => void
+  /** Receives every issue instead, uncapped (a segment of a file read in parallel; see IssueRecorder). */
+  readonly recordIssue?: IssueRecorder
 }
 
 /**
@@ -135,7 +138,7 @@ export class CsExportSink extends ObjectSinkBase {
     private readonly options: CsExportSinkOptions,
     maxDepth: number,
   ) {
-    super(names, options.file, options.onIssue, maxDepth, WANTS_TEXT)
+    super(names, options.file, options.onIssue, maxDepth, WANTS_TEXT, options.recordIssue)
     this.entry = new EntryBuilder((message) => this.warnInObject(message))
     this.unknown = new UnknownParts()
     this.defaultConnectorId =

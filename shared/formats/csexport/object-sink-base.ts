@@ -2,7 +2,7 @@ import type { LoadIssue } from '../../model/load-issue'
 import { loadIssue } from '../../model/load-issue'
 import type { NameTable } from '../../xml/fast/name-table'
 import type { XmlPosition, XmlTag } from '../../xml/fast/xml-sink'
-import { IssueBudget } from './issue-budget'
+import { IssueBudget, type IssueRecorder } from './issue-budget'
 import type { ObjectSink } from './object-stream-reader'
 
 /**
@@ -36,10 +36,11 @@ export abstract class ObjectSinkBase implements ObjectSink {
     onIssue: (issue: LoadIssue) => void,
     maxDepth: number,
     private readonly wantsTextIn: readonly boolean[],
+    recorder?: IssueRecorder,
   ) {
     this.contexts = new Int32Array(maxDepth + 2)
     this.nameIds = new Int32Array(maxDepth + 2)
-    this.issues = new IssueBudget(file, onIssue)
+    this.issues = new IssueBudget(file, onIssue, recorder)
   }
 
   /** Reports an issue through the file's budget (the reader uses it for the error that stops a read). */

@@ -12,6 +12,8 @@ export interface ReadSummary {
   readonly partial: boolean
   /** Bytes received. */
   readonly bytes: number
+  /** Values that held bytes not valid in UTF-8. */
+  readonly invalidTextValues: number
 }
 
 /** A format sink that delivers objects one by one. */
@@ -27,6 +29,18 @@ export interface ObjectReaderTuning {
   readonly tokenizer?: XmlTokenizerFactory
   /** Size and depth bounds; the defaults suit real exports. */
   readonly limits?: XmlLimits
+  /** Only count values with invalid UTF-8 (a segment of a file: the whole file's reader warns once). */
+  readonly countInvalidTextOnly?: boolean
+}
+
+/** The warning about values whose bytes are not valid UTF-8, `count` of them in a file. */
+export function invalidTextIssue(file: string, count: number): LoadIssue {
+  return loadIssue(
+    'warning',
+    file,
+    `${count} value(s) held bytes that are not valid UTF-8 and show as \ufffd; the file may have been saved ` +
+      'in another encoding. Re-export it with csexport, or save it as UTF-8, if names or values look wrong.',
+  )
 }
 
 /** Pushes a file through the XML stream into an object sink and turns a failure into one error issue. */
@@ -34,6 +48,7 @@ export class ObjectStreamReader {
   private readonly stream: XmlStream
   private readonly sink: ObjectSink
   private stopped = false
+  private readonly countOnly: boolean
 
   /** Creates the reader. */
   public constructor(
@@ -60,6 +75,7 @@ export class ObjectStreamReader {
       },
     })
     this.sink = sink
+    this.countOnly = tuning.countInvalidTextOnly === true
   }
 
   /** True once an error stopped the read or the root is not this format's: later chunks are ignored. */
@@ -76,20 +92,12 @@ export class ObjectStreamReader {
   public end(): ReadSummary {
     this.stream.end()
     const invalid = this.stream.invalidTextValues
-    if (invalid > 0) {
-      this.sink.report(
-        loadIssue(
-          'warning',
-          this.file,
-          `${invalid} value(s) held bytes that are not valid UTF-8 and show as \ufffd; the file may have been saved ` +
-            'in another encoding. Re-export it with csexport, or save it as UTF-8, if names or values look wrong.',
-        ),
-      )
-    }
+    if (invalid > 0 && !this.countOnly) this.sink.report(invalidTextIssue(this.file, invalid))
     return {
       objects: this.sink.objects,
       partial: this.stopped || this.sink.wrongRoot,
       bytes: this.stream.bytes,
+      invalidTextValues: invalid,
     }
   }
 }

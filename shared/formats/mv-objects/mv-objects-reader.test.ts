@@ -16,7 +16,12 @@ describe('MvObjectsReader', () => {
     const { objects, issues, summary } = readMvObjectsBytes(encode(MV_OBJECTS), { file: 'mv-objects.xml' })
 
     expect(issues).toEqual([])
-    expect(summary).toEqual({ objects: 2, partial: false, bytes: encode(MV_OBJECTS).length })
+    expect(summary).toEqual({
+      objects: 2,
+      partial: false,
+      bytes: encode(MV_OBJECTS).length,
+      invalidTextValues: 0,
+    })
     expect(objects[0]).toEqual<MvObject>({
       id: '9f8e7d6c-5b4a-4938-8271-605f4e3d2c1b',
       objectType: 'person',

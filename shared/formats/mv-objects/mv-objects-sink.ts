@@ -9,6 +9,7 @@ import {
   guidOrText,
   normalizeGuid,
 } from '../csexport/csexport-values'
+import type { IssueRecorder } from '../csexport/issue-budget'
 import { ObjectSinkBase } from '../csexport/object-sink-base'
 import { MV_OBJECTS } from './mv-objects-names'
 import { NO_LINEAGE, ValueLineageBuilder } from './value-lineage-builder'
@@ -53,6 +54,8 @@ export interface MvObjectsSinkOptions {
   readonly onObject: (object: MvObject) => void
   /** Receives warnings (skipped objects, ignored parts) and the error that stops a read. */
   readonly onIssue: (issue: LoadIssue) => void
+  /** Receives every issue instead, uncapped (a segment of a file read in parallel; see IssueRecorder). */
+  readonly recordIssue?: IssueRecorder
 }
 
 /**
@@ -93,7 +96,7 @@ export class MvObjectsSink extends ObjectSinkBase {
     private readonly options: MvObjectsSinkOptions,
     maxDepth: number,
   ) {
-    super(names, options.file, options.onIssue, maxDepth, WANTS_TEXT)
+    super(names, options.file, options.onIssue, maxDepth, WANTS_TEXT, options.recordIssue)
   }
 
   /** A start tag. */

@@ -1,0 +1,136 @@
+/**
+ * What users wait for, from process start: the built `synclens summary` on a whole snapshot folder (serial, with
+ * a segment reader per core, and reopened from the cache) and on `demo`, each in a fresh process timed by GNU
+ * time (wall, CPU, peak RSS of that process and its threads), interleaved round by round with `xmllint --stream`
+ * over the same XML files, so that every ratio compares runs made under the same load. Medians of the rounds.
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { ProcessFigures } from './processes'
+
+const XMLLINT = '/usr/bin/xmllint'
+const TIME = '/usr/bin/time'
+
+/** One way of opening the snapshot, measured in every round. */
+export type FirstScreenRun = 'xmllint' | 'serial' | 'parallel' | 'reopen'
+
+/** The medians of each run over the rounds, and every round's figures. */
+export interface FirstScreenResult {
+  readonly rounds: number
+  readonly medians: Readonly<Record<FirstScreenRun, ProcessFigures>>
+  readonly all: Readonly<Record<FirstScreenRun, readonly ProcessFigures[]>>
+  /** Segment readers the parallel runs used (every core, at least 2). */
+  readonly readers: number
+  /** Readers SyncLens starts by default on this machine (1: the serial run is what users get). */
+  readonly defaultReaders: number
+  /** Bytes of the reopen cache entry. */
+  readonly cacheBytes: number
+}
+
+/** `summary demo` from process start, median of the rounds. */
+export interface DemoResult {
+  readonly median: ProcessFigures
+  readonly all: readonly ProcessFigures[]
+}
+
+function timed(command: string, args: readonly string[], env: NodeJS.ProcessEnv): ProcessFigures {
+  const child = spawnSync(TIME, ['-f', '%e %U %S %M', command, ...args], {
+    encoding: 'utf8',
+    env,
+    maxBuffer: 64 << 20,
+  })
+  if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${child.stderr.slice(-2000)}`)
+  const line = child.stderr.trim().split('\n').pop() ?? ''
+  const [wall, user, system, kib] = line.split(' ').map(Number)
+  return {
+    seconds: wall ?? Number.NaN,
+    cpuSeconds: (user ?? Number.NaN) + (system ?? Number.NaN),
+    peakRssBytes: (kib ?? Number.NaN) * 1024,
+  }
+}
+
+/** The run users get by default on this machine: serial where SyncLens starts one reader, else parallel. */
+export function defaultRun(result: FirstScreenResult): ProcessFigures {
+  return result.defaultReaders > 1 ? result.medians.parallel : result.medians.serial
+}
+
+/** The median by wall time (the figure users wait for); CPU and RSS are that run's. */
+export function medianByWall(runs: readonly ProcessFigures[]): ProcessFigures {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds)
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)]
+  if (middle === undefined) throw new Error('No runs to take the median of.')
+  return middle
+}
+
+function folderSize(folder: string): number {
+  if (!fs.existsSync(folder)) return 0
+  return fs.readdirSync(folder).reduce((sum, name) => sum + fs.statSync(path.join(folder, name)).size, 0)
+}
+
+/**
+ * Measures the whole-snapshot first screen of `folder` with the bundled CLI `cli`, `rounds` times interleaved with
+ * xmllint over `xmlFiles`. The cache goes to a folder of its own, filled by one untimed open before the rounds.
+ */
+export function measureFirstScreen(
+  cli: string,
+  folder: string,
+  xmlFiles: readonly string[],
+  rounds: number,
+  workFolder: string,
+): FirstScreenResult {
+  const cacheDir = fs.mkdtempSync(path.join(workFolder, 'bench-cache-'))
+  const base = { ...process.env, SYNCLENS_CACHE_DIR: cacheDir }
+  const readers = Math.max(2, Math.min(8, os.availableParallelism()))
+  const summary = [cli, 'summary', folder, '--json']
+  const runs: Record<FirstScreenRun, () => ProcessFigures> = {
+    xmllint: () => timed(XMLLINT, ['--stream', '--noout', ...xmlFiles], base),
+    serial: () => timed(process.execPath, summary, { ...base, SYNCLENS_CACHE: 'off', SYNCLENS_READERS: '1' }),
+    parallel: () =>
+      timed(process.execPath, summary, { ...base, SYNCLENS_CACHE: 'off', SYNCLENS_READERS: String(readers) }),
+    reopen: () => timed(process.execPath, summary, base),
+  }
+  try {
+    // Fills the cache (the process exits once the entry is written).
+    timed(process.execPath, summary, base)
+    const all: Record<FirstScreenRun, ProcessFigures[]> = {
+      xmllint: [],
+      serial: [],
+      parallel: [],
+      reopen: [],
+    }
+    for (let round = 0; round < rounds; round += 1) {
+      for (const name of Object.keys(runs) as FirstScreenRun[]) all[name].push(runs[name]())
+    }
+    return {
+      rounds,
+      medians: {
+        xmllint: medianByWall(all.xmllint),
+        serial: medianByWall(all.serial),
+        parallel: medianByWall(all.parallel),
+        reopen: medianByWall(all.reopen),
+      },
+      all,
+      readers,
+      defaultReaders: Math.max(1, Math.min(8, os.availableParallelism() - 1)),
+      cacheBytes: folderSize(path.join(cacheDir, 'stores')),
+    }
+  } finally {
+    fs.rmSync(cacheDir, { recursive: true, force: true })
+  }
+}
+
+/** `summary demo` from process start with the cache in a folder of its own (filled by one untimed run). */
+export function measureDemo(cli: string, rounds: number, workFolder: string): DemoResult {
+  const cacheDir = fs.mkdtempSync(path.join(workFolder, 'bench-cache-'))
+  const env = { ...process.env, SYNCLENS_CACHE_DIR: cacheDir }
+  const args = [cli, 'summary', 'demo']
+  try {
+    timed(process.execPath, args, env)
+    const all = Array.from({ length: rounds }, () => timed(process.execPath, args, env))
+    return { median: medianByWall(all), all }
+  } finally {
+    fs.rmSync(cacheDir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,118 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { type LoadedSnapshot, loadSnapshot } from '../shared/load/load-snapshot'
+import { generateTrainingFiles } from '../shared/training/index'
+import { openDiskSource } from './disk-source'
+import { objectCacheSettings } from './object-cache'
+
+let root: string
+let snapshot: string
+let cacheFolder: string
+const saved = { ...process.env }
+
+function answers(loaded: LoadedSnapshot): unknown {
+  const store = loaded.objects
+  return {
+    issues: loaded.issues,
+    source: store.metaverseSource,
+    counts: store.counts(),
+    cs: Array.from({ length: store.csRowCount }, (_, row) => store.csObjectAt(row)),
+    mv: Array.from({ length: store.mvRowCount }, (_, row) => store.mvObjectAt(row)),
+    byDn: Array.from({ length: store.csRowCount }, (_, row) => store.csRowsByDn(store.csObjectAt(row).dn)),
+  }
+}
+
+function entries(): string[] {
+  return fs.existsSync(cacheFolder)
+    ? fs.readdirSync(cacheFolder).filter((name) => name.endsWith('.slstore'))
+    : []
+}
+
+/** Waits for the cache entry a load writes after it returns. */
+async function settled(count: number): Promise<void> {
+  for (let tries = 0; tries < 200 && entries().length < count; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'synclens-cache-'))
+  snapshot = path.join(root, 'snapshot')
+  generateTrainingFiles({ users: 60 }, (relative, chunk) => {
+    const file = path.join(snapshot, relative)
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.appendFileSync(file, chunk)
+  })
+  process.env.SYNCLENS_CACHE = 'on'
+  process.env.SYNCLENS_CACHE_DIR = path.join(root, 'cache')
+  cacheFolder = objectCacheSettings().folder
+})
+
+afterEach(() => {
+  process.env = { ...saved }
+  fs.rmSync(root, { recursive: true, force: true })
+})
+
+describe('the reopen cache of a snapshot on disk', () => {
+  it('keeps a store outside the snapshot that reopens with the same answers', async () => {
+    const first = await loadSnapshot(await openDiskSource(snapshot))
+    await settled(1)
+    expect(entries()).toHaveLength(1)
+    expect(fs.readdirSync(snapshot).some((name) => name.endsWith('.slstore'))).toBe(false)
+    const entry = path.join(cacheFolder, entries()[0] ?? '')
+    const written = fs.statSync(entry).mtimeMs
+    await new Promise((resolve) => setTimeout(resolve, 30))
+
+    const again = await loadSnapshot(await openDiskSource(snapshot))
+
+    // Read from the cache: a read marks the entry as recently used.
+    expect(fs.statSync(entry).mtimeMs).toBeGreaterThan(written)
+    expect(answers(again)).toEqual(answers(first))
+  })
+
+  it('reads a changed file afresh, under a new key', async () => {
+    await loadSnapshot(await openDiskSource(snapshot))
+    await settled(1)
+    const file = path.join(snapshot, 'ConnectorSpaces', 'contoso.com.xml')
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('</cs-objects>', '</cs-objects>\n'))
+
+    const changed = await loadSnapshot(await openDiskSource(snapshot))
+    await settled(2)
+
+    expect(entries()).toHaveLength(2)
+    expect(answers(await loadSnapshot(await openDiskSource(snapshot)))).toEqual(answers(changed))
+  })
+
+  it('reads the files when the cache entry is damaged, and replaces it', async () => {
+    const first = await loadSnapshot(await openDiskSource(snapshot))
+    await settled(1)
+    const [name] = entries()
+    fs.writeFileSync(path.join(cacheFolder, name ?? ''), 'damaged')
+
+    const again = await loadSnapshot(await openDiskSource(snapshot))
+
+    expect(answers(again)).toEqual(answers(first))
+  })
+
+  it('evicts the least recently used entries beyond its cap', async () => {
+    await loadSnapshot(await openDiskSource(snapshot))
+    await settled(1)
+    const size = fs.statSync(path.join(cacheFolder, entries()[0] ?? '')).size
+    process.env.SYNCLENS_CACHE_MAX_MB = String((size * 1.5) / 2 ** 20)
+    fs.appendFileSync(path.join(snapshot, 'snapshot.json'), ' ')
+    await loadSnapshot(await openDiskSource(snapshot))
+    for (let tries = 0; tries < 200; tries += 1) await new Promise((resolve) => setTimeout(resolve, 5))
+
+    expect(entries()).toHaveLength(1)
+  })
+
+  it('is off with SYNCLENS_CACHE=off', async () => {
+    process.env.SYNCLENS_CACHE = 'off'
+    await loadSnapshot(await openDiskSource(snapshot))
+    await new Promise((resolve) => setTimeout(resolve, 200))
+
+    expect(entries()).toEqual([])
+  })
+})

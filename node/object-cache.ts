@@ -1,0 +1,154 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { ObjectCache } from '../shared/io/source'
+import { STORE_FORMAT_VERSION } from '../shared/store/object-store'
+
+/** Bumped when what the cache keeps beside the store changes. */
+const CACHE_FORMAT = 1
+/** Bytes of each file's head and tail that go into the key (with its size and modification time). */
+const HASHED_BYTES = 64 << 10
+/** The cache's size when no setting says otherwise. */
+const DEFAULT_MAX_BYTES = 4 * 2 ** 30
+const SUFFIX = '.slstore'
+
+/** Where the reopen cache lives, how large it may grow, whether it is on. */
+export interface ObjectCacheSettings {
+  readonly enabled: boolean
+  readonly folder: string
+  readonly maxBytes: number
+}
+
+/**
+ * The cache settings from the environment: `SYNCLENS_CACHE=off` turns it off, `SYNCLENS_CACHE_DIR` moves it,
+ * `SYNCLENS_CACHE_MAX_MB` caps it (4 GiB by default). By default it lives in the user's cache folder, never
+ * beside a snapshot: `%LOCALAPPDATA%\SyncLens\Cache` on Windows, `~/Library/Caches/SyncLens` on macOS,
+ * `$XDG_CACHE_HOME/synclens` (`~/.cache/synclens`) elsewhere.
+ */
+export function objectCacheSettings(env: NodeJS.ProcessEnv = process.env): ObjectCacheSettings {
+  const switchedOff = ['off', '0', 'false', 'no'].includes((env.SYNCLENS_CACHE ?? '').trim().toLowerCase())
+  const megabytes = Number(env.SYNCLENS_CACHE_MAX_MB)
+  return {
+    enabled: !switchedOff,
+    folder: path.join(env.SYNCLENS_CACHE_DIR ?? defaultCacheRoot(env), 'stores'),
+    maxBytes: Number.isFinite(megabytes) && megabytes >= 0 ? megabytes * 2 ** 20 : DEFAULT_MAX_BYTES,
+  }
+}
+
+function defaultCacheRoot(env: NodeJS.ProcessEnv): string {
+  const home = os.homedir()
+  if (process.platform === 'win32') {
+    return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'SyncLens', 'Cache')
+  }
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'SyncLens')
+  return path.join(env.XDG_CACHE_HOME ?? path.join(home, '.cache'), 'synclens')
+}
+
+/** A file of a snapshot on disk, as the cache keys it. */
+export interface CachedDiskFile {
+  readonly absolute: string
+  readonly relative: string
+}
+
+/**
+ * The reopen cache of a snapshot on disk: one file per snapshot state, named by a hash of every file's path,
+ * size, modification time and first and last 64 KiB. Any change to any file gives another key, so a changed
+ * snapshot is read afresh; entries are used oldest-first evicted once the folder passes its cap.
+ */
+export function diskObjectCache(
+  files: readonly CachedDiskFile[],
+  settings: ObjectCacheSettings = objectCacheSettings(),
+): ObjectCache | undefined {
+  if (!settings.enabled || settings.maxBytes === 0) return undefined
+  let key: Promise<string | null> | null = null
+  const keyNow = (): Promise<string | null> => (key ??= cacheKey(files).catch(() => null))
+  return {
+    read: async () => {
+      const name = await keyNow()
+      if (name === null) return null
+      const file = path.join(settings.folder, `${name}${SUFFIX}`)
+      try {
+        const buffer = await fs.promises.readFile(file)
+        const now = new Date()
+        await fs.promises.utimes(file, now, now).catch(() => undefined)
+        return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+      } catch {
+        return null
+      }
+    },
+    write: (produce) => {
+      // After the first screen: the event loop turns once more before the copy is made.
+      setTimeout(() => {
+        void writeEntry(keyNow(), produce, settings).catch(() => undefined)
+      }, 0)
+    },
+  }
+}
+
+async function writeEntry(
+  key: Promise<string | null>,
+  produce: () => readonly Uint8Array[],
+  settings: ObjectCacheSettings,
+): Promise<void> {
+  const name = await key
+  if (name === null) return
+  const parts = produce()
+  const size = parts.reduce((sum, part) => sum + part.byteLength, 0)
+  if (size > settings.maxBytes) return
+  await fs.promises.mkdir(settings.folder, { recursive: true })
+  const target = path.join(settings.folder, `${name}${SUFFIX}`)
+  const temporary = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`
+  const handle = await fs.promises.open(temporary, 'wx')
+  try {
+    for (const part of parts) await handle.write(part)
+    await handle.close()
+    await fs.promises.rename(temporary, target)
+  } catch (error) {
+    await handle.close().catch(() => undefined)
+    await fs.promises.rm(temporary, { force: true })
+    throw error
+  }
+  await evictOldest(settings, target)
+}
+
+/** Removes the least recently used entries until the folder is within its cap (the entry just written stays). */
+async function evictOldest(settings: ObjectCacheSettings, keep: string): Promise<void> {
+  const names = await fs.promises.readdir(settings.folder)
+  const entries: { file: string; size: number; used: number }[] = []
+  for (const name of names) {
+    if (!name.endsWith(SUFFIX)) continue
+    const file = path.join(settings.folder, name)
+    const stat = await fs.promises.stat(file).catch(() => null)
+    if (stat !== null) entries.push({ file, size: stat.size, used: stat.mtimeMs })
+  }
+  let total = entries.reduce((sum, entry) => sum + entry.size, 0)
+  for (const entry of entries.sort((left, right) => left.used - right.used)) {
+    if (total <= settings.maxBytes) break
+    if (entry.file === keep) continue
+    await fs.promises.rm(entry.file, { force: true })
+    total -= entry.size
+  }
+}
+
+/** The key of the files as they are now. */
+async function cacheKey(files: readonly CachedDiskFile[]): Promise<string> {
+  const hash = crypto.createHash('sha256')
+  hash.update(`synclens-objects ${CACHE_FORMAT} ${STORE_FORMAT_VERSION}\n`)
+  for (const file of [...files].sort((left, right) => (left.relative < right.relative ? -1 : 1))) {
+    const handle = await fs.promises.open(file.absolute, 'r')
+    try {
+      const stat = await handle.stat()
+      hash.update(`${file.relative}\0${stat.size}\0${stat.mtimeMs}\n`)
+      const head = Buffer.alloc(Math.min(HASHED_BYTES, stat.size))
+      await handle.read(head, 0, head.length, 0)
+      const tail = Buffer.alloc(Math.min(HASHED_BYTES, stat.size))
+      await handle.read(tail, 0, tail.length, stat.size - tail.length)
+      hash.update(head)
+      hash.update(tail)
+    } finally {
+      await handle.close()
+    }
+  }
+  return hash.digest('hex')
+}

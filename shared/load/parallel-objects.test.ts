@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest'
+import { memoryFile, type SnapshotSource } from '../io/source'
+import type { ObjectStore } from '../store/object-store'
+import { generateTrainingSnapshot } from '../training/index'
+import { type LoadedSnapshot, loadSnapshot } from './load-snapshot'
+import { findObjectStart } from './parallel-objects'
+import { memorySegments } from './testing/memory-segments'
+
+/** Everything the views read from a loaded snapshot, in one comparable value. */
+function answers(snapshot: LoadedSnapshot): unknown {
+  const store: ObjectStore = snapshot.objects
+  return {
+    issues: snapshot.issues,
+    source: store.metaverseSource,
+    counts: store.counts(),
+    cs: Array.from({ length: store.csRowCount }, (_, row) => store.csObjectAt(row)),
+    mv: Array.from({ length: store.mvRowCount }, (_, row) => store.mvObjectAt(row)),
+    dn: Array.from({ length: store.csRowCount }, (_, row) => store.csRowsByDn(store.csObjectAt(row).dn)),
+  }
+}
+
+const training = generateTrainingSnapshot({ users: 120 })
+
+/** The training snapshot with one object file's text changed. */
+function edited(path: string, edit: (text: string) => string): SnapshotSource {
+  return {
+    name: training.name,
+    files: training.files.map((file) => {
+      if (file.path !== path) return file
+      return memoryFile(path, new TextEncoder().encode(edit(new TextDecoder().decode(readNow(file.path)))))
+    }),
+  }
+}
+
+const bytesByPath = new Map<string, Uint8Array>()
+for (const file of training.files) bytesByPath.set(file.path, await file.readAll())
+function readNow(path: string): Uint8Array {
+  return bytesByPath.get(path) ?? new Uint8Array(0)
+}
+
+async function serialAndParallel(source: SnapshotSource, minSegmentBytes = 64 << 10) {
+  const segments = memorySegments(source, { minSegmentBytes })
+  const serial = await loadSnapshot(source)
+  const parallel = await loadSnapshot({ ...source, accelerators: { segments } })
+  return { serial, parallel, jobs: segments.jobs }
+}
+
+const AD = 'ConnectorSpaces/contoso.com.xml'
+const MV = 'Metaverse/mv-objects.xml'
+
+describe('parallel load of object files in segments', () => {
+  it('gives the same store and issues as a serial load of the training snapshot', async () => {
+    const { serial, parallel, jobs } = await serialAndParallel(training)
+
+    expect(jobs.filter((job) => job.path === MV).length).toBeGreaterThan(3)
+    expect(answers(parallel)).toEqual(answers(serial))
+  })
+
+  it('reports warnings of every segment at their place in the file, report-once kinds once', async () => {
+    let seen = 0
+    const source = edited(AD, (text) =>
+      text
+        .replaceAll('type="string"', 'type="strange"')
+        .replace(/<attr name="(department|title|description)"/g, (match) => {
+          seen += 1
+          return seen % 2 === 0 ? match.replace('name=', 'nme=') : match
+        }),
+    )
+    const { serial, parallel } = await serialAndParallel(source)
+    const lines = serial.issues.filter((issue) => issue.file === AD).map((issue) => issue.line ?? 0)
+
+    expect(lines.length).toBeGreaterThan(150) // past the cap of 200 warnings, then one line saying so
+    expect(Math.max(...lines)).toBeGreaterThan(10_000)
+    expect(answers(parallel)).toEqual(answers(serial))
+  })
+
+  it('reads a file again in one piece when a segment breaks, reporting what a serial load reports', async () => {
+    const source = edited(MV, (text) => {
+      const middle = text.indexOf('<mv-object ', Math.floor(text.length * 0.6))
+      return `${text.slice(0, middle)}<broken<${text.slice(middle)}`
+    })
+    const { serial, parallel } = await serialAndParallel(source)
+
+    expect(serial.issues.some((issue) => issue.file === MV && issue.severity === 'error')).toBe(true)
+    expect(answers(parallel)).toEqual(answers(serial))
+  })
+
+  it('keeps a truncated file partial exactly as a serial load does', async () => {
+    const source = edited(AD, (text) => text.slice(0, Math.floor(text.length * 0.7)))
+    const { serial, parallel } = await serialAndParallel(source)
+
+    expect(answers(parallel)).toEqual(answers(serial))
+  })
+
+  it('cuts CRLF files and files with invalid UTF-8 the same way', async () => {
+    const crlf = edited(AD, (text) => text.replaceAll('\n', '\r\n').replaceAll('Sales', 'Sa\ufffdles'))
+    const { serial, parallel } = await serialAndParallel(crlf)
+
+    expect(answers(parallel)).toEqual(answers(serial))
+  })
+
+  it('leaves files under the smallest segment in one piece', async () => {
+    const { jobs } = await serialAndParallel(training, 1 << 30)
+
+    expect(jobs).toEqual([])
+  })
+})
+
+describe('findObjectStart', () => {
+  const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
+
+  it.each([
+    ['x\n<cs-object id="1">', 2, 1],
+    ['x\r\n    <cs-object>', 7, 5],
+    ['x\n\t<cs-object\n', 3, 2],
+  ])('finds the object tag that starts a line in %j', (text, offset, column) => {
+    expect(findObjectStart(bytes(text), 'csexport')).toEqual({ offset, column })
+  })
+
+  it.each([
+    ['<cs-object id="1">'],
+    ['x <cs-object id="1">'],
+    ['x\n<cs-objects>'],
+    ['x\n<cs-object-like a="1">'],
+    ['x\n<cs-object'],
+  ])('finds none in %j', (text) => {
+    expect(findObjectStart(bytes(text), 'csexport')).toBeNull()
+  })
+})

@@ -1,0 +1,145 @@
+import { IssueBudget } from '../formats/csexport/issue-budget'
+import { invalidTextIssue } from '../formats/csexport/object-stream-reader'
+import type { SegmentJob, SegmentLoader, SegmentOutcome } from '../io/source'
+import type { LoadIssue } from '../model/load-issue'
+import type { ObjectStore } from '../store/object-store'
+import { segmentRoot } from './segment-reader'
+
+/** Files smaller than this are read in one piece: a worker's start costs more than splitting saves. */
+export const MIN_SEGMENT_BYTES = 16 << 20
+/** How far past a planned cut a segment start is looked for. */
+const SEARCH_WINDOW_BYTES = 1 << 20
+
+/** One planned segment of a file, with the column its first byte has in the file (for issue positions). */
+export interface PlannedSegment {
+  readonly job: SegmentJob
+  /** 1-based column of the segment's first byte on its line (1 at the file's start). */
+  readonly column: number
+}
+
+/** What a file needs to be cut into segments. */
+export interface SegmentedFile {
+  readonly path: string
+  readonly kind: SegmentJob['kind']
+  readonly size: number
+  /** The file's first bytes: only UTF-8 files are cut (a byte pattern means the same thing everywhere in them). */
+  readonly head: Uint8Array
+  readonly connectorId: string | null
+  readonly connectorName: string | null
+}
+
+/** Bytes per segment for a load of `totalBytes` of object files on `parallelism` readers. */
+export function segmentBytes(totalBytes: number, parallelism: number, minimum = MIN_SEGMENT_BYTES): number {
+  // Three segments per reader even out files of different sizes and readers that start late.
+  return Math.max(minimum, Math.ceil(totalBytes / Math.max(1, parallelism * 3)))
+}
+
+/**
+ * Cuts a file into byte ranges that each start with an object's start tag on a line of its own (`<cs-object` or
+ * `<mv-object` after a line feed and indentation), near equal shares of `pieceBytes`. Where no such tag lies
+ * within a window after a planned cut, the cut is dropped. A file that is not UTF-8 stays one piece.
+ */
+export async function planSegments(
+  file: SegmentedFile,
+  pieceBytes: number,
+  loader: Pick<SegmentLoader, 'readRange'>,
+): Promise<PlannedSegment[]> {
+  const pieces = isUtf8(file.head) ? Math.max(1, Math.round(file.size / pieceBytes)) : 1
+  const starts: { readonly offset: number; readonly column: number }[] = [{ offset: 0, column: 1 }]
+  for (let piece = 1; piece < pieces; piece += 1) {
+    const planned = Math.floor((file.size * piece) / pieces)
+    const previous = starts[starts.length - 1]?.offset ?? 0
+    if (planned <= previous) continue
+    const window = await loader.readRange(file.path, planned, SEARCH_WINDOW_BYTES)
+    const found = findObjectStart(window, file.kind)
+    if (found !== null) starts.push({ offset: planned + found.offset, column: found.column })
+  }
+  return starts.map((start, index) => {
+    const end = starts[index + 1]?.offset ?? file.size
+    return {
+      column: start.column,
+      job: {
+        path: file.path,
+        kind: file.kind,
+        start: start.offset,
+        end,
+        connectorId: file.connectorId,
+        connectorName: file.connectorName,
+        startsInside: start.offset > 0,
+        endsInside: end < file.size,
+      },
+    }
+  })
+}
+
+/**
+ * The first object start tag in a window that begins a line (after a line feed and spaces or tabs): its offset
+ * and 1-based column. The line feed must lie inside the window, so that the tag is known to start its line.
+ */
+export function findObjectStart(
+  window: Uint8Array,
+  kind: SegmentJob['kind'],
+): { readonly offset: number; readonly column: number } | null {
+  const tag = new TextEncoder().encode(kind === 'csexport' ? '<cs-object' : '<mv-object')
+  for (let at = window.indexOf(tag[0] ?? 60); at >= 0; at = window.indexOf(tag[0] ?? 60, at + 1)) {
+    if (at + tag.length >= window.length) return null
+    let matches = true
+    for (let index = 1; index < tag.length && matches; index += 1) matches = window[at + index] === tag[index]
+    const after = window[at + tag.length] ?? 0
+    if (!matches || !(after === 32 || after === 9 || after === 13 || after === 10 || after === 62)) continue
+    let lineStart = at
+    while (lineStart > 0 && (window[lineStart - 1] === 32 || window[lineStart - 1] === 9)) lineStart -= 1
+    if (lineStart > 0 && window[lineStart - 1] === 10) return { offset: at, column: at - lineStart + 1 }
+  }
+  return null
+}
+
+/** Whether a file's first bytes say UTF-8 (no UTF-16 byte-order mark, no NUL of UTF-16 without one). */
+function isUtf8(head: Uint8Array): boolean {
+  if (head.length < 2) return true
+  const [first, second] = head
+  if ((first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff)) return false
+  return first !== 0 && second !== 0
+}
+
+/**
+ * Joins the segments of one file into the store, in order, and reports their issues through one budget as a
+ * read of the whole file does: positions moved by the lines (and, on a segment's first line, the columns) before
+ * the segment, report-once kinds and the warning cap applied across segments, one warning for invalid UTF-8.
+ * Returns false, and joins nothing, when any segment did not read cleanly or its read failed (null): the caller
+ * reads the file in one piece.
+ */
+export function joinSegments(
+  store: ObjectStore,
+  path: string,
+  planned: readonly PlannedSegment[],
+  outcomes: readonly (SegmentOutcome | null)[],
+  onIssue: (issue: LoadIssue) => void,
+): boolean {
+  const clean: SegmentOutcome[] = []
+  for (const outcome of outcomes) if (outcome?.clean === true) clean.push(outcome)
+  if (clean.length !== planned.length) return false
+  const budget = new IssueBudget(path, onIssue)
+  let lines = 0
+  let invalid = 0
+  clean.forEach((outcome, index) => {
+    const segment = planned[index]
+    if (segment === undefined) return
+    store.appendBinary(outcome.store)
+    const wrapper = segment.job.startsInside ? segmentRoot(segment.job.kind).open.length : 0
+    for (const { issue, onceKey } of outcome.issues) {
+      budget.replay(movedIssue(issue, lines, segment.column - 1 - wrapper), onceKey)
+    }
+    lines += outcome.lineFeeds
+    invalid += outcome.invalidTextValues
+  })
+  if (invalid > 0) budget.report(invalidTextIssue(path, invalid))
+  return true
+}
+
+/** An issue's position moved from its segment's coordinates to the file's. */
+function movedIssue(issue: LoadIssue, lines: number, firstLineShift: number): LoadIssue {
+  if (issue.line === null) return issue
+  const column = issue.line === 1 && issue.column !== null ? issue.column + firstLineShift : issue.column
+  return { ...issue, line: issue.line + lines, column }
+}

@@ -1,0 +1,13 @@
+/**
+ * Rewrites interned ids of one store segment as another's (segments joined after a parallel load, a store read
+ * back from its binary form): `ids[old]` is the new id of a segment's id `old`. Nullable columns keep 0 for null
+ * and id + 1 otherwise (see `internNullable`). Rewrites in place and returns the array.
+ */
+export function remapIds(values: Uint32Array, ids: Uint32Array, nullable: boolean): Uint32Array {
+  for (let index = 0; index < values.length; index += 1) {
+    const value = values[index] ?? 0
+    if (nullable) values[index] = value === 0 ? 0 : (ids[value - 1] ?? 0) + 1
+    else values[index] = ids[value] ?? 0
+  }
+  return values
+}
