@@ -7,6 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import { isSegmentReaderThread, serveSegmentReads } from '../node/segment-workers'
+import { peakResidentBytes } from '../node/peak-memory'
 import { FILE_PASSES, type FilePass, runFilePass } from './file-passes'
 import { measureSize } from './size-measures'
 
@@ -44,7 +45,7 @@ function measure(): void {
       const report: ChildReport<unknown> = {
         seconds: (performance.now() - started) / 1000,
         cpuSeconds: (used.user + used.system) / 1e6,
-        peakRssBytes: process.resourceUsage().maxRSS * 1024,
+        peakRssBytes: peakResidentBytes(),
         result,
       }
       process.stdout.write(`${JSON.stringify(report)}\n`)

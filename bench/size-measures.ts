@@ -3,6 +3,7 @@
  * memory, Metaverse Search, one object's flow with diagnosis, and the unmapped scan.
  */
 import { openDiskSource } from '../node/disk-source'
+import { peakResidentBytes } from '../node/peak-memory'
 import {
   diagnoseAttribute,
   isAadConnector,
@@ -77,7 +78,7 @@ function collectGarbage(): void {
 }
 
 function peakRss(): number {
-  return process.resourceUsage().maxRSS * 1024
+  return peakResidentBytes()
 }
 
 /** Loads the snapshot folder and takes every per-size measurement. */

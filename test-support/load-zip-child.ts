@@ -2,6 +2,7 @@
 // test can measure memory without its own heap in the figure. Run: node --import tsx test-support/load-zip-child.ts PATH
 import { loadSnapshot } from '../shared/load/load-snapshot'
 import { openDiskSource } from '../node/disk-source'
+import { peakResidentBytes } from '../node/peak-memory'
 
 const target = process.argv[2] ?? ''
 const started = performance.now()
@@ -13,6 +14,6 @@ process.stdout.write(
     mvObjects: snapshot.objects.mvRowCount,
     errors: snapshot.issues.filter((issue) => issue.severity === 'error').length,
     seconds: (performance.now() - started) / 1000,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb: peakResidentBytes() / (1024 * 1024),
   })}\n`,
 )
