@@ -45,7 +45,7 @@ function progress(overrides: Partial<LoadProgress> = {}): LoadProgress {
 describe('formatLoadProgress', () => {
   it('says how much is read, how fast, how long is left and which file is being read', () => {
     expect(formatLoadProgress(progress())).toBe(
-      'Loading: 15 % (150 MB of 1000 MB), 100 MB/s, 9 s left, ConnectorSpaces/contoso.com.xml',
+      'Loading: 15 % (150 MiB of 1000 MiB), 100 MiB/s, 9 s left, ConnectorSpaces/contoso.com.xml',
     )
   })
 
@@ -53,7 +53,7 @@ describe('formatLoadProgress', () => {
     const between = progress({ secondsLeft: null, rate: 0 })
     const files = between.files.map((file) => ({ ...file, bytesRead: file.done ? file.bytesRead : 0 }))
 
-    expect(formatLoadProgress({ ...between, files })).toBe('Loading: 15 % (150 MB of 1000 MB), –, – left')
+    expect(formatLoadProgress({ ...between, files })).toBe('Loading: 15 % (150 MiB of 1000 MiB), –, – left')
   })
 })
 

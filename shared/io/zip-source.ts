@@ -11,6 +11,7 @@ import {
 } from '@zip.js/zip.js/index-native.js'
 import { quotedExcerpt } from '../text/excerpt'
 import { memoryBytes, type RandomAccessBytes, type SnapshotSource, type SourceFile } from './source'
+import { formatBytes } from '../text/format'
 
 const KIB = 1024
 const MIB = 1024 * KIB
@@ -654,10 +655,4 @@ function decodeName(raw: Uint8Array, flaggedUtf8: boolean): string {
       byte < 0x80 ? String.fromCharCode(byte) : (CP437_HIGH[byte - 0x80] ?? '?'),
     ).join('')
   }
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= GIB) return `${(bytes / GIB).toFixed(bytes % GIB === 0 ? 0 : 1)} GiB`
-  if (bytes >= MIB) return `${(bytes / MIB).toFixed(bytes % MIB === 0 ? 0 : 1)} MiB`
-  return `${bytes} bytes`
 }

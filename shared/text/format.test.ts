@@ -3,15 +3,19 @@ import { formatBytes, formatCount, formatDuration, formatRate, percent } from '.
 
 describe('formatBytes', () => {
   it.each([
-    [0, '0 B'],
-    [512, '512 B'],
-    [1023, '1023 B'],
-    [1024, '1.0 KB'],
-    [1536, '1.5 KB'],
-    [10 * 1024, '10 KB'],
-    [5.25 * 1024 * 1024, '5.3 MB'],
-    [3 * 1024 ** 3, '3.0 GB'],
-    [2 * 1024 ** 5, '2048 TB'],
+    [0, '0 bytes'],
+    [1, '1 byte'],
+    [512, '512 bytes'],
+    [1023, '1023 bytes'],
+    [1024, '1 KiB'],
+    [1536, '1.5 KiB'],
+    [10 * 1024, '10 KiB'],
+    [10.6 * 1024, '11 KiB'],
+    [5.25 * 1024 * 1024, '5.3 MiB'],
+    [64 * 1024 * 1024, '64 MiB'],
+    [3 * 1024 ** 3, '3 GiB'],
+    [2.5 * 1024 ** 3, '2.5 GiB'],
+    [2 * 1024 ** 5, '2048 TiB'],
     [-1, '?'],
     [Number.NaN, '?'],
   ])('formats %d bytes as %s', (bytes, expected) => {
@@ -24,9 +28,9 @@ describe('formatRate', () => {
     [0, '–'],
     [-5, '–'],
     [Number.POSITIVE_INFINITY, '–'],
-    [1024 * 1024, '1.0 MB/s'],
-    [63 * 1024 * 1024, '63 MB/s'],
-    [512 * 1024, '0.5 MB/s'],
+    [1024 * 1024, '1.0 MiB/s'],
+    [63 * 1024 * 1024, '63 MiB/s'],
+    [512 * 1024, '0.5 MiB/s'],
   ])('formats %d bytes per second as %s', (rate, expected) => {
     expect(formatRate(rate)).toBe(expected)
   })

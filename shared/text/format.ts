@@ -1,6 +1,9 @@
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const
+const UNITS = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'] as const
 
-/** Formats a byte count with a binary-scaled unit: `0 B`, `512 B`, `1.5 MB`, `12 GB`. */
+/**
+ * Formats a byte count in binary units, the one way SyncLens writes sizes (progress, limits, messages):
+ * `512 bytes`, `1.5 KiB`, `64 MiB`, `2 GiB`. Whole multiples print without decimals, so a limit reads as set.
+ */
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '?'
   let value = bytes
@@ -9,15 +12,16 @@ export function formatBytes(bytes: number): string {
     value /= 1024
     unit += 1
   }
-  if (unit === 0) return `${value} B`
-  return `${value < 10 ? value.toFixed(1) : Math.round(value).toString()} ${UNITS[unit]}`
+  if (unit === 0) return `${value} ${value === 1 ? 'byte' : 'bytes'}`
+  const digits = Number.isInteger(value) || value >= 10 ? Math.round(value).toString() : value.toFixed(1)
+  return `${digits} ${UNITS[unit]}`
 }
 
-/** Formats a transfer rate in bytes per second as megabytes per second: `12.3 MB/s`. */
+/** Formats a transfer rate in bytes per second as mebibytes per second: `12.3 MiB/s`. */
 export function formatRate(bytesPerSecond: number): string {
   if (!Number.isFinite(bytesPerSecond) || bytesPerSecond <= 0) return '–'
   const megabytes = bytesPerSecond / (1024 * 1024)
-  return `${megabytes < 10 ? megabytes.toFixed(1) : Math.round(megabytes).toString()} MB/s`
+  return `${megabytes < 10 ? megabytes.toFixed(1) : Math.round(megabytes).toString()} MiB/s`
 }
 
 /** Formats a duration in seconds for "time left": `< 1 s`, `42 s`, `3 min 05 s`, `1 h 02 min`. */

@@ -10,6 +10,7 @@ import {
   type XmlTag,
   type XmlTokenizer,
 } from './xml-sink'
+import { formatBytes } from '../../text/format'
 
 const LT = 0x3c
 const GT = 0x3e
@@ -795,10 +796,4 @@ function pendingDescription(kind: number): string {
     default:
       return 'a markup construct'
   }
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`
-  return `${bytes} bytes`
 }
