@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Connector, Partition } from '../model/connector'
 import { EMPTY_SCHEMA } from '../model/schema'
-import { containerVerdict, containerVerdictText, isUnder, missingDnText } from './container-filter'
+import { containerVerdict, containerVerdictText, missingDnText } from './container-filter'
 
 function partition(fields: Partial<Partition> = {}): Partition {
   return {
@@ -30,18 +30,6 @@ function connector(partitions: readonly Partition[]): Connector {
     origin: 'Connectors/ad.xml',
   }
 }
-
-describe('isUnder', () => {
-  it.each([
-    ['CN=Ana,OU=Corp,DC=contoso,DC=com', 'OU=Corp,DC=contoso,DC=com', true],
-    ['CN=Ana,ou=corp, dc=contoso,dc=com', 'OU=Corp,DC=contoso,DC=com', true],
-    ['CN=Ana,OU=NotCorp,DC=contoso,DC=com', 'OU=Corp,DC=contoso,DC=com', false],
-    ['OU=Corp,DC=contoso,DC=com', 'OU=Corp,DC=contoso,DC=com', true],
-    ['CN=Smith\\, Jo,OU=Corp,DC=contoso,DC=com', 'OU=Corp,DC=contoso,DC=com', true],
-  ])('%s under %s: %s', (dn, container, expected) => {
-    expect(isUnder(dn, container)).toBe(expected)
-  })
-})
 
 describe('containerVerdict', () => {
   const ad = connector([partition(), partition({ name: 'DC=emea,DC=contoso,DC=com', selected: false })])

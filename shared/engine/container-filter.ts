@@ -5,6 +5,7 @@
  * (the filter changed after the last import) leaves it at the next full import.
  */
 import type { Connector, Partition } from '../model/connector'
+import { dnDepth, isDnUnder } from '../text/dn'
 import { lowerName } from './attribute-bag'
 
 /** Why a DN is outside the connector's filter. */
@@ -16,24 +17,10 @@ export type ContainerVerdict =
   | { readonly kind: 'no-partition' }
   | { readonly kind: 'object-class-not-selected'; readonly objectClass: string; readonly partition: string }
 
-/** True when `dn` is `container` or lies under it (compared per RDN, case- and space-insensitively). */
-export function isUnder(dn: string, container: string): boolean {
-  const rdns = (value: string): string[] =>
-    value
-      .split(/(?<!\\),/)
-      .map((part) => part.trim().toLowerCase())
-      .filter((part) => part !== '')
-  const own = rdns(dn)
-  const parent = rdns(container)
-  if (parent.length === 0 || parent.length > own.length) return false
-  const offset = own.length - parent.length
-  return parent.every((rdn, index) => own[offset + index] === rdn)
-}
-
 function partitionOf(connector: Connector, dn: string): Partition | undefined {
   return [...connector.partitions]
-    .filter((partition) => isUnder(dn, partition.name))
-    .sort((a, b) => b.name.length - a.name.length)[0]
+    .filter((partition) => isDnUnder(dn, partition.name))
+    .sort((a, b) => dnDepth(b.name) - dnDepth(a.name))[0]
 }
 
 /**
@@ -50,8 +37,8 @@ export function containerVerdict(connector: Connector, dn: string, objectClass?:
     ...partition.inclusions.map((container) => ({ container, included: true })),
     ...partition.exclusions.map((container) => ({ container, included: false })),
   ]
-    .filter((entry) => isUnder(dn, entry.container))
-    .sort((a, b) => b.container.length - a.container.length)
+    .filter((entry) => isDnUnder(dn, entry.container))
+    .sort((a, b) => dnDepth(b.container) - dnDepth(a.container))
   const deepest = containers[0]
   if (deepest && !deepest.included) {
     return { kind: 'excluded-container', container: deepest.container, partition: partition.name }

@@ -1,8 +1,8 @@
 import { Bitset } from '../store/bitset'
-import { foldCase } from '../store/fold'
+import { foldCase } from '../text/fold'
 import type { ObjectStore } from '../store/object-store'
 import { scanPool } from '../store/value-scan'
-import { firstRdn, isEscaped, rdnKey, rdnMatches } from './dn'
+import { firstRdn, isEscaped, rdnKey, rdnMatches } from '../text/dn'
 import {
   csSearchRows,
   pageBounds,

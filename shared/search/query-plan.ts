@@ -1,8 +1,8 @@
 import { Bitset } from '../store/bitset'
-import type { TextMatch } from '../store/fold'
+import type { TextMatch } from '../text/fold'
 import type { ObjectStore } from '../store/object-store'
 import type { ValueColumn } from '../store/value-column'
-import { foldCase, matchesFolded } from '../store/fold'
+import { foldCase, matchesFolded } from '../text/fold'
 import type { MetaverseQuery, SearchClause } from './metaverse-query'
 
 /** When a group's candidates are fewer than this share of a row range, clauses are checked per row. */

@@ -1,7 +1,7 @@
 import type { Attribute, AttributeType } from '../model/objects'
 import type { BinaryReader, BinaryWriter } from './binary'
 import { SmallIdArray, uint32Array } from './chunked-array'
-import { foldCase } from './fold'
+import { foldCase } from '../text/fold'
 import { Interner } from './interner'
 import { ValueColumn } from './value-column'
 

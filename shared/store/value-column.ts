@@ -1,7 +1,7 @@
 import type { BinaryReader, BinaryWriter } from './binary'
 import { Bitset } from './bitset'
 import { uint16Array, uint32Array, type ChunkedArray } from './chunked-array'
-import type { TextMatch } from './fold'
+import type { TextMatch } from '../text/fold'
 import { TextPool } from './text-pool'
 import { buildSortedIndex, sortedRange } from './value-index'
 import { scanPool } from './value-scan'

@@ -1,4 +1,4 @@
-import { foldCase } from './fold'
+import { foldCase } from '../text/fold'
 import type { TextPool } from './text-pool'
 
 /**

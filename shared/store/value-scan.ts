@@ -1,4 +1,4 @@
-import { foldCase, matchesFolded, type TextMatch } from './fold'
+import { foldCase, matchesFolded, type TextMatch } from '../text/fold'
 import type { TextChunk, TextPool } from './text-pool'
 
 /**

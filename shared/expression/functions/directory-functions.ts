@@ -1,6 +1,6 @@
 /** Directory functions: DN components and escaping. */
 import { asInteger, asOptionName, asReference, asString } from '../convert'
-import { escapeDnComponent, splitDn } from '../dn/distinguished-name'
+import { escapeDnComponent, splitDn } from '../../text/dn'
 import { EvalFailure } from '../eval-failure'
 import type { RuntimeValue } from '../runtime-value'
 import { NULL } from '../runtime-value'
