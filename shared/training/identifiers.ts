@@ -1,4 +1,5 @@
 /** Identifiers and binary values as directories write them: GUIDs, SIDs, base64, UTF-8 hex. */
+import { bytesToGuid } from '../expression/codec/guid'
 import { base64ToBytes as decodeBase64, bytesToBase64 } from '../text/base64'
 import { createRandom, mixSeed, type Random } from './random'
 
@@ -40,10 +41,7 @@ export function utf16Base64(text: string): string {
  * endian), which is how `objectGUID` is stored and how `[Guid]::new(bytes)` prints it.
  */
 export function guidText(bytes: Uint8Array): string {
-  const part = (indexes: readonly number[]): string => indexes.map((index) => hex(bytes[index] ?? 0)).join('')
-  return [part([3, 2, 1, 0]), part([5, 4]), part([7, 6]), part([8, 9]), part([10, 11, 12, 13, 14, 15])].join(
-    '-',
-  )
+  return bytesToGuid(bytes) ?? ''
 }
 
 /** 16 random bytes shaped as a version 4 GUID. */

@@ -1,8 +1,5 @@
+import { parseGuid } from '../../model/connector'
 import type { AttributeType, DeltaOperation, ValueOperation } from '../../model/objects'
-
-/** Lengths of a bare GUID and of one in braces. */
-const GUID_LENGTH = 36
-const BRACED_GUID_LENGTH = 38
 
 /** The last few texts asked about and their answers, oldest overwritten first. */
 const RECENT_GUIDS = 4
@@ -25,47 +22,6 @@ export function normalizeGuid(text: string): string | null {
   recentGuids[nextRecent] = guid
   nextRecent = (nextRecent + 1) % RECENT_GUIDS
   return guid
-}
-
-function parseGuid(text: string): string | null {
-  let start = 0
-  let end = text.length
-  if (
-    (end !== GUID_LENGTH && end !== BRACED_GUID_LENGTH) ||
-    mayBeSpace(text.charCodeAt(0)) ||
-    mayBeSpace(text.charCodeAt(end - 1))
-  ) {
-    const trimmed = text.trim()
-    start = text.indexOf(trimmed)
-    end = start + trimmed.length
-  }
-  if (
-    end - start === BRACED_GUID_LENGTH &&
-    text.charCodeAt(start) === 0x7b &&
-    text.charCodeAt(end - 1) === 0x7d
-  ) {
-    start++
-    end--
-  }
-  if (end - start !== GUID_LENGTH) return null
-  let upper = false
-  for (let i = 0; i < GUID_LENGTH; i++) {
-    const code = text.charCodeAt(start + i)
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (code !== 0x2d) return null
-    } else if (code >= 0x41 && code <= 0x46) {
-      upper = true
-    } else if (!((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66))) {
-      return null
-    }
-  }
-  const guid = start === 0 && end === text.length ? text : text.slice(start, end)
-  return upper ? guid.toLowerCase() : guid
-}
-
-/** True for every code String.prototype.trim removes (and some it keeps): such text takes the trimming path. */
-function mayBeSpace(code: number): boolean {
-  return code <= 0x20 || code === 0xa0 || code >= 0x1680
 }
 
 /** A GUID normalized when it is one, otherwise the trimmed text (still useful to show), or null when empty. */

@@ -69,11 +69,6 @@ export const connectorGuid = z.nullable(
   z.pipe(z.string({ error: 'should be a GUID string' }), z.transform(normalizeGuid)),
 )
 
-/** True for a normalized GUID; a manifest connectorId that is not one is kept but may match nothing. */
-export function isGuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value)
-}
-
 /** One `connectorSpaces` entry: a connector space file and the connector it came from. */
 export const connectorSpaceSchema = z.object(
   {

@@ -1,4 +1,5 @@
 import type { z } from 'zod/mini'
+import { parseGuid } from '../../model/connector'
 import { type LoadIssue, loadIssue } from '../../model/load-issue'
 import { jsonErrorOffset } from './json-error'
 import {
@@ -6,7 +7,6 @@ import {
   connectorGuid,
   connectorSpaceSchema,
   firstMessage,
-  isGuid,
   type ManifestConnectorSpace,
   manifestFile,
   manifestFiles,
@@ -223,7 +223,7 @@ class ManifestReader {
       this.warn(`${where}.connectorId ${firstMessage(result.error)}; it is ignored.`)
       return null
     }
-    if (result.data !== null && !isGuid(result.data) && typeof value === 'string') {
+    if (result.data !== null && parseGuid(result.data) === null && typeof value === 'string') {
       this.warn(`${where}.connectorId ${quoted(value)} is not a GUID; it may not match any connector.`)
     }
     return result.data

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { parseGuid } from '../../model/connector'
 import {
   derivedRuleId,
   parseBooleanText,
   parseDirection,
   parseFlowType,
-  parseGuid,
   parseLinkType,
   parseMergeType,
   parseScopeOperator,

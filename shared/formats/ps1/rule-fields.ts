@@ -14,7 +14,6 @@ const LINK_TYPES: readonly LinkType[] = ['Provision', 'StickyJoin', 'Join', 'Joi
 const FLOW_TYPES: readonly FlowType[] = ['Direct', 'Constant', 'Expression']
 const MERGE_TYPES: readonly MergeType[] = ['Update', 'Replace', 'MergeCaseInsensitive', 'Merge']
 const DIRECTIONS: readonly RuleDirection[] = ['Inbound', 'Outbound']
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** The allowed spellings of each rule enum, for messages. */
 export const ENUM_CHOICES = {
@@ -47,12 +46,6 @@ export function parseMergeType(text: string): MergeType | null {
 /** Reads a scoping operator by name (`ISNOTBITSET` becomes `ISBITNOTSET`) or by its engine number. */
 export function parseScopeOperator(text: string): ScopeOperator | null {
   return normalizeScopeOperator(text) ?? byNumber(SCOPE_OPERATORS, text)
-}
-
-/** A GUID lower-case and without braces, or null when the text is not a GUID. */
-export function parseGuid(text: string): string | null {
-  const guid = normalizeGuid(text)
-  return GUID.test(guid) ? guid : null
 }
 
 /** Reads a boolean written as `True`/`False` (any case) or `1`/`0`. */

@@ -1,7 +1,8 @@
 import type { LinkType, RuleDirection } from '../../model/sync-rule'
 import type { BoundArguments, CommandSpec } from './ps-arguments'
 import type { PsCommand } from './ps-syntax'
-import { derivedRuleId, ENUM_CHOICES, parseDirection, parseGuid, parseLinkType } from './rule-fields'
+import { parseGuid } from '../../model/connector'
+import { derivedRuleId, ENUM_CHOICES, parseDirection, parseLinkType } from './rule-fields'
 import { positionOf, type RuleDraft, type ScriptContext } from './script-context'
 
 /** The parameters of New-ADSyncRule as the Synchronization Rules Editor writes them. */
