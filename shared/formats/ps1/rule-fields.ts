@@ -1,4 +1,3 @@
-import { normalizeGuid } from '../../model/connector'
 import {
   type FlowType,
   type LinkType,
