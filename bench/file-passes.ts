@@ -1,6 +1,6 @@
 /**
  * The passes over one object file that the benchmark compares: a raw read, the saxes baseline of
- * TOOLCHAIN.md §9, and the product's path in three stages: the byte scanner alone (decoding every
+ * docs/PERFORMANCE.md, and the product's path in three stages: the byte scanner alone (decoding every
  * attribute and text value), the format reader building each object, and the reader into the store.
  * The differences between the stages say where the time goes. Each runs in its own child process so
  * its peak RSS is its own. The store pass stops before `finish`: indexes are built once per snapshot,
@@ -22,7 +22,7 @@ export type FilePass = 'raw' | 'saxes' | 'scan' | 'read' | 'store'
 /** Every pass, in the order they are printed. */
 export const FILE_PASSES: readonly FilePass[] = ['raw', 'saxes', 'scan', 'read', 'store']
 
-/** Chunk size of every pass: 1 MiB reads are about 3x faster than Node's default (TOOLCHAIN.md §9). */
+/** Chunk size of every pass: 1 MiB reads are about 3x faster than Node's default 64 KiB (docs/PERFORMANCE.md). */
 const CHUNK_BYTES = 1 << 20
 
 /** What a pass saw, so that runs can be checked against each other. */
@@ -68,7 +68,7 @@ function rawPass(file: string): PassOutcome {
 }
 
 /**
- * The baseline of TOOLCHAIN.md §9: saxes over utf8-decoded 1 MiB chunks, building a record per
+ * The baseline of docs/PERFORMANCE.md: saxes over utf8-decoded 1 MiB chunks, building a record per
  * object (its DN and a Map of attribute name to values) and dropping it.
  */
 function saxesPass(file: string, objectTag: string): PassOutcome {

@@ -1,5 +1,5 @@
 /**
- * Electron binary detection for the Electron specs (TOOLCHAIN.md section 6): by files only, in about a
+ * Electron binary detection for the Electron specs (docs/ARCHITECTURE.md): by files only, in about a
  * millisecond, with no `require('electron')` (which would start a blocking download). One
  * implementation serves the specs and `npm start`.
  */

@@ -14,7 +14,7 @@ export interface DiskLimits {
 /** The limits used when the caller gives none. */
 export const DEFAULT_DISK_LIMITS: DiskLimits = { maxFiles: 100_000 }
 
-/** Streamed reads use 1 MiB chunks: measured about 3x faster than Node's default 64 KiB (TOOLCHAIN.md section 9). */
+/** Streamed reads use 1 MiB chunks: measured about 3x faster than Node's default 64 KiB (docs/PERFORMANCE.md). */
 export const READ_CHUNK_BYTES = 1 << 20
 
 /** A snapshot location that cannot be opened; the message names the path and says what to do. */

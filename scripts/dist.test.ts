@@ -33,7 +33,7 @@ let temp = ''
 let unpacked = ''
 let builderOutput = ''
 
-/** A stand-in Electron (TOOLCHAIN.md section 7) carrying a fuse wire with every fuse on, as a real binary would. */
+/** A stand-in Electron (docs/ARCHITECTURE.md) carrying a fuse wire with every fuse on, as a real binary would. */
 function stubElectron(folder: string): void {
   fs.mkdirSync(path.join(folder, 'resources'), { recursive: true })
   const wire = Buffer.concat([

@@ -1,7 +1,7 @@
 /**
  * What `ImportedValue("x")` reads: the values the connected directory confirmed by import, never values that
- * are only staged or exported and not yet imported back (expressions.md: ImportedValue returns the confirmed
- * value, not the unconfirmed pending export). The synchronized hologram can already carry an export staged by
+ * are only staged or exported and not yet imported back (docs/ENGINE.md, Confirmed and pending values).
+ * The synchronized hologram can already carry an export staged by
  * the last synchronization, so the values of every pending export delta (unapplied, unconfirmed, escrowed)
  * are taken back out of it: an added value is removed, a deleted one restored, and a replaced or added
  * attribute whose previous values the snapshot does not hold is absent.

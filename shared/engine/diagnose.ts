@@ -1,5 +1,5 @@
 /**
- * One attribute's path from a CS object to a target connector, walked step by step (PRODUCT.md §4):
+ * One attribute's path from a CS object to a target connector, walked step by step (docs/DIAGNOSIS.md):
  * source value -> selected on the source connector -> inbound rules -> metaverse value -> target
  * connection -> outbound rules -> selected on the target connector -> target value. The verdict is
  * the code of the first blocking step, or OK.

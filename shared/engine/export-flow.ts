@@ -106,7 +106,7 @@ interface SourcedCandidate extends Candidate {
   readonly sourceValues: readonly SourceValues[]
 }
 
-/** Computes the Export Attribute Flow of one MV object to each target connector (PRODUCT.md §3.4). */
+/** Computes the Export Attribute Flow of one MV object to each target connector, as the Preview shows it. */
 export function exportFlow(mvObject: MvObject, options: ExportFlowOptions): ExportFlowResult {
   const { ruleIndex, targetConnectorId } = options
   const connectorIds =

@@ -140,7 +140,7 @@ interface ObjectCandidates {
   readonly notes: readonly string[]
 }
 
-/** Computes the Import Attribute Flow of one CS object (PRODUCT.md §3.4). */
+/** Computes the Import Attribute Flow of one CS object, as the Preview's page of that name shows it. */
 export function importFlow(csObject: CsObject, options: ImportFlowOptions): ImportFlowResult {
   const { index } = options
   const mvObjectId = csObject.mvLink?.mvObjectId ?? null

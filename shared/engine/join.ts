@@ -63,7 +63,7 @@ export interface JoinOptions {
 }
 
 /**
- * Evaluates an inbound rule's join groups for a CS object (semantics.md §3): groups are tried in
+ * Evaluates an inbound rule's join groups for a CS object (docs/ENGINE.md, Join): groups are tried in
  * order, the first that finds exactly one MV object wins; otherwise a Provision rule projects, but
  * only when at least one join attribute has a value.
  */

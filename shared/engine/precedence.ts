@@ -1,5 +1,5 @@
 /**
- * Precedence resolution for one target attribute (semantics.md §5-§7, expressions.md §3).
+ * Precedence resolution for one target attribute (docs/ENGINE.md, Precedence).
  *
  * Rules are walked lowest precedence number first. NULL falls through to the next rule,
  * IgnoreThisFlow contributes nothing and keeps the existing value, AuthoritativeNull wins with a

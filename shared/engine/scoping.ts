@@ -1,5 +1,5 @@
 /**
- * Scoping-filter evaluation (semantics.md §2).
+ * Scoping-filter evaluation (docs/ENGINE.md, Scoping filters).
  *
  * Choices where the documentation is silent (UNSURE there, decided here):
  * - string comparisons ignore case (the real rules write `TRUE` and `True` for the same boolean);

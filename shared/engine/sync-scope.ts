@@ -1,7 +1,7 @@
 /**
  * How connector-space objects enter and leave synchronization, beyond attribute flow: the container filter
  * (OU_FILTERED), a joined object that no join or provisioning rule has in scope any more (OUT_OF_SYNC_SCOPE:
- * the next synchronization disconnects it, semantics.md §3-§4), and an imported change that waits for the
+ * the next synchronization disconnects it; docs/ENGINE.md, Sync scope), and an imported change that waits for the
  * next synchronization (PENDING_IMPORT).
  */
 import type { CsObject } from '../model/objects'

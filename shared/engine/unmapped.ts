@@ -1,6 +1,7 @@
 /**
- * Unmapped attributes (PRODUCT.md §3.6): values that no rule carries, and connector attribute lists
- * that disagree with the rules.
+ * Unmapped attributes: values that no rule carries (a source value no inbound flow reads, a metaverse
+ * value no outbound flow sends), and connector attribute lists that disagree with the rules (an attribute
+ * not selected on a connector, a selected attribute no rule uses).
  *
  * The per-object part is built for scans over millions of objects: the sets of mapped attributes
  * are computed once per rule index, and an object costs one set lookup per attribute.
@@ -17,7 +18,7 @@ import type { ConnectorRef } from './rule-text'
 import { connectorSpaceMembership, evaluateScope, scopeFailureText } from './scoping'
 import { clauseReadSources, mvWithoutOutboundSeverity } from './severity'
 
-/** Which of the four §3.6 cases a finding is. */
+/** Which of the four cases above a finding is. */
 export type UnmappedKind =
   | 'source-without-inbound-flow'
   | 'mv-without-outbound-flow'

@@ -87,7 +87,7 @@ const objectGUID = new Uint8Array([
 ])
 const userDn = { kind: 'reference' as const, dn: 'CN=Joe Doe,OU=Users,DC=contoso,DC=com' }
 
-describe('key default expressions (default-rules.md) on realistic values', () => {
+describe('key default expressions (the 2016 default rule set) on realistic values', () => {
   it.each([
     [
       { userPrincipalName: 'joe@contoso.com', sAMAccountName: 'joe' },

@@ -1,6 +1,6 @@
 /**
  * The functions of the Connect Sync expression language: names, accepted argument counts and how each
- * one treats multi-values and NULL. Names and arities follow expressions.md §2 (the engine's registry).
+ * one treats multi-values and NULL. Names and arities follow the engine's own registry (docs/ENGINE.md).
  */
 
 /**

@@ -1,6 +1,6 @@
 import type { ExprValue, ReferenceValue, ScalarValue } from './api'
 
-/** The three "no value" literals; each ends a flow differently (see semantics.md). */
+/** The three "no value" literals; each ends a flow differently (docs/ENGINE.md, Precedence). */
 export type SpecialKind = 'null' | 'authoritativeNull' | 'ignoreThisFlow'
 
 /** NULL, AuthoritativeNull or IgnoreThisFlow while an expression is evaluated. */

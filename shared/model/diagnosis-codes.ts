@@ -1,5 +1,5 @@
 /**
- * The one catalogue of diagnosis codes (PRODUCT.md §4): each code's label, meaning and chip tone, the
+ * The one catalogue of diagnosis codes (docs/DIAGNOSIS.md): each code's label, meaning and chip tone, the
  * severity of a finding, and the function that classifies one. The engine, the report, the command line
  * and the renderer all read this module, so one object shows the same marks and counts everywhere.
  */

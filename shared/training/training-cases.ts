@@ -1,5 +1,5 @@
 /**
- * The seeded diagnosis cases: one or more objects for every code of PRODUCT.md §4, each with the
+ * The seeded diagnosis cases: one or more objects for every code of docs/DIAGNOSIS.md, each with the
  * person it happens to and the words a trainer uses to explain it. The people are the same for every
  * seed, so a case's DN never changes.
  */

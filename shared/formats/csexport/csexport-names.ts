@@ -1,6 +1,6 @@
 import { defineNames } from '../../xml/fast/name-ids'
 
-/** Element and attribute names of csexport files (`<cs-objects>`, FORMATS.md §3.1). */
+/** Element and attribute names of csexport files (`<cs-objects>`, docs/FORMATS.md). */
 export const CSEXPORT = defineNames({
   csObjects: 'cs-objects',
   csObject: 'cs-object',

@@ -96,7 +96,7 @@ export interface CsExportSinkOptions {
 }
 
 /**
- * Turns the element stream of a csexport file into CsObjects (FORMATS.md §3.1), one at a time.
+ * Turns the element stream of a csexport file into CsObjects (docs/FORMATS.md, csexport), one at a time.
  * Every open element gets a context; the parent's context decides what a child means.
  */
 export class CsExportSink extends ObjectSinkBase {

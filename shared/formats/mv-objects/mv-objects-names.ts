@@ -1,6 +1,6 @@
 import { defineNames } from '../../xml/fast/name-ids'
 
-/** Element and attribute names of metaverse object exports (`<mv-objects>`, FORMATS.md §4.1). */
+/** Element and attribute names of metaverse object exports (`<mv-objects>`, docs/FORMATS.md). */
 export const MV_OBJECTS = defineNames({
   mvObjects: 'mv-objects',
   mvObject: 'mv-object',

@@ -12,7 +12,7 @@ function quote(text: string): string {
   return `'${text.replace(/'/g, "''")}'`
 }
 
-/** Renders a rule in the exact layout of a Synchronization Rules Editor export (FORMATS.md §2.1). */
+/** Renders a rule in the exact layout of a Synchronization Rules Editor export (docs/FORMATS.md). */
 function exportScript(rule: SyncRule): string {
   const block = (command: string, lines: readonly string[]): string =>
     [

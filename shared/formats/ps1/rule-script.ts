@@ -28,7 +28,7 @@ export function looksLikeRuleScript(text: string): boolean {
 }
 
 /**
- * Reads the sync rules of a Synchronization Rules Editor PowerShell export (FORMATS.md §2.1) as data.
+ * Reads the sync rules of a Synchronization Rules Editor PowerShell export (docs/FORMATS.md) as data.
  * Nothing in the script is run or evaluated. Never throws: problems come back as issues with positions.
  * A rule with an error is left out; warnings keep it.
  */

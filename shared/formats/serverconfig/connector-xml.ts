@@ -23,7 +23,7 @@ export function connectorTypeOf(id: string, category: string, subtype: string): 
   return 'Other'
 }
 
-/** Reads an `<ma-data>` element (FORMATS.md §1.2). */
+/** Reads an `<ma-data>` element (docs/FORMATS.md, Connector XML). */
 export function readConnectorXml(root: XmlElement, file: string): ConnectorReadResult {
   const id = normalizeGuid(childText(root, 'id'))
   const name = childText(root, 'name')

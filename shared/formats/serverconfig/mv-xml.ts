@@ -3,7 +3,7 @@ import { child, type XmlElement } from '../../xml/element-tree'
 import { parseDsmlSchema } from './dsml-schema'
 import { readParameterValues } from './parameters'
 
-/** Reads `<saved-mv-configuration>` from GlobalSettings/MV.xml (FORMATS.md §1.3). */
+/** Reads `<saved-mv-configuration>` from GlobalSettings/MV.xml (docs/FORMATS.md). */
 export function readMvXml(root: XmlElement): MetaverseConfig {
   const data = child(root, 'mv-data') ?? root
   const parameters = readParameterValues(child(data, 'parameter-values'))

@@ -22,7 +22,7 @@ export interface RuleReadResult {
 const LINK_TYPES: readonly LinkType[] = ['Provision', 'StickyJoin', 'Join', 'JoinNoFlow']
 const MERGE_TYPES: readonly MergeType[] = ['Update', 'Replace', 'Merge', 'MergeCaseInsensitive']
 
-/** Reads a `<synchronizationRule>` element (FORMATS.md §1.1) into the normalized model. */
+/** Reads a `<synchronizationRule>` element (docs/FORMATS.md) into the normalized model. */
 export function readSyncRuleXml(root: XmlElement, file: string): RuleReadResult {
   const issues: LoadIssue[] = []
   const problem = (message: string, element: XmlElement = root): void => {

@@ -7,7 +7,7 @@ import type { LinkType, RuleDirection, ScopeOperator } from '../../model/sync-ru
 import type { Attributes } from '../attributes'
 import { stableGuid } from '../identifiers'
 
-/** What one mapping yields for one object (expressions.md §3). */
+/** What one mapping yields for one object: a value or one of the "no value" literals (docs/ENGINE.md). */
 export type FlowResult =
   | { readonly kind: 'value'; readonly values: readonly string[] }
   | { readonly kind: 'null' }

@@ -1,5 +1,5 @@
 /**
- * Precedence resolution (semantics.md §5, expressions.md §3), as the generator applies it to fill
+ * Precedence resolution (docs/ENGINE.md, Precedence), as the generator applies it to fill
  * the metaverse and the Entra ID connector space with what the rules produce.
  *
  * Per target attribute, the in-scope enabled rules are walked by precedence: NULL and IgnoreThisFlow
