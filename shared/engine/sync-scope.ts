@@ -9,10 +9,10 @@ import type { ObjectIndex } from '../model/object-index'
 import type { ScopeClause } from '../model/sync-rule'
 import { entryBag, lowerName } from './attribute-bag'
 import { containerVerdict, containerVerdictText } from './container-filter'
-import type { ImportFlowResult } from './import-flow'
+import { type ImportFlowResult, inboundSource } from './import-flow'
 import type { RuleIndex } from './rule-index'
 import { type RuleRef, ruleLabel } from './rule-text'
-import { firstFailingClause, scopeFailureText } from './scoping'
+import { connectorSpaceMembership, evaluateScope, firstFailingClause, scopeFailureText } from './scoping'
 import { describeValues } from './value-compare'
 
 /** Why an object in a connector space lies outside the connector's filter; null when it lies inside. */
@@ -22,6 +22,23 @@ export function ouFilterText(csObject: CsObject, ruleIndex: RuleIndex): string |
   const text = containerVerdictText(connector, containerVerdict(connector, csObject.dn, csObject.objectType))
   if (text === null) return null
   return `${text} The object is still in the connector space from an earlier import; the next full import removes it, the synchronization disconnects it, and the export deletes what it provisioned.`
+}
+
+/**
+ * Whether a connector-space object keeps its metaverse object alive: the metaverse object stays while one of its
+ * connected objects is in scope of an enabled inbound rule of link type Provision or StickyJoin (docs/ENGINE.md,
+ * Sync scope). A source reached only through Join rules does not hold it.
+ */
+function keepsMetaverseObject(csObject: CsObject, index: ObjectIndex, ruleIndex: RuleIndex): boolean {
+  const connector = ruleIndex.connectorOf(csObject)
+  if (connector === null) return false
+  const holders = ruleIndex
+    .inbound(connector.id, csObject.objectType)
+    .filter((rule) => !rule.disabled && (rule.linkType === 'Provision' || rule.linkType === 'StickyJoin'))
+  if (holders.length === 0) return false
+  const source = inboundSource(csObject)
+  const membership = connectorSpaceMembership(index, connector.id, csObject.dn)
+  return holders.some((rule) => evaluateScope(rule.scopeGroups, source, membership).inScope)
 }
 
 /** A joined object that leaves synchronization at the next run, and what that takes with it. */
@@ -52,15 +69,7 @@ export function syncScopeExit(
   if (!first || gates.some((entry) => entry.scope.inScope)) return null
   const mvObjectId = flow.link.mvObjectId
   const others = index.connectedCsObjects(mvObjectId).filter((object) => object.id !== csObject.id)
-  const otherSource = others.some((object) => {
-    const connector = ruleIndex.connectorOf(object)
-    return (
-      connector !== null &&
-      ruleIndex
-        .inbound(connector.id, object.objectType)
-        .some((rule) => !rule.disabled && rule.linkType === 'Provision')
-    )
-  })
+  const otherSource = others.some((object) => keepsMetaverseObject(object, index, ruleIndex))
   const removed = flow.rows
     .filter((row) => row.winner && row.status === 'contributes' && row.computed.kind === 'value')
     .map(
