@@ -6,6 +6,8 @@ import path from 'node:path'
 export interface AtomicWriteOptions {
   /** Replace an existing file (the CLI's `--force`, the app after the user confirmed). */
   readonly overwrite?: boolean
+  /** Flush to the disk before the rename (default); a cache that can be rebuilt skips it. */
+  readonly sync?: boolean
 }
 
 /** A write that was refused or failed; the message names the path and says what to do. */
@@ -27,7 +29,7 @@ export class AtomicWriteError extends Error {
  */
 export async function writeFileAtomic(
   target: string,
-  content: string | Uint8Array,
+  content: string | Uint8Array | readonly Uint8Array[],
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const absolute = path.resolve(target)
@@ -38,8 +40,9 @@ export async function writeFileAtomic(
   let handle: fs.FileHandle | null = null
   try {
     handle = await fs.open(temporary, 'wx')
-    await handle.writeFile(content)
-    await handle.sync()
+    if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content)
+    else for (const part of content) await handle.write(part)
+    if (options.sync !== false) await handle.sync()
     await handle.close()
     handle = null
     if (options.overwrite === true) await fs.rename(temporary, absolute)

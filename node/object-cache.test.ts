@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type LoadedSnapshot, loadSnapshot } from '../shared/load/load-snapshot'
 import { generateTrainingFiles } from '../shared/training/index'
+import { cacheWritesSettled } from './cache-writes'
 import { openDiskSource } from './disk-source'
 import { objectCacheSettings } from './object-cache'
 
@@ -30,13 +31,6 @@ function entries(): string[] {
     : []
 }
 
-/** Waits for the cache entry a load writes after it returns. */
-async function settled(count: number): Promise<void> {
-  for (let tries = 0; tries < 200 && entries().length < count; tries += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-}
-
 beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'synclens-cache-'))
   snapshot = path.join(root, 'snapshot')
@@ -58,28 +52,28 @@ afterEach(() => {
 describe('the reopen cache of a snapshot on disk', () => {
   it('keeps a store outside the snapshot that reopens with the same answers', async () => {
     const first = await loadSnapshot(await openDiskSource(snapshot))
-    await settled(1)
+    await cacheWritesSettled()
     expect(entries()).toHaveLength(1)
     expect(fs.readdirSync(snapshot).some((name) => name.endsWith('.slstore'))).toBe(false)
     const entry = path.join(cacheFolder, entries()[0] ?? '')
-    const written = fs.statSync(entry).mtimeMs
-    await new Promise((resolve) => setTimeout(resolve, 30))
+    const aged = new Date(Date.now() - 60_000)
+    fs.utimesSync(entry, aged, aged)
 
     const again = await loadSnapshot(await openDiskSource(snapshot))
 
     // Read from the cache: a read marks the entry as recently used.
-    expect(fs.statSync(entry).mtimeMs).toBeGreaterThan(written)
+    expect(fs.statSync(entry).mtimeMs).toBeGreaterThan(aged.getTime())
     expect(answers(again)).toEqual(answers(first))
   })
 
   it('reads a changed file afresh, under a new key', async () => {
     await loadSnapshot(await openDiskSource(snapshot))
-    await settled(1)
+    await cacheWritesSettled()
     const file = path.join(snapshot, 'ConnectorSpaces', 'contoso.com.xml')
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('</cs-objects>', '</cs-objects>\n'))
 
     const changed = await loadSnapshot(await openDiskSource(snapshot))
-    await settled(2)
+    await cacheWritesSettled()
 
     expect(entries()).toHaveLength(2)
     expect(answers(await loadSnapshot(await openDiskSource(snapshot)))).toEqual(answers(changed))
@@ -87,7 +81,7 @@ describe('the reopen cache of a snapshot on disk', () => {
 
   it('reads the files when the cache entry is damaged, and replaces it', async () => {
     const first = await loadSnapshot(await openDiskSource(snapshot))
-    await settled(1)
+    await cacheWritesSettled()
     const [name] = entries()
     fs.writeFileSync(path.join(cacheFolder, name ?? ''), 'damaged')
 
@@ -98,12 +92,12 @@ describe('the reopen cache of a snapshot on disk', () => {
 
   it('evicts the least recently used entries beyond its cap', async () => {
     await loadSnapshot(await openDiskSource(snapshot))
-    await settled(1)
+    await cacheWritesSettled()
     const size = fs.statSync(path.join(cacheFolder, entries()[0] ?? '')).size
     process.env.SYNCLENS_CACHE_MAX_MB = String((size * 1.5) / 2 ** 20)
     fs.appendFileSync(path.join(snapshot, 'snapshot.json'), ' ')
     await loadSnapshot(await openDiskSource(snapshot))
-    for (let tries = 0; tries < 200; tries += 1) await new Promise((resolve) => setTimeout(resolve, 5))
+    await cacheWritesSettled()
 
     expect(entries()).toHaveLength(1)
   })
@@ -111,7 +105,7 @@ describe('the reopen cache of a snapshot on disk', () => {
   it('is off with SYNCLENS_CACHE=off', async () => {
     process.env.SYNCLENS_CACHE = 'off'
     await loadSnapshot(await openDiskSource(snapshot))
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    await cacheWritesSettled()
 
     expect(entries()).toEqual([])
   })

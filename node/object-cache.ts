@@ -4,6 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import type { ObjectCache } from '../shared/io/source'
 import { STORE_FORMAT_VERSION } from '../shared/store/object-store'
+import { writeFileAtomic } from './atomic-write'
+import { scheduleCacheWrite } from './cache-writes'
 
 /** Bumped when what the cache keeps beside the store changes. */
 const CACHE_FORMAT = 1
@@ -77,12 +79,7 @@ export function diskObjectCache(
         return null
       }
     },
-    write: (produce) => {
-      // After the first screen: the event loop turns once more before the copy is made.
-      setTimeout(() => {
-        void writeEntry(keyNow(), produce, settings).catch(() => undefined)
-      }, 0)
-    },
+    write: (produce) => scheduleCacheWrite(() => writeEntry(keyNow(), produce, settings)),
   }
 }
 
@@ -98,17 +95,7 @@ async function writeEntry(
   if (size > settings.maxBytes) return
   await fs.promises.mkdir(settings.folder, { recursive: true })
   const target = path.join(settings.folder, `${name}${SUFFIX}`)
-  const temporary = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`
-  const handle = await fs.promises.open(temporary, 'wx')
-  try {
-    for (const part of parts) await handle.write(part)
-    await handle.close()
-    await fs.promises.rename(temporary, target)
-  } catch (error) {
-    await handle.close().catch(() => undefined)
-    await fs.promises.rm(temporary, { force: true })
-    throw error
-  }
+  await writeFileAtomic(target, parts, { overwrite: true, sync: false })
   await evictOldest(settings, target)
 }
 

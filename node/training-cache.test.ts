@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { summarize } from '../shared/load/summarize'
 import { type LoadedSnapshot, loadSnapshot } from '../shared/load/load-snapshot'
+import { cacheWritesSettled } from './cache-writes'
 import type { ObjectCacheSettings } from './object-cache'
 import { trainingSnapshotSource } from './training-cache'
 
@@ -24,12 +25,8 @@ function answers(loaded: LoadedSnapshot): unknown {
 }
 
 async function entryWritten(): Promise<string[]> {
-  for (let tries = 0; tries < 400; tries += 1) {
-    const names = fs.existsSync(settings.folder) ? fs.readdirSync(settings.folder) : []
-    if (names.some((name) => name.endsWith('.slstore'))) return names
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  return []
+  await cacheWritesSettled()
+  return fs.existsSync(settings.folder) ? fs.readdirSync(settings.folder) : []
 }
 
 beforeEach(() => {

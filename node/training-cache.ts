@@ -10,6 +10,8 @@ import {
   type TrainingSnapshotOptions,
 } from '../shared/training/index'
 import { objectCacheSettings, type ObjectCacheSettings } from './object-cache'
+import { writeFileAtomic } from './atomic-write'
+import { scheduleCacheWrite } from './cache-writes'
 
 /** Bumped when what an entry holds beside the objects changes. */
 const ENTRY_FORMAT = 1
@@ -77,11 +79,7 @@ async function bundleKey(): Promise<string | null> {
 function keepingCache(generated: () => SnapshotSource, target: string): ObjectCache {
   return {
     read: () => Promise.resolve(null),
-    write: (produce) => {
-      setTimeout(() => {
-        void writeEntry(generated(), produce, target).catch(() => undefined)
-      }, 0)
-    },
+    write: (produce) => scheduleCacheWrite(() => writeEntry(generated(), produce, target)),
   }
 }
 
@@ -101,19 +99,7 @@ async function writeEntry(
   const length = Buffer.alloc(4)
   length.writeUInt32LE(header.byteLength, 0)
   await fs.promises.mkdir(path.dirname(target), { recursive: true })
-  const temporary = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`
-  const handle = await fs.promises.open(temporary, 'wx')
-  try {
-    await handle.write(length)
-    await handle.write(header)
-    for (const part of produce()) await handle.write(part)
-    await handle.close()
-    await fs.promises.rename(temporary, target)
-  } catch (error) {
-    await handle.close().catch(() => undefined)
-    await fs.promises.rm(temporary, { force: true })
-    throw error
-  }
+  await writeFileAtomic(target, [length, header, ...produce()], { overwrite: true, sync: false })
 }
 
 /** The training snapshot's object files are the connector spaces and the metaverse; the rest is configuration. */
