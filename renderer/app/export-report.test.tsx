@@ -76,7 +76,10 @@ describe('ExportReport', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export report' }))
     await act(async () => fireEvent.click(screen.getByRole('menuitem', { name: 'CSV' })))
 
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Report saved'))
+    // The whole-snapshot report reads every object: seconds on a loaded machine, not waitFor's default second.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Report saved'), {
+      timeout: 25_000,
+    })
     expect(downloaded).toHaveLength(1)
     expect(downloaded[0]).toMatch(/^synclens-report-Contoso-training-snapshot-.*\.csv$/)
     expect(screen.getByRole('status').getAttribute('title')).toBe(downloaded[0])

@@ -14,7 +14,7 @@ function anaLeavingAd(hr: {
   readonly disabled?: boolean
 }) {
   const ad = connector({ name: 'contoso.com' })
-  const hrSystem = connector({ name: 'HR', type: 'Extensible2' })
+  const hrSystem = connector({ name: 'HR', type: 'Other' })
   const person = mvObject({ attrs: { displayName: 'Ana Trujillo' } })
   const adObject = csObject({
     connector: ad,
