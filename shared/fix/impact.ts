@@ -8,10 +8,12 @@
  * It runs in steps (`ImpactCounter.step`) so that a worker can report progress and take a cancel in between.
  */
 import {
+  type AttributeBag,
   connectorSpaceMembership,
   evaluateScope,
   flowReads,
   inboundSource,
+  mvBag,
   type MvAttributeLookup,
 } from '../engine/index'
 import type { ServerConfiguration } from '../formats/serverconfig/server-configuration'
@@ -104,8 +106,8 @@ export class ImpactCounter {
   private readonly after: EngineConfig
   private readonly configurationAfter: ServerConfiguration
   private readonly importing: (csObject: CsObject) => boolean
-  /** A quick test that an object cannot change (null when the draft allows none). */
-  private readonly unaffected: ((connected: readonly CsObject[], objects: ObjectIndex) => boolean) | null
+  /** A quick test that an object cannot change. */
+  private readonly unaffected: (mvObjectId: string, objects: ObjectIndex) => boolean
   private readonly touched: Touched
   private readonly rows: readonly number[]
   private readonly started: number
@@ -132,7 +134,13 @@ export class ImpactCounter {
         .filter((rule) => rule.direction === 'Inbound' && rule.flows.length > 0)
         .map((rule) => `${rule.connectorId}\u0000${nameKey(rule.sourceObjectType)}`),
     )
-    this.unaffected = inboundOnly(input.configuration, configuration, draft, this.before)
+    this.unaffected = quickCheck(
+      input.configuration,
+      configuration,
+      draft,
+      this.before,
+      input.store.metaverseSource === 'exported',
+    )
     const connectorOf = this.before.ruleIndex
     this.importing = (csObject) =>
       writers.has(
@@ -166,7 +174,7 @@ export class ImpactCounter {
       const row = this.rows[this.position] ?? 0
       const mvObjectId = store.mvIdAt(row)
       const objects = memoIndex(store)
-      if (this.unaffected?.(objects.connectedCsObjects(mvObjectId), objects)) continue
+      if (this.unaffected(mvObjectId, objects)) continue
       const { moved } = simulateMvObject({ ...simulation, objects }, mvObjectId)
       if (moved.length === 0) continue
       this.record(row, mvObjectId, moved)
@@ -340,39 +348,81 @@ function touchedAttributes(
 }
 
 /**
- * When the draft changes only inbound rules, an object whose connected objects are out of scope of every
- * changed rule, before and after, gets the same values either way; testing the scopes is much cheaper than
- * simulating its synchronization. Null when the draft changes outbound rules or connector selections.
+ * A quick test that an object gets the same values before and after: every changed inbound rule (both
+ * versions) is disabled or out of scope for its connected objects, and every changed outbound rule (and every
+ * outbound rule writing an attribute the draft selects for export) is out of scope for its metaverse object.
+ * Testing scopes is much cheaper than simulating a synchronization. An attribute selected for import changes
+ * nothing but the draft's own object (its values are not in the snapshot). Null when the metaverse is computed
+ * (outbound scopes then read computed values) and the draft touches outbound rules.
  */
-function inboundOnly(
+function quickCheck(
   before: ServerConfiguration,
   after: ServerConfiguration,
   draft: FixDraft,
   config: EngineConfig,
-): ((connected: readonly CsObject[], objects: ObjectIndex) => boolean) | null {
-  if (draft.changes.some((change) => !isRuleChange(change))) return null
+  metaverseExported: boolean,
+): (mvObjectId: string, objects: ObjectIndex) => boolean {
   const old = rulesById(before.rules)
-  const versions: SyncRule[] = []
+  /** Each changed rule version with the mappings whose result can differ. */
+  const versions: { readonly rule: SyncRule; readonly flows: readonly AttributeFlow[] }[] = []
   for (const rule of after.rules) {
     const previous = old.get(rule.id)
     if (previous === rule) continue
-    if (rule.direction === 'Outbound' || previous?.direction === 'Outbound') return null
-    versions.push(rule)
-    if (previous) versions.push(previous)
+    if (previous && sameRuleFrame(previous, rule)) {
+      const flows = differentFlows(previous, rule)
+      versions.push({ rule, flows }, { rule: previous, flows })
+      continue
+    }
+    versions.push({ rule, flows: rule.flows })
+    if (previous) versions.push({ rule: previous, flows: previous.flows })
   }
-  const live = versions.filter((rule) => !rule.disabled)
-  return (connected, objects) =>
-    connected.every((csObject) => {
+  const exported = draft.changes.filter(
+    (change): change is SelectionChange => change.kind === 'select-attribute' && change.side === 'export',
+  )
+  for (const selection of exported) {
+    for (const rule of after.rules) {
+      if (rule.direction !== 'Outbound' || rule.connectorId !== selection.connectorId) continue
+      const flows = rule.flows.filter((flow) => nameKey(flow.target) === nameKey(selection.attribute))
+      if (flows.length > 0) versions.push({ rule, flows })
+    }
+  }
+  const live = versions.filter((version) => !version.rule.disabled)
+  const inbound = live.filter((version) => version.rule.direction === 'Inbound')
+  const outbound = live.filter((version) => version.rule.direction === 'Outbound')
+  if (outbound.length > 0 && !metaverseExported) return () => false
+  // A rule is quiet for an object when it is out of scope, or when each mapping that can differ is a Direct copy
+  // of an attribute the object does not hold (NULL either way).
+  const quiet = (version: (typeof versions)[number], source: AttributeBag, inScope: () => boolean): boolean =>
+    version.flows.every(
+      (flow) => flow.flowType === 'Direct' && flow.sources.every((name) => source.values(name).length === 0),
+    ) || !inScope()
+  return (mvObjectId, objects) => {
+    const connected = objects.connectedCsObjects(mvObjectId)
+    const inboundQuiet = connected.every((csObject) => {
       const connectorId = config.ruleIndex.connectorOf(csObject)?.id ?? csObject.connectorId ?? ''
-      const applying = live.filter(
-        (rule) =>
-          rule.connectorId === connectorId && nameKey(rule.sourceObjectType) === nameKey(csObject.objectType),
+      const applying = inbound.filter(
+        (version) =>
+          version.rule.connectorId === connectorId &&
+          nameKey(version.rule.sourceObjectType) === nameKey(csObject.objectType),
       )
       if (applying.length === 0) return true
       const source = inboundSource(csObject)
       const membership = connectorSpaceMembership(objects, connectorId, csObject.dn)
-      return applying.every((rule) => !evaluateScope(rule.scopeGroups, source, membership).inScope)
+      return applying.every((version) =>
+        quiet(version, source, () => evaluateScope(version.rule.scopeGroups, source, membership).inScope),
+      )
     })
+    if (!inboundQuiet) return false
+    if (outbound.length === 0) return true
+    const mvObject = objects.mvObject(mvObjectId)
+    if (!mvObject) return false
+    const source = mvBag(mvObject)
+    return outbound.every(
+      (version) =>
+        nameKey(version.rule.sourceObjectType) !== nameKey(mvObject.objectType) ||
+        quiet(version, source, () => evaluateScope(version.rule.scopeGroups, source).inScope),
+    )
+  }
 }
 
 /** True when two versions of a rule differ at most in their mappings. */

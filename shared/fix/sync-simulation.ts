@@ -157,7 +157,14 @@ function simulate(
         targetConnectorId: connectorId,
       }).targets[0]
       if (!targetBefore || !targetAfter) continue
-      const applied = applyExports(targetBefore, targetAfter, objects)
+      const selectedBefore = before.ruleIndex.selected(connectorId)
+      const selectedAfter = after.ruleIndex.selected(connectorId)
+      // An attribute the change selects for export reached the target before only if nothing was selected.
+      const newlySelected = (key: string): boolean =>
+        selectedBefore.size > 0 &&
+        !selectedBefore.has(key) &&
+        (selectedAfter.size === 0 || selectedAfter.has(key))
+      const applied = applyExports(targetBefore, targetAfter, objects, newlySelected)
       if (applied.object) targets.push(applied.object)
       moved.push(...applied.changes)
     }
@@ -295,6 +302,7 @@ function applyExports(
   before: ExportTarget,
   after: ExportTarget,
   objects: ObjectIndex,
+  newlySelected: (key: string) => boolean,
 ): { object: CsObject | null; changes: MovedValue[] } {
   const target = after.csObject ? objects.csObject(after.csObject.id) : null
   const holdsNow = (attribute: string): readonly string[] => {
@@ -312,7 +320,9 @@ function applyExports(
     const current = holdsNow(name)
     const existing = target?.synchronized?.attributes.find((attribute) => nameKey(attribute.name) === key)
     if (existing?.type === 'Reference') continue
-    const valuesBefore = resolvedValues(resolvedBefore.get(key)?.resolution ?? { kind: 'none' }, current)
+    const valuesBefore = newlySelected(key)
+      ? current
+      : resolvedValues(resolvedBefore.get(key)?.resolution ?? { kind: 'none' }, current)
     const valuesAfter = resolvedValues(resolvedAfter.get(key)?.resolution ?? { kind: 'none' }, current)
     if (sameValueSet(valuesBefore, valuesAfter)) continue
     changes.push({
