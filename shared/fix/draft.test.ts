@@ -6,7 +6,8 @@ import { EMPTY_SCHEMA } from '../model/schema'
 import type { AttributeFlow, SyncRule } from '../model/sync-rule'
 import { applyDraft, draftRules, type FixDraft } from './draft'
 import { draftScript, draftScriptFile, draftScriptFileName } from './draft-script'
-import { checkDraft, editDraft } from './edit-draft'
+import { checkDraft } from './check-draft'
+import { editDraft } from './edit-draft'
 
 const AD: Connector = {
   id: '5c0d7e2a-9b1f-4e3c-8a6d-2f4b6c8e0a1d',
