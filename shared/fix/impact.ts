@@ -8,7 +8,6 @@
  * It runs in steps (`ImpactCounter.step`) so that a worker can report progress and take a cancel in between.
  */
 import {
-  type AttributeBag,
   connectorSpaceMembership,
   evaluateScope,
   flowReads,
@@ -106,8 +105,9 @@ export class ImpactCounter {
   private readonly after: EngineConfig
   private readonly configurationAfter: ServerConfiguration
   private readonly importing: (csObject: CsObject) => boolean
+  private readonly outboundUnchanged: boolean
   /** A quick test that an object cannot change. */
-  private readonly unaffected: (mvObjectId: string, objects: ObjectIndex) => boolean
+  private readonly unaffected: (mvRow: number, mvObjectId: string, objects: ObjectIndex) => boolean
   private readonly touched: Touched
   private readonly rows: readonly number[]
   private readonly started: number
@@ -134,13 +134,8 @@ export class ImpactCounter {
         .filter((rule) => rule.direction === 'Inbound' && rule.flows.length > 0)
         .map((rule) => `${rule.connectorId}\u0000${nameKey(rule.sourceObjectType)}`),
     )
-    this.unaffected = quickCheck(
-      input.configuration,
-      configuration,
-      draft,
-      this.before,
-      input.store.metaverseSource === 'exported',
-    )
+    this.unaffected = quickCheck(input.configuration, configuration, draft, input.store)
+    this.outboundUnchanged = outboundUnchanged(input.configuration, configuration, draft)
     const connectorOf = this.before.ruleIndex
     this.importing = (csObject) =>
       writers.has(
@@ -167,6 +162,7 @@ export class ImpactCounter {
       before: this.before,
       after: this.after,
       importing: this.importing,
+      outboundUnchanged: this.outboundUnchanged,
       ...(this.input.mvLookup ? { mvLookup: this.input.mvLookup } : {}),
       ...(this.input.now ? { now: this.input.now } : {}),
     }
@@ -174,7 +170,7 @@ export class ImpactCounter {
       const row = this.rows[this.position] ?? 0
       const mvObjectId = store.mvIdAt(row)
       const objects = memoIndex(store)
-      if (this.unaffected(mvObjectId, objects)) continue
+      if (this.unaffected(row, mvObjectId, objects)) continue
       const { moved } = simulateMvObject({ ...simulation, objects }, mvObjectId)
       if (moved.length === 0) continue
       this.record(row, mvObjectId, moved)
@@ -359,9 +355,9 @@ function quickCheck(
   before: ServerConfiguration,
   after: ServerConfiguration,
   draft: FixDraft,
-  config: EngineConfig,
-  metaverseExported: boolean,
-): (mvObjectId: string, objects: ObjectIndex) => boolean {
+  store: ObjectStore,
+): (mvRow: number, mvObjectId: string, objects: ObjectIndex) => boolean {
+  const metaverseExported = store.metaverseSource === 'exported'
   const old = rulesById(before.rules)
   /** Each changed rule version with the mappings whose result can differ. */
   const versions: { readonly rule: SyncRule; readonly flows: readonly AttributeFlow[] }[] = []
@@ -390,39 +386,71 @@ function quickCheck(
   const inbound = live.filter((version) => version.rule.direction === 'Inbound')
   const outbound = live.filter((version) => version.rule.direction === 'Outbound')
   if (outbound.length > 0 && !metaverseExported) return () => false
-  // A rule is quiet for an object when it is out of scope, or when each mapping that can differ is a Direct copy
-  // of an attribute the object does not hold (NULL either way).
-  const quiet = (version: (typeof versions)[number], source: AttributeBag, inScope: () => boolean): boolean =>
-    version.flows.every(
-      (flow) => flow.flowType === 'Direct' && flow.sources.every((name) => source.values(name).length === 0),
-    ) || !inScope()
-  return (mvObjectId, objects) => {
-    const connected = objects.connectedCsObjects(mvObjectId)
-    const inboundQuiet = connected.every((csObject) => {
-      const connectorId = config.ruleIndex.connectorOf(csObject)?.id ?? csObject.connectorId ?? ''
+  const inboundConnectors = new Set(inbound.map((version) => version.rule.connectorId))
+  // Mappings that only copy attributes: an object holding none of their sources gets NULL either way.
+  const copies = (version: (typeof versions)[number]): readonly string[] | null =>
+    version.flows.every((flow) => flow.flowType === 'Direct')
+      ? version.flows.flatMap((flow) => flow.sources.map(nameKey))
+      : null
+  const holdsNone = (names: ReadonlySet<string>, version: (typeof versions)[number]): boolean =>
+    copies(version)?.every((name) => !names.has(name)) ?? false
+  return (mvRow, mvObjectId, objects) => {
+    for (const row of store.csRowsLinkedTo(mvObjectId)) {
+      const connectorId = store.csConnectorIdAt(row)
+      // An object whose connector is known only by name is simulated rather than guessed.
+      if (connectorId === null) return false
+      // Rows of connectors without a changed rule are never built.
+      if (!inboundConnectors.has(connectorId)) continue
+      const type = nameKey(store.csRows.objectType(row))
       const applying = inbound.filter(
         (version) =>
-          version.rule.connectorId === connectorId &&
-          nameKey(version.rule.sourceObjectType) === nameKey(csObject.objectType),
+          version.rule.connectorId === connectorId && nameKey(version.rule.sourceObjectType) === type,
       )
-      if (applying.length === 0) return true
+      if (applying.length === 0) continue
+      const held = new Set(store.csAttributeNamesWithValues(row).map(nameKey))
+      const undecided = applying.filter((version) => !holdsNone(held, version))
+      if (undecided.length === 0) continue
+      const csObject = store.csObjectAt(row)
       const source = inboundSource(csObject)
       const membership = connectorSpaceMembership(objects, connectorId, csObject.dn)
-      return applying.every((version) =>
-        quiet(version, source, () => evaluateScope(version.rule.scopeGroups, source, membership).inScope),
-      )
-    })
-    if (!inboundQuiet) return false
+      if (undecided.some((version) => evaluateScope(version.rule.scopeGroups, source, membership).inScope)) {
+        return false
+      }
+    }
     if (outbound.length === 0) return true
+    const type = nameKey(store.mvObjectTypeAt(mvRow))
+    const applying = outbound.filter((version) => nameKey(version.rule.sourceObjectType) === type)
+    if (applying.length === 0) return true
+    const held = new Set(
+      store
+        .mvAttributeOriginsAt(mvRow)
+        .filter((origin) => origin.valueCount > 0)
+        .map((origin) => nameKey(origin.name)),
+    )
+    const undecided = applying.filter((version) => !holdsNone(held, version))
+    if (undecided.length === 0) return true
     const mvObject = objects.mvObject(mvObjectId)
     if (!mvObject) return false
     const source = mvBag(mvObject)
-    return outbound.every(
-      (version) =>
-        nameKey(version.rule.sourceObjectType) !== nameKey(mvObject.objectType) ||
-        quiet(version, source, () => evaluateScope(version.rule.scopeGroups, source).inScope),
-    )
+    return undecided.every((version) => !evaluateScope(version.rule.scopeGroups, source).inScope)
   }
+}
+
+/** True when the draft changes no outbound rule and selects no attribute for export. */
+function outboundUnchanged(
+  before: ServerConfiguration,
+  after: ServerConfiguration,
+  draft: FixDraft,
+): boolean {
+  if (draft.changes.some((change) => change.kind === 'select-attribute' && change.side === 'export'))
+    return false
+  const old = rulesById(before.rules)
+  return after.rules.every((rule) => {
+    const previous = old.get(rule.id)
+    return (
+      previous === rule || (rule.direction === 'Inbound' && (previous?.direction ?? 'Inbound') === 'Inbound')
+    )
+  })
 }
 
 /** True when two versions of a rule differ at most in their mappings. */

@@ -82,6 +82,11 @@ export interface SimulationInput {
    * connectors whose rules write no attribute the change touches.
    */
   readonly importing?: (csObject: CsObject) => boolean
+  /**
+   * True when the change leaves every outbound rule and export selection as it was: the exports can then change
+   * only where the metaverse does, and an object whose metaverse values stay is done after its imports.
+   */
+  readonly outboundUnchanged?: boolean
 }
 
 /** Simulates the change for the metaverse object of a connector-space object (or the object alone when unlinked). */
@@ -141,7 +146,8 @@ function simulate(
     moved.push(...changes)
   }
   const targets: CsObject[] = []
-  if (baseMv && mvObject && !errorAfter) {
+  const exportsMove = !(input.outboundUnchanged === true && mvObject === baseMv)
+  if (baseMv && mvObject && !errorAfter && exportsMove) {
     const connectorIds = new Set([
       ...before.ruleIndex.outboundConnectors(baseMv.objectType),
       ...after.ruleIndex.outboundConnectors(mvObject.objectType),
