@@ -43,6 +43,22 @@ export function checkDraft(configuration: ServerConfiguration, draft: FixDraft):
       }
       return
     }
+    const existing = configuration.rules.some((rule) => rule.id === change.rule.id)
+    if (change.kind === 'edit-rule' && !existing) {
+      report(
+        'error',
+        `"${change.rule.name}" is not a rule of this snapshot, so it cannot be changed in place.`,
+      )
+    }
+    if (change.kind !== 'edit-rule' && existing) {
+      report(
+        'error',
+        `"${change.rule.name}" has the identifier of a rule of this snapshot; a new rule needs its own.`,
+      )
+    }
+    if (change.kind === 'clone-rule' && change.original === null) {
+      report('error', `The rule "${change.rule.name}" copies is not in this snapshot.`)
+    }
     if (editsStandardRuleInPlace(change)) {
       report(
         'error',

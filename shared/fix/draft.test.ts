@@ -7,7 +7,6 @@ import type { AttributeFlow, SyncRule } from '../model/sync-rule'
 import { applyDraft, draftRules, type FixDraft } from './draft'
 import { draftScript, draftScriptFile, draftScriptFileName } from './draft-script'
 import { checkDraft } from './check-draft'
-import { editDraft } from './edit-draft'
 
 const AD: Connector = {
   id: '5c0d7e2a-9b1f-4e3c-8a6d-2f4b6c8e0a1d',
@@ -132,66 +131,38 @@ describe('applyDraft', () => {
   })
 })
 
-describe('editDraft and checkDraft', () => {
-  it('edits precedence, scope, a mapping and the stand-in values, one change at a time', () => {
-    let draft = editDraft(DRAFT, { kind: 'precedence', change: 0, precedence: 42 })
-    draft = editDraft(draft, {
-      kind: 'scope',
-      change: 0,
-      scopeGroups: [{ clauses: [{ attribute: 'mail', operator: 'ISNOTNULL', value: '' }] }],
-    })
-    draft = editDraft(draft, {
-      kind: 'flow',
-      change: 0,
-      target: 'proxyAddresses',
-      flow: {
-        ...direct('proxyAddresses'),
-        flowType: 'Expression',
-        expression: 'Trim([proxyAddresses])',
-        constant: 'dropped',
-        mergeType: 'MergeCaseInsensitive',
-        applyOnce: true,
-      },
-    })
-    draft = editDraft(draft, { kind: 'stand-in', change: 1, values: ['E-1234'] })
+/** The draft with its first change's rule changed: what an edit in the window produces. */
+function withRule(draft: FixDraft, patch: (rule: SyncRule) => SyncRule): FixDraft {
+  return {
+    ...draft,
+    changes: draft.changes.map((change, index) =>
+      index === 0 && 'rule' in change ? { ...change, rule: patch(change.rule) } : change,
+    ),
+  }
+}
 
-    const [clone, selection] = draft.changes
-    expect(clone && 'rule' in clone ? clone.rule : null).toMatchObject({
+describe('checkDraft', () => {
+  it('accepts a draft whose rules are complete, with a free precedence', () => {
+    const draft = withRule(DRAFT, (rule) => ({
+      ...rule,
       precedence: 42,
-      scopeGroups: [{ clauses: [{ attribute: 'mail' }] }],
-      flows: [
-        {
-          flowType: 'Expression',
-          expression: 'Trim([proxyAddresses])',
-          constant: null,
-          mergeType: 'MergeCaseInsensitive',
-          applyOnce: true,
-        },
-      ],
-    })
-    expect(selection).toMatchObject({ standIn: ['E-1234'] })
+      scopeGroups: [{ clauses: [{ attribute: 'mail', operator: 'ISNOTNULL', value: '' }] }],
+      flows: [{ ...direct('proxyAddresses'), flowType: 'Expression', expression: 'Trim([proxyAddresses])' }],
+    }))
+
     expect(checkDraft(CONFIGURATION, draft)).toEqual([])
   })
 
   it('reports a taken precedence, the out-of-box range, two mappings to one attribute and a broken expression', () => {
-    let draft = editDraft(DRAFT, { kind: 'precedence', change: 0, precedence: 50 })
-    draft = editDraft(draft, {
-      kind: 'flow',
-      change: 0,
-      target: 'mail',
-      flow: { ...direct('mail'), flowType: 'Expression', expression: 'Trim([mail]' },
-    })
-    const doubled: FixDraft = {
-      ...draft,
-      changes: draft.changes.map((change, index) =>
-        index === 0 && 'rule' in change
-          ? {
-              ...change,
-              rule: { ...change.rule, flows: [...change.rule.flows, direct('x', 'proxyaddresses')] },
-            }
-          : change,
-      ),
-    }
+    const doubled = withRule(DRAFT, (rule) => ({
+      ...rule,
+      precedence: 50,
+      flows: [
+        ...rule.flows,
+        { ...direct('mail'), flowType: 'Expression', expression: 'Trim([mail]' },
+        direct('x', 'proxyaddresses'),
+      ],
+    }))
 
     const problems = checkDraft(CONFIGURATION, doubled)
 
@@ -207,9 +178,10 @@ describe('editDraft and checkDraft', () => {
       [0, 'error', 'Precedence 50 is already taken by "Contoso - HR"; every rule needs its own.'],
     ])
     expect(
-      checkDraft(CONFIGURATION, editDraft(DRAFT, { kind: 'precedence', change: 0, precedence: 150 })).map(
-        (problem) => problem.severity,
-      ),
+      checkDraft(
+        CONFIGURATION,
+        withRule(DRAFT, (rule) => ({ ...rule, precedence: 150 })),
+      ).map((problem) => problem.severity),
     ).toEqual(['warning'])
   })
 

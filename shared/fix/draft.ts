@@ -145,6 +145,27 @@ export function draftRules(draft: FixDraft): readonly SyncRule[] {
   return [...rules, ...disabled]
 }
 
+/**
+ * A draft that came back from the window, reconciled with the configuration it applies to: each rule change's
+ * original is the configuration's own rule (never what the draft says it was), and connector names are the
+ * configuration's. The window edits the drafted rules; the originals and connectors are not its to change.
+ */
+export function reconcileDraft(configuration: ServerConfiguration, draft: FixDraft): FixDraft {
+  const rules = new Map(configuration.rules.map((rule) => [rule.id, rule]))
+  const connectors = new Map(configuration.connectors.map((connector) => [connector.id, connector]))
+  const changes = draft.changes.map((change): DraftChange => {
+    if (!isRuleChange(change)) {
+      const connector = connectors.get(normalizeGuid(change.connectorId))
+      return connector ? { ...change, connectorId: connector.id, connectorName: connector.name } : change
+    }
+    const id = change.kind === 'edit-rule' ? change.rule.id : (change.original?.id ?? '')
+    const original = change.kind === 'add-rule' ? null : (rules.get(id) ?? null)
+    const connectorName = connectors.get(change.rule.connectorId)?.name ?? change.rule.connectorName
+    return { ...change, original, rule: { ...change.rule, connectorName } }
+  })
+  return { ...draft, changes }
+}
+
 /** True when a change would edit an out-of-box rule in place, which the draft never does. */
 export function editsStandardRuleInPlace(change: DraftChange): boolean {
   return change.kind === 'edit-rule' && change.original !== null && isStandardRule(change.original)
