@@ -13,8 +13,6 @@ export type { ScriptContext } from './draft-script'
 export { draftScript, draftScriptFile, draftScriptFileName } from './draft-script'
 export type { DraftProblem } from './check-draft'
 export { checkDraft } from './check-draft'
-export type { DraftEdit } from './edit-draft'
-export { editDraft, normalizedFlow } from './edit-draft'
 export type { FixKind, FixPolicy } from './fix-policy'
 export { FIX_POLICIES } from './fix-policy'
 export type {

@@ -1,11 +1,14 @@
 /**
- * Editing a draft: precedence, scoping clauses, a mapping's flow type, sources, expression, Apply Once and merge
- * type, the stand-in values of a selection. Plain data in, plain data out, light enough for the window to use
- * while the user types (check-draft.ts validates in the worker).
+ * Editing a draft in the window: precedence, scoping clauses, a mapping's flow type, sources, expression, Apply
+ * Once and merge type, the stand-in values of a selection. Plain data in, plain data out, while the user types;
+ * the worker checks the result (shared/fix/check-draft.ts) with every preview.
  */
-import type { AttributeFlow, ScopeGroup } from '../model/sync-rule'
-import { type DraftChange, type FixDraft, isRuleChange } from './draft'
-import { nameKey } from './names'
+import type { DraftChange, FixDraft } from '../../../shared/fix/draft'
+import type { AttributeFlow, ScopeGroup } from '../../../shared/model/sync-rule'
+
+function nameKey(name: string): string {
+  return name.toLowerCase()
+}
 
 /** One edit of one change of a draft (changes are numbered from 0 in draft order). */
 export type DraftEdit =
@@ -25,7 +28,7 @@ export function editDraft(draft: FixDraft, edit: DraftEdit): FixDraft {
 }
 
 function editChange(change: DraftChange, edit: DraftEdit): DraftChange {
-  if (!isRuleChange(change)) {
+  if (change.kind === 'select-attribute') {
     return edit.kind === 'stand-in' ? { ...change, standIn: edit.values } : change
   }
   const rule = change.rule
