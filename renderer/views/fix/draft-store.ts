@@ -1,12 +1,13 @@
 import { useSyncExternalStore } from 'react'
+import type { SnapshotSummary } from '../../../shared/app/host-api'
 import type { FixDraft } from '../../../shared/fix/draft'
 
 /**
- * The drafts being edited, by object and attribute. They live in the window's memory only (SyncLens never writes
- * into a snapshot): going to another view and back finds a draft as it was left; opening another snapshot clears
- * them.
+ * The drafts being edited, per loaded snapshot (its summary object), by object and attribute. They live in the
+ * window's memory only (SyncLens never writes into a snapshot): going to another view and back finds a draft as it
+ * was left; another snapshot starts with none, and the drafts of a closed one go with it.
  */
-const drafts = new Map<string, FixDraft>()
+const drafts = new WeakMap<SnapshotSummary, Map<string, FixDraft>>()
 const listeners = new Set<() => void>()
 
 function changed(): void {
@@ -23,30 +24,25 @@ export function draftKey(csId: string, attribute: string, targetConnectorId: str
   return `${csId}|${attribute.toLowerCase()}|${targetConnectorId ?? ''}`
 }
 
-/** The draft kept for a key, or null. */
-export function keptDraft(key: string): FixDraft | null {
-  return drafts.get(key) ?? null
+/** The draft kept for a key in a snapshot, or null. */
+export function keptDraft(snapshot: SnapshotSummary, key: string): FixDraft | null {
+  return drafts.get(snapshot)?.get(key) ?? null
 }
 
 /** Keeps a draft (null forgets it, e.g. to start again from the proposal). */
-export function keepDraft(key: string, draft: FixDraft | null): void {
+export function keepDraft(snapshot: SnapshotSummary, key: string, draft: FixDraft | null): void {
+  const kept = drafts.get(snapshot) ?? new Map<string, FixDraft>()
+  drafts.set(snapshot, kept)
   if (draft === null) {
-    if (drafts.delete(key)) changed()
+    if (kept.delete(key)) changed()
     return
   }
-  if (drafts.get(key) === draft) return
-  drafts.set(key, draft)
+  if (kept.get(key) === draft) return
+  kept.set(key, draft)
   changed()
 }
 
-/** Forgets every draft (another snapshot was opened). */
-export function forgetDrafts(): void {
-  if (drafts.size === 0) return
-  drafts.clear()
-  changed()
-}
-
-/** The draft kept for a key, following its changes. */
-export function useKeptDraft(key: string): FixDraft | null {
-  return useSyncExternalStore(subscribe, () => keptDraft(key))
+/** The draft kept for a key in a snapshot, following its changes. */
+export function useKeptDraft(snapshot: SnapshotSummary, key: string): FixDraft | null {
+  return useSyncExternalStore(subscribe, () => keptDraft(snapshot, key))
 }

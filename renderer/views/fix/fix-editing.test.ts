@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { fixSnapshot, previewDraft, proposeFix } from '../../../shared/fix/index'
+import type { SnapshotSummary } from '../../../shared/app/host-api'
 import type { FixDraft } from '../../../shared/fix/draft'
 import type { DraftPreview } from '../../../shared/fix/preview'
 import { type LoadedSnapshot, loadSnapshot } from '../../../shared/load/load-snapshot'
 import { AAD_CONNECTOR_ID } from '../../../shared/model/connector'
 import type { AttributeFlow } from '../../../shared/model/sync-rule'
 import { generateTrainingSnapshot, TRAINING_CASES } from '../../../shared/training/index'
-import { draftKey, forgetDrafts, keepDraft, keptDraft } from './draft-store'
+import { draftKey, keepDraft, keptDraft } from './draft-store'
 import { editDraft } from './edit-draft'
 import { expressionSources, withFlowType } from './flow-editor'
 import { comparedLines } from './preview-panes'
@@ -135,16 +136,18 @@ describe('editDraft', () => {
 })
 
 describe('the draft store', () => {
-  it('keeps drafts by object, attribute (any case) and target until forgotten', () => {
+  it('keeps drafts per snapshot, by object, attribute (any case) and target', () => {
+    const snapshot = { name: 'Contoso' } as SnapshotSummary
+    const other = { name: 'Contoso' } as SnapshotSummary
     const key = draftKey('cs-1', 'Department')
-    const draft = { target: { csObjectId: 'cs-1' } } as unknown as Parameters<typeof keepDraft>[1]
 
-    keepDraft(key, draft)
+    keepDraft(snapshot, key, RULE_DRAFT)
 
-    expect(keptDraft(draftKey('cs-1', 'department'))).toBe(draft)
-    expect(keptDraft(draftKey('cs-1', 'department', 'aad'))).toBe(null)
-    forgetDrafts()
-    expect(keptDraft(key)).toBe(null)
+    expect(keptDraft(snapshot, draftKey('cs-1', 'department'))).toBe(RULE_DRAFT)
+    expect(keptDraft(snapshot, draftKey('cs-1', 'department', 'aad'))).toBe(null)
+    expect(keptDraft(other, key)).toBe(null)
+    keepDraft(snapshot, key, null)
+    expect(keptDraft(snapshot, key)).toBe(null)
   })
 })
 

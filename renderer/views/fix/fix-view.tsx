@@ -28,7 +28,7 @@ export function FixView({ route, summary }: { readonly route: FixRoute; readonly
   const host = useHost()
   const navigate = useNavigate()
   const key = draftKey(route.csId, route.attribute, route.targetConnectorId ?? null)
-  const kept = useKeptDraft(key)
+  const kept = useKeptDraft(summary, key)
   const proposal = useHostQuery(`fix-propose|${key}`, () =>
     host.proposeFix({
       csId: route.csId,
@@ -54,8 +54,8 @@ export function FixView({ route, summary }: { readonly route: FixRoute; readonly
       draft={draft}
       edited={kept !== null}
       isEntraId={isEntraId}
-      onChange={(next) => keepDraft(key, next)}
-      onReset={() => keepDraft(key, null)}
+      onChange={(next) => keepDraft(summary, key, next)}
+      onReset={() => keepDraft(summary, key, null)}
       onBack={() => navigate({ view: 'object', target: { csId: route.csId }, attribute: route.attribute })}
       onOpen={(object) =>
         navigate({
