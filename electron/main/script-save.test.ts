@@ -16,7 +16,7 @@ let draft: FixDraft
 beforeAll(async () => {
   await session.load(generateTrainingSnapshot({ users: 20 }), () => undefined, { aborted: false })
   const bruno = TRAINING_CASES.find((trainingCase) => trainingCase.id === 'fax-rule-disabled')
-  const csObject = bruno ? session.snapshot()?.objects.csObjectsByDn(bruno.dn)[0] : undefined
+  const csObject = bruno ? session.csObjectsByDn(bruno.dn)[0] : undefined
   const proposed =
     csObject && bruno ? session.proposeFix({ csId: csObject.id, attribute: bruno.attribute }) : null
   if (!proposed) throw new Error('No draft for the fax case')

@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 function csIdOf(caseId: string): { csId: string; attribute: string } {
   const trainingCase = TRAINING_CASES.find((candidate) => candidate.id === caseId)
-  const object = trainingCase ? session.snapshot()?.objects.csObjectsByDn(trainingCase.dn)[0] : undefined
+  const object = trainingCase ? session.csObjectsByDn(trainingCase.dn)[0] : undefined
   if (!trainingCase || !object) throw new Error(`No object for ${caseId}`)
   return { csId: object.id, attribute: trainingCase.attribute }
 }

@@ -82,7 +82,7 @@ export function ObjectView({
   )
 
   const draftFix = (attribute: string): void => {
-    const source = report ? diagnosisSource(report, attribute, csId) : csId
+    const source = csId ?? (report ? diagnosisSource(report, attribute) : null)
     if (source !== null) navigate({ view: 'fix', csId: source, attribute })
   }
 
