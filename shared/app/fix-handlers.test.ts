@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseRuleScript } from '../formats/ps1/rule-script'
-import type { FixDraft } from '../fix/draft'
+import { type FixDraft, isRuleChange } from '../fix/draft'
 import { generateTrainingSnapshot, TRAINING_CASES } from '../training/index'
 import type { FixImpactStep } from './fix-queries'
 import { parseQueryArgs } from './query-table'
@@ -44,7 +44,7 @@ describe('the fix queries of the session', () => {
   it('preview an edited draft as edited, and name what is wrong with it', () => {
     const draft = proposal('department-from-hr')
     const [change] = draft.changes
-    if (!change || change.kind === 'select-attribute') throw new Error('Expected a rule change')
+    if (!change || !isRuleChange(change)) throw new Error('Expected a rule change')
     const taken = session.rules({}).find((rule) => rule.id !== change.rule.id)?.precedence ?? 0
     const edited: FixDraft = {
       ...draft,
@@ -102,9 +102,7 @@ describe('the fix queries of the session', () => {
     const broken = session.fixScript({
       ...draft,
       changes: draft.changes.map((change) =>
-        change.kind === 'select-attribute'
-          ? change
-          : { ...change, rule: { ...change.rule, precedence: -0 + 50 } },
+        isRuleChange(change) ? { ...change, rule: { ...change.rule, precedence: -0 + 50 } } : change,
       ),
     })
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { DIAGNOSIS_CODES, type DiagnosisCode } from '../engine/codes'
+import { DIAGNOSIS_CODES, type DiagnosisCode } from '../model/diagnosis-codes'
 import type { DraftProblem } from '../fix/check-draft'
 import type { FixDraft } from '../fix/draft'
 import type { DraftImpact, ImpactProgress } from '../fix/impact'
@@ -100,6 +100,22 @@ const selectionChange = z.object({
   summary: text,
 })
 
+const containerChange = z.object({
+  kind: z.literal('include-container'),
+  connectorId: nameSchema,
+  connectorName: name,
+  partition: text,
+  edits: parts(
+    z.union([
+      z.object({ kind: z.enum(['remove-exclusion', 'add-inclusion']), container: text }),
+      z.object({ kind: z.literal('select-partition') }),
+      z.object({ kind: z.literal('select-object-class'), objectClass: nameSchema }),
+    ]),
+  ),
+  fixes: code,
+  summary: text,
+})
+
 /** A draft as the window sends it back. */
 export const fixDraftSchema = z.object({
   target: z.object({
@@ -111,7 +127,9 @@ export const fixDraftSchema = z.object({
     targetConnectorId: z.nullable(nameSchema),
   }),
   verdict: code,
-  changes: z.readonly(z.array(z.union([ruleChange, selectionChange])).check(z.maxLength(MAX_DRAFT_CHANGES))),
+  changes: z.readonly(
+    z.array(z.union([ruleChange, selectionChange, containerChange])).check(z.maxLength(MAX_DRAFT_CHANGES)),
+  ),
   remaining: parts(z.object({ code, message: text, advice: text })),
   notes: parts(text),
 })

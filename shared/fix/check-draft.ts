@@ -34,6 +34,13 @@ export function checkDraft(configuration: ServerConfiguration, draft: FixDraft):
     const report = (severity: DraftProblem['severity'], message: string): void => {
       problems.push({ change: index, severity, message })
     }
+    if (change.kind === 'include-container') {
+      const connector = configuration.connectors.find((candidate) => candidate.id === change.connectorId)
+      if (!connector?.partitions.some((partition) => partition.name === change.partition)) {
+        report('error', `"${change.connectorName}" has no partition ${change.partition} in this snapshot.`)
+      }
+      return
+    }
     if (!isRuleChange(change)) {
       if (change.side === 'import' && change.standIn.every((value) => value.trim() === '')) {
         report(

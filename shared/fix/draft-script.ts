@@ -4,7 +4,7 @@
  * do (attribute selection, runs), and that it runs on the staging server first.
  */
 import { ruleScriptFileContent, type RuleScript, type ScriptRule } from '../formats/ps1/rule-script-writer'
-import { type FixDraft, isRuleChange, type RuleChange, type SelectionChange } from './draft'
+import { connectorChanges, type FixDraft, isRuleChange, type RuleChange } from './draft'
 
 /** What the script header says about where the draft comes from. */
 export interface ScriptContext {
@@ -17,7 +17,7 @@ export interface ScriptContext {
 /** The script of a draft, ready for the writer. */
 export function draftScript(draft: FixDraft, context: ScriptContext = {}): RuleScript {
   const ruleChanges = draft.changes.filter(isRuleChange)
-  const selections = draft.changes.filter((change): change is SelectionChange => !isRuleChange(change))
+  const selections = connectorChanges(draft)
   const numbered = draft.changes.map((change, index) => `${index + 1}. ${change.summary}`)
   const header = [
     `SyncLens draft fix: ${draft.target.attribute} of ${draft.target.dn}`,

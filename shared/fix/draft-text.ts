@@ -10,6 +10,7 @@ const KIND_LABELS: Readonly<Record<DraftChange['kind'], string>> = {
   'clone-rule': 'copy of an out-of-box rule',
   'edit-rule': 'changed custom rule',
   'select-attribute': 'connector',
+  'include-container': 'connector',
 }
 
 /** The changes, numbered, each with the rule it writes (direction, connector, types, scope, mappings). */
@@ -17,6 +18,10 @@ export function changeLines(draft: FixDraft): string[] {
   const lines: string[] = []
   draft.changes.forEach((change, index) => {
     lines.push(`${index + 1}. [${KIND_LABELS[change.kind]}] ${change.summary}`)
+    if (change.kind === 'include-container') {
+      lines.push(`     A connector setting, done by hand: ${change.partition} on "${change.connectorName}".`)
+      return
+    }
     if (!isRuleChange(change)) {
       if (change.side === 'import' && change.standIn.length > 0) {
         lines.push(`     Assumed for this object until imported: ${describeValueList(change.standIn)}`)
@@ -58,6 +63,11 @@ export function impactLines(impact: DraftImpact, listed = 20): string[] {
   for (const waiting of impact.awaitingImport) {
     lines.push(
       `${waiting.attribute}: ${waiting.objects} objects of "${waiting.connectorName}" get their values at the next full import; the snapshot does not hold them.`,
+    )
+  }
+  for (const kept of impact.keptByFilter) {
+    lines.push(
+      `"${kept.connectorName}" ${kept.partition}: ${kept.objects} objects in the connector space stay instead of leaving at the next full import; objects of the widened containers it does not hold arrive with that import.`,
     )
   }
   const shown = impact.objects.slice(0, listed)

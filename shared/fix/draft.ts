@@ -2,8 +2,8 @@
  * A drafted fix: the rule and connector changes that make one attribute of one object flow, as plain data the
  * UI edits and the preview applies to an in-memory copy of the configuration. Nothing here touches a snapshot.
  */
-import type { DiagnosisCode } from '../engine/codes'
-import { type Connector, normalizeGuid } from '../model/connector'
+import type { DiagnosisCode } from '../model/diagnosis-codes'
+import { type Connector, normalizeGuid, type Partition } from '../model/connector'
 import { compareRules, isStandardRule, type SyncRule } from '../model/sync-rule'
 import type { ServerConfiguration } from '../formats/serverconfig/server-configuration'
 
@@ -59,8 +59,37 @@ export interface SelectionChange {
   readonly summary: string
 }
 
+/** One edit of a connector's container filter (Configure Directory Partitions). */
+export type ContainerEdit =
+  /** The container is no longer excluded. */
+  | { readonly kind: 'remove-exclusion'; readonly container: string }
+  /** The container is added to the partition's inclusions. */
+  | { readonly kind: 'add-inclusion'; readonly container: string }
+  /** The partition is selected. */
+  | { readonly kind: 'select-partition' }
+  /** The object class is added to the classes the partition imports. */
+  | { readonly kind: 'select-object-class'; readonly objectClass: string }
+
+/**
+ * A connector's container filter widened so that an object lies inside it again (OU_FILTERED). Like a
+ * selection, it is a connector change an admin makes by hand; no rule script carries it.
+ */
+export interface ContainerChange {
+  readonly kind: 'include-container'
+  readonly connectorId: string
+  readonly connectorName: string
+  /** The partition (naming context) whose filter changes. */
+  readonly partition: string
+  readonly edits: readonly ContainerEdit[]
+  readonly fixes: DiagnosisCode
+  readonly summary: string
+}
+
+/** A change of a connector rather than of a rule. */
+export type ConnectorChange = SelectionChange | ContainerChange
+
 /** One change of a draft. */
-export type DraftChange = RuleChange | SelectionChange
+export type DraftChange = RuleChange | ConnectorChange
 
 /** A break on the path that no rule or connector change fixes, with what to do instead. */
 export interface RemainingBreak {
@@ -83,7 +112,72 @@ export interface FixDraft {
 
 /** True for a change that writes a rule (as opposed to a connector selection). */
 export function isRuleChange(change: DraftChange): change is RuleChange {
-  return change.kind !== 'select-attribute'
+  return change.kind !== 'select-attribute' && change.kind !== 'include-container'
+}
+
+/** The connector changes of a draft (selections and container filters), in draft order. */
+export function connectorChanges(draft: FixDraft): readonly ConnectorChange[] {
+  return draft.changes.filter((change): change is ConnectorChange => !isRuleChange(change))
+}
+
+/** The attribute selections of a draft. */
+export function selectionChanges(draft: FixDraft): readonly SelectionChange[] {
+  return draft.changes.filter((change): change is SelectionChange => change.kind === 'select-attribute')
+}
+
+/** The container filter changes of a draft. */
+export function containerChanges(draft: FixDraft): readonly ContainerChange[] {
+  return draft.changes.filter((change): change is ContainerChange => change.kind === 'include-container')
+}
+
+/** What one container edit does, in words an admin finds in Configure Directory Partitions. */
+export function containerEditText(edit: ContainerEdit, partition: string): string {
+  switch (edit.kind) {
+    case 'remove-exclusion':
+      return `clear the exclusion of ${edit.container}`
+    case 'add-inclusion':
+      return `include ${edit.container}`
+    case 'select-partition':
+      return `select the partition ${partition}`
+    case 'select-object-class':
+      return `select the object class ${edit.objectClass}`
+  }
+}
+
+/** A partition with container edits applied. */
+export function editedPartition(partition: Partition, edits: readonly ContainerEdit[]): Partition {
+  let edited = partition
+  for (const edit of edits) {
+    switch (edit.kind) {
+      case 'remove-exclusion':
+        edited = {
+          ...edited,
+          exclusions: edited.exclusions.filter((container) => !sameDn(container, edit.container)),
+        }
+        break
+      case 'add-inclusion':
+        if (!edited.inclusions.some((container) => sameDn(container, edit.container)))
+          edited = { ...edited, inclusions: [...edited.inclusions, edit.container] }
+        break
+      case 'select-partition':
+        edited = { ...edited, selected: true }
+        break
+      case 'select-object-class':
+        if (!edited.objectClasses.some((name) => name.toLowerCase() === edit.objectClass.toLowerCase()))
+          edited = { ...edited, objectClasses: [...edited.objectClasses, edit.objectClass] }
+        break
+    }
+  }
+  return edited
+}
+
+function sameDn(a: string, b: string): boolean {
+  const key = (dn: string): string =>
+    dn
+      .split(/(?<!\\),/)
+      .map((part) => part.trim().toLowerCase())
+      .join(',')
+  return key(a) === key(b)
 }
 
 /** The configuration with the draft applied: clones added and originals disabled, edits in place, selections added. */
@@ -109,26 +203,38 @@ export function applyDraft(configuration: ServerConfiguration, draft: FixDraft):
   const rules = [...configuration.rules.map((rule) => replaced.get(rule.id) ?? rule), ...added].sort(
     compareRules,
   )
-  const selections = draft.changes.filter((change) => !isRuleChange(change))
+  const changes = connectorChanges(draft)
   const connectors =
-    selections.length === 0
+    changes.length === 0
       ? configuration.connectors
-      : configuration.connectors.map((connector) => withSelections(connector, selections))
+      : configuration.connectors.map((connector) => withConnectorChanges(connector, changes))
   return { ...configuration, rules, connectors }
 }
 
-function withSelections(connector: Connector, selections: readonly DraftChange[]): Connector {
-  const names = selections
-    .filter(
-      (change): change is SelectionChange =>
-        change.kind === 'select-attribute' && normalizeGuid(change.connectorId) === connector.id,
-    )
-    .map((change) => change.attribute)
+function withConnectorChanges(connector: Connector, changes: readonly ConnectorChange[]): Connector {
+  const own = changes.filter((change) => normalizeGuid(change.connectorId) === connector.id)
+  if (own.length === 0) return connector
+  const names = own.flatMap((change) => (change.kind === 'select-attribute' ? [change.attribute] : []))
   const known = new Set(connector.selectedAttributes.map((name) => name.toLowerCase()))
   const missing = names.filter((name) => !known.has(name.toLowerCase()))
-  return missing.length === 0
-    ? connector
-    : { ...connector, selectedAttributes: [...connector.selectedAttributes, ...missing] }
+  const containers = own.filter((change): change is ContainerChange => change.kind === 'include-container')
+  const partitions =
+    containers.length === 0
+      ? connector.partitions
+      : connector.partitions.map((partition) =>
+          editedPartition(
+            partition,
+            containers
+              .filter((change) => sameDn(change.partition, partition.name))
+              .flatMap((change) => change.edits),
+          ),
+        )
+  return {
+    ...connector,
+    partitions,
+    selectedAttributes:
+      missing.length === 0 ? connector.selectedAttributes : [...connector.selectedAttributes, ...missing],
+  }
 }
 
 /** The rules a script for this draft writes: each new or changed rule, then each out-of-box original it disables. */

@@ -1,4 +1,4 @@
-import type { DiagnosisCode } from '../engine/codes'
+import type { DiagnosisCode } from '../model/diagnosis-codes'
 
 /** What kind of change clears a break. */
 export type FixKind =
@@ -12,6 +12,8 @@ export type FixKind =
   | 'run'
   /** The engine keeps the object out on purpose. */
   | 'by-design'
+  /** The break lies on another object's path (a reference to an object that is not synchronized). */
+  | 'other-object'
   /** Nothing is broken. */
   | 'none'
 
@@ -98,5 +100,24 @@ export const FIX_POLICIES: Readonly<Record<DiagnosisCode, FixPolicy>> = {
   MV_STALE: {
     kind: 'run',
     advice: 'Run a delta synchronization (a full synchronization after a rule change).',
+  },
+  OU_FILTERED: {
+    kind: 'connector',
+    advice:
+      'Include the container, partition or object class in the connector’s filter (Synchronization Service Manager, Connectors, Properties, Configure Directory Partitions, Containers), then run a full import; or move the object back into a synchronized container if it was moved by mistake.',
+  },
+  OUT_OF_SYNC_SCOPE: {
+    kind: 'rule',
+    advice:
+      'Bring the object back into the scope of a join or provisioning rule: undo the change on the object that took it out (the usual case), or widen the failing clause in a custom copy of the rule.',
+  },
+  PENDING_IMPORT: {
+    kind: 'run',
+    advice: 'Run a delta synchronization on the connector: it applies the imported change.',
+  },
+  REFERENCE_UNRESOLVED: {
+    kind: 'other-object',
+    advice:
+      'The referenced object is not in the target connector space: draft a fix for that object (why it is not connected or provisioned); the reference resolves at the next synchronization after it is.',
   },
 }

@@ -44,6 +44,21 @@ function usersWithAnotherHrTeam(): string[] {
 }
 
 describe('countImpact', () => {
+  it('counts the objects of the parked container that the widened filter keeps in the connector space', async () => {
+    const draft = draftForCase('parked-account-ou-filtered')
+    const parked = [...Array(snapshot.objects.csRowCount).keys()]
+      .map((row) => snapshot.objects.csObjectAt(row).dn)
+      .filter((dn) => /,OU=Parked Accounts,/i.test(dn))
+
+    const impact = await countImpact(input(), draft)
+
+    expect(parked.length).toBeGreaterThan(0)
+    expect(impact.keptByFilter).toEqual([
+      { connectorName: 'contoso.com', partition: 'DC=contoso,DC=com', objects: parked.length },
+    ])
+    expect(impact.objectsChanged).toBe(0)
+  })
+
   it("counts exactly the users whose department changes hands when HR's rule moves after the Contoso copy", async () => {
     const draft = draftForCase('department-from-hr')
 

@@ -15,12 +15,13 @@ import {
   mvBag,
   type MvAttributeLookup,
 } from '../engine/index'
+import { containerVerdict } from '../engine/container-filter'
 import type { ServerConfiguration } from '../formats/serverconfig/server-configuration'
 import { type AttributeFlow, metaverseObjectType, type SyncRule } from '../model/sync-rule'
 import type { CsObject } from '../model/objects'
 import type { ObjectIndex } from '../model/object-index'
 import type { ObjectStore } from '../store/object-store'
-import { applyDraft, type FixDraft, isRuleChange, type SelectionChange } from './draft'
+import { applyDraft, containerChanges, type FixDraft, selectionChanges, type SelectionChange } from './draft'
 import { nameKey } from './names'
 import { memoIndex } from './overlay-index'
 import { type EngineConfig, engineConfig, type MovedValue, simulateMvObject } from './sync-simulation'
@@ -52,6 +53,18 @@ export interface AwaitingImport {
   readonly objects: number
 }
 
+/** Objects a widened container filter keeps in synchronization. */
+export interface KeptByFilter {
+  readonly connectorName: string
+  readonly partition: string
+  /**
+   * Connector-space objects outside the filter before the change and inside after it: the next full import
+   * would have removed them (and the export deleted what they provisioned); now they stay. Objects of the
+   * widened containers that the connector space does not hold arrive with the next full import, uncounted.
+   */
+  readonly objects: number
+}
+
 /** What the draft does to the whole snapshot. */
 export interface DraftImpact {
   readonly objectsChecked: number
@@ -64,6 +77,7 @@ export interface DraftImpact {
   readonly objects: readonly ImpactObject[]
   readonly truncated: boolean
   readonly awaitingImport: readonly AwaitingImport[]
+  readonly keptByFilter: readonly KeptByFilter[]
   /** The attributes computed: metaverse attributes and, per target connector, connector-space attributes. */
   readonly touched: readonly {
     readonly where: 'metaverse' | 'target'
@@ -187,6 +201,12 @@ export class ImpactCounter {
       objects: this.changed,
       truncated: this.changedCount > this.changed.length,
       awaitingImport: awaitingImport(this.input.store, this.configurationAfter, this.draft),
+      keptByFilter: keptByFilter(
+        this.input.store,
+        this.input.configuration,
+        this.configurationAfter,
+        this.draft,
+      ),
       touched: touchedList(this.input.configuration, this.touched),
       elapsedMs: Math.max(0, this.clock() - this.started),
     }
@@ -309,7 +329,7 @@ function touchedAttributes(
   }
   for (const rule of changed) touchFlows(rule, rule.flows)
   for (const { rule, flows } of changedFlows) touchFlows(rule, flows)
-  const selections = draft.changes.filter((change): change is SelectionChange => !isRuleChange(change))
+  const selections = selectionChanges(draft)
   for (const selection of selections) {
     if (selection.side === 'export') {
       target(selection.connectorId, selection.attribute)
@@ -532,6 +552,32 @@ function awaitingImport(
       }
       return { connectorName: selection.connectorName, attribute: selection.attribute, objects }
     })
+}
+
+function keptByFilter(
+  store: ObjectStore,
+  before: ServerConfiguration,
+  after: ServerConfiguration,
+  draft: FixDraft,
+): readonly KeptByFilter[] {
+  return containerChanges(draft).map((change) => {
+    const old = before.connectors.find((connector) => connector.id === change.connectorId)
+    const now = after.connectors.find((connector) => connector.id === change.connectorId)
+    let objects = 0
+    if (old && now) {
+      const dns = store.csRows.dns
+      for (const row of store.csRowsOfConnector(change.connectorId)) {
+        const dn = dns.get(row)
+        const type = store.csRows.objectType(row)
+        if (
+          containerVerdict(old, dn, type).kind !== 'in-filter' &&
+          containerVerdict(now, dn, type).kind === 'in-filter'
+        )
+          objects++
+      }
+    }
+    return { connectorName: change.connectorName, partition: change.partition, objects }
+  })
 }
 
 function touchedList(configuration: ServerConfiguration, touched: Touched): DraftImpact['touched'] {

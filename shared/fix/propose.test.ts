@@ -151,3 +151,52 @@ describe("Kwame's employeeID: two breaks in one proposal", () => {
     expect(draft.notes.some((note) => note.includes('stand-in'))).toBe(true)
   })
 })
+
+describe('object lifecycle breaks', () => {
+  const byId = (id: string): TrainingCase => {
+    const found = TRAINING_CASES.find((trainingCase) => trainingCase.id === id)
+    if (!found) throw new Error(`The training snapshot lost the case ${id}`)
+    return found
+  }
+
+  it('Sofia (OU_FILTERED): clears the exclusion of her container on the AD connector, a step done by hand', () => {
+    const draft = draftFor(byId('parked-account-ou-filtered'))
+
+    expect(draft.changes).toMatchObject([
+      {
+        kind: 'include-container',
+        connectorName: 'contoso.com',
+        partition: 'DC=contoso,DC=com',
+        edits: [{ kind: 'remove-exclusion', container: 'OU=Parked Accounts,OU=Corp,DC=contoso,DC=com' }],
+      },
+    ])
+    expect(draft.notes.join(' ')).toContain('move it back instead')
+    const script = draftScriptFile(draft)
+    expect(script).toContain('clear the exclusion of OU=Parked Accounts,OU=Corp,DC=contoso,DC=com')
+    expect(parseRuleScript(script, 'fix.ps1').rules).toEqual([])
+  })
+
+  it('Yusuf (OUT_OF_SYNC_SCOPE): copies the join rule without the failing clause, disables the original, and warns about opt-outs', () => {
+    const draft = draftFor(byId('no-sync-flag-out-of-scope'))
+
+    const [change] = draft.changes
+    expect(change?.kind).toBe('clone-rule')
+    if (!change || change.kind !== 'clone-rule') return
+    expect(change.original?.name).toBe('In from AD - User Join')
+    expect(change.rule.precedence).toBeLessThan(100)
+    expect(change.rule.joinGroups).toEqual(change.original?.joinGroups)
+    expect(JSON.stringify(change.rule.scopeGroups)).not.toContain('User_')
+    expect(draftRules(draft).find((rule) => rule.id === change.original?.id)?.disabled).toBe(true)
+    expect(draft.notes.join(' ')).toContain('undo the change on the object instead')
+  })
+
+  it.each(['title-pending-import', 'manager-unresolved'])(
+    '%s: drafts nothing and says what to do instead',
+    (id) => {
+      const draft = draftFor(byId(id))
+
+      expect(draft.changes).toEqual([])
+      expect(draft.remaining[0]?.advice).toMatch(/synchroni[sz]ation|referenced object/)
+    },
+  )
+})

@@ -24,8 +24,12 @@ import {
   type ScopeGroup,
   type SyncRule,
 } from '../model/sync-rule'
+import { containerVerdict } from '../engine/container-filter'
 import {
+  type ContainerEdit,
+  containerEditText,
   type DraftChange,
+  editedPartition,
   type FixDraft,
   type FixTarget,
   isRuleChange,
@@ -186,6 +190,8 @@ export function withChange(draft: FixDraft, proposal: Proposal): FixDraft {
 
 function propose(step: DiagnosisStep, context: ProposeContext): Proposal | null {
   switch (step.code) {
+    case 'OU_FILTERED':
+      return containerChange(step, context)
     case 'NOT_SELECTED_ON_CONNECTOR':
       return selectAttribute(step, context)
     case 'NO_INBOUND_FLOW':
@@ -196,6 +202,8 @@ function propose(step: DiagnosisStep, context: ProposeContext): Proposal | null 
       return disabledRule(step, context)
     case 'RULE_OUT_OF_SCOPE':
       return scopeChange(step, context)
+    case 'OUT_OF_SYNC_SCOPE':
+      return syncScopeChange(step, context)
     case 'OVERRIDDEN_BY_PRECEDENCE':
       return precedenceChange(step, context)
     case 'EXPRESSION_NULL':
@@ -295,6 +303,84 @@ function selectAttribute(step: DiagnosisStep, context: ProposeContext): Proposal
           : `Select ${name} on "${connector.name}" so that it is exported (Entra Connect wizard, or Select Attributes on the connector).`,
     },
     notes,
+  }
+}
+
+/** The container holding a DN: the DN without its first RDN. */
+function parentContainer(dn: string): string | null {
+  const comma = /(?<!\\),/.exec(dn)
+  return comma ? dn.slice(comma.index + 1).trim() : null
+}
+
+/**
+ * OU_FILTERED: the connector's container filter widened just enough for the object: the deepest exclusion above
+ * it cleared, its own container included, its partition or object class selected, until it lies inside.
+ */
+function containerChange(step: DiagnosisStep, context: ProposeContext): Proposal | null {
+  const connector = step.connector ? connectorById(context.world.after.connectors, step.connector.id) : null
+  if (!connector) return null
+  const { dn, objectType } = context.world.csObject
+  const edits: ContainerEdit[] = []
+  let partitions = connector.partitions
+  let partitionName: string | null = null
+  for (let round = 0; round < 6; round++) {
+    const verdict = containerVerdict({ ...connector, partitions }, dn, objectType)
+    let edit: ContainerEdit
+    switch (verdict.kind) {
+      case 'in-filter':
+        return partitionName === null ? null : containerProposal(step, connector, partitionName, edits)
+      case 'no-partition':
+        return null
+      case 'excluded-container':
+        edit = { kind: 'remove-exclusion', container: verdict.container }
+        break
+      case 'not-included': {
+        const container = parentContainer(dn)
+        if (container === null) return null
+        edit = { kind: 'add-inclusion', container }
+        break
+      }
+      case 'unselected-partition':
+        edit = { kind: 'select-partition' }
+        break
+      case 'object-class-not-selected':
+        edit = { kind: 'select-object-class', objectClass: verdict.objectClass }
+        break
+    }
+    if (partitionName !== null && partitionName !== verdict.partition) return null
+    partitionName = verdict.partition
+    edits.push(edit)
+    partitions = partitions.map((partition) =>
+      partition.name === verdict.partition ? editedPartition(partition, [edit]) : partition,
+    )
+  }
+  return null
+}
+
+function containerProposal(
+  step: DiagnosisStep,
+  connector: { readonly id: string; readonly name: string },
+  partition: string,
+  edits: readonly ContainerEdit[],
+): Proposal {
+  const what = edits.map((edit) => containerEditText(edit, partition)).join(', then ')
+  const widened = edits.filter((edit) => edit.kind === 'remove-exclusion' || edit.kind === 'add-inclusion')
+  return {
+    change: {
+      kind: 'include-container',
+      connectorId: connector.id,
+      connectorName: connector.name,
+      partition,
+      edits,
+      fixes: step.code,
+      summary: `On "${connector.name}" (Synchronization Service Manager, Connectors, Properties, Configure Directory Partitions, partition ${partition}): ${what}; then run a full import.`,
+    },
+    notes: [
+      widened.length > 0
+        ? `Every object under ${widened.map((edit) => ('container' in edit ? edit.container : '')).join(' and ')} enters synchronization, not just this one (the impact counts those the connector space still holds; the others arrive with the next full import). If the object was moved there by mistake, move it back instead and leave the filter as it is.`
+        : 'Every object of the partition or class enters synchronization, not just this one (the impact counts those the connector space still holds).',
+      'A container filter is a connector setting, not a sync rule: the script lists it as a step to do by hand.',
+    ],
   }
 }
 
@@ -641,6 +727,27 @@ function scopeChange(step: DiagnosisStep, context: ProposeContext): Proposal | n
     notes: [
       ...proposal.notes,
       `Dropping a scoping clause widens the rule to every object it let through before plus those it kept out: narrow the clause instead if only some should enter (see the impact).`,
+    ],
+  }
+}
+
+/**
+ * OUT_OF_SYNC_SCOPE: the join or provisioning rule that let the object in now has it out of scope. The draft
+ * widens that rule's scope in a copy, like RULE_OUT_OF_SCOPE, and says that the usual cause is a change on the
+ * object (an opt-out marker such as adminDescription User_...), which is better undone there.
+ */
+function syncScopeChange(step: DiagnosisStep, context: ProposeContext): Proposal | null {
+  const proposal = scopeChange(step, context)
+  if (!proposal) return null
+  const clause = step.clause
+  const marker = clause
+    ? `${clause.attribute} ${clause.operator}${clause.value === '' ? '' : ` ${clause.value}`}`
+    : 'its scoping filter'
+  return {
+    ...proposal,
+    notes: [
+      ...proposal.notes,
+      `The object leaves synchronization because it no longer passes ${marker} of the rule that joins or provisions it. When that filter is a deliberate opt-out (adminDescription User_..., a service-account marker), undo the change on the object instead: the drafted copy lets every opted-out object of its type back in.`,
     ],
   }
 }

@@ -143,7 +143,7 @@ function simulate(
   if (baseMv && !errorAfter) {
     const { object, changes } = applyImports(baseMv, flowsBefore, flowsAfter, errorBefore !== null)
     mvObject = object
-    moved.push(...changes)
+    for (const change of changes) moved.push(change)
   }
   const targets: CsObject[] = []
   const exportsMove = !(input.outboundUnchanged === true && mvObject === baseMv)
@@ -172,7 +172,7 @@ function simulate(
         (selectedAfter.size === 0 || selectedAfter.has(key))
       const applied = applyExports(targetBefore, targetAfter, objects, newlySelected)
       if (applied.object) targets.push(applied.object)
-      moved.push(...applied.changes)
+      for (const change of applied.changes) moved.push(change)
     }
   }
   const finalIndex = overlayIndex(

@@ -1,4 +1,4 @@
-import type { DraftChange } from '../../../shared/fix/draft'
+import type { ContainerEdit, DraftChange } from '../../../shared/fix/draft'
 import type { DraftEdit } from './edit-draft'
 import type { DraftProblem } from '../../../shared/fix/check-draft'
 import type { ObjectReport } from '../../../shared/engine/object-report'
@@ -13,6 +13,21 @@ const KIND_LABELS: Readonly<Record<DraftChange['kind'], string>> = {
   'clone-rule': 'Custom copy of an out-of-box rule',
   'edit-rule': 'Changed custom rule',
   'select-attribute': 'Connector: select an attribute',
+  'include-container': 'Connector: container filter',
+}
+
+/** What one container edit does (the window's copy of the words shared/fix/draft.ts uses). */
+function containerEditLabel(edit: ContainerEdit, partition: string): string {
+  switch (edit.kind) {
+    case 'remove-exclusion':
+      return `Clear the exclusion of ${edit.container}`
+    case 'add-inclusion':
+      return `Include ${edit.container}`
+    case 'select-partition':
+      return `Select the partition ${partition}`
+    case 'select-object-class':
+      return `Select the object class ${edit.objectClass}`
+  }
 }
 
 /** What a drafted rule's mapping computes for the object after the change, from the preview's flow rows. */
@@ -70,6 +85,8 @@ export function ChangeCard({
       )}
       {change.kind === 'select-attribute' ? (
         <SelectionFields change={change} index={index} onEdit={onEdit} />
+      ) : change.kind === 'include-container' ? (
+        <ContainerFields change={change} />
       ) : (
         <RuleFields change={change} index={index} attribute={attribute} after={after} onEdit={onEdit} />
       )}
@@ -120,6 +137,36 @@ function SelectionFields({
   )
 }
 
+function ContainerFields({
+  change,
+}: {
+  readonly change: Extract<DraftChange, { kind: 'include-container' }>
+}) {
+  return (
+    <>
+      <dl className="facts fix-change__facts">
+        <div>
+          <dt>Connector</dt>
+          <dd>{change.connectorName}</dd>
+        </div>
+        <div>
+          <dt>Partition</dt>
+          <dd className="mono">{change.partition}</dd>
+        </div>
+      </dl>
+      <ul className="fix-change__edits" data-testid="fix-container-edits">
+        {change.edits.map((edit, at) => (
+          <li key={at}>{containerEditLabel(edit, change.partition)}</li>
+        ))}
+      </ul>
+      <p className="muted small">
+        A connector setting (Configure Directory Partitions, Containers): the saved script lists it as a step
+        to do by hand, followed by a full import.
+      </p>
+    </>
+  )
+}
+
 function RuleFields({
   change,
   index,
@@ -127,7 +174,7 @@ function RuleFields({
   after,
   onEdit,
 }: {
-  readonly change: Exclude<DraftChange, { kind: 'select-attribute' }>
+  readonly change: Exclude<DraftChange, { kind: 'select-attribute' | 'include-container' }>
   readonly index: number
   /** The attributes the draft is about (source, metaverse and target names), lower-cased. */
   readonly attribute: string

@@ -31,6 +31,7 @@ function editChange(change: DraftChange, edit: DraftEdit): DraftChange {
   if (change.kind === 'select-attribute') {
     return edit.kind === 'stand-in' ? { ...change, standIn: edit.values } : change
   }
+  if (change.kind === 'include-container') return change
   const rule = change.rule
   switch (edit.kind) {
     case 'precedence':

@@ -91,6 +91,13 @@ function ImpactResult({
           get their values at the next full import; the snapshot does not hold them.
         </p>
       ))}
+      {impact.keptByFilter.map((kept) => (
+        <p key={`${kept.connectorName}|${kept.partition}`} className="small" data-testid="fix-impact-kept">
+          &quot;{kept.connectorName}&quot; {kept.partition}: {formatCount(kept.objects)} objects in the
+          connector space stay instead of leaving at the next full import; objects of the widened containers
+          that it does not hold arrive with that import.
+        </p>
+      ))}
       {shown.length > 0 && (
         <table className="fix-impact__list" data-testid="fix-impact-list">
           <thead>
