@@ -13,6 +13,7 @@ function trainingCase(id: string): TrainingCase {
 
 const KWAME = trainingCase('employee-id-not-selected')
 const ANA = trainingCase('department-from-hr')
+const SOFIA = trainingCase('parked-account-ou-filtered')
 
 test.describe('Draft a fix', () => {
   // The browser build generates 2,000 users in its worker at startup: allow it more than the default.
@@ -50,9 +51,47 @@ test.describe('Draft a fix', () => {
     await expect(fix.preview.getByTestId('fix-moved')).toContainText('E-10422')
     await expect(fix.verdict('after')).toHaveAttribute('data-code', 'OK')
 
+    // The outbound mapping as an expression: what it computes for Kwame shows as the user types.
+    const mapping = fix.changesOfKind('add-rule').getByTestId('fix-flow').first()
+    await mapping.getByTestId('fix-flow-type').selectOption('Expression')
+    await mapping.getByTestId('fix-flow-expression').fill('"EMP-" & Mid([employeeID], 3, 5)')
+    await expect(mapping.getByTestId('fix-flow-outcome')).toContainText('EMP-10422')
+    await expect(fix.verdict('after')).toHaveAttribute('data-code', 'OK')
+    await mapping.getByTestId('fix-flow-expression').fill('"EMP-" & Mid([employeeID], 3')
+    await expect(fix.changesOfKind('add-rule').getByTestId('fix-problems')).toContainText('does not parse')
+    await expect(fix.saveScript).toBeDisabled()
+    await mapping.getByTestId('fix-flow-expression').fill('[employeeID]')
+    await expect(mapping.getByTestId('fix-flow-outcome')).toContainText('E-10422')
+    await expect(fix.saveScript).toBeEnabled()
+
     await fix.countImpact()
     await expect(fix.impact).toContainText('employeeID')
     await expect(fix.impact).toContainText('next full import')
+  })
+
+  test("Sofia's parked account: the container filter change, previewed OK and counted", async ({
+    page,
+  }, testInfo) => {
+    const training = new TrainingPage(page)
+    const object = new ObjectPage(page)
+    const fix = new FixPage(page)
+    await training.chooseCase(SOFIA.id)
+    await expect(object.diagnosis).toBeVisible()
+
+    await object.diagnosis.getByTestId('diagnosis-draft-fix').click()
+    await fix.expectPreviewed()
+
+    await expect(fix.verdict('before')).toHaveAttribute('data-code', 'OU_FILTERED')
+    await expect(fix.verdict('after')).toHaveAttribute('data-code', 'OK')
+    await expect(fix.changes).toHaveCount(1)
+    await expect(fix.changesOfKind('include-container').getByTestId('fix-container-edits')).toContainText(
+      'Clear the exclusion of OU=Parked Accounts',
+    )
+    await fix.countImpact()
+    await expect(fix.impact.getByTestId('fix-impact-kept')).toContainText(
+      'stay instead of leaving at the next full import',
+    )
+    await attachScreenshot(page, testInfo, 'fix-sofia-ou-filtered')
   })
 
   test("Ana's department: drafted from the Attribute Flow line, edited, counted and saved as a script", async ({
