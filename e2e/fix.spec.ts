@@ -89,7 +89,7 @@ test.describe('Draft a fix', () => {
     )
     await fix.countImpact()
     await expect(fix.impact.getByTestId('fix-impact-kept')).toContainText(
-      'stay instead of leaving at the next full import',
+      'instead of leaving at the next full import',
     )
     await attachScreenshot(page, testInfo, 'fix-sofia-ou-filtered')
   })

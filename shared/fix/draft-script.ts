@@ -28,12 +28,20 @@ export function draftScript(draft: FixDraft, context: ScriptContext = {}): RuleS
     'What it changes:',
     ...numbered.map((line) => `  ${line}`),
     '',
-    'Run it on the STAGING server first (staging mode on): run a full synchronization there and check the',
-    'pending exports (csexport, or the Synchronization Service Manager) before you change the active server.',
-    'Add-ADSyncRule adds each rule; a rule whose identifier already exists is replaced.',
-    'Out-of-box rules are never edited in place: a custom copy is added and the original is written back',
-    'with -Disabled, as the Synchronization Rules Editor does when you edit one.',
-    ...(selections.length > 0
+    ...(ruleChanges.length === 0
+      ? [
+          'This draft changes no synchronization rule, so the script has no command to run: the changes are',
+          'connector settings, listed at the end. Make them on the STAGING server first (staging mode on), run',
+          'the import and a full synchronization there, and check the pending exports before the active server.',
+        ]
+      : [
+          'Run it on the STAGING server first (staging mode on): run a full synchronization there and check the',
+          'pending exports (csexport, or the Synchronization Service Manager) before you change the active server.',
+          'Add-ADSyncRule adds each rule; a rule whose identifier already exists is replaced.',
+          'Out-of-box rules are never edited in place: a custom copy is added and the original is written back',
+          'with -Disabled, as the Synchronization Rules Editor does when you edit one.',
+        ]),
+    ...(selections.length > 0 && ruleChanges.length > 0
       ? [
           '',
           'Not in this script (do them by hand, see the end of the script):',
@@ -63,9 +71,11 @@ export function draftScript(draft: FixDraft, context: ScriptContext = {}): RuleS
     })
   }
   const footer = [
-    'After the rules are added:',
+    ruleChanges.length === 0 ? 'Steps, by hand:' : 'After the rules are added:',
     ...selections.map((selection, index) => `  ${index + 1}. ${selection.summary}`),
-    `  ${selections.length + 1}. Run a full synchronization (a rule change needs one), check the pending exports, then export.`,
+    ruleChanges.length === 0
+      ? `  ${selections.length + 1}. Run a full synchronization, check the pending exports, then export.`
+      : `  ${selections.length + 1}. Run a full synchronization (a rule change needs one), check the pending exports, then export.`,
   ]
   return { header, rules, footer }
 }

@@ -57,9 +57,14 @@ export function movedLines(moved: readonly MovedValue[]): string[] {
 
 /** The impact in a few lines: the counts, the values awaiting an import, and the first changed objects. */
 export function impactLines(impact: DraftImpact, listed = 20): string[] {
-  const lines = [
-    `${impact.objectsChecked} objects checked; ${impact.objectsChanged} change: ${impact.gain} gain a value, ${impact.lose} lose one, ${impact.change} get a different one (${(impact.elapsedMs / 1000).toFixed(1)} s).`,
-  ]
+  const lines =
+    impact.touched.length === 0
+      ? [
+          `No attribute flow changes, so no value of an object in the snapshot changes (${(impact.elapsedMs / 1000).toFixed(1)} s).`,
+        ]
+      : [
+          `${impact.objectsChecked} objects checked; ${impact.objectsChanged} change: ${impact.gain} gain a value, ${impact.lose} lose one, ${impact.change} get a different one (${(impact.elapsedMs / 1000).toFixed(1)} s).`,
+        ]
   for (const waiting of impact.awaitingImport) {
     lines.push(
       `${waiting.attribute}: ${waiting.objects} objects of "${waiting.connectorName}" get their values at the next full import; the snapshot does not hold them.`,
@@ -67,7 +72,7 @@ export function impactLines(impact: DraftImpact, listed = 20): string[] {
   }
   for (const kept of impact.keptByFilter) {
     lines.push(
-      `"${kept.connectorName}" ${kept.partition}: ${kept.objects} objects in the connector space stay instead of leaving at the next full import; objects of the widened containers it does not hold arrive with that import.`,
+      `"${kept.connectorName}" ${kept.partition}: ${kept.objects} ${kept.objects === 1 ? 'object in the connector space stays' : 'objects in the connector space stay'} instead of leaving at the next full import; objects of the widened containers it does not hold arrive with that import.`,
     )
   }
   const shown = impact.objects.slice(0, listed)

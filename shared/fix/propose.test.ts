@@ -173,6 +173,8 @@ describe('object lifecycle breaks', () => {
     expect(draft.notes.join(' ')).toContain('move it back instead')
     const script = draftScriptFile(draft)
     expect(script).toContain('clear the exclusion of OU=Parked Accounts,OU=Corp,DC=contoso,DC=com')
+    expect(script).toContain('changes no synchronization rule')
+    expect(script).not.toContain('New-ADSyncRule')
     expect(parseRuleScript(script, 'fix.ps1').rules).toEqual([])
   })
 

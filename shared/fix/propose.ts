@@ -576,8 +576,10 @@ function changeRule(
   if (!isStandardRule(rule)) {
     const original =
       context.snapshot.configuration.rules.find((candidate) => candidate.id === rule.id) ?? null
+    // A custom rule is changed in place: the summary names it, as the copy's summary names the original.
+    const named = summary.includes(`"${rule.name}"`) ? summary : `In "${rule.name}": ${summary}`
     return {
-      change: { kind: 'edit-rule', rule: edited, original, fixes: code, summary },
+      change: { kind: 'edit-rule', rule: edited, original, fixes: code, summary: named },
       notes: [],
     }
   }
@@ -718,7 +720,7 @@ function scopeChange(step: DiagnosisStep, context: ProposeContext): Proposal | n
   )
   const summary =
     kept.length === 0
-      ? `Drop the scoping filter (${dropped.join(' AND ')} fails for this object), so the rule applies to every ${rule.direction === 'Inbound' ? rule.sourceObjectType : rule.sourceObjectType} object.`
+      ? `Drop the scoping filter (${dropped.join(' AND ')} fails for this object), so the rule applies to every ${rule.sourceObjectType} object.`
       : `Drop the failing clause${dropped.length > 1 ? 's' : ''} ${dropped.join(' AND ')} from scope group ${chosen.index + 1}.`
   const proposal = changeRule(context, rule, { ...rule, scopeGroups }, step.code, summary)
   if (!proposal) return null

@@ -42,14 +42,16 @@ describe('synclens fix', () => {
 
     const json = JSON.parse(stdout) as {
       draft: { changes: { kind: string; side?: string; rule?: { direction: string } }[] }
-      before: { verdict: string }
-      after: { verdict: string }
+      before: { verdict: string; alsoBlocking: string[] }
+      after: { verdict: string; alsoBlocking: string[] }
       impact: { objectsChecked: number; awaitingImport: { attribute: string }[] }
       script: string | null
     }
     expect(code).toBe(0)
     expect(json.before.verdict).toBe('NOT_SELECTED_ON_CONNECTOR')
+    expect(json.before.alsoBlocking).toContain('NO_OUTBOUND_FLOW')
     expect(json.after.verdict).toBe('OK')
+    expect(json.after.alsoBlocking).toEqual([])
     expect(json.draft.changes.map((change) => change.kind)).toContain('select-attribute')
     expect(json.draft.changes.some((change) => change.rule?.direction === 'Outbound')).toBe(true)
     expect(json.impact.objectsChecked).toBeGreaterThan(1000)
@@ -72,7 +74,7 @@ describe('synclens fix', () => {
     )
 
     expect(code).toBe(0)
-    expect(stdout).toContain('Verdict now: NOT_SELECTED_ON_CONNECTOR')
+    expect(stdout).toContain('Verdict now: NOT_SELECTED_ON_CONNECTOR (also blocking: NO_OUTBOUND_FLOW')
     expect(stdout).toContain('Proposed changes:')
     expect(stdout).toContain('metaverse employeeID: (none) -> "<employeeID from contoso.com>"')
     expect(stdout).toContain('Verdict after the change: OK')

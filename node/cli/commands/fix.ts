@@ -59,8 +59,16 @@ export async function fixCommand(target: string, options: FixOptions, io: CliIo)
   if (options.json) {
     writeJson(io, {
       draft,
-      before: { verdict: preview.before.diagnosis.verdict, steps: preview.before.diagnosis.steps },
-      after: { verdict: preview.after.diagnosis.verdict, steps: preview.after.diagnosis.steps },
+      before: {
+        verdict: preview.before.diagnosis.verdict,
+        alsoBlocking: preview.before.diagnosis.alsoBlocking,
+        steps: preview.before.diagnosis.steps,
+      },
+      after: {
+        verdict: preview.after.diagnosis.verdict,
+        alsoBlocking: preview.after.diagnosis.alsoBlocking,
+        steps: preview.after.diagnosis.steps,
+      },
       moved: preview.moved,
       syncError: preview.syncError,
       impact,
@@ -70,7 +78,8 @@ export async function fixCommand(target: string, options: FixOptions, io: CliIo)
   }
   const out = (line = ''): void => io.stdout(`${line}\n`)
   out(`${options.attribute} of ${draft.target.dn} ("${draft.target.connectorName}")`)
-  out(`Verdict now: ${draft.verdict}`)
+  const also = preview.before.diagnosis.alsoBlocking
+  out(`Verdict now: ${draft.verdict}${also.length > 0 ? ` (also blocking: ${also.join(', ')})` : ''}`)
   out()
   if (changes) {
     out('Proposed changes:')
@@ -92,6 +101,8 @@ export async function fixCommand(target: string, options: FixOptions, io: CliIo)
   out()
   out('This object, before -> after the next synchronization:')
   for (const line of movedLines(preview.moved)) out(`  ${line}`)
+  if (preview.moved.length === 0)
+    out('  (no value of this object moves: the change keeps it in synchronization)')
   if (preview.syncError !== null) out(`  The object would fail to synchronize: ${preview.syncError}`)
   out()
   out('Path after the change:')

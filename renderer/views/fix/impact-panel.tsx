@@ -80,11 +80,17 @@ function ImpactResult({
   const shown = all ? impact.objects : impact.objects.slice(0, FIRST_ROWS)
   return (
     <>
-      <p data-testid="fix-impact-summary">
-        <strong>{formatCount(impact.objectsChanged)}</strong> of {formatCount(impact.objectsChecked)} objects
-        change: {formatCount(impact.gain)} gain a value, {formatCount(impact.lose)} lose one,{' '}
-        {formatCount(impact.change)} get a different one.
-      </p>
+      {impact.touched.length === 0 ? (
+        <p data-testid="fix-impact-summary">
+          No attribute flow changes, so no value of an object in the snapshot changes.
+        </p>
+      ) : (
+        <p data-testid="fix-impact-summary">
+          <strong>{formatCount(impact.objectsChanged)}</strong> of {formatCount(impact.objectsChecked)}{' '}
+          objects change: {formatCount(impact.gain)} gain a value, {formatCount(impact.lose)} lose one,{' '}
+          {formatCount(impact.change)} get a different one.
+        </p>
+      )}
       {impact.awaitingImport.map((waiting) => (
         <p key={`${waiting.connectorName}|${waiting.attribute}`} className="muted small">
           {waiting.attribute}: {formatCount(waiting.objects)} objects of &quot;{waiting.connectorName}&quot;
@@ -93,9 +99,10 @@ function ImpactResult({
       ))}
       {impact.keptByFilter.map((kept) => (
         <p key={`${kept.connectorName}|${kept.partition}`} className="small" data-testid="fix-impact-kept">
-          &quot;{kept.connectorName}&quot; {kept.partition}: {formatCount(kept.objects)} objects in the
-          connector space stay instead of leaving at the next full import; objects of the widened containers
-          that it does not hold arrive with that import.
+          &quot;{kept.connectorName}&quot; {kept.partition}: {formatCount(kept.objects)}{' '}
+          {kept.objects === 1 ? 'object in the connector space stays' : 'objects in the connector space stay'}{' '}
+          instead of leaving at the next full import; objects of the widened containers that it does not hold
+          arrive with that import.
         </p>
       ))}
       {shown.length > 0 && (
