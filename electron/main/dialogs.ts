@@ -145,6 +145,28 @@ export async function chooseReportPath(
   return result.canceled || result.filePath === '' ? null : result.filePath
 }
 
+/**
+ * Asks where to save a drafted fix's Rules Editor script, proposing `fileName` in the Downloads folder. Null when
+ * the user cancels. The dialog asks before replacing an existing file.
+ */
+export async function chooseScriptPath(
+  window: BrowserWindow | null,
+  fileName: string,
+): Promise<string | null> {
+  const options: SaveDialogOptions = {
+    title: 'Save Script',
+    buttonLabel: 'Save',
+    defaultPath: path.join(app.getPath('downloads'), fileName),
+    filters: [
+      { name: 'PowerShell script', extensions: ['ps1'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+    properties: ['showOverwriteConfirmation', 'createDirectory'],
+  }
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+  return result.canceled || result.filePath === '' ? null : result.filePath
+}
+
 /** Tells the user an export from the menu failed (the window shows failures of its own exports). */
 export async function showExportFailure(window: BrowserWindow | null, message: string): Promise<void> {
   const options: MessageBoxOptions = {

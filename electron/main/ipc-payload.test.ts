@@ -1,6 +1,33 @@
 import { describe, expect, it } from 'vitest'
 import type { InvokeChannel } from '../../shared/app/ipc-channels'
+import type { FixDraft } from '../../shared/fix/draft'
 import { MAX_DROPPED_PATHS, MAX_PATH_LENGTH, validateInvokeArgs } from './ipc-payload'
+
+const DRAFT: FixDraft = {
+  target: {
+    csObjectId: 'cs-1',
+    dn: 'CN=Kwame Okafor,DC=contoso,DC=com',
+    connectorId: 'ad',
+    connectorName: 'contoso.com',
+    attribute: 'employeeID',
+    targetConnectorId: null,
+  },
+  verdict: 'NOT_SELECTED_ON_CONNECTOR',
+  changes: [
+    {
+      kind: 'select-attribute',
+      connectorId: 'ad',
+      connectorName: 'contoso.com',
+      attribute: 'employeeID',
+      side: 'import',
+      standIn: ['E-1234'],
+      fixes: 'NOT_SELECTED_ON_CONNECTOR',
+      summary: 'Select employeeID.',
+    },
+  ],
+  remaining: [],
+  notes: [],
+}
 
 describe('validateInvokeArgs', () => {
   it.each([
@@ -20,6 +47,8 @@ describe('validateInvokeArgs', () => {
     ['report:export', ['json'], ['json']],
     ['report:export', ['html', undefined], ['html']],
     ['report:export', ['csv', '{68C3525F-1235}'], ['csv', '{68C3525F-1235}']],
+    ['fix:save-script', [DRAFT], [DRAFT]],
+    ['fix:save-script', [{ ...DRAFT, path: '/tmp/out.ps1' }], [DRAFT]],
   ] as const)('accepts %s with %j', (channel, args, expected) => {
     expect(validateInvokeArgs(channel, args)).toEqual(expected)
   })
@@ -48,6 +77,10 @@ describe('validateInvokeArgs', () => {
     ['report:export', ['html', 'x'.repeat(1025)]],
     ['report:export', ['html', 'a', '/tmp/out.html']],
     ['report:export', ['html', null]],
+    ['fix:save-script', []],
+    ['fix:save-script', [DRAFT, '/tmp/out.ps1']],
+    ['fix:save-script', [{ ...DRAFT, verdict: 'BROKEN' }]],
+    ['fix:save-script', [{ ...DRAFT, changes: [{ ...DRAFT.changes[0], kind: 'run-script' }] }]],
   ] as const)('refuses %s with %j', (channel, args) => {
     expect(validateInvokeArgs(channel as InvokeChannel, args)).toBeNull()
   })

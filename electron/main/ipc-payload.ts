@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { fixDraftSchema } from '../../shared/app/fix-queries'
 import type { InvokeArgs, InvokeChannel } from '../../shared/app/ipc-channels'
 import { nameSchema, reportFormat } from '../../shared/app/view-queries'
 import { RECENT_ID_PATTERN } from './recent'
@@ -31,6 +32,7 @@ const COMMAND_ARGS: { readonly [K in InvokeChannel]: z.ZodMiniType<InvokeArgs<K>
   'report:export': z.tuple([reportFormat, z.optional(nameSchema)]) as z.ZodMiniType<
     InvokeArgs<'report:export'>
   >,
+  'fix:save-script': z.tuple([fixDraftSchema]) as z.ZodMiniType<InvokeArgs<'fix:save-script'>>,
   'log:error': z.tuple([z.string().check(z.minLength(1), z.maxLength(MAX_ERROR_DETAILS))]),
 }
 

@@ -12,6 +12,7 @@ import { snapshotArgument, startWithoutSnapshot, userDataOverride } from './comm
 import { writeFileAtomic } from '../../node/atomic-write'
 import {
   chooseReportPath,
+  chooseScriptPath,
   chooseSnapshotPaths,
   showAbout,
   showExportFailure,
@@ -23,6 +24,7 @@ import { installMenu } from './menu'
 import { recentMenuLabel } from './menu-template'
 import { registerAppScheme, serveRenderer } from './protocol'
 import { ReportExporter } from './report-export'
+import { ScriptSaver } from './script-save'
 import { SnapshotController } from './snapshot-controller'
 import { workerLink } from './worker-link'
 import { createMainWindow, createNoticesWindow } from './window'
@@ -38,14 +40,24 @@ declare const __SNAPSHOT_WORKER_SHA256__: string | undefined
 const WORKER_SHA256 = typeof __SNAPSHOT_WORKER_SHA256__ === 'string' ? __SNAPSHOT_WORKER_SHA256__ : null
 
 const host = new HostCore<SnapshotRequest>(() => workerLink(WORKER_FILE, WORKER_SHA256))
+/** Whether a file exists now (the save dialogs asked before the user picked an existing one). */
+function fileExists(target: string): Promise<boolean> {
+  return fs.access(target).then(
+    () => true,
+    () => false,
+  )
+}
 const reports = new ReportExporter({
   report: (request) => host.query('report', request),
   chooseSavePath: (fileName, format) => chooseReportPath(mainWindow, fileName, format),
-  exists: (target) =>
-    fs.access(target).then(
-      () => true,
-      () => false,
-    ),
+  exists: fileExists,
+  write: (target, content, overwrite) => writeFileAtomic(target, content, { overwrite }),
+  baseName: (target) => path.basename(target),
+})
+const scripts = new ScriptSaver({
+  script: (draft) => host.query('fixScript', draft),
+  chooseSavePath: (fileName) => chooseScriptPath(mainWindow, fileName),
+  exists: fileExists,
   write: (target, content, overwrite) => writeFileAtomic(target, content, { overwrite }),
   baseName: (target) => path.basename(target),
 })
@@ -147,6 +159,7 @@ function setupIpcHandlers(): void {
   handle('snapshot:get-state', () => host.getState())
   handleQueries((name, args) => host.query(name, ...args))
   handle('report:export', (format, objectCsId) => reports.export(format, objectCsId))
+  handle('fix:save-script', (draft) => scripts.save(draft))
   handle('log:error', (details) => logWindowError(details))
 }
 

@@ -66,6 +66,7 @@ const api = {
   // An absent id stays absent: the main process counts arguments.
   exportReport: (format, objectCsId) =>
     objectCsId === undefined ? invoke('report:export', format) : invoke('report:export', format, objectCsId),
+  saveFixScript: (draft) => invoke('fix:save-script', draft),
   reportError: (details) => invoke('log:error', details.slice(0, MAX_ERROR_DETAILS)),
 } satisfies HostApi
 

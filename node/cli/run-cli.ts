@@ -5,6 +5,7 @@ import type { RuleDirection } from '../../shared/model/sync-rule'
 import { CliError, type CliIo, EXIT, EXIT_CODES_HELP, type ExitCode } from './cli-io'
 import { contributorsCommand, type ContributorsOptions } from './commands/contributors'
 import { evalCommand } from './commands/eval'
+import { fixCommand, type FixOptions } from './commands/fix'
 import { objectCommand, type ObjectCommandOptions } from './commands/object'
 import { type ReportCommandOptions, reportCommand } from './commands/report'
 import { rulesCommand, type RulesOptions } from './commands/rules'
@@ -18,6 +19,7 @@ const EXAMPLES = `Examples:
   synclens summary ./Contoso-2016 --json
   synclens contributors demo --mv-attribute department --object-type person
   synclens why demo --dn "CN=Ana Trujillo,OU=Sales,OU=Users,OU=Corp,DC=contoso,DC=com" --attribute department
+  synclens fix demo --dn "CN=Kwame Okafor,OU=Engineering,OU=Users,OU=Corp,DC=contoso,DC=com" --attribute employeeID --out fix.ps1
   synclens report demo --format html --out report.html
   synclens eval 'IIF(IsPresent([mail]), Trim([mail]), NULL)' --attr mail=' ana@contoso.com '`
 
@@ -135,6 +137,25 @@ function buildProgram(io: CliIo, lifecycle: Lifecycle): Command {
       '\nGive --dn or --mv-id. The verdict is the first blocking step: OK, RULE_OUT_OF_SCOPE, NOT_SELECTED_ON_CONNECTOR, ...',
     )
     .action(run('why', (snapshot, options: WhyOptions) => whyCommand(snapshot, options, io)))
+
+  command('fix', 'the rule and connector changes that make an attribute flow, previewed and counted')
+    .argument('<snapshot>', 'the snapshot to read')
+    .option('--dn <dn>', 'a connector-space object by distinguished name (case-insensitive)')
+    .option('--connector <name>', 'the connector space of --dn, when the DN is in several')
+    .option('--mv-id <guid>', 'a metaverse object, fixed from the object that contributes the attribute')
+    .requiredOption('--attribute <name>', 'the attribute (connector-space or metaverse name)')
+    .option('--target <connector>', 'the connector the value should reach (default: Entra ID)')
+    .option(
+      '--out <file>',
+      'write the changes as a Synchronization Rules Editor script (never inside the snapshot)',
+    )
+    .option('--force', 'replace FILE when it exists')
+    .option('--json', 'print the draft, the object before and after and the impact as JSON')
+    .addHelpText(
+      'after',
+      '\nGive --dn or --mv-id. Run the script on the staging server first; nothing is written into the snapshot.',
+    )
+    .action(run('fix', (snapshot, options: FixOptions) => fixCommand(snapshot, options, io)))
 
   command('report', 'the unmapped attributes and their diagnoses, as a file readable without SyncLens')
     .argument('<snapshot>', 'the snapshot to read')

@@ -41,6 +41,7 @@ const ObjectView = lazy(() =>
 const TrainingCaseNote = lazy(() =>
   import('../views/training/training-case-note').then((module) => ({ default: module.TrainingCaseNote })),
 )
+const FixView = lazy(() => import('../views/fix/fix-view').then((module) => ({ default: module.FixView })))
 const TrainingView = lazy(() =>
   import('../views/training/training-view').then((module) => ({ default: module.TrainingView })),
 )
@@ -181,6 +182,13 @@ export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
               >
                 <TrainingCaseNote target={route.target} />
                 <ObjectView route={route} summary={summary} />
+              </ViewFrame>
+            </div>
+          )}
+          {route.view === 'fix' && (
+            <div className="workspace__view">
+              <ViewFrame key={routeKey(route)} label="Draft a fix" onError={reportError}>
+                <FixView route={route} summary={summary} />
               </ViewFrame>
             </div>
           )}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { HostApi } from '../../shared/app/host-api'
-import { generateTrainingSnapshot } from '../../shared/training/index'
+import { generateTrainingSnapshot, TRAINING_CASES } from '../../shared/training/index'
 import { createBrowserHost } from './browser-host'
 import { withRelativePath } from './dropped-files'
 import { InProcessWorker } from './testing/in-process-worker'
@@ -131,3 +131,29 @@ async function firstConnectorId(host: HostApi): Promise<string> {
   const state = await host.getState()
   return state.phase === 'ready' ? (state.summary.connectors[0]?.id ?? '') : ''
 }
+
+describe('createBrowserHost saveFixScript', () => {
+  it("downloads a drafted fix as the Rules Editor script the worker writes (Kwame's employeeID)", async () => {
+    const host = await trainingHost()
+    const kwame = TRAINING_CASES.find((trainingCase) => trainingCase.id === 'employee-id-not-selected')
+    const page = await host.searchConnectorSpace({
+      connectorId: await firstConnectorId(host),
+      query: { scope: 'dn', value: kwame?.dn ?? '' },
+      columns: [],
+      offset: 0,
+      limit: 1,
+    })
+    const draft = await host.proposeFix({ csId: page.rows[0]?.id ?? '', attribute: kwame?.attribute ?? '' })
+    if (!draft) throw new Error('No draft for Kwame')
+
+    const outcome = await host.saveFixScript(draft)
+    const empty = await host.saveFixScript({ ...draft, changes: [] })
+
+    expect(outcome).toEqual({ status: 'saved', fileName: 'synclens-fix-employeeID-Kwame-Okafor.ps1' })
+    expect(empty.status).toBe('failed')
+    expect(downloads).toHaveLength(1)
+    const text = await downloads[0]?.blob.text()
+    expect(text).toContain('New-ADSyncRule')
+    expect(text).toContain('STAGING server first')
+  })
+})

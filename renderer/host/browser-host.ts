@@ -96,6 +96,16 @@ export function createBrowserHost(
       // The browser build has no log file: the console is where a developer looks.
       console.error(details)
     },
+    async saveFixScript(draft) {
+      try {
+        const answer = await queries.fixScript(draft)
+        if ('error' in answer) return { status: 'failed', message: answer.error }
+        download(answer)
+        return { status: 'saved', fileName: answer.fileName }
+      } catch (error) {
+        return { status: 'failed', message: error instanceof Error ? error.message : String(error) }
+      }
+    },
     async exportReport(format, objectCsId) {
       try {
         const answer = await queries.report(objectCsId === undefined ? { format } : { format, objectCsId })

@@ -14,6 +14,13 @@ export type Route =
       readonly diagnose?: boolean
     }
   | { readonly view: 'training' }
+  /** "Draft a fix" for one attribute of one connector-space object. */
+  | {
+      readonly view: 'fix'
+      readonly csId: string
+      readonly attribute: string
+      readonly targetConnectorId?: string
+    }
 
 /** The name of a view, as a route names it. */
 export type ViewName = Route['view']
@@ -53,6 +60,8 @@ export function routeKey(route: Route): string {
       return `object|${targetKey(route.target)}|${route.attribute ?? ''}|${route.diagnose === true ? 'd' : ''}`
     case 'training':
       return 'training'
+    case 'fix':
+      return `fix|${route.csId}|${route.attribute}|${route.targetConnectorId ?? ''}`
   }
 }
 
@@ -127,5 +136,7 @@ export function routeTitle(route: Route): string {
       return 'csId' in route.target ? 'Connector space object' : 'Metaverse object'
     case 'training':
       return 'Cases and Concepts'
+    case 'fix':
+      return `Draft a fix: ${route.attribute}`
   }
 }

@@ -1,3 +1,4 @@
+import type { FixDraft } from '../fix/draft'
 import type { LoadIssue } from '../model/load-issue'
 import type { LoadProgress, SnapshotSummary } from '../model/snapshot-summary'
 import { type AsyncQueries, QUERY_NAMES, type QueryName } from './query-table'
@@ -83,6 +84,11 @@ export interface HostApi extends AsyncQueries {
    * where with its save dialog, the browser downloads it. Settles once saved, cancelled or failed.
    */
   exportReport(format: ReportFormat, objectCsId?: string): Promise<ExportReportOutcome>
+  /**
+   * Saves a drafted fix as a Synchronization Rules Editor script: the worker writes it, Electron asks where with
+   * its save dialog, the browser downloads it. Settles once saved, cancelled or failed.
+   */
+  saveFixScript(draft: FixDraft): Promise<ExportReportOutcome>
   /** Records an unexpected error of the window (a view that failed) in the host's log. */
   reportError(details: string): Promise<void>
 }
@@ -101,6 +107,7 @@ const HOST_COMMANDS: Readonly<Record<Exclude<keyof HostApi, QueryName>, true>> =
   onStateChange: true,
   onMenuCommand: true,
   exportReport: true,
+  saveFixScript: true,
   reportError: true,
 }
 

@@ -1,3 +1,4 @@
+import type { FixDraft } from '../fix/draft'
 import type { ExportReportOutcome, MenuCommand, RecentSnapshot, SnapshotState } from './host-api'
 import type { QueryName } from './query-table'
 import type { ReportFormat } from './view-queries'
@@ -8,8 +9,8 @@ import type { ReportFormat } from './view-queries'
  *
  * Both sides type their IPC wrappers against this map, so a channel cannot be invoked with arguments
  * the main process does not handle. Paths cross only in `snapshot:open-paths`, from files the user
- * dropped or picked; the main process checks them again before reading anything. `report:export` carries
- * no path: the main process asks for one with its own save dialog.
+ * dropped or picked; the main process checks them again before reading anything. `report:export` and
+ * `fix:save-script` carry no path: the main process asks for one with its own save dialog.
  */
 export type InvokeChannels = {
   'snapshot:open-dialog': () => Promise<boolean>
@@ -21,6 +22,7 @@ export type InvokeChannels = {
   'snapshot:close': () => Promise<void>
   'snapshot:get-state': () => Promise<SnapshotState>
   'report:export': (format: ReportFormat, objectCsId?: string) => Promise<ExportReportOutcome>
+  'fix:save-script': (draft: FixDraft) => Promise<ExportReportOutcome>
   'log:error': (details: string) => Promise<void>
 }
 

@@ -8,6 +8,13 @@ import { summarize } from '../load/summarize'
 import { normalizeGuid } from '../model/connector'
 import { connectorSpaceResultPage, matchConnectorSpace } from '../search/connector-space-search'
 import { matchMetaverse, metaverseResultPage } from '../search/metaverse-search'
+import {
+  continueFixImpactHandler,
+  fixScriptHandler,
+  previewFixHandler,
+  proposeFixHandler,
+  startFixImpactHandler,
+} from './fix-handlers'
 import type { QueryArgs, QueryName, QueryResult } from './query-table'
 import { buildReportFile } from './report-file'
 import { filterRules } from './rule-filter'
@@ -146,6 +153,12 @@ export const QUERY_HANDLERS: QueryHandlers = {
   },
 
   report: ({ snapshot, clock }, request) => buildReportFile(snapshot, request, () => new Date(clock())),
+
+  proposeFix: proposeFixHandler,
+  previewFix: previewFixHandler,
+  startFixImpact: startFixImpactHandler,
+  continueFixImpact: continueFixImpactHandler,
+  fixScript: fixScriptHandler,
 }
 
 /** A search that keeps its matches for paging: a request with a kept `searchId` pages without searching again. */

@@ -4,7 +4,15 @@ import type { FlowDetail } from '../engine/flow-detail'
 import type { ObjectReport } from '../engine/object-report'
 import type { CsObject } from '../model/objects'
 import type { SnapshotSummary } from '../model/snapshot-summary'
+import type { FixDraft } from '../fix/draft'
 import type { SyncRule } from '../model/sync-rule'
+import {
+  type FixImpactStep,
+  type FixPreviewAnswer,
+  fixDraftSchema,
+  fixImpactStepRequest,
+  previewFixRequest,
+} from './fix-queries'
 import {
   type ConnectorSpaceSearchPage,
   connectorSpaceSearchRequest,
@@ -48,6 +56,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 const NO_SNAPSHOT_REPORT = 'No snapshot is open; open one before exporting a report.'
+const NO_SNAPSHOT_SCRIPT = 'No snapshot is open; open one before saving a script.'
 
 const EMPTY_PAGE: SearchPage<never> = { searchId: 0, total: 0, offset: 0, rows: [], elapsedMs: 0 }
 
@@ -75,6 +84,16 @@ export const QUERY_TABLE = {
   metaverseAttributes: query<readonly string[]>()(z.tuple([]), []),
   /** The unmapped-attribute report rendered as a file (as `synclens report` writes it). */
   report: query<ReportAnswer>()(z.tuple([reportRequest]), { error: NO_SNAPSHOT_REPORT }),
+  /** "Draft a fix": the rule and connector changes that make one attribute of one object flow. */
+  proposeFix: query<FixDraft | null>()(z.tuple([diagnoseRequest]), null),
+  /** A draft's object before and after the next synchronization, and what is wrong with the draft. */
+  previewFix: query<FixPreviewAnswer | null>()(z.tuple([previewFixRequest]), null),
+  /** Starts counting a draft's impact on the whole snapshot: the run and its total, nothing counted yet. */
+  startFixImpact: query<FixImpactStep | null>()(z.tuple([fixDraftSchema]), null),
+  /** Counts the next step of an impact count; null when the run is gone. */
+  continueFixImpact: query<FixImpactStep | null>()(z.tuple([fixImpactStepRequest]), null),
+  /** A draft as a Synchronization Rules Editor script file. */
+  fixScript: query<ReportAnswer>()(z.tuple([fixDraftSchema]), { error: NO_SNAPSHOT_SCRIPT }),
 } as const
 
 /** The table's type. */

@@ -61,7 +61,7 @@ export async function reportCommand(target: string, options: ReportCommandOption
  * Refuses an output path inside the snapshot being read (the folder, or the zip or export file itself),
  * symbolic links followed: SyncLens never writes into a snapshot, not even with --force.
  */
-export function refuseOutputInside(snapshotPath: string, out: string): void {
+export function refuseOutputInside(snapshotPath: string, out: string, what = 'the report'): void {
   const snapshot = realPath(path.resolve(snapshotPath))
   const output = realPath(path.resolve(out))
   const isFolder = fs.statSync(snapshot, { throwIfNoEntry: false })?.isDirectory() ?? false
@@ -71,7 +71,7 @@ export function refuseOutputInside(snapshotPath: string, out: string): void {
   if (inside) {
     throw new CliError(
       `--out ${out} is inside the snapshot being read (${snapshot}), and SyncLens never writes into a ` +
-        'snapshot. Write the report somewhere else, for example your home or documents folder.',
+        `snapshot. Write ${what} somewhere else, for example your home or documents folder.`,
       EXIT.usage,
     )
   }

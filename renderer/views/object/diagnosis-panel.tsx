@@ -11,10 +11,13 @@ export function DiagnosisPanel({
   csId,
   attribute,
   onClose,
+  onDraftFix,
 }: {
   readonly csId: string
   readonly attribute: string
   readonly onClose: () => void
+  /** Opens "Draft a fix" for the attribute. */
+  readonly onDraftFix: () => void
 }) {
   const host = useHost()
   const answer = useHostQuery(`diagnose|${csId}|${attribute}`, () => host.diagnose({ csId, attribute }))
@@ -41,7 +44,14 @@ export function DiagnosisPanel({
         (answer.value === null ? (
           <p className="muted">This object is not in the snapshot any more.</p>
         ) : (
-          <DiagnosisSteps diagnosis={answer.value} />
+          <>
+            <DiagnosisSteps diagnosis={answer.value} />
+            {answer.value.verdict !== 'OK' && (
+              <button type="button" className="button" onClick={onDraftFix} data-testid="diagnosis-draft-fix">
+                Draft a fix
+              </button>
+            )}
+          </>
         ))}
     </section>
   )

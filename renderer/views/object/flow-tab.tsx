@@ -215,6 +215,7 @@ export function FlowTab({
   onSelect,
   onOpenRule,
   onDiagnose,
+  onDraftFix,
   csId,
   mvId,
 }: {
@@ -223,6 +224,8 @@ export function FlowTab({
   readonly onSelect: (attribute: string) => void
   readonly onOpenRule: (target: RulePaneTarget) => void
   readonly onDiagnose: (attribute: string) => void
+  /** Opens "Draft a fix" for a line (offered on lines with a problem and on the selected line). */
+  readonly onDraftFix: (attribute: string) => void
   readonly csId: string | null
   readonly mvId: string | null
 }) {
@@ -439,6 +442,19 @@ export function FlowTab({
                               data-testid="why-button"
                             >
                               Why?
+                            </button>
+                          )}
+                          {csId !== null && (line.flagged || isSelected) && (
+                            <button
+                              type="button"
+                              className="link-button small"
+                              onClick={(event) => {
+                                event.stopPropagation()
+                                onDraftFix(line.attribute)
+                              }}
+                              data-testid="draft-fix-button"
+                            >
+                              Draft a fix
                             </button>
                           )}
                         </span>

@@ -81,6 +81,11 @@ export function ObjectView({
     [navigate, route],
   )
 
+  const draftFix = (attribute: string): void => {
+    const source = csId ?? (report ? diagnosisSource(report, attribute) : null)
+    if (source !== null) navigate({ view: 'fix', csId: source, attribute })
+  }
+
   if (data.status === 'loading') return <main className="view empty-state">Reading the object…</main>
   if (data.status === 'failed')
     return <main className="view empty-state error-text">The object could not be read: {data.message}</main>
@@ -168,6 +173,7 @@ export function ObjectView({
               }}
               onOpenRule={(target) => setRulePane(target)}
               onDiagnose={diagnose}
+              onDraftFix={draftFix}
               csId={canDiagnose ? (csId ?? '') : null}
               mvId={metaverse?.id ?? null}
             />
@@ -177,6 +183,7 @@ export function ObjectView({
           <DiagnosisPanel
             csId={diagnosisCs}
             attribute={diagnosing}
+            onDraftFix={() => navigate({ view: 'fix', csId: diagnosisCs, attribute: diagnosing })}
             onClose={() => navigate({ ...route, diagnose: false }, { replace: true })}
           />
         )}
