@@ -8,7 +8,7 @@ import type { SnapshotSummary } from '../model/snapshot-summary'
 import type { SnapshotSource } from '../io/source'
 import type { CsObject } from '../model/objects'
 import { diagnosisSource } from './diagnosis-source'
-import { QUERY_HANDLERS, SnapshotContext } from './query-handlers'
+import { type BackgroundOptions, QUERY_HANDLERS, SnapshotContext } from './query-handlers'
 import {
   QUERY_TABLE,
   syncQueryMethods,
@@ -24,7 +24,10 @@ import type { ObjectTarget } from './view-queries'
 class SessionCore implements SnapshotSessionApi {
   private context: SnapshotContext | null = null
 
-  public constructor(private readonly clock: () => number) {}
+  public constructor(
+    private readonly clock: () => number,
+    private readonly background: BackgroundOptions | null,
+  ) {}
 
   /** Loads a snapshot; the previous one stays until the new one has loaded completely. */
   public async load(
@@ -33,7 +36,8 @@ class SessionCore implements SnapshotSessionApi {
     signal: AbortSignalLike,
   ): Promise<SnapshotSummary> {
     const loaded = await loadSnapshot(source, onProgress, signal)
-    this.context = new SnapshotContext(loaded, this.clock)
+    this.context?.dispose()
+    this.context = new SnapshotContext(loaded, this.clock, this.background)
     return summarize(loaded)
   }
 
@@ -75,9 +79,16 @@ class SessionCore implements SnapshotSessionApi {
 /** The snapshot service: one loaded snapshot, and every query of the table as a method of the same name. */
 export type SnapshotSession = SessionCore & SyncQueries
 
-/** A new session with nothing loaded; `clock` dates reports and times searches. */
-export function createSnapshotSession(clock: () => number = Date.now): SnapshotSession {
-  const core = new SessionCore(clock)
+/**
+ * A new session with nothing loaded; `clock` dates reports and times searches. A host that can yield between
+ * its messages (a worker) passes `background`, so work a query starts (every object's verdict) continues
+ * between queries.
+ */
+export function createSnapshotSession(
+  clock: () => number = Date.now,
+  background: BackgroundOptions | null = null,
+): SnapshotSession {
+  const core = new SessionCore(clock, background)
   return Object.assign(
     core,
     syncQueryMethods((name, args) => core.query(name, ...args)),

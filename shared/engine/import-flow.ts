@@ -42,6 +42,36 @@ export interface ImportFlowOptions {
   readonly mvLookup?: MvAttributeLookup
   /** Fixed clock for `Now()`. */
   readonly now?: () => Date
+  /**
+   * Keeps each object's rule results for the flows of its siblings: the flows of the objects connected to
+   * one metaverse object each read every other one's rules. Share one memo only between flows over the same
+   * objects (a `memoizedIndex`) and the same options.
+   */
+  readonly memo?: ImportFlowMemo
+}
+
+/** Rule results of connector-space objects kept across the import flows of one metaverse object. */
+export class ImportFlowMemo {
+  private readonly kept = new Map<CsObject, Map<MvObject | null, ObjectCandidates>>()
+
+  /** The candidates of the object against this metaverse object, computed once. */
+  public candidates(
+    csObject: CsObject,
+    mvObject: MvObject | null,
+    build: () => ObjectCandidates,
+  ): ObjectCandidates {
+    let byMv = this.kept.get(csObject)
+    if (!byMv) {
+      byMv = new Map()
+      this.kept.set(csObject, byMv)
+    }
+    let found = byMv.get(mvObject)
+    if (!found) {
+      found = build()
+      byMv.set(mvObject, found)
+    }
+    return found
+  }
 }
 
 /** How the CS object relates to the metaverse, now or at the next synchronization. */
@@ -145,14 +175,18 @@ export function importFlow(csObject: CsObject, options: ImportFlowOptions): Impo
   const { index } = options
   const mvObjectId = csObject.mvLink?.mvObjectId ?? null
   const mvObject = mvObjectId === null ? null : index.mvObject(mvObjectId)
-  const own = objectCandidates(csObject, mvObject, options)
+  const candidatesOf = (object: CsObject): ObjectCandidates =>
+    options.memo
+      ? options.memo.candidates(object, mvObject, () => objectCandidates(object, mvObject, options))
+      : objectCandidates(object, mvObject, options)
+  const own = candidatesOf(csObject)
   const others =
     mvObjectId === null
       ? []
       : index
           .connectedCsObjects(mvObjectId)
           .filter((other) => other.id !== csObject.id)
-          .map((other) => objectCandidates(other, mvObject, options))
+          .map(candidatesOf)
   const all = [own, ...others]
   const mv = mvObject ? mvBag(mvObject) : null
   const groups = new Map<string, { name: string; candidates: OwnedCandidate[] }>()

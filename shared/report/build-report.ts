@@ -9,6 +9,7 @@ import { diagnoseAttribute } from '../engine/diagnose'
 import { lifecycleBreaks } from '../engine/flow-breaks'
 import { allFindings, mvObjectFindingParts } from '../engine/object-findings'
 import { objectReport } from '../engine/object-report'
+import { objectVerdicts } from '../engine/object-verdicts'
 import {
   connectorAttributeGaps,
   type UnmappedAttribute,
@@ -198,9 +199,13 @@ function countSnapshot(snapshot: LoadedSnapshot, options: ReportOptions): Snapsh
     if (findings.some((finding) => finding.severity === 'blocking')) objectsBlocking++
   }
   const linked = new Set<string>()
+  // The default clock's verdicts are the filter's: keep them so the filter need not walk the flows again.
+  const verdicts = options.now === undefined ? objectVerdicts(snapshot) : null
   for (let row = 0; row < store.mvRowCount; row++) {
     const mvId = store.mvIdAt(row)
     const parts = mvObjectFindingParts(mvId, findingOptions)
+    const findings = allFindings(parts)
+    verdicts?.record(row, findings)
     for (const part of parts.connected) {
       linked.add(part.csObject.id)
       tally(connectorNameOf(snapshot, part.csObject), part.csObject.objectType).add(
@@ -216,7 +221,7 @@ function countSnapshot(snapshot: LoadedSnapshot, options: ReportOptions): Snapsh
         maxExamples,
       )
     }
-    countObject(allFindings(parts))
+    countObject(findings)
   }
   for (let row = 0; row < store.csRowCount; row++) {
     const object = store.csObjectAt(row)

@@ -106,7 +106,9 @@ export function MetaverseSearchView({
       ? 'Searching…'
       : search.total === null
         ? 'Set the clauses and press Search.'
-        : `${formatCount(search.total)} matching (${formatMs(search.elapsedMs)})`
+        : search.checking
+          ? `${formatCount(search.total)} matching so far: checked the flows of ${formatCount(search.checking.checked)} of ${formatCount(search.checking.total)} objects…`
+          : `${formatCount(search.total)} matching (${formatMs(search.elapsedMs)})`
 
   return (
     <main className="view mv-search" data-testid="mv-search">
