@@ -3,6 +3,7 @@ import { engineContext } from '../engine/engine-context'
 import { flowDetail } from '../engine/flow-detail'
 import { objectReport } from '../engine/object-report'
 import { objectVerdicts } from '../engine/object-verdicts'
+import { connectorAttributeGaps } from '../engine/unmapped'
 import type { LoadedSnapshot } from '../load/load-snapshot'
 import { summarize } from '../load/summarize'
 import { normalizeGuid } from '../model/connector'
@@ -174,6 +175,13 @@ export const QUERY_HANDLERS: QueryHandlers = {
         if (!names.has(flow.target.toLowerCase())) names.set(flow.target.toLowerCase(), flow.target)
     }
     return [...names.values()].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }))
+  },
+
+  connectorFindings({ snapshot }) {
+    const { ruleIndex } = engineContext(snapshot)
+    return snapshot.configuration.connectors.flatMap((connector) =>
+      connectorAttributeGaps(ruleIndex, connector.id),
+    )
   },
 
   report: ({ snapshot, clock }, request) => buildReportFile(snapshot, request, () => new Date(clock())),
