@@ -21,7 +21,12 @@ export function memoizedIndex(index: ObjectIndex): ObjectIndex {
   const connected = new Map<string, readonly CsObject[]>()
   const byDn = new Map<string, CsObject | null>()
   const allByDn = new Map<string, readonly CsObject[]>()
+  const dns = new Map<string, readonly { readonly connectorId: string | null; readonly dn: string }[]>()
+  const connectedDns = index.connectedDns?.bind(index)
   return {
+    ...(connectedDns
+      ? { connectedDns: (mvObjectId: string) => remember(dns, mvObjectId, () => connectedDns(mvObjectId)) }
+      : {}),
     metaverseSource: index.metaverseSource,
     csObject: (id) => remember(csById, id, () => index.csObject(id)),
     csObjectByDn: (connectorId, dn) =>
