@@ -1,3 +1,4 @@
+import { missingDnText } from '../engine/container-filter'
 import { engineContext } from '../engine/engine-context'
 import type { ContributorsReport } from '../engine/rule-index'
 import { loadSnapshot } from '../load/load-snapshot'
@@ -55,6 +56,18 @@ class SessionCore implements SnapshotSessionApi {
   /** The connector-space objects with this DN in every connector space (the command line's `--dn`). */
   public csObjectsByDn(dn: string): readonly CsObject[] {
     return this.context?.snapshot.objects.csObjectsByDn(dn) ?? []
+  }
+
+  /**
+   * Why a DN is in no connector space (of this connector, when given), as far as the connectors' filters tell:
+   * under an excluded container, in an unselected partition, or simply absent from the export.
+   */
+  public missingDnText(dn: string, connectorId?: string): string {
+    const connectors = this.context?.snapshot.configuration.connectors ?? []
+    return missingDnText(
+      connectorId === undefined ? connectors : connectors.filter((connector) => connector.id === connectorId),
+      dn,
+    )
   }
 
   /**

@@ -5,6 +5,7 @@ import {
   SEVERITIES,
   type Severity,
 } from '../model/diagnosis-codes'
+import { missingDnText } from '../engine/container-filter'
 import { diagnoseAttribute } from '../engine/diagnose'
 import { lifecycleBreaks } from '../engine/flow-breaks'
 import { allFindings, mvObjectFindingParts } from '../engine/object-findings'
@@ -343,12 +344,18 @@ function findObject(snapshot: LoadedSnapshot, dn: string, connectorName: string 
     }
     const object = store.csObjectByDn(connector.id, dn)
     if (object) return { ok: true, object }
-    return notFound(dn, `the connector space of "${connector.name}"`)
+    return notFound(dn, `the connector space of "${connector.name}"`, missingDnText([connector], dn))
   }
   const matches = store.csObjectsByDn(dn)
   const [only] = matches
   if (matches.length === 1 && only) return { ok: true, object: only }
-  if (matches.length === 0) return notFound(dn, 'any connector space of this snapshot')
+  if (matches.length === 0) {
+    return notFound(
+      dn,
+      'any connector space of this snapshot',
+      missingDnText(snapshot.configuration.connectors, dn),
+    )
+  }
   return {
     ok: false,
     error: {
@@ -360,12 +367,12 @@ function findObject(snapshot: LoadedSnapshot, dn: string, connectorName: string 
   }
 }
 
-function notFound(dn: string, where: string): FoundObject {
+function notFound(dn: string, where: string, why: string): FoundObject {
   return {
     ok: false,
     error: {
       problem: 'object-not-found',
-      message: `No object with DN "${dn}" in ${where}. Check the DN (it is compared case-insensitively).`,
+      message: `No object with DN "${dn}" in ${where}. ${why} Check the DN (it is compared case-insensitively).`,
     },
   }
 }
