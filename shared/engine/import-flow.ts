@@ -361,12 +361,12 @@ function linkState(
 ): { link: LinkState; join: JoinResult | null } {
   const linking = rules.filter((rule) => !rule.disabled && isLinkingRule(rule))
   const inScopeLinking = linking.filter((rule) => scopes.get(rule)?.inScope ?? true)
-  if (inScopeLinking.filter((rule) => rule.joinGroups.length > 0).length > 1) {
-    const names = inScopeLinking.map((rule) => `"${rule.name}"`).join(', ')
-    notes.push(
-      `Several rules with join criteria are in scope (${names}); the engine reports an error for such objects.`,
-    )
-  }
+  const joining = inScopeLinking.filter((rule) => rule.joinGroups.length > 0)
+  const severalJoins =
+    joining.length > 1
+      ? `Several rules with join criteria are in scope (${joining.map((rule) => `"${rule.name}"`).join(', ')}); only one may be, and precedence does not decide between them: the engine reports a synchronization error for such objects.`
+      : null
+  if (severalJoins !== null) notes.push(severalJoins)
   if (csObject.mvLink) {
     if (linking.length > 0 && inScopeLinking.length === 0) {
       notes.push(
@@ -387,6 +387,8 @@ function linkState(
       join: null,
     }
   }
+  // An object that is not joined yet does not join while its join is in conflict.
+  if (severalJoins !== null) return { link: { kind: 'not-joined', reason: severalJoins }, join: null }
   const [first] = inScopeLinking
   if (!first) {
     const [outOfScope] = linking
@@ -402,7 +404,19 @@ function linkState(
   for (const note of join.notes) notes.push(note)
   const rule = ruleRef(first)
   if (!join.evaluated) return { link: { kind: 'join-not-evaluated', rule }, join }
-  if (join.wouldJoin !== null) return { link: { kind: 'would-join', mvObjectId: join.wouldJoin, rule }, join }
+  if (join.wouldJoin !== null) {
+    const taken = joinedFromSameConnector(csObject, join.wouldJoin, first.connectorId, options)
+    if (taken !== null) {
+      return {
+        link: {
+          kind: 'not-joined',
+          reason: `The join is ambiguous: ${ruleLabel(rule)} finds metaverse object ${join.wouldJoin}, which is already joined to ${taken} in the same connector space. Two objects of one connector space cannot join one metaverse object, so the engine does not join this one and reports the join as ambiguous.`,
+        },
+        join,
+      }
+    }
+    return { link: { kind: 'would-join', mvObjectId: join.wouldJoin, rule }, join }
+  }
   if (join.wouldProject) return { link: { kind: 'would-project', rule }, join }
   return {
     link: {
@@ -411,6 +425,24 @@ function linkState(
     },
     join,
   }
+}
+
+/** The DN of another object of this connector space already joined to the metaverse object, or null. */
+function joinedFromSameConnector(
+  csObject: CsObject,
+  mvObjectId: string,
+  connectorId: string,
+  options: ImportFlowOptions,
+): string | null {
+  const { index, ruleIndex } = options
+  const other = index
+    .connectedCsObjects(mvObjectId)
+    .find(
+      (object) =>
+        object.id !== csObject.id &&
+        (ruleIndex.connectorOf(object)?.id ?? normalizeGuid(object.connectorId ?? '')) === connectorId,
+    )
+  return other?.dn ?? null
 }
 
 const mvAttributeIndexes = new WeakMap<MvObject, ReadonlyMap<string, MvAttribute>>()
