@@ -3,6 +3,7 @@ import { engineContext } from '../engine/engine-context'
 import { flowDetail } from '../engine/flow-detail'
 import { objectReport } from '../engine/object-report'
 import { objectVerdicts } from '../engine/object-verdicts'
+import { precedenceTies } from '../engine/precedence-ties'
 import { connectorAttributeGaps } from '../engine/unmapped'
 import type { LoadedSnapshot } from '../load/load-snapshot'
 import { summarize } from '../load/summarize'
@@ -183,6 +184,8 @@ export const QUERY_HANDLERS: QueryHandlers = {
       connectorAttributeGaps(ruleIndex, connector.id),
     )
   },
+
+  ruleWarnings: ({ snapshot }) => precedenceTies(engineContext(snapshot).ruleIndex),
 
   report: ({ snapshot, clock }, request) => buildReportFile(snapshot, request, () => new Date(clock())),
 

@@ -202,10 +202,13 @@ export function importFlow(csObject: CsObject, options: ImportFlowOptions): Impo
   const rows: ImportFlowRow[] = []
   const attributes: ImportAttribute[] = []
   let syncError: ImportSyncError | null = null
+  const tieNotes: string[] = []
   const evaluatedConnectors = new Set(all.map((entry) => entry.connector.id))
   for (const [key, group] of groups) {
     if (!ownTargets.has(key)) continue
     const { rows: resolved, resolution } = resolvePrecedence(group.candidates)
+    const tie = tiedContribution(resolved, group.name)
+    if (tie !== null) tieNotes.push(tie)
     const mvValues = mv ? mv.values(group.name) : null
     for (const candidate of resolved) {
       const { owner } = candidate
@@ -233,8 +236,29 @@ export function importFlow(csObject: CsObject, options: ImportFlowOptions): Impo
     rows,
     attributes,
     syncError,
-    notes: own.notes,
+    notes: tieNotes.length === 0 ? own.notes : [...own.notes, ...tieNotes],
   }
+}
+
+/**
+ * A note when the winning value comes from one of several rules with the same precedence that all offer a
+ * value: nothing documented decides between them (see precedence-ties.ts).
+ */
+function tiedContribution(
+  resolved: readonly ResolvedCandidate<OwnedCandidate>[],
+  mvAttribute: string,
+): string | null {
+  const winner = resolved.find((candidate) => candidate.winner)
+  if (!winner) return null
+  const tied = resolved.filter(
+    (candidate) =>
+      candidate.rule.precedence === winner.rule.precedence &&
+      candidate.gate.kind === 'open' &&
+      candidate.outcome.kind === 'value',
+  )
+  const rules = [...new Set(tied.map((candidate) => candidate.rule))]
+  if (rules.length < 2) return null
+  return `${rules.map((rule) => `"${rule.name}"`).join(' and ')} have the same precedence (${winner.rule.precedence}) and both offer ${mvAttribute} for this object: precedence cannot decide which value wins; the engine's order of the rules does.`
 }
 
 function toRow(

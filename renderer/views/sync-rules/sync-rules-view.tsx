@@ -19,6 +19,7 @@ import { RuleDetail } from './rule-detail'
 import type { RulePage } from './rule-detail-model'
 import { RuleFilterBar } from './rule-filter-bar'
 import { RuleGrid } from './rule-grid'
+import { RuleWarnings } from './rule-warnings'
 import { toRuleRow } from './rule-rows'
 import { useRules } from './use-rules'
 
@@ -109,6 +110,7 @@ export function SyncRulesView({
           onClear={() => setFilter((current) => ({ ...INITIAL_FILTER, direction: current.direction }))}
         />
         <ConnectorFindings connectorId={connectorId} />
+        <RuleWarnings direction={direction} />
       </div>
       <div
         ref={splitRef}
