@@ -141,9 +141,11 @@ export function MetaverseSearchView({
           onVisibleRange={search.loadRange}
           onActivate={(row) => navigate({ view: 'object', target: { mvId: row.id } })}
           emptyMessage={
-            search.total === 0
-              ? 'No metaverse object matches. Loosen a clause, or add an OR group.'
-              : 'Results appear here. Double-click a result or press Enter to open it.'
+            search.checking
+              ? 'Checking each object’s flows; matches appear here as they are found.'
+              : search.total === 0
+                ? 'No metaverse object matches. Loosen a clause, or add an OR group.'
+                : 'Results appear here. Double-click a result or press Enter to open it.'
           }
           testId="mv-results"
         />
