@@ -4,6 +4,7 @@ import { loadSnapshot } from '../load/load-snapshot'
 import { AD_CONNECTOR_ID } from '../training/environment'
 import { TRAINING_CASES } from '../training/training-cases'
 import { generateTrainingSnapshot } from '../training/training-snapshot'
+import { objectVerdicts } from '../engine/object-verdicts'
 import { QUERY_HANDLERS, SnapshotContext } from './query-handlers'
 
 /** The seeded cases whose own line is red on the object (the others are configuration-wide or by design). */
@@ -123,5 +124,35 @@ describe('"has unmapped attributes" on a large snapshot', () => {
     const finalIds = new Set(page.rows.map((row) => row.id))
     expect([...firstIds].every((id) => finalIds.has(id))).toBe(true)
     expect(page.total).toBeGreaterThan(first.total)
+  })
+
+  it('checks the rest in the background where the host yields, and stops when the session moves on', async () => {
+    const snapshot = await loadSnapshot(generateTrainingSnapshot({ users: 30, seed: 6 }))
+    let now = 0
+    const slices: number[] = []
+    const context = new SnapshotContext(snapshot, () => (now += 40), {
+      yieldControl: () => {
+        slices.push(objectVerdicts(snapshot).checked)
+        return Promise.resolve()
+      },
+    })
+    const request = { query: { groups: [] }, columns: [], offset: 0, limit: 5000, unmappedOnly: true }
+
+    expect(QUERY_HANDLERS.searchMetaverse(context, request).checking).toBeDefined()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    for (let wait = 0; wait < 200 && !objectVerdicts(snapshot).complete; wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+
+    expect(objectVerdicts(snapshot).complete).toBe(true)
+    expect(slices.length).toBeGreaterThan(0)
+    expect(QUERY_HANDLERS.searchMetaverse(context, request).checking).toBeUndefined()
+
+    const other = await loadSnapshot(generateTrainingSnapshot({ users: 30, seed: 7 }))
+    const stopped = new SnapshotContext(other, () => (now += 40), { yieldControl: () => Promise.resolve() })
+    stopped.dispose()
+    stopped.checkVerdictsInBackground()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(objectVerdicts(other).checked).toBe(0)
   })
 })
