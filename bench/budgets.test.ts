@@ -23,7 +23,13 @@ function search(p95: number, firstRows = 1): SearchFigures {
 
 /** A 100 MiB csexport read by the store at 100 MiB/s, xmllint at 150, saxes at 60; everything in budget. */
 function size(
-  overrides: { storeCpu?: number; rss?: number; flowP95?: number; contains?: number } = {},
+  overrides: {
+    storeCpu?: number
+    rss?: number
+    flowP95?: number
+    contains?: number
+    verdictMs?: number
+  } = {},
 ): SizeResult {
   const bytes = 100 * MIB
   return {
@@ -71,6 +77,14 @@ function size(
         cold: { p50: 5, p95: 40, cpu: { p50: 5, p95: 15 } },
       },
       unmappedScan: { objects: 20_000, findings: 0, totalMs: 40, usPerObject: 20, cpuUsPerObject: 2 },
+      verdicts: {
+        objects: 1_000,
+        actionable: 200,
+        msPerObject: 6,
+        cpuMsPerObject: overrides.verdictMs ?? 3,
+        wholeSnapshotCpuSeconds: 30,
+        keptUsPerObject: 0.2,
+      },
       process: figures(5),
     },
     firstScreen: null,
@@ -95,6 +109,7 @@ describe('sizeBudgets', () => {
     [{ rss: 850_000_000 }, []],
     [{ flowP95: 10 }, ['object flow + diagnosis p95 < 10 ms', 'why warm p95 <= 5 ms']],
     [{ contains: 300 }, ['Contains p95 < 300 ms']],
+    [{ verdictMs: 7 }, ['verdict (has unmapped) first check < 4 ms/object']],
   ])('with %j misses %j', (overrides, expected) => {
     expect(missed(size(overrides))).toEqual(expected)
   })

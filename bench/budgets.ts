@@ -26,6 +26,12 @@ export const SCAN_SEARCH_P95_MS = 300
 export const FIRST_ROWS_MS = 100
 export const OBJECT_FLOW_P95_MS = 10
 export const UNMAPPED_US_PER_OBJECT = 10
+/**
+ * "Has unmapped attributes" and the report need each metaverse object's flows. A first check per object under
+ * 4 ms keeps the background check of 10k objects under a minute of one core; a kept verdict costs lookups.
+ */
+export const VERDICT_MS_PER_OBJECT = 4
+export const KEPT_VERDICT_US_PER_OBJECT = 5
 export const MEDIAN_FRAME_MS = 16
 export const MAX_FRAME_MS = 50
 
@@ -174,6 +180,22 @@ export function sizeBudgets(size: SizeResult): BudgetCheck[] {
       size.label,
       Math.min(figures.unmappedScan.usPerObject, figures.unmappedScan.cpuUsPerObject),
       UNMAPPED_US_PER_OBJECT,
+      'us',
+      'below',
+    ),
+    check(
+      'verdict (has unmapped) first check < 4 ms/object',
+      size.label,
+      Math.min(figures.verdicts.msPerObject, figures.verdicts.cpuMsPerObject),
+      VERDICT_MS_PER_OBJECT,
+      'ms',
+      'below',
+    ),
+    check(
+      'kept verdict < 5 us/object',
+      size.label,
+      figures.verdicts.keptUsPerObject,
+      KEPT_VERDICT_US_PER_OBJECT,
       'us',
       'below',
     ),

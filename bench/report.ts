@@ -96,6 +96,7 @@ export function sizesTable(sizes: readonly SizeResult[]): string {
       'first rows p95 ms',
       'flow ms',
       'unmapped us',
+      'verdict ms/object (whole s)',
     ],
     sizes.map((size) => {
       const s = size.snapshot
@@ -118,6 +119,7 @@ export function sizesTable(sizes: readonly SizeResult[]): string {
         fixed(firstRows),
         `${pair(s.objectFlow.cpu)} (wall ${fixed(s.objectFlow.p95)})`,
         fixed(s.unmappedScan.cpuUsPerObject, 2),
+        `${fixed(s.verdicts.cpuMsPerObject, 2)} (${fixed(s.verdicts.wholeSnapshotCpuSeconds, 1)})`,
       ]
     }),
   )
@@ -134,6 +136,7 @@ export function growthMetrics(size: SizeResult): ReadonlyMap<string, number> {
     ['Contains CPU p95 us/MV object', (s.search.contains.cpu.p95 * 1000) / s.mvObjects],
     ['flow CPU p95 ms', s.objectFlow.cpu.p95],
     ['unmapped CPU us/object', s.unmappedScan.cpuUsPerObject],
+    ['verdict CPU ms/object', s.verdicts.cpuMsPerObject],
   ])
 }
 

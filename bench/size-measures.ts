@@ -14,6 +14,7 @@ import type { CsObject } from '../shared/model/objects'
 import type { MetaverseQuery } from '../shared/search/metaverse-query'
 import { searchMetaverse, searchMetaverseIncremental } from '../shared/search/metaverse-search'
 import { engineContext } from '../shared/engine/engine-context'
+import { ObjectVerdicts } from '../shared/engine/object-verdicts'
 import { type LoadedSnapshot, loadSnapshot } from '../shared/load/load-snapshot'
 import { summarize } from '../shared/load/summarize'
 import type { ObjectStore } from '../shared/store/object-store'
@@ -67,10 +68,31 @@ export interface SizeFigures {
     /** The same by CPU time. */
     readonly cpuUsPerObject: number
   }
+  /**
+   * The verdict behind "has unmapped attributes" (and the report's counts): every flow of a metaverse object
+   * and its connected objects, classified. Checked once per object per session, then kept.
+   */
+  readonly verdicts: {
+    /** Metaverse objects checked (spread over the snapshot). */
+    readonly objects: number
+    /** Objects with a blocking or unmapped finding among them. */
+    readonly actionable: number
+    /** Mean per object, first check (milliseconds). */
+    readonly msPerObject: number
+    readonly cpuMsPerObject: number
+    /** Every metaverse object at the CPU rate, what the background check takes (seconds). */
+    readonly wholeSnapshotCpuSeconds: number
+    /** A kept verdict asked again (microseconds per object): every search after the check. */
+    readonly keptUsPerObject: number
+  }
 }
 
 const SEARCH_ROUNDS = 40
 const FLOW_SAMPLES = 200
+/** Metaverse objects whose verdicts are timed: enough for a steady mean, few enough for 2 shared cores. */
+const VERDICT_SAMPLES = 1_000
+/** Untimed first checks, so the JIT has compiled the engine before the timed ones. */
+const VERDICT_WARM_UP = 50
 
 function collectGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc
@@ -101,6 +123,7 @@ export async function measureSize(folder: string): Promise<SizeFigures> {
   const search = measureSearch(store)
   const objectFlow = measureObjectFlow(snapshot)
   const unmappedScan = measureUnmappedScan(snapshot)
+  const verdicts = measureVerdicts(snapshot)
   return {
     csObjects: store.csRowCount,
     mvObjects: store.mvRowCount,
@@ -116,6 +139,7 @@ export async function measureSize(folder: string): Promise<SizeFigures> {
     search: await search,
     objectFlow,
     unmappedScan,
+    verdicts,
   }
 }
 
@@ -287,5 +311,36 @@ function measureUnmappedScan(snapshot: LoadedSnapshot): SizeFigures['unmappedSca
     totalMs,
     usPerObject: perObject(totalMs),
     cpuUsPerObject: perObject(cpuTotalMs),
+  }
+}
+
+function measureVerdicts(snapshot: LoadedSnapshot): SizeFigures['verdicts'] {
+  const store = snapshot.objects
+  const rows: number[] = []
+  const step = Math.max(1, Math.floor(store.mvRowCount / VERDICT_SAMPLES))
+  for (let row = 0; row < store.mvRowCount && rows.length < VERDICT_SAMPLES; row += step) rows.push(row)
+  // A fresh set, as after a load: the warm-up checks other rows than the timed ones.
+  const verdicts = new ObjectVerdicts(snapshot)
+  for (let row = 1; row < store.mvRowCount && row <= VERDICT_WARM_UP * step; row += step) verdicts.at(row)
+  collectGarbage()
+  let actionable = 0
+  const start = performance.now()
+  const cpuStart = process.cpuUsage()
+  for (const row of rows) if (verdicts.actionableAt(row)) actionable++
+  const cpuTotalMs = cpuMs(cpuStart)
+  const totalMs = elapsedMs(start)
+  const keptStart = performance.now()
+  let kept = 0
+  for (let round = 0; round < 100; round++) for (const row of rows) if (verdicts.actionableAt(row)) kept++
+  const keptMs = elapsedMs(keptStart)
+  const objects = rows.length
+  const cpuMsPerObject = objects === 0 ? 0 : cpuTotalMs / objects
+  return {
+    objects,
+    actionable: kept === actionable * 100 ? actionable : -1,
+    msPerObject: objects === 0 ? 0 : totalMs / objects,
+    cpuMsPerObject,
+    wholeSnapshotCpuSeconds: (cpuMsPerObject * store.mvRowCount) / 1000,
+    keptUsPerObject: objects === 0 ? 0 : (keptMs * 1000) / (objects * 100),
   }
 }

@@ -2,6 +2,7 @@ import { attachScreenshot, expect, test } from './app-test'
 import { MetaverseSearchPage } from './pages/metaverse-search-page'
 import { ObjectPage } from './pages/object-page'
 import { StartPage } from './pages/start-page'
+import { SyncRulesPage } from './pages/sync-rules-page'
 import { TrainingPage } from './pages/training-page'
 import { writeTrainingSnapshot } from './training-files'
 
@@ -37,6 +38,24 @@ test.describe('severity: red means act on this', () => {
     await object.openTab('Attribute Flow')
     await expect(object.blockingMarks()).toHaveCount(0)
     await attachScreenshot(page, testInfo, 'healthy-user-flow')
+  })
+
+  test('an attribute selected and used by no rule is one finding of the connector, not a mark per user', async ({
+    page,
+  }, testInfo) => {
+    const rules = new SyncRulesPage(page)
+    await page.getByTestId('nav-rail').getByRole('button', { name: 'Sync Rules' }).click()
+    await rules.connectorFindings.locator('summary').click()
+    const accountExpires = rules.connectorFindings.getByRole('row').filter({ hasText: 'accountExpires' })
+    await expect(accountExpires).toHaveCount(1)
+    await expect(accountExpires.getByTestId('diagnosis-chip')).toHaveAttribute('data-tone', 'unmapped')
+    await attachScreenshot(page, testInfo, 'connector-findings')
+
+    const search = new MetaverseSearchPage(page)
+    const object = new ObjectPage(page)
+    await search.open()
+    await search.findAndOpen('Ana Trujillo')
+    expect(await object.findingCount('unmapped')).toBe(0)
   })
 
   test('a seeded case shows exactly its own red line', async ({ page }, testInfo) => {

@@ -10,7 +10,13 @@ import type { SnapshotRequest } from './snapshot-request'
 if (parentPort && isSegmentReaderThread()) {
   serveSegmentReads(parentPort)
 } else if (parentPort) {
-  serveSession<SnapshotRequest>(nodePort(parentPort), createSnapshotSession(), openSnapshotRequest)
+  // Background work yields to the event loop between slices, so messages are answered meanwhile.
+  const background = { yieldControl: () => new Promise<void>((resolve) => setImmediate(resolve)) }
+  serveSession<SnapshotRequest>(
+    nodePort(parentPort),
+    createSnapshotSession(Date.now, background),
+    openSnapshotRequest,
+  )
 } else {
   process.stderr.write(
     'snapshot-worker runs as a worker thread; start SyncLens or the synclens command instead.\n',

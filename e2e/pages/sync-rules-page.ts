@@ -10,6 +10,8 @@ export class SyncRulesPage {
   public readonly connectedTypeFilter: Locator
   public readonly metaverseTypeFilter: Locator
   public readonly attributeFilter: Locator
+  /** Findings about connectors' attribute lists, once per connector. */
+  public readonly connectorFindings: Locator
 
   public constructor(public readonly page: Page) {
     this.root = page.getByTestId('sync-rules')
@@ -20,6 +22,7 @@ export class SyncRulesPage {
     this.connectedTypeFilter = page.getByTestId('filter-connected-type')
     this.metaverseTypeFilter = page.getByTestId('filter-metaverse-type')
     this.attributeFilter = page.getByTestId('filter-attribute')
+    this.connectorFindings = page.getByTestId('connector-findings')
   }
 
   /** Switches between inbound and outbound rules. */

@@ -31,8 +31,9 @@ export function findCsObjectByDn(snapshot: CliSnapshot, dn: string, connectorNam
     const object = matches.find((candidate) => candidate.connectorId === connector.id)
     if (object) return object
     throw new CliError(
-      `No object with DN "${dn}" in the connector space of "${connector.name}". Check the DN (it is compared ` +
-        'case-insensitively) or leave out --connector to look in every connector space.',
+      `No object with DN "${dn}" in the connector space of "${connector.name}". ` +
+        `${session.missingDnText(dn, connector.id)} Check the DN (it is compared case-insensitively) or leave ` +
+        'out --connector to look in every connector space.',
       EXIT.notFound,
     )
   }
@@ -41,7 +42,7 @@ export function findCsObjectByDn(snapshot: CliSnapshot, dn: string, connectorNam
     const objects = summary.connectors.reduce((sum, c) => sum + c.csObjects, summary.unassignedCsObjects)
     throw new CliError(
       `No object with DN "${dn}" in any connector space of this snapshot (${objects} objects). ` +
-        'Check the DN, or that the snapshot includes that connector space.',
+        `${session.missingDnText(dn)} Check the DN, or that the snapshot includes that connector space.`,
       EXIT.notFound,
     )
   }

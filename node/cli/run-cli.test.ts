@@ -240,6 +240,26 @@ describe('synclens object and why', () => {
     expect((await cli('object', folder)).code).toBe(2)
   })
 
+  it('says why a DN is in no connector space: an excluded container, or absent from the export', async () => {
+    const excluded = await cli(
+      'why',
+      folder,
+      '--dn',
+      'CN=Old,OU=Parked,DC=fabrikam,DC=local',
+      '--attribute',
+      'x',
+    )
+    const absent = await cli('object', folder, '--dn', 'CN=Nobody,OU=Staff,OU=Corp,DC=fabrikam,DC=local')
+
+    expect(excluded.code).toBe(1)
+    expect(excluded.stderr).toContain(
+      'It lies under DC=fabrikam,DC=local, a container "fabrikam.local" excludes (Configure Directory Partitions).',
+    )
+    expect(excluded.stderr).toContain('OU_FILTERED')
+    expect(absent.code).toBe(1)
+    expect(absent.stderr).toContain('it is absent from the export')
+  })
+
   it('explains the metaverse object from the connector-space object that contributes the attribute', async () => {
     const mvId = '{00000000-0000-4000-8000-000000000101}'
     const byDn = await cli('why', folder, '--dn', dn, '--attribute', 'department', '--json')

@@ -3,4 +3,6 @@ import { serveSession } from '../../shared/app/session-rpc'
 import { resolveBrowserFiles } from './worker-source'
 import { messagePortOf } from './worker-port'
 
-serveSession(messagePortOf(self), createSnapshotSession(), resolveBrowserFiles)
+// Background work yields to the event loop between slices, so messages are answered meanwhile.
+const background = { yieldControl: () => new Promise<void>((resolve) => setTimeout(resolve, 0)) }
+serveSession(messagePortOf(self), createSnapshotSession(Date.now, background), resolveBrowserFiles)

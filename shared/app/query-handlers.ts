@@ -2,7 +2,9 @@ import { diagnoseAttribute } from '../engine/diagnose'
 import { engineContext } from '../engine/engine-context'
 import { flowDetail } from '../engine/flow-detail'
 import { objectReport } from '../engine/object-report'
-import { hasActionableFinding, mvObjectFindings } from '../engine/object-findings'
+import { objectVerdicts } from '../engine/object-verdicts'
+import { precedenceTies } from '../engine/precedence-ties'
+import { connectorAttributeGaps } from '../engine/unmapped'
 import type { LoadedSnapshot } from '../load/load-snapshot'
 import { summarize } from '../load/summarize'
 import { normalizeGuid } from '../model/connector'
@@ -20,14 +22,40 @@ import { buildReportFile } from './report-file'
 import { filterRules } from './rule-filter'
 import { MAX_PAGE_LIMIT, type SearchPage } from './view-queries'
 
+/** How a host lets long work run between its messages. */
+export interface BackgroundOptions {
+  /** Awaited between slices of background work, so the host answers messages meanwhile. */
+  readonly yieldControl: () => Promise<void>
+}
+
 /** What the handlers answer from: one loaded snapshot and what is kept between its queries. */
 export class SnapshotContext {
   private readonly searches = new Map<number, Uint32Array>()
+  private readonly stop = { aborted: false }
+  private checking: Promise<void> | null = null
 
   public constructor(
     public readonly snapshot: LoadedSnapshot,
     public readonly clock: () => number = Date.now,
+    private readonly background: BackgroundOptions | null = null,
   ) {}
+
+  /**
+   * Starts checking every metaverse object's verdict in the background, once, where the host can yield;
+   * without a host that can, objects are checked when a query needs them.
+   */
+  public checkVerdictsInBackground(): void {
+    if (this.checking !== null || this.background === null) return
+    this.checking = objectVerdicts(this.snapshot).checkAll({
+      signal: this.stop,
+      yieldControl: this.background.yieldControl,
+    })
+  }
+
+  /** Stops background work: the session has moved on to another snapshot. */
+  public dispose(): void {
+    this.stop.aborted = true
+  }
 
   /** Matches of an earlier search, when still kept. */
   public keptSearch(id: number | undefined): Uint32Array | undefined {
@@ -67,17 +95,15 @@ export const QUERY_HANDLERS: QueryHandlers = {
 
   searchMetaverse(context, request) {
     const store = context.snapshot.objects
-    return pagedSearch(
+    const filter = request.unmappedOnly === true ? unmappedFilter(context) : null
+    const page = pagedSearch(
       context,
       request,
-      () =>
-        matchMetaverse(
-          store,
-          request.query,
-          request.unmappedOnly ? { extraFilter: hasUnmapped(context) } : {},
-        ),
-      (matches, page) => metaverseResultPage(store, matches, page),
+      () => matchMetaverse(store, request.query, filter ? { extraFilter: filter.keep } : {}),
+      (matches, rows) => metaverseResultPage(store, matches, rows),
     )
+    const checking = filter?.checking()
+    return checking ? { ...page, checking } : page
   },
 
   searchConnectorSpace(context, request) {
@@ -152,6 +178,15 @@ export const QUERY_HANDLERS: QueryHandlers = {
     return [...names.values()].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }))
   },
 
+  connectorFindings({ snapshot }) {
+    const { ruleIndex } = engineContext(snapshot)
+    return snapshot.configuration.connectors.flatMap((connector) =>
+      connectorAttributeGaps(ruleIndex, connector.id),
+    )
+  },
+
+  ruleWarnings: ({ snapshot }) => precedenceTies(engineContext(snapshot).ruleIndex),
+
   report: ({ snapshot, clock }, request) => buildReportFile(snapshot, request, () => new Date(clock())),
 
   proposeFix: proposeFixHandler,
@@ -197,12 +232,39 @@ function pagedSearch<Row>(
   }
 }
 
+/** Time one search may spend checking objects' flows before it answers with what it has (milliseconds). */
+const CHECK_BUDGET_MS = 250
+
 /**
  * "Has unmapped attributes": the object has a blocking or unmapped finding, by the same list and the same
- * classification as the object views and the report (by-design findings do not count).
+ * classification as the object views and the report (by-design findings do not count). An object's verdict
+ * needs its flows and is kept for the session. A search checks the objects its query matched for at most
+ * CHECK_BUDGET_MS, then answers with the matches among the checked ones and says how far it got; the first
+ * such search starts checking the rest in the background, and each later search finds more of them done.
  */
-function hasUnmapped({ snapshot }: SnapshotContext): (mvId: string) => boolean {
-  const { ruleIndex, mvLookup } = engineContext(snapshot)
-  const index = snapshot.objects
-  return (mvId) => hasActionableFinding(mvObjectFindings(mvId, { ruleIndex, index, mvLookup }))
+function unmappedFilter(context: SnapshotContext): {
+  readonly keep: (mvId: string) => boolean
+  readonly checking: () => { readonly checked: number; readonly total: number } | undefined
+} {
+  const verdicts = objectVerdicts(context.snapshot)
+  const store = context.snapshot.objects
+  const deadline = context.clock() + CHECK_BUDGET_MS
+  let candidates = 0
+  let unchecked = 0
+  return {
+    keep: (mvId) => {
+      const row = store.mvRowOf(mvId)
+      candidates++
+      if (!verdicts.isChecked(row) && (unchecked > 0 || context.clock() > deadline)) {
+        unchecked++
+        return false
+      }
+      return verdicts.actionableAt(row)
+    },
+    checking: () => {
+      if (unchecked === 0) return undefined
+      context.checkVerdictsInBackground()
+      return { checked: candidates - unchecked, total: candidates }
+    },
+  }
 }

@@ -2,6 +2,8 @@ import * as z from 'zod/mini'
 import type { Diagnosis } from '../engine/diagnose'
 import type { FlowDetail } from '../engine/flow-detail'
 import type { ObjectReport } from '../engine/object-report'
+import type { PrecedenceTie } from '../engine/precedence-ties'
+import type { UnmappedAttribute } from '../engine/unmapped'
 import type { CsObject } from '../model/objects'
 import type { SnapshotSummary } from '../model/snapshot-summary'
 import type { FixDraft } from '../fix/draft'
@@ -82,6 +84,13 @@ export const QUERY_TABLE = {
   flowDetail: query<FlowDetail | null>()(z.tuple([flowDetailRequest]), null),
   /** Metaverse attribute names for the attribute picker (schema and rules), sorted. */
   metaverseAttributes: query<readonly string[]>()(z.tuple([]), []),
+  /**
+   * Findings about connectors' attribute lists, once per connector: attributes rules use that the connector
+   * does not select, and attributes it selects that no rule of it uses.
+   */
+  connectorFindings: query<readonly UnmappedAttribute[]>()(z.tuple([]), []),
+  /** Enabled rules of equal precedence that write the same attribute: precedence cannot decide between them. */
+  ruleWarnings: query<readonly PrecedenceTie[]>()(z.tuple([]), []),
   /** The unmapped-attribute report rendered as a file (as `synclens report` writes it). */
   report: query<ReportAnswer>()(z.tuple([reportRequest]), { error: NO_SNAPSHOT_REPORT }),
   /** "Draft a fix": the rule and connector changes that make one attribute of one object flow. */

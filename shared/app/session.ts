@@ -1,3 +1,4 @@
+import { missingDnText } from '../engine/container-filter'
 import { engineContext } from '../engine/engine-context'
 import type { ContributorsReport } from '../engine/rule-index'
 import { loadSnapshot } from '../load/load-snapshot'
@@ -8,7 +9,7 @@ import type { SnapshotSummary } from '../model/snapshot-summary'
 import type { SnapshotSource } from '../io/source'
 import type { CsObject } from '../model/objects'
 import { diagnosisSource } from './diagnosis-source'
-import { QUERY_HANDLERS, SnapshotContext } from './query-handlers'
+import { type BackgroundOptions, QUERY_HANDLERS, SnapshotContext } from './query-handlers'
 import {
   QUERY_TABLE,
   syncQueryMethods,
@@ -24,7 +25,10 @@ import type { ObjectTarget } from './view-queries'
 class SessionCore implements SnapshotSessionApi {
   private context: SnapshotContext | null = null
 
-  public constructor(private readonly clock: () => number) {}
+  public constructor(
+    private readonly clock: () => number,
+    private readonly background: BackgroundOptions | null,
+  ) {}
 
   /** Loads a snapshot; the previous one stays until the new one has loaded completely. */
   public async load(
@@ -33,7 +37,8 @@ class SessionCore implements SnapshotSessionApi {
     signal: AbortSignalLike,
   ): Promise<SnapshotSummary> {
     const loaded = await loadSnapshot(source, onProgress, signal)
-    this.context = new SnapshotContext(loaded, this.clock)
+    this.context?.dispose()
+    this.context = new SnapshotContext(loaded, this.clock, this.background)
     return summarize(loaded)
   }
 
@@ -51,6 +56,18 @@ class SessionCore implements SnapshotSessionApi {
   /** The connector-space objects with this DN in every connector space (the command line's `--dn`). */
   public csObjectsByDn(dn: string): readonly CsObject[] {
     return this.context?.snapshot.objects.csObjectsByDn(dn) ?? []
+  }
+
+  /**
+   * Why a DN is in no connector space (of this connector, when given), as far as the connectors' filters tell:
+   * under an excluded container, in an unselected partition, or simply absent from the export.
+   */
+  public missingDnText(dn: string, connectorId?: string): string {
+    const connectors = this.context?.snapshot.configuration.connectors ?? []
+    return missingDnText(
+      connectorId === undefined ? connectors : connectors.filter((connector) => connector.id === connectorId),
+      dn,
+    )
   }
 
   /**
@@ -75,9 +92,16 @@ class SessionCore implements SnapshotSessionApi {
 /** The snapshot service: one loaded snapshot, and every query of the table as a method of the same name. */
 export type SnapshotSession = SessionCore & SyncQueries
 
-/** A new session with nothing loaded; `clock` dates reports and times searches. */
-export function createSnapshotSession(clock: () => number = Date.now): SnapshotSession {
-  const core = new SessionCore(clock)
+/**
+ * A new session with nothing loaded; `clock` dates reports and times searches. A host that can yield between
+ * its messages (a worker) passes `background`, so work a query starts (every object's verdict) continues
+ * between queries.
+ */
+export function createSnapshotSession(
+  clock: () => number = Date.now,
+  background: BackgroundOptions | null = null,
+): SnapshotSession {
+  const core = new SessionCore(clock, background)
   return Object.assign(
     core,
     syncQueryMethods((name, args) => core.query(name, ...args)),

@@ -4,6 +4,7 @@ import { loadSnapshot } from '../load/load-snapshot'
 import { AD_CONNECTOR_ID } from '../training/environment'
 import { TRAINING_CASES } from '../training/training-cases'
 import { generateTrainingSnapshot } from '../training/training-snapshot'
+import { objectVerdicts } from '../engine/object-verdicts'
 import { QUERY_HANDLERS, SnapshotContext } from './query-handlers'
 
 /** The seeded cases whose own line is red on the object (the others are configuration-wide or by design). */
@@ -71,13 +72,17 @@ describe('one object, the same counts everywhere (training snapshot)', () => {
       if (report.counts.blocking + report.counts.unmapped > 0) flagged.push(report.metaverse?.id ?? '')
     }
 
-    const page = views.searchMetaverse({
-      query: { groups: [] },
-      columns: [],
-      offset: 0,
-      limit: 5000,
-      unmappedOnly: true,
-    })
+    // Asked again while the session says it is still checking, as the Metaverse Search view does.
+    const search = (): ReturnType<typeof views.searchMetaverse> =>
+      views.searchMetaverse({
+        query: { groups: [] },
+        columns: [],
+        offset: 0,
+        limit: 5000,
+        unmappedOnly: true,
+      })
+    let page = search()
+    while (page.checking) page = search()
     const result = buildReport(snapshot)
     const report = result.ok && result.report.kind === 'snapshot' ? result.report : null
     const unjoined =
@@ -93,5 +98,61 @@ describe('one object, the same counts everywhere (training snapshot)', () => {
     expect(report?.totals.objectsWithFindings).toBe(flagged.length)
     expect(report?.totals.findings.blocking).toBe(totals.blocking)
     expect(report?.totals.findings.unmapped).toBe(totals.unmapped)
+  })
+})
+
+describe('"has unmapped attributes" on a large snapshot', () => {
+  it('answers with the checked part and says how far it got, until every object is checked', async () => {
+    // Its own snapshot: verdicts are kept per snapshot, and the tests above check every object.
+    const snapshot = await loadSnapshot(generateTrainingSnapshot({ users: 40, seed: 4 }))
+    let now = 0
+    // A clock that passes the search's time budget after a few objects, as a large snapshot would.
+    const context = new SnapshotContext(snapshot, () => (now += 40))
+    const request = { query: { groups: [] }, columns: [], offset: 0, limit: 5000, unmappedOnly: true }
+    const first = QUERY_HANDLERS.searchMetaverse(context, request)
+    expect(first.checking).toBeDefined()
+    expect(first.checking?.total).toBe(snapshot.objects.mvRowCount)
+    expect(first.checking?.checked).toBeLessThan(snapshot.objects.mvRowCount)
+    let page = first
+    const seen: number[] = [first.checking?.checked ?? 0]
+    while (page.checking) {
+      page = QUERY_HANDLERS.searchMetaverse(context, request)
+      seen.push(page.checking?.checked ?? snapshot.objects.mvRowCount)
+    }
+    expect(seen).toEqual([...seen].sort((a, b) => a - b))
+    const firstIds = new Set(first.rows.map((row) => row.id))
+    const finalIds = new Set(page.rows.map((row) => row.id))
+    expect([...firstIds].every((id) => finalIds.has(id))).toBe(true)
+    expect(page.total).toBeGreaterThan(first.total)
+  })
+
+  it('checks the rest in the background where the host yields, and stops when the session moves on', async () => {
+    const snapshot = await loadSnapshot(generateTrainingSnapshot({ users: 30, seed: 6 }))
+    let now = 0
+    const slices: number[] = []
+    const context = new SnapshotContext(snapshot, () => (now += 40), {
+      yieldControl: () => {
+        slices.push(objectVerdicts(snapshot).checked)
+        return Promise.resolve()
+      },
+    })
+    const request = { query: { groups: [] }, columns: [], offset: 0, limit: 5000, unmappedOnly: true }
+
+    expect(QUERY_HANDLERS.searchMetaverse(context, request).checking).toBeDefined()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    for (let wait = 0; wait < 200 && !objectVerdicts(snapshot).complete; wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+
+    expect(objectVerdicts(snapshot).complete).toBe(true)
+    expect(slices.length).toBeGreaterThan(0)
+    expect(QUERY_HANDLERS.searchMetaverse(context, request).checking).toBeUndefined()
+
+    const other = await loadSnapshot(generateTrainingSnapshot({ users: 30, seed: 7 }))
+    const stopped = new SnapshotContext(other, () => (now += 40), { yieldControl: () => Promise.resolve() })
+    stopped.dispose()
+    stopped.checkVerdictsInBackground()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(objectVerdicts(other).checked).toBe(0)
   })
 })

@@ -165,6 +165,11 @@ export interface SearchPage<Row> {
   readonly rows: readonly Row[]
   /** How long the search took in the session (milliseconds; 0 for a page of an earlier search). */
   readonly elapsedMs: number
+  /**
+   * Present while a filter that needs each object's flows ("has unmapped attributes") has not yet checked
+   * every object the query matched: the matches so far are among the checked ones; ask again for more.
+   */
+  readonly checking?: { readonly checked: number; readonly total: number }
 }
 
 /** A page of Metaverse Search results. */

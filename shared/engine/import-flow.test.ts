@@ -122,6 +122,58 @@ describe('importFlow', () => {
     expect(rowsFor(result, 'employeeType')).toEqual([['In from AD - User Join', 'apply-once', false]])
   })
 
+  it('does not join an object while two rules with join criteria are in scope (a sync error)', () => {
+    const lookup: MvAttributeLookup = (attribute, value) =>
+      attribute === 'sourceAnchor' && value === ADA.objectGUID ? [IDS.mv] : []
+    const secondJoin = rule({
+      name: 'In from AD - User Join (Custom)',
+      connector: AD,
+      precedence: 50,
+      link: 'Join',
+      join: [[['sAMAccountName', 'accountName']]],
+    })
+
+    const result = flowOf({ adLinked: false, extraRules: [secondJoin] }, lookup)
+
+    expect(result.link.kind).toBe('not-joined')
+    expect(result.link.kind === 'not-joined' ? result.link.reason : '').toMatch(
+      /^Several rules with join criteria are in scope \("In from AD - User Join \(Custom\)", "In from AD - User Join"\); only one may be/,
+    )
+    // Every flow of an enabled rule waits for a join that does not happen.
+    expect(new Set(result.rows.map((row) => row.status))).toEqual(new Set(['not-joined', 'disabled']))
+  })
+
+  it('does not join an object to a metaverse object another object of its connector space joins', () => {
+    const lookup: MvAttributeLookup = (attribute, value) =>
+      attribute === 'sourceAnchor' && value === ADA.objectGUID ? [IDS.mv] : []
+    const world = smallWorld()
+    const twin = csObject({
+      id: '44444444-4444-4444-8444-444444444444',
+      connector: AD,
+      dn: 'CN=Ada Lovelace (copy),OU=Users,DC=contoso,DC=com',
+      attrs: ADA,
+    })
+    const both = scenario({
+      connectors: [AD, world.ruleIndex.connectors[1] ?? AD],
+      rules: world.ruleIndex.rules,
+      cs: [world.adUser, twin],
+      mv: world.mvUser ? [world.mvUser] : [],
+    })
+
+    const result = importFlow(twin, { ruleIndex: both.ruleIndex, index: both.index, mvLookup: lookup })
+    const original = importFlow(world.adUser, {
+      ruleIndex: both.ruleIndex,
+      index: both.index,
+      mvLookup: lookup,
+    })
+
+    expect(result.link).toEqual({
+      kind: 'not-joined',
+      reason: `The join is ambiguous: Rule "In from AD - User Join" (precedence 100) finds metaverse object ${IDS.mv}, which is already joined to CN=Ada Lovelace,OU=Users,DC=contoso,DC=com in the same connector space. Two objects of one connector space cannot join one metaverse object, so the engine does not join this one and reports the join as ambiguous.`,
+    })
+    expect(original.link).toEqual({ kind: 'joined', mvObjectId: IDS.mv })
+  })
+
   it('reports the join as not evaluated without an MV lookup', () => {
     const result = flowOf({ adLinked: false })
 

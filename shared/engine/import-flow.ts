@@ -42,6 +42,36 @@ export interface ImportFlowOptions {
   readonly mvLookup?: MvAttributeLookup
   /** Fixed clock for `Now()`. */
   readonly now?: () => Date
+  /**
+   * Keeps each object's rule results for the flows of its siblings: the flows of the objects connected to
+   * one metaverse object each read every other one's rules. Share one memo only between flows over the same
+   * objects (a `memoizedIndex`) and the same options.
+   */
+  readonly memo?: ImportFlowMemo
+}
+
+/** Rule results of connector-space objects kept across the import flows of one metaverse object. */
+export class ImportFlowMemo {
+  private readonly kept = new Map<CsObject, Map<MvObject | null, ObjectCandidates>>()
+
+  /** The candidates of the object against this metaverse object, computed once. */
+  public candidates(
+    csObject: CsObject,
+    mvObject: MvObject | null,
+    build: () => ObjectCandidates,
+  ): ObjectCandidates {
+    let byMv = this.kept.get(csObject)
+    if (!byMv) {
+      byMv = new Map()
+      this.kept.set(csObject, byMv)
+    }
+    let found = byMv.get(mvObject)
+    if (!found) {
+      found = build()
+      byMv.set(mvObject, found)
+    }
+    return found
+  }
 }
 
 /** How the CS object relates to the metaverse, now or at the next synchronization. */
@@ -145,14 +175,18 @@ export function importFlow(csObject: CsObject, options: ImportFlowOptions): Impo
   const { index } = options
   const mvObjectId = csObject.mvLink?.mvObjectId ?? null
   const mvObject = mvObjectId === null ? null : index.mvObject(mvObjectId)
-  const own = objectCandidates(csObject, mvObject, options)
+  const candidatesOf = (object: CsObject): ObjectCandidates =>
+    options.memo
+      ? options.memo.candidates(object, mvObject, () => objectCandidates(object, mvObject, options))
+      : objectCandidates(object, mvObject, options)
+  const own = candidatesOf(csObject)
   const others =
     mvObjectId === null
       ? []
       : index
           .connectedCsObjects(mvObjectId)
           .filter((other) => other.id !== csObject.id)
-          .map((other) => objectCandidates(other, mvObject, options))
+          .map(candidatesOf)
   const all = [own, ...others]
   const mv = mvObject ? mvBag(mvObject) : null
   const groups = new Map<string, { name: string; candidates: OwnedCandidate[] }>()
@@ -168,10 +202,13 @@ export function importFlow(csObject: CsObject, options: ImportFlowOptions): Impo
   const rows: ImportFlowRow[] = []
   const attributes: ImportAttribute[] = []
   let syncError: ImportSyncError | null = null
+  const tieNotes: string[] = []
   const evaluatedConnectors = new Set(all.map((entry) => entry.connector.id))
   for (const [key, group] of groups) {
     if (!ownTargets.has(key)) continue
     const { rows: resolved, resolution } = resolvePrecedence(group.candidates)
+    const tie = tiedContribution(resolved, group.name)
+    if (tie !== null) tieNotes.push(tie)
     const mvValues = mv ? mv.values(group.name) : null
     for (const candidate of resolved) {
       const { owner } = candidate
@@ -199,8 +236,29 @@ export function importFlow(csObject: CsObject, options: ImportFlowOptions): Impo
     rows,
     attributes,
     syncError,
-    notes: own.notes,
+    notes: tieNotes.length === 0 ? own.notes : [...own.notes, ...tieNotes],
   }
+}
+
+/**
+ * A note when the winning value comes from one of several rules with the same precedence that all offer a
+ * value: nothing documented decides between them (see precedence-ties.ts).
+ */
+function tiedContribution(
+  resolved: readonly ResolvedCandidate<OwnedCandidate>[],
+  mvAttribute: string,
+): string | null {
+  const winner = resolved.find((candidate) => candidate.winner)
+  if (!winner) return null
+  const tied = resolved.filter(
+    (candidate) =>
+      candidate.rule.precedence === winner.rule.precedence &&
+      candidate.gate.kind === 'open' &&
+      candidate.outcome.kind === 'value',
+  )
+  const rules = [...new Set(tied.map((candidate) => candidate.rule))]
+  if (rules.length < 2) return null
+  return `${rules.map((rule) => `"${rule.name}"`).join(' and ')} have the same precedence (${winner.rule.precedence}) and both offer ${mvAttribute} for this object: precedence cannot decide which value wins; the engine's order of the rules does.`
 }
 
 function toRow(
@@ -327,12 +385,12 @@ function linkState(
 ): { link: LinkState; join: JoinResult | null } {
   const linking = rules.filter((rule) => !rule.disabled && isLinkingRule(rule))
   const inScopeLinking = linking.filter((rule) => scopes.get(rule)?.inScope ?? true)
-  if (inScopeLinking.filter((rule) => rule.joinGroups.length > 0).length > 1) {
-    const names = inScopeLinking.map((rule) => `"${rule.name}"`).join(', ')
-    notes.push(
-      `Several rules with join criteria are in scope (${names}); the engine reports an error for such objects.`,
-    )
-  }
+  const joining = inScopeLinking.filter((rule) => rule.joinGroups.length > 0)
+  const severalJoins =
+    joining.length > 1
+      ? `Several rules with join criteria are in scope (${joining.map((rule) => `"${rule.name}"`).join(', ')}); only one may be, and precedence does not decide between them: the engine reports a synchronization error for such objects.`
+      : null
+  if (severalJoins !== null) notes.push(severalJoins)
   if (csObject.mvLink) {
     if (linking.length > 0 && inScopeLinking.length === 0) {
       notes.push(
@@ -353,6 +411,8 @@ function linkState(
       join: null,
     }
   }
+  // An object that is not joined yet does not join while its join is in conflict.
+  if (severalJoins !== null) return { link: { kind: 'not-joined', reason: severalJoins }, join: null }
   const [first] = inScopeLinking
   if (!first) {
     const [outOfScope] = linking
@@ -368,7 +428,19 @@ function linkState(
   for (const note of join.notes) notes.push(note)
   const rule = ruleRef(first)
   if (!join.evaluated) return { link: { kind: 'join-not-evaluated', rule }, join }
-  if (join.wouldJoin !== null) return { link: { kind: 'would-join', mvObjectId: join.wouldJoin, rule }, join }
+  if (join.wouldJoin !== null) {
+    const taken = joinedFromSameConnector(csObject, join.wouldJoin, first.connectorId, options)
+    if (taken !== null) {
+      return {
+        link: {
+          kind: 'not-joined',
+          reason: `The join is ambiguous: ${ruleLabel(rule)} finds metaverse object ${join.wouldJoin}, which is already joined to ${taken} in the same connector space. Two objects of one connector space cannot join one metaverse object, so the engine does not join this one and reports the join as ambiguous.`,
+        },
+        join,
+      }
+    }
+    return { link: { kind: 'would-join', mvObjectId: join.wouldJoin, rule }, join }
+  }
   if (join.wouldProject) return { link: { kind: 'would-project', rule }, join }
   return {
     link: {
@@ -377,6 +449,24 @@ function linkState(
     },
     join,
   }
+}
+
+/** The DN of another object of this connector space already joined to the metaverse object, or null. */
+function joinedFromSameConnector(
+  csObject: CsObject,
+  mvObjectId: string,
+  connectorId: string,
+  options: ImportFlowOptions,
+): string | null {
+  const { index, ruleIndex } = options
+  const other = index
+    .connectedCsObjects(mvObjectId)
+    .find(
+      (object) =>
+        object.id !== csObject.id &&
+        (ruleIndex.connectorOf(object)?.id ?? normalizeGuid(object.connectorId ?? '')) === connectorId,
+    )
+  return other?.dn ?? null
 }
 
 const mvAttributeIndexes = new WeakMap<MvObject, ReadonlyMap<string, MvAttribute>>()

@@ -11,7 +11,8 @@ import type { ObjectIndex } from '../model/object-index'
 import { computedMvObject, hasExportedMetaverse } from './computed-mv'
 import { type ExportTarget, exportFlow } from './export-flow'
 import { exportBreaks, importBreaks, lifecycleBreaks } from './flow-breaks'
-import { importFlow, type ImportFlowResult } from './import-flow'
+import { importFlow, ImportFlowMemo, type ImportFlowResult } from './import-flow'
+import { memoizedIndex } from './memo-index'
 import type { MvAttributeLookup } from './join'
 import type { RuleIndex } from './rule-index'
 import { type UnmappedAttribute, unmappedForCsObject, unmappedForMvObject } from './unmapped'
@@ -97,18 +98,21 @@ export function findingsOf(
 
 /** The findings of one metaverse object and everything connected to it, by part. */
 export function mvObjectFindingParts(mvObjectId: string, options: ObjectFindingsOptions): FindingParts {
-  const { index } = options
+  // One object's flows read the same objects many times: build each once, and each object's rules once.
+  const index = memoizedIndex(options.index)
+  const scoped = { ...options, index }
   const csObjects = index.connectedCsObjects(mvObjectId)
   const flowOptions = {
     ruleIndex: options.ruleIndex,
     index,
+    memo: new ImportFlowMemo(),
     ...(options.mvLookup ? { mvLookup: options.mvLookup } : {}),
     ...(options.now ? { now: options.now } : {}),
   }
   const imports = csObjects.map((object) => importFlow(object, flowOptions))
-  const mvObject = effectiveMvObject(index.mvObject(mvObjectId), imports, options)
+  const mvObject = effectiveMvObject(index.mvObject(mvObjectId), imports, scoped)
   const exports = mvObject ? exportFlow(mvObject, flowOptions).targets : []
-  return findingParts(csObjects, imports, mvObject, exports, options)
+  return findingParts(csObjects, imports, mvObject, exports, scoped)
 }
 
 /** The findings of one metaverse object and everything connected to it. */

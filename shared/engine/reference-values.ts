@@ -93,6 +93,10 @@ function dnOfMvObject(
   index: ObjectIndex,
   ruleIndex: RuleIndex,
 ): string | null {
+  // The DN straight from the index when it can give it: building every object of each referenced metaverse
+  // object (a manager's, each member's) only to read one DN was a fifth of a whole-snapshot check.
+  const fromIndex = index.connectedDns?.(mvId).find((linked) => linked.connectorId === connectorId)
+  if (fromIndex) return fromIndex.dn
   const connected = index
     .connectedCsObjects(mvId)
     .find((object) => (ruleIndex.connectorOf(object)?.id ?? object.connectorId) === connectorId)

@@ -23,10 +23,23 @@ describe('unmappedSourceNames', () => {
       world.ruleIndex,
       AD.id,
       'user',
-      attributes({ pager: '555', title: 'x', extensionAttribute2: 'y', empty: [] }),
+      attributes({ homePhone: '555', title: 'x', extensionAttribute2: 'y', empty: [] }),
     )
 
-    expect(names).toEqual(['pager', 'extensionAttribute2'])
+    expect(names).toEqual(['homePhone', 'extensionAttribute2'])
+  })
+
+  it('leaves an attribute the connector selects and no rule of it uses to the connector, not the object', () => {
+    const world = smallWorld()
+
+    const names = unmappedSourceNames(world.ruleIndex, AD.id, 'user', attributes({ pager: '555' }))
+
+    expect(names).toEqual([])
+    expect(
+      connectorAttributeGaps(world.ruleIndex, AD.id)
+        .filter((gap) => gap.attribute === 'pager')
+        .map((gap) => [gap.kind, gap.severity]),
+    ).toEqual([['selected-but-unused', 'unmapped']])
   })
 
   it('treats every attribute as unmapped for an object type without rules', () => {
@@ -42,18 +55,20 @@ describe('unmappedForCsObject', () => {
   it('names source attributes without an enabled in-scope flow, with the matching code', () => {
     const { mailNickname: _omitted, ...noMailbox } = ADA
     const world = smallWorld({
-      ad: { ...noMailbox, extensionAttribute2: 'y', msExchHideFromAddressLists: 'TRUE' },
+      ad: { ...noMailbox, homePhone: '555', extensionAttribute2: 'y', msExchHideFromAddressLists: 'TRUE' },
     })
 
     const findings = unmappedForCsObject(world.adUser, { ruleIndex: world.ruleIndex, index: world.index })
 
+    // pager (selected, used by no rule of the connector) is the connector's finding, not this object's.
     expect(findings.filter((finding) => finding.kind === 'source-without-inbound-flow')).toEqual([
       {
-        attribute: 'pager',
+        attribute: 'homePhone',
         kind: 'source-without-inbound-flow',
         code: 'NO_INBOUND_FLOW',
         severity: 'unmapped',
-        message: 'pager has a value, but no enabled inbound rule of "contoso.com" for user objects maps it.',
+        message:
+          'homePhone has a value, but no enabled inbound rule of "contoso.com" for user objects maps it.',
         connector: { id: AD.id, name: 'contoso.com' },
       },
       expect.objectContaining({

@@ -70,10 +70,36 @@ export function unmappedSourceNamesOf(
   const mapped = ruleIndex.mappedSources(connectorId, csObjectType)
   const exported = ruleIndex.exportedAttributes(connectorId, csObjectType)
   const clauses = clauseReadSources(ruleIndex, connectorId, csObjectType)
+  const unused = selectedButUnused(ruleIndex, connectorId)
   return namesWithValues.filter((name) => {
     const lower = lowerName(name)
-    return !mapped.has(lower) && !exported.has(lower) && !clauses.has(lower)
+    return !mapped.has(lower) && !exported.has(lower) && !clauses.has(lower) && !unused.has(lower)
   })
+}
+
+const unusedCache = new WeakMap<RuleIndex, Map<string, ReadonlySet<string>>>()
+
+/**
+ * Lower-cased attributes the connector selects that no rule of the connector reads or writes: a fact of the
+ * connector's configuration, reported once for it (`connectorAttributeGaps`), never as a mark on each of its
+ * objects (every user carrying accountExpires would otherwise be amber for the same reason).
+ */
+export function selectedButUnused(ruleIndex: RuleIndex, connectorId: string): ReadonlySet<string> {
+  let byConnector = unusedCache.get(ruleIndex)
+  if (!byConnector) {
+    byConnector = new Map()
+    unusedCache.set(ruleIndex, byConnector)
+  }
+  const cached = byConnector.get(connectorId)
+  if (cached) return cached
+  const used = ruleIndex.ruleAttributes(connectorId)
+  const unused = new Set(
+    (ruleIndex.connector(connectorId)?.selectedAttributes ?? [])
+      .map(lowerName)
+      .filter((name) => !used.has(name)),
+  )
+  byConnector.set(connectorId, unused)
+  return unused
 }
 
 /** What the object checks need. */
@@ -84,8 +110,9 @@ export interface UnmappedOptions {
 
 /**
  * (a) for one CS object: attributes with a value and no enabled, in-scope inbound flow. The attributes its
- * rules use that the connector does not select (c) are a fact of the connector, the same for every object,
- * and are reported once by `connectorAttributeGaps`, not repeated on each object.
+ * rules use that the connector does not select (c), and the attributes it selects that no rule of it uses
+ * (d), are facts of the connector, the same for every object, and are reported once by
+ * `connectorAttributeGaps`, not repeated on each object.
  */
 export function unmappedForCsObject(
   csObject: CsObject,
@@ -119,9 +146,11 @@ export function unmappedForCsObject(
   // Values the sync engine itself exported to this connector (Entra ID) are not source data waiting for a rule.
   const exported = ruleIndex.exportedAttributes(connector.id, csObject.objectType)
   const clauses = clauseReadSources(ruleIndex, connector.id, csObject.objectType)
+  const unused = selectedButUnused(ruleIndex, connector.id)
   for (const attribute of source.attributes) {
     if (attribute.values.length === 0) continue
     const name = lowerName(attribute.name)
+    if (unused.has(name)) continue
     if (exported.has(name) && !readers.has(name)) continue
     if (clauses.has(name) && !readers.has(name)) continue
     const rules = readers.get(name)
@@ -244,6 +273,7 @@ function computeGaps(ruleIndex: RuleIndex, connectorId: string): readonly Unmapp
   const connectorRef = ruleIndex.connectorRef(connectorId)
   const used = ruleIndex.ruleAttributes(connectorId)
   const selected = ruleIndex.selected(connectorId)
+  const unused = selectedButUnused(ruleIndex, connectorId)
   const findings: UnmappedAttribute[] = []
   for (const [lower, name] of used) {
     if (lower !== 'dn' && !selected.has(lower)) findings.push(notSelected(name, connectorRef))
@@ -251,7 +281,7 @@ function computeGaps(ruleIndex: RuleIndex, connectorId: string): readonly Unmapp
   // Entra ID is where values are exported to, so an unused attribute there lacks an outbound flow.
   const code: DiagnosisCode = connector.type === 'AAD' ? 'NO_OUTBOUND_FLOW' : 'NO_INBOUND_FLOW'
   for (const name of connector.selectedAttributes) {
-    if (used.has(lowerName(name))) continue
+    if (!unused.has(lowerName(name))) continue
     findings.push({
       attribute: name,
       kind: 'selected-but-unused',

@@ -242,7 +242,7 @@ export function severityMeaning(severity: Severity): string {
     case 'blocking':
       return 'The value does not get where the rules or the question say it should: act on it.'
     case 'unmapped':
-      return 'A value with no mapping where one is plausible: an attribute selected and filled but read by no rule, or a metaverse value the target could hold and no outbound rule sends.'
+      return 'A value with no mapping where one is plausible: a source value no inbound rule of its object type reads, or a metaverse value the target could hold and no outbound rule sends. An attribute a connector selects and no rule uses is marked once, on the connector.'
     case 'by-design':
       return 'A value that stays where it is on purpose: it only feeds other rules (an expression, a scoping or join clause), or the target cannot hold it.'
   }

@@ -16,6 +16,12 @@ export interface ObjectIndex {
   mvObject(id: string): MvObject | null
   /** Connector-space objects linked to a metaverse object (joined connectors), in any connector space. */
   connectedCsObjects(mvObjectId: string): readonly CsObject[]
+  /**
+   * The connector ids (lower-case; null when the object names none) and DNs of the objects linked to a
+   * metaverse object, in the order of `connectedCsObjects`, without building them. Optional: an index that
+   * cannot do it cheaply leaves it out and callers build the objects.
+   */
+  connectedDns?(mvObjectId: string): readonly { readonly connectorId: string | null; readonly dn: string }[]
   /** Number of connector-space objects, per connector id. */
   csObjectCount(connectorId: string): number
   /** Number of metaverse objects. */

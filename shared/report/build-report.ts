@@ -5,10 +5,12 @@ import {
   SEVERITIES,
   type Severity,
 } from '../model/diagnosis-codes'
+import { missingDnText } from '../engine/container-filter'
 import { diagnoseAttribute } from '../engine/diagnose'
 import { lifecycleBreaks } from '../engine/flow-breaks'
 import { allFindings, mvObjectFindingParts } from '../engine/object-findings'
 import { objectReport } from '../engine/object-report'
+import { objectVerdicts } from '../engine/object-verdicts'
 import {
   connectorAttributeGaps,
   type UnmappedAttribute,
@@ -198,9 +200,13 @@ function countSnapshot(snapshot: LoadedSnapshot, options: ReportOptions): Snapsh
     if (findings.some((finding) => finding.severity === 'blocking')) objectsBlocking++
   }
   const linked = new Set<string>()
+  // The default clock's verdicts are the filter's: keep them so the filter need not walk the flows again.
+  const verdicts = options.now === undefined ? objectVerdicts(snapshot) : null
   for (let row = 0; row < store.mvRowCount; row++) {
     const mvId = store.mvIdAt(row)
     const parts = mvObjectFindingParts(mvId, findingOptions)
+    const findings = allFindings(parts)
+    verdicts?.record(row, findings)
     for (const part of parts.connected) {
       linked.add(part.csObject.id)
       tally(connectorNameOf(snapshot, part.csObject), part.csObject.objectType).add(
@@ -216,7 +222,7 @@ function countSnapshot(snapshot: LoadedSnapshot, options: ReportOptions): Snapsh
         maxExamples,
       )
     }
-    countObject(allFindings(parts))
+    countObject(findings)
   }
   for (let row = 0; row < store.csRowCount; row++) {
     const object = store.csObjectAt(row)
@@ -338,12 +344,18 @@ function findObject(snapshot: LoadedSnapshot, dn: string, connectorName: string 
     }
     const object = store.csObjectByDn(connector.id, dn)
     if (object) return { ok: true, object }
-    return notFound(dn, `the connector space of "${connector.name}"`)
+    return notFound(dn, `the connector space of "${connector.name}"`, missingDnText([connector], dn))
   }
   const matches = store.csObjectsByDn(dn)
   const [only] = matches
   if (matches.length === 1 && only) return { ok: true, object: only }
-  if (matches.length === 0) return notFound(dn, 'any connector space of this snapshot')
+  if (matches.length === 0) {
+    return notFound(
+      dn,
+      'any connector space of this snapshot',
+      missingDnText(snapshot.configuration.connectors, dn),
+    )
+  }
   return {
     ok: false,
     error: {
@@ -355,12 +367,12 @@ function findObject(snapshot: LoadedSnapshot, dn: string, connectorName: string 
   }
 }
 
-function notFound(dn: string, where: string): FoundObject {
+function notFound(dn: string, where: string, why: string): FoundObject {
   return {
     ok: false,
     error: {
       problem: 'object-not-found',
-      message: `No object with DN "${dn}" in ${where}. Check the DN (it is compared case-insensitively).`,
+      message: `No object with DN "${dn}" in ${where}. ${why} Check the DN (it is compared case-insensitively).`,
     },
   }
 }

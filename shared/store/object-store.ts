@@ -209,6 +209,16 @@ export class ObjectStore implements ObjectIndex {
     return this.csRowsLinkedTo(mvObjectId).map((row) => this.cs.object(row))
   }
 
+  /** Connector ids and DNs of the objects linked to a metaverse object, in load order, read from the columns. */
+  public connectedDns(
+    mvObjectId: string,
+  ): readonly { readonly connectorId: string | null; readonly dn: string }[] {
+    return this.csRowsLinkedTo(mvObjectId).map((row) => ({
+      connectorId: this.cs.connectorId(row),
+      dn: this.cs.dns.get(row) ?? '',
+    }))
+  }
+
   /** Number of objects in one connector's space. */
   public csObjectCount(connectorId: string): number {
     return this.csRowsOfConnector(connectorId).length

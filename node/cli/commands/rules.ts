@@ -35,4 +35,8 @@ export async function rulesCommand(target: string, options: RulesOptions, io: Cl
       ]),
     ),
   )
+  const shown = new Set(selected.map((rule) => rule.id))
+  for (const tie of session.ruleWarnings()) {
+    if (tie.rules.some((rule) => shown.has(rule.id))) io.stdout(`\nWarning: ${tie.message}\n`)
+  }
 }

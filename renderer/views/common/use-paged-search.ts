@@ -6,6 +6,9 @@ import type { RowSource } from './row-source'
 /** Rows asked per page. */
 export const SEARCH_PAGE_SIZE = 200
 
+/** How often a search that is still checking objects is asked again (milliseconds). */
+const CHECKING_REFRESH_MS = 500
+
 /** Asks the host for one page; `searchId` pages an earlier answer without searching again. */
 export type PageFetcher<Row> = (offset: number, limit: number, searchId?: number) => Promise<SearchPage<Row>>
 
@@ -15,6 +18,8 @@ export interface PagedSearch<Row> {
   readonly rows: RowSource<Row> | null
   readonly total: number | null
   readonly elapsedMs: number
+  /** While the session is still checking the matched objects: how many of them it has checked. */
+  readonly checking: { readonly checked: number; readonly total: number } | null
   readonly searching: boolean
   readonly error: string | null
   /** Fetches the pages covering rows [start, end). */
@@ -23,17 +28,24 @@ export interface PagedSearch<Row> {
   readonly allRows: () => Promise<readonly Row[]>
 }
 
+/** The answer on screen: its pages, and how far the session got when it is still checking. */
+interface ShownSearch<Row> {
+  readonly key: string
+  readonly pages: PageCache<Row>
+  readonly checking: { readonly checked: number; readonly total: number } | null
+}
+
 /**
  * Runs a search whenever `runKey` changes (null: not yet searched) and fetches further pages as the grid scrolls.
  * `fetchPage` must only depend on what `runKey` names.
  */
 export function usePagedSearch<Row>(runKey: string | null, fetchPage: PageFetcher<Row>): PagedSearch<Row> {
-  const [cache, setCache] = useState<{ readonly key: string; readonly pages: PageCache<Row> } | null>(null)
+  const [cache, setCache] = useState<ShownSearch<Row> | null>(null)
   const [elapsedMs, setElapsedMs] = useState(0)
   const [failure, setFailure] = useState<{ readonly key: string; readonly message: string } | null>(null)
   const asked = useRef(new Set<number>())
   const fetcher = useRef(fetchPage)
-  const latest = useRef<{ readonly key: string; readonly pages: PageCache<Row> } | null>(null)
+  const latest = useRef<ShownSearch<Row> | null>(null)
 
   useLayoutEffect(() => {
     fetcher.current = fetchPage
@@ -42,20 +54,29 @@ export function usePagedSearch<Row>(runKey: string | null, fetchPage: PageFetche
   useEffect(() => {
     if (runKey === null) return
     let live = true
+    let timer: ReturnType<typeof setTimeout> | undefined
+    // A search that has not checked every object yet ("has unmapped attributes") is asked again until it
+    // has; each answer replaces the shown matches, so results grow while the session checks.
+    const run = (): void => {
+      fetcher.current(0, SEARCH_PAGE_SIZE).then(
+        (page) => {
+          if (!live) return
+          asked.current = new Set()
+          setCache({ key: runKey, pages: firstPage(page, SEARCH_PAGE_SIZE), checking: page.checking ?? null })
+          setElapsedMs(page.elapsedMs)
+          if (page.checking) timer = setTimeout(run, CHECKING_REFRESH_MS)
+        },
+        (reason: unknown) => {
+          if (live)
+            setFailure({ key: runKey, message: reason instanceof Error ? reason.message : String(reason) })
+        },
+      )
+    }
     asked.current = new Set()
-    fetcher.current(0, SEARCH_PAGE_SIZE).then(
-      (page) => {
-        if (!live) return
-        setCache({ key: runKey, pages: firstPage(page, SEARCH_PAGE_SIZE) })
-        setElapsedMs(page.elapsedMs)
-      },
-      (reason: unknown) => {
-        if (live)
-          setFailure({ key: runKey, message: reason instanceof Error ? reason.message : String(reason) })
-      },
-    )
+    run()
     return () => {
       live = false
+      clearTimeout(timer)
     }
   }, [runKey])
 
@@ -79,8 +100,8 @@ export function usePagedSearch<Row>(runKey: string | null, fetchPage: PageFetche
       fetcher.current(page * pages.pageSize, pages.pageSize, pages.searchId).then(
         (answer) =>
           setCache((previous) =>
-            previous && previous.key === shown.key
-              ? { key: previous.key, pages: withPage(previous.pages, page, answer.rows) }
+            previous && previous.key === shown.key && previous.pages.searchId === pages.searchId
+              ? { ...previous, pages: withPage(previous.pages, page, answer.rows) }
               : previous,
           ),
         () => asked.current.delete(page),
@@ -108,6 +129,7 @@ export function usePagedSearch<Row>(runKey: string | null, fetchPage: PageFetche
     rows,
     total: current ? current.pages.total : null,
     elapsedMs,
+    checking: current ? current.checking : null,
     searching: runKey !== null && current === null && error === null,
     error,
     loadRange,

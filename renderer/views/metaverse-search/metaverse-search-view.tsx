@@ -106,7 +106,9 @@ export function MetaverseSearchView({
       ? 'Searching…'
       : search.total === null
         ? 'Set the clauses and press Search.'
-        : `${formatCount(search.total)} matching (${formatMs(search.elapsedMs)})`
+        : search.checking
+          ? `${formatCount(search.total)} matching so far: checked the flows of ${formatCount(search.checking.checked)} of ${formatCount(search.checking.total)} objects…`
+          : `${formatCount(search.total)} matching (${formatMs(search.elapsedMs)})`
 
   return (
     <main className="view mv-search" data-testid="mv-search">
@@ -139,9 +141,11 @@ export function MetaverseSearchView({
           onVisibleRange={search.loadRange}
           onActivate={(row) => navigate({ view: 'object', target: { mvId: row.id } })}
           emptyMessage={
-            search.total === 0
-              ? 'No metaverse object matches. Loosen a clause, or add an OR group.'
-              : 'Results appear here. Double-click a result or press Enter to open it.'
+            search.checking
+              ? 'Checking each object’s flows; matches appear here as they are found.'
+              : search.total === 0
+                ? 'No metaverse object matches. Loosen a clause, or add an OR group.'
+                : 'Results appear here. Double-click a result or press Enter to open it.'
           }
           testId="mv-results"
         />

@@ -14,10 +14,12 @@ import {
   toRuleFilter,
   type RuleFilterState,
 } from './filter-options'
+import { ConnectorFindings } from './connector-findings'
 import { RuleDetail } from './rule-detail'
 import type { RulePage } from './rule-detail-model'
 import { RuleFilterBar } from './rule-filter-bar'
 import { RuleGrid } from './rule-grid'
+import { RuleWarnings } from './rule-warnings'
 import { toRuleRow } from './rule-rows'
 import { useRules } from './use-rules'
 
@@ -96,16 +98,20 @@ export function SyncRulesView({
 
   return (
     <main className="sync-rules" data-testid="sync-rules">
-      <RuleFilterBar
-        filter={effective}
-        options={options}
-        counts={{ Inbound: summary.rules.inbound, Outbound: summary.rules.outbound }}
-        attributes={attributes}
-        shown={shown.rules === null ? null : rows.length}
-        narrowed={isNarrowed(effective)}
-        onChange={(change) => setFilter((current) => ({ ...current, ...change }))}
-        onClear={() => setFilter((current) => ({ ...INITIAL_FILTER, direction: current.direction }))}
-      />
+      <div>
+        <RuleFilterBar
+          filter={effective}
+          options={options}
+          counts={{ Inbound: summary.rules.inbound, Outbound: summary.rules.outbound }}
+          attributes={attributes}
+          shown={shown.rules === null ? null : rows.length}
+          narrowed={isNarrowed(effective)}
+          onChange={(change) => setFilter((current) => ({ ...current, ...change }))}
+          onClear={() => setFilter((current) => ({ ...INITIAL_FILTER, direction: current.direction }))}
+        />
+        <ConnectorFindings connectorId={connectorId} />
+        <RuleWarnings direction={direction} />
+      </div>
       <div
         ref={splitRef}
         className="split"

@@ -58,6 +58,8 @@ describe('date functions', () => {
     ['CDate("2013-02-30")', 'CDate expects a date'],
     ['DateAdd("x", 1, Now())', 'DateAdd interval must be one of'],
     ['DateFromNum(-1)', 'is not an AD date'],
+    // AD's "never expires" accountExpires is past DateTime.MaxValue: no date, not year 30828.
+    ['DateFromNum(9223372036854775807)', 'is not an AD date'],
     ['FormatDateTime(Now(),"Q")', 'not a standard date format'],
     ['FormatDateTime(Now(),"ffffffff")', 'Invalid date format'],
     ['FormatDateTime(Now(),"\'open")', 'not closed'],
