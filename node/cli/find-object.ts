@@ -87,3 +87,46 @@ export function requireOneObject(command: string, options: ObjectOptions): void 
     throw new CliError(`"${command}": --connector goes with --dn, not with --mv-id.`, EXIT.usage)
   }
 }
+
+/** Options of the commands that follow one attribute's path (`why`, `fix`). */
+export interface AttributePathOptions extends ObjectOptions {
+  readonly attribute: string
+  readonly target?: string
+}
+
+/** Where an attribute's path starts and which target it is asked for, as `diagnose` and `proposeFix` take them. */
+export interface AttributePath {
+  readonly object: ObjectTarget
+  readonly csId: string
+  readonly attribute: string
+  readonly targetConnectorId?: string
+}
+
+/**
+ * The connector-space object an attribute's path starts from: the object named, or for a metaverse object the
+ * connector-space object that contributes the attribute (as the object view does); `doing` completes "no path of
+ * X to ..." when a metaverse object has no connector-space object.
+ */
+export function findAttributePath(
+  snapshot: CliSnapshot,
+  options: AttributePathOptions,
+  doing: 'follow' | 'fix',
+): AttributePath {
+  const object = findObject(snapshot, options)
+  const targetConnectorId =
+    options.target === undefined ? undefined : findConnector(snapshot.summary, options.target, '--target').id
+  const csId = snapshot.session.diagnosisSource(object, options.attribute)
+  if (csId === null) {
+    throw new CliError(
+      `Metaverse object ${options.mvId ?? ''} is joined to no connector-space object, so there is no path of ` +
+        `${options.attribute} to ${doing}. Run "synclens object" on it to see where its values came from.`,
+      EXIT.notFound,
+    )
+  }
+  return {
+    object,
+    csId,
+    attribute: options.attribute,
+    ...(targetConnectorId === undefined ? {} : { targetConnectorId }),
+  }
+}

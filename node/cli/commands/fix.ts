@@ -5,15 +5,13 @@ import type { DraftImpact } from '../../../shared/fix/impact'
 import { formatCount } from '../../../shared/text/format'
 import { AtomicWriteError, writeFileAtomic } from '../../atomic-write'
 import { CliError, type CliIo, EXIT, writeJson } from '../cli-io'
-import { findConnector, findObject, type ObjectOptions, requireOneObject } from '../find-object'
+import { type AttributePathOptions, findAttributePath, requireOneObject } from '../find-object'
 import { StatusLine } from '../load-progress'
 import { type CliSnapshot, isDemo, loaded, openSnapshotForCli } from '../open-snapshot'
 import { refuseOutputInside } from './report'
 
 /** Options of `synclens fix`. */
-export interface FixOptions extends ObjectOptions {
-  readonly attribute: string
-  readonly target?: string
+export interface FixOptions extends AttributePathOptions {
   /** `--out FILE`: write the Synchronization Rules Editor script there. */
   readonly out?: string
   /** `--force`: replace FILE when it exists. */
@@ -32,23 +30,14 @@ export async function fixCommand(target: string, options: FixOptions, io: CliIo)
   if (options.out === '') throw new CliError('--out needs a file name.', EXIT.usage)
   if (options.out !== undefined && !isDemo(target)) refuseOutputInside(target, options.out, 'the script')
   const snapshot = await openSnapshotForCli(target, io)
-  const { session, summary } = snapshot
-  const object = findObject(snapshot, options)
-  const targetConnectorId =
-    options.target === undefined ? undefined : findConnector(summary, options.target, '--target').id
-  const csId = session.diagnosisSource(object, options.attribute)
-  if (csId === null) {
-    throw new CliError(
-      `Metaverse object ${options.mvId ?? ''} is joined to no connector-space object, so there is no path of ` +
-        `${options.attribute} to fix. Run "synclens object" on it to see where its values came from.`,
-      EXIT.notFound,
-    )
-  }
+  const { session } = snapshot
+  const path = findAttributePath(snapshot, options, 'fix')
+  const { csId } = path
   const draft = loaded(
     session.proposeFix({
       csId,
-      attribute: options.attribute,
-      ...(targetConnectorId === undefined ? {} : { targetConnectorId }),
+      attribute: path.attribute,
+      ...(path.targetConnectorId === undefined ? {} : { targetConnectorId: path.targetConnectorId }),
     }),
     'the draft',
   )

@@ -1,40 +1,30 @@
-import { CliError, type CliIo, EXIT, writeJson } from '../cli-io'
-import { findConnector, findObject, type ObjectOptions, requireOneObject } from '../find-object'
+import { type CliIo, writeJson } from '../cli-io'
+import { type AttributePathOptions, findAttributePath, requireOneObject } from '../find-object'
 import { loaded, openSnapshotForCli } from '../open-snapshot'
 
 /** Options of `synclens why`. */
-export interface WhyOptions extends ObjectOptions {
-  readonly attribute: string
-  readonly target?: string
+export interface WhyOptions extends AttributePathOptions {
   readonly json?: boolean
 }
 
 /**
  * `synclens why <path> (--dn DN [--connector NAME] | --mv-id GUID) --attribute NAME [--target CONNECTOR]
  * [--json]`: the path of one attribute from the source object to the target connector, step by step, walked to
- * the end: the first break is the verdict, the others are listed as also blocking, and the fix covers them all. A metaverse object is diagnosed from the connector-space object that
- * contributes the attribute, as the object view does.
+ * the end: the first break is the verdict, the others are listed as also blocking, and the fix covers them all.
+ * A metaverse object is diagnosed from the connector-space object that contributes the attribute, as the object
+ * view does.
  */
 export async function whyCommand(target: string, options: WhyOptions, io: CliIo): Promise<void> {
   requireOneObject('why', options)
   const snapshot = await openSnapshotForCli(target, io)
-  const { session, summary } = snapshot
-  const object = findObject(snapshot, options)
-  const targetConnectorId =
-    options.target === undefined ? undefined : findConnector(summary, options.target, '--target').id
-  const csId = session.diagnosisSource(object, options.attribute)
-  if (csId === null) {
-    throw new CliError(
-      `Metaverse object ${options.mvId ?? ''} is joined to no connector-space object, so there is no path of ` +
-        `${options.attribute} to follow. Run "synclens object" on it to see where its values came from.`,
-      EXIT.notFound,
-    )
-  }
+  const { session } = snapshot
+  const path = findAttributePath(snapshot, options, 'follow')
+  const { object, csId } = path
   const diagnosis = loaded(
     session.diagnose({
       csId,
-      attribute: options.attribute,
-      ...(targetConnectorId === undefined ? {} : { targetConnectorId }),
+      attribute: path.attribute,
+      ...(path.targetConnectorId === undefined ? {} : { targetConnectorId: path.targetConnectorId }),
     }),
     'the diagnosis',
   )
