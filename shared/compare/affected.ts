@@ -71,6 +71,34 @@ function isTargetRule(rule: SyncRule, configuration: ServerConfiguration): boole
 }
 
 /**
+ * The targets whose winner a precedence change can move: those the rule shares with a rule of the same
+ * direction whose precedence lies between the old and the new number (on either side). Precedence only
+ * orders contributors to one target, so a target no crossed rule writes keeps its winner.
+ */
+function crossedTargets(
+  before: SyncRule,
+  after: SyncRule,
+  a: ServerConfiguration,
+  b: ServerConfiguration,
+): ReadonlySet<string> {
+  const low = Math.min(before.precedence, after.precedence)
+  const high = Math.max(before.precedence, after.precedence)
+  const own = new Set([...before.flows, ...after.flows].map((flow) => nameKey(flow.target)))
+  const crossed = new Set<string>()
+  for (const [configuration, self] of [
+    [a, before],
+    [b, after],
+  ] as const) {
+    for (const rule of configuration.rules) {
+      if (rule.id === self.id || rule.direction !== self.direction) continue
+      if (rule.precedence < low || rule.precedence > high) continue
+      for (const flow of rule.flows) if (own.has(nameKey(flow.target))) crossed.add(nameKey(flow.target))
+    }
+  }
+  return crossed
+}
+
+/**
  * Works out, from the configuration differences, which metaverse and Entra ID attributes can come out
  * differently, and whether joins or filters differ: a changed transformation affects its target; a
  * changed scope, precedence, link or disabled flag affects every target of the rule; an affected metaverse
@@ -100,7 +128,10 @@ export function impactScope(
     const inbound = rules.some((rule) => rule?.direction === 'Inbound')
     if (!outbound && !inbound) continue
     const into = inbound ? mv : target
-    if ([...fields].some((field) => RULE_LEVEL_FIELDS.has(field))) allTargets(rules, into)
+    const ruleLevel = [...fields].filter((field) => RULE_LEVEL_FIELDS.has(field))
+    if (ruleLevel.length === 1 && ruleLevel[0] === 'precedence' && pair.a && pair.b) {
+      for (const name of crossedTargets(pair.a, pair.b, a, b)) into.add(name)
+    } else if (ruleLevel.length > 0) allTargets(rules, into)
     for (const difference of differences) {
       if (difference.path[0] === 'transformations' && difference.path[1] !== undefined) {
         into.add(nameKey(difference.path[1]))

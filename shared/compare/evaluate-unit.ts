@@ -373,8 +373,14 @@ function exportedAttributes(
   contributors: ReadonlyMap<string, ImpactRule>,
 ): ReadonlyMap<string, EvaluatedAttribute> {
   const attributes = new Map<string, EvaluatedAttribute>()
+  const rowsOf = new Map<string, ExportTarget['rows'][number][]>()
+  for (const row of target.rows) {
+    const list = rowsOf.get(row.csAttribute)
+    if (list) list.push(row)
+    else rowsOf.set(row.csAttribute, [row])
+  }
   for (const { csAttribute, resolution } of target.attributes) {
-    const rows = target.rows.filter((row) => row.csAttribute === csAttribute)
+    const rows = rowsOf.get(csAttribute) ?? []
     const winner = rows.find((row) => row.winner)
     let value: ExportValue
     let rule: ImpactRule | null = null

@@ -1,11 +1,12 @@
 import type { LoadedSnapshot } from '../load/load-snapshot'
 import type { CsObject } from '../model/objects'
-import type { AttributeImpact, ImpactMode, ObjectImpact, Side } from './compare-model'
+import type { AttributeImpact, ImpactMode, ObjectImpact } from './compare-model'
 import type { ConfigurationMatch } from './config-compare'
 import { evaluateLinked, evaluateUnlinked, type Leaving, type UnitOutcome } from './evaluate-unit'
 import { impactPlan, type ImpactPlan } from './impact'
 import { nameKey } from './names'
 import { attributePairs, outcomeChange } from './outcome-diff'
+import type { EvaluationSide } from './side-context'
 import { sameSourceData } from './same-data'
 import { objectKey, type UnitKeying } from './units'
 
@@ -88,8 +89,7 @@ function locate(
   return { object: first, keying }
 }
 
-function evaluateObject(plan: ImpactPlan, side: Side, object: CsObject): UnitOutcome {
-  const evaluation = side === 'a' ? plan.before : plan.after
+function evaluateObject(evaluation: EvaluationSide, object: CsObject): UnitOutcome {
   const mvId = object.mvLink?.mvObjectId ?? null
   const mvObject = mvId === null ? null : evaluation.store.mvObject(mvId)
   if (mvObject === null) return evaluateUnlinked(object, evaluation)
@@ -158,10 +158,8 @@ export function compareObject(
       },
     }
   }
-  const beforeSide: Side = plan.mode === 'b-objects' ? 'b' : 'a'
-  const afterSide: Side = plan.mode === 'a-objects' ? 'a' : 'b'
-  const before = beforeFound ? evaluateObject(plan, beforeSide, beforeFound.object) : null
-  const after = afterFound ? evaluateObject(plan, afterSide, afterFound.object) : null
+  const before = beforeFound ? evaluateObject(plan.before, beforeFound.object) : null
+  const after = afterFound ? evaluateObject(plan.after, afterFound.object) : null
   const missing = {
     a: "the object is not in A's connector spaces.",
     b: "the object is not in B's connector spaces.",

@@ -269,13 +269,18 @@ export function comparisonText(comparison: Comparison, object: ObjectComparison 
   lines.push(...differenceLines(configuration.schema, '  '))
   lines.push('', `Global settings: ${configuration.settings.length === 0 ? 'no differences' : ''}`)
   lines.push(...differenceLines(configuration.settings, '  '))
+  const edits = configuration.outOfBoxEdits
   lines.push(
     '',
-    `Out-of-box rules edited in place: ${configuration.outOfBoxEdits.length === 0 ? 'none' : ''}`,
+    edits.length === 0
+      ? 'Out-of-box rules edited in place: none'
+      : `Out-of-box rules edited in place (${edits.length}): upgrades overwrite such edits; the supported way is to clone the rule and disable the original.`,
   )
-  for (const edit of configuration.outOfBoxEdits) {
-    lines.push(`  ${edit.message}`)
-    for (const detail of edit.details) lines.push(`    ${detail}`)
+  for (const edit of edits) {
+    const where = edit.side === null ? 'A or B' : edit.side === 'both' ? 'A and B' : edit.side.toUpperCase()
+    const against =
+      edit.evidence === 'default-set' ? `Microsoft's default ${edit.rule.immutableTag}` : 'the other snapshot'
+    lines.push(`  ${edit.rule.name} (in ${where}; differs from ${against}): ${edit.details.join('; ')}`)
   }
   if (comparison.impact) lines.push(...impactText(comparison.impact))
   if (object) lines.push(...objectText(object))

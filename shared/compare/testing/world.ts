@@ -242,6 +242,8 @@ export interface WorldOptions {
   readonly without?: readonly string[]
   /** AD values replaced per user key (metaverse and Entra ID values stay as given). */
   readonly adChanges?: Readonly<Record<string, AttributeSpec>>
+  /** More connector-space objects (a disconnector, ...). */
+  readonly extraCs?: readonly CsObject[]
 }
 
 /** The objects of the world: each user's AD object, metaverse object and (when in Entra ID) Entra ID object. */
@@ -297,7 +299,7 @@ export function world(options: WorldOptions = {}): LoadedSnapshot {
   const store = new ObjectStore()
   if (options.objects ?? true) {
     const { cs, mv } = worldObjects(options)
-    for (const object of cs) store.addCsObject(object)
+    for (const object of [...cs, ...(options.extraCs ?? [])]) store.addCsObject(object)
     for (const object of mv) store.addMvObject(object)
   }
   store.finish()
