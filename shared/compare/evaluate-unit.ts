@@ -63,12 +63,22 @@ function unitIndex(store: ObjectIndex, mvObject: MvObject, connected: readonly C
   }
 }
 
+const impactRules = new Map<string, ImpactRule>()
+// A bound on the cache, far above any configuration's rule count (thousands at most).
+const IMPACT_RULE_CACHE_LIMIT = 10_000
+
+/** A rule as results name it, one object per rule: an impact on a million objects names the same few rules. */
 function impactRule(rule: {
   readonly id: string
   readonly name: string
   readonly precedence: number
 }): ImpactRule {
-  return { id: rule.id, name: rule.name, precedence: rule.precedence }
+  const key = `${rule.id}\u0000${rule.precedence}\u0000${rule.name}`
+  const cached = impactRules.get(key)
+  if (cached) return cached
+  const made: ImpactRule = { id: rule.id, name: rule.name, precedence: rule.precedence }
+  if (impactRules.size < IMPACT_RULE_CACHE_LIMIT) impactRules.set(key, made)
+  return made
 }
 
 function linkingInScope(scopes: readonly RuleScope[], index: RuleIndex): readonly RuleScope[] {
