@@ -2,13 +2,8 @@
 export type * from './compare-model'
 export { compareSnapshots, type CompareOptions, snapshotFacts } from './compare-snapshots'
 export { compareConfigurations, type ConfigurationMatch } from './config-compare'
-export {
-  ComparisonCancelled,
-  computeImpact,
-  type ImpactOptions,
-  type ImpactProgress,
-  impactMode,
-} from './impact'
+export { ComparisonCancelled, computeImpact, type ImpactOptions, type ImpactProgress } from './impact'
+export { impactMode } from './impact-plan'
 export {
   type AttributeComparison,
   compareObject,
