@@ -3,4 +3,7 @@ import { serveSession } from '../../shared/app/session-rpc'
 import { resolveBrowserFiles } from './worker-source'
 import { messagePortOf } from './worker-port'
 
-serveSession(messagePortOf(self), createSnapshotSession(), resolveBrowserFiles)
+// Between slices of a long computation, the worker reads its messages: a cancel gets through.
+const yieldToMessages = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+
+serveSession(messagePortOf(self), createSnapshotSession({ yieldToMessages }), resolveBrowserFiles)

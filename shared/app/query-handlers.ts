@@ -15,6 +15,8 @@ import {
   proposeFixHandler,
   startFixImpactHandler,
 } from './fix-handlers'
+import { COMPARISON_HANDLERS } from './comparison-handlers'
+import type { ComparisonSlot } from './comparison-slot'
 import type { QueryArgs, QueryName, QueryResult } from './query-table'
 import { buildReportFile } from './report-file'
 import { filterRules } from './rule-filter'
@@ -23,6 +25,8 @@ import { MAX_PAGE_LIMIT, type SearchPage } from './view-queries'
 /** What the handlers answer from: one loaded snapshot and what is kept between its queries. */
 export class SnapshotContext {
   private readonly searches = new Map<number, Uint32Array>()
+  /** The snapshot compared with this one (Compare with…), loaded beside it in the same worker. */
+  public comparison: ComparisonSlot | null = null
 
   public constructor(
     public readonly snapshot: LoadedSnapshot,
@@ -159,6 +163,7 @@ export const QUERY_HANDLERS: QueryHandlers = {
   startFixImpact: startFixImpactHandler,
   continueFixImpact: continueFixImpactHandler,
   fixScript: fixScriptHandler,
+  ...COMPARISON_HANDLERS,
 }
 
 /** A search that keeps its matches for paging: a request with a kept `searchId` pages without searching again. */

@@ -17,14 +17,31 @@ import {
   type QueryResult,
   type SyncQueries,
 } from './query-table'
+import type { ImpactProgress } from '../compare/impact'
+import type { ImpactSummary } from './comparison-queries'
+import { ComparisonSlot } from './comparison-slot'
 import type { SnapshotSessionApi } from './session-api'
 import type { ObjectTarget } from './view-queries'
+
+/** How a session's clock reads and how it lets messages in during a long computation. */
+export interface SessionOptions {
+  /** Dates reports and times searches. */
+  readonly clock?: () => number
+  /**
+   * Yields to the thread's message queue (a macrotask: setImmediate in Node, a zero timeout in a browser), so
+   * that a cancel reaches a long computation. Without it a computation runs to its end in one go.
+   */
+  readonly yieldToMessages?: () => Promise<void>
+}
 
 /** The loaded snapshot and the query dispatch; the session adds one method per query. */
 class SessionCore implements SnapshotSessionApi {
   private context: SnapshotContext | null = null
+  private readonly clock: () => number
 
-  public constructor(private readonly clock: () => number) {}
+  public constructor(private readonly options: SessionOptions) {
+    this.clock = options.clock ?? Date.now
+  }
 
   /** Loads a snapshot; the previous one stays until the new one has loaded completely. */
   public async load(
@@ -70,14 +87,49 @@ class SessionCore implements SnapshotSessionApi {
       ? null
       : engineContext(snapshot).ruleIndex.contributors(mvAttribute, mvObjectType)
   }
+
+  /** Loads a snapshot to compare with the open one; the one compared before stays until this one has loaded. */
+  public async loadComparison(
+    source: SnapshotSource,
+    onProgress: ProgressListener,
+    signal: AbortSignalLike,
+  ): Promise<SnapshotSummary> {
+    const context = this.context
+    if (context === null) throw new Error('Open a snapshot first, then compare another with it.')
+    const loaded = await loadSnapshot(source, onProgress, signal)
+    // A snapshot opened meanwhile replaced the one this was to be compared with.
+    if (this.context !== context) throw new Error('The open snapshot changed while the other one loaded.')
+    context.comparison = new ComparisonSlot(context.snapshot, loaded, this.clock)
+    return summarize(loaded)
+  }
+
+  /** Drops the compared snapshot. */
+  public closeComparison(): void {
+    if (this.context) this.context.comparison = null
+  }
+
+  /** Computes the impact of the compared configuration on every object, in slices that let a cancel in. */
+  public computeImpact(
+    onProgress: (progress: ImpactProgress) => void,
+    signal: AbortSignalLike,
+  ): Promise<ImpactSummary> {
+    const comparison = this.context?.comparison
+    if (!comparison) return Promise.reject(new Error('No snapshot is being compared with the open one.'))
+    return comparison.computeImpact({
+      onProgress,
+      signal,
+      ...(this.options.yieldToMessages ? { pause: this.options.yieldToMessages } : {}),
+      now: () => new Date(this.clock()),
+    })
+  }
 }
 
 /** The snapshot service: one loaded snapshot, and every query of the table as a method of the same name. */
 export type SnapshotSession = SessionCore & SyncQueries
 
-/** A new session with nothing loaded; `clock` dates reports and times searches. */
-export function createSnapshotSession(clock: () => number = Date.now): SnapshotSession {
-  const core = new SessionCore(clock)
+/** A new session with nothing loaded. */
+export function createSnapshotSession(options: SessionOptions = {}): SnapshotSession {
+  const core = new SessionCore(options)
   return Object.assign(
     core,
     syncQueryMethods((name, args) => core.query(name, ...args)),
