@@ -13,6 +13,7 @@ import {
   fixImpactStepRequest,
   previewFixRequest,
 } from './fix-queries'
+import {
   type CompareObjectAnswer,
   compareObjectRequest,
   type ComparisonOverview,

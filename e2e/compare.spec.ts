@@ -1,0 +1,76 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { attachScreenshot, expect, test } from './app-test'
+import { COMPARE_EDITS, writeStagingCopy } from './compare-files'
+import { ComparePage } from './pages/compare-page'
+import { StartPage } from './pages/start-page'
+import { writeTrainingSnapshot } from './training-files'
+
+test.describe('Compare with another snapshot', () => {
+  let active = ''
+  let staging = ''
+
+  test.beforeAll(() => {
+    active = writeTrainingSnapshot(40)
+    staging = writeStagingCopy(active)
+  })
+
+  test.afterAll(() => {
+    fs.rmSync(path.dirname(active), { recursive: true, force: true })
+  })
+
+  test.beforeEach(async ({ page }) => {
+    const start = new StartPage(page)
+    await start.goto()
+    await start.openSnapshot(active)
+  })
+
+  test('lists the two rule changes and shows each rule side by side', async ({ page }, testInfo) => {
+    const compare = new ComparePage(page)
+    await compare.open()
+    await compare.expectPhase('none')
+
+    await compare.compareWith(staging)
+
+    await expect(page.getByRole('tab', { name: /^Differences/ })).toContainText('2')
+    await expect(compare.branch('Inbound rules').getByRole('button')).toHaveText([
+      new RegExp(`^${COMPARE_EDITS.editedRule}1 difference`),
+      new RegExp(`^${COMPARE_EDITS.movedRule}1 difference`),
+    ])
+    await expect(compare.branch('Connectors')).toContainText('No differences')
+
+    await compare.select(COMPARE_EDITS.movedRule)
+    await expect(compare.pairRow('Precedence')).toHaveClass(/mark--changed/)
+    await expect(compare.pairRow('Precedence')).toContainText('50')
+    await expect(compare.pairRow('Precedence')).toContainText('95')
+    await expect(compare.pairRow('Name')).not.toHaveClass(/mark--changed/)
+
+    await compare.select(COMPARE_EDITS.editedRule)
+    await expect(compare.pairRow('displayName')).toHaveClass(/mark--changed/)
+    await expect(compare.pairRow('displayName')).toContainText('(Contoso)')
+    await attachScreenshot(page, testInfo, 'compare-differences')
+  })
+
+  test("computes the impact and opens an object's attributes under both configurations", async ({
+    page,
+  }, testInfo) => {
+    const compare = new ComparePage(page)
+    await compare.open()
+    await compare.compareWith(staging)
+    await compare.showTab('Impact')
+
+    await compare.computeImpact()
+
+    await expect(compare.counts()).toContainText('0 provisioned, 0 deleted, 0 disconnected')
+    await page.getByTestId('impact-attribute').selectOption('department')
+    await expect(compare.impactRows().first()).toContainText('department')
+    await compare.impactRows().first().click()
+    const changed = compare.objectComparison.locator('tr.mark--changed')
+    // The HR rule's users: their department moves to the AD value, and every user's displayName changes.
+    await expect(changed.getByRole('rowheader')).toHaveText(['department', 'displayName'])
+    await attachScreenshot(page, testInfo, 'compare-impact')
+
+    await page.getByTestId('close-comparison').click()
+    await compare.expectPhase('none')
+  })
+})
