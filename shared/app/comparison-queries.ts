@@ -6,7 +6,7 @@ import type {
   ObjectImpact,
   SnapshotFacts,
 } from '../compare/compare-model'
-import type { ObjectComparison } from '../compare/object-comparison'
+import type { ObjectComparison, ObjectComparisonError } from '../compare/object-comparison'
 import type { LoadProgress } from '../model/snapshot-summary'
 import type { SnapshotSummary } from '../model/snapshot-summary'
 import type { SyncRule } from '../model/sync-rule'
@@ -64,8 +64,11 @@ export type ComparisonReportFormat = (typeof COMPARISON_REPORT_FORMATS)[number]
 /** A comparison report format. */
 export const comparisonReportFormat = z.enum(COMPARISON_REPORT_FORMATS)
 
-/** The comparison as a file. */
-export const comparisonReportRequest = z.object({ format: comparisonReportFormat })
+/** The comparison as a file; with `object`, that object's attributes under both configurations too. */
+export const comparisonReportRequest = z.object({
+  format: comparisonReportFormat,
+  object: z.optional(compareObjectRequest),
+})
 
 /** The comparison as a file. */
 export type ComparisonReportRequest = z.infer<typeof comparisonReportRequest>
@@ -98,7 +101,8 @@ export interface RulePair {
 
 /** One object under both configurations, or why it cannot be shown. */
 export type CompareObjectAnswer =
-  { readonly ok: true; readonly object: ObjectComparison } | { readonly ok: false; readonly message: string }
+  | { readonly ok: true; readonly object: ObjectComparison }
+  | { readonly ok: false; readonly problem: ObjectComparisonError['problem']; readonly message: string }
 
 /** How computing the impact stands. */
 export type ImpactState =

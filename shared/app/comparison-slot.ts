@@ -6,6 +6,7 @@ import {
   type ConfigurationMatch,
   type Impact,
   type ImpactOptions,
+  type ObjectComparison,
   type ObjectImpact,
   snapshotFacts,
 } from '../compare/index'
@@ -106,11 +107,19 @@ export class ComparisonSlot {
   /** One object evaluated in full under both configurations. */
   public compareObject(dn: string, connector: string | undefined): CompareObjectAnswer {
     const result = compareObject(this.a, this.b, this.match, dn, connector, () => new Date(this.clock()))
-    return result.ok ? { ok: true, object: result.object } : { ok: false, message: result.error.message }
+    return result.ok
+      ? { ok: true, object: result.object }
+      : { ok: false, problem: result.error.problem, message: result.error.message }
   }
 
-  /** The comparison as a file, as `synclens compare --format` writes it. */
+  /** The comparison as a file, as `synclens compare --format` writes it (with one object, when asked). */
   public report(request: ComparisonReportRequest): ReportAnswer {
+    let object: ObjectComparison | null = null
+    if (request.object !== undefined) {
+      const answer = this.compareObject(request.object.dn, request.object.connector)
+      if (!answer.ok) return { error: answer.message }
+      object = answer.object
+    }
     const comparison = {
       ...this.overview(),
       impact: this.impact,
@@ -120,12 +129,16 @@ export class ComparisonSlot {
     const fileName = `synclens-compare-${fileNamePart(this.a.name)}-${fileNamePart(this.b.name)}-${day}.${request.format}`
     switch (request.format) {
       case 'html':
-        return { fileName, mimeType: 'text/html;charset=utf-8', content: comparisonToHtml(comparison) }
+        return {
+          fileName,
+          mimeType: 'text/html;charset=utf-8',
+          content: comparisonToHtml(comparison, object),
+        }
       case 'json':
         return {
           fileName,
           mimeType: 'application/json;charset=utf-8',
-          content: `${JSON.stringify(comparison, null, 2)}\n`,
+          content: `${JSON.stringify(object === null ? comparison : { ...comparison, object }, null, 2)}\n`,
         }
     }
   }

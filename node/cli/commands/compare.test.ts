@@ -178,20 +178,31 @@ describe.skipIf(!samplesAvailable)(
         '--out',
         out,
       )
-      expect(again.code).toBe(1)
+      expect(again.code).toBe(4)
       expect(again.stderr).toContain('--force')
+      const inside = await cli(
+        'compare',
+        CONTOSO_SERVERCONFIG,
+        CONTOSO_SERVERCONFIG,
+        '--format',
+        'html',
+        '--out',
+        path.join(CONTOSO_SERVERCONFIG, 'comparison.html'),
+      )
+      expect(inside.code).toBe(2)
+      expect(inside.stderr).toContain('never writes into a')
     })
   },
 )
 
 describe('synclens compare usage', () => {
   it.each([
-    [['compare', 'demo'], 'needs two snapshot paths'],
-    [['compare', 'demo', 'demo', 'extra'], 'Unexpected argument "extra"'],
-    [['compare', 'demo', 'demo', '--format', 'csv', '--out', 'x'], 'writes --format html|json'],
+    [['compare', 'demo'], "missing required argument 'B'"],
+    [['compare', 'demo', 'demo', 'extra'], "too many arguments for 'compare'"],
+    [['compare', 'demo', 'demo', '--format', 'csv', '--out', 'x'], 'Allowed choices are html, json'],
     [['compare', 'demo', 'demo', '--format', 'html'], 'needs --out FILE'],
     [['compare', 'demo', 'demo', '--out', 'x.html'], 'needs --format html|json'],
-    [['compare', 'demo', 'demo', '--connector', 'contoso.com'], 'give --object too'],
+    [['compare', 'demo', 'demo', '--connector', 'contoso.com'], '--connector goes with --object DN'],
   ])('%j exits 2 saying %s', async (argv, message) => {
     const { code, stderr } = await cli(...argv)
     expect(code).toBe(2)

@@ -1,27 +1,29 @@
-import {
-  type Comparison,
-  compareObject,
-  compareSnapshots,
-  comparisonToHtml,
-  type Difference,
-  exportValueText,
-  type Impact,
-  type ImpactRule,
-  type ObjectComparison,
-  type ObjectImpact,
-  type SnapshotFacts,
-} from '../../../shared/compare/index'
+import type { ComparisonOverview, ImpactSummary } from '../../../shared/app/comparison-queries'
+import type { SnapshotSession } from '../../../shared/app/session'
+import type {
+  Difference,
+  ImpactRule,
+  ObjectImpact,
+  SnapshotFacts,
+} from '../../../shared/compare/compare-model'
+import type { ObjectComparison } from '../../../shared/compare/object-comparison'
+import { NotASnapshotError } from '../../../shared/load/load-snapshot'
+import type { SnapshotSource } from '../../../shared/io/source'
+import { formatLoadIssue } from '../../../shared/model/load-issue'
 import { formatCount, formatDuration, percent } from '../../../shared/text/format'
+import { generateTrainingSnapshot } from '../../../shared/training/index'
 import { AtomicWriteError, writeFileAtomic } from '../../atomic-write'
-import { CliError, type CliIo, EXIT, writeJson } from '../cli-io'
-import { StatusLine } from '../load-progress'
-import { openSnapshotForCli } from '../open-snapshot'
+import { openDiskSource, SnapshotOpenError } from '../../disk-source'
+import { CliError, type CliIo, EXIT } from '../cli-io'
+import { formatLoadProgress, StatusLine } from '../load-progress'
+import { isDemo, loaded, nothingLoaded, openSnapshotForCli } from '../open-snapshot'
+import { refuseOutputInside } from './report'
 
-/** Options of `synclens compare`. */
+/** Options of `synclens compare` (commander leaves an absent flag undefined). */
 export interface CompareCommandOptions {
-  readonly json: boolean
+  readonly json?: boolean
   /** `--impact`: also compute what would change in Entra ID for every object. */
-  readonly impact: boolean
+  readonly impact?: boolean
   /** `--object DN`: one object's Entra ID attributes under both configurations. */
   readonly object?: string
   /** `--connector NAME`: the connector space of `--object` when the DN is in several. */
@@ -29,34 +31,34 @@ export interface CompareCommandOptions {
   /** `--format html|json` with `--out FILE`: a report file instead of the text on standard output. */
   readonly format?: string
   readonly out?: string
-  readonly force: boolean
+  readonly force?: boolean
 }
 
-/** Objects the text output lists in full; the JSON and HTML outputs hold more. */
+/** The file formats `--format` writes. */
+export const COMPARE_FILE_FORMATS = ['html', 'json'] as const
+
+/** Objects the text output lists in full; the JSON and HTML outputs hold every one. */
 const TEXT_OBJECTS = 20
-const FILE_FORMATS = ['html', 'json'] as const
+
+/** A comparison is never cancelled here: it runs until it is done or the user stops the process. */
+const NEVER_CANCELLED = { aborted: false }
 
 /**
  * `synclens compare <A> <B> [--impact] [--object DN [--connector NAME]] [--json | --format html|json --out FILE
  * [--force]]`: what differs between two snapshots' configurations (A is the reference, B the other server or
- * the configuration after a change) and, with --impact, what would change in Entra ID for every object.
+ * the configuration after a change) and, with --impact, what would change in Entra ID for every object. It
+ * asks the session the app asks: B is loaded beside A, as File > Compare With does, so the answers are the
+ * Compare view's.
  */
 export async function compareCommand(
-  paths: readonly string[],
+  first: string,
+  second: string,
   options: CompareCommandOptions,
   io: CliIo,
 ): Promise<void> {
-  const [first, second, extra] = paths
-  if (first === undefined || second === undefined) {
-    throw new CliError(
-      '"compare" needs two snapshot paths: the reference (A) and the one to compare with it (B).',
-      EXIT.usage,
-    )
-  }
-  if (extra !== undefined) throw new CliError(`Unexpected argument "${extra}".`, EXIT.usage)
   const format = options.format?.toLowerCase()
-  if (format !== undefined && !(FILE_FORMATS as readonly string[]).includes(format)) {
-    throw new CliError(`"compare" writes --format ${FILE_FORMATS.join('|')}.`, EXIT.usage)
+  if (format !== undefined && format !== 'html' && format !== 'json') {
+    throw new CliError(`"compare" writes --format ${COMPARE_FILE_FORMATS.join('|')}.`, EXIT.usage)
   }
   if (format !== undefined && (options.out === undefined || options.out === '')) {
     throw new CliError('"compare --format" needs --out FILE (the file to write).', EXIT.usage)
@@ -65,17 +67,89 @@ export async function compareCommand(
     throw new CliError('"compare --out" needs --format html|json.', EXIT.usage)
   }
   if (options.connector !== undefined && options.object === undefined) {
-    throw new CliError(
-      '"compare --connector" names the connector space of --object DN; give --object too.',
-      EXIT.usage,
-    )
+    throw new CliError('"compare": --connector goes with --object DN.', EXIT.usage)
   }
-  const a = await openSnapshotForCli(first, io)
-  const b = await openSnapshotForCli(second, io)
-  const status = io.status === undefined ? null : new StatusLine(io.status)
-  const { comparison, match } = await compareSnapshots(a, b, {
-    impact: options.impact,
-    onProgress: (progress) => {
+  if (options.out !== undefined) {
+    for (const target of [first, second]) if (!isDemo(target)) refuseOutputInside(target, options.out)
+  }
+  const { session } = await openSnapshotForCli(first, io)
+  try {
+    await loadComparison(session, second, io)
+    const impact = options.impact === true ? await computeImpact(session, io) : null
+    const objectRequest =
+      options.object === undefined
+        ? undefined
+        : { dn: options.object, ...(options.connector === undefined ? {} : { connector: options.connector }) }
+    const object = objectRequest === undefined ? null : comparedObject(session, objectRequest)
+    if (format !== undefined && options.out !== undefined) {
+      const file = session.comparisonReport({
+        format,
+        ...(objectRequest === undefined ? {} : { object: objectRequest }),
+      })
+      if ('error' in file) throw new CliError(file.error, EXIT.notFound)
+      try {
+        await writeFileAtomic(options.out, file.content, { overwrite: options.force === true })
+      } catch (error) {
+        if (error instanceof AtomicWriteError) throw new CliError(error.message, EXIT.cannotWrite)
+        throw error
+      }
+      const overview = loaded(session.comparison(), 'the comparison')
+      io.stdout(
+        `Wrote the ${format.toUpperCase()} comparison of ${overview.a.name} (A) and ${overview.b.name} (B) to ${options.out}: ${differencesText(overview.configuration.differenceCount)}${impact ? `, ${impactLine(impact)}` : ''}.\n`,
+      )
+      return
+    }
+    if (options.json === true) {
+      const file = session.comparisonReport({
+        format: 'json',
+        ...(objectRequest === undefined ? {} : { object: objectRequest }),
+      })
+      if ('error' in file) throw new CliError(file.error, EXIT.notFound)
+      io.stdout(file.content)
+      return
+    }
+    const overview = loaded(session.comparison(), 'the comparison')
+    const objects = impact === null ? [] : session.comparisonImpact({ offset: 0, limit: TEXT_OBJECTS }).rows
+    io.stdout(comparisonText(overview, objects, object))
+  } finally {
+    // A session the process keeps (the training snapshot's) must not keep B beside it.
+    session.closeComparison()
+  }
+}
+
+/** Loads B beside A in the session, with the load's progress on a terminal. */
+async function loadComparison(session: SnapshotSession, target: string, io: CliIo): Promise<void> {
+  const status = io.status === undefined ? null : new StatusLine(io.status, io.columns)
+  const where = target
+  try {
+    const source: SnapshotSource = isDemo(target) ? generateTrainingSnapshot() : await openDiskSource(target)
+    const summary = await session.loadComparison(
+      source,
+      (progress) => status?.show(formatLoadProgress(progress)),
+      NEVER_CANCELLED,
+    )
+    if (nothingLoaded(summary) && summary.issues.length > 0) {
+      throw new CliError(
+        withIssues(`Nothing in ${where} could be read, so there is nothing to compare.`, summary.issues),
+        EXIT.unreadable,
+      )
+    }
+  } catch (error) {
+    if (error instanceof CliError) throw error
+    if (error instanceof NotASnapshotError)
+      throw new CliError(withIssues(error.message, error.issues), EXIT.unreadable)
+    if (error instanceof SnapshotOpenError) throw new CliError(error.message, EXIT.unreadable)
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new CliError(`Cannot read ${where}: ${reason}`, EXIT.unreadable)
+  } finally {
+    status?.done()
+  }
+}
+
+async function computeImpact(session: SnapshotSession, io: CliIo): Promise<ImpactSummary> {
+  const status = io.status === undefined ? null : new StatusLine(io.status, io.columns)
+  try {
+    return await session.computeImpact((progress) => {
       const left =
         progress.done === 0
           ? null
@@ -83,41 +157,23 @@ export async function compareCommand(
       status?.show(
         `Comparing objects: ${percent(progress.done, progress.total)} % (${formatCount(progress.done)} of ${formatCount(progress.total)}), ${formatDuration(left)} left`,
       )
-    },
-  })
-  status?.done()
-  let object: ObjectComparison | null = null
-  if (options.object !== undefined) {
-    const result = compareObject(a, b, match, options.object, options.connector)
-    if (!result.ok) {
-      throw new CliError(
-        result.error.message,
-        result.error.problem === 'ambiguous' ? EXIT.usage : EXIT.failure,
-      )
-    }
-    object = result.object
+    }, NEVER_CANCELLED)
+  } finally {
+    status?.done()
   }
-  if (format !== undefined && options.out !== undefined) {
-    const text =
-      format === 'html'
-        ? comparisonToHtml(comparison, object)
-        : `${JSON.stringify({ ...comparison, object }, null, 2)}\n`
-    try {
-      await writeFileAtomic(options.out, text, { overwrite: options.force })
-    } catch (error) {
-      if (error instanceof AtomicWriteError) throw new CliError(error.message, EXIT.failure)
-      throw error
-    }
-    io.stdout(
-      `Wrote the ${format.toUpperCase()} comparison of ${a.name} (A) and ${b.name} (B) to ${options.out}: ${differencesText(comparison.configuration.differenceCount)}${comparison.impact ? `, ${impactLine(comparison.impact)}` : ''}.\n`,
-    )
-    return
-  }
-  if (options.json) {
-    writeJson(io, object === null ? comparison : { ...comparison, object })
-    return
-  }
-  io.stdout(comparisonText(comparison, object))
+}
+
+function comparedObject(
+  session: SnapshotSession,
+  request: { readonly dn: string; readonly connector?: string },
+): ObjectComparison {
+  const answer = loaded(session.comparisonObject(request), 'the object')
+  if (answer.ok) return answer.object
+  throw new CliError(answer.message, answer.problem === 'ambiguous' ? EXIT.usage : EXIT.notFound)
+}
+
+function withIssues(message: string, issues: readonly Parameters<typeof formatLoadIssue>[0][]): string {
+  return `${message}${issues.map((issue) => `\n  ${formatLoadIssue(issue)}`).join('')}`
 }
 
 function differencesText(count: number): string {
@@ -152,9 +208,21 @@ function ruleName(rule: ImpactRule | null): string {
   return rule === null ? 'no rule' : `${rule.name} (${rule.precedence})`
 }
 
-function impactLine(impact: Impact): string {
+function impactLine(impact: ImpactSummary): string {
   const { counts } = impact
   return `${formatCount(counts.changed)} objects change in Entra ID (${formatCount(counts.attributeChanges)} attributes), ${formatCount(counts.provisioned)} provisioned, ${formatCount(counts.deleted)} deleted, ${formatCount(counts.disconnected)} disconnected`
+}
+
+/** What an export value leaves in Entra ID, in words. */
+function exportValueText(value: ObjectImpact['changes'][number]['before']): string {
+  switch (value.kind) {
+    case 'values':
+      return value.values.length === 0 ? '(no value)' : value.values.join('; ')
+    case 'error':
+      return `error: ${value.message}`
+    case 'unmanaged':
+      return `${value.current.length === 0 ? '(no value)' : value.current.join('; ')} (kept: ${value.why === 'not-selected' ? 'not selected on the connector' : 'no rule writes it'})`
+  }
 }
 
 function objectLines(object: ObjectImpact): string[] {
@@ -164,19 +232,18 @@ function objectLines(object: ObjectImpact): string[] {
   }
   for (const change of object.changes) {
     const via = (rule: ImpactRule | null, inbound: ImpactRule | null): string =>
-      inbound === null ? ruleName(rule) : `${ruleName(inbound)} -> ${ruleName(rule)}`
+      inbound === null ? ruleName(rule) : `${ruleName(inbound)}, exported by ${ruleName(rule)}`
     lines.push(
       `      ${change.attribute}: ${exportValueText(change.before)} -> ${exportValueText(change.after)}`,
     )
-    lines.push(
-      `        by ${via(change.beforeRule, change.beforeInboundRule)} -> ${via(change.afterRule, change.afterInboundRule)}`,
-    )
+    lines.push(`        A: ${via(change.beforeRule, change.beforeInboundRule)}`)
+    lines.push(`        B: ${via(change.afterRule, change.afterInboundRule)}`)
   }
   if (object.dataDiffers) lines.push("      The object's source data differs between the snapshots.")
   return lines
 }
 
-function impactText(impact: Impact): string[] {
+function impactText(impact: ImpactSummary, shown: readonly ObjectImpact[]): string[] {
   const lines = ['', 'Impact on objects', `  ${impact.basis}`]
   if (impact.mode === 'none') return lines
   if (impact.target) lines.push(`  Export attribute flow to "${impact.target}".`)
@@ -194,11 +261,11 @@ function impactText(impact: Impact): string[] {
       `  By attribute: ${impact.byAttribute.map((entry) => `${entry.attribute} ${formatCount(entry.objects)}`).join(', ')}`,
     )
   }
-  const shown = impact.objects.slice(0, TEXT_OBJECTS)
+  const total = counts.changed + counts.provisioned + counts.deleted + counts.disconnected
   if (shown.length > 0) {
     const more =
-      impact.objects.length > shown.length
-        ? ` (the first ${shown.length} of ${formatCount(impact.objects.length)}; --json or --format html lists all)`
+      total > shown.length
+        ? ` (the first ${shown.length} of ${formatCount(total)}; --json or --format html lists all)`
         : ''
     lines.push(`  Objects${more}:`)
     for (const object of shown) lines.push(...objectLines(object))
@@ -227,9 +294,13 @@ function objectText(object: ObjectComparison): string[] {
   return lines
 }
 
-/** The comparison as plain text, for a terminal. */
-export function comparisonText(comparison: Comparison, object: ObjectComparison | null): string {
-  const { a, b, configuration } = comparison
+/** The comparison as plain text, for a terminal: the differences, then the impact's first objects and one object. */
+export function comparisonText(
+  overview: ComparisonOverview,
+  shownObjects: readonly ObjectImpact[],
+  object: ObjectComparison | null,
+): string {
+  const { a, b, configuration } = overview
   const lines = [
     factsLine('A', a),
     factsLine('B', b),
@@ -282,7 +353,7 @@ export function comparisonText(comparison: Comparison, object: ObjectComparison 
       edit.evidence === 'default-set' ? `Microsoft's default ${edit.rule.immutableTag}` : 'the other snapshot'
     lines.push(`  ${edit.rule.name} (in ${where}; differs from ${against}): ${edit.details.join('; ')}`)
   }
-  if (comparison.impact) lines.push(...impactText(comparison.impact))
+  if (overview.impact) lines.push(...impactText(overview.impact, shownObjects))
   if (object) lines.push(...objectText(object))
   return `${lines.map((line) => line.trimEnd()).join('\n')}\n`
 }
