@@ -20,11 +20,11 @@ export function connectorDifferences(pair: ConnectorPair): readonly Difference[]
   if (a.type !== b.type) {
     differences.push({ change: 'changed', path: ['type'], label: 'Type', before: a.type, after: b.type })
   }
-  differences.push(
+  return [
+    ...differences,
     ...listChanges(['selectedAttributes'], 'Selected attribute', a.selectedAttributes, b.selectedAttributes),
-  )
-  differences.push(...partitionDifferences(a.partitions, b.partitions))
-  return differences
+    ...partitionDifferences(a.partitions, b.partitions),
+  ]
 }
 
 function wholeConnector(change: 'added' | 'removed', connector: Connector): Difference {
@@ -85,7 +85,7 @@ function partitionDifferences(before: readonly Partition[], after: readonly Part
       })
       continue
     }
-    differences.push(...samePartition(partition, partner))
+    for (const item of samePartition(partition, partner)) differences.push(item)
   }
   for (const partition of after) {
     if (beforeKeys.has(dnKey(partition.name))) continue
@@ -112,7 +112,8 @@ function samePartition(a: Partition, b: Partition): Difference[] {
       after: b.selected ? 'yes' : 'no',
     })
   }
-  differences.push(
+  return [
+    ...differences,
     ...listChanges(
       [...path, 'objectClasses'],
       `Partition ${b.name}: object type`,
@@ -133,8 +134,7 @@ function samePartition(a: Partition, b: Partition): Difference[] {
       b.exclusions,
       dnKey,
     ),
-  )
-  return differences
+  ]
 }
 
 function partitionText(partition: Partition): string {

@@ -151,7 +151,7 @@ export function joinDifferences(before: readonly JoinGroup[], after: readonly Jo
   let j = 0
   const flush = (untilLeft: number, untilRight: number): void => {
     while (i < untilLeft && j < untilRight) {
-      differences.push(...joinGroupChanges(left[i], right[j]))
+      for (const item of joinGroupChanges(left[i], right[j])) differences.push(item)
       i += 1
       j += 1
     }

@@ -68,9 +68,9 @@ export function ruleDifferences(
     a.enablePasswordSync === b.enablePasswordSync,
   )
   field('disabled', 'Disabled', yesNo(a.disabled), yesNo(b.disabled), a.disabled === b.disabled)
-  differences.push(...scopeDifferences(a.scopeGroups, b.scopeGroups))
-  differences.push(...joinDifferences(a.joinGroups, b.joinGroups))
-  differences.push(...flowDifferences(a.flows, b.flows))
+  for (const item of scopeDifferences(a.scopeGroups, b.scopeGroups)) differences.push(item)
+  for (const item of joinDifferences(a.joinGroups, b.joinGroups)) differences.push(item)
+  for (const item of flowDifferences(a.flows, b.flows)) differences.push(item)
   return differences
 }
 

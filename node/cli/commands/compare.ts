@@ -268,7 +268,7 @@ function impactText(impact: ImpactSummary, shown: readonly ObjectImpact[]): stri
         ? ` (the first ${shown.length} of ${formatCount(total)}; --json or --format html lists all)`
         : ''
     lines.push(`  Objects${more}:`)
-    for (const object of shown) lines.push(...objectLines(object))
+    for (const object of shown) for (const item of objectLines(object)) lines.push(item)
   }
   for (const caveat of impact.caveats) lines.push(`  Note: ${caveat}`)
   return lines
@@ -307,7 +307,7 @@ export function comparisonText(
     '',
     `${differencesText(configuration.differenceCount)}.`,
   ]
-  lines.push(...configuration.notes.map((note) => `Note: ${note}`))
+  for (const item of configuration.notes.map((note) => `Note: ${note}`)) lines.push(item)
   const changedConnectors = configuration.connectors.filter(
     (connector) => connector.differences.length > 0 || connector.matchNote !== null,
   )
@@ -317,7 +317,7 @@ export function comparisonText(
       `  ${connector.b?.name ?? connector.a?.name ?? ''} (${connector.b?.type ?? connector.a?.type ?? ''})`,
     )
     if (connector.matchNote) lines.push(`    ${connector.matchNote}`)
-    lines.push(...differenceLines(connector.differences, '    '))
+    for (const item of differenceLines(connector.differences, '    ')) lines.push(item)
   }
   lines.push(
     '',
@@ -333,13 +333,13 @@ export function comparisonText(
       lines.push(
         `    ${facts?.name ?? ''} (${facts?.connector ?? ''}, precedence ${facts?.precedence ?? ''}${where})`,
       )
-      lines.push(...differenceLines(rule.differences, '      '))
+      for (const item of differenceLines(rule.differences, '      ')) lines.push(item)
     }
   }
   lines.push('', `Metaverse schema: ${configuration.schema.length === 0 ? 'no differences' : ''}`)
-  lines.push(...differenceLines(configuration.schema, '  '))
+  for (const item of differenceLines(configuration.schema, '  ')) lines.push(item)
   lines.push('', `Global settings: ${configuration.settings.length === 0 ? 'no differences' : ''}`)
-  lines.push(...differenceLines(configuration.settings, '  '))
+  for (const item of differenceLines(configuration.settings, '  ')) lines.push(item)
   const edits = configuration.outOfBoxEdits
   lines.push(
     '',
@@ -353,7 +353,7 @@ export function comparisonText(
       edit.evidence === 'default-set' ? `Microsoft's default ${edit.rule.immutableTag}` : 'the other snapshot'
     lines.push(`  ${edit.rule.name} (in ${where}; differs from ${against}): ${edit.details.join('; ')}`)
   }
-  if (overview.impact) lines.push(...impactText(overview.impact, shownObjects))
-  if (object) lines.push(...objectText(object))
+  if (overview.impact) for (const item of impactText(overview.impact, shownObjects)) lines.push(item)
+  if (object) for (const item of objectText(object)) lines.push(item)
   return `${lines.map((line) => line.trimEnd()).join('\n')}\n`
 }
