@@ -29,6 +29,8 @@ export interface EvaluatedAttribute {
 /** A source connector whose object would leave synchronization, and why. */
 export interface Leaving {
   readonly connector: string
+  /** The connector's key in both snapshots (its name may differ between them). */
+  readonly connectorKey: string
   readonly reason: string
 }
 
@@ -132,6 +134,7 @@ export function evaluateLinked(
     else
       leaving.push({
         connector: connectorName(object, index),
+        connectorKey: side.connectorKey(object.connectorId),
         reason: `${outside}, so the next import removes it`,
       })
   }
@@ -149,6 +152,7 @@ export function evaluateLinked(
       leavingObjects.add(object)
       leaving.push({
         connector: result.connector.name,
+        connectorKey: side.connectorKey(object.connectorId),
         reason: `no join or provisioning rule is in scope (${noLinkReason(result.rules, index)})`,
       })
       continue

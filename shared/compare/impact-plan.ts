@@ -12,7 +12,7 @@ import type { ConfigurationMatch } from './config-compare'
 import { nameKey } from './names'
 import { evaluationSide, type EvaluationSide } from './side-context'
 import { inOtherIds } from './translate'
-import type { MvAttributeSelection, UnitKeying } from './units'
+import { type MvAttributeSelection, pairedConnectorKey, type UnitKeying } from './units'
 
 /** Which objects an impact runs on, given which snapshots hold objects. */
 export function impactMode(a: LoadedSnapshot, b: LoadedSnapshot): ImpactMode {
@@ -55,26 +55,37 @@ export function impactPlan(
     data === 'a'
       ? { before: a.configuration, after: inOtherIds(b.configuration, pairing, 'b') }
       : { before: inOtherIds(a.configuration, pairing, 'a'), after: b.configuration }
+  // The side whose connector ids the store holds: B's configuration applied to A's objects is in A's ids.
   const side = (
     label: string,
     snapshot: LoadedSnapshot,
     own: ServerConfiguration,
     other: ServerConfiguration,
-  ) => evaluationSide({ label, store: snapshot.objects, configuration: own, other, scope, now })
+    ids: Side,
+  ) =>
+    evaluationSide({
+      label,
+      store: snapshot.objects,
+      configuration: own,
+      other,
+      scope,
+      connectorKey: (connectorId) => pairedConnectorKey(pairing, ids, connectorId),
+      now,
+    })
   let before: EvaluationSide
   let after: EvaluationSide
   let basis: string
   if (mode === 'own-objects') {
-    before = side('A', a, a.configuration, inOtherIds(b.configuration, pairing, 'b'))
-    after = side('B', b, b.configuration, inOtherIds(a.configuration, pairing, 'a'))
+    before = side('A', a, a.configuration, inOtherIds(b.configuration, pairing, 'b'), 'a')
+    after = side('B', b, b.configuration, inOtherIds(a.configuration, pairing, 'a'), 'b')
     basis =
       "Both snapshots hold objects: each object is evaluated under A's configuration on A's copy of it and under B's configuration on B's copy, matched by source anchor or DN."
   } else {
     const data = mode === 'a-objects' ? 'a' : 'b'
     const snapshot = data === 'a' ? a : b
     const { before: beforeConfig, after: afterConfig } = configs(data)
-    before = side('A', snapshot, beforeConfig, afterConfig)
-    after = side('B', snapshot, afterConfig, beforeConfig)
+    before = side('A', snapshot, beforeConfig, afterConfig, data)
+    after = side('B', snapshot, afterConfig, beforeConfig, data)
     basis = `Only ${data.toUpperCase()} holds objects: both configurations are applied to ${data.toUpperCase()}'s objects (${snapshot.name}).`
   }
   const keying = (data: Side, evaluation: EvaluationSide): UnitKeying => ({

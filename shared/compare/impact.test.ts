@@ -70,6 +70,31 @@ describe.each(MODES)('impact (%s)', (mode) => {
     expect(impact.objects).toEqual([])
   })
 
+  it('names no object disconnected whose connector only got a new name', async () => {
+    const renamed = connector({
+      name: 'corp.contoso.com',
+      partitions: ['DC=contoso,DC=com'],
+      selected: AD.selectedAttributes,
+    })
+    const moved = Object.values(RULES).map((rule) => ({
+      ...(rule.connectorId === AD.id
+        ? { ...rule, connectorId: renamed.id, connectorName: renamed.name }
+        : rule),
+      disabled: rule.id === RULES.hr.id,
+    }))
+    // Grace is in no join or provisioning scope under either configuration: she leaves under both.
+    const leaving = { grace: { adminDescription: 'User_NoSync' } }
+    const impact = await impactOf(
+      mode,
+      { rules: moved, connectors: [renamed, AAD], adChanges: leaving },
+      { adChanges: leaving },
+    )
+    expect(lines(impact)).toEqual([
+      'Ada Lovelace: changed [department: Analytical Engines -> Research]',
+      'Alan Turing: changed [department: Cryptanalysis -> Mathematics]',
+    ])
+  })
+
   it('is empty when names differ in case only', async () => {
     const shouting = Object.values(RULES).map((rule) => ({
       ...rule,

@@ -107,7 +107,7 @@ export function outcomeChange(
     }
   }
   const newlyLeaving = (after?.leaving ?? []).filter(
-    (entry) => !(before?.leaving ?? []).some((other) => other.connector === entry.connector),
+    (entry) => !(before?.leaving ?? []).some((other) => other.connectorKey === entry.connectorKey),
   )
   if (newlyLeaving.length > 0) {
     return {

@@ -30,6 +30,8 @@ export interface EvaluationSide {
   /** Whether the store's metaverse values were exported (else the rules recompute them). */
   readonly exportedMetaverse: boolean
   readonly mvLookup: MvAttributeLookup
+  /** The key of a connector of the store that is the same for its partner in the other snapshot. */
+  readonly connectorKey: (connectorId: string | null) => string
   readonly now: () => Date
 }
 
@@ -42,6 +44,8 @@ export interface SideInput {
   /** The other configuration, in the same ids (for which filters and selections differ). */
   readonly other: ServerConfiguration
   readonly scope: ImpactScope
+  /** The key of a store's connector that its partner in the other snapshot shares. */
+  readonly connectorKey: (connectorId: string | null) => string
   readonly now: () => Date
 }
 
@@ -89,6 +93,7 @@ export function evaluationSide(input: SideInput): EvaluationSide {
     },
     exportedMetaverse,
     mvLookup: (attribute, value) => mvIdsWithValue(store, attribute, value),
+    connectorKey: input.connectorKey,
     now: input.now,
   }
 }

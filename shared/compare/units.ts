@@ -32,6 +32,21 @@ export interface UnitKeying {
 }
 
 /**
+ * The key a connector is known by in both snapshots: its pair's position, so a renamed connector (or one with
+ * another id on the other server) has one key; a connector without a partner keeps a key of its own side.
+ */
+export function pairedConnectorKey(
+  pairing: ConnectorPairing,
+  side: Side,
+  connectorId: string | null,
+): string {
+  const pair =
+    connectorId === null ? null : side === 'a' ? pairing.ofA(connectorId) : pairing.ofB(connectorId)
+  const index = pair === null ? -1 : pairing.pairs.indexOf(pair)
+  return index >= 0 ? `c${index}` : `${side}:${connectorId ?? ''}`
+}
+
+/**
  * The key an object is matched by across snapshots: its connector (paired, so a renamed connector keeps its
  * objects) and its anchor, or its DN when it has no anchor.
  */
@@ -41,14 +56,7 @@ export function csKey(
   anchor: string | null,
   dn: string,
 ): string {
-  const pair =
-    connectorId === null
-      ? null
-      : keying.side === 'a'
-        ? keying.pairing.ofA(connectorId)
-        : keying.pairing.ofB(connectorId)
-  const index = pair === null ? -1 : keying.pairing.pairs.indexOf(pair)
-  const connector = index >= 0 ? `c${index}` : `${keying.side}:${connectorId ?? ''}`
+  const connector = pairedConnectorKey(keying.pairing, keying.side, connectorId)
   return anchor !== null && anchor !== '' ? `${connector}|anchor:${anchor}` : `${connector}|dn:${dnKey(dn)}`
 }
 
