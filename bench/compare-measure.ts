@@ -5,6 +5,7 @@
  */
 import { setImmediate as pauseForMessages } from 'node:timers/promises'
 import { openDiskSource } from '../node/disk-source'
+import { peakResidentBytes } from '../node/peak-memory'
 import { compareConfigurations, computeImpact } from '../shared/compare/index'
 import { loadSnapshot } from '../shared/load/load-snapshot'
 
@@ -63,6 +64,6 @@ export async function measureCompare(folderA: string, folderB: string): Promise<
       attributeChanges: impact.value.counts.attributeChanges,
       progressReports,
     },
-    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    peakRssBytes: peakResidentBytes(),
   }
 }
