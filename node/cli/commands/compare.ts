@@ -256,6 +256,8 @@ function impactText(impact: ImpactSummary, shown: readonly ObjectImpact[]): stri
       `  Source data differs for ${formatCount(counts.dataDiffers)} objects; ${formatCount(counts.onlyInA)} only in A, ${formatCount(counts.onlyInB)} only in B.`,
     )
   }
+  // What the snapshots cannot tell qualifies every count, so it comes before the objects.
+  for (const caveat of impact.caveats) lines.push(`  Note: ${caveat}`)
   if (impact.byAttribute.length > 0) {
     lines.push(
       `  By attribute: ${impact.byAttribute.map((entry) => `${entry.attribute} ${formatCount(entry.objects)}`).join(', ')}`,
@@ -270,7 +272,6 @@ function impactText(impact: ImpactSummary, shown: readonly ObjectImpact[]): stri
     lines.push(`  Objects${more}:`)
     for (const object of shown) for (const item of objectLines(object)) lines.push(item)
   }
-  for (const caveat of impact.caveats) lines.push(`  Note: ${caveat}`)
   return lines
 }
 
