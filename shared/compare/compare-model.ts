@@ -22,7 +22,7 @@ export interface SnapshotFacts {
 }
 
 /** How two connectors were paired. */
-export type ConnectorMatchKind = 'name' | 'id' | 'type-and-partition'
+export type ConnectorMatchKind = 'name' | 'id' | 'type-and-partition' | 'only-of-type'
 
 /** How two rules were paired. */
 export type RuleMatchKind = 'id' | 'name'

@@ -117,6 +117,42 @@ describe('compareConfigurations', () => {
     expect(comparison.rules).toEqual([])
   })
 
+  it("pairs each snapshot's only AD connector when they share no partition (DEV against PROD)", () => {
+    const dev = connector({
+      name: 'dev.contoso.com',
+      partitions: ['DC=dev,DC=contoso,DC=com'],
+      selected: AD.selectedAttributes,
+    })
+    const rules = Object.values(RULES).map((rule) =>
+      rule.connectorId === AD.id ? { ...rule, connectorId: dev.id, connectorName: dev.name } : rule,
+    )
+    const { comparison } = compareConfigurations(configuration(), configuration(rules, [dev, AAD]))
+    const pair = comparison.connectors.find((entry) => entry.b?.name === 'dev.contoso.com')
+    expect([pair?.a?.name, pair?.matchedBy]).toEqual(['contoso.com', 'only-of-type'])
+    expect(pair?.matchNote).toContain("each is its snapshot's only AD connector")
+    expect(flat(configuration(), configuration(rules, [dev, AAD]))).toEqual([
+      'connector changed name: contoso.com -> dev.contoso.com',
+      'connector removed partitions/DC=contoso,DC=com: DC=contoso,DC=com (selected) -> ∅',
+      'connector added partitions/DC=dev,DC=contoso,DC=com: ∅ -> DC=dev,DC=contoso,DC=com (selected)',
+    ])
+    // The rules pair through their connectors: none is reported removed and added again.
+    expect(comparison.rules).toEqual([])
+  })
+
+  it('leaves a second forest without a shared partition unpaired: a forest added, not a rename', () => {
+    const fabrikam = connector({ name: 'fabrikam.com', partitions: ['DC=fabrikam,DC=com'] })
+    const litware = connector({ name: 'litware.com', partitions: ['DC=litware,DC=com'] })
+    const { comparison } = compareConfigurations(
+      configuration(Object.values(RULES), [AD, fabrikam, AAD]),
+      configuration(Object.values(RULES), [AD, litware, AAD]),
+    )
+    const unpaired = comparison.connectors.filter((entry) => entry.matchedBy === null)
+    expect(unpaired.map((entry) => [entry.a?.name ?? null, entry.b?.name ?? null])).toEqual([
+      ['fabrikam.com', null],
+      [null, 'litware.com'],
+    ])
+  })
+
   it('pairs a connector renamed on the same server by its id', () => {
     const renamed = { ...AD, name: 'contoso (forest)' }
     const { comparison } = compareConfigurations(

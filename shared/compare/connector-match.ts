@@ -21,7 +21,8 @@ export interface ConnectorPairing {
 /**
  * Pairs the connectors of two snapshots: first by name (case-insensitively), then by id (a connector
  * renamed on the same server), then by type and partition (the same forest under another name, as on a
- * staging server built separately). The Entra ID connector pairs with the other Entra ID connector.
+ * staging server built separately), then as the only connector of its type in each snapshot (DEV against
+ * PROD: one forest each, different domains). The Entra ID connector pairs with the other Entra ID connector.
  */
 export function matchConnectors(a: readonly Connector[], b: readonly Connector[]): ConnectorPairing {
   const pairs: ConnectorPair[] = []
@@ -46,6 +47,10 @@ export function matchConnectors(a: readonly Connector[], b: readonly Connector[]
   for (const connector of [...leftA]) {
     const partner = bestByTypeAndPartition(connector, [...leftB])
     if (partner) pair(connector, partner, 'type-and-partition')
+  }
+  for (const connector of [...leftA]) {
+    const partner = onlyOfType(connector, a, b)
+    if (partner && leftB.has(partner)) pair(connector, partner, 'only-of-type')
   }
   for (const connector of leftA) pairs.push({ a: connector, b: null, matchedBy: null })
   for (const connector of leftB) pairs.push({ a: null, b: connector, matchedBy: null })
@@ -84,6 +89,20 @@ function bestByTypeAndPartition(connector: Connector, candidates: readonly Conne
   return best
 }
 
+/**
+ * B's connector of this type when each snapshot has exactly one: with several forests a connector without a
+ * shared partition is a forest added or removed, never guessed to be another.
+ */
+function onlyOfType(
+  connector: Connector,
+  a: readonly Connector[],
+  b: readonly Connector[],
+): Connector | null {
+  const sameTypeA = a.filter((candidate) => candidate.type === connector.type)
+  const sameTypeB = b.filter((candidate) => candidate.type === connector.type)
+  return sameTypeA.length === 1 && sameTypeB.length === 1 ? (sameTypeB[0] ?? null) : null
+}
+
 /** One sentence on how a pair was found when its names differ; null for a pair matched by name. */
 export function matchNote(pair: ConnectorPair): string | null {
   const { a, b } = pair
@@ -104,5 +123,7 @@ export function matchNote(pair: ConnectorPair): string | null {
         .map((partition) => partition.name)
       return `"${a.name}" in A and "${b.name}" in B have different names; they are compared as one because both are ${a.type} connectors for ${partitions.join(', ')}.`
     }
+    case 'only-of-type':
+      return `"${a.name}" in A and "${b.name}" in B share no partition; they are compared as one because each is its snapshot's only ${a.type} connector (another forest, as DEV against PROD).`
   }
 }
