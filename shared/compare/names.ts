@@ -1,3 +1,5 @@
+import { rdnComparisonKey, splitDn } from '../text/dn'
+
 /**
  * Name keys for comparison. Directory names (connectors, rules, attributes, object types) compare
  * case-insensitively, as the sync engine does, so a difference in case alone is never a difference.
@@ -14,14 +16,12 @@ export function sameName(left: string, right: string): boolean {
 }
 
 /**
- * The comparison key of a DN: lower-cased, without the spaces around separators (`OU=Users, DC=x` and
- * `ou=users,dc=x` are one container). Escaped characters are kept as written.
+ * The comparison key of a DN, RDN by RDN as the directory compares them (shared/text/dn): case, spaces around
+ * separators and escapes do not count (`OU=Sales\2C EMEA, DC=x` and `ou=sales\, emea,dc=x` are one container).
  */
 export function dnKey(dn: string): string {
-  return dn
-    .trim()
-    .toLowerCase()
-    .replace(/\s*([,=;+])\s*/g, '$1')
+  // A separator no unescaped value holds: 'OU=a\,b=c' (one RDN) and 'OU=a,b=c' (two) get different keys.
+  return splitDn(dn).map(rdnComparisonKey).join('\u0000')
 }
 
 /** Names in `after` not in `before`, and in `before` not in `after`, by key, each in its own spelling and sorted. */
