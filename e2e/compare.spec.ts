@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { attachScreenshot, expect, test } from './app-test'
-import { COMPARE_EDITS, writeStagingCopy } from './compare-files'
+import { COMPARE_EDITS, STAGING_EDITS, writeConfigurationOnlyCopy, writeStagingCopy } from './compare-files'
 import { ComparePage } from './pages/compare-page'
 import { StartPage } from './pages/start-page'
 import { writeTrainingSnapshot } from './training-files'
@@ -9,10 +9,12 @@ import { writeTrainingSnapshot } from './training-files'
 test.describe('Compare with another snapshot', () => {
   let active = ''
   let staging = ''
+  let configurationOnly = ''
 
   test.beforeAll(() => {
     active = writeTrainingSnapshot(40)
     staging = writeStagingCopy(active)
+    configurationOnly = writeConfigurationOnlyCopy(active)
   })
 
   test.afterAll(() => {
@@ -72,5 +74,33 @@ test.describe('Compare with another snapshot', () => {
 
     await page.getByTestId('close-comparison').click()
     await compare.expectPhase('none')
+  })
+
+  test("applies a staging server's configuration to the active server's objects", async ({
+    page,
+  }, testInfo) => {
+    const compare = new ComparePage(page)
+    await compare.open()
+    await compare.compareWith(configurationOnly)
+
+    // The renamed connector is one connector: its rules pair, and only the disabled one differs.
+    await expect(compare.branch('Connectors')).toContainText(STAGING_EDITS.connectorName)
+    await compare.select(STAGING_EDITS.connectorName)
+    await expect(compare.root).toContainText('they are compared as one because both are AD connectors')
+    await expect(compare.branch('Inbound rules').getByRole('button')).toHaveText([
+      new RegExp(`^${STAGING_EDITS.disabledRule}1 difference`),
+    ])
+
+    await compare.showTab('Impact')
+    await compare.computeImpact()
+    await expect(compare.root).toContainText("both configurations are applied to A's objects")
+    // Department falls back to the AD value for the HR rule's users; nobody is disconnected by the rename.
+    await expect(compare.counts()).toContainText('0 provisioned, 0 deleted, 0 disconnected')
+    await page.getByTestId('impact-attribute').selectOption('department')
+    await expect(compare.impactRows().first()).toContainText('department')
+    await compare.impactRows().first().click()
+    const changed = compare.objectComparison.locator('tr.mark--changed')
+    await expect(changed.getByRole('rowheader')).toHaveText(['department'])
+    await attachScreenshot(page, testInfo, 'compare-staging-configuration')
   })
 })

@@ -19,11 +19,21 @@ function SideState({ label, state }: { readonly label: string; readonly state: O
 }
 
 /** The rules behind an attribute: once when both configurations use the same, else each side's. */
-function rulesText(attribute: AttributeComparison): string {
+/** The rules behind the value under each configuration: once when they are the same, else A's above B's. */
+function RulesCell({ attribute }: { readonly attribute: AttributeComparison }) {
   const before = impactRulesText(attribute.beforeRule, attribute.beforeInboundRule)
   const after = impactRulesText(attribute.afterRule, attribute.afterInboundRule)
-  if (before === after) return before
-  return `A: ${before === '' ? 'none' : before}; B: ${after === '' ? 'none' : after}`
+  if (before === after) return <td className="small">{before}</td>
+  return (
+    <td className="small">
+      <span className="compare-rules__side">
+        <strong>A:</strong> {before === '' ? 'no rule' : before}
+      </span>
+      <span className="compare-rules__side">
+        <strong>B:</strong> {after === '' ? 'no rule' : after}
+      </span>
+    </td>
+  )
 }
 
 /**
@@ -94,7 +104,7 @@ export function ObjectComparisonPanel({ dn, aMvId }: { readonly dn: string; read
               </th>
               <td className="compare-value">{exportValueText(attribute.before)}</td>
               <td className="compare-value">{exportValueText(attribute.after)}</td>
-              <td className="small">{rulesText(attribute)}</td>
+              <RulesCell attribute={attribute} />
             </tr>
           ))}
         </tbody>
