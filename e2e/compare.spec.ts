@@ -103,4 +103,24 @@ test.describe('Compare with another snapshot', () => {
     await expect(changed.getByRole('rowheader')).toHaveText(['department'])
     await attachScreenshot(page, testInfo, 'compare-staging-configuration')
   })
+
+  test('warns about a configuration file of B it could not read', async ({ page }, testInfo) => {
+    const broken = `${configurationOnly}-broken`
+    fs.cpSync(configurationOnly, broken, { recursive: true })
+    const rules = path.join(broken, 'SynchronizationRules')
+    const [first] = fs.readdirSync(rules)
+    if (first === undefined) throw new Error(`No rule files in ${rules}`)
+    const file = path.join(rules, first)
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').slice(0, 300))
+
+    const compare = new ComparePage(page)
+    await compare.open()
+    await compare.compareWith(broken)
+    const warning = page.getByTestId('configuration-warnings-B')
+    await expect(warning).toContainText('B has 1 problem in its configuration files')
+    await warning.locator('summary').click()
+    await expect(warning).toContainText(`SynchronizationRules/${first}`)
+    await expect(page.getByTestId('configuration-warnings-A')).toHaveCount(0)
+    await attachScreenshot(page, testInfo, 'compare-configuration-warning')
+  })
 })

@@ -19,6 +19,15 @@ export interface SnapshotFacts {
   readonly rules: number
   readonly csObjects: number
   readonly mvObjects: number
+  /** Load warnings of the whole snapshot (`synclens summary` lists them). */
+  readonly warnings: number
+  /**
+   * The first load warnings of its configuration files (connectors, rules, metaverse), as `file:line:column:
+   * message`: a rule in a file that could not be read shows as removed, so a comparison says so up front.
+   */
+  readonly configurationWarnings: readonly string[]
+  /** Configuration warnings in all (more than those listed when there are many). */
+  readonly configurationWarningCount: number
 }
 
 /** How two connectors were paired. */

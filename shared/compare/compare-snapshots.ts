@@ -1,11 +1,23 @@
+import type { FileKind } from '../io/detect'
 import type { LoadedSnapshot } from '../load/load-snapshot'
+import { formatLoadIssue } from '../model/load-issue'
 import type { Comparison, SnapshotFacts } from './compare-model'
 import { compareConfigurations, type ConfigurationMatch } from './config-compare'
 import { computeImpact, type ImpactOptions } from './impact'
 
+/** Configuration warnings a comparison lists; the rest are counted. */
+const LISTED_WARNINGS = 20
+
+/** Files that hold objects: their warnings concern data, not the configuration being compared. */
+const OBJECT_FILE_KINDS: ReadonlySet<FileKind> = new Set(['csexport', 'mv-objects'])
+
 /** The facts of a loaded snapshot that a comparison shows. */
 export function snapshotFacts(snapshot: LoadedSnapshot): SnapshotFacts {
   const { configuration, objects } = snapshot
+  const configurationIssues = snapshot.issues.filter((issue) => {
+    const kind = snapshot.fileKinds.get(issue.file)
+    return kind === undefined || !OBJECT_FILE_KINDS.has(kind)
+  })
   return {
     name: snapshot.name,
     server: configuration.metaverse?.server ?? snapshot.manifest?.server ?? null,
@@ -15,6 +27,9 @@ export function snapshotFacts(snapshot: LoadedSnapshot): SnapshotFacts {
     rules: configuration.rules.length,
     csObjects: objects.csRowCount,
     mvObjects: objects.metaverseSource === 'exported' ? objects.mvRowCount : 0,
+    warnings: snapshot.issues.length,
+    configurationWarnings: configurationIssues.slice(0, LISTED_WARNINGS).map(formatLoadIssue),
+    configurationWarningCount: configurationIssues.length,
   }
 }
 

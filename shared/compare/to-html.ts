@@ -23,6 +23,7 @@ table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}th,td{border:1px s
 th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}code,.v{font-family:ui-monospace,Consolas,monospace;font-size:.9em;white-space:pre-wrap;word-break:break-word}
 .muted{color:#57606a}.added{background:#dafbe1}.removed{background:#ffebe9}.changed{background:#fff8c5}
 .tag{display:inline-block;border:1px solid #d0d7de;border-radius:.75rem;padding:0 .5rem;font-size:.85em}
+.warning{border:1px solid #d4a72c;background:#fff8c5;border-radius:.375rem;padding:.25rem .75rem;margin:.5rem 0}
 @media print{body{margin:0;max-width:none}}`
 
 const cell = (value: string | number, className?: string): string =>
@@ -66,6 +67,21 @@ function factsTable(a: SnapshotFacts, b: SnapshotFacts): string {
     ],
     [row('A', a), row('B', b)],
   )
+}
+
+/** The configuration files of either snapshot that could not be read in full: their content is missing here. */
+function warningsSection(a: SnapshotFacts, b: SnapshotFacts): string {
+  const side = (label: string, facts: SnapshotFacts): string => {
+    const count = facts.configurationWarningCount
+    if (count === 0) return ''
+    const more = count - facts.configurationWarnings.length
+    const items = [
+      ...facts.configurationWarnings.map((warning) => `<li><code>${escapeHtml(warning)}</code></li>`),
+      more > 0 ? `<li>${escapeHtml(`… and ${formatCount(more)} more.`)}</li>` : '',
+    ]
+    return `<div class="warning"><p><strong>${escapeHtml(`${label} has ${formatCount(count)} problem${count === 1 ? '' : 's'} in its configuration files`)}</strong>${escapeHtml(': what a file that could not be read holds is missing here and may show as removed or added.')}</p><ul>${items.join('')}</ul></div>`
+  }
+  return side('A', a) + side('B', b)
 }
 
 function connectorSection(connectors: readonly ConnectorComparison[]): string {
@@ -242,6 +258,7 @@ export function comparisonToHtml(comparison: Comparison, object: ObjectCompariso
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="muted">Made ${escapeHtml(comparison.generatedAt)} by SyncLens. A is the reference (the active server, or the configuration before a change); B is compared with it. Names compare case-insensitively; renamed connectors are paired.</p>`,
     factsTable(a, b),
+    warningsSection(a, b),
     `<p><strong>${escapeHtml(`${formatCount(count)} configuration difference${count === 1 ? '' : 's'}.`)}</strong></p>`,
     ...configuration.notes.map((note) => `<p class="muted">${escapeHtml(note)}</p>`),
     connectorSection(configuration.connectors),

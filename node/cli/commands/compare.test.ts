@@ -224,3 +224,37 @@ describe('synclens compare usage', () => {
     )
   })
 })
+
+describe('synclens compare with a configuration file that cannot be read', () => {
+  it('says so before the differences, naming the file, so a missing rule is not taken for a removed one', async () => {
+    const folder = tempFolder()
+    generateTrainingFiles({ users: 5 }, (file, chunk) => {
+      if (!file.startsWith('SynchronizationRules/') && !file.startsWith('Connectors/')) return
+      const target = path.join(folder, file)
+      fs.mkdirSync(path.dirname(target), { recursive: true })
+      fs.appendFileSync(target, chunk)
+    })
+    const rules = path.join(folder, 'SynchronizationRules')
+    const broken = fs.readdirSync(rules).find((name) => {
+      const text = fs.readFileSync(path.join(rules, name), 'utf8')
+      return text.includes('<name>Out to AAD - Group Identity</name>')
+    })
+    if (broken === undefined)
+      throw new Error('The training snapshot no longer has "Out to AAD - Group Identity"')
+    const full = path.join(rules, broken)
+    fs.writeFileSync(full, fs.readFileSync(full, 'utf8').slice(0, 300))
+
+    const { code, stdout } = await cli('compare', 'demo', folder)
+    expect(code).toBe(0)
+    const [header = '', rest = ''] = stdout.split(/configuration differences?\./)
+    expect(header).toContain('Warning: B has 1 problem in its configuration files')
+    expect(header).toContain(`SynchronizationRules/${broken}:`)
+    expect(rest).toContain(
+      'Out to AAD - Group Identity (contoso.onmicrosoft.com - AAD, precedence 120, only in A)',
+    )
+
+    const json = await cli('compare', 'demo', folder, '--json')
+    const comparison = JSON.parse(json.stdout) as Comparison
+    expect([comparison.a.configurationWarningCount, comparison.b.configurationWarningCount]).toEqual([0, 1])
+  })
+})

@@ -180,6 +180,12 @@ function differencesText(count: number): string {
   return `${formatCount(count)} configuration difference${count === 1 ? '' : 's'}`
 }
 
+/** Why a snapshot's configuration warnings matter to a comparison, in one sentence. */
+export function configurationWarningText(label: string, facts: SnapshotFacts): string {
+  const count = facts.configurationWarningCount
+  return `${label} has ${formatCount(count)} problem${count === 1 ? '' : 's'} in its configuration files: what a file that could not be read holds is missing here and may show as removed or added. Fix or re-export the file and compare again.`
+}
+
 function factsLine(label: string, facts: SnapshotFacts): string {
   const details = [
     facts.server,
@@ -302,12 +308,18 @@ export function comparisonText(
   object: ObjectComparison | null,
 ): string {
   const { a, b, configuration } = overview
-  const lines = [
-    factsLine('A', a),
-    factsLine('B', b),
-    '',
-    `${differencesText(configuration.differenceCount)}.`,
-  ]
+  const lines = [factsLine('A', a), factsLine('B', b)]
+  for (const [label, facts] of [
+    ['A', a],
+    ['B', b],
+  ] as const) {
+    if (facts.configurationWarningCount === 0) continue
+    lines.push(`  Warning: ${configurationWarningText(label, facts)}`)
+    for (const warning of facts.configurationWarnings) lines.push(`    ${warning}`)
+    const more = facts.configurationWarningCount - facts.configurationWarnings.length
+    if (more > 0) lines.push(`    … and ${formatCount(more)} more (synclens summary lists them).`)
+  }
+  lines.push('', `${differencesText(configuration.differenceCount)}.`)
   for (const item of configuration.notes.map((note) => `Note: ${note}`)) lines.push(item)
   const changedConnectors = configuration.connectors.filter(
     (connector) => connector.differences.length > 0 || connector.matchNote !== null,

@@ -100,11 +100,34 @@ function FactsLine({ label, facts }: { readonly label: string; readonly facts: S
     `${facts.rules} rules`,
     `${formatCount(facts.csObjects)} connector-space objects`,
   ].filter((part) => part !== null)
+  const warnings = facts.configurationWarningCount
   return (
-    <p className="compare-facts__line">
-      <span className="compare-facts__side">{label}</span> <strong>{facts.name}</strong>{' '}
-      <span className="muted small">{details.join(' · ')}</span>
-    </p>
+    <>
+      <p className="compare-facts__line">
+        <span className="compare-facts__side">{label}</span> <strong>{facts.name}</strong>{' '}
+        <span className="muted small">{details.join(' · ')}</span>
+      </p>
+      {warnings > 0 && (
+        <details className="compare-facts__warning" data-testid={`configuration-warnings-${label}`}>
+          <summary>
+            {label} has {formatCount(warnings)} problem{warnings === 1 ? '' : 's'} in its configuration files:
+            what a file that could not be read holds is missing here and may show as removed or added.
+          </summary>
+          <ul>
+            {facts.configurationWarnings.map((warning) => (
+              <li key={warning} className="code small">
+                {warning}
+              </li>
+            ))}
+            {warnings > facts.configurationWarnings.length && (
+              <li className="small">
+                … and {formatCount(warnings - facts.configurationWarnings.length)} more.
+              </li>
+            )}
+          </ul>
+        </details>
+      )}
+    </>
   )
 }
 
