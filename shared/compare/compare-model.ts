@@ -89,6 +89,17 @@ export interface RuleComparison {
   readonly b: RuleFacts | null
   readonly matchedBy: RuleMatchKind | null
   readonly differences: readonly Difference[]
+  /** For a rule only in B: the rule of A it looks cloned from (the supported way to change a rule), else null. */
+  readonly cloneOf: CloneSource | null
+}
+
+/** The rule a new rule looks cloned from: same direction, connector and object types, most transformations alike. */
+export interface CloneSource {
+  readonly rule: RuleFacts
+  /** The new rule's transformations that are the same in the source. */
+  readonly sameTransformations: number
+  /** The new rule's transformations. */
+  readonly transformations: number
 }
 
 /** Where an out-of-box rule was found edited in place. */

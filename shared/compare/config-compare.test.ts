@@ -218,6 +218,38 @@ describe('compareConfigurations', () => {
     expect(flat(configuration(), configuration(withRule(changed)))).toEqual(expected)
   })
 
+  it('names the rule a new rule was cloned from, the original disabled', () => {
+    const clone: SyncRule = {
+      ...RULES.common,
+      id: '10000000-0000-4000-8000-0000000000c1',
+      name: 'Contoso - In from AD - User Common (clone)',
+      immutableTag: '',
+      precedence: 90,
+      flows: [
+        ...RULES.common.flows.filter((f) => f.target !== 'title'),
+        flow.expression('title', 'UCase([title])'),
+      ],
+    }
+    const after = [...withRule({ ...RULES.common, disabled: true }), clone]
+    const { comparison } = compareConfigurations(configuration(), configuration(after))
+    const added = comparison.rules.find((rule) => rule.a === null)
+    expect(added?.cloneOf).toEqual({
+      rule: expect.objectContaining({ name: RULES.common.name }),
+      sameTransformations: 4,
+      transformations: 5,
+    })
+    // The original, disabled, has no clone source; neither has a new rule unlike any other.
+    expect(comparison.rules.find((rule) => rule.a !== null)?.cloneOf).toBeNull()
+    const unrelated = {
+      ...RULES.hr,
+      id: '10000000-0000-4000-8000-0000000000c2',
+      name: 'HR (new)',
+      flows: [flow.direct('title', 'employeeType')],
+    }
+    const other = compareConfigurations(configuration(), configuration([...Object.values(RULES), unrelated]))
+    expect(other.comparison.rules.map((rule) => rule.cloneOf)).toEqual([null])
+  })
+
   it('ignores a change in spacing of an expression but not in a string literal', () => {
     const spaced = {
       ...RULES.common,

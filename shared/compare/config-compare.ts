@@ -9,6 +9,7 @@ import type {
   RuleComparison,
   Side,
 } from './compare-model'
+import { cloneSource } from './clone-source'
 import { connectorDifferences } from './connector-diff'
 import { type ConnectorPairing, matchConnectors, matchNote } from './connector-match'
 import { outOfBoxEdits, ruleFacts } from './out-of-box'
@@ -52,6 +53,7 @@ export function compareConfigurations(a: ServerConfiguration, b: ServerConfigura
       b: pair.b ? ruleFacts(pair.b) : null,
       matchedBy: pair.matchedBy,
       differences: differencesOf(pair),
+      cloneOf: pair.a === null && pair.b !== null ? cloneSource(pair.b, a.rules, sameConnector) : null,
     }))
   const notes: string[] = []
   let schema: readonly Difference[] = []

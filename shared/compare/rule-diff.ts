@@ -110,6 +110,17 @@ function sameConstant(left: string | null, right: string | null): boolean {
 }
 
 /** Transformations pair by target attribute (a rule has at most one flow per target). */
+/**
+ * How many of `clone`'s transformations `source` holds unchanged (same target, flow type, source, constant
+ * or expression, merge type and apply-once flag): how a rule cloned from another is recognised.
+ */
+export function sameFlowCount(source: readonly AttributeFlow[], clone: readonly AttributeFlow[]): number {
+  const touched = new Set(
+    flowDifferences(source, clone).map((difference) => nameKey(difference.path[1] ?? '')),
+  )
+  return clone.filter((flow) => !touched.has(nameKey(flow.target))).length
+}
+
 function flowDifferences(before: readonly AttributeFlow[], after: readonly AttributeFlow[]): Difference[] {
   const differences: Difference[] = []
   const afterByTarget = new Map(after.map((flow) => [nameKey(flow.target), flow]))

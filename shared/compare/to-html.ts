@@ -1,3 +1,4 @@
+import { cloneSentence } from './clone-source'
 import { escapeHtml } from '../report/to-html'
 import { formatCount } from '../text/format'
 import type {
@@ -118,7 +119,11 @@ function ruleSection(rules: readonly RuleComparison[], unchanged: number): strin
     const ofDirection = rules.filter((rule) => rule.direction === direction)
     if (ofDirection.length === 0) continue
     parts.push(`<h3>${direction}</h3>`)
-    for (const rule of ofDirection) parts.push(ruleTitle(rule), differenceTable(rule.differences))
+    for (const rule of ofDirection) {
+      parts.push(ruleTitle(rule))
+      if (rule.cloneOf) parts.push(`<p class="muted">${escapeHtml(cloneSentence(rule.cloneOf))}</p>`)
+      parts.push(differenceTable(rule.differences))
+    }
   }
   return parts.join('\n')
 }

@@ -6,6 +6,7 @@ import type {
   ObjectImpact,
   SnapshotFacts,
 } from '../../../shared/compare/compare-model'
+import { cloneSentence } from '../../../shared/compare/clone-source'
 import type { ObjectComparison } from '../../../shared/compare/object-comparison'
 import { NotASnapshotError } from '../../../shared/load/load-snapshot'
 import type { SnapshotSource } from '../../../shared/io/source'
@@ -346,6 +347,7 @@ export function comparisonText(
       lines.push(
         `    ${facts?.name ?? ''} (${facts?.connector ?? ''}, precedence ${facts?.precedence ?? ''}${where})`,
       )
+      if (rule.cloneOf) lines.push(`      ${cloneSentence(rule.cloneOf)}`)
       for (const item of differenceLines(rule.differences, '      ')) lines.push(item)
     }
   }

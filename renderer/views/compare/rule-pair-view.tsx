@@ -161,6 +161,13 @@ export function RulePairView({ rule }: { readonly rule: RuleComparison }) {
       <p className="muted small">
         {rule.direction} rule{matched === null ? (rule.a ? ', only in A.' : ', only in B.') : `. ${matched}`}
       </p>
+      {rule.cloneOf && (
+        <p className="page-note" data-testid="clone-source">
+          Looks cloned from <strong>{rule.cloneOf.rule.name}</strong> (precedence{' '}
+          {rule.cloneOf.rule.precedence} in A): {rule.cloneOf.sameTransformations} of its{' '}
+          {rule.cloneOf.transformations} transformations are the same.
+        </p>
+      )}
       <DifferenceTable differences={rule.differences} />
       {pair.status === 'loading' && <p className="muted">Reading both rules…</p>}
       {pair.status === 'failed' && <p className="error-text">The rules could not be read: {pair.message}</p>}
