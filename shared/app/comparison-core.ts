@@ -1,4 +1,4 @@
-import { ComparisonCancelled } from '../compare/impact'
+import { ComparisonCancelled } from '../compare/cancelled'
 import { LoadCancelled } from '../model/cancel'
 import type { ComparisonState, ImpactSummary } from './comparison-queries'
 import type { Unsubscribe } from './host-api'

@@ -2,7 +2,7 @@ import type { SnapshotSource } from '../io/source'
 import type { ProgressListener } from '../load/progress'
 import type { AbortSignalLike } from '../model/cancel'
 import type { SnapshotSummary } from '../model/snapshot-summary'
-import type { ImpactProgress } from '../compare/impact'
+import type { ImpactProgress } from '../compare/cancelled'
 import type { ImpactSummary } from './comparison-queries'
 import type { QueryArgs, QueryName, QueryResult } from './query-table'
 

@@ -1,4 +1,4 @@
-import { ComparisonCancelled, type ImpactProgress } from '../compare/impact'
+import { ComparisonCancelled, type ImpactProgress } from '../compare/cancelled'
 import type { SnapshotSource } from '../io/source'
 import { LoadCancelled } from '../model/cancel'
 import { type ErrorData, RemoteError, toErrorData } from '../model/error-data'

@@ -17,7 +17,7 @@ import {
   type QueryResult,
   type SyncQueries,
 } from './query-table'
-import type { ImpactProgress } from '../compare/impact'
+import type { ImpactProgress } from '../compare/cancelled'
 import type { ImpactSummary } from './comparison-queries'
 import { ComparisonSlot } from './comparison-slot'
 import type { SnapshotSessionApi } from './session-api'

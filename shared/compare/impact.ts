@@ -3,6 +3,7 @@
  * after a synchronization under each configuration. Only what the configuration differences can change is
  * evaluated, unless an object's source data differs between the snapshots, when everything is.
  */
+import { ComparisonCancelled, type ImpactProgress } from './cancelled'
 import type { LoadedSnapshot } from '../load/load-snapshot'
 import type { AbortSignalLike } from '../model/cancel'
 import type { CsObject, MvObject } from '../model/objects'
@@ -22,12 +23,7 @@ import {
   type UnitRef,
 } from './units'
 
-/** How far an impact computation is. */
-export interface ImpactProgress {
-  readonly done: number
-  readonly total: number
-  readonly elapsedMs: number
-}
+export { ComparisonCancelled, type ImpactProgress } from './cancelled'
 
 /** Options of `computeImpact`. */
 export interface ImpactOptions {
@@ -40,14 +36,6 @@ export interface ImpactOptions {
   readonly pause?: () => Promise<void>
   /** The clock of `Now()` in expressions, the same for both configurations. */
   readonly now?: () => Date
-}
-
-/** Thrown by an impact computation cancelled through its signal. */
-export class ComparisonCancelled extends Error {
-  public constructor() {
-    super('The comparison was cancelled.')
-    this.name = 'ComparisonCancelled'
-  }
 }
 
 /** Objects evaluated between two progress reports and pauses. */
