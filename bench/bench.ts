@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { allBudgets } from './budgets'
 import type { PassOutcome } from './file-passes'
 import { type DemoResult, measureDemo, measureFirstScreen } from './first-screen'
+import { compareBudgets, type CompareResult, compareTable, runCompare } from './compare-bench'
 import { measureGridsInChromium } from './grid-browser'
 import { type BenchOptions, parseBenchOptions, sizeLabel } from './options'
 import {
@@ -168,8 +169,14 @@ async function main(): Promise<number> {
   const cli = await buildCli(cacheRoot())
   let sizes: SizeResult[]
   let demo: DemoResult | null
+  let compare: CompareResult[]
   try {
     sizes = options.sizes.map((size) => measureSnapshot(child, cli, size, options, notes))
+    compare = sizes.flatMap((size) => {
+      const snapshot = cachedSnapshot(size.size)
+      log(`comparing ${size.label} with a copy whose configuration differs by two rule changes`)
+      return snapshot ? [runCompare(child, snapshot, size.snapshot.mvObjects)] : []
+    })
     log('summary demo from process start')
     demo = measureDemo(cli, options.firstScreenRounds, cacheRoot())
   } finally {
@@ -190,10 +197,13 @@ async function main(): Promise<number> {
     mode: options.ci ? 'ci' : 'full',
     machine: machine(loadAverageStart),
     ...partial,
+    compare,
     notes,
-    budgets: allBudgets(partial),
+    budgets: [...allBudgets(partial), ...compareBudgets(compare)],
   }
-  process.stdout.write(`${formatReport(results)}\n`)
+  process.stdout.write(
+    `${formatReport(results)}\n\nComparison (CPU s, wall in brackets)\n${compareTable(compare)}\n`,
+  )
   fs.mkdirSync(RESULTS_FOLDER, { recursive: true })
   // The folder ignores itself, so results never reach a commit without touching the root .gitignore.
   fs.writeFileSync(path.join(RESULTS_FOLDER, '.gitignore'), '*\n')

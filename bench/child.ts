@@ -4,10 +4,12 @@
  *
  *   child.ts file <raw|saxes|store> <csexport|mv-objects> <path>
  *   child.ts size <folder>
+ *   child.ts compare <folder A> <folder B>
  */
 import { parentPort } from 'node:worker_threads'
 import { isSegmentReaderThread, serveSegmentReads } from '../node/segment-workers'
 import { peakResidentBytes } from '../node/peak-memory'
+import { measureCompare } from './compare-measure'
 import { FILE_PASSES, type FilePass, runFilePass } from './file-passes'
 import { measureSize } from './size-measures'
 
@@ -29,6 +31,8 @@ async function main(args: readonly string[]): Promise<unknown> {
     return runFilePass(pass as FilePass, file, kind)
   }
   if (mode === 'size' && rest[0] !== undefined) return measureSize(rest[0])
+  if (mode === 'compare' && rest[0] !== undefined && rest[1] !== undefined)
+    return measureCompare(rest[0], rest[1])
   throw new Error(`Unknown child mode: ${args.join(' ')}`)
 }
 

@@ -1,4 +1,5 @@
 /** The figures a benchmark run writes to bench-results/<timestamp>.json. */
+import type { CompareResult } from './compare-bench'
 import type { ProcessFigures } from './processes'
 import type { DemoResult, FirstScreenResult } from './first-screen'
 import type { SizeFigures } from './size-measures'
@@ -79,6 +80,8 @@ export interface BenchResults {
   readonly grids: readonly BrowserResult[]
   /** `summary demo` from process start; null when not measured. */
   readonly demo: DemoResult | null
+  /** Each size compared with a copy whose configuration differs by two rule changes. */
+  readonly compare: readonly CompareResult[]
   /** Measurements skipped, and why. */
   readonly notes: readonly string[]
   readonly budgets: readonly BudgetCheck[]

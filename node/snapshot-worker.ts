@@ -1,3 +1,4 @@
+import { setImmediate as nextMacrotask } from 'node:timers/promises'
 import { parentPort } from 'node:worker_threads'
 import { createSnapshotSession } from '../shared/app/session'
 import { serveSession } from '../shared/app/session-rpc'
@@ -10,13 +11,9 @@ import type { SnapshotRequest } from './snapshot-request'
 if (parentPort && isSegmentReaderThread()) {
   serveSegmentReads(parentPort)
 } else if (parentPort) {
-  // Background work yields to the event loop between slices, so messages are answered meanwhile.
-  const background = { yieldControl: () => new Promise<void>((resolve) => setImmediate(resolve)) }
-  serveSession<SnapshotRequest>(
-    nodePort(parentPort),
-    createSnapshotSession(Date.now, background),
-    openSnapshotRequest,
-  )
+  // Between slices of a long computation, the thread reads its messages: a cancel gets through.
+  const session = createSnapshotSession({ yieldControl: () => nextMacrotask() })
+  serveSession<SnapshotRequest>(nodePort(parentPort), session, openSnapshotRequest)
 } else {
   process.stderr.write(
     'snapshot-worker runs as a worker thread; start SyncLens or the synclens command instead.\n',

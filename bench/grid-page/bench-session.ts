@@ -105,5 +105,9 @@ export function benchSession(objects: number): SnapshotSessionApi {
       const handler = handlers[name] as ((...given: typeof args) => QueryResult<typeof name>) | undefined
       return handler === undefined ? QUERY_TABLE[name].empty : handler(...args)
     },
+    // The grid never compares: like a session with one snapshot and nothing beside it.
+    loadComparison: () => Promise.reject(new Error('The grid benchmark compares nothing.')),
+    closeComparison: () => undefined,
+    computeImpact: () => Promise.reject(new Error('The grid benchmark compares nothing.')),
   }
 }

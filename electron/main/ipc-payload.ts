@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { fixDraftSchema } from '../../shared/app/fix-queries'
 import type { InvokeArgs, InvokeChannel } from '../../shared/app/ipc-channels'
+import { comparisonReportFormat } from '../../shared/app/comparison-queries'
 import { nameSchema, reportFormat } from '../../shared/app/view-queries'
 import { RECENT_ID_PATTERN } from './recent'
 
@@ -34,6 +35,14 @@ const COMMAND_ARGS: { readonly [K in InvokeChannel]: z.ZodMiniType<InvokeArgs<K>
   >,
   'fix:save-script': z.tuple([fixDraftSchema]) as z.ZodMiniType<InvokeArgs<'fix:save-script'>>,
   'log:error': z.tuple([z.string().check(z.minLength(1), z.maxLength(MAX_ERROR_DETAILS))]),
+  'comparison:open-dialog': z.tuple([]),
+  'comparison:open-paths': z.tuple([z.array(path).check(z.minLength(1), z.maxLength(MAX_DROPPED_PATHS))]),
+  'comparison:cancel': z.tuple([]),
+  'comparison:close': z.tuple([]),
+  'comparison:get-state': z.tuple([]),
+  'comparison:impact': z.tuple([]),
+  'comparison:cancel-impact': z.tuple([]),
+  'comparison:export': z.tuple([comparisonReportFormat]),
 }
 
 /**

@@ -4,7 +4,8 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { app, BrowserWindow, shell } from 'electron'
-import type { SnapshotState } from '../../shared/app/host-api'
+import type { MenuCommand, SnapshotState } from '../../shared/app/host-api'
+import { ComparisonCore } from '../../shared/app/comparison-core'
 import { HostCore } from '../../shared/app/host-core'
 import type { SnapshotRequest } from '../../node/snapshot-request'
 import type { ReportFormat } from '../../shared/app/view-queries'
@@ -47,12 +48,20 @@ function fileExists(target: string): Promise<boolean> {
     () => false,
   )
 }
-const reports = new ReportExporter({
-  report: (request) => host.query('report', request),
-  chooseSavePath: (fileName, format) => chooseReportPath(mainWindow, fileName, format),
+const comparison = new ComparisonCore<SnapshotRequest>(host)
+const savePorts = {
+  chooseSavePath: (fileName: string, format: ReportFormat) => chooseReportPath(mainWindow, fileName, format),
   exists: fileExists,
-  write: (target, content, overwrite) => writeFileAtomic(target, content, { overwrite }),
-  baseName: (target) => path.basename(target),
+  write: (target: string, content: string, overwrite: boolean) =>
+    writeFileAtomic(target, content, { overwrite }),
+  baseName: (target: string) => path.basename(target),
+}
+const reports = new ReportExporter({ report: (request) => host.query('report', request), ...savePorts })
+// The comparison report is saved the same way; only HTML and JSON exist for it.
+const comparisonReports = new ReportExporter({
+  report: (request) =>
+    host.query('comparisonReport', { format: request.format === 'json' ? 'json' : 'html' }),
+  ...savePorts,
 })
 const scripts = new ScriptSaver({
   script: (draft) => host.query('fixScript', draft),
@@ -127,6 +136,7 @@ function setupLifecycle(): void {
 function setupController(): void {
   controller = new SnapshotController({
     host,
+    comparison,
     recentFile: path.join(app.getPath('userData'), 'recent-snapshots.json'),
     home: os.homedir(),
     onRecentChanged: refreshMenu,
@@ -161,9 +171,27 @@ function setupIpcHandlers(): void {
   handle('report:export', (format, objectCsId) => reports.export(format, objectCsId))
   handle('fix:save-script', (draft) => scripts.save(draft))
   handle('log:error', (details) => logWindowError(details))
+  handle('comparison:open-dialog', async () => {
+    const paths = await chooseSnapshotPaths(mainWindow)
+    if (paths !== null) await opener().openComparisonPaths(paths)
+    return true
+  })
+  handle('comparison:open-paths', async (paths) => {
+    await opener().openComparisonPaths(paths)
+  })
+  handle('comparison:cancel', () => comparison.cancel())
+  handle('comparison:close', () => comparison.close())
+  handle('comparison:get-state', () => comparison.getState())
+  handle('comparison:impact', () => comparison.computeImpact())
+  handle('comparison:cancel-impact', () => comparison.cancelImpact())
+  handle('comparison:export', (format) => comparisonReports.export(format))
 }
 
 function setupStateBroadcast(): void {
+  comparison.onStateChange((state) => {
+    if (state.phase === 'failed') logWarning(`Comparing with ${state.name} failed: ${state.message}`)
+    if (mainWindow !== null && !mainWindow.isDestroyed()) send(mainWindow, 'comparison:state', state)
+  })
   let lastPhase: SnapshotState['phase'] = host.getState().phase
   host.onStateChange((state) => {
     if (state.phase === 'failed') logWarning(`Opening ${state.name} failed: ${state.message}`)
@@ -189,6 +217,7 @@ function refreshMenu(): void {
     })),
     actions: {
       openSnapshot: () => sendMenuCommand('open-snapshot'),
+      compareWith: () => sendMenuCommand('compare-with'),
       closeSnapshot: () => sendMenuCommand('close-snapshot'),
       exportReport: (format) => void exportFromMenu(format),
       openTrainingSnapshot: () => void controller?.openTraining(),
@@ -229,7 +258,7 @@ async function exportFromMenu(format: ReportFormat): Promise<void> {
   if (outcome.status === 'failed') await showExportFailure(mainWindow, outcome.message)
 }
 
-function sendMenuCommand(command: 'open-snapshot' | 'close-snapshot'): void {
+function sendMenuCommand(command: MenuCommand): void {
   const window = focusMainWindow()
   send(window, 'menu:command', command)
 }

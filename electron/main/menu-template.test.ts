@@ -8,6 +8,7 @@ function recorder(): { actions: MenuActions; calls: string[] } {
     calls,
     actions: {
       openSnapshot: () => calls.push('open'),
+      compareWith: () => calls.push('compare'),
       openTrainingSnapshot: () => calls.push('training'),
       openRecent: (id) => calls.push(`recent:${id}`),
       clearRecent: () => calls.push('clear'),
@@ -64,7 +65,7 @@ describe('buildMenuTemplate', () => {
     ])
   })
 
-  it('offers Open Snapshot on Ctrl/Cmd+O, Open Recent, Open Training Snapshot, Export Report, Close Snapshot and Quit in File', () => {
+  it('offers Open Snapshot on Ctrl/Cmd+O, Open Recent, Open Training Snapshot, Compare With, Export Report, Close Snapshot and Quit in File', () => {
     const { actions, calls } = recorder()
     const file = submenu(buildMenuTemplate(model({ actions }))[0])
 
@@ -73,6 +74,7 @@ describe('buildMenuTemplate', () => {
       'Open Recent',
       'Open Training Snapshot',
       'separator',
+      'Compare With…',
       'Export Report',
       'separator',
       'Close Snapshot',
@@ -82,8 +84,9 @@ describe('buildMenuTemplate', () => {
     expect(find(file, 'Open Snapshot…')?.accelerator).toBe('CmdOrCtrl+O')
     click(find(file, 'Open Snapshot…'))
     click(find(file, 'Open Training Snapshot'))
+    click(find(file, 'Compare With…'))
     click(find(file, 'Close Snapshot'))
-    expect(calls).toEqual(['open', 'training', 'close'])
+    expect(calls).toEqual(['open', 'training', 'compare', 'close'])
   })
 
   it('exports the report as HTML, CSV or JSON from File > Export Report', () => {
@@ -96,10 +99,11 @@ describe('buildMenuTemplate', () => {
     expect(calls).toEqual(['report:html', 'report:csv', 'report:json'])
   })
 
-  it('disables Export Report until a snapshot is loaded', () => {
+  it('disables Export Report and Compare With until a snapshot is loaded', () => {
     const file = submenu(buildMenuTemplate(model({ canExport: false }))[0])
 
     expect(find(file, 'Export Report')?.enabled).toBe(false)
+    expect(find(file, 'Compare With…')?.enabled).toBe(false)
   })
 
   it('leaves Quit to the app menu on macOS', () => {

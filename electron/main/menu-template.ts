@@ -20,6 +20,8 @@ export interface MenuModel {
 /** What the menu items do; the main process wires them to the window and the snapshot host. */
 export interface MenuActions {
   openSnapshot(): void
+  /** Picks a second snapshot to compare with the open one. */
+  compareWith(): void
   openTrainingSnapshot(): void
   openRecent(id: string): void
   clearRecent(): void
@@ -67,6 +69,7 @@ export function buildMenuTemplate(model: MenuModel): MenuItemConstructorOptions[
       { label: 'Open Recent', submenu: recentItems },
       { label: 'Open Training Snapshot', click: () => actions.openTrainingSnapshot() },
       { type: 'separator' },
+      { label: 'Compare With…', enabled: model.canExport, click: () => actions.compareWith() },
       {
         label: 'Export Report',
         enabled: model.canExport,

@@ -9,12 +9,15 @@ import {
   saveRecent,
   toRecentSnapshot,
 } from './recent'
+import type { ComparisonCore, ComparisonOutcome } from '../../shared/app/comparison-core'
 import type { HostCore, LoadOutcome } from '../../shared/app/host-core'
 import type { SnapshotRequest } from '../../node/snapshot-request'
 
 /** Where the controller keeps its list and how it learns about the world. */
 export interface SnapshotControllerOptions {
   readonly host: HostCore<SnapshotRequest>
+  /** The snapshot compared with the open one (Compare with…). */
+  readonly comparison?: ComparisonCore<SnapshotRequest>
   /** The JSON file of the recent list, in user data. */
   readonly recentFile: string
   /** The home folder, shown as `~` in recent locations. */
@@ -52,6 +55,21 @@ export class SnapshotController {
       this.remember({ name: state.summary.name, paths: check.request.paths })
     }
     return outcome
+  }
+
+  /** Compares the open snapshot with one folder, zip or file, or several loose files (checked as for opening). */
+  public async openComparisonPaths(paths: readonly string[]): Promise<ComparisonOutcome> {
+    const { comparison } = this.options
+    if (comparison === undefined) return 'failed'
+    const check = await checkSnapshotPaths(paths)
+    if (!check.ok) {
+      comparison.reject(
+        paths.length === 1 ? path.basename(paths[0] ?? '') : `${paths.length} files`,
+        check.message,
+      )
+      return 'failed'
+    }
+    return comparison.open(check.request, snapshotRequestName(check.request))
   }
 
   /** Opens the built-in training snapshot; it is generated, not a file, so it never joins the recent list. */

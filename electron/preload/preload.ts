@@ -33,7 +33,8 @@ function listen<K extends EventChannel>(
   }
 }
 
-async function openFiles(files: readonly PickedFile[]): Promise<void> {
+/** The paths of files the user picked or dropped (a folder arrives as its one root path). */
+function pickedPaths(files: readonly PickedFile[]): readonly string[] {
   const paths = snapshotPaths(
     files.map((file) => ({
       // At run time these are DOM File objects handed over by contextBridge.
@@ -44,7 +45,7 @@ async function openFiles(files: readonly PickedFile[]): Promise<void> {
   if (paths.length === 0) {
     throw new Error('These files have no location on disk; save them to a folder first, then open that.')
   }
-  await invoke('snapshot:open-paths', paths)
+  return paths
 }
 
 const api = {
@@ -54,7 +55,7 @@ const api = {
   ),
   platform: 'electron',
   openSnapshotDialog: () => invoke('snapshot:open-dialog'),
-  openFiles,
+  openFiles: (files) => invoke('snapshot:open-paths', pickedPaths(files)),
   openTrainingSnapshot: () => invoke('snapshot:open-training'),
   openRecent: (id) => invoke('snapshot:open-recent', id),
   listRecent: () => invoke('snapshot:list-recent'),
@@ -68,6 +69,15 @@ const api = {
     objectCsId === undefined ? invoke('report:export', format) : invoke('report:export', format, objectCsId),
   saveFixScript: (draft) => invoke('fix:save-script', draft),
   reportError: (details) => invoke('log:error', details.slice(0, MAX_ERROR_DETAILS)),
+  openComparisonDialog: () => invoke('comparison:open-dialog'),
+  openComparisonFiles: (files) => invoke('comparison:open-paths', pickedPaths(files)),
+  cancelComparison: () => invoke('comparison:cancel'),
+  closeComparison: () => invoke('comparison:close'),
+  getComparisonState: () => invoke('comparison:get-state'),
+  onComparisonStateChange: (listener) => listen('comparison:state', listener),
+  computeImpact: () => invoke('comparison:impact'),
+  cancelImpact: () => invoke('comparison:cancel-impact'),
+  exportComparison: (format) => invoke('comparison:export', format),
 } satisfies HostApi
 
 contextBridge.exposeInMainWorld('synclens', api)

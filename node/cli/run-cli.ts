@@ -3,6 +3,7 @@ import { version } from '../../package.json'
 import { REPORT_FORMATS, type ReportFormat } from '../../shared/app/view-queries'
 import type { RuleDirection } from '../../shared/model/sync-rule'
 import { CliError, type CliIo, EXIT, EXIT_CODES_HELP, type ExitCode } from './cli-io'
+import { COMPARE_FILE_FORMATS, compareCommand, type CompareCommandOptions } from './commands/compare'
 import { contributorsCommand, type ContributorsOptions } from './commands/contributors'
 import { evalCommand } from './commands/eval'
 import { fixCommand, type FixOptions } from './commands/fix'
@@ -21,6 +22,7 @@ const EXAMPLES = `Examples:
   synclens why demo --dn "CN=Ana Trujillo,OU=Sales,OU=Users,OU=Corp,DC=contoso,DC=com" --attribute department
   synclens fix demo --dn "CN=Kwame Okafor,OU=Engineering,OU=Users,OU=Corp,DC=contoso,DC=com" --attribute employeeID --out fix.ps1
   synclens report demo --format html --out report.html
+  synclens compare ./active ./staging --impact --format html --out change-board.html
   synclens eval 'IIF(IsPresent([mail]), Trim([mail]), NULL)' --attr mail=' ana@contoso.com '`
 
 /** Runs one synclens invocation and returns its exit code; never throws. */
@@ -169,6 +171,24 @@ function buildProgram(io: CliIo, lifecycle: Lifecycle): Command {
     .option('--object <dn>', 'report on one connector-space object instead of the whole snapshot')
     .option('--connector <name>', 'the connector space of --object, when the DN is in several')
     .action(run('report', (snapshot, options: ReportCommandOptions) => reportCommand(snapshot, options, io)))
+
+  command('compare', 'what differs between two snapshots and, with --impact, what would change in Entra ID')
+    .argument('<A>', 'the reference snapshot: the active server, or the configuration before a change')
+    .argument('<B>', 'the snapshot compared with it: staging, or the configuration after')
+    .option('--impact', 'also evaluate every object under both configurations')
+    .option('--object <dn>', "one object's Entra ID attributes under both configurations")
+    .option('--connector <name>', 'the connector space of --object, when the DN is in several')
+    .option('--json', 'print JSON')
+    .addOption(
+      new Option('--format <format>', 'write a file instead of printing').choices(COMPARE_FILE_FORMATS),
+    )
+    .option('--out <file>', 'the file --format writes (never inside a snapshot)')
+    .option('--force', 'replace FILE when it exists')
+    .action(async (a: string, b: string, options: CompareCommandOptions) => {
+      lifecycle.started('compare')
+      await compareCommand(a, b, options, io)
+      lifecycle.finished(EXIT.ok)
+    })
 
   command('eval', 'evaluates a sync-rule expression')
     .argument('<expression>', 'the expression, in single quotes')

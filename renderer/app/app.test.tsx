@@ -43,7 +43,10 @@ describe('App', () => {
     expect(document.title).toBe('SyncLens - serverconfig-small')
     expect(screen.getByTestId('snapshot-server').textContent).toBe('FABRIKAM-SYNC01')
     expect(screen.getByTestId('snapshot-version').textContent).toBe('2.3.20.0')
-    await waitFor(() => expect(screen.getByTestId('rule-count').textContent).toBe('6 rules'))
+    // The rules view is a lazy chunk: under a full parallel test run it can take longer than waitFor's 1 s default.
+    await waitFor(() => expect(screen.getByTestId('rule-count').textContent).toBe('6 rules'), {
+      timeout: 10_000,
+    })
     expect(screen.getByRole('grid').getAttribute('aria-rowcount')).toBe('7')
   })
 

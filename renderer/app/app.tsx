@@ -61,6 +61,9 @@ export function App({ host }: { readonly host: HostApi }) {
           case 'close-snapshot':
             void host.closeSnapshot()
             return
+          case 'compare-with':
+            void host.openComparisonDialog()
+            return
         }
       }),
     [host, openFolder],

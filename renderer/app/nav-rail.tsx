@@ -35,6 +35,7 @@ export function NavRail({
         {item('rules', 'Sync Rules', { view: 'rules' }, route.view === 'rules')}
         {item('search', 'Metaverse Search', { view: 'search' }, route.view === 'search')}
         {item('training', routeTitle({ view: 'training' }), { view: 'training' }, route.view === 'training')}
+        {item('compare', routeTitle({ view: 'compare' }), { view: 'compare' }, route.view === 'compare')}
       </ul>
       <h2 className="rail__heading">Connector Space</h2>
       <ul className="rail__list">

@@ -42,6 +42,9 @@ const TrainingCaseNote = lazy(() =>
   import('../views/training/training-case-note').then((module) => ({ default: module.TrainingCaseNote })),
 )
 const FixView = lazy(() => import('../views/fix/fix-view').then((module) => ({ default: module.FixView })))
+const CompareView = lazy(() =>
+  import('../views/compare/compare-view').then((module) => ({ default: module.CompareView })),
+)
 const TrainingView = lazy(() =>
   import('../views/training/training-view').then((module) => ({ default: module.TrainingView })),
 )
@@ -91,6 +94,15 @@ export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
       options?.replace === true ? replaceRoute(current, next) : navigateTo(current, next),
     )
   }, [])
+
+  // A comparison started from the menu shows in the Compare view, wherever the window was.
+  useEffect(
+    () =>
+      host.onComparisonStateChange((state) => {
+        if (state.phase === 'loading') navigate({ view: 'compare' })
+      }),
+    [host, navigate],
+  )
 
   const mountKey = route.view === 'cs-search' ? `cs-search|${route.connectorId ?? ''}` : route.view
   // Remembered while rendering (not in an effect) so a view mounts once and stays mounted.
@@ -189,6 +201,13 @@ export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
             <div className="workspace__view">
               <ViewFrame key={routeKey(route)} label="Draft a fix" onError={reportError}>
                 <FixView route={route} summary={summary} />
+              </ViewFrame>
+            </div>
+          )}
+          {kept('compare') && (
+            <div className="workspace__view" hidden={!shown('compare')}>
+              <ViewFrame label="The Compare view" onError={reportError}>
+                <CompareView summary={summary} />
               </ViewFrame>
             </div>
           )}

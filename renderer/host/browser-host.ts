@@ -1,4 +1,6 @@
-import type { HostApi, PickedFile } from '../../shared/app/host-api'
+import type { ExportReportOutcome, HostApi, PickedFile } from '../../shared/app/host-api'
+import type { ReportAnswer } from '../../shared/app/view-queries'
+import { ComparisonCore } from '../../shared/app/comparison-core'
 import { HostCore, type WorkerLink, type WorkerStop } from '../../shared/app/host-core'
 import { asyncQueryMethods } from '../../shared/app/query-table'
 import { connectSession, type MessagePortLike } from '../../shared/app/session-rpc'
@@ -71,7 +73,18 @@ export function createBrowserHost(
   download: (file: DownloadableFile) => void = downloadFile,
 ): HostApi {
   const core = new HostCore<BrowserSnapshotDescriptor>(() => browserWorkerLink(spawn()))
+  const comparison = new ComparisonCore(core)
   const queries = asyncQueryMethods((name, args) => core.query(name, ...args))
+  const save = async (answer: Promise<ReportAnswer>): Promise<ExportReportOutcome> => {
+    try {
+      const file = await answer
+      if ('error' in file) return { status: 'failed', message: file.error }
+      download(file)
+      return { status: 'saved', fileName: file.fileName }
+    } catch (error) {
+      return { status: 'failed', message: error instanceof Error ? error.message : String(error) }
+    }
+  }
   return {
     ...queries,
     platform: 'browser',
@@ -96,26 +109,23 @@ export function createBrowserHost(
       // The browser build has no log file: the console is where a developer looks.
       console.error(details)
     },
-    async saveFixScript(draft) {
-      try {
-        const answer = await queries.fixScript(draft)
-        if ('error' in answer) return { status: 'failed', message: answer.error }
-        download(answer)
-        return { status: 'saved', fileName: answer.fileName }
-      } catch (error) {
-        return { status: 'failed', message: error instanceof Error ? error.message : String(error) }
-      }
+    saveFixScript: (draft) => save(queries.fixScript(draft)),
+    exportReport: (format, objectCsId) =>
+      save(queries.report(objectCsId === undefined ? { format } : { format, objectCsId })),
+    openComparisonDialog: async () => false,
+    async openComparisonFiles(files) {
+      const picked = files.filter(isBrowserFile)
+      if (picked.length === 0) return
+      const descriptor = describeBrowserFiles(picked)
+      await comparison.open(descriptor, descriptor.name, descriptor.files.map(sizeOf))
     },
-    async exportReport(format, objectCsId) {
-      try {
-        const answer = await queries.report(objectCsId === undefined ? { format } : { format, objectCsId })
-        if ('error' in answer) return { status: 'failed', message: answer.error }
-        download(answer)
-        return { status: 'saved', fileName: answer.fileName }
-      } catch (error) {
-        return { status: 'failed', message: error instanceof Error ? error.message : String(error) }
-      }
-    },
+    cancelComparison: async () => comparison.cancel(),
+    closeComparison: () => comparison.close(),
+    getComparisonState: async () => comparison.getState(),
+    onComparisonStateChange: (listener) => comparison.onStateChange(listener),
+    computeImpact: () => comparison.computeImpact(),
+    cancelImpact: async () => comparison.cancelImpact(),
+    exportComparison: (format) => save(queries.comparisonReport({ format })),
   }
 }
 

@@ -3,6 +3,7 @@ import { serveSession } from '../../shared/app/session-rpc'
 import { resolveBrowserFiles } from './worker-source'
 import { messagePortOf } from './worker-port'
 
-// Background work yields to the event loop between slices, so messages are answered meanwhile.
-const background = { yieldControl: () => new Promise<void>((resolve) => setTimeout(resolve, 0)) }
-serveSession(messagePortOf(self), createSnapshotSession(Date.now, background), resolveBrowserFiles)
+// Between slices of a long computation, the worker reads its messages: a cancel gets through.
+const yieldControl = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+
+serveSession(messagePortOf(self), createSnapshotSession({ yieldControl }), resolveBrowserFiles)

@@ -21,6 +21,7 @@ export type Route =
       readonly attribute: string
       readonly targetConnectorId?: string
     }
+  | { readonly view: 'compare' }
 
 /** The name of a view, as a route names it. */
 export type ViewName = Route['view']
@@ -62,6 +63,8 @@ export function routeKey(route: Route): string {
       return 'training'
     case 'fix':
       return `fix|${route.csId}|${route.attribute}|${route.targetConnectorId ?? ''}`
+    case 'compare':
+      return 'compare'
   }
 }
 
@@ -138,5 +141,7 @@ export function routeTitle(route: Route): string {
       return 'Cases and Concepts'
     case 'fix':
       return `Draft a fix: ${route.attribute}`
+    case 'compare':
+      return 'Compare'
   }
 }

@@ -6,7 +6,7 @@ import type { FixImpactStep } from './fix-queries'
 import { parseQueryArgs } from './query-table'
 import { createSnapshotSession } from './session'
 
-const session = createSnapshotSession(() => Date.UTC(2024, 4, 1))
+const session = createSnapshotSession({ clock: () => Date.UTC(2024, 4, 1) })
 
 beforeAll(async () => {
   await session.load(generateTrainingSnapshot({ users: 40 }), () => undefined, { aborted: false })

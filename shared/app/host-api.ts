@@ -1,6 +1,7 @@
 import type { FixDraft } from '../fix/draft'
 import type { LoadIssue } from '../model/load-issue'
 import type { LoadProgress, SnapshotSummary } from '../model/snapshot-summary'
+import type { ComparisonReportFormat, ComparisonState } from './comparison-queries'
 import { type AsyncQueries, QUERY_NAMES, type QueryName } from './query-table'
 import type { ReportFormat } from './view-queries'
 
@@ -53,7 +54,9 @@ export type ExportReportOutcome =
   | { readonly status: 'failed'; readonly message: string }
 
 /** Commands the host's menu sends to the window. */
-export type MenuCommand = 'open-snapshot' | 'close-snapshot'
+export type MenuCommand = 'open-snapshot' | 'close-snapshot' | 'compare-with'
+
+export type { ComparisonState, ImpactState } from './comparison-queries'
 
 /**
  * Everything the renderer may ask of its host.
@@ -91,6 +94,21 @@ export interface HostApi extends AsyncQueries {
   saveFixScript(draft: FixDraft): Promise<ExportReportOutcome>
   /** Records an unexpected error of the window (a view that failed) in the host's log. */
   reportError(details: string): Promise<void>
+  /** Shows the host's dialog to pick a snapshot to compare with the open one. False when it has none (browser). */
+  openComparisonDialog(): Promise<boolean>
+  /** Compares the open snapshot with files or a folder the user picked or dropped. */
+  openComparisonFiles(files: readonly PickedFile[]): Promise<void>
+  /** Stops loading the snapshot to compare; the comparison returns to what it was before. */
+  cancelComparison(): Promise<void>
+  /** Ends the comparison and frees the compared snapshot. */
+  closeComparison(): Promise<void>
+  getComparisonState(): Promise<ComparisonState>
+  onComparisonStateChange(listener: (state: ComparisonState) => void): Unsubscribe
+  /** Computes what would change in Entra ID for every object; progress shows in the comparison state. */
+  computeImpact(): Promise<void>
+  cancelImpact(): Promise<void>
+  /** Saves the comparison report (Electron: save dialog; browser: download). */
+  exportComparison(format: ComparisonReportFormat): Promise<ExportReportOutcome>
 }
 
 /** The members of HostApi that are not queries of the table, once; the compiler fails here when they change. */
@@ -109,6 +127,15 @@ const HOST_COMMANDS: Readonly<Record<Exclude<keyof HostApi, QueryName>, true>> =
   exportReport: true,
   saveFixScript: true,
   reportError: true,
+  openComparisonDialog: true,
+  openComparisonFiles: true,
+  cancelComparison: true,
+  closeComparison: true,
+  getComparisonState: true,
+  onComparisonStateChange: true,
+  computeImpact: true,
+  cancelImpact: true,
+  exportComparison: true,
 }
 
 /** The member names of HostApi, sorted: the commands and every query of the table, and nothing else. */

@@ -60,12 +60,29 @@ export class HostCore<D> {
   /** The newest progress of the load in flight, to name the file a dying worker was reading. */
   private progress: LoadProgress | null = null
   private readonly listeners = new Set<(state: SnapshotState) => void>()
+  private readonly snapshotListeners = new Set<() => void>()
 
   public constructor(private readonly connect: () => WorkerLink<D>) {}
 
   /** The current state. */
   public getState(): SnapshotState {
     return this.state
+  }
+
+  /**
+   * Calls `listener` whenever the snapshot the worker holds is replaced or gone (a new snapshot loaded, closed,
+   * the worker stopped): what was loaded beside it (a compared snapshot) went with it.
+   */
+  public onSnapshotChange(listener: () => void): Unsubscribe {
+    this.snapshotListeners.add(listener)
+    return () => {
+      this.snapshotListeners.delete(listener)
+    }
+  }
+
+  /** The worker's link while it holds a loaded snapshot, for work beside it (a comparison); null otherwise. */
+  public loadedLink(): WorkerLink<D> | null {
+    return this.loaded ? this.link : null
   }
 
   /** Calls `listener` on every state change; returns the unsubscribe. */
@@ -106,6 +123,7 @@ export class HostCore<D> {
       // A load that finished just as it was cancelled has still replaced the worker's snapshot: show it
       // rather than claim the previous one is loaded.
       this.loaded = true
+      this.snapshotChanged()
       const next = settledState(settled.summary)
       this.setState(next)
       return next.phase === 'ready' ? 'ready' : 'failed'
@@ -157,6 +175,7 @@ export class HostCore<D> {
   public dispose(): void {
     this.active = null
     this.listeners.clear()
+    this.snapshotListeners.clear()
     this.stopLink()
   }
 
@@ -165,6 +184,11 @@ export class HostCore<D> {
     const link = this.link
     this.link = null
     link?.close()
+    if (link) this.snapshotChanged()
+  }
+
+  private snapshotChanged(): void {
+    for (const listener of [...this.snapshotListeners]) listener()
   }
 
   private ensureLink(): WorkerLink<D> {
@@ -175,6 +199,7 @@ export class HostCore<D> {
       if (this.link !== link) return
       this.link = null
       this.loaded = false
+      this.snapshotChanged()
       const hadWork = this.active !== null || this.state.phase === 'ready'
       const reading = this.active === null ? null : currentFile(this.progress)
       this.active = null

@@ -1,4 +1,5 @@
 import type { FixDraft } from '../fix/draft'
+import type { ComparisonReportFormat, ComparisonState } from './comparison-queries'
 import type { ExportReportOutcome, MenuCommand, RecentSnapshot, SnapshotState } from './host-api'
 import type { QueryName } from './query-table'
 import type { ReportFormat } from './view-queries'
@@ -9,8 +10,9 @@ import type { ReportFormat } from './view-queries'
  *
  * Both sides type their IPC wrappers against this map, so a channel cannot be invoked with arguments
  * the main process does not handle. Paths cross only in `snapshot:open-paths`, from files the user
- * dropped or picked; the main process checks them again before reading anything. `report:export` and
- * `fix:save-script` carry no path: the main process asks for one with its own save dialog.
+ * dropped or picked (and in `comparison:open-paths`, for the snapshot to compare); the main process checks them
+ * again before reading anything. `report:export`, `comparison:export` and `fix:save-script` carry no path: the
+ * main process asks for one with its own save dialog.
  */
 export type InvokeChannels = {
   'snapshot:open-dialog': () => Promise<boolean>
@@ -24,12 +26,21 @@ export type InvokeChannels = {
   'report:export': (format: ReportFormat, objectCsId?: string) => Promise<ExportReportOutcome>
   'fix:save-script': (draft: FixDraft) => Promise<ExportReportOutcome>
   'log:error': (details: string) => Promise<void>
+  'comparison:open-dialog': () => Promise<boolean>
+  'comparison:open-paths': (paths: readonly string[]) => Promise<void>
+  'comparison:cancel': () => Promise<void>
+  'comparison:close': () => Promise<void>
+  'comparison:get-state': () => Promise<ComparisonState>
+  'comparison:impact': () => Promise<void>
+  'comparison:cancel-impact': () => Promise<void>
+  'comparison:export': (format: ComparisonReportFormat) => Promise<ExportReportOutcome>
 }
 
 /** Events the main process sends to the renderer, with their one payload. */
 export type EventChannels = {
   'snapshot:state': (state: SnapshotState) => void
   'menu:command': (command: MenuCommand) => void
+  'comparison:state': (state: ComparisonState) => void
 }
 
 /** The name of a request/response channel. */

@@ -17,6 +17,8 @@ import {
   proposeFixHandler,
   startFixImpactHandler,
 } from './fix-handlers'
+import { COMPARISON_HANDLERS } from './comparison-handlers'
+import type { ComparisonSlot } from './comparison-slot'
 import type { QueryArgs, QueryName, QueryResult } from './query-table'
 import { buildReportFile } from './report-file'
 import { filterRules } from './rule-filter'
@@ -33,6 +35,8 @@ export class SnapshotContext {
   private readonly searches = new Map<number, Uint32Array>()
   private readonly stop = { aborted: false }
   private checking: Promise<void> | null = null
+  /** The snapshot compared with this one (Compare with…), loaded beside it in the same worker. */
+  public comparison: ComparisonSlot | null = null
 
   public constructor(
     public readonly snapshot: LoadedSnapshot,
@@ -194,6 +198,7 @@ export const QUERY_HANDLERS: QueryHandlers = {
   startFixImpact: startFixImpactHandler,
   continueFixImpact: continueFixImpactHandler,
   fixScript: fixScriptHandler,
+  ...COMPARISON_HANDLERS,
 }
 
 /** A search that keeps its matches for paging: a request with a kept `searchId` pages without searching again. */

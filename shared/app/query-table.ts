@@ -16,6 +16,16 @@ import {
   previewFixRequest,
 } from './fix-queries'
 import {
+  type CompareObjectAnswer,
+  compareObjectRequest,
+  type ComparisonOverview,
+  comparisonReportRequest,
+  type ImpactPage,
+  impactPageRequest,
+  type RulePair,
+  rulePairRequest,
+} from './comparison-queries'
+import {
   type ConnectorSpaceSearchPage,
   connectorSpaceSearchRequest,
   diagnoseRequest,
@@ -59,6 +69,7 @@ function deepFreeze<T>(value: T): T {
 
 const NO_SNAPSHOT_REPORT = 'No snapshot is open; open one before exporting a report.'
 const NO_SNAPSHOT_SCRIPT = 'No snapshot is open; open one before saving a script.'
+const NO_COMPARISON = 'No snapshot is being compared with this one; use Compare with… first.'
 
 const EMPTY_PAGE: SearchPage<never> = { searchId: 0, total: 0, offset: 0, rows: [], elapsedMs: 0 }
 
@@ -103,6 +114,16 @@ export const QUERY_TABLE = {
   continueFixImpact: query<FixImpactStep | null>()(z.tuple([fixImpactStepRequest]), null),
   /** A draft as a Synchronization Rules Editor script file. */
   fixScript: query<ReportAnswer>()(z.tuple([fixDraftSchema]), { error: NO_SNAPSHOT_SCRIPT }),
+  /** The comparison with the compared snapshot: facts, every difference, the impact's counts. */
+  comparison: query<ComparisonOverview | null>()(z.tuple([]), null),
+  /** A page of the objects whose Entra ID state would change, filtered. */
+  comparisonImpact: query<ImpactPage>()(z.tuple([impactPageRequest]), { total: 0, offset: 0, rows: [] }),
+  /** A rule of each snapshot by id, for the side-by-side rule pages. */
+  comparisonRulePair: query<RulePair>()(z.tuple([rulePairRequest]), { a: null, b: null }),
+  /** One object's Entra ID attributes under both configurations. */
+  comparisonObject: query<CompareObjectAnswer | null>()(z.tuple([compareObjectRequest]), null),
+  /** The comparison rendered as a file (as `synclens compare --format` writes it). */
+  comparisonReport: query<ReportAnswer>()(z.tuple([comparisonReportRequest]), { error: NO_COMPARISON }),
 } as const
 
 /** The table's type. */

@@ -2,6 +2,8 @@ import type { SnapshotSource } from '../io/source'
 import type { ProgressListener } from '../load/progress'
 import type { AbortSignalLike } from '../model/cancel'
 import type { SnapshotSummary } from '../model/snapshot-summary'
+import type { ImpactProgress } from '../compare/cancelled'
+import type { ImpactSummary } from './comparison-queries'
 import type { QueryArgs, QueryName, QueryResult } from './query-table'
 
 /**
@@ -19,4 +21,20 @@ export interface SnapshotSessionApi {
   ): Promise<SnapshotSummary>
   /** Answers one query of the table. */
   query<N extends QueryName>(name: N, ...args: QueryArgs<N>): QueryResult<N>
+  /**
+   * Loads a second snapshot beside the open one, to compare with it (replacing any compared before once the
+   * load completes). Rejects when no snapshot is open, and with `LoadCancelled`.
+   */
+  loadComparison(
+    source: SnapshotSource,
+    onProgress: ProgressListener,
+    signal: AbortSignalLike,
+  ): Promise<SnapshotSummary>
+  /** Drops the compared snapshot and its impact, freeing their memory. */
+  closeComparison(): void
+  /** Computes the impact of the compared snapshot's configuration on every object. Rejects with `ComparisonCancelled`. */
+  computeImpact(
+    onProgress: (progress: ImpactProgress) => void,
+    signal: AbortSignalLike,
+  ): Promise<ImpactSummary>
 }

@@ -25,6 +25,9 @@ function session(overrides: Partial<SnapshotSessionApi> = {}): SnapshotSessionAp
   return {
     load: async () => SUMMARY,
     query: (() => null) as SnapshotSessionApi['query'],
+    loadComparison: async () => SUMMARY,
+    closeComparison: () => undefined,
+    computeImpact: () => Promise.reject(new Error('nothing compared')),
     ...overrides,
   }
 }

@@ -1,8 +1,10 @@
+import { ComparisonCancelled, type ImpactProgress } from '../compare/cancelled'
 import type { SnapshotSource } from '../io/source'
 import { LoadCancelled } from '../model/cancel'
 import { type ErrorData, RemoteError, toErrorData } from '../model/error-data'
 import type { LoadProgress, SnapshotSummary } from '../model/snapshot-summary'
 import { isQueryName, type QueryArgs, type QueryName, type QueryResult } from './query-table'
+import type { ImpactSummary } from './comparison-queries'
 import type { SnapshotSessionApi } from './session-api'
 
 /** A message channel: a worker thread port, a Web Worker, or anything with the same two operations. */
@@ -12,8 +14,13 @@ export interface MessagePortLike {
   onMessage(handler: (message: unknown) => void): void
 }
 
+/** Which snapshot of the session a load fills: the open one, or the one compared with it. */
+export type LoadSlot = 'open' | 'comparison'
+
 type Request<D> =
-  | { readonly type: 'load'; readonly id: number; readonly descriptor: D }
+  | { readonly type: 'load'; readonly id: number; readonly descriptor: D; readonly slot: LoadSlot }
+  | { readonly type: 'impact'; readonly id: number }
+  | { readonly type: 'close-comparison'; readonly id: number }
   | { readonly type: 'cancel'; readonly id: number }
   | {
       readonly type: 'query'
@@ -23,7 +30,7 @@ type Request<D> =
     }
 
 type Response =
-  | { readonly type: 'progress'; readonly id: number; readonly progress: LoadProgress }
+  | { readonly type: 'progress'; readonly id: number; readonly progress: LoadProgress | ImpactProgress }
   | { readonly type: 'result'; readonly id: number; readonly value: unknown }
   | { readonly type: 'error'; readonly id: number; readonly error: ErrorData }
 
@@ -42,34 +49,56 @@ export function serveSession<D>(
   session: SnapshotSessionApi,
   resolveSource: (descriptor: D) => Promise<SnapshotSource>,
 ): void {
-  const loads = new Map<number, { aborted: boolean }>()
+  const running = new Map<number, { aborted: boolean }>()
   const fail = (id: number, error: unknown): void =>
     port.postMessage({ type: 'error', id, error: toErrorData(error) } satisfies Response)
+  /** Runs a long request (a load, an impact) with throttled progress and a signal its cancel sets. */
+  const run = <T>(
+    id: number,
+    work: (
+      onProgress: (progress: LoadProgress | ImpactProgress) => void,
+      signal: { aborted: boolean },
+    ) => Promise<T>,
+  ): void => {
+    const signal = { aborted: false }
+    running.set(id, signal)
+    let lastProgress = 0
+    const onProgress = (progress: LoadProgress | ImpactProgress): void => {
+      const now = Date.now()
+      if (now - lastProgress < PROGRESS_INTERVAL_MS) return
+      lastProgress = now
+      port.postMessage({ type: 'progress', id, progress } satisfies Response)
+    }
+    void work(onProgress, signal)
+      .then(
+        (value) => port.postMessage({ type: 'result', id, value } satisfies Response),
+        (error: unknown) => fail(id, error),
+      )
+      .finally(() => running.delete(id))
+  }
   port.onMessage((raw) => {
     const request = raw as Request<D>
     switch (request.type) {
       case 'load': {
-        const signal = { aborted: false }
-        loads.set(request.id, signal)
-        let lastProgress = 0
-        const onProgress = (progress: LoadProgress): void => {
-          const now = Date.now()
-          if (now - lastProgress < PROGRESS_INTERVAL_MS) return
-          lastProgress = now
-          port.postMessage({ type: 'progress', id: request.id, progress } satisfies Response)
-        }
-        void resolveSource(request.descriptor)
-          .then((source) => session.load(source, onProgress, signal))
-          .then(
-            (summary) =>
-              port.postMessage({ type: 'result', id: request.id, value: summary } satisfies Response),
-            (error: unknown) => fail(request.id, error),
-          )
-          .finally(() => loads.delete(request.id))
+        run(request.id, async (onProgress, signal) => {
+          const source = await resolveSource(request.descriptor)
+          return request.slot === 'comparison'
+            ? session.loadComparison(source, onProgress, signal)
+            : session.load(source, onProgress, signal)
+        })
+        return
+      }
+      case 'impact': {
+        run(request.id, (onProgress, signal) => session.computeImpact(onProgress, signal))
+        return
+      }
+      case 'close-comparison': {
+        session.closeComparison()
+        port.postMessage({ type: 'result', id: request.id, value: null } satisfies Response)
         return
       }
       case 'cancel': {
-        const signal = loads.get(request.id)
+        const signal = running.get(request.id)
         if (signal) signal.aborted = true
         return
       }
@@ -91,16 +120,24 @@ export function serveSession<D>(
   })
 }
 
-/** A load in progress, seen from the client. */
-export interface PendingLoad {
-  readonly done: Promise<SnapshotSummary>
+/** A long request in progress (a load, an impact), seen from the client. */
+export interface Pending<T> {
+  readonly done: Promise<T>
   cancel(): void
 }
 
+/** A load in progress, seen from the client. */
+export type PendingLoad = Pending<SnapshotSummary>
+
 /** The client side of a served session (the UI or main-process side). */
 export interface SessionClient<D> {
-  load(descriptor: D, onProgress: (progress: LoadProgress) => void): PendingLoad
+  /** Loads the snapshot to open (`open`, the default) or the one to compare with it (`comparison`). */
+  load(descriptor: D, onProgress: (progress: LoadProgress) => void, slot?: LoadSlot): PendingLoad
   query<N extends QueryName>(name: N, ...args: QueryArgs<N>): Promise<QueryResult<N>>
+  /** Computes the impact of the compared configuration; cancelled, it rejects with `ComparisonCancelled`. */
+  computeImpact(onProgress: (progress: ImpactProgress) => void): Pending<ImpactSummary>
+  /** Drops the compared snapshot. */
+  closeComparison(): Promise<void>
 }
 
 /** Connects to a session served on the other end of `port`. Failures reject with a `RemoteError` (or `LoadCancelled`). */
@@ -108,7 +145,7 @@ export function connectSession<D>(port: MessagePortLike): SessionClient<D> {
   let nextId = 1
   const waiting = new Map<
     number,
-    { resolve(value: unknown): void; reject(error: Error): void; onProgress?: (p: LoadProgress) => void }
+    { resolve(value: unknown): void; reject(error: Error): void; onProgress?: (p: never) => void }
   >()
   port.onMessage((raw) => {
     const response = raw as Response
@@ -116,7 +153,7 @@ export function connectSession<D>(port: MessagePortLike): SessionClient<D> {
     if (!entry) return
     switch (response.type) {
       case 'progress':
-        entry.onProgress?.(response.progress)
+        entry.onProgress?.(response.progress as never)
         return
       case 'result':
         waiting.delete(response.id)
@@ -124,23 +161,27 @@ export function connectSession<D>(port: MessagePortLike): SessionClient<D> {
         return
       case 'error':
         waiting.delete(response.id)
-        entry.reject(
-          response.error.name === 'LoadCancelled' ? new LoadCancelled() : new RemoteError(response.error),
-        )
+        entry.reject(errorOf(response.error))
         return
     }
   })
-  return {
-    load(descriptor, onProgress) {
-      const id = nextId++
-      const done = new Promise<SnapshotSummary>((resolve, reject) => {
-        waiting.set(id, { resolve: (value) => resolve(value as SnapshotSummary), reject, onProgress })
+  const pending = <T>(request: Request<unknown>, onProgress?: (progress: never) => void): Pending<T> => {
+    const done = new Promise<T>((resolve, reject) => {
+      waiting.set(request.id, {
+        resolve: (value) => resolve(value as T),
+        reject,
+        ...(onProgress ? { onProgress } : {}),
       })
-      port.postMessage({ type: 'load', id, descriptor } satisfies Request<typeof descriptor>)
-      return {
-        done,
-        cancel: () => port.postMessage({ type: 'cancel', id } satisfies Request<typeof descriptor>),
-      }
+    })
+    port.postMessage(request)
+    return {
+      done,
+      cancel: () => port.postMessage({ type: 'cancel', id: request.id } satisfies Request<unknown>),
+    }
+  }
+  return {
+    load(descriptor, onProgress, slot = 'open') {
+      return pending<SnapshotSummary>({ type: 'load', id: nextId++, descriptor, slot }, onProgress)
     },
     query(name, ...args) {
       const id = nextId++
@@ -149,5 +190,18 @@ export function connectSession<D>(port: MessagePortLike): SessionClient<D> {
         port.postMessage({ type: 'query', id, name, args } satisfies Request<never>)
       })
     },
+    computeImpact(onProgress) {
+      return pending<ImpactSummary>({ type: 'impact', id: nextId++ }, onProgress)
+    },
+    closeComparison() {
+      return pending<void>({ type: 'close-comparison', id: nextId++ }).done
+    },
   }
+}
+
+/** The error a failure carries across: the cancellations as themselves, anything else as a `RemoteError`. */
+function errorOf(error: ErrorData): Error {
+  if (error.name === 'LoadCancelled') return new LoadCancelled()
+  if (error.name === 'ComparisonCancelled') return new ComparisonCancelled()
+  return new RemoteError(error)
 }

@@ -9,7 +9,7 @@ import type { SnapshotSummary } from '../model/snapshot-summary'
 import type { SnapshotSource } from '../io/source'
 import type { CsObject } from '../model/objects'
 import { diagnosisSource } from './diagnosis-source'
-import { type BackgroundOptions, QUERY_HANDLERS, SnapshotContext } from './query-handlers'
+import { QUERY_HANDLERS, SnapshotContext } from './query-handlers'
 import {
   QUERY_TABLE,
   syncQueryMethods,
@@ -18,17 +18,32 @@ import {
   type QueryResult,
   type SyncQueries,
 } from './query-table'
+import type { ImpactProgress } from '../compare/cancelled'
+import type { ImpactSummary } from './comparison-queries'
+import { ComparisonSlot } from './comparison-slot'
 import type { SnapshotSessionApi } from './session-api'
 import type { ObjectTarget } from './view-queries'
+
+/** How a session's clock reads and how it lets messages in during a long computation. */
+export interface SessionOptions {
+  /** Dates reports and times searches. */
+  readonly clock?: () => number
+  /**
+   * Yields to the thread's message queue (a macrotask: setImmediate in Node, a zero timeout in a browser), so
+   * that messages are answered and a cancel gets through during long work. Without it, long work runs to its end
+   * in one go and the verdicts of every object are checked only when a query needs them.
+   */
+  readonly yieldControl?: () => Promise<void>
+}
 
 /** The loaded snapshot and the query dispatch; the session adds one method per query. */
 class SessionCore implements SnapshotSessionApi {
   private context: SnapshotContext | null = null
+  private readonly clock: () => number
 
-  public constructor(
-    private readonly clock: () => number,
-    private readonly background: BackgroundOptions | null,
-  ) {}
+  public constructor(private readonly options: SessionOptions) {
+    this.clock = options.clock ?? Date.now
+  }
 
   /** Loads a snapshot; the previous one stays until the new one has loaded completely. */
   public async load(
@@ -38,7 +53,11 @@ class SessionCore implements SnapshotSessionApi {
   ): Promise<SnapshotSummary> {
     const loaded = await loadSnapshot(source, onProgress, signal)
     this.context?.dispose()
-    this.context = new SnapshotContext(loaded, this.clock, this.background)
+    this.context = new SnapshotContext(
+      loaded,
+      this.clock,
+      this.options.yieldControl ? { yieldControl: this.options.yieldControl } : null,
+    )
     return summarize(loaded)
   }
 
@@ -87,21 +106,53 @@ class SessionCore implements SnapshotSessionApi {
       ? null
       : engineContext(snapshot).ruleIndex.contributors(mvAttribute, mvObjectType)
   }
+
+  /** Loads a snapshot to compare with the open one; the one compared before stays until this one has loaded. */
+  public async loadComparison(
+    source: SnapshotSource,
+    onProgress: ProgressListener,
+    signal: AbortSignalLike,
+  ): Promise<SnapshotSummary> {
+    const context = this.context
+    if (context === null) throw new Error('Open a snapshot first, then compare another with it.')
+    const loaded = await loadSnapshot(source, onProgress, signal)
+    // A snapshot opened meanwhile replaced the one this was to be compared with.
+    if (this.context !== context) throw new Error('The open snapshot changed while the other one loaded.')
+    context.comparison = new ComparisonSlot(context.snapshot, loaded, this.clock)
+    return summarize(loaded)
+  }
+
+  /** Drops the compared snapshot. */
+  public closeComparison(): void {
+    if (this.context) this.context.comparison = null
+  }
+
+  /** Computes the impact of the compared configuration on every object, in slices that let a cancel in. */
+  public computeImpact(
+    onProgress: (progress: ImpactProgress) => void,
+    signal: AbortSignalLike,
+  ): Promise<ImpactSummary> {
+    const comparison = this.context?.comparison
+    if (!comparison) return Promise.reject(new Error('No snapshot is being compared with the open one.'))
+    return comparison.computeImpact({
+      onProgress,
+      signal,
+      ...(this.options.yieldControl ? { pause: this.options.yieldControl } : {}),
+      now: () => new Date(this.clock()),
+    })
+  }
 }
 
 /** The snapshot service: one loaded snapshot, and every query of the table as a method of the same name. */
 export type SnapshotSession = SessionCore & SyncQueries
 
 /**
- * A new session with nothing loaded; `clock` dates reports and times searches. A host that can yield between
- * its messages (a worker) passes `background`, so work a query starts (every object's verdict) continues
- * between queries.
+ * A new session with nothing loaded. A host that can yield between its messages (a worker) passes
+ * `yieldControl`, so long work (every object's verdict, a comparison's impact) continues between queries and a
+ * cancel gets through.
  */
-export function createSnapshotSession(
-  clock: () => number = Date.now,
-  background: BackgroundOptions | null = null,
-): SnapshotSession {
-  const core = new SessionCore(clock, background)
+export function createSnapshotSession(options: SessionOptions = {}): SnapshotSession {
+  const core = new SessionCore(options)
   return Object.assign(
     core,
     syncQueryMethods((name, args) => core.query(name, ...args)),

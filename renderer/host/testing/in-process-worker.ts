@@ -33,7 +33,7 @@ export class InProcessWorker implements SnapshotWorker {
         postMessage: (message) => this.deliver(this.pageHandlers, message),
         onMessage: (handler) => this.workerHandlers.push(handler),
       },
-      createSnapshotSession(),
+      createSnapshotSession({ yieldControl: () => new Promise((resolve) => setTimeout(resolve, 0)) }),
       resolveSource,
     )
   }

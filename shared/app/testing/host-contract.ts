@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { AD_CONNECTOR_ID } from '../../training/environment'
 import { TRAINING_CASES } from '../../training/index'
 import type { SnapshotState } from '../host-api'
+import { ComparisonCore } from '../comparison-core'
 import type { HostCore, WorkerStop } from '../host-core'
 import { QUERY_NAMES, QUERY_TABLE, type QueryArgs } from '../query-table'
 
@@ -300,6 +301,74 @@ export function describeHostContract<D>(label: string, makeFixture: () => HostFi
       expect(first.rows).toHaveLength(5)
       expect(second).toMatchObject({ searchId: first.searchId, total: first.total, offset: 5, elapsedMs: 0 })
       expect(second.rows.map((row) => row.id)).not.toContain(first.rows[0]?.id)
+    })
+
+    describe('comparison', () => {
+      const compare = (host: HostFixture<D>, core: ComparisonCore<D>, snapshot: ContractSnapshot) =>
+        core.open(host.describe(snapshot), NAMES[snapshot])
+
+      it('loads a second snapshot beside the open one, compares them and computes the impact', async () => {
+        const host = fixture()
+        const comparison = new ComparisonCore(host.core)
+        const phases: string[] = []
+        comparison.onStateChange((state) => phases.push(state.phase))
+        await open(host, 'training')
+
+        expect(await compare(host, comparison, 'small')).toBe('ready')
+        expect([phases[0], phases.at(-1)]).toEqual(['loading', 'ready'])
+        expect(comparison.getState()).toMatchObject({
+          phase: 'ready',
+          summary: { name: 'Contoso' },
+          impact: { phase: 'idle' },
+        })
+        const overview = await host.core.query('comparison')
+        expect(overview?.a.name).toMatch(/training/i)
+        expect(overview?.b.name).toBe('Contoso')
+        expect(overview?.configuration.differenceCount).toBeGreaterThan(0)
+
+        await comparison.computeImpact()
+        const state = comparison.getState()
+        expect(state.phase === 'ready' && state.impact.phase).toBe('done')
+        const summary = state.phase === 'ready' && state.impact.phase === 'done' ? state.impact.summary : null
+        expect(summary?.mode).toBe('a-objects')
+        const page = await host.core.query('comparisonImpact', { offset: 0, limit: 5, event: 'deleted' })
+        expect(page.total).toBe(summary?.counts.deleted)
+        expect(page.rows.length).toBe(Math.min(5, page.total))
+        expect(await host.core.query('comparisonReport', { format: 'html' })).toMatchObject({
+          fileName: expect.stringMatching(/^synclens-compare-.*training.*-Contoso-\d{4}-\d{2}-\d{2}\.html$/),
+        })
+      })
+
+      it('cancels the impact at once, and drops the comparison when the open snapshot changes', async () => {
+        const host = fixture()
+        const comparison = new ComparisonCore(host.core)
+        await open(host, 'training')
+        await compare(host, comparison, 'small')
+
+        const running = comparison.computeImpact()
+        comparison.cancelImpact()
+        expect(comparison.getState()).toMatchObject({ phase: 'ready', impact: { phase: 'idle' } })
+        await running
+        expect(comparison.getState()).toMatchObject({ phase: 'ready', impact: { phase: 'idle' } })
+
+        await open(host, 'small')
+        expect(comparison.getState()).toEqual({ phase: 'none' })
+        expect(await host.core.query('comparison')).toBeNull()
+      })
+
+      it('refuses to compare before a snapshot is open, and frees the compared one on close', async () => {
+        const host = fixture()
+        const comparison = new ComparisonCore(host.core)
+
+        expect(await compare(host, comparison, 'small')).toBe('failed')
+        expect(comparison.getState()).toMatchObject({ phase: 'failed', message: /Open a snapshot first/ })
+
+        await open(host, 'training')
+        await compare(host, comparison, 'small')
+        await comparison.close()
+        expect(comparison.getState()).toEqual({ phase: 'none' })
+        expect(await host.core.query('comparison')).toBeNull()
+      })
     })
 
     it("answers every query with the table's empty answer before a load, after closing and after a crash", async () => {
