@@ -22,6 +22,7 @@ import { NavRail } from './nav-rail'
 import { clampSplit } from '../ui/split'
 import { Splitter } from '../ui/splitter'
 import { useElementWidth } from '../ui/use-element-width'
+import { useRememberedSize } from '../ui/remembered-size'
 
 // Each view is its own chunk, loaded the first time it is shown: the window's first bundle holds the shell.
 const SyncRulesView = lazy(() =>
@@ -77,7 +78,7 @@ export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
   const host = useHost()
   const reportError = useCallback((details: string) => void host.reportError(details), [host])
   const [history, setHistory] = useState<NavigationHistory>(INITIAL_HISTORY)
-  const [railWidth, setRailWidth] = useState(DEFAULT_RAIL)
+  const [railWidth, setRailWidth] = useRememberedSize('rail')
   const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set(['rules']))
   const splitRef = useRef<HTMLDivElement | null>(null)
   const width = useElementWidth(splitRef)
@@ -109,7 +110,7 @@ export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
     return () => window.removeEventListener('keydown', onKeyDown, true)
   }, [])
 
-  const rail = width > 0 ? clampSplit(railWidth, width, RAIL_LIMITS) : DEFAULT_RAIL
+  const rail = width > 0 ? clampSplit(railWidth ?? DEFAULT_RAIL, width, RAIL_LIMITS) : DEFAULT_RAIL
   const shown = (key: string): boolean => key === mountKey
   const kept = (key: string): boolean => visited.has(key) || shown(key)
 

@@ -7,6 +7,7 @@ export function Splitter({
   position,
   onResize,
   controls,
+  className = 'splitter',
 }: {
   readonly label: string
   /** The first pane's width in pixels. */
@@ -15,6 +16,8 @@ export function Splitter({
   readonly onResize: (width: number) => void
   /** DOM id of the pane being resized. */
   readonly controls: string
+  /** The handle's classes (a column resizer looks different from a pane splitter). */
+  readonly className?: string
 }) {
   const onPointerDown = (event: PointerEvent<HTMLDivElement>): void => {
     if (event.button !== 0) return
@@ -43,7 +46,7 @@ export function Splitter({
 
   return (
     <div
-      className="splitter"
+      className={className}
       role="separator"
       aria-orientation="vertical"
       aria-label={label}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import type { SnapshotSummary } from '../../../shared/app/host-api'
 import type { ObjectReport, ReportUnmapped } from '../../../shared/engine/object-report'
 import { severityMeaning } from '../../../shared/model/diagnosis-codes'
@@ -9,6 +9,10 @@ import { useHost } from '../../ui/host-context'
 import type { Route } from '../../ui/navigation'
 import { useNavigate } from '../../ui/navigation-context'
 import { Tabs, tabId, tabPanelId } from '../../ui/tabs'
+import { useRememberedSize } from '../../ui/remembered-size'
+import { clampSplit } from '../../ui/split'
+import { Splitter } from '../../ui/splitter'
+import { useElementWidth } from '../../ui/use-element-width'
 import { CsObjectPanel } from '../connector-space/cs-object-panel'
 import { DiagnosisChip, toneClass } from '../common/diagnosis-chip'
 import { useHostQuery } from '../common/use-host-query'
@@ -17,10 +21,17 @@ import { ConnectorsTab } from './connectors-tab'
 import { DiagnosisPanel } from './diagnosis-panel'
 import { flowLines } from './flow-lines'
 import { FlowTab } from './flow-tab'
+import { PreviewTab } from './preview-tab'
 import { RulePane, type RulePaneTarget } from './rule-pane'
 
 type ObjectRoute = Extract<Route, { view: 'object' }>
-type ObjectTab = 'cs' | 'attributes' | 'connectors' | 'flow'
+
+const SPLITTER_WIDTH = 6
+/** The object's page keeps this much; the side panel (Why, rule) gets the rest, at least its minimum. */
+const SIDE_LIMITS = { minFirst: 420, minSecond: 300 }
+/** The side panel's share of the width until the user drags the splitter. */
+const DEFAULT_SIDE_SHARE = 0.34
+type ObjectTab = 'cs' | 'preview' | 'attributes' | 'connectors' | 'flow'
 
 interface ObjectData {
   readonly report: ObjectReport | null
@@ -53,6 +64,9 @@ export function ObjectView({
     route.attribute !== undefined ? 'flow' : csId !== null ? 'cs' : 'attributes',
   )
   const [rulePane, setRulePane] = useState<RulePaneTarget | null>(null)
+  const [sideWidth, setSideWidth] = useRememberedSize('object-side-panel')
+  const bodyRef = useRef<HTMLDivElement | null>(null)
+  const bodyWidth = useElementWidth(bodyRef)
   const selected = route.attribute ?? null
   const diagnosing = route.diagnose === true && route.attribute !== undefined ? route.attribute : null
 
@@ -104,13 +118,24 @@ export function ObjectView({
     metaverse?.id ??
     ''
   const tabs = [
-    ...(csObject ? [{ id: 'cs' as const, label: 'Connector space object', count: null }] : []),
+    ...(csObject
+      ? [
+          { id: 'cs' as const, label: 'Connector space object', count: null },
+          { id: 'preview' as const, label: 'Preview', count: null },
+        ]
+      : []),
     { id: 'attributes' as const, label: 'Attributes', count: metaverse?.attributes.length ?? 0 },
     { id: 'connectors' as const, label: 'Connectors', count: report?.connectors.length ?? 0 },
     { id: 'flow' as const, label: 'Attribute Flow', count: lines.filter((line) => line.flagged).length },
   ]
   const diagnosisCs = csId ?? (diagnosing !== null && report ? diagnosisSource(report, diagnosing) : null)
   const canDiagnose = csId !== null || (report?.connectors.length ?? 0) > 0
+  const sideOpen = (diagnosing !== null && diagnosisCs !== null) || (diagnosing === null && rulePane !== null)
+  const available = Math.max(0, bodyWidth - SPLITTER_WIDTH)
+  const mainWidth =
+    available > 0
+      ? clampSplit(available - (sideWidth ?? available * DEFAULT_SIDE_SHARE), available, SIDE_LIMITS)
+      : null
 
   return (
     <main className="view object-view" data-testid="object-view">
@@ -144,7 +169,20 @@ export function ObjectView({
         {report && <WholeObjectFindings findings={report.unmapped} />}
       </header>
       <Tabs label="Object pages" idPrefix="object" tabs={tabs} selected={tab} onSelect={setTab} />
-      <div className="object-body">
+      <div
+        ref={bodyRef}
+        className={sideOpen ? 'object-body object-body--split' : 'object-body'}
+        style={
+          sideOpen
+            ? {
+                gridTemplateColumns:
+                  mainWidth === null
+                    ? `minmax(0, ${100 - DEFAULT_SIDE_SHARE * 100}fr) ${SPLITTER_WIDTH}px minmax(0, ${DEFAULT_SIDE_SHARE * 100}fr)`
+                    : `${mainWidth}px ${SPLITTER_WIDTH}px minmax(0, 1fr)`,
+              }
+            : undefined
+        }
+      >
         <div
           role="tabpanel"
           id={tabPanelId('object')}
@@ -152,7 +190,10 @@ export function ObjectView({
           className="object-body__main"
         >
           {tab === 'cs' && csObject && (
-            <CsObjectPanel object={csObject} unmapped={report?.unmapped ?? []} onDiagnose={diagnose} />
+            <CsObjectPanel object={csObject} report={report} onDiagnose={diagnose} />
+          )}
+          {tab === 'preview' && csObject && (
+            <PreviewTab report={report} object={csObject} onDiagnose={diagnose} />
           )}
           {tab === 'attributes' && (
             <AttributesTab
@@ -179,6 +220,14 @@ export function ObjectView({
             />
           )}
         </div>
+        {sideOpen && (
+          <Splitter
+            label="Resize the side panel"
+            position={mainWidth ?? available * (1 - DEFAULT_SIDE_SHARE)}
+            controls={tabPanelId('object')}
+            onResize={(width) => setSideWidth(available - clampSplit(width, available, SIDE_LIMITS))}
+          />
+        )}
         {diagnosing !== null && diagnosisCs !== null && (
           <DiagnosisPanel
             csId={diagnosisCs}

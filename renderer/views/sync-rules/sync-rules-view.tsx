@@ -5,6 +5,7 @@ import { clampSplit } from '../../ui/split'
 import { Splitter } from '../../ui/splitter'
 import { useDebouncedValue } from '../../ui/use-debounced-value'
 import { useElementWidth } from '../../ui/use-element-width'
+import { useRememberedSize } from '../../ui/remembered-size'
 import {
   attributeNames,
   filterOptions,
@@ -43,7 +44,7 @@ export function SyncRulesView({
   const [filter, setFilter] = useState<RuleFilterState>(INITIAL_FILTER)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [page, setPage] = useState<RulePage>('Description')
-  const [gridWidth, setGridWidth] = useState<number | null>(null)
+  const [gridWidth, setGridWidth] = useRememberedSize('sync-rules-grid')
   const gridRef = useRef<HTMLDivElement | null>(null)
   const detailRef = useRef<HTMLElement | null>(null)
   const splitRef = useRef<HTMLDivElement | null>(null)
