@@ -9,14 +9,16 @@ import {
   currentRoute,
   goBack,
   goForward,
+  historyAt,
   historyKey,
-  INITIAL_HISTORY,
   navigateTo,
   replaceRoute,
   routeKey,
   type NavigationHistory,
+  START_ROUTE,
   type Route,
 } from '../ui/navigation'
+import { isTrainingSnapshot } from '../views/training/training-model'
 import { NavigateProvider, type Navigate } from '../ui/navigation-context'
 import { NavRail } from './nav-rail'
 import { clampSplit } from '../ui/split'
@@ -77,9 +79,12 @@ type ObjectRoute = Extract<Route, { view: 'object' }>
 export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
   const host = useHost()
   const reportError = useCallback((details: string) => void host.reportError(details), [host])
-  const [history, setHistory] = useState<NavigationHistory>(INITIAL_HISTORY)
+  // The admin's walk starts at Metaverse Search; a trainer's at the cases of the training snapshot.
+  const [history, setHistory] = useState<NavigationHistory>(() =>
+    historyAt(isTrainingSnapshot(summary) ? { view: 'training' } : START_ROUTE),
+  )
   const [railWidth, setRailWidth] = useRememberedSize('rail')
-  const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set(['rules']))
+  const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set())
   const splitRef = useRef<HTMLDivElement | null>(null)
   const width = useElementWidth(splitRef)
   const route = currentRoute(history)
@@ -151,6 +156,7 @@ export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
                 <MetaverseSearchView
                   summary={summary}
                   objectType={route.view === 'search' ? route.objectType : undefined}
+                  inScopeOf={route.view === 'search' ? route.inScopeOf : undefined}
                 />
               </ViewFrame>
             </div>

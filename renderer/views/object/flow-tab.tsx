@@ -178,7 +178,11 @@ function ExportCells({
   const target = item.entraId ? row.csAttribute : `${item.connector} · ${row.csAttribute}`
   // The target's own value comes first (what an admin sees in the target); the computed value sits beside it
   // only when it differs, which is the news.
-  const differs = now !== null && now !== computed && row.computed.kind !== 'not-evaluated'
+  const differs =
+    now !== null &&
+    (row.computed.kind === 'value'
+      ? computed !== now
+      : row.computed.kind === 'authoritativeNull' && (row.targetValueInSnapshot?.length ?? 0) > 0)
   return (
     <>
       <td data-side="export" className={`flow__cell${losing}`}>
@@ -224,6 +228,16 @@ const FLOW_TABLE_ID = 'flow-table'
 const ATTRIBUTE_DEFAULT = 200
 const ATTRIBUTE_MIN = 120
 const ATTRIBUTE_MAX = 640
+const ATTRIBUTE_FIT_MAX = 200
+
+/**
+ * The attribute column's width until the user drags it: wide enough for the longest name (a bold 13px name is
+ * about 7.6px a character, plus the expander), within limits, so `extensionAttribute11` is not cut.
+ */
+export function attributeColumnWidth(lines: readonly { readonly attribute: string }[]): number {
+  const longest = lines.reduce((max, line) => Math.max(max, line.attribute.length), 0)
+  return Math.min(ATTRIBUTE_FIT_MAX, Math.max(ATTRIBUTE_MIN + 20, Math.round(longest * 7.6 + 34)))
+}
 
 /** What the marks on the rows mean, beside the table they mark. */
 function FlowLegend() {
@@ -295,6 +309,7 @@ export function FlowTab({
   const attributeHeadRef = useRef<HTMLTableCellElement>(null)
   const [attributeWidth, setAttributeWidth] = useRememberedSize('flow-attribute-column')
   const attributeHeadWidth = useElementWidth(attributeHeadRef)
+  const fittedAttributeWidth = useMemo(() => attributeColumnWidth(lines), [lines])
 
   const onlyEntraId = useMemo(
     () => lines.every((line) => line.exports.every((item) => item.entraId)),
@@ -401,7 +416,7 @@ export function FlowTab({
           <colgroup>
             <col
               className="flow__col-attr"
-              style={attributeWidth === null ? undefined : { width: `${attributeWidth}px` }}
+              style={{ width: `${attributeWidth ?? fittedAttributeWidth}px` }}
             />
             <col className="flow__col-source" />
             <col className="flow__col-rule" />

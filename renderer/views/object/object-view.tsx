@@ -30,7 +30,7 @@ const SPLITTER_WIDTH = 6
 /** The object's page keeps this much; the side panel (Why, rule) gets the rest, at least its minimum. */
 const SIDE_LIMITS = { minFirst: 420, minSecond: 300 }
 /** The side panel's share of the width until the user drags the splitter. */
-const DEFAULT_SIDE_SHARE = 0.34
+const DEFAULT_SIDE_SHARE = 0.3
 type ObjectTab = 'cs' | 'preview' | 'attributes' | 'connectors' | 'flow'
 
 interface ObjectData {
