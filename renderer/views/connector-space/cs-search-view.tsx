@@ -11,6 +11,7 @@ import { ExportCsvButton } from '../common/export-csv-button'
 import { usePagedSearch } from '../common/use-paged-search'
 import { useHostQuery } from '../common/use-host-query'
 import { ColumnSettings } from '../common/column-settings'
+import { gapMessage } from '../common/snapshot-gaps'
 
 /** The scopes of Search Connector Space, with their labels; the first three take a value. */
 export const CS_SCOPES: readonly (readonly [CsSearchScope, string])[] = [
@@ -102,7 +103,13 @@ export function CsSearchView({
       ),
     [summary.connectors, connectorId, attributeColumns],
   )
-  if (!connector) return <main className="view empty-state">This snapshot has no connector to search.</main>
+  if (!connector)
+    return (
+      <main className="view empty-state" data-testid="cs-search-empty">
+        {gapMessage(summary, ['no-configuration', 'no-objects']) ??
+          'This snapshot has no connector to search.'}
+      </main>
+    )
   const status = search.error
     ? `The search failed: ${search.error}`
     : search.searching
@@ -202,7 +209,11 @@ export function CsSearchView({
           onActivate={(row) => navigate({ view: 'object', target: { csId: row.id } })}
           rowClass={(row) => (row.isConnector ? undefined : 'data-grid__row--subdued')}
           emptyMessage={
-            search.total === 0 ? 'No object in this connector space matches.' : 'Results appear here.'
+            connector.csObjects === 0
+              ? `This snapshot holds no object of ${connector.name}: add its connector-space export (csexport "${connector.name}" file.xml /f:x, or the collector script).`
+              : search.total === 0
+                ? 'No object in this connector space matches.'
+                : 'Results appear here. Double-click a result or press Enter to open it.'
           }
           testId="cs-results"
         />

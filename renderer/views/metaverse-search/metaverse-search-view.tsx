@@ -10,6 +10,7 @@ import { ExportCsvButton } from '../common/export-csv-button'
 import { useHostQuery } from '../common/use-host-query'
 import { usePagedSearch } from '../common/use-paged-search'
 import { ColumnSettings } from '../common/column-settings'
+import { gapMessage } from '../common/snapshot-gaps'
 import { INITIAL_DRAFT, toMetaverseQuery, type SearchDraft } from './search-draft'
 import { SearchForm } from './search-form'
 
@@ -179,11 +180,14 @@ export function MetaverseSearchView({
           onVisibleRange={search.loadRange}
           onActivate={(row) => navigate({ view: 'object', target: { mvId: row.id } })}
           emptyMessage={
-            search.checking
-              ? 'Checking each object’s flows; matches appear here as they are found.'
-              : search.total === 0
-                ? 'No metaverse object matches. Loosen a clause, or add an OR group.'
-                : 'Results appear here. Double-click a result or press Enter to open it.'
+            summary.metaverse.objects === 0
+              ? (gapMessage(summary, ['no-objects', 'no-configuration']) ??
+                'This snapshot holds no metaverse object: add the metaverse export, or the connector-space exports it is computed from.')
+              : search.checking
+                ? 'Checking each object’s flows; matches appear here as they are found.'
+                : search.total === 0
+                  ? 'No metaverse object matches. Loosen a clause, or add an OR group.'
+                  : 'Results appear here. Double-click a result or press Enter to open it.'
           }
           testId="mv-results"
         />

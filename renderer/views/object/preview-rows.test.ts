@@ -26,7 +26,7 @@ describe('Preview pages of a connector-space object', () => {
     const rows = importPreviewRows(report, object.id)
 
     expect(rows.length).toBeGreaterThan(0)
-    expect(rows.every((row) => row.row.csObjectId === object.id)).toBe(true)
+    expect(rows.every((row) => 'csObjectId' in row.row && row.row.csObjectId === object.id)).toBe(true)
     const department = rows.filter((row) => row.attribute.toLowerCase() === 'department')
     expect(department.length).toBeGreaterThan(0)
     const names = rows.map((row) => row.attribute.toLowerCase())

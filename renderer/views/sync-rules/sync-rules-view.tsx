@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { SnapshotSummary } from '../../../shared/app/host-api'
+import { gapMessage } from '../common/snapshot-gaps'
 import { useHost } from '../../ui/host-context'
 import { clampSplit } from '../../ui/split'
 import { Splitter } from '../../ui/splitter'
@@ -95,7 +96,8 @@ export function SyncRulesView({
     ? `The rules could not be read: ${shown.error}`
     : isNarrowed(effective)
       ? `No ${direction.toLowerCase()} rules match these filters.`
-      : `This snapshot has no ${direction.toLowerCase()} rules.`
+      : (gapMessage(summary, ['no-configuration', 'no-rules']) ??
+        `This snapshot has no ${direction.toLowerCase()} rules.`)
 
   return (
     <main className="sync-rules" data-testid="sync-rules">

@@ -4,7 +4,7 @@ import { AAD_CONNECTOR_ID } from '../../../shared/model/connector'
 import { pipelineStages } from './pipeline'
 
 function connector(id: string, name: string, type: ConnectorSummary['type']): ConnectorSummary {
-  return { id, name, type, selectedAttributes: 0, csObjects: 0, byObjectType: {} }
+  return { id, name, type, inferred: false, selectedAttributes: 0, csObjects: 0, byObjectType: {} }
 }
 
 function summaryWith(connectors: readonly ConnectorSummary[]): SnapshotSummary {
