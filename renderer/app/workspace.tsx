@@ -146,7 +146,11 @@ export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
           {kept('rules') && (
             <div className="workspace__view" hidden={!shown('rules')}>
               <ViewFrame label="The Sync Rules view" onError={reportError}>
-                <SyncRulesView summary={summary} ruleId={route.view === 'rules' ? route.ruleId : undefined} />
+                <SyncRulesView
+                  summary={summary}
+                  ruleId={route.view === 'rules' ? route.ruleId : undefined}
+                  direction={route.view === 'rules' ? route.direction : undefined}
+                />
               </ViewFrame>
             </div>
           )}
@@ -167,7 +171,15 @@ export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
               kept(key) && (
                 <div key={key} className="workspace__view" hidden={!shown(key)}>
                   <ViewFrame label={`Search Connector Space (${connector.name})`} onError={reportError}>
-                    <CsSearchView summary={summary} connectorId={connector.id} />
+                    <CsSearchView
+                      summary={summary}
+                      connectorId={connector.id}
+                      linkScope={
+                        route.view === 'cs-search' && route.connectorId === connector.id
+                          ? route.scope
+                          : undefined
+                      }
+                    />
                   </ViewFrame>
                 </div>
               )

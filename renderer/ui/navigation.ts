@@ -2,14 +2,25 @@ import type { ObjectTarget } from '../../shared/app/view-queries'
 
 /** Where the window is: one view and what it shows. */
 export type Route =
-  | { readonly view: 'rules'; readonly ruleId?: string; readonly metaverseObjectType?: string }
+  | {
+      readonly view: 'rules'
+      readonly ruleId?: string
+      readonly metaverseObjectType?: string
+      /** Show this direction's rules (the pipeline diagram's Inbound and Outbound boxes). */
+      readonly direction?: 'Inbound' | 'Outbound'
+    }
   | {
       readonly view: 'search'
       readonly objectType?: string
       /** Keep only the objects in this rule's scope (Sync Rules' "Find objects in the metaverse"). */
       readonly inScopeOf?: { readonly ruleId: string; readonly ruleName: string }
     }
-  | { readonly view: 'cs-search'; readonly connectorId?: string }
+  | {
+      readonly view: 'cs-search'
+      readonly connectorId?: string
+      /** Search at once with this scope (the diagram's Import box: pending import; Export: pending export). */
+      readonly scope?: 'pending-import' | 'pending-export'
+    }
   | {
       readonly view: 'object'
       readonly target: ObjectTarget
@@ -64,11 +75,11 @@ export function sameRoute(a: Route, b: Route): boolean {
 export function routeKey(route: Route): string {
   switch (route.view) {
     case 'rules':
-      return `rules|${route.ruleId ?? ''}|${route.metaverseObjectType ?? ''}`
+      return `rules|${route.ruleId ?? ''}|${route.metaverseObjectType ?? ''}|${route.direction ?? ''}`
     case 'search':
       return `search|${route.objectType ?? ''}|${route.inScopeOf?.ruleId ?? ''}`
     case 'cs-search':
-      return `cs-search|${route.connectorId ?? ''}`
+      return `cs-search|${route.connectorId ?? ''}|${route.scope ?? ''}`
     case 'object':
       return `object|${targetKey(route.target)}|${route.attribute ?? ''}|${route.diagnose === true ? 'd' : ''}`
     case 'training':

@@ -64,9 +64,12 @@ function csColumns(connectorName: string, attributes: readonly string[]): GridCo
 export function CsSearchView({
   summary,
   connectorId,
+  linkScope,
 }: {
   readonly summary: SnapshotSummary
   readonly connectorId: string
+  /** A scope asked for by a link (the pipeline diagram's Import and Export boxes): searched at once. */
+  readonly linkScope?: CsSearchScope | undefined
 }) {
   const host = useHost()
   const navigate = useNavigate()
@@ -80,6 +83,14 @@ export function CsSearchView({
   const [submitted, setSubmitted] = useState<{ readonly query: CsSearchQuery; readonly run: number } | null>(
     null,
   )
+  const [appliedScope, setAppliedScope] = useState<CsSearchScope | undefined>(undefined)
+  if (linkScope !== appliedScope) {
+    setAppliedScope(linkScope)
+    if (linkScope !== undefined) {
+      setScope(linkScope)
+      setSubmitted((previous) => ({ query: { scope: linkScope }, run: (previous?.run ?? 0) + 1 }))
+    }
+  }
   const runKey =
     submitted === null
       ? null

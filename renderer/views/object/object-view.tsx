@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { SnapshotSummary } from '../../../shared/app/host-api'
 import type { ObjectReport, ReportUnmapped } from '../../../shared/engine/object-report'
 import { severityMeaning } from '../../../shared/model/diagnosis-codes'
@@ -22,6 +22,8 @@ import { DiagnosisPanel } from './diagnosis-panel'
 import { flowLines } from './flow-lines'
 import { FlowTab } from './flow-tab'
 import { PreviewTab } from './preview-tab'
+import { PathStepper } from './path-stepper'
+import { useAnswersHidden } from '../../ui/present-mode'
 import { RulePane, type RulePaneTarget } from './rule-pane'
 
 type ObjectRoute = Extract<Route, { view: 'object' }>
@@ -67,6 +69,13 @@ export function ObjectView({
   const [sideWidth, setSideWidth] = useRememberedSize('object-side-panel')
   const bodyRef = useRef<HTMLDivElement | null>(null)
   const bodyWidth = useElementWidth(bodyRef)
+  const answersHidden = useAnswersHidden()
+  const titleRef = useRef<HTMLHeadingElement | null>(null)
+  const loaded = data.status === 'done'
+  // Focus moves into the opened object (its title), so the keyboard and a screen reader start there.
+  useEffect(() => {
+    if (loaded) titleRef.current?.focus({ preventScroll: true })
+  }, [loaded, key])
   const selected = route.attribute ?? null
   const diagnosing = route.diagnose === true && route.attribute !== undefined ? route.attribute : null
 
@@ -138,9 +147,20 @@ export function ObjectView({
       : null
 
   return (
-    <main className="view object-view" data-testid="object-view">
+    <main
+      className="view object-view"
+      data-testid="object-view"
+      onKeyDown={(event) => {
+        // Escape closes the side panel from anywhere in the object, unless a control inside used it already.
+        if (event.key !== 'Escape' || event.defaultPrevented || !sideOpen) return
+        event.preventDefault()
+        if (diagnosing !== null) navigate({ ...route, diagnose: false }, { replace: true })
+        else setRulePane(null)
+        titleRef.current?.focus()
+      }}
+    >
       <header className="object-header">
-        <h2 className="view-title" data-testid="object-title">
+        <h2 className="view-title" data-testid="object-title" tabIndex={-1} ref={titleRef}>
           {displayName}
         </h2>
         <dl className="facts">
@@ -228,14 +248,23 @@ export function ObjectView({
             onResize={(width) => setSideWidth(available - clampSplit(width, available, SIDE_LIMITS))}
           />
         )}
-        {diagnosing !== null && diagnosisCs !== null && (
-          <DiagnosisPanel
-            csId={diagnosisCs}
-            attribute={diagnosing}
-            onDraftFix={() => navigate({ view: 'fix', csId: diagnosisCs, attribute: diagnosing })}
-            onClose={() => navigate({ ...route, diagnose: false }, { replace: true })}
-          />
-        )}
+        {diagnosing !== null &&
+          diagnosisCs !== null &&
+          (answersHidden ? (
+            <PathStepper
+              csId={diagnosisCs}
+              attribute={diagnosing}
+              summary={summary}
+              onClose={() => navigate({ ...route, diagnose: false }, { replace: true })}
+            />
+          ) : (
+            <DiagnosisPanel
+              csId={diagnosisCs}
+              attribute={diagnosing}
+              onDraftFix={() => navigate({ view: 'fix', csId: diagnosisCs, attribute: diagnosing })}
+              onClose={() => navigate({ ...route, diagnose: false }, { replace: true })}
+            />
+          ))}
         {diagnosing === null && rulePane && <RulePane flow={rulePane} onClose={() => setRulePane(null)} />}
       </div>
     </main>

@@ -36,13 +36,22 @@ const DETAIL_ID = 'sync-rules-detail'
 export function SyncRulesView({
   summary,
   ruleId,
+  direction: linkDirection,
 }: {
   readonly summary: SnapshotSummary
   /** A rule to show, asked for by a link from another view. */
   readonly ruleId?: string | undefined
+  /** A direction to show, asked for by a link (the pipeline diagram's rule boxes). */
+  readonly direction?: 'Inbound' | 'Outbound' | undefined
 }) {
   const host = useHost()
   const [filter, setFilter] = useState<RuleFilterState>(INITIAL_FILTER)
+  const [appliedDirection, setAppliedDirection] = useState<string | undefined>(undefined)
+  // A direction asked for by a link applies once per link, while rendering; the user may switch afterwards.
+  if (linkDirection !== appliedDirection) {
+    setAppliedDirection(linkDirection)
+    if (linkDirection !== undefined) setFilter({ ...INITIAL_FILTER, direction: linkDirection })
+  }
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [page, setPage] = useState<RulePage>('Description')
   const [gridWidth, setGridWidth] = useRememberedSize('sync-rules-grid')
