@@ -45,6 +45,8 @@ export function Splitter({
   }
 
   return (
+    // A focusable separator is the WAI-ARIA window splitter: a widget with a value that the arrow keys move.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <div
       className={className}
       role="separator"

@@ -27,6 +27,8 @@ export function ColumnSettings({
     setName('')
   }
   return (
+    // Escape from any control inside closes it, as a dialog would.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <details
       ref={detailsRef}
       className="column-settings"

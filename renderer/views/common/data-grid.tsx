@@ -219,6 +219,9 @@ export function DataGrid<Row>({
       }
       tabIndex={0}
       onKeyDown={onKeyDown}
+      // Clicks land on rows (header clicks find no row and are left to the sort buttons).
+      onClick={onBodyClick}
+      onDoubleClick={onBodyDoubleClick}
       data-testid={testId}
     >
       <GridHeader columns={columns} template={template} minWidth={minWidth} sorting={sorting} />
@@ -226,8 +229,6 @@ export function DataGrid<Row>({
         className="data-grid__body"
         role="rowgroup"
         style={{ height: Math.max(virtualizer.getTotalSize(), GRID_ROW_HEIGHT * 2), minWidth }}
-        onClick={onBodyClick}
-        onDoubleClick={onBodyDoubleClick}
       >
         {shown.count === 0 && <div className="data-grid__empty">{emptyMessage}</div>}
         {virtualRows.map((item) => {

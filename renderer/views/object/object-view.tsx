@@ -147,18 +147,15 @@ export function ObjectView({
       : null
 
   return (
-    <main
-      className="view object-view"
-      data-testid="object-view"
-      onKeyDown={(event) => {
-        // Escape closes the side panel from anywhere in the object, unless a control inside used it already.
-        if (event.key !== 'Escape' || event.defaultPrevented || !sideOpen) return
-        event.preventDefault()
-        if (diagnosing !== null) navigate({ ...route, diagnose: false }, { replace: true })
-        else setRulePane(null)
-        titleRef.current?.focus()
-      }}
-    >
+    <main className="view object-view" data-testid="object-view">
+      <EscapeCloses
+        active={sideOpen}
+        onEscape={() => {
+          if (diagnosing !== null) navigate({ ...route, diagnose: false }, { replace: true })
+          else setRulePane(null)
+          titleRef.current?.focus()
+        }}
+      />
       <header className="object-header">
         <h2 className="view-title" data-testid="object-title" tabIndex={-1} ref={titleRef}>
           {displayName}
@@ -320,4 +317,26 @@ function WholeObjectFindings({ findings }: { readonly findings: readonly ReportU
       ))}
     </ul>
   )
+}
+
+/**
+ * Escape closes the side panel (Why, rule) wherever the focus is in the window, unless something else used the
+ * key first (a popover, Column Settings, a menu).
+ */
+function EscapeCloses({ active, onEscape }: { readonly active: boolean; readonly onEscape: () => void }) {
+  const latest = useRef(onEscape)
+  useEffect(() => {
+    latest.current = onEscape
+  })
+  useEffect(() => {
+    if (!active) return undefined
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return
+      event.preventDefault()
+      latest.current()
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [active])
+  return null
 }

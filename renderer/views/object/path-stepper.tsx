@@ -56,12 +56,6 @@ export function PathStepper({
       className="side-panel path-stepper"
       aria-label={`The path of ${attribute}, one stage at a time`}
       data-testid="path-stepper"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault()
-          onClose()
-        }
-      }}
     >
       <header className="side-panel__head">
         <h3 className="side-panel__title">Follow {attribute}</h3>

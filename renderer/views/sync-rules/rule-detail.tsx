@@ -259,6 +259,8 @@ export function RuleDetail({
   }
 
   return (
+    // F6 and Escape leave the pane from any control inside it (the two-pane pattern of a rules editor).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <section
       id={id}
       ref={paneRef}
