@@ -32,7 +32,7 @@ export class ObjectPage {
   }
 
   public async openTab(
-    name: 'Attributes' | 'Connectors' | 'Attribute Flow' | 'Connector space object',
+    name: 'Attributes' | 'Connectors' | 'Attribute Flow' | 'Connector space object' | 'Preview',
   ): Promise<void> {
     await this.root.getByRole('tab', { name: new RegExp(`^${name}`) }).click()
   }

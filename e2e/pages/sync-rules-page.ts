@@ -25,6 +25,11 @@ export class SyncRulesPage {
     this.connectorFindings = page.getByTestId('connector-findings')
   }
 
+  /** Opens the view from the navigation rail (a snapshot opens on Metaverse Search). */
+  public async open(): Promise<void> {
+    await this.page.getByTestId('nav-rail').getByRole('button', { name: 'Sync Rules' }).click()
+  }
+
   /** Switches between inbound and outbound rules. */
   public async showDirection(direction: 'Inbound' | 'Outbound'): Promise<void> {
     await this.page.getByTestId(`direction-${direction.toLowerCase()}`).click()
