@@ -67,9 +67,9 @@ export class SyncRulesPage {
     return this.grid.locator('[role="row"][aria-selected="true"]')
   }
 
-  /** Selects a rule by clicking its row. */
+  /** Selects a rule by clicking its name (the row's middle may lie beyond the pane's right edge). */
   public async selectRule(name: string): Promise<void> {
-    await this.row(name).click()
+    await this.row(name).getByRole('gridcell').first().click()
   }
 
   /** A tab of the detail pane. */

@@ -187,7 +187,9 @@ function TransformationsPage({ rule }: { readonly rule: SyncRule }) {
         <tr>
           <th scope="col">Flow type</th>
           <th scope="col">Target attribute</th>
-          <th scope="col">Source</th>
+          <th scope="col" className="flows-table__source">
+            Source
+          </th>
           <th scope="col">Apply once</th>
           <th scope="col">Merge type</th>
         </tr>

@@ -8,7 +8,7 @@ export const RULE_COLUMNS: readonly GridColumn<RuleRow>[] = [
   {
     id: 'name',
     header: 'Name',
-    width: 'minmax(13rem, 3fr)',
+    width: 'minmax(19rem, 3fr)',
     text: (row) => row.name,
     render: (row) => (
       <>

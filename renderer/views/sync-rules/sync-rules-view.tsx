@@ -28,7 +28,9 @@ import { useRules } from './use-rules'
 const SPLIT_LIMITS = { minFirst: 320, minSecond: 360 }
 const SPLITTER_WIDTH = 6
 /** Share of the width the grid gets until the user drags the splitter. */
-const DEFAULT_GRID_SHARE = 0.64
+const DEFAULT_GRID_SHARE = 0.55
+/** The detail pane's width until the user drags: room for the four page tabs and the Transformations grid. */
+const DEFAULT_DETAIL_MIN = 560
 const GRID_ID = 'sync-rules-grid'
 const DETAIL_ID = 'sync-rules-detail'
 
@@ -96,7 +98,10 @@ export function SyncRulesView({
   }
   const focusGrid = (): void => gridRef.current?.focus()
 
-  const defaultGridWidth = splitWidth * DEFAULT_GRID_SHARE
+  const defaultGridWidth = Math.min(
+    splitWidth * DEFAULT_GRID_SHARE,
+    splitWidth - SPLITTER_WIDTH - DEFAULT_DETAIL_MIN,
+  )
   const firstPane =
     splitWidth > 0
       ? clampSplit(gridWidth ?? defaultGridWidth, splitWidth - SPLITTER_WIDTH, SPLIT_LIMITS)
