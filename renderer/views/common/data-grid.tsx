@@ -230,7 +230,14 @@ export function DataGrid<Row>({
         role="rowgroup"
         style={{ height: Math.max(virtualizer.getTotalSize(), GRID_ROW_HEIGHT * 2), minWidth }}
       >
-        {shown.count === 0 && <div className="data-grid__empty">{emptyMessage}</div>}
+        {shown.count === 0 && (
+          // A rowgroup holds rows: the message is one row of one cell (axe: aria-required-children).
+          <div role="row" className="data-grid__empty-row">
+            <div role="gridcell" className="data-grid__empty">
+              {emptyMessage}
+            </div>
+          </div>
+        )}
         {virtualRows.map((item) => {
           const row = shown.rowAt(item.index)
           const selected = item.index === selectedIndex

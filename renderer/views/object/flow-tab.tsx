@@ -151,7 +151,7 @@ function ImportCells({
         <code className="flow__sub cell-code">{row.dataSource}</code>
       </td>
       <td data-side="import" className={`flow__cell${losing}`}>
-        <span className="flow__main">
+        <span className="flow__main flow__main--name">
           <RuleLink rule={row.rule} />
         </span>
         <RuleStatus row={row} breaks={breaks} />
@@ -186,7 +186,7 @@ function ExportCells({
   return (
     <>
       <td data-side="export" className={`flow__cell${losing}`}>
-        <span className="flow__main">
+        <span className="flow__main flow__main--name">
           <RuleLink rule={row.rule} />
         </span>
         <RuleStatus row={row} breaks={breaks} />
@@ -228,15 +228,24 @@ const FLOW_TABLE_ID = 'flow-table'
 const ATTRIBUTE_DEFAULT = 200
 const ATTRIBUTE_MIN = 120
 const ATTRIBUTE_MAX = 640
-const ATTRIBUTE_FIT_MAX = 200
+const ATTRIBUTE_FIT_MAX = 260
+
+/** The most of the table's width the attribute column takes until the user drags it: the values need the rest. */
+const ATTRIBUTE_FIT_SHARE = 0.22
 
 /**
  * The attribute column's width until the user drags it: wide enough for the longest name (a bold 13px name is
- * about 7.6px a character, plus the expander), within limits, so `extensionAttribute11` is not cut.
+ * about 7.6px a character, plus the expander), within limits and within a share of the table's width
+ * (`tableWidth`, 0 before it is measured), so `extensionAttribute11` is not cut and a longer name wraps.
  */
-export function attributeColumnWidth(lines: readonly { readonly attribute: string }[]): number {
+export function attributeColumnWidth(
+  lines: readonly { readonly attribute: string }[],
+  tableWidth = 0,
+): number {
   const longest = lines.reduce((max, line) => Math.max(max, line.attribute.length), 0)
-  return Math.min(ATTRIBUTE_FIT_MAX, Math.max(ATTRIBUTE_MIN + 20, Math.round(longest * 7.6 + 34)))
+  const limit =
+    tableWidth > 0 ? Math.min(ATTRIBUTE_FIT_MAX, tableWidth * ATTRIBUTE_FIT_SHARE) : ATTRIBUTE_FIT_MAX
+  return Math.round(Math.min(limit, Math.max(ATTRIBUTE_MIN + 20, longest * 7.6 + 34)))
 }
 
 /** What the marks on the rows mean, beside the table they mark. */
@@ -309,7 +318,8 @@ export function FlowTab({
   const attributeHeadRef = useRef<HTMLTableCellElement>(null)
   const [attributeWidth, setAttributeWidth] = useRememberedSize('flow-attribute-column')
   const attributeHeadWidth = useElementWidth(attributeHeadRef)
-  const fittedAttributeWidth = useMemo(() => attributeColumnWidth(lines), [lines])
+  const scrollWidth = useElementWidth(scrollRef)
+  const fittedAttributeWidth = useMemo(() => attributeColumnWidth(lines, scrollWidth), [lines, scrollWidth])
 
   const onlyEntraId = useMemo(
     () => lines.every((line) => line.exports.every((item) => item.entraId)),
@@ -329,8 +339,10 @@ export function FlowTab({
     const row = [...container.querySelectorAll<HTMLElement>('tr[data-testid="flow-line"]')].find((element) =>
       sameAttribute(selected, element.dataset.attribute ?? ''),
     )
-    row?.scrollIntoView({ block: 'center' })
-  }, [selected, rows])
+    // At the top, under the sticky header (scroll-margin-top), so the rules folded under it show too; again
+    // once the table's width is measured, as the names wrap to it and move the line.
+    row?.scrollIntoView({ block: 'start' })
+  }, [selected, rows, scrollWidth])
 
   const toggle = (attribute: string, open?: boolean): void => {
     const key = attribute.toLowerCase()
@@ -477,7 +489,6 @@ export function FlowTab({
                   className={classes.join(' ')}
                   tabIndex={row.kind === 'line' ? 0 : -1}
                   aria-selected={isSelected}
-                  aria-expanded={row.kind === 'line' && folded > 0 ? open : undefined}
                   data-attribute={line.attribute}
                   data-testid={row.kind === 'line' ? 'flow-line' : 'flow-subrow'}
                   onFocus={(event) => {
@@ -489,11 +500,12 @@ export function FlowTab({
                   <th scope="row" className="flow__sticky flow__attr" title={line.attribute}>
                     {row.kind === 'line' ? (
                       <>
-                        <span className="flow__main flow__attr-name">
+                        <span className="flow__main flow__main--name flow__attr-name">
                           {folded > 0 ? (
                             <button
                               type="button"
                               className="flow__expander"
+                              aria-expanded={open}
                               aria-label={`${open ? 'Hide' : 'Show'} the other ${folded} rules of ${line.attribute}`}
                               onClick={(event) => {
                                 event.stopPropagation()

@@ -271,6 +271,16 @@ export function ObjectView({
 /** The object's findings by severity: the same counts as `synclens object`, the report and the search filter. */
 function FindingCounts({ report }: { readonly report: ObjectReport }) {
   const { counts } = report
+  // Presenting a case: the counts would tell the class whether anything is wrong before it worked it out.
+  if (useAnswersHidden())
+    return (
+      <div data-testid="finding-counts">
+        <dt>Findings</dt>
+        <dd className="muted" data-masked="true">
+          hidden while presenting
+        </dd>
+      </div>
+    )
   return (
     <div data-testid="finding-counts">
       <dt>Findings</dt>
