@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js'
 import globals from 'globals'
+import jsxA11y from 'eslint-plugin-jsx-a11y'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
@@ -89,10 +90,14 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    languageOptions: { globals: { ...globals.browser }, parserOptions: { ecmaFeatures: { jsx: true } } },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Accessibility of the markup (the e2e suite runs axe over every view, light and dark).
+      ...jsxA11y.flatConfigs.recommended.rules,
+      // A focusable separator is the WAI-ARIA window splitter; a focusable tab panel is the tabs pattern.
+      'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: [], roles: ['tabpanel', 'separator'] }],
       'no-restricted-imports': ['error', { paths: [ELECTRON], patterns: [NODE_BUILTINS, TO_ELECTRON] }],
     },
   },

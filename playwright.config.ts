@@ -17,6 +17,9 @@ const BASE_URL = `http://127.0.0.1:${PORT}`
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results',
+  // Baselines of the layout screenshots, without the platform in the name: the fonts are bundled and the
+  // browser is the system Chromium, so one baseline serves every machine that runs the suite.
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

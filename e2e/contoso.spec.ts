@@ -10,6 +10,7 @@ test.describe('the real Contoso-2016 export', () => {
     const start = new StartPage(page)
     await start.goto()
     await start.openSnapshot(CONTOSO_SERVERCONFIG)
+    await new SyncRulesPage(page).open()
   })
 
   test('loads all 62 rules with the server and build from MV.xml', async ({ page }, testInfo) => {

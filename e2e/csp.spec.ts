@@ -28,6 +28,7 @@ test.describe('content security policy', () => {
     await start.goto()
 
     await start.openSnapshot(SMALL_FIXTURE)
+    await rules.open()
     await rules.selectRule('In from AD - User Join')
     await rules.openTab('Transformations')
     await start.themeToggle.click()

@@ -15,6 +15,7 @@ test.describe('opening snapshots', () => {
 
     await start.expectState('ready')
     await expect(page).toHaveTitle('SyncLens - Fabrikam-export.zip')
+    await new SyncRulesPage(page).open()
     await expect(new SyncRulesPage(page).ruleCount).toHaveText('6 rules')
   })
 
@@ -67,6 +68,7 @@ test.describe('opening snapshots', () => {
 
     await start.expectState('ready')
     await expect(page).toHaveTitle('SyncLens - serverconfig-small')
+    await new SyncRulesPage(page).open()
     await expect(new SyncRulesPage(page).nameCells().first()).toHaveText(
       'In from AD - User Department (Custom)',
     )

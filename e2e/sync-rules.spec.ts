@@ -16,6 +16,7 @@ test.describe('sync rules of a small server-configuration export', () => {
     const start = new StartPage(page)
     await start.goto()
     await start.openSnapshot(SMALL_FIXTURE)
+    await new SyncRulesPage(page).open()
   })
 
   test('shows the snapshot header and the window title', async ({ page }, testInfo) => {

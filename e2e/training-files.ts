@@ -3,9 +3,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { generateTrainingFiles, TRAINING_SNAPSHOT_NAME } from '../shared/training/index'
 
-/** Writes the Contoso training snapshot (the seeded cases plus `users` people) to a fresh temp folder. */
-export function writeTrainingSnapshot(users = 40): string {
-  const folder = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'synclens-e2e-')), TRAINING_SNAPSHOT_NAME)
+/**
+ * Writes the Contoso training snapshot (the seeded cases plus `users` people) to a fresh temp folder; under
+ * another `name` the app takes it for a customer's export (no cases, opens on Metaverse Search).
+ */
+export function writeTrainingSnapshot(users = 40, name = TRAINING_SNAPSHOT_NAME): string {
+  const folder = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'synclens-e2e-')), name)
   const started = new Set<string>()
   generateTrainingFiles({ users }, (relative, chunk) => {
     const full = path.join(folder, ...relative.split('/'))

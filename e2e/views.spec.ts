@@ -148,7 +148,7 @@ test.describe('Service Manager views: routes, rule trace, connector space, copy'
     )
     await expect(line).toHaveAttribute('aria-selected', 'true')
     await expect(line).toHaveClass(/flow__row--selected/)
-    await expect(line).toHaveAttribute('aria-expanded', 'true')
+    await expect(object.expander('department')).toHaveAttribute('aria-expanded', 'true')
     await expect(line).toBeInViewport()
     await expect(object.flowRows('department').nth(1).getByTestId('diagnosis-chip').first()).toHaveText(
       'Overridden',
@@ -166,7 +166,10 @@ test.describe('Service Manager views: routes, rule trace, connector space, copy'
     await training.chooseCase('department-from-hr')
     await object.diagnosis.getByRole('button', { name: /close/i }).click()
 
-    await object.flowLine('department').locator('td[data-side="import"]').nth(1).click()
+    // The cell's corner, not its middle: the rule's name (a link to Sync Rules) fills the middle.
+    const ruleCell = object.flowLine('department').locator('td[data-side="import"]').nth(1)
+    const cellBox = await ruleCell.boundingBox()
+    await ruleCell.click({ position: { x: (cellBox?.width ?? 8) - 4, y: (cellBox?.height ?? 8) - 4 } })
 
     await expect(object.rulePane).toContainText('Contoso - In from AD - User Department from HR')
     await expect(object.rulePane.getByTestId('flow-outcome')).toHaveText('Inside Sales')

@@ -31,6 +31,8 @@ export const ACCEPTED_LICENSES = [
   'Apache-2.0',
   '0BSD',
   'BlueOak-1.0.0',
+  // The bundled fonts (Inter, JetBrains Mono): they may be bundled with software, never sold by themselves.
+  'OFL-1.1',
 ]
 
 const LICENSE_FILE = /^(licen[cs]e|copying|notice)(\.|-|$)/i

@@ -25,6 +25,31 @@ function packagesInMap(file: string): string[] {
   return map.sources.flatMap((source) => packageOf(path.resolve(path.dirname(file), source))?.name ?? [])
 }
 
+/**
+ * Every npm dependency one of whose files the renderer build emitted as an asset (a font a stylesheet pulls
+ * in): source maps name code only, and Vite names an emitted asset after its file, plus `-<hash>`.
+ */
+function packagesOfAssets(assetsFolder: string): string[] {
+  const emitted = new Set(
+    fs
+      .readdirSync(assetsFolder)
+      .filter((file) => !/\.(js|map|css)$/.test(file))
+      .map((file) => file.replace(/-[\w-]{8}(\.[^.]+)$/, '$1')),
+  )
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>
+    devDependencies?: Record<string, string>
+  }
+  const names = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.devDependencies ?? {})]
+  return names.filter((name) => {
+    const folder = path.join(ROOT, 'node_modules', name)
+    if (!fs.existsSync(folder)) return false
+    return fs
+      .readdirSync(folder, { recursive: true, encoding: 'utf8' })
+      .some((file) => !file.startsWith('node_modules') && emitted.has(path.basename(file)))
+  })
+}
+
 function mapsUnder(folder: string): string[] {
   return fs
     .readdirSync(folder, { recursive: true, encoding: 'utf8' })
@@ -51,6 +76,7 @@ beforeAll(async () => {
     await buildBundle(bundle, { outFile, sourcemap: true, recordsDir: records })
   }
   for (const file of mapsUnder(temp)) for (const name of packagesInMap(file)) mapped.add(name)
+  for (const name of packagesOfAssets(path.join(temp, 'renderer', 'assets'))) mapped.add(name)
   notices = noticesText('SyncLens', recordedPackages(APP_BUNDLES, records))
 }, 240_000)
 

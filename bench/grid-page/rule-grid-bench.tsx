@@ -22,6 +22,9 @@ function syntheticRows(count: number): RuleRow[] {
     disabled: index % 17 === 0,
     tag: index % 4 === 0 ? `Microsoft.InfromADUserCommon.${String(index).padStart(6, '0')}` : '',
     standard: index % 4 === 0,
+    scoping:
+      index % 3 === 0 ? 'adminDescription NOTSTARTSWITH User_ AND isCriticalSystemObject NOTEQUAL True' : '',
+    join: index % 2 === 0 ? 'objectGUID = sourceAnchor' : '',
   }))
 }
 

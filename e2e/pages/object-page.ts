@@ -32,15 +32,21 @@ export class ObjectPage {
   }
 
   public async openTab(
-    name: 'Attributes' | 'Connectors' | 'Attribute Flow' | 'Connector space object',
+    name: 'Attributes' | 'Connectors' | 'Attribute Flow' | 'Connector space object' | 'Preview',
   ): Promise<void> {
     await this.root.getByRole('tab', { name: new RegExp(`^${name}`) }).click()
   }
 
   /** Unfolds the rows under an attribute's flow line (no-op when already open). */
   public async expand(attribute: string): Promise<void> {
-    const line = this.flowLine(attribute)
-    if ((await line.getAttribute('aria-expanded')) === 'false') await line.locator('.flow__expander').click()
+    const expander = this.expander(attribute)
+    if ((await expander.count()) > 0 && (await expander.getAttribute('aria-expanded')) === 'false')
+      await expander.click()
+  }
+
+  /** The button folding and unfolding the other rules of an attribute's flow line (`aria-expanded` on it). */
+  public expander(attribute: string): Locator {
+    return this.flowLine(attribute).locator('.flow__expander')
   }
 
   /** Every row shown (winner and, when unfolded, the others) of an attribute's flow line. */

@@ -25,6 +25,11 @@ export class SyncRulesPage {
     this.connectorFindings = page.getByTestId('connector-findings')
   }
 
+  /** Opens the view from the navigation rail (a snapshot opens on Metaverse Search). */
+  public async open(): Promise<void> {
+    await this.page.getByTestId('nav-rail').getByRole('button', { name: 'Sync Rules' }).click()
+  }
+
   /** Switches between inbound and outbound rules. */
   public async showDirection(direction: 'Inbound' | 'Outbound'): Promise<void> {
     await this.page.getByTestId(`direction-${direction.toLowerCase()}`).click()
@@ -62,9 +67,9 @@ export class SyncRulesPage {
     return this.grid.locator('[role="row"][aria-selected="true"]')
   }
 
-  /** Selects a rule by clicking its row. */
+  /** Selects a rule by clicking its name (the row's middle may lie beyond the pane's right edge). */
   public async selectRule(name: string): Promise<void> {
-    await this.row(name).click()
+    await this.row(name).getByRole('gridcell').first().click()
   }
 
   /** A tab of the detail pane. */

@@ -89,10 +89,13 @@ async function load(
   return { session, summary }
 }
 
-/** True when the load kept nothing: no connector, rule, metaverse schema or object of any kind. */
+/**
+ * True when the load kept nothing: no connector, rule, metaverse schema or object of any kind. A connector named
+ * only from a connector-space file that yielded no object (a file refused whole) is not something loaded.
+ */
 export function nothingLoaded(summary: SnapshotSummary): boolean {
   return (
-    summary.connectors.length === 0 &&
+    summary.connectors.every((connector) => connector.inferred && connector.csObjects === 0) &&
     summary.rules.total === 0 &&
     summary.metaverseObjectTypes.length === 0 &&
     summary.metaverse.objects === 0 &&

@@ -9,6 +9,7 @@ import { LoadingView } from './loading-view'
 import { SnapshotBar } from './snapshot-bar'
 import { useSnapshotPickers, type SnapshotPickers } from './snapshot-pickers'
 import { ThemeToggle } from './theme-toggle'
+import { PresentToggle } from './present-toggle'
 import { useSnapshotState } from './use-snapshot-state'
 import { Workspace } from './workspace'
 
@@ -76,6 +77,7 @@ export function App({ host }: { readonly host: HostApi }) {
           <header className="app-bar">
             <span className="app-bar__brand">SyncLens</span>
             {state?.phase === 'ready' && <SnapshotBar summary={state.summary} />}
+            {state?.phase === 'ready' && <PresentToggle />}
             <ThemeToggle />
           </header>
           {state && <Page state={state} pickers={pickers} />}

@@ -68,16 +68,21 @@ export function EmptyView({ pickers }: { readonly pickers: SnapshotPickers }) {
       </section>
       <aside className="start__help" aria-labelledby="help-title">
         <h2 id="help-title">How do I get a snapshot?</h2>
+        <p className="start__help-lead">
+          <strong>Complete</strong> (rules, connector spaces and metaverse): on the sync server, run the
+          collector script that ships with SyncLens as an administrator. It only reads.
+        </p>
+        <code className="command">.\collector\Export-SyncLensSnapshot.ps1 -OutputPath C:\Temp\SyncLens</code>
+        <p className="start__help-lead">
+          <strong>Quickest</strong> (rules and connectors, no objects): run in PowerShell as an administrator
+        </p>
+        <code className="command">Get-ADSyncServerConfiguration -Path C:\Temp\Export</code>
         <ol className="steps">
-          <li>
-            On the sync server, open PowerShell as an administrator and run
-            <code className="command">Get-ADSyncServerConfiguration -Path C:\Temp\Export</code>
-          </li>
-          <li>Copy the Export folder to this computer (zip it if that is easier).</li>
+          <li>Copy the folder to this computer (zip it if that is easier).</li>
           <li>Open the folder here. Nothing is sent anywhere, and the snapshot is never changed.</li>
         </ol>
         <p className="muted">
-          A collector script that also exports connector spaces and metaverse objects is coming.
+          A single csexport file or a metaverse export opens too; SyncLens says what such a snapshot lacks.
         </p>
       </aside>
     </main>

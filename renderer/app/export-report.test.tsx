@@ -57,9 +57,9 @@ describe('ExportReport', () => {
     const items = screen.getAllByRole('menuitem')
     const focusedFirst = document.activeElement === items[0]
     const hint = document.getElementById(items[1]?.getAttribute('aria-describedby') ?? '')?.textContent
-    fireEvent.keyDown(screen.getByRole('menu'), { key: 'ArrowUp' })
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: 'ArrowUp' })
     const focusedLast = document.activeElement === items[2]
-    fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' })
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' })
 
     expect(items.map((item) => item.getAttribute('aria-label'))).toEqual(['HTML', 'CSV', 'JSON'])
     expect(hint).toBe('For a spreadsheet')

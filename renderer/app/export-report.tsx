@@ -77,7 +77,7 @@ export function ExportReport({ objectCsId }: { readonly objectCsId?: string }) {
     setStatus({ phase: 'done', outcome })
   }
 
-  const onMenuKey = (event: KeyboardEvent<HTMLDivElement>): void => {
+  const onMenuKey = (event: KeyboardEvent<HTMLButtonElement>): void => {
     const items = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])]
     const at = items.findIndex((item) => item === document.activeElement)
     const step = menuStep(event.key)
@@ -109,14 +109,7 @@ export function ExportReport({ objectCsId }: { readonly objectCsId?: string }) {
           {busy ? `Exporting ${status.format.toUpperCase()}…` : 'Export report'}
         </button>
         {open && (
-          <div
-            ref={menu}
-            id={menuId}
-            role="menu"
-            aria-label="Report format"
-            style={MENU_STYLE}
-            onKeyDown={onMenuKey}
-          >
+          <div ref={menu} id={menuId} role="menu" aria-label="Report format" style={MENU_STYLE}>
             {FORMATS.map(({ format, label, hint }) => (
               <button
                 key={format}
@@ -128,6 +121,7 @@ export function ExportReport({ objectCsId }: { readonly objectCsId?: string }) {
                 aria-label={label}
                 aria-describedby={`${menuId}-${format}`}
                 onClick={() => void choose(format)}
+                onKeyDown={onMenuKey}
               >
                 {label}
                 <span id={`${menuId}-${format}`} className="muted small">

@@ -1,4 +1,5 @@
 import type { SnapshotSummary } from '../../shared/app/host-api'
+import { snapshotGaps } from '../../shared/model/snapshot-summary'
 import { TrainingBadge } from '../views/training/training-badge'
 import { ExportReport } from './export-report'
 import { useHost } from '../ui/host-context'
@@ -12,6 +13,7 @@ export function SnapshotBar({ summary }: { readonly summary: SnapshotSummary }) 
     .map((connector) => `${connector.name} (${connector.type})`)
     .join('\n')
   const hasErrors = summary.issues.some((issue) => issue.severity === 'error')
+  const gaps = snapshotGaps(summary)
 
   return (
     <div className="snapshot-bar" data-testid="snapshot-bar">
@@ -33,6 +35,34 @@ export function SnapshotBar({ summary }: { readonly summary: SnapshotSummary }) 
           <dd data-testid="snapshot-connectors">{connectors}</dd>
         </div>
       </dl>
+      {gaps.length > 0 && (
+        <>
+          <button
+            type="button"
+            className="badge-button badge-button--gap"
+            popoverTarget="snapshot-gaps"
+            data-testid="snapshot-gaps"
+            title={gaps.map((gap) => gap.message).join('\n')}
+          >
+            {gaps.map((gap) => gap.label).join(' · ')}
+          </button>
+          <div
+            id="snapshot-gaps"
+            popover="auto"
+            className="issues-popover"
+            aria-label="What the snapshot holds"
+          >
+            <h2 className="section-title">What this snapshot holds</h2>
+            <ul className="gap-list">
+              {gaps.map((gap) => (
+                <li key={gap.kind} data-gap={gap.kind}>
+                  <strong>{gap.label}.</strong> {gap.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </>
+      )}
       <div className="snapshot-bar__end">
         {summary.issues.length > 0 && (
           <>

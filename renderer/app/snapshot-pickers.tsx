@@ -21,7 +21,8 @@ export function useSnapshotPickers(host: HostApi): SnapshotPickers {
       const files = input.files ? Array.from(input.files) : []
       // Cleared so that picking the same folder again still fires a change.
       input.value = ''
-      if (files.length > 0) void host.openFiles(files)
+      // An empty folder still reaches the host, which says so instead of doing nothing.
+      void host.openFiles(files)
     },
     [host],
   )

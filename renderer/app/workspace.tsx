@@ -9,19 +9,22 @@ import {
   currentRoute,
   goBack,
   goForward,
+  historyAt,
   historyKey,
-  INITIAL_HISTORY,
   navigateTo,
   replaceRoute,
   routeKey,
   type NavigationHistory,
+  START_ROUTE,
   type Route,
 } from '../ui/navigation'
+import { isTrainingSnapshot } from '../views/training/training-model'
 import { NavigateProvider, type Navigate } from '../ui/navigation-context'
 import { NavRail } from './nav-rail'
 import { clampSplit } from '../ui/split'
 import { Splitter } from '../ui/splitter'
 import { useElementWidth } from '../ui/use-element-width'
+import { useRememberedSize } from '../ui/remembered-size'
 
 // Each view is its own chunk, loaded the first time it is shown: the window's first bundle holds the shell.
 const SyncRulesView = lazy(() =>
@@ -79,9 +82,12 @@ type ObjectRoute = Extract<Route, { view: 'object' }>
 export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
   const host = useHost()
   const reportError = useCallback((details: string) => void host.reportError(details), [host])
-  const [history, setHistory] = useState<NavigationHistory>(INITIAL_HISTORY)
-  const [railWidth, setRailWidth] = useState(DEFAULT_RAIL)
-  const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set(['rules']))
+  // The admin's walk starts at Metaverse Search; a trainer's at the cases of the training snapshot.
+  const [history, setHistory] = useState<NavigationHistory>(() =>
+    historyAt(isTrainingSnapshot(summary) ? { view: 'training' } : START_ROUTE),
+  )
+  const [railWidth, setRailWidth] = useRememberedSize('rail')
+  const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set())
   const splitRef = useRef<HTMLDivElement | null>(null)
   const width = useElementWidth(splitRef)
   const route = currentRoute(history)
@@ -121,7 +127,7 @@ export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
     return () => window.removeEventListener('keydown', onKeyDown, true)
   }, [])
 
-  const rail = width > 0 ? clampSplit(railWidth, width, RAIL_LIMITS) : DEFAULT_RAIL
+  const rail = width > 0 ? clampSplit(railWidth ?? DEFAULT_RAIL, width, RAIL_LIMITS) : DEFAULT_RAIL
   const shown = (key: string): boolean => key === mountKey
   const kept = (key: string): boolean => visited.has(key) || shown(key)
 
@@ -152,7 +158,11 @@ export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
           {kept('rules') && (
             <div className="workspace__view" hidden={!shown('rules')}>
               <ViewFrame label="The Sync Rules view" onError={reportError}>
-                <SyncRulesView summary={summary} ruleId={route.view === 'rules' ? route.ruleId : undefined} />
+                <SyncRulesView
+                  summary={summary}
+                  ruleId={route.view === 'rules' ? route.ruleId : undefined}
+                  direction={route.view === 'rules' ? route.direction : undefined}
+                />
               </ViewFrame>
             </div>
           )}
@@ -162,6 +172,7 @@ export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
                 <MetaverseSearchView
                   summary={summary}
                   objectType={route.view === 'search' ? route.objectType : undefined}
+                  inScopeOf={route.view === 'search' ? route.inScopeOf : undefined}
                 />
               </ViewFrame>
             </div>
@@ -172,7 +183,15 @@ export function Workspace({ summary }: { readonly summary: SnapshotSummary }) {
               kept(key) && (
                 <div key={key} className="workspace__view" hidden={!shown(key)}>
                   <ViewFrame label={`Search Connector Space (${connector.name})`} onError={reportError}>
-                    <CsSearchView summary={summary} connectorId={connector.id} />
+                    <CsSearchView
+                      summary={summary}
+                      connectorId={connector.id}
+                      linkScope={
+                        route.view === 'cs-search' && route.connectorId === connector.id
+                          ? route.scope
+                          : undefined
+                      }
+                    />
                   </ViewFrame>
                 </div>
               )

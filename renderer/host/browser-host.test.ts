@@ -142,14 +142,16 @@ describe('createBrowserHost', () => {
     if (state.phase === 'failed') expect(state.message).toContain('holds no snapshot file')
   })
 
-  it('ignores picked objects that are not files and an empty pick', async () => {
+  it('says an empty pick (an empty folder) is empty, without starting a worker', async () => {
     const { host, states, workers } = hostWithWorkers()
 
     await host.openFiles([{ name: 'x.xml', size: 1, webkitRelativePath: '' }])
-    await host.openFiles([])
 
-    expect(states).toEqual([])
     expect(workers).toEqual([])
+    const state = await host.getState()
+    expect(state).toMatchObject({ phase: 'failed', name: 'Empty folder' })
+    if (state.phase === 'failed') expect(state.message).toContain('is empty: it holds no file')
+    expect(states.length).toBeGreaterThan(0)
   })
 
   it('has no native dialog, menu or recent list in the browser', async () => {

@@ -5,6 +5,7 @@ import { HostCore, type WorkerLink, type WorkerStop } from '../../shared/app/hos
 import { asyncQueryMethods } from '../../shared/app/query-table'
 import { connectSession, type MessagePortLike } from '../../shared/app/session-rpc'
 import { TRAINING_SNAPSHOT_NAME } from '../../shared/training/catalogue'
+import { emptySnapshotMessage } from '../../shared/model/snapshot-summary'
 import {
   describeBrowserFiles,
   TRAINING_DESCRIPTOR,
@@ -91,7 +92,10 @@ export function createBrowserHost(
     openSnapshotDialog: async () => false,
     async openFiles(files) {
       const picked = files.filter(isBrowserFile)
-      if (picked.length === 0) return
+      if (picked.length === 0) {
+        core.reject('Empty folder', emptySnapshotMessage('The folder you chose'))
+        return
+      }
       const descriptor = describeBrowserFiles(picked)
       await core.open(descriptor, descriptor.name, descriptor.files.map(sizeOf))
     },

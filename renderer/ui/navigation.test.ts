@@ -6,6 +6,7 @@ import {
   goBack,
   goForward,
   HISTORY_LIMIT,
+  historyAt,
   historyKey,
   INITIAL_HISTORY,
   navigateTo,
@@ -18,14 +19,15 @@ const search: Route = { view: 'search' }
 const object: Route = { view: 'object', target: { mvId: 'a1' }, attribute: 'title' }
 
 describe('navigation history', () => {
-  it('starts on the Sync Rules view with nowhere to go', () => {
-    expect(currentRoute(INITIAL_HISTORY)).toEqual({ view: 'rules' })
+  it('starts on Metaverse Search with nowhere to go', () => {
+    expect(currentRoute(INITIAL_HISTORY)).toEqual({ view: 'search' })
+    expect(currentRoute(historyAt({ view: 'training' }))).toEqual({ view: 'training' })
     expect(canGoBack(INITIAL_HISTORY)).toBe(false)
     expect(canGoForward(INITIAL_HISTORY)).toBe(false)
   })
 
   it('goes back and forward through visited routes', () => {
-    const visited = navigateTo(navigateTo(INITIAL_HISTORY, search), object)
+    const visited = navigateTo(navigateTo(historyAt({ view: 'rules' }), search), object)
 
     const back = goBack(visited)
     const forward = goForward(back)
@@ -38,7 +40,7 @@ describe('navigation history', () => {
   })
 
   it('drops the forward entries when a new route is opened after going back', () => {
-    const history = navigateTo(goBack(navigateTo(navigateTo(INITIAL_HISTORY, search), object)), {
+    const history = navigateTo(goBack(navigateTo(navigateTo(historyAt({ view: 'rules' }), search), object)), {
       view: 'cs-search',
     })
 

@@ -2,9 +2,25 @@ import type { ObjectTarget } from '../../shared/app/view-queries'
 
 /** Where the window is: one view and what it shows. */
 export type Route =
-  | { readonly view: 'rules'; readonly ruleId?: string; readonly metaverseObjectType?: string }
-  | { readonly view: 'search'; readonly objectType?: string }
-  | { readonly view: 'cs-search'; readonly connectorId?: string }
+  | {
+      readonly view: 'rules'
+      readonly ruleId?: string
+      readonly metaverseObjectType?: string
+      /** Show this direction's rules (the pipeline diagram's Inbound and Outbound boxes). */
+      readonly direction?: 'Inbound' | 'Outbound'
+    }
+  | {
+      readonly view: 'search'
+      readonly objectType?: string
+      /** Keep only the objects in this rule's scope (Sync Rules' "Find objects in the metaverse"). */
+      readonly inScopeOf?: { readonly ruleId: string; readonly ruleName: string }
+    }
+  | {
+      readonly view: 'cs-search'
+      readonly connectorId?: string
+      /** Search at once with this scope (the diagram's Import box: pending import; Export: pending export). */
+      readonly scope?: 'pending-import' | 'pending-export'
+    }
   | {
       readonly view: 'object'
       readonly target: ObjectTarget
@@ -35,12 +51,20 @@ export interface NavigationHistory {
 /** How many routes back/forward remembers. */
 export const HISTORY_LIMIT = 100
 
-/** The history of a freshly opened snapshot: the Sync Rules view. */
-export const INITIAL_HISTORY: NavigationHistory = { entries: [{ view: 'rules' }], index: 0 }
+/** Where an admin's walk starts in a freshly opened snapshot: Metaverse Search, as in the Service Manager. */
+export const START_ROUTE: Route = { view: 'search' }
+
+/** The history of a freshly opened snapshot: the Metaverse Search. */
+export const INITIAL_HISTORY: NavigationHistory = { entries: [START_ROUTE], index: 0 }
+
+/** A fresh history starting at a route (the training snapshot starts on its cases). */
+export function historyAt(route: Route): NavigationHistory {
+  return { entries: [route], index: 0 }
+}
 
 /** The route shown. */
 export function currentRoute(history: NavigationHistory): Route {
-  return history.entries[history.index] ?? { view: 'rules' }
+  return history.entries[history.index] ?? START_ROUTE
 }
 
 /** True when two routes show the same thing. */
@@ -52,11 +76,11 @@ export function sameRoute(a: Route, b: Route): boolean {
 export function routeKey(route: Route): string {
   switch (route.view) {
     case 'rules':
-      return `rules|${route.ruleId ?? ''}|${route.metaverseObjectType ?? ''}`
+      return `rules|${route.ruleId ?? ''}|${route.metaverseObjectType ?? ''}|${route.direction ?? ''}`
     case 'search':
-      return `search|${route.objectType ?? ''}`
+      return `search|${route.objectType ?? ''}|${route.inScopeOf?.ruleId ?? ''}`
     case 'cs-search':
-      return `cs-search|${route.connectorId ?? ''}`
+      return `cs-search|${route.connectorId ?? ''}|${route.scope ?? ''}`
     case 'object':
       return `object|${targetKey(route.target)}|${route.attribute ?? ''}|${route.diagnose === true ? 'd' : ''}`
     case 'training':

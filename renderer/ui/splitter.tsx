@@ -7,6 +7,7 @@ export function Splitter({
   position,
   onResize,
   controls,
+  className = 'splitter',
 }: {
   readonly label: string
   /** The first pane's width in pixels. */
@@ -15,6 +16,8 @@ export function Splitter({
   readonly onResize: (width: number) => void
   /** DOM id of the pane being resized. */
   readonly controls: string
+  /** The handle's classes (a column resizer looks different from a pane splitter). */
+  readonly className?: string
 }) {
   const onPointerDown = (event: PointerEvent<HTMLDivElement>): void => {
     if (event.button !== 0) return
@@ -42,8 +45,10 @@ export function Splitter({
   }
 
   return (
+    // A focusable separator is the WAI-ARIA window splitter: a widget with a value that the arrow keys move.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <div
-      className="splitter"
+      className={className}
       role="separator"
       aria-orientation="vertical"
       aria-label={label}

@@ -35,7 +35,7 @@ export function Tabs<Id extends string>({
 }) {
   const list = useRef<HTMLDivElement | null>(null)
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>): void => {
     const current = tabs.findIndex((tab) => tab.id === selected)
     const next = nextTabIndex(event.key, current, tabs.length)
     const target = next === null ? undefined : tabs[next]
@@ -46,7 +46,7 @@ export function Tabs<Id extends string>({
   }
 
   return (
-    <div ref={list} role="tablist" aria-label={label} className="tabs" onKeyDown={onKeyDown}>
+    <div ref={list} role="tablist" aria-label={label} className="tabs">
       {tabs.map((tab) => {
         const active = tab.id === selected
         return (
@@ -60,6 +60,7 @@ export function Tabs<Id extends string>({
             tabIndex={active ? 0 : -1}
             className={active ? 'tab tab--active' : 'tab'}
             onClick={() => onSelect(tab.id)}
+            onKeyDown={onKeyDown}
           >
             {tab.label}
             {tab.count !== null && <span className="tab__count">{tab.count}</span>}

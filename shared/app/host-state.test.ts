@@ -39,7 +39,15 @@ describe('settledState', () => {
       'connectors',
       {
         connectors: [
-          { id: 'x', name: 'AD', type: 'AD', selectedAttributes: 3, csObjects: 0, byObjectType: {} },
+          {
+            id: 'x',
+            name: 'AD',
+            type: 'AD',
+            inferred: false,
+            selectedAttributes: 3,
+            csObjects: 0,
+            byObjectType: {},
+          },
         ],
       },
     ],

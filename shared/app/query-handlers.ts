@@ -1,3 +1,4 @@
+import { entryBag, mvBag } from '../engine/attribute-bag'
 import { diagnoseAttribute } from '../engine/diagnose'
 import { engineContext } from '../engine/engine-context'
 import { flowDetail } from '../engine/flow-detail'
@@ -5,6 +6,7 @@ import { objectReport } from '../engine/object-report'
 import { objectVerdicts } from '../engine/object-verdicts'
 import { precedenceTies } from '../engine/precedence-ties'
 import { connectorAttributeGaps } from '../engine/unmapped'
+import { evaluateScope } from '../engine/scoping'
 import type { LoadedSnapshot } from '../load/load-snapshot'
 import { summarize } from '../load/summarize'
 import { normalizeGuid } from '../model/connector'
@@ -19,6 +21,7 @@ import {
 } from './fix-handlers'
 import { COMPARISON_HANDLERS } from './comparison-handlers'
 import type { ComparisonSlot } from './comparison-slot'
+import { DEFAULT_CS_COLUMNS } from '../search/result-rows'
 import type { QueryArgs, QueryName, QueryResult } from './query-table'
 import { buildReportFile } from './report-file'
 import { filterRules } from './rule-filter'
@@ -100,10 +103,16 @@ export const QUERY_HANDLERS: QueryHandlers = {
   searchMetaverse(context, request) {
     const store = context.snapshot.objects
     const filter = request.unmappedOnly === true ? unmappedFilter(context) : null
+    const scope = request.inScopeOfRule === undefined ? null : inScopeOfRule(context, request.inScopeOfRule)
+    // The rule's scope first: it is cheap, and the unmapped check then spends its time budget on fewer objects.
+    const keep =
+      filter !== null && scope !== null
+        ? (mvId: string) => scope(mvId) && filter.keep(mvId)
+        : (filter?.keep ?? scope)
     const page = pagedSearch(
       context,
       request,
-      () => matchMetaverse(store, request.query, filter ? { extraFilter: filter.keep } : {}),
+      () => matchMetaverse(store, request.query, keep ? { extraFilter: keep } : {}),
       (matches, rows) => metaverseResultPage(store, matches, rows),
     )
     const checking = filter?.checking()
@@ -191,6 +200,31 @@ export const QUERY_HANDLERS: QueryHandlers = {
 
   ruleWarnings: ({ snapshot }) => precedenceTies(engineContext(snapshot).ruleIndex),
 
+  connectorSpaceAttributes({ snapshot }, connectorId) {
+    const id = normalizeGuid(connectorId)
+    const names = new Map<string, string>()
+    let configured = false
+    const add = (name: string): void => {
+      if (name !== '' && !names.has(name.toLowerCase())) names.set(name.toLowerCase(), name)
+    }
+    for (const connector of snapshot.configuration.connectors) {
+      if (connector.id !== id) continue
+      configured = true
+      connector.selectedAttributes.forEach(add)
+      for (const attribute of connector.schema.attributes) add(attribute.name)
+    }
+    for (const rule of snapshot.configuration.rules) {
+      if (rule.connectorId !== id) continue
+      for (const flow of rule.flows) {
+        if (rule.direction === 'Inbound') flow.sources.forEach(add)
+        else add(flow.target)
+      }
+    }
+    // Without its configuration (a lone csexport) the usual names are still worth offering.
+    if (!configured) for (const name of DEFAULT_CS_COLUMNS) add(name)
+    return [...names.values()].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }))
+  },
+
   report: ({ snapshot, clock }, request) => buildReportFile(snapshot, request, () => new Date(clock())),
 
   proposeFix: proposeFixHandler,
@@ -239,6 +273,34 @@ function pagedSearch<Row>(
 
 /** Time one search may spend checking objects' flows before it answers with what it has (milliseconds). */
 const CHECK_BUDGET_MS = 250
+
+/**
+ * "In the scope of this rule": an outbound rule's scoping filter on the metaverse object; an inbound rule's on a
+ * linked connector-space object of its connector and object type (the metaverse holds what the rule reads only
+ * after it flowed). A rule the snapshot does not have keeps nothing.
+ */
+function inScopeOfRule({ snapshot }: SnapshotContext, ruleId: string): (mvId: string) => boolean {
+  const { ruleIndex } = engineContext(snapshot)
+  const rule = ruleIndex.rule(ruleId)
+  if (!rule) return () => false
+  const index = snapshot.objects
+  if (rule.direction === 'Outbound') {
+    return (mvId) => {
+      const mvObject = index.mvObject(mvId)
+      return mvObject !== null && evaluateScope(rule.scopeGroups, mvBag(mvObject)).inScope
+    }
+  }
+  const objectType = rule.sourceObjectType.toLowerCase()
+  return (mvId) =>
+    index
+      .connectedCsObjects(mvId)
+      .some(
+        (csObject) =>
+          (ruleIndex.connectorOf(csObject)?.id ?? csObject.connectorId) === rule.connectorId &&
+          (objectType === '' || objectType === '*' || csObject.objectType.toLowerCase() === objectType) &&
+          evaluateScope(rule.scopeGroups, entryBag(csObject.synchronized, csObject.dn)).inScope,
+      )
+}
 
 /**
  * "Has unmapped attributes": the object has a blocking or unmapped finding, by the same list and the same

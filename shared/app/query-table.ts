@@ -102,6 +102,8 @@ export const QUERY_TABLE = {
   connectorFindings: query<readonly UnmappedAttribute[]>()(z.tuple([]), []),
   /** Enabled rules of equal precedence that write the same attribute: precedence cannot decide between them. */
   ruleWarnings: query<readonly PrecedenceTie[]>()(z.tuple([]), []),
+  /** Attribute names of one connector space for its Column Settings (selected, then schema and rules), sorted. */
+  connectorSpaceAttributes: query<readonly string[]>()(z.tuple([nameSchema]), []),
   /** The unmapped-attribute report rendered as a file (as `synclens report` writes it). */
   report: query<ReportAnswer>()(z.tuple([reportRequest]), { error: NO_SNAPSHOT_REPORT }),
   /** "Draft a fix": the rule and connector changes that make one attribute of one object flow. */

@@ -89,6 +89,8 @@ export const metaverseSearchRequest = z.object({
   ...paging,
   /** Keep only objects with at least one attribute that has no mapping. */
   unmappedOnly: z.optional(z.boolean()),
+  /** Keep only objects in the scope of this rule (its scoping filter, on the side it reads). */
+  inScopeOfRule: z.optional(nameSchema),
 })
 
 /** A Metaverse Search the UI asks for. */

@@ -19,8 +19,11 @@ describe('objectReport', () => {
       name: 'sourceAnchor',
       type: 'String',
       values: ['qrvM3e7/ABEiM0RVZneImQ=='],
-      contributingConnector: null,
-      syncRule: null,
+      // The export carries no lineage for it: the engine's winning import flow names the contributor.
+      contributingConnector: 'contoso.com',
+      syncRule: 'In from AD - User Join',
+      syncRuleId: '00000000-0000-4000-8000-000000000002',
+      lineageSource: 'computed',
       lastModified: null,
     })
     expect(report.connectors).toEqual([
@@ -92,6 +95,13 @@ describe('objectReport', () => {
     expect(report.exportFlow[0]?.rows.find((row) => row.csAttribute === 'extensionAttribute1')?.status).toBe(
       'in-sync',
     )
+    const computed = report.metaverse?.attributes ?? []
+    expect(computed.length).toBeGreaterThan(0)
+    for (const attribute of computed) {
+      expect(attribute.syncRule, attribute.name).not.toBeNull()
+      expect(attribute.contributingConnector, attribute.name).toBe('contoso.com')
+      expect(attribute.lineageSource, attribute.name).toBe('computed')
+    }
   })
 
   it('serializes to JSON and back without loss', () => {

@@ -26,6 +26,13 @@ export interface ReportMvAttribute {
   readonly values: readonly string[]
   readonly contributingConnector: string | null
   readonly syncRule: string | null
+  /** The contributing rule's id when the rules of this snapshot name it (to open it); null otherwise. */
+  readonly syncRuleId: string | null
+  /**
+   * Where connector and rule come from: the exported value's lineage, the engine's winning import flow (a
+   * computed metaverse, or an export without lineage), or nowhere (no rule writes the attribute).
+   */
+  readonly lineageSource: 'snapshot' | 'computed' | null
   readonly lastModified: string | null
 }
 
@@ -130,7 +137,7 @@ export function objectReport(input: ObjectReportInput): ObjectReport {
     }),
   )
   return {
-    metaverse: effectiveMv ? metaverseSection(effectiveMv, ruleIndex) : null,
+    metaverse: effectiveMv ? metaverseSection(effectiveMv, ruleIndex, importRows) : null,
     connectors: connections(mvObject, csObjects, connectorName, ruleIndex),
     importFlow: importRows,
     exportFlow: exports,
@@ -143,25 +150,54 @@ function orderFirst(first: CsObject, others: readonly CsObject[]): readonly CsOb
   return [first, ...others.filter((object) => object.id !== first.id)]
 }
 
-function metaverseSection(mvObject: MvObject, ruleIndex: RuleIndex): ReportMetaverse {
+function metaverseSection(
+  mvObject: MvObject,
+  ruleIndex: RuleIndex,
+  importRows: readonly ImportFlowRow[],
+): ReportMetaverse {
+  const winners = new Map<string, ImportFlowRow>()
+  for (const row of importRows) {
+    const key = row.mvAttribute.toLowerCase()
+    if (row.winner && !winners.has(key)) winners.set(key, row)
+  }
   return {
     id: mvObject.id,
     objectType: mvObject.objectType,
-    attributes: mvObject.attributes.map((attribute) => reportAttribute(attribute, ruleIndex)),
+    attributes: mvObject.attributes.map((attribute) =>
+      reportAttribute(attribute, ruleIndex, winners.get(attribute.name.toLowerCase()) ?? null),
+    ),
   }
 }
 
-function reportAttribute(attribute: MvAttribute, ruleIndex: RuleIndex): ReportMvAttribute {
+/**
+ * One attribute with its contributor. The exported lineage names them when it can; otherwise (a computed
+ * metaverse has no lineage, and some exports carry only ids) the engine's winning import flow does, so the
+ * Attributes tab never leaves "Sync rule" empty for a value a rule wrote.
+ */
+function reportAttribute(
+  attribute: MvAttribute,
+  ruleIndex: RuleIndex,
+  winner: ImportFlowRow | null,
+): ReportMvAttribute {
   const lineage = attribute.lineage.find(
     (entry) => entry.connectorName !== null || entry.connectorId !== null,
   )
   const byId = lineage?.connectorId ? ruleIndex.connector(lineage.connectorId)?.name : undefined
+  const lineageConnector = lineage?.connectorName ?? byId ?? lineage?.connectorId ?? null
+  const lineageRule = attribute.lineage.find((entry) => entry.syncRuleName !== null)?.syncRuleName ?? null
+  const ruleByName =
+    lineageRule === null
+      ? undefined
+      : ruleIndex.rules.find((rule) => rule.name.toLowerCase() === lineageRule.toLowerCase())
+  const fromSnapshot = lineageConnector !== null || lineageRule !== null
   return {
     name: attribute.name,
     type: attribute.type,
     values: attribute.values,
-    contributingConnector: lineage?.connectorName ?? byId ?? lineage?.connectorId ?? null,
-    syncRule: attribute.lineage.find((entry) => entry.syncRuleName !== null)?.syncRuleName ?? null,
+    contributingConnector: lineageConnector ?? winner?.connector.name ?? null,
+    syncRule: lineageRule ?? winner?.rule.name ?? null,
+    syncRuleId: ruleByName?.id ?? (lineageRule === null ? (winner?.rule.id ?? null) : null),
+    lineageSource: fromSnapshot ? 'snapshot' : winner ? 'computed' : null,
     lastModified: attribute.lineage.find((entry) => entry.time !== null)?.time ?? null,
   }
 }

@@ -1,4 +1,5 @@
-import { AAD_CONNECTOR_ID, type Connector } from '../model/connector'
+import { AAD_CONNECTOR_ID, type Connector, type ConnectorType } from '../model/connector'
+import { EMPTY_SCHEMA } from '../model/schema'
 import type { SnapshotManifest } from '../formats/manifest/manifest'
 import { baseName } from '../io/source'
 
@@ -54,6 +55,49 @@ export function findConnectorSpaceOwner(
     .sort((a, b) => b.name.length - a.name.length)
     .find((connector) => fileName.includes(connector.name.toLowerCase()))
   return fromFileName ? { connector: fromFileName, evidence: 'file name' } : null
+}
+
+/**
+ * The connector of a connector space whose snapshot has no configuration (a lone csexport): named by the file's
+ * `ma-name` when it has one, else by the file name, typed from its first DN, and with an id derived from that
+ * name (the same file always gets the same id). It has no rules, partitions, schema or selected attributes:
+ * the snapshot does not say them.
+ */
+export function inferredConnector(path: string, headText: string): Connector {
+  const maName = decodeXmlText(/<ma-name>([^<]*)<\/ma-name>/.exec(headText)?.[1])?.trim()
+  const fileName = baseName(path).replace(/\.(xml|csexport|txt)$/i, '')
+  const name = maName !== undefined && maName !== '' ? maName : fileName === '' ? 'connector space' : fileName
+  const firstDn = decodeXmlText(/\scs-dn\s*=\s*"([^"]*)"/.exec(headText)?.[1])?.trim() ?? ''
+  const type: ConnectorType = AAD_DN.test(firstDn) ? 'AAD' : /(^|,)\s*DC=/i.test(firstDn) ? 'AD' : 'Other'
+  return {
+    id: type === 'AAD' ? AAD_CONNECTOR_ID : nameGuid(name),
+    name,
+    type,
+    category: '',
+    subtype: '',
+    description: `Not in the snapshot's configuration: named from ${maName ? 'the ma-name in' : 'the name of'} ${path}.`,
+    selectedAttributes: [],
+    partitions: [],
+    schema: EMPTY_SCHEMA,
+    parameters: [],
+    origin: path,
+    inferred: true,
+  }
+}
+
+/** A GUID-shaped id from a name (FNV-1a over its lower-cased text, four rounds), stable across loads. */
+function nameGuid(name: string): string {
+  const text = name.toLowerCase()
+  let hex = ''
+  for (let round = 0; round < 4; round += 1) {
+    let hash = 0x811c9dc5 ^ round
+    for (let index = 0; index < text.length; index += 1) {
+      hash ^= text.charCodeAt(index)
+      hash = Math.imul(hash, 0x01000193) >>> 0
+    }
+    hex += hash.toString(16).padStart(8, '0')
+  }
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
 
 function connectorOfDn(dn: string, connectors: readonly Connector[]): Connector | undefined {

@@ -42,6 +42,36 @@ const AD_SPACE = csexport([
 const AAD_SPACE = csexport([{ dn: 'CN={4A6F65}', id: guid(11), type: 'user', mv: guid(101) }])
 
 describe('loadSnapshot with connector spaces and metaverse objects', () => {
+  it('shows a lone csexport under a connector named from the file, with no configuration', async () => {
+    const snapshot = await loadSnapshot(textSource('contoso.com.xml', { 'contoso.com.xml': AD_SPACE }))
+
+    const summary = summarize(snapshot)
+
+    expect(summary.connectors.map((c) => [c.name, c.type, c.csObjects, c.byObjectType])).toEqual([
+      ['contoso.com', 'AD', 4, { contact: 1, group: 1, user: 2 }],
+    ])
+    expect(summary.unassignedCsObjects).toBe(0)
+    expect(summary.rules.total).toBe(0)
+    expect(snapshot.issues).toEqual([])
+  })
+
+  it('names a lone connector space by its ma-name, and an Entra ID one by the fixed connector id', async () => {
+    const named = AD_SPACE.replace('<cs-objects>', '<cs-objects><ma-name>corp &amp; co</ma-name>')
+    const snapshot = await loadSnapshot(
+      textSource('Objects', { 'cs/export-1.xml': named, 'cs/export-2.xml': AAD_SPACE }),
+    )
+
+    const summary = summarize(snapshot)
+
+    expect(summary.connectors.map((c) => [c.name, c.type])).toEqual([
+      ['corp & co', 'AD'],
+      ['export-2', 'AAD'],
+    ])
+    expect(summary.connectors[1]?.id).toBe(AAD_ID)
+    const again = summarize(await loadSnapshot(textSource('Objects', { 'cs/export-1.xml': named })))
+    expect(again.connectors[0]?.id).toBe(summary.connectors[0]?.id)
+  })
+
   it('matches each connector space to its connector by DN and counts objects per type', async () => {
     const snapshot = await loadSnapshot(
       textSource('Objects', {

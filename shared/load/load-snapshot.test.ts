@@ -185,6 +185,13 @@ describe('loadSnapshot', () => {
     await expect(load).rejects.toThrow(/Photos holds no snapshot file \(2 file\(s\) looked at\)/)
   })
 
+  it('says an empty folder is empty', async () => {
+    const load = loadSnapshot(textSource('Export', {}))
+
+    await expect(load).rejects.toBeInstanceOf(NotASnapshotError)
+    await expect(load).rejects.toThrow(/^Export is empty: it holds no file\./)
+  })
+
   it('stops when cancelled', async () => {
     const signal = { aborted: false }
     const source = textSource('Fixture', { 'a.xml': INBOUND_RULE_XML, 'b.xml': OUTBOUND_RULE_XML })

@@ -10,10 +10,11 @@ import type { Connector } from '../model/connector'
 import { IssueCollector, type LoadIssue, loadIssue } from '../model/load-issue'
 import type { MetaverseConfig } from '../model/metaverse-schema'
 import type { SyncRule } from '../model/sync-rule'
+import { emptySnapshotMessage } from '../model/snapshot-summary'
 import { ObjectStore } from '../store/object-store'
 import { decodeText } from '../text/decode'
 import { parseXmlTree, type XmlElement } from '../xml/element-tree'
-import { findConnectorSpaceOwner } from './connector-space-owner'
+import { findConnectorSpaceOwner, inferredConnector } from './connector-space-owner'
 import { DETECTION_HEAD_BYTES, detectFileKind, FILE_KIND_LABELS, type FileKind } from '../io/detect'
 import { ProgressTracker } from './progress'
 import { type AbortSignalLike, LoadCancelled } from '../model/cancel'
@@ -170,8 +171,12 @@ export async function loadSnapshot(
   issues.pushAll(assembled.issues)
   const objectFiles = detected.filter((entry) => entry.kind === 'csexport' || entry.kind === 'mv-objects')
   const control: StreamControl = { tracker, report, checkCancel }
+  // Without any configuration, each connector space is shown under a connector named from its file.
+  const inferred: Connector[] = []
+  if (assembled.configuration.connectors.length === 0)
+    for (const entry of objectFiles) inferredFor(entry, inferred)
   const context: ObjectContext = {
-    connectors: assembled.configuration.connectors,
+    connectors: inferred.length > 0 ? inferred : assembled.configuration.connectors,
     manifest: collected.manifest,
     issues: new IssueCollector(),
     rows: new Map(),
@@ -183,9 +188,12 @@ export async function loadSnapshot(
     store = new ObjectStore()
     await loadObjects(objectFiles, source.accelerators?.segments, store, context, control)
   }
+  const configuration =
+    inferred.length === 0 ? assembled.configuration : { ...assembled.configuration, connectors: inferred }
   checkCancel()
 
   const recognised = detected.filter((entry) => entry.kind !== 'unknown').length
+  if (source.files.length === 0) throw new NotASnapshotError(emptySnapshotMessage(source.name), issues.list())
   if (recognised === 0) {
     throw new NotASnapshotError(
       `${source.name} holds no snapshot file (${source.files.length} file(s) looked at). Open the folder written by ` +
@@ -200,7 +208,7 @@ export async function loadSnapshot(
   issues.pushAll(context.issues.list())
   return {
     name: source.name,
-    configuration: assembled.configuration,
+    configuration,
     objects: store,
     issues: issues.list(),
     fileKinds: new Map(detected.map((entry) => [entry.file.path, entry.kind])),
@@ -229,6 +237,13 @@ async function readOrReport<T>(
 function unreadableIssue(file: SourceFile, error: unknown): LoadIssue {
   const reason = error instanceof Error ? error.message : String(error)
   return loadIssue('error', file.path, `This file could not be read, so it was skipped: ${reason}`)
+}
+
+/** Adds the inferred connector of a csexport (by name, so two files of one space share it). */
+function inferredFor(entry: DetectedFile, inferred: Connector[]): void {
+  if (entry.kind !== 'csexport') return
+  const connector = inferredConnector(entry.file.path, entry.headText)
+  if (!inferred.some((known) => known.id === connector.id)) inferred.push(connector)
 }
 
 function isSmallKind(kind: FileKind): boolean {

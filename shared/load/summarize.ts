@@ -22,6 +22,7 @@ export function summarize(snapshot: LoadedSnapshot): SnapshotSummary {
       id: connector.id,
       name: connector.name,
       type: connector.type,
+      inferred: connector.inferred === true,
       selectedAttributes: connector.selectedAttributes.length,
       csObjects: store.csRowsOfConnector(connector.id).length,
       byObjectType: countsRecord(csTypes.get(connector.id)),

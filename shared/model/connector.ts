@@ -35,6 +35,8 @@ export interface Connector {
   readonly parameters: readonly (readonly [string, string])[]
   /** Where the connector was read from (file path relative to the snapshot root). */
   readonly origin: string
+  /** True for a connector no configuration file describes, inferred from a connector-space export alone. */
+  readonly inferred?: true
 }
 
 /**

@@ -1,6 +1,12 @@
 import type { ObjectStore } from '../store/object-store'
 import type { ValueColumn } from '../store/value-column'
 
+/**
+ * The attribute columns Search Connector Space shows until the user changes them (Entra ID objects are named by
+ * GUID DNs: these say who they are), and offers for a connector the snapshot has no configuration for.
+ */
+export const DEFAULT_CS_COLUMNS: readonly string[] = ['displayName', 'userPrincipalName']
+
 /** Values shown in one grid cell before the rest is summarised. */
 const CELL_VALUES = 20
 

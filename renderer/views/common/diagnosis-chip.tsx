@@ -1,4 +1,5 @@
 import { codeLabel, codeTone, type DiagnosisCode, type Tone } from '../../../shared/model/diagnosis-codes'
+import { useAnswersHidden } from '../../ui/present-mode'
 
 /** The chip class of a tone: blocking red, unmapped amber, by design quiet, flowing green, a fact blue. */
 export function toneClass(tone: Tone): string {
@@ -19,7 +20,7 @@ export function toneClass(tone: Tone): string {
 /**
  * The one mark of a diagnosis code in every view: a readable label coloured by the finding's severity (or the
  * code's own tone where no finding classifies it), the reason as its tooltip and, with `detailed`, as a
- * visible line under it.
+ * visible line under it. While a trainer presents, a masked chip instead.
  */
 export function DiagnosisChip({
   code,
@@ -37,6 +38,21 @@ export function DiagnosisChip({
   /** The severity of the finding the chip marks; the code's own tone when omitted. */
   readonly tone?: Tone
 }) {
+  // Presenting a case: the class works the answer out before the chip tells it.
+  if (useAnswersHidden()) {
+    return (
+      <span className="diagnosis">
+        <span
+          className="chip chip--masked"
+          title="Hidden while presenting: Reveal answers shows it"
+          data-testid="diagnosis-chip"
+          data-masked="true"
+        >
+          ?
+        </span>
+      </span>
+    )
+  }
   return (
     <span className={detailed ? 'diagnosis diagnosis--detailed' : 'diagnosis'}>
       <span

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import type { ReportUnmapped } from '../../../shared/engine/object-report'
+import type { ObjectReport, ReportUnmapped } from '../../../shared/engine/object-report'
 import { isActionable } from '../../../shared/model/diagnosis-codes'
 import type { Attribute, CsObject, ObjectError } from '../../../shared/model/objects'
 import { useNavigate } from '../../ui/navigation-context'
@@ -9,6 +9,7 @@ import { DiagnosisChip } from '../common/diagnosis-chip'
 import { ExportCsvButton } from '../common/export-csv-button'
 import { fitGridHeight } from '../common/grid-height'
 import { ProblemsToggle } from '../common/problems-toggle'
+import { csLineageView, type CsLineageView } from './cs-lineage'
 import { changeRows, type ChangeRow } from './cs-object-rows'
 
 interface HeldRow {
@@ -84,14 +85,17 @@ function ErrorBox({ error }: { readonly error: ObjectError }) {
 /** A connector-space object: synchronized attributes, staged changes, errors and lineage. */
 export function CsObjectPanel({
   object,
-  unmapped,
+  report,
   onDiagnose,
 }: {
   readonly object: CsObject
-  readonly unmapped: readonly ReportUnmapped[]
+  /** The object's computed flow and findings; null when it could not be computed. */
+  readonly report: ObjectReport | null
   readonly onDiagnose: (attribute: string) => void
 }) {
   const navigate = useNavigate()
+  const unmapped = useMemo(() => report?.unmapped ?? [], [report])
+  const lineage = useMemo(() => csLineageView(object, report?.importFlow ?? []), [object, report])
   const [problemsOnly, setProblemsOnly] = useState(false)
   const rows = useMemo(
     () =>
@@ -209,30 +213,76 @@ export function CsObjectPanel({
         </div>
       )}
       <h3 className="section-title">Lineage</h3>
-      {object.lineage.length === 0 ? (
-        <p className="muted small">No lineage: the object was never projected or joined by a rule.</p>
-      ) : (
-        <ul className="lineage">
-          {object.lineage.map((entry, index) => (
-            <li key={index}>
-              {entry.syncRuleId !== null ? (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() =>
-                    entry.syncRuleId !== null && navigate({ view: 'rules', ruleId: entry.syncRuleId })
-                  }
-                >
-                  {entry.syncRuleName ?? entry.syncRuleId}
-                </button>
-              ) : (
-                (entry.syncRuleName ?? 'unknown rule')
-              )}
-              {entry.operation !== null && <span className="muted"> {entry.operation}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <LineageSection view={lineage} />
     </div>
   )
+}
+
+/** The Lineage section: the same link the header shows, then the rules that apply (from the export or computed). */
+function LineageSection({ view }: { readonly view: CsLineageView }) {
+  const navigate = useNavigate()
+  switch (view.kind) {
+    case 'disconnector':
+      return (
+        <p className="muted small" data-testid="cs-lineage">
+          {view.explicit ? 'Explicit disconnector' : 'Disconnector'}: the object was never projected or joined
+          to a metaverse object, so no rule flows its attributes.
+        </p>
+      )
+    case 'connector-without-link':
+      return (
+        <p className="muted small" data-testid="cs-lineage">
+          The export marks the object as a connector but names no metaverse object: its lineage is not in the
+          snapshot.
+        </p>
+      )
+    case 'linked':
+      return (
+        <div className="lineage" data-testid="cs-lineage">
+          <p className="small">
+            Linked to metaverse object{' '}
+            <button
+              type="button"
+              className="link-button mono"
+              onClick={() => navigate({ view: 'object', target: { mvId: view.mvObjectId } })}
+            >
+              {view.mvObjectId}
+            </button>
+            {view.lineageType !== null && <span className="muted"> by {view.lineageType}</span>}
+            {view.lineageTime !== null && <span className="muted"> at {view.lineageTime}</span>}
+          </p>
+          {view.rules.length === 0 ? (
+            <p className="muted small">No inbound rule of this connector applies to the object.</p>
+          ) : (
+            <>
+              <p className="muted small">
+                {view.source === 'snapshot'
+                  ? 'Rules recorded in the export:'
+                  : 'The export records no rule lineage; the inbound rules that apply to the object, as SyncLens computes them:'}
+              </p>
+              <ul className="lineage__rules">
+                {view.rules.map((rule, index) => (
+                  <li key={`${rule.ruleId ?? rule.ruleName}|${index}`}>
+                    {rule.ruleId !== null ? (
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() =>
+                          rule.ruleId !== null && navigate({ view: 'rules', ruleId: rule.ruleId })
+                        }
+                      >
+                        {rule.ruleName}
+                      </button>
+                    ) : (
+                      rule.ruleName
+                    )}
+                    {rule.detail !== null && <span className="muted"> {rule.detail}</span>}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )
+  }
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import type { SnapshotSummary } from '../../../shared/app/host-api'
 import type { CsSearchQuery, CsSearchScope } from '../../../shared/search/connector-space-search'
-import type { CsSearchRow } from '../../../shared/search/result-rows'
+import { DEFAULT_CS_COLUMNS, type CsSearchRow } from '../../../shared/search/result-rows'
 import { formatCount } from '../../../shared/text/format'
 import { useHost } from '../../ui/host-context'
 import { useNavigate } from '../../ui/navigation-context'
@@ -9,6 +9,9 @@ import { toCsv } from '../common/csv'
 import { DataGrid, type GridColumn } from '../common/data-grid'
 import { ExportCsvButton } from '../common/export-csv-button'
 import { usePagedSearch } from '../common/use-paged-search'
+import { useHostQuery } from '../common/use-host-query'
+import { ColumnSettings } from '../common/column-settings'
+import { gapMessage } from '../common/snapshot-gaps'
 
 /** The scopes of Search Connector Space, with their labels; the first three take a value. */
 export const CS_SCOPES: readonly (readonly [CsSearchScope, string])[] = [
@@ -35,9 +38,17 @@ function resultKey(row: CsSearchRow): string {
   return row.id
 }
 
-function csColumns(connectorName: string): GridColumn<CsSearchRow>[] {
+const NO_NAMES: readonly string[] = []
+
+function csColumns(connectorName: string, attributes: readonly string[]): GridColumn<CsSearchRow>[] {
   return [
-    { id: 'dn', header: 'DN', width: 'minmax(18rem, 3fr)', text: (row) => row.dn },
+    ...attributes.map((attribute, index): GridColumn<CsSearchRow> => ({
+      id: `attr-${index}`,
+      header: attribute,
+      width: index === 0 ? 'minmax(11rem, 1.6fr)' : 'minmax(10rem, 1.4fr)',
+      text: (row) => row.values[index] ?? '',
+    })),
+    { id: 'dn', header: 'DN', width: 'minmax(16rem, 2.4fr)', text: (row) => row.dn },
     { id: 'objectType', header: 'Object type', width: 'minmax(7rem, 0.8fr)', text: (row) => row.objectType },
     { id: 'connector', header: 'Connector', width: 'minmax(9rem, 1fr)', text: () => connectorName },
     {
@@ -53,9 +64,12 @@ function csColumns(connectorName: string): GridColumn<CsSearchRow>[] {
 export function CsSearchView({
   summary,
   connectorId,
+  linkScope,
 }: {
   readonly summary: SnapshotSummary
   readonly connectorId: string
+  /** A scope asked for by a link (the pipeline diagram's Import and Export boxes): searched at once. */
+  readonly linkScope?: CsSearchScope | undefined
 }) {
   const host = useHost()
   const navigate = useNavigate()
@@ -63,15 +77,29 @@ export function CsSearchView({
   const [scope, setScope] = useState<CsSearchScope>('all')
   const [value, setValue] = useState('')
   const [objectType, setObjectType] = useState('')
+  const [attributeColumns, setAttributeColumns] = useState<readonly string[]>(DEFAULT_CS_COLUMNS)
+  const names = useHostQuery(`cs-attributes|${connectorId}`, () => host.connectorSpaceAttributes(connectorId))
+  const attributeNames = names.status === 'done' ? names.value : NO_NAMES
   const [submitted, setSubmitted] = useState<{ readonly query: CsSearchQuery; readonly run: number } | null>(
     null,
   )
-  const runKey = submitted === null ? null : `${submitted.run}|${JSON.stringify(submitted.query)}`
+  const [appliedScope, setAppliedScope] = useState<CsSearchScope | undefined>(undefined)
+  if (linkScope !== appliedScope) {
+    setAppliedScope(linkScope)
+    if (linkScope !== undefined) {
+      setScope(linkScope)
+      setSubmitted((previous) => ({ query: { scope: linkScope }, run: (previous?.run ?? 0) + 1 }))
+    }
+  }
+  const runKey =
+    submitted === null
+      ? null
+      : `${submitted.run}|${JSON.stringify(submitted.query)}|${attributeColumns.join('|')}`
   const search = usePagedSearch<CsSearchRow>(runKey, (offset, limit, searchId) =>
     host.searchConnectorSpace({
       connectorId,
       query: submitted?.query ?? { scope: 'all' },
-      columns: [],
+      columns: attributeColumns,
       offset,
       limit,
       ...(searchId === undefined ? {} : { searchId }),
@@ -79,10 +107,20 @@ export function CsSearchView({
   )
   // Kept across renders: a new column list makes the grid rebuild its column model and every row.
   const columns = useMemo(
-    () => csColumns(summary.connectors.find((candidate) => candidate.id === connectorId)?.name ?? ''),
-    [summary.connectors, connectorId],
+    () =>
+      csColumns(
+        summary.connectors.find((candidate) => candidate.id === connectorId)?.name ?? '',
+        attributeColumns,
+      ),
+    [summary.connectors, connectorId, attributeColumns],
   )
-  if (!connector) return <main className="view empty-state">This snapshot has no connector to search.</main>
+  if (!connector)
+    return (
+      <main className="view empty-state" data-testid="cs-search-empty">
+        {gapMessage(summary, ['no-configuration', 'no-objects']) ??
+          'This snapshot has no connector to search.'}
+      </main>
+    )
   const status = search.error
     ? `The search failed: ${search.error}`
     : search.searching
@@ -160,6 +198,12 @@ export function CsSearchView({
           <span className="results__status" role="status" aria-live="polite" data-testid="result-count">
             {status}
           </span>
+          <ColumnSettings
+            columns={attributeColumns}
+            attributes={attributeNames}
+            onChange={setAttributeColumns}
+            fixedColumns="DN, Object type, Connector and Explicit"
+          />
           <ExportCsvButton
             label={`Connector space ${connector.name}`}
             disabled={!search.total}
@@ -176,7 +220,11 @@ export function CsSearchView({
           onActivate={(row) => navigate({ view: 'object', target: { csId: row.id } })}
           rowClass={(row) => (row.isConnector ? undefined : 'data-grid__row--subdued')}
           emptyMessage={
-            search.total === 0 ? 'No object in this connector space matches.' : 'Results appear here.'
+            connector.csObjects === 0
+              ? `This snapshot holds no object of ${connector.name}: add its connector-space export (csexport "${connector.name}" file.xml /f:x, or the collector script).`
+              : search.total === 0
+                ? 'No object in this connector space matches.'
+                : 'Results appear here. Double-click a result or press Enter to open it.'
           }
           testId="cs-results"
         />

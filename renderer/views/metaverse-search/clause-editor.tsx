@@ -46,55 +46,60 @@ export function ClauseEditor({
               const name = `Clause ${clauseIndex + 1} of group ${groupIndex + 1}`
               return (
                 <div key={clause.id} className="clause-grid__row" role="row" data-testid="clause">
-                  <input
-                    role="cell"
-                    className="input"
-                    list={ATTRIBUTE_LIST_ID}
-                    value={clause.attribute}
-                    aria-label={`${name}: attribute`}
-                    spellCheck={false}
-                    onChange={(event) =>
-                      onChange(updateClause(draft, clause.id, { attribute: event.target.value }))
-                    }
-                  />
-                  <select
-                    role="cell"
-                    className="select"
-                    value={clause.operator}
-                    aria-label={`${name}: operator`}
-                    onChange={(event) =>
-                      onChange(
-                        updateClause(draft, clause.id, { operator: event.target.value as SearchOperator }),
-                      )
-                    }
-                  >
-                    {[...OPERATOR_LABELS].map(([operator, label]) => (
-                      <option key={operator} value={operator}>
-                        {label}
-                      </option>
-                    ))}
-                  </select>
-                  <input
-                    role="cell"
-                    className="input"
-                    value={operatorTakesValue(clause.operator) ? clause.value : ''}
-                    disabled={!operatorTakesValue(clause.operator)}
-                    placeholder={operatorTakesValue(clause.operator) ? 'Value' : 'No value needed'}
-                    aria-label={`${name}: value`}
-                    spellCheck={false}
-                    onChange={(event) =>
-                      onChange(updateClause(draft, clause.id, { value: event.target.value }))
-                    }
-                  />
-                  <button
-                    type="button"
-                    className="button button--quiet icon-button"
-                    aria-label={`Remove ${name.toLowerCase()}`}
-                    title="Remove clause"
-                    onClick={() => onChange(removeClause(draft, clause.id))}
-                  >
-                    ×
-                  </button>
+                  <div role="cell" className="clause-grid__cell">
+                    <input
+                      className="input"
+                      list={ATTRIBUTE_LIST_ID}
+                      value={clause.attribute}
+                      aria-label={`${name}: attribute`}
+                      spellCheck={false}
+                      onChange={(event) =>
+                        onChange(updateClause(draft, clause.id, { attribute: event.target.value }))
+                      }
+                    />
+                  </div>
+                  <div role="cell" className="clause-grid__cell">
+                    <select
+                      className="select"
+                      value={clause.operator}
+                      aria-label={`${name}: operator`}
+                      onChange={(event) =>
+                        onChange(
+                          updateClause(draft, clause.id, { operator: event.target.value as SearchOperator }),
+                        )
+                      }
+                    >
+                      {[...OPERATOR_LABELS].map(([operator, label]) => (
+                        <option key={operator} value={operator}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div role="cell" className="clause-grid__cell">
+                    <input
+                      className="input"
+                      value={operatorTakesValue(clause.operator) ? clause.value : ''}
+                      disabled={!operatorTakesValue(clause.operator)}
+                      placeholder={operatorTakesValue(clause.operator) ? 'Value' : 'No value needed'}
+                      aria-label={`${name}: value`}
+                      spellCheck={false}
+                      onChange={(event) =>
+                        onChange(updateClause(draft, clause.id, { value: event.target.value }))
+                      }
+                    />
+                  </div>
+                  <div role="cell" className="clause-grid__cell">
+                    <button
+                      type="button"
+                      className="button button--quiet icon-button"
+                      aria-label={`Remove ${name.toLowerCase()}`}
+                      title="Remove clause"
+                      onClick={() => onChange(removeClause(draft, clause.id))}
+                    >
+                      ×
+                    </button>
+                  </div>
                 </div>
               )
             })}

@@ -9,7 +9,8 @@ import { DataGrid, type GridColumn } from '../common/data-grid'
 import { ExportCsvButton } from '../common/export-csv-button'
 import { useHostQuery } from '../common/use-host-query'
 import { usePagedSearch } from '../common/use-paged-search'
-import { ColumnSettings } from './column-settings'
+import { ColumnSettings } from '../common/column-settings'
+import { gapMessage } from '../common/snapshot-gaps'
 import { INITIAL_DRAFT, toMetaverseQuery, type SearchDraft } from './search-draft'
 import { SearchForm } from './search-form'
 
@@ -52,10 +53,13 @@ function resultKey(row: MvSearchRow): string {
 export function MetaverseSearchView({
   summary,
   objectType,
+  inScopeOf,
 }: {
   readonly summary: SnapshotSummary
   /** A scope asked for by a link (Sync Rules "Find objects in scope"); searches at once. */
-  readonly objectType?: string
+  readonly objectType?: string | undefined
+  /** A rule whose scope the link asked for: only its objects are kept, until the user removes it. */
+  readonly inScopeOf?: { readonly ruleId: string; readonly ruleName: string } | undefined
 }) {
   const host = useHost()
   const navigate = useNavigate()
@@ -67,11 +71,16 @@ export function MetaverseSearchView({
   const attributes = useHostQuery('mv-attributes', () => host.metaverseAttributes())
   const attributeNames = attributes.status === 'done' ? attributes.value : NO_NAMES
 
-  const [appliedType, setAppliedType] = useState<string | undefined>(undefined)
+  const [appliedLink, setAppliedLink] = useState<string | undefined>(undefined)
+  const [ruleScope, setRuleScope] = useState<{ readonly ruleId: string; readonly ruleName: string } | null>(
+    null,
+  )
+  const linkKey = objectType === undefined ? undefined : `${objectType}|${inScopeOf?.ruleId ?? ''}`
   // A scope asked for by a link is applied while rendering, so the search starts with the first paint.
-  if (objectType !== undefined && objectType !== appliedType) {
+  if (objectType !== undefined && linkKey !== appliedLink) {
     const scoped = { ...INITIAL_DRAFT, objectType, groups: [{ id: 1, clauses: [] }] }
-    setAppliedType(objectType)
+    setAppliedLink(linkKey)
+    setRuleScope(inScopeOf ?? null)
     setDraft(scoped)
     setSubmitted((previous) => ({ draft: scoped, run: (previous?.run ?? 0) + 1 }))
   }
@@ -80,8 +89,13 @@ export function MetaverseSearchView({
     () =>
       submitted === null
         ? null
-        : { query: toMetaverseQuery(submitted.draft), unmappedOnly: submitted.draft.unmappedOnly, columns },
-    [submitted, columns],
+        : {
+            query: toMetaverseQuery(submitted.draft),
+            unmappedOnly: submitted.draft.unmappedOnly,
+            columns,
+            inScopeOfRule: ruleScope?.ruleId,
+          },
+    [submitted, columns, ruleScope],
   )
   const runKey = request === null || submitted === null ? null : `${submitted.run}|${JSON.stringify(request)}`
   const search = usePagedSearch<MvSearchRow>(runKey, (offset, limit, searchId) =>
@@ -91,6 +105,7 @@ export function MetaverseSearchView({
       offset,
       limit,
       ...(request?.unmappedOnly === true ? { unmappedOnly: true } : {}),
+      ...(request?.inScopeOfRule === undefined ? {} : { inScopeOfRule: request.inScopeOfRule }),
       ...(searchId === undefined ? {} : { searchId }),
     }),
   )
@@ -111,7 +126,10 @@ export function MetaverseSearchView({
           : `${formatCount(search.total)} matching (${formatMs(search.elapsedMs)})`
 
   return (
-    <main className="view mv-search" data-testid="mv-search">
+    <main
+      className={ruleScope === null ? 'view mv-search' : 'view mv-search mv-search--scoped'}
+      data-testid="mv-search"
+    >
       <SearchForm
         draft={draft}
         onChange={setDraft}
@@ -119,13 +137,34 @@ export function MetaverseSearchView({
         summary={summary}
         attributes={attributeNames}
       />
+      {ruleScope !== null && (
+        <p className="rule-scope-filter" data-testid="rule-scope-filter">
+          <span className="chip chip--info">In the scope of {ruleScope.ruleName}</span>
+          <span className="muted small">Only objects its scoping filter keeps.</span>
+          <button
+            type="button"
+            className="link-button small"
+            onClick={() => {
+              setRuleScope(null)
+              setSubmitted((previous) => (previous === null ? null : { ...previous, run: previous.run + 1 }))
+            }}
+          >
+            Remove this filter
+          </button>
+        </p>
+      )}
       <section className="results" aria-label="Search Results">
         <div className="results__bar">
           <h3 className="section-title">Search Results</h3>
           <span className="results__status" role="status" aria-live="polite" data-testid="result-count">
             {status}
           </span>
-          <ColumnSettings columns={columns} attributes={attributeNames} onChange={setColumns} />
+          <ColumnSettings
+            columns={columns}
+            attributes={attributeNames}
+            onChange={setColumns}
+            fixedColumns="Display name and Object type"
+          />
           <ExportCsvButton
             label="Metaverse Search results"
             disabled={!search.total}
@@ -141,11 +180,14 @@ export function MetaverseSearchView({
           onVisibleRange={search.loadRange}
           onActivate={(row) => navigate({ view: 'object', target: { mvId: row.id } })}
           emptyMessage={
-            search.checking
-              ? 'Checking each object’s flows; matches appear here as they are found.'
-              : search.total === 0
-                ? 'No metaverse object matches. Loosen a clause, or add an OR group.'
-                : 'Results appear here. Double-click a result or press Enter to open it.'
+            summary.metaverse.objects === 0
+              ? (gapMessage(summary, ['no-objects', 'no-configuration']) ??
+                'This snapshot holds no metaverse object: add the metaverse export, or the connector-space exports it is computed from.')
+              : search.checking
+                ? 'Checking each object’s flows; matches appear here as they are found.'
+                : search.total === 0
+                  ? 'No metaverse object matches. Loosen a clause, or add an OR group.'
+                  : 'Results appear here. Double-click a result or press Enter to open it.'
           }
           testId="mv-results"
         />

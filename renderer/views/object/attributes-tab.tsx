@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react'
 import type { ReportMvAttribute, ReportUnmapped } from '../../../shared/engine/object-report'
 import { isActionable } from '../../../shared/model/diagnosis-codes'
 import { toCsv } from '../common/csv'
-import { DataGrid, type GridColumn } from '../common/data-grid'
+import { CellText, DataGrid, type GridColumn } from '../common/data-grid'
+import { useNavigate } from '../../ui/navigation-context'
 import { DiagnosisChip } from '../common/diagnosis-chip'
 import { ExportCsvButton } from '../common/export-csv-button'
 import { ProblemsToggle } from '../common/problems-toggle'
@@ -15,7 +16,12 @@ interface AttributeRow {
   readonly actionable: boolean
 }
 
-function columns(onDiagnose: ((attribute: string) => void) | null): GridColumn<AttributeRow>[] {
+const COMPUTED_NOTE = 'Not in the export: the engine computed the winning rule of this attribute.'
+
+function columns(
+  onDiagnose: ((attribute: string) => void) | null,
+  onOpenRule: (ruleId: string) => void,
+): GridColumn<AttributeRow>[] {
   return [
     { id: 'name', header: 'Attribute', width: 'minmax(10rem, 1.2fr)', text: (row) => row.attribute.name },
     {
@@ -48,12 +54,52 @@ function columns(onDiagnose: ((attribute: string) => void) | null): GridColumn<A
       header: 'Contributing connector',
       width: 'minmax(9rem, 1fr)',
       text: (row) => row.attribute.contributingConnector ?? '',
+      render: (row) => (
+        <CellText
+          text={row.attribute.contributingConnector ?? ''}
+          title={
+            row.attribute.lineageSource === 'computed'
+              ? `${row.attribute.contributingConnector ?? ''}\n${COMPUTED_NOTE}`
+              : (row.attribute.contributingConnector ?? '')
+          }
+        />
+      ),
     },
     {
       id: 'rule',
       header: 'Sync rule',
       width: 'minmax(10rem, 1.3fr)',
       text: (row) => row.attribute.syncRule ?? '',
+      render: (row) => {
+        const { syncRule, syncRuleId, lineageSource } = row.attribute
+        if (syncRule === null) return <span className="cell-text cell-text--dim">no rule writes it</span>
+        const title = lineageSource === 'computed' ? `${syncRule}\n${COMPUTED_NOTE}` : syncRule
+        return (
+          <span className="cell-rule">
+            {syncRuleId === null ? (
+              <CellText text={syncRule} title={title} />
+            ) : (
+              <button
+                type="button"
+                className="link-button cell-text"
+                title={`${title}\nOpen in Sync Rules`}
+                tabIndex={-1}
+                onClick={(event) => {
+                  event.stopPropagation()
+                  onOpenRule(syncRuleId)
+                }}
+              >
+                {syncRule}
+              </button>
+            )}
+            {lineageSource === 'computed' && (
+              <span className="computed-mark" title={COMPUTED_NOTE} data-testid="computed-lineage">
+                computed
+              </span>
+            )}
+          </span>
+        )
+      },
     },
     {
       id: 'modified',
@@ -123,13 +169,17 @@ export function AttributesTab({
       }),
     [attributes, unmapped],
   )
-  const gridColumns = useMemo(() => columns(onDiagnose), [onDiagnose])
+  const navigate = useNavigate()
+  const gridColumns = useMemo(
+    () => columns(onDiagnose, (ruleId) => navigate({ view: 'rules', ruleId })),
+    [onDiagnose, navigate],
+  )
   const shown = problemsOnly ? rows.filter((row) => row.actionable) : rows
   return (
     <div className="tab-body" data-testid="attributes-tab">
       <div className="results__bar">
         <span className="muted small">
-          {attributes.length} attributes. Press W on a row to ask why it does not sync.
+          {attributes.length} attributes. Enter opens a row&apos;s sync rule; W asks why it does not sync.
         </span>
         <ProblemsToggle
           checked={problemsOnly}
@@ -146,6 +196,9 @@ export function AttributesTab({
         rowKey={(row) => row.attribute.name}
         initialSelectedKey={selected}
         onSelectRow={(row) => onSelect(row.attribute.name)}
+        onActivate={(row) => {
+          if (row.attribute.syncRuleId !== null) navigate({ view: 'rules', ruleId: row.attribute.syncRuleId })
+        }}
         onKey={(event, row) => {
           if (event.key.toLowerCase() !== 'w' || !onDiagnose || event.ctrlKey || event.metaKey) return false
           onDiagnose(row.attribute.name)

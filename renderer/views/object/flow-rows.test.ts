@@ -10,6 +10,7 @@ import {
   isLosingRow,
   outcomeText,
   placeFindings,
+  sourceText,
   valuesText,
 } from './flow-rows'
 
@@ -111,5 +112,18 @@ describe('flow texts', () => {
     expect(cells[0]).toBe('department')
     expect(cells[3]).toBe('Inside Sales')
     expect(cells[5]).toBe('Inside Sales')
+  })
+})
+
+describe('sourceText', () => {
+  it('shows one source bare and labels each of several with its attribute', () => {
+    expect(sourceText([])).toBe('—')
+    expect(sourceText([{ attribute: 'department', values: ['Sales'] }])).toBe('Sales')
+    expect(
+      sourceText([
+        { attribute: 'givenName', values: ['Ana'] },
+        { attribute: 'sn', values: [] },
+      ]),
+    ).toBe('givenName: Ana · sn: (none)')
   })
 })

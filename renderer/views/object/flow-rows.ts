@@ -85,10 +85,14 @@ export function valuesText(values: readonly string[] | null): string {
   return values.join('; ')
 }
 
-/** The source values a flow reads, one group per source attribute. */
+/**
+ * The source values a flow reads. One source shows its values; several (an expression over two attributes) are
+ * each labelled with their attribute, so `Ana | Sales` cannot be misread.
+ */
 export function sourceText(sources: readonly SourceValues[]): string {
   if (sources.length === 0) return '—'
-  return sources.map((source) => valuesText(source.values)).join(' | ')
+  if (sources.length === 1) return valuesText(sources[0]?.values ?? null)
+  return sources.map((source) => `${source.attribute}: ${valuesText(source.values)}`).join(' · ')
 }
 
 /** What a flow computed, as a cell shows it. */

@@ -6,6 +6,9 @@ import type { RuleRef } from '../../../shared/engine/rule-text'
 import { useNavigate } from '../../ui/navigation-context'
 import { copyText } from '../../ui/clipboard'
 import type { DiagnosisCode, Tone } from '../../../shared/model/diagnosis-codes'
+import { useRememberedSize } from '../../ui/remembered-size'
+import { Splitter } from '../../ui/splitter'
+import { useElementWidth } from '../../ui/use-element-width'
 import { DiagnosisChip } from '../common/diagnosis-chip'
 import { flowStatusChip } from '../common/diagnosis-codes'
 import { ProblemsToggle } from '../common/problems-toggle'
@@ -39,7 +42,7 @@ function RuleLink({ rule }: { readonly rule: RuleRef }) {
         navigate({ view: 'rules', ruleId: rule.id })
       }}
     >
-      <bdi className="flow__rule-name">{rule.name}</bdi>
+      {rule.name}
     </button>
   )
 }
@@ -148,7 +151,7 @@ function ImportCells({
         <code className="flow__sub cell-code">{row.dataSource}</code>
       </td>
       <td data-side="import" className={`flow__cell${losing}`}>
-        <span className="flow__main">
+        <span className="flow__main flow__main--name">
           <RuleLink rule={row.rule} />
         </span>
         <RuleStatus row={row} breaks={breaks} />
@@ -173,12 +176,17 @@ function ExportCells({
   const now = row.targetValueInSnapshot === null ? null : valuesText(row.targetValueInSnapshot)
   const pending = row.pendingExportValues === null ? null : valuesText(row.pendingExportValues)
   const target = item.entraId ? row.csAttribute : `${item.connector} · ${row.csAttribute}`
-  const extra =
-    pending !== null ? ` · pending ${pending}` : now !== null && now !== computed ? ` · now ${now}` : ''
+  // The target's own value comes first (what an admin sees in the target); the computed value sits beside it
+  // only when it differs, which is the news.
+  const differs =
+    now !== null &&
+    (row.computed.kind === 'value'
+      ? computed !== now
+      : row.computed.kind === 'authoritativeNull' && (row.targetValueInSnapshot?.length ?? 0) > 0)
   return (
     <>
       <td data-side="export" className={`flow__cell${losing}`}>
-        <span className="flow__main">
+        <span className="flow__main flow__main--name">
           <RuleLink rule={row.rule} />
         </span>
         <RuleStatus row={row} breaks={breaks} />
@@ -188,18 +196,89 @@ function ExportCells({
         className={`flow__cell${losing}`}
         title={[
           `${item.connector}: ${row.csAttribute}`,
+          `In the target: ${now ?? '— (no target object)'}`,
           `Computed: ${computed}`,
-          `In the target: ${now ?? '—'}`,
           ...(pending !== null ? [`Pending export: ${pending}`] : []),
         ].join('\n')}
       >
-        <span className="flow__main">{computed}</span>
+        <span className="flow__main flow__target" data-testid="target-value">
+          {now === null ? (
+            <span className="flow__dim" title="No target object holds a value yet: the computed value.">
+              {computed}
+            </span>
+          ) : (
+            <span>{now}</span>
+          )}
+          {differs && (
+            <span className="flow__computed" data-testid="computed-value">
+              <span className="flow__computed-label">computes</span> {computed}
+            </span>
+          )}
+        </span>
         <span className="flow__sub">
           {target}
-          {extra}
+          {pending !== null && ` · pending ${pending}`}
         </span>
       </td>
     </>
+  )
+}
+
+const FLOW_TABLE_ID = 'flow-table'
+const ATTRIBUTE_DEFAULT = 200
+const ATTRIBUTE_MIN = 120
+const ATTRIBUTE_MAX = 640
+const ATTRIBUTE_FIT_MAX = 260
+
+/** The most of the table's width the attribute column takes until the user drags it: the values need the rest. */
+const ATTRIBUTE_FIT_SHARE = 0.22
+
+/**
+ * The attribute column's width until the user drags it: wide enough for the longest name (a bold 13px name is
+ * about 7.6px a character, plus the expander), within limits and within a share of the table's width
+ * (`tableWidth`, 0 before it is measured), so `extensionAttribute11` is not cut and a longer name wraps.
+ */
+export function attributeColumnWidth(
+  lines: readonly { readonly attribute: string }[],
+  tableWidth = 0,
+): number {
+  const longest = lines.reduce((max, line) => Math.max(max, line.attribute.length), 0)
+  const limit =
+    tableWidth > 0 ? Math.min(ATTRIBUTE_FIT_MAX, tableWidth * ATTRIBUTE_FIT_SHARE) : ATTRIBUTE_FIT_MAX
+  return Math.round(Math.min(limit, Math.max(ATTRIBUTE_MIN + 20, longest * 7.6 + 34)))
+}
+
+/** What the marks on the rows mean, beside the table they mark. */
+function FlowLegend() {
+  return (
+    <ul
+      className="flow-legend small"
+      aria-label="Row markers"
+      data-testid="flow-legend"
+      title="Click either side of a line for its rule and trace; press W on a line to ask why it does not sync."
+    >
+      <li>
+        <span className="flow-legend__mark flow-legend__mark--problem" aria-hidden="true" /> the value does
+        not arrive
+      </li>
+      <li>
+        <span className="flow-legend__mark flow-legend__mark--selected" aria-hidden="true" /> selected
+      </li>
+      <li>
+        <span className="flow-legend__mark flow-legend__mark--losing" aria-hidden="true" /> a rule that writes
+        nothing
+      </li>
+      <li>
+        <span className="flow-legend__mark flow-legend__mark--blank" aria-hidden="true" /> no rule on this
+        side
+      </li>
+      <li>
+        <span className="flow-legend__count" aria-hidden="true">
+          +2
+        </span>{' '}
+        rules folded under the winner
+      </li>
+    </ul>
   )
 }
 
@@ -236,6 +315,11 @@ export function FlowTab({
   )
   const scrollRef = useRef<HTMLDivElement>(null)
   const clickedRef = useRef<string | null>(null)
+  const attributeHeadRef = useRef<HTMLTableCellElement>(null)
+  const [attributeWidth, setAttributeWidth] = useRememberedSize('flow-attribute-column')
+  const attributeHeadWidth = useElementWidth(attributeHeadRef)
+  const scrollWidth = useElementWidth(scrollRef)
+  const fittedAttributeWidth = useMemo(() => attributeColumnWidth(lines, scrollWidth), [lines, scrollWidth])
 
   const onlyEntraId = useMemo(
     () => lines.every((line) => line.exports.every((item) => item.entraId)),
@@ -255,8 +339,10 @@ export function FlowTab({
     const row = [...container.querySelectorAll<HTMLElement>('tr[data-testid="flow-line"]')].find((element) =>
       sameAttribute(selected, element.dataset.attribute ?? ''),
     )
-    row?.scrollIntoView({ block: 'center' })
-  }, [selected, rows])
+    // At the top, under the sticky header (scroll-margin-top), so the rules folded under it show too; again
+    // once the table's width is measured, as the names wrap to it and move the line.
+    row?.scrollIntoView({ block: 'start' })
+  }, [selected, rows, scrollWidth])
 
   const toggle = (attribute: string, open?: boolean): void => {
     const key = attribute.toLowerCase()
@@ -318,9 +404,7 @@ export function FlowTab({
   return (
     <div className="flow" data-testid="flow-tab">
       <div className="results__bar">
-        <span className="muted small flow__legend">
-          Click either side of a line for its rule and trace; press W on a line to ask why it does not sync.
-        </span>
+        <FlowLegend />
         <label className="toggle">
           <input
             type="checkbox"
@@ -336,9 +420,16 @@ export function FlowTab({
         <ProblemsToggle checked={problemsOnly} onChange={setProblemsOnly} count={flagged} />
       </div>
       <div className="flow__scroll" ref={scrollRef}>
-        <table className="flow__table" aria-label="Attribute flow, one line per metaverse attribute">
+        <table
+          id={FLOW_TABLE_ID}
+          className="flow__table"
+          aria-label="Attribute flow, one line per metaverse attribute"
+        >
           <colgroup>
-            <col className="flow__col-attr" />
+            <col
+              className="flow__col-attr"
+              style={{ width: `${attributeWidth ?? fittedAttributeWidth}px` }}
+            />
             <col className="flow__col-source" />
             <col className="flow__col-rule" />
             <col className="flow__col-mv" />
@@ -353,7 +444,18 @@ export function FlowTab({
               <th colSpan={2}>Export · metaverse → {onlyEntraId ? 'Entra ID' : 'targets'}</th>
             </tr>
             <tr className="flow__heads">
-              <th className="flow__sticky">Attribute</th>
+              <th className="flow__sticky" ref={attributeHeadRef}>
+                Attribute
+                <Splitter
+                  className="column-resizer"
+                  label="Resize the attribute column"
+                  position={attributeWidth ?? (attributeHeadWidth || ATTRIBUTE_DEFAULT)}
+                  controls={FLOW_TABLE_ID}
+                  onResize={(width) =>
+                    setAttributeWidth(Math.min(ATTRIBUTE_MAX, Math.max(ATTRIBUTE_MIN, Math.round(width))))
+                  }
+                />
+              </th>
               <th>Source value</th>
               <th>Inbound rule</th>
               <th className="flow__mv">Value</th>
@@ -387,7 +489,6 @@ export function FlowTab({
                   className={classes.join(' ')}
                   tabIndex={row.kind === 'line' ? 0 : -1}
                   aria-selected={isSelected}
-                  aria-expanded={row.kind === 'line' && folded > 0 ? open : undefined}
                   data-attribute={line.attribute}
                   data-testid={row.kind === 'line' ? 'flow-line' : 'flow-subrow'}
                   onFocus={(event) => {
@@ -399,11 +500,12 @@ export function FlowTab({
                   <th scope="row" className="flow__sticky flow__attr" title={line.attribute}>
                     {row.kind === 'line' ? (
                       <>
-                        <span className="flow__main flow__attr-name">
+                        <span className="flow__main flow__main--name flow__attr-name">
                           {folded > 0 ? (
                             <button
                               type="button"
                               className="flow__expander"
+                              aria-expanded={open}
                               aria-label={`${open ? 'Hide' : 'Show'} the other ${folded} rules of ${line.attribute}`}
                               onClick={(event) => {
                                 event.stopPropagation()

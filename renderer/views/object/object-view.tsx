@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { SnapshotSummary } from '../../../shared/app/host-api'
 import type { ObjectReport, ReportUnmapped } from '../../../shared/engine/object-report'
 import { severityMeaning } from '../../../shared/model/diagnosis-codes'
@@ -9,6 +9,10 @@ import { useHost } from '../../ui/host-context'
 import type { Route } from '../../ui/navigation'
 import { useNavigate } from '../../ui/navigation-context'
 import { Tabs, tabId, tabPanelId } from '../../ui/tabs'
+import { useRememberedSize } from '../../ui/remembered-size'
+import { clampSplit } from '../../ui/split'
+import { Splitter } from '../../ui/splitter'
+import { useElementWidth } from '../../ui/use-element-width'
 import { CsObjectPanel } from '../connector-space/cs-object-panel'
 import { DiagnosisChip, toneClass } from '../common/diagnosis-chip'
 import { useHostQuery } from '../common/use-host-query'
@@ -17,10 +21,19 @@ import { ConnectorsTab } from './connectors-tab'
 import { DiagnosisPanel } from './diagnosis-panel'
 import { flowLines } from './flow-lines'
 import { FlowTab } from './flow-tab'
+import { PreviewTab } from './preview-tab'
+import { PathStepper } from './path-stepper'
+import { useAnswersHidden } from '../../ui/present-mode'
 import { RulePane, type RulePaneTarget } from './rule-pane'
 
 type ObjectRoute = Extract<Route, { view: 'object' }>
-type ObjectTab = 'cs' | 'attributes' | 'connectors' | 'flow'
+
+const SPLITTER_WIDTH = 6
+/** The object's page keeps this much; the side panel (Why, rule) gets the rest, at least its minimum. */
+const SIDE_LIMITS = { minFirst: 420, minSecond: 300 }
+/** The side panel's share of the width until the user drags the splitter. */
+const DEFAULT_SIDE_SHARE = 0.3
+type ObjectTab = 'cs' | 'preview' | 'attributes' | 'connectors' | 'flow'
 
 interface ObjectData {
   readonly report: ObjectReport | null
@@ -53,6 +66,16 @@ export function ObjectView({
     route.attribute !== undefined ? 'flow' : csId !== null ? 'cs' : 'attributes',
   )
   const [rulePane, setRulePane] = useState<RulePaneTarget | null>(null)
+  const [sideWidth, setSideWidth] = useRememberedSize('object-side-panel')
+  const bodyRef = useRef<HTMLDivElement | null>(null)
+  const bodyWidth = useElementWidth(bodyRef)
+  const answersHidden = useAnswersHidden()
+  const titleRef = useRef<HTMLHeadingElement | null>(null)
+  const loaded = data.status === 'done'
+  // Focus moves into the opened object (its title), so the keyboard and a screen reader start there.
+  useEffect(() => {
+    if (loaded) titleRef.current?.focus({ preventScroll: true })
+  }, [loaded, key])
   const selected = route.attribute ?? null
   const diagnosing = route.diagnose === true && route.attribute !== undefined ? route.attribute : null
 
@@ -104,18 +127,37 @@ export function ObjectView({
     metaverse?.id ??
     ''
   const tabs = [
-    ...(csObject ? [{ id: 'cs' as const, label: 'Connector space object', count: null }] : []),
+    ...(csObject
+      ? [
+          { id: 'cs' as const, label: 'Connector space object', count: null },
+          { id: 'preview' as const, label: 'Preview', count: null },
+        ]
+      : []),
     { id: 'attributes' as const, label: 'Attributes', count: metaverse?.attributes.length ?? 0 },
     { id: 'connectors' as const, label: 'Connectors', count: report?.connectors.length ?? 0 },
     { id: 'flow' as const, label: 'Attribute Flow', count: lines.filter((line) => line.flagged).length },
   ]
   const diagnosisCs = csId ?? (diagnosing !== null && report ? diagnosisSource(report, diagnosing) : null)
   const canDiagnose = csId !== null || (report?.connectors.length ?? 0) > 0
+  const sideOpen = (diagnosing !== null && diagnosisCs !== null) || (diagnosing === null && rulePane !== null)
+  const available = Math.max(0, bodyWidth - SPLITTER_WIDTH)
+  const mainWidth =
+    available > 0
+      ? clampSplit(available - (sideWidth ?? available * DEFAULT_SIDE_SHARE), available, SIDE_LIMITS)
+      : null
 
   return (
     <main className="view object-view" data-testid="object-view">
+      <EscapeCloses
+        active={sideOpen}
+        onEscape={() => {
+          if (diagnosing !== null) navigate({ ...route, diagnose: false }, { replace: true })
+          else setRulePane(null)
+          titleRef.current?.focus()
+        }}
+      />
       <header className="object-header">
-        <h2 className="view-title" data-testid="object-title">
+        <h2 className="view-title" data-testid="object-title" tabIndex={-1} ref={titleRef}>
           {displayName}
         </h2>
         <dl className="facts">
@@ -144,7 +186,20 @@ export function ObjectView({
         {report && <WholeObjectFindings findings={report.unmapped} />}
       </header>
       <Tabs label="Object pages" idPrefix="object" tabs={tabs} selected={tab} onSelect={setTab} />
-      <div className="object-body">
+      <div
+        ref={bodyRef}
+        className={sideOpen ? 'object-body object-body--split' : 'object-body'}
+        style={
+          sideOpen
+            ? {
+                gridTemplateColumns:
+                  mainWidth === null
+                    ? `minmax(0, ${100 - DEFAULT_SIDE_SHARE * 100}fr) ${SPLITTER_WIDTH}px minmax(0, ${DEFAULT_SIDE_SHARE * 100}fr)`
+                    : `${mainWidth}px ${SPLITTER_WIDTH}px minmax(0, 1fr)`,
+              }
+            : undefined
+        }
+      >
         <div
           role="tabpanel"
           id={tabPanelId('object')}
@@ -152,7 +207,10 @@ export function ObjectView({
           className="object-body__main"
         >
           {tab === 'cs' && csObject && (
-            <CsObjectPanel object={csObject} unmapped={report?.unmapped ?? []} onDiagnose={diagnose} />
+            <CsObjectPanel object={csObject} report={report} onDiagnose={diagnose} />
+          )}
+          {tab === 'preview' && csObject && (
+            <PreviewTab report={report} object={csObject} onDiagnose={diagnose} />
           )}
           {tab === 'attributes' && (
             <AttributesTab
@@ -179,14 +237,31 @@ export function ObjectView({
             />
           )}
         </div>
-        {diagnosing !== null && diagnosisCs !== null && (
-          <DiagnosisPanel
-            csId={diagnosisCs}
-            attribute={diagnosing}
-            onDraftFix={() => navigate({ view: 'fix', csId: diagnosisCs, attribute: diagnosing })}
-            onClose={() => navigate({ ...route, diagnose: false }, { replace: true })}
+        {sideOpen && (
+          <Splitter
+            label="Resize the side panel"
+            position={mainWidth ?? available * (1 - DEFAULT_SIDE_SHARE)}
+            controls={tabPanelId('object')}
+            onResize={(width) => setSideWidth(available - clampSplit(width, available, SIDE_LIMITS))}
           />
         )}
+        {diagnosing !== null &&
+          diagnosisCs !== null &&
+          (answersHidden ? (
+            <PathStepper
+              csId={diagnosisCs}
+              attribute={diagnosing}
+              summary={summary}
+              onClose={() => navigate({ ...route, diagnose: false }, { replace: true })}
+            />
+          ) : (
+            <DiagnosisPanel
+              csId={diagnosisCs}
+              attribute={diagnosing}
+              onDraftFix={() => navigate({ view: 'fix', csId: diagnosisCs, attribute: diagnosing })}
+              onClose={() => navigate({ ...route, diagnose: false }, { replace: true })}
+            />
+          ))}
         {diagnosing === null && rulePane && <RulePane flow={rulePane} onClose={() => setRulePane(null)} />}
       </div>
     </main>
@@ -196,6 +271,16 @@ export function ObjectView({
 /** The object's findings by severity: the same counts as `synclens object`, the report and the search filter. */
 function FindingCounts({ report }: { readonly report: ObjectReport }) {
   const { counts } = report
+  // Presenting a case: the counts would tell the class whether anything is wrong before it worked it out.
+  if (useAnswersHidden())
+    return (
+      <div data-testid="finding-counts">
+        <dt>Findings</dt>
+        <dd className="muted" data-masked="true">
+          hidden while presenting
+        </dd>
+      </div>
+    )
   return (
     <div data-testid="finding-counts">
       <dt>Findings</dt>
@@ -242,4 +327,26 @@ function WholeObjectFindings({ findings }: { readonly findings: readonly ReportU
       ))}
     </ul>
   )
+}
+
+/**
+ * Escape closes the side panel (Why, rule) wherever the focus is in the window, unless something else used the
+ * key first (a popover, Column Settings, a menu).
+ */
+function EscapeCloses({ active, onEscape }: { readonly active: boolean; readonly onEscape: () => void }) {
+  const latest = useRef(onEscape)
+  useEffect(() => {
+    latest.current = onEscape
+  })
+  useEffect(() => {
+    if (!active) return undefined
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return
+      event.preventDefault()
+      latest.current()
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [active])
+  return null
 }

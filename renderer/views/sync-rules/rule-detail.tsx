@@ -16,7 +16,10 @@ import { yesNo } from './rule-rows'
 
 const ID_PREFIX = 'rule-detail'
 
-/** Links from a rule to the objects it is about: a Metaverse Search scoped to its metaverse object type. */
+/**
+ * Links from a rule to the objects it is about: a Metaverse Search of its metaverse object type that keeps only
+ * the objects in the rule's scope.
+ */
 function RuleLinks({ rule }: { readonly rule: SyncRule }) {
   const navigate = useNavigate()
   const objectType = rule.direction === 'Inbound' ? rule.targetObjectType : rule.sourceObjectType
@@ -26,10 +29,12 @@ function RuleLinks({ rule }: { readonly rule: SyncRule }) {
       <button
         type="button"
         className="link-button"
-        onClick={() => navigate({ view: 'search', objectType })}
+        onClick={() =>
+          navigate({ view: 'search', objectType, inScopeOf: { ruleId: rule.id, ruleName: rule.name } })
+        }
         data-testid="find-objects-in-scope"
       >
-        Find {objectType} objects in the metaverse
+        Find {objectType} objects in the metaverse{rule.scopeGroups.length > 0 ? ' in its scope' : ''}
       </button>
     </div>
   )
@@ -182,7 +187,9 @@ function TransformationsPage({ rule }: { readonly rule: SyncRule }) {
         <tr>
           <th scope="col">Flow type</th>
           <th scope="col">Target attribute</th>
-          <th scope="col">Source</th>
+          <th scope="col" className="flows-table__source">
+            Source
+          </th>
           <th scope="col">Apply once</th>
           <th scope="col">Merge type</th>
         </tr>
@@ -254,6 +261,8 @@ export function RuleDetail({
   }
 
   return (
+    // F6 and Escape leave the pane from any control inside it (the two-pane pattern of a rules editor).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <section
       id={id}
       ref={paneRef}

@@ -65,7 +65,7 @@ export function RuleFilterBar({
   const group = useRef<HTMLDivElement | null>(null)
 
   // A radio group is one tab stop; arrows move the choice (WAI-ARIA radio group pattern).
-  const onDirectionKey = (event: KeyboardEvent<HTMLDivElement>): void => {
+  const onDirectionKey = (event: KeyboardEvent<HTMLButtonElement>): void => {
     const key = event.key === 'ArrowDown' ? 'ArrowRight' : event.key === 'ArrowUp' ? 'ArrowLeft' : event.key
     const next = nextTabIndex(key, DIRECTIONS.indexOf(filter.direction), DIRECTIONS.length)
     const direction = next === null ? undefined : DIRECTIONS[next]
@@ -77,13 +77,7 @@ export function RuleFilterBar({
 
   return (
     <div className="rule-filters" data-testid="rule-filters">
-      <div
-        ref={group}
-        className="segmented"
-        role="radiogroup"
-        aria-label="Rule direction"
-        onKeyDown={onDirectionKey}
-      >
+      <div ref={group} className="segmented" role="radiogroup" aria-label="Rule direction">
         {DIRECTIONS.map((direction) => (
           <button
             key={direction}
@@ -96,6 +90,7 @@ export function RuleFilterBar({
               filter.direction === direction ? 'segmented__item segmented__item--on' : 'segmented__item'
             }
             onClick={() => onChange({ direction })}
+            onKeyDown={onDirectionKey}
             data-testid={`direction-${direction.toLowerCase()}`}
           >
             {direction} <span className="segmented__count">{counts[direction]}</span>

@@ -13,10 +13,12 @@ const ROW: RuleRow = {
   disabled: true,
   tag: 'Microsoft.InfromADUserJoin.003',
   standard: true,
+  scoping: 'isCriticalSystemObject NOTEQUAL True',
+  join: 'objectGUID = sourceAnchor',
 }
 
 describe('the rule grid columns', () => {
-  it('are the Synchronization Rules Editor columns, abbreviated ones named in full', () => {
+  it('are the Synchronization Rules Editor columns plus scoping and join, abbreviated ones named in full', () => {
     expect(RULE_COLUMNS.map((column) => [column.header, column.headerTitle ?? null])).toEqual([
       ['Name', null],
       ['Connector', null],
@@ -24,6 +26,8 @@ describe('the rule grid columns', () => {
       ['CS object type', 'Connected system object type'],
       ['MV object type', 'Metaverse object type'],
       ['Link type', null],
+      ['Scoping', 'Scoping filter (clauses AND-ed in a group, groups OR-ed)'],
+      ['Join', 'Join rules (source = target; groups tried in order)'],
       ['Disabled', null],
       ['Tag', null],
     ])
@@ -37,6 +41,8 @@ describe('the rule grid columns', () => {
       'user',
       'person',
       'Provision',
+      'isCriticalSystemObject NOTEQUAL True',
+      'objectGUID = sourceAnchor',
       'Yes',
       'Microsoft.InfromADUserJoin.003',
     ])

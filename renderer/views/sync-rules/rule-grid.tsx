@@ -8,7 +8,7 @@ export const RULE_COLUMNS: readonly GridColumn<RuleRow>[] = [
   {
     id: 'name',
     header: 'Name',
-    width: 'minmax(13rem, 3fr)',
+    width: 'minmax(19rem, 3fr)',
     text: (row) => row.name,
     render: (row) => (
       <>
@@ -44,6 +44,36 @@ export const RULE_COLUMNS: readonly GridColumn<RuleRow>[] = [
     text: (row) => row.metaverseObjectType,
   },
   { id: 'linkType', header: 'Link type', width: '5.25rem', text: (row) => row.linkType },
+  {
+    id: 'scoping',
+    header: 'Scoping',
+    headerTitle: 'Scoping filter (clauses AND-ed in a group, groups OR-ed)',
+    width: 'minmax(8rem, 1.5fr)',
+    text: (row) => row.scoping,
+    render: (row) =>
+      row.scoping === '' ? (
+        <span className="cell-text cell-text--dim">every object</span>
+      ) : (
+        <span className="cell-text cell-text--code" title={row.scoping}>
+          {row.scoping}
+        </span>
+      ),
+  },
+  {
+    id: 'join',
+    header: 'Join',
+    headerTitle: 'Join rules (source = target; groups tried in order)',
+    width: 'minmax(7rem, 1.2fr)',
+    text: (row) => row.join,
+    render: (row) =>
+      row.join === '' ? (
+        <span className="cell-text cell-text--dim">none</span>
+      ) : (
+        <span className="cell-text cell-text--code" title={row.join}>
+          {row.join}
+        </span>
+      ),
+  },
   {
     id: 'disabled',
     header: 'Disabled',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeRule } from '../testing/make-rule'
-import { shortTag, toRuleRow, yesNo } from './rule-rows'
+import { joinText, scopingText, shortTag, toRuleRow, yesNo } from './rule-rows'
 
 describe('toRuleRow', () => {
   it('maps an inbound rule: connected type is the source, metaverse type the target', () => {
@@ -57,5 +57,41 @@ describe('shortTag', () => {
     ['microsoft.lower', 'microsoft.lower'],
   ])('shows %s as %s', (tag, expected) => {
     expect(shortTag(tag)).toBe(expected)
+  })
+})
+
+describe('scoping and join in one line', () => {
+  it('AND-s clauses in a group and OR-s the groups', () => {
+    expect(scopingText({ scopeGroups: [] })).toBe('')
+    expect(
+      scopingText({
+        scopeGroups: [{ clauses: [{ attribute: 'mailNickname', operator: 'ISNOTNULL', value: '' }] }],
+      }),
+    ).toBe('mailNickname ISNOTNULL')
+    expect(
+      scopingText({
+        scopeGroups: [
+          {
+            clauses: [
+              { attribute: 'isCriticalSystemObject', operator: 'NOTEQUAL', value: 'True' },
+              { attribute: 'adminDescription', operator: 'NOTSTARTSWITH', value: 'User_' },
+            ],
+          },
+          { clauses: [{ attribute: 'department', operator: 'EQUAL', value: 'Sales' }] },
+        ],
+      }),
+    ).toBe(
+      '(isCriticalSystemObject NOTEQUAL True AND adminDescription NOTSTARTSWITH User_) OR (department EQUAL Sales)',
+    )
+  })
+
+  it('names join conditions from the rule side', () => {
+    const joinGroups = [
+      { conditions: [{ csAttribute: 'objectGUID', mvAttribute: 'sourceAnchor', caseSensitive: false }] },
+    ]
+
+    expect(joinText({ direction: 'Inbound', joinGroups })).toBe('objectGUID = sourceAnchor')
+    expect(joinText({ direction: 'Outbound', joinGroups })).toBe('sourceAnchor = objectGUID')
+    expect(joinText({ direction: 'Inbound', joinGroups: [] })).toBe('')
   })
 })

@@ -21,6 +21,41 @@ export interface RuleRow {
   readonly tag: string
   /** True for out-of-box (Microsoft.) rules. */
   readonly standard: boolean
+  /** The scoping filter in one line (`mailNickname ISNOTNULL OR ...`), empty when the rule has none. */
+  readonly scoping: string
+  /** The join rules in one line (`objectGUID = sourceAnchor`), empty when the rule has none. */
+  readonly join: string
+}
+
+/** A scoping filter in one line: clauses AND-ed inside a group, groups OR-ed. */
+export function scopingText(rule: Pick<SyncRule, 'scopeGroups'>): string {
+  const groups = rule.scopeGroups
+    .filter((group) => group.clauses.length > 0)
+    .map((group) =>
+      group.clauses
+        .map((clause) =>
+          [clause.attribute, clause.operator, clause.value].filter((part) => part !== '').join(' '),
+        )
+        .join(' AND '),
+    )
+  return groups.length > 1 ? groups.map((group) => `(${group})`).join(' OR ') : (groups[0] ?? '')
+}
+
+/** Join rules in one line, source = target, from the rule's side: groups tried in order, separated by `;`. */
+export function joinText(rule: Pick<SyncRule, 'joinGroups' | 'direction'>): string {
+  const inbound = rule.direction === 'Inbound'
+  return rule.joinGroups
+    .filter((group) => group.conditions.length > 0)
+    .map((group) =>
+      group.conditions
+        .map((condition) =>
+          inbound
+            ? `${condition.csAttribute} = ${condition.mvAttribute}`
+            : `${condition.mvAttribute} = ${condition.csAttribute}`,
+        )
+        .join(' AND '),
+    )
+    .join('; ')
 }
 
 /** The label of a rule's connector: its name when known, else its GUID so the rule is still traceable. */
@@ -41,6 +76,8 @@ export function toRuleRow(rule: SyncRule): RuleRow {
     disabled: rule.disabled,
     tag: rule.immutableTag,
     standard: isStandardRule(rule),
+    scoping: scopingText(rule),
+    join: joinText(rule),
   }
 }
 

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { SnapshotSummary } from '../../../shared/app/host-api'
+import { gapMessage } from '../common/snapshot-gaps'
 import { useHost } from '../../ui/host-context'
 import { clampSplit } from '../../ui/split'
 import { Splitter } from '../../ui/splitter'
 import { useDebouncedValue } from '../../ui/use-debounced-value'
 import { useElementWidth } from '../../ui/use-element-width'
+import { useRememberedSize } from '../../ui/remembered-size'
 import {
   attributeNames,
   filterOptions,
@@ -26,7 +28,9 @@ import { useRules } from './use-rules'
 const SPLIT_LIMITS = { minFirst: 320, minSecond: 360 }
 const SPLITTER_WIDTH = 6
 /** Share of the width the grid gets until the user drags the splitter. */
-const DEFAULT_GRID_SHARE = 0.64
+const DEFAULT_GRID_SHARE = 0.55
+/** The detail pane's width until the user drags: room for the four page tabs and the Transformations grid. */
+const DEFAULT_DETAIL_MIN = 560
 const GRID_ID = 'sync-rules-grid'
 const DETAIL_ID = 'sync-rules-detail'
 
@@ -34,16 +38,25 @@ const DETAIL_ID = 'sync-rules-detail'
 export function SyncRulesView({
   summary,
   ruleId,
+  direction: linkDirection,
 }: {
   readonly summary: SnapshotSummary
   /** A rule to show, asked for by a link from another view. */
   readonly ruleId?: string | undefined
+  /** A direction to show, asked for by a link (the pipeline diagram's rule boxes). */
+  readonly direction?: 'Inbound' | 'Outbound' | undefined
 }) {
   const host = useHost()
   const [filter, setFilter] = useState<RuleFilterState>(INITIAL_FILTER)
+  const [appliedDirection, setAppliedDirection] = useState<string | undefined>(undefined)
+  // A direction asked for by a link applies once per link, while rendering; the user may switch afterwards.
+  if (linkDirection !== appliedDirection) {
+    setAppliedDirection(linkDirection)
+    if (linkDirection !== undefined) setFilter({ ...INITIAL_FILTER, direction: linkDirection })
+  }
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [page, setPage] = useState<RulePage>('Description')
-  const [gridWidth, setGridWidth] = useState<number | null>(null)
+  const [gridWidth, setGridWidth] = useRememberedSize('sync-rules-grid')
   const gridRef = useRef<HTMLDivElement | null>(null)
   const detailRef = useRef<HTMLElement | null>(null)
   const splitRef = useRef<HTMLDivElement | null>(null)
@@ -85,7 +98,10 @@ export function SyncRulesView({
   }
   const focusGrid = (): void => gridRef.current?.focus()
 
-  const defaultGridWidth = splitWidth * DEFAULT_GRID_SHARE
+  const defaultGridWidth = Math.min(
+    splitWidth * DEFAULT_GRID_SHARE,
+    splitWidth - SPLITTER_WIDTH - DEFAULT_DETAIL_MIN,
+  )
   const firstPane =
     splitWidth > 0
       ? clampSplit(gridWidth ?? defaultGridWidth, splitWidth - SPLITTER_WIDTH, SPLIT_LIMITS)
@@ -94,7 +110,8 @@ export function SyncRulesView({
     ? `The rules could not be read: ${shown.error}`
     : isNarrowed(effective)
       ? `No ${direction.toLowerCase()} rules match these filters.`
-      : `This snapshot has no ${direction.toLowerCase()} rules.`
+      : (gapMessage(summary, ['no-configuration', 'no-rules']) ??
+        `This snapshot has no ${direction.toLowerCase()} rules.`)
 
   return (
     <main className="sync-rules" data-testid="sync-rules">

@@ -1,5 +1,5 @@
 import type { SnapshotSummary } from '../../../shared/app/host-api'
-import { TRAINING_CASES, TRAINING_CONCEPTS, type TrainingConcept } from '../../../shared/training/catalogue'
+import { TRAINING_CASES, TRAINING_CONCEPTS } from '../../../shared/training/catalogue'
 import { SEVERITIES, severityLabel, severityMeaning } from '../../../shared/model/diagnosis-codes'
 import { toneClass } from '../common/diagnosis-chip'
 import { PipelineDiagram } from './pipeline-diagram'
@@ -8,16 +8,14 @@ import { conceptAnchorId } from './training-model'
 /** The sync concepts in our own words, after a diagram of the pipeline whose stages open the views. */
 export function ConceptsPanel({
   summary,
-  onShowConcept,
   onShowCase,
 }: {
   readonly summary: SnapshotSummary
-  readonly onShowConcept: (concept: TrainingConcept) => void
   readonly onShowCase: (caseId: string) => void
 }) {
   return (
     <div className="training-concepts" data-testid="training-concepts">
-      <PipelineDiagram summary={summary} onShowConcept={onShowConcept} />
+      <PipelineDiagram summary={summary} />
       <div className="concept-list">
         {TRAINING_CONCEPTS.map((concept) => {
           const cases = TRAINING_CASES.filter((trainingCase) => trainingCase.concept === concept.concept)

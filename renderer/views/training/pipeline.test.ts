@@ -4,7 +4,7 @@ import { AAD_CONNECTOR_ID } from '../../../shared/model/connector'
 import { pipelineStages } from './pipeline'
 
 function connector(id: string, name: string, type: ConnectorSummary['type']): ConnectorSummary {
-  return { id, name, type, selectedAttributes: 0, csObjects: 0, byObjectType: {} }
+  return { id, name, type, inferred: false, selectedAttributes: 0, csObjects: 0, byObjectType: {} }
 }
 
 function summaryWith(connectors: readonly ConnectorSummary[]): SnapshotSummary {
@@ -39,14 +39,26 @@ describe('pipelineStages', () => {
     ])
   })
 
-  it('links each store and rule set to its view, the AD space before the Entra ID space', () => {
+  it('links every box to its view, the AD space before the Entra ID space, each rule set to its direction', () => {
     expect(pipelineStages(contoso).map((stage) => stage.route)).toEqual([
-      null,
+      { view: 'cs-search', connectorId: '{AD-1}', scope: 'pending-import' },
       { view: 'cs-search', connectorId: '{AD-1}' },
-      { view: 'rules' },
+      { view: 'rules', direction: 'Inbound' },
       { view: 'search' },
-      { view: 'rules' },
+      { view: 'rules', direction: 'Outbound' },
       { view: 'cs-search', connectorId: AAD_CONNECTOR_ID },
+      { view: 'cs-search', connectorId: AAD_CONNECTOR_ID, scope: 'pending-export' },
+    ])
+  })
+
+  it("marks the boxes an attribute's path walks through, in the path's order", () => {
+    expect(pipelineStages(contoso).map((stage) => stage.pathStage)).toEqual([
+      'source',
+      'connector',
+      'inbound',
+      'metaverse',
+      'outbound',
+      'target',
       null,
     ])
   })

@@ -2,6 +2,7 @@ import type { SnapshotSummary } from '../../../shared/app/host-api'
 import { AAD_CONNECTOR_ID } from '../../../shared/model/connector'
 import type { TrainingConcept } from '../../../shared/training/catalogue'
 import type { Route } from '../../ui/navigation'
+import type { PathStage } from '../../ui/present-mode'
 
 /** How a stage is drawn: a run that moves data, a store that holds objects, or a set of rules. */
 export type StageShape = 'run' | 'store' | 'rules'
@@ -14,8 +15,10 @@ export interface PipelineStage {
   readonly detail: string
   readonly shape: StageShape
   readonly concept: TrainingConcept
-  /** The view the box opens; null when no view shows the stage, and the box leads to its concept instead. */
-  readonly route: Route | null
+  /** The view the box opens. */
+  readonly route: Route
+  /** The stage of an attribute's path the box stands for (the step-through highlights it); null for none. */
+  readonly pathStage: PathStage | null
   /** What following the box does, for its accessible name. */
   readonly action: string
 }
@@ -45,6 +48,7 @@ export function pipelineStages(summary: SnapshotSummary): readonly PipelineStage
     id: string,
     connector: { readonly id: string; readonly name: string } | null,
     fallback: string,
+    pathStage: PathStage,
   ): PipelineStage => ({
     id,
     label: 'Connector space',
@@ -52,6 +56,7 @@ export function pipelineStages(summary: SnapshotSummary): readonly PipelineStage
     shape: 'store',
     concept: 'connector-space',
     route: connector ? { view: 'cs-search', connectorId: connector.id } : { view: 'cs-search' },
+    pathStage,
     action: `Search the ${connector?.name ?? fallback} connector space`,
   })
   return [
@@ -61,17 +66,21 @@ export function pipelineStages(summary: SnapshotSummary): readonly PipelineStage
       detail: source ? `from ${source.name}` : 'from the directory',
       shape: 'run',
       concept: 'connector-space',
-      route: null,
-      action: 'Read about the connector space',
+      route: source
+        ? { view: 'cs-search', connectorId: source.id, scope: 'pending-import' }
+        : { view: 'cs-search', scope: 'pending-import' },
+      pathStage: 'source',
+      action: `Search ${source?.name ?? 'the source connector space'} for changes waiting to be imported`,
     },
-    spaceStage('source-space', source, 'source directory'),
+    spaceStage('source-space', source, 'source directory', 'connector'),
     {
       id: 'inbound',
       label: 'Inbound rules',
       detail: 'connector space to metaverse',
       shape: 'rules',
       concept: 'inbound',
-      route: { view: 'rules' },
+      route: { view: 'rules', direction: 'Inbound' },
+      pathStage: 'inbound',
       action: 'Open the Sync Rules (inbound)',
     },
     {
@@ -81,6 +90,7 @@ export function pipelineStages(summary: SnapshotSummary): readonly PipelineStage
       shape: 'store',
       concept: 'metaverse',
       route: { view: 'search' },
+      pathStage: 'metaverse',
       action: 'Open the Metaverse Search',
     },
     {
@@ -89,18 +99,22 @@ export function pipelineStages(summary: SnapshotSummary): readonly PipelineStage
       detail: 'metaverse to connector space',
       shape: 'rules',
       concept: 'outbound',
-      route: { view: 'rules' },
+      route: { view: 'rules', direction: 'Outbound' },
+      pathStage: 'outbound',
       action: 'Open the Sync Rules (outbound)',
     },
-    spaceStage('target-space', target, 'Entra ID'),
+    spaceStage('target-space', target, 'Entra ID', 'target'),
     {
       id: 'export',
       label: 'Export',
       detail: target ? `to ${target.name}` : 'to Entra ID',
       shape: 'run',
       concept: 'export',
-      route: null,
-      action: 'Read about export',
+      route: target
+        ? { view: 'cs-search', connectorId: target.id, scope: 'pending-export' }
+        : { view: 'cs-search', scope: 'pending-export' },
+      pathStage: null,
+      action: `Search ${target?.name ?? 'the target connector space'} for changes waiting to be exported`,
     },
   ]
 }

@@ -1,5 +1,6 @@
 import type { ObjectTarget } from '../../../shared/app/view-queries'
 import { useNavigate } from '../../ui/navigation-context'
+import { setRevealed, useAnswersHidden } from '../../ui/present-mode'
 import { CaseCode } from './case-code'
 import { setActiveCase, useActiveCase } from './training-store'
 import { conceptTitle } from './training-model'
@@ -12,6 +13,7 @@ import './training.css'
 export function TrainingCaseNote({ target }: { readonly target: ObjectTarget }) {
   const active = useActiveCase()
   const navigate = useNavigate()
+  const hidden = useAnswersHidden()
   if (!active || !('csId' in target) || target.csId !== active.csId) return null
   const { trainingCase } = active
 
@@ -24,7 +26,18 @@ export function TrainingCaseNote({ target }: { readonly target: ObjectTarget }) 
         </h2>
         <CaseCode code={trainingCase.code} />
       </div>
-      <p className="case-note__text">{trainingCase.explanation}</p>
+      {hidden ? (
+        <p className="case-note__text case-note__text--hidden" data-testid="case-explanation-hidden">
+          The explanation is hidden while you present.{' '}
+          <button type="button" className="link-button" onClick={() => setRevealed(true)}>
+            Reveal the answer
+          </button>
+        </p>
+      ) : (
+        <p className="case-note__text" data-testid="case-explanation">
+          {trainingCase.explanation}
+        </p>
+      )}
       <div className="case-note__actions">
         <span className="muted">
           Attribute <code>{trainingCase.attribute}</code> · Concept: {conceptTitle(trainingCase.concept)}

@@ -21,6 +21,7 @@ function summaryWith(name: string, connectors: readonly { id: string; name: stri
     connectors: connectors.map((connector) => ({
       ...connector,
       type: 'AD',
+      inferred: false,
       selectedAttributes: 0,
       csObjects: 0,
       byObjectType: {},

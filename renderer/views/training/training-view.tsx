@@ -64,7 +64,7 @@ export function TrainingView({ summary }: { readonly summary: SnapshotSummary })
             onShowConcept={(trainingCase: TrainingCase) => showConcept(trainingCase.concept)}
           />
         ) : (
-          <ConceptsPanel summary={summary} onShowConcept={showConcept} onShowCase={showCase} />
+          <ConceptsPanel summary={summary} onShowCase={showCase} />
         )}
       </div>
     </main>

@@ -1,16 +1,24 @@
-import { useState } from 'react'
+import { useId, useRef, useState } from 'react'
 
-/** Column Settings: the attribute columns shown beside the display name, added from the attribute list. */
+/**
+ * Column Settings (as the Service Manager's search results have it): the attribute columns shown beside the
+ * fixed ones, added from the attribute list or typed. Escape closes it and gives focus back to its button.
+ */
 export function ColumnSettings({
   columns,
   attributes,
   onChange,
+  fixedColumns,
 }: {
   readonly columns: readonly string[]
   readonly attributes: readonly string[]
   readonly onChange: (columns: readonly string[]) => void
+  /** What the grid always shows, said when no attribute column is chosen. */
+  readonly fixedColumns: string
 }) {
   const [name, setName] = useState('')
+  const listId = useId()
+  const detailsRef = useRef<HTMLDetailsElement>(null)
   const add = (): void => {
     const wanted = name.trim()
     if (wanted === '') return
@@ -19,11 +27,24 @@ export function ColumnSettings({
     setName('')
   }
   return (
-    <details className="column-settings" data-testid="column-settings">
+    // Escape from any control inside closes it, as a dialog would.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+    <details
+      ref={detailsRef}
+      className="column-settings"
+      data-testid="column-settings"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !detailsRef.current?.open) return
+        event.preventDefault()
+        event.stopPropagation()
+        detailsRef.current.open = false
+        detailsRef.current.querySelector('summary')?.focus()
+      }}
+    >
       <summary className="button button--quiet">Column Settings…</summary>
       <div className="column-settings__panel">
         <ul className="column-settings__list" aria-label="Attribute columns">
-          {columns.length === 0 && <li className="muted">Only Display name and Object type.</li>}
+          {columns.length === 0 && <li className="muted">Only {fixedColumns}.</li>}
           {columns.map((column) => (
             <li key={column} className="column-settings__item">
               <span>{column}</span>
@@ -41,7 +62,7 @@ export function ColumnSettings({
         <div className="column-settings__add">
           <input
             className="input"
-            list="mv-attribute-names"
+            list={listId}
             value={name}
             placeholder="Attribute"
             aria-label="Attribute column to add"
@@ -53,6 +74,11 @@ export function ColumnSettings({
               }
             }}
           />
+          <datalist id={listId}>
+            {attributes.map((attribute) => (
+              <option key={attribute} value={attribute} />
+            ))}
+          </datalist>
           <button type="button" className="button" onClick={add}>
             Add column
           </button>

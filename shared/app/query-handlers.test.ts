@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { AAD_CONNECTOR_ID } from '../model/connector'
+import { AD_CONNECTOR_ID } from '../training/environment'
+import { generateTrainingSnapshot } from '../training/index'
+import { DEFAULT_CS_COLUMNS } from '../search/result-rows'
+import { createSnapshotSession } from './session'
+
+describe('connectorSpaceAttributes', () => {
+  const session = createSnapshotSession()
+
+  beforeAll(async () => {
+    await session.load(generateTrainingSnapshot({ users: 5 }), () => undefined, { aborted: false })
+  }, 60_000)
+
+  it("offers a connector's selected, schema and rule attributes, sorted and without duplicates", () => {
+    const names = session.connectorSpaceAttributes(AD_CONNECTOR_ID)
+
+    expect(names).toContain('department')
+    expect(names).toContain('userPrincipalName')
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })))
+    expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length)
+    expect(session.connectorSpaceAttributes(AAD_CONNECTOR_ID)).toContain('displayName')
+  })
+
+  it('offers the default columns for a connector the configuration does not know', () => {
+    expect(session.connectorSpaceAttributes('00000000-0000-0000-0000-000000000000')).toEqual(
+      [...DEFAULT_CS_COLUMNS].sort((a, b) => a.localeCompare(b)),
+    )
+  })
+})
+
+describe('searchMetaverse inScopeOfRule', () => {
+  const session = createSnapshotSession()
+
+  beforeAll(async () => {
+    await session.load(generateTrainingSnapshot({ users: 30 }), () => undefined, { aborted: false })
+  }, 60_000)
+
+  const count = (request: { readonly inScopeOfRule?: string; readonly objectType?: string }): number =>
+    session.searchMetaverse({
+      query: { objectType: request.objectType ?? 'person', groups: [] },
+      columns: [],
+      offset: 0,
+      limit: 0,
+      ...(request.inScopeOfRule === undefined ? {} : { inScopeOfRule: request.inScopeOfRule }),
+    }).total
+
+  it("keeps the objects in an inbound rule's scope, judged on their connector-space object", () => {
+    const exchange = session
+      .rules({ direction: 'Inbound' })
+      .find((rule) =>
+        rule.scopeGroups.some((group) => group.clauses.some((clause) => clause.attribute === 'mailNickname')),
+      )
+    if (!exchange) throw new Error('No inbound rule scoped on mailNickname')
+
+    const all = count({})
+    const inScope = count({ inScopeOfRule: exchange.id })
+
+    expect(inScope).toBeGreaterThan(0)
+    expect(inScope).toBeLessThan(all)
+  })
+
+  it("keeps the objects in an outbound rule's scope, judged on the metaverse object", () => {
+    const outbound = session.rules({ direction: 'Outbound' }).find((rule) => rule.scopeGroups.length > 0)
+    if (!outbound) throw new Error('No scoped outbound rule')
+
+    expect(count({ inScopeOfRule: outbound.id })).toBeLessThanOrEqual(count({}))
+    expect(count({ inScopeOfRule: outbound.id })).toBeGreaterThan(0)
+  })
+
+  it('keeps nothing for a rule the snapshot does not have', () => {
+    expect(count({ inScopeOfRule: 'no-such-rule' })).toBe(0)
+  })
+})
