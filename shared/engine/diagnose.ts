@@ -12,7 +12,7 @@ import { lowerName, mvBag } from './attribute-bag'
 import { codeAction, type DiagnosisCode, statusCode } from '../model/diagnosis-codes'
 import { type ExportFlowRow, type ExportStatus, type ExportTarget, exportFlow } from './export-flow'
 import { computedMvObject, hasExportedMetaverse } from './computed-mv'
-import { type FlowOutcome, outcomeText } from './flow-value'
+import { type FlowOutcome, outcomeText } from '../model/flow-outcome'
 import { type ImportFlowResult, type ImportFlowRow, importFlow, inboundSource } from './import-flow'
 import type { MvAttributeLookup } from './join'
 import { buildRuleIndex, flowReads, type RuleIndex } from './rule-index'
@@ -401,7 +401,7 @@ function rowMessage(facts: FlowFacts, target: string, overriderStatus: ExportSta
   const label = ruleLabel(facts.rule)
   switch (facts.status) {
     case 'contributes':
-      return `${label} contributes ${target} = ${outcomeText(facts.computed)}.`
+      return `${label} contributes ${target} = ${outcomeText(facts.computed, 'sentence')}.`
     case 'overridden': {
       const by = facts.overriddenBy ? ruleLabel(facts.overriddenBy) : 'a rule with a lower precedence number'
       const how =
@@ -893,7 +893,7 @@ function targetMessage(row: ExportFlowRow, connector: ConnectorRef): string {
  */
 function computedInTarget(row: ExportFlowRow, connector: ConnectorRef): string {
   const references = row.targetReferences
-  if (references === null || references.length === 0) return outcomeText(row.computed)
+  if (references === null || references.length === 0) return outcomeText(row.computed, 'sentence')
   const dns: string[] = []
   const missing: string[] = []
   for (const reference of references) {

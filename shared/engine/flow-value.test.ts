@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { attributeBag } from './attribute-bag'
-import { evalContext, evaluateFlow, fromEvalOutcome, outcomeText, toExprValue, toTexts } from './flow-value'
+import { outcomeText } from '../model/flow-outcome'
+import { evalContext, evaluateFlow, fromEvalOutcome, toExprValue, toTexts } from './flow-value'
 import { attributes, flow } from './testing/scenario'
 
 const source = attributeBag(
@@ -109,6 +110,8 @@ describe('fromEvalOutcome and toTexts', () => {
 
   it('keeps special outcomes', () => {
     expect(fromEvalOutcome({ kind: 'ignoreThisFlow' })).toEqual({ kind: 'ignoreThisFlow' })
-    expect(outcomeText({ kind: 'error', message: 'boom', position: 0, raised: true })).toBe('error: boom')
+    expect(outcomeText({ kind: 'error', message: 'boom', position: 0, raised: true }, 'sentence')).toBe(
+      'error: boom',
+    )
   })
 })

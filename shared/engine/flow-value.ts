@@ -1,24 +1,13 @@
 import type { EvalContext, EvalOutcome, ExprValue, ScalarValue, TraceStep } from '../expression/api'
+import type { FlowOutcome } from '../model/flow-outcome'
 import type { Attribute } from '../model/objects'
 import type { AttributeFlow } from '../model/sync-rule'
 import type { AttributeBag } from './attribute-bag'
 import { base64ToBytes, bytesToBase64 } from '../text/base64'
 import { evaluateFlowExpression } from './expression-bridge'
 
-/** What one flow computes, as plain data: values are text as the model keeps them. */
-export type FlowOutcome =
-  | { readonly kind: 'value'; readonly values: readonly string[] }
-  | { readonly kind: 'null' }
-  | { readonly kind: 'authoritativeNull' }
-  | { readonly kind: 'ignoreThisFlow' }
-  | {
-      readonly kind: 'error'
-      readonly message: string
-      readonly position: number | null
-      readonly raised: boolean
-    }
-  /** The flow was not computed (rule disabled, out of scope, object not joined, ...). */
-  | { readonly kind: 'not-evaluated' }
+/** What one flow computes (the type lives in shared/model so the views can name it). */
+export type { FlowOutcome } from '../model/flow-outcome'
 
 /** The values a flow reads: one entry per source attribute. */
 export interface SourceValues {
@@ -163,24 +152,4 @@ function scalarText(value: ScalarValue): string {
   if (value instanceof Uint8Array) return bytesToBase64(value)
   if (value instanceof Date) return value.toISOString()
   return value.dn
-}
-
-/** A short description of an outcome for messages: `"a@b.c"`, `NULL`, `IgnoreThisFlow`, `Error: ...`. */
-export function outcomeText(outcome: FlowOutcome): string {
-  switch (outcome.kind) {
-    case 'value':
-      return outcome.values
-        .map((value) => `"${value.length > 80 ? `${value.slice(0, 77)}...` : value}"`)
-        .join(', ')
-    case 'null':
-      return 'NULL'
-    case 'authoritativeNull':
-      return 'AuthoritativeNull'
-    case 'ignoreThisFlow':
-      return 'IgnoreThisFlow'
-    case 'error':
-      return `error: ${outcome.message}`
-    case 'not-evaluated':
-      return 'not evaluated'
-  }
 }

@@ -18,7 +18,7 @@ export type {
 } from './export-flow'
 export { exportFlow, isAadConnector, isCloudFiltered, pendingExportValues } from './export-flow'
 export type { FlowOutcome, SourceValues } from './flow-value'
-export { outcomeText } from './flow-value'
+export { outcomeText } from '../model/flow-outcome'
 export type {
   ImportAttribute,
   ImportFlowOptions,

@@ -4,7 +4,7 @@ import type { DraftProblem } from '../../../shared/fix/check-draft'
 import type { ObjectReport } from '../../../shared/engine/object-report'
 import type { AttributeFlow } from '../../../shared/model/sync-rule'
 import { DiagnosisChip } from '../common/diagnosis-chip'
-import { outcomeText } from '../object/flow-rows'
+import { outcomeText } from '../../../shared/model/flow-outcome'
 import { FlowEditor } from './flow-editor'
 import { ScopeEditor } from './scope-editor'
 
@@ -40,7 +40,7 @@ function mappingOutcome(report: ObjectReport | null, ruleId: string, target: str
       .flatMap((exported) => exported.rows)
       .find((item) => item.rule.id === ruleId && item.csAttribute.toLowerCase() === wanted)
   if (!row) return null
-  const computed = outcomeText(row.computed)
+  const computed = outcomeText(row.computed, 'cell')
   return row.status === 'contributes' || row.status === 'in-sync' ? computed : `${computed} (${row.reason})`
 }
 

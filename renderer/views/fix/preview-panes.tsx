@@ -3,7 +3,8 @@ import type { DraftPreview } from '../../../shared/fix/preview'
 import { DiagnosisChip } from '../common/diagnosis-chip'
 import { flowStatusChip } from '../common/diagnosis-codes'
 import { flowLines, type FlowLine } from '../object/flow-lines'
-import { outcomeText, valuesText } from '../object/flow-rows'
+import { outcomeText } from '../../../shared/model/flow-outcome'
+import { valuesText } from '../object/flow-rows'
 
 /** The attribute lines the preview compares: the asked path and every attribute the change moves. */
 export function comparedLines(
@@ -114,7 +115,7 @@ function LineSide({ line }: { readonly line: FlowLine | null }) {
               {outbound.row.rule.name}
             </bdi>
             <span className="mono">
-              {outbound.row.csAttribute} = {outcomeText(outbound.row.computed)}
+              {outbound.row.csAttribute} = {outcomeText(outbound.row.computed, 'cell')}
             </span>
           </>
         ) : (

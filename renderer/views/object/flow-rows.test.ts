@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AAD_CONNECTOR_ID } from '../../../shared/model/connector'
+import { outcomeText } from '../../../shared/model/flow-outcome'
 import type { SnapshotSession } from '../../../shared/app/session'
 import { caseCsId, trainingSession } from '../testing/training-session'
 import { flowLines, type FlowLine } from './flow-lines'
@@ -8,7 +9,6 @@ import {
   flowRowText,
   foldedCount,
   isLosingRow,
-  outcomeText,
   placeFindings,
   sourceText,
   valuesText,
@@ -98,8 +98,8 @@ describe('flow texts', () => {
     [{ kind: 'authoritativeNull' }, 'AuthoritativeNull'],
     [{ kind: 'ignoreThisFlow' }, 'IgnoreThisFlow'],
     [{ kind: 'not-evaluated' }, '—'],
-  ] as const)('outcomeText(%j) is %s', (outcome, text) => {
-    expect(outcomeText(outcome)).toBe(text)
+  ] as const)('outcomeText(%j) in a cell is %s', (outcome, text) => {
+    expect(outcomeText(outcome, 'cell')).toBe(text)
   })
 
   it('copies a row as tab-separated columns in reading order', () => {

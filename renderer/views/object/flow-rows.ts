@@ -1,5 +1,6 @@
 import { tsvRow } from '../../../shared/text/csv-guard'
-import type { FlowOutcome, SourceValues } from '../../../shared/engine/flow-value'
+import type { SourceValues } from '../../../shared/engine/flow-value'
+import { outcomeText } from '../../../shared/model/flow-outcome'
 import type { ImportFlowRow } from '../../../shared/engine/import-flow'
 import type { ReportUnmapped } from '../../../shared/engine/object-report'
 import type { FlowLine, TargetedExportRow } from './flow-lines'
@@ -95,24 +96,6 @@ export function sourceText(sources: readonly SourceValues[]): string {
   return sources.map((source) => `${source.attribute}: ${valuesText(source.values)}`).join(' · ')
 }
 
-/** What a flow computed, as a cell shows it. */
-export function outcomeText(outcome: FlowOutcome): string {
-  switch (outcome.kind) {
-    case 'value':
-      return valuesText(outcome.values)
-    case 'null':
-      return 'NULL'
-    case 'authoritativeNull':
-      return 'AuthoritativeNull'
-    case 'ignoreThisFlow':
-      return 'IgnoreThisFlow'
-    case 'error':
-      return 'Error'
-    case 'not-evaluated':
-      return '—'
-  }
-}
-
 /** A row as tab-separated text for the clipboard, in the order the columns read, each cell guarded. */
 export function flowRowText(row: FlowDisplayRow): string {
   const { importRow, exportItem } = row
@@ -124,6 +107,6 @@ export function flowRowText(row: FlowDisplayRow): string {
     exportItem
       ? `${exportItem.row.rule.name} (${exportItem.row.rule.precedence}): ${exportItem.row.status}`
       : '',
-    exportItem ? outcomeText(exportItem.row.computed) : '',
+    exportItem ? outcomeText(exportItem.row.computed, 'cell') : '',
   ])
 }

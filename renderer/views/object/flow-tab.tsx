@@ -12,13 +12,13 @@ import { useElementWidth } from '../../ui/use-element-width'
 import { DiagnosisChip } from '../common/diagnosis-chip'
 import { flowStatusChip } from '../common/diagnosis-codes'
 import { ProblemsToggle } from '../common/problems-toggle'
+import { outcomeText } from '../../../shared/model/flow-outcome'
 import type { FlowLine, TargetedExportRow } from './flow-lines'
 import {
   flowDisplayRows,
   flowRowText,
   foldedCount,
   isLosingRow,
-  outcomeText,
   placeFindings,
   sourceText,
   valuesText,
@@ -172,7 +172,7 @@ function ExportCells({
   if (!item) return <BlankCells findings={findings} />
   const { row } = item
   const losing = row.winner ? '' : ' flow__cell--losing'
-  const computed = outcomeText(row.computed)
+  const computed = outcomeText(row.computed, 'cell')
   const now = row.targetValueInSnapshot === null ? null : valuesText(row.targetValueInSnapshot)
   const pending = row.pendingExportValues === null ? null : valuesText(row.pendingExportValues)
   const target = item.entraId ? row.csAttribute : `${item.connector} · ${row.csAttribute}`

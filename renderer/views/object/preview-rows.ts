@@ -2,7 +2,8 @@ import type { ExportFlowRow } from '../../../shared/engine/export-flow'
 import type { ImportFlowRow } from '../../../shared/engine/import-flow'
 import type { ObjectReport, ReportExport } from '../../../shared/engine/object-report'
 import type { CsObject } from '../../../shared/model/objects'
-import { outcomeText, valuesText } from './flow-rows'
+import { outcomeText } from '../../../shared/model/flow-outcome'
+import { valuesText } from './flow-rows'
 
 /**
  * One row of a Preview page, as the Service Manager's Import and Export Attribute Flow pages list it: Sync Rule,
@@ -67,7 +68,7 @@ export function importPreviewRows(report: ObjectReport, csId: string): readonly 
         mappingType: row.flowType,
         attribute: row.mvAttribute,
         initialValue: initial,
-        finalValue: row.winner ? outcomeText(row.computed) : 'unchanged',
+        finalValue: row.winner ? outcomeText(row.computed, 'cell') : 'unchanged',
         winner: row.winner,
         row,
       }
@@ -91,7 +92,7 @@ export function exportPreviewRows(target: ReportExport | null): readonly Preview
         mappingType: row.flowType,
         attribute: row.csAttribute,
         initialValue: `${valuesText(row.targetValueInSnapshot)}${pending}`,
-        finalValue: row.winner ? outcomeText(row.computed) : 'unchanged',
+        finalValue: row.winner ? outcomeText(row.computed, 'cell') : 'unchanged',
         winner: row.winner,
         row,
       }

@@ -1,5 +1,5 @@
 import type { FlowDetail } from '../../../shared/engine/flow-detail'
-import type { FlowOutcome } from '../../../shared/engine/flow-value'
+import { outcomeText } from '../../../shared/model/flow-outcome'
 import { useHost } from '../../ui/host-context'
 import { useNavigate } from '../../ui/navigation-context'
 import { useHostQuery } from '../common/use-host-query'
@@ -60,23 +60,6 @@ export function RulePane({ flow, onClose }: { readonly flow: RulePaneTarget; rea
         ))}
     </section>
   )
-}
-
-function outcomeLabel(outcome: FlowOutcome): string {
-  switch (outcome.kind) {
-    case 'value':
-      return outcome.values.length === 0 ? '(no values)' : outcome.values.join('; ')
-    case 'null':
-      return 'NULL'
-    case 'authoritativeNull':
-      return 'AuthoritativeNull'
-    case 'ignoreThisFlow':
-      return 'IgnoreThisFlow'
-    case 'error':
-      return `Error: ${outcome.message}`
-    case 'not-evaluated':
-      return 'Not evaluated'
-  }
 }
 
 function FlowDetailBody({ detail, target }: { readonly detail: FlowDetail; readonly target: string }) {
@@ -157,7 +140,9 @@ function FlowDetailBody({ detail, target }: { readonly detail: FlowDetail; reado
             </div>
             <div className="fields__row">
               <dt>Result</dt>
-              <dd data-testid="flow-outcome">{evaluation ? outcomeLabel(evaluation.outcome) : '—'}</dd>
+              <dd data-testid="flow-outcome">
+                {evaluation ? outcomeText(evaluation.outcome, 'detail') : '—'}
+              </dd>
             </div>
           </dl>
           {evaluation && evaluation.trace.length > 0 && (
