@@ -31,6 +31,8 @@ import { MAX_PAGE_LIMIT, type SearchPage } from './view-queries'
 export interface BackgroundOptions {
   /** Awaited between slices of background work, so the host answers messages meanwhile. */
   readonly yieldControl: () => Promise<void>
+  /** How long a slice of background work runs before it yields (milliseconds; the default suits a worker). */
+  readonly sliceMs?: number
 }
 
 /** What the handlers answer from: one loaded snapshot and what is kept between its queries. */
@@ -56,6 +58,7 @@ export class SnapshotContext {
     this.checking = objectVerdicts(this.snapshot).checkAll({
       signal: this.stop,
       yieldControl: this.background.yieldControl,
+      ...(this.background.sliceMs === undefined ? {} : { sliceMs: this.background.sliceMs }),
     })
   }
 

@@ -43,8 +43,10 @@ describe('ObjectVerdicts', () => {
     const snapshot = await loading
     const stopped = new ObjectVerdicts(snapshot)
     const signal = { aborted: false }
+    // Slices of one object, so the stop lands after the first however fast the machine checks.
     await stopped.checkAll({
       signal,
+      sliceMs: 0,
       yieldControl: () => {
         signal.aborted = true
         return Promise.resolve()

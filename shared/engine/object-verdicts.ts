@@ -98,6 +98,8 @@ export class ObjectVerdicts {
       readonly signal?: AbortSignalLike
       /** Awaited between slices so the host can answer other messages (default: a resolved promise). */
       readonly yieldControl?: () => Promise<void>
+      /** How long a slice runs before it yields, in milliseconds; at least one object is checked per slice. */
+      readonly sliceMs?: number
       readonly onProgress?: (progress: VerdictProgress) => void
     } = {},
   ): Promise<void> {
@@ -105,11 +107,11 @@ export class ObjectVerdicts {
     let row = 0
     while (row < this.flags.length) {
       if (options.signal?.aborted === true) return
-      const sliceEnd = Date.now() + SLICE_MS
-      while (row < this.flags.length && Date.now() < sliceEnd) {
+      const sliceEnd = Date.now() + (options.sliceMs ?? SLICE_MS)
+      do {
         if (!this.isChecked(row)) this.at(row)
         row++
-      }
+      } while (row < this.flags.length && Date.now() < sliceEnd)
       options.onProgress?.({ checked: this.checkedCount, total: this.flags.length })
       if (row < this.flags.length) await pause()
     }
