@@ -43,7 +43,7 @@ function Page({ state, pickers }: { readonly state: SnapshotState; readonly pick
 export function App({ host }: { readonly host: HostApi }) {
   const state = useSnapshotState(host)
   const pickers = useSnapshotPickers(host)
-  const { openFolder } = pickers
+  const { pickFolder } = pickers
 
   useEffect(() => {
     if (!state) return
@@ -57,7 +57,7 @@ export function App({ host }: { readonly host: HostApi }) {
       host.onMenuCommand((command) => {
         switch (command) {
           case 'open-snapshot':
-            openFolder()
+            pickFolder()
             return
           case 'close-snapshot':
             void host.closeSnapshot()
@@ -67,7 +67,7 @@ export function App({ host }: { readonly host: HostApi }) {
             return
         }
       }),
-    [host, openFolder],
+    [host, pickFolder],
   )
 
   return (

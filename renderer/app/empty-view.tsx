@@ -30,10 +30,10 @@ export function EmptyView({ pickers }: { readonly pickers: SnapshotPickers }) {
           an exported snapshot.
         </p>
         <div className="start__actions">
-          <button type="button" className="button button--primary" onClick={pickers.openFolder}>
+          <button type="button" className="button button--primary" onClick={pickers.pickFolder}>
             Open snapshot folder
           </button>
-          <button type="button" className="button" onClick={pickers.openFiles}>
+          <button type="button" className="button" onClick={pickers.pickFiles}>
             Open files
           </button>
           <button type="button" className="button" onClick={() => void host.openTrainingSnapshot()}>

@@ -34,7 +34,7 @@ export function FailedView({
         <button type="button" className="button button--primary" onClick={() => void host.closeSnapshot()}>
           Back to start
         </button>
-        <button type="button" className="button" onClick={pickers.openFolder}>
+        <button type="button" className="button" onClick={pickers.pickFolder}>
           Open another folder
         </button>
       </div>
