@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { LoadProgress } from '../../shared/app/host-api'
 import { formatBytes, formatCount, formatDuration, formatRate, percent } from '../../shared/text/format'
 import { useHost } from '../ui/host-context'
+import { ProgressMeter } from '../views/common/progress-meter'
 
 /** Most file rows listed; a folder of thousands of files would cost more to redraw ten times a second. */
 const SHOWN_FILES = 200
@@ -30,16 +31,7 @@ export function LoadingView({ name, progress }: { readonly name: string; readonl
           {cancelling ? 'Cancelling…' : 'Cancel'}
         </button>
       </header>
-      <div
-        className="meter"
-        role="progressbar"
-        aria-label="Snapshot read"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={done}
-      >
-        <div className="meter__fill" style={{ width: `${done}%` }} />
-      </div>
+      <ProgressMeter label="Snapshot read" percent={done} />
       <dl className="loading__stats">
         <div>
           <dt>Read</dt>

@@ -11,6 +11,7 @@ import { DifferencesTab } from './differences-tab'
 import { ImpactTab } from './impact-tab'
 import { useComparisonState } from './use-comparison-state'
 import './compare.css'
+import { ProgressMeter } from '../common/progress-meter'
 
 const ID_PREFIX = 'compare'
 
@@ -51,16 +52,7 @@ function Start({
         <h2 className="view-title">
           Reading {state.name} to compare with {summary.name}
         </h2>
-        <div
-          className="meter"
-          role="progressbar"
-          aria-label="Snapshot read"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={done}
-        >
-          <div className="meter__fill" style={{ width: `${done}%` }} />
-        </div>
+        <ProgressMeter label="Snapshot read" percent={done} />
         <p className="small">
           {formatBytes(state.progress.bytesRead)} of {formatBytes(state.progress.bytesTotal)}
         </p>

@@ -8,6 +8,7 @@ import { DataGrid, type GridColumn } from '../common/data-grid'
 import { usePagedSearch } from '../common/use-paged-search'
 import { eventLabel, IMPACT_EVENTS } from './impact-text'
 import { ObjectComparisonPanel } from './object-comparison-panel'
+import { ProgressMeter } from '../common/progress-meter'
 
 const COLUMNS: readonly GridColumn<ObjectImpact>[] = [
   { id: 'event', header: 'What happens', width: 'minmax(9rem, 0.9fr)', text: (row) => eventLabel(row.event) },
@@ -170,16 +171,7 @@ export function ImpactTab({ impact, objects }: { readonly impact: ImpactState; r
         impact.done === 0 ? null : ((impact.total - impact.done) * impact.elapsedMs) / impact.done / 1000
       return (
         <div className="compare-impact__start" aria-busy="true" data-testid="impact-running">
-          <div
-            className="meter"
-            role="progressbar"
-            aria-label="Objects compared"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={done}
-          >
-            <div className="meter__fill" style={{ width: `${done}%` }} />
-          </div>
+          <ProgressMeter label="Objects compared" percent={done} />
           <p className="small">
             {formatCount(impact.done)} of {formatCount(impact.total)} objects, {formatDuration(left)} left
           </p>
