@@ -1,5 +1,5 @@
 import { cloneSentence } from './clone-source'
-import { escapeHtml } from '../report/to-html'
+import { escapeHtml, htmlPage } from '../text/html'
 import { formatCount } from '../text/format'
 import type {
   Comparison,
@@ -249,18 +249,7 @@ export function comparisonToHtml(comparison: Comparison, object: ObjectCompariso
   const { a, b, configuration, impact } = comparison
   const title = `Comparison of ${a.name} (A) and ${b.name} (B)`
   const count = configuration.differenceCount
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
-    `<h1>${escapeHtml(title)}</h1>`,
+  return htmlPage(title, STYLE, [
     `<p class="muted">Made ${escapeHtml(comparison.generatedAt)} by SyncLens. A is the reference (the active server, or the configuration before a change); B is compared with it. Names compare case-insensitively; renamed connectors are paired.</p>`,
     factsTable(a, b),
     warningsSection(a, b),
@@ -273,8 +262,5 @@ export function comparisonToHtml(comparison: Comparison, object: ObjectCompariso
     editsSection(configuration.outOfBoxEdits),
     impact ? impactSection(impact) : '',
     object ? objectSection(object) : '',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n')
+  ])
 }

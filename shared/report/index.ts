@@ -14,5 +14,6 @@ export type {
   UnmappedGroup,
 } from './report-model'
 export { toCsv } from './to-csv'
-export { escapeHtml, toHtml } from './to-html'
+export { escapeHtml } from '../text/html'
+export { toHtml } from './to-html'
 export { toJson } from './to-json'

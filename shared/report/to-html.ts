@@ -1,20 +1,8 @@
 import type { DiagnosisCode, Severity } from '../model/diagnosis-codes'
 import { codeMeaning, SEVERITIES, severityLabel, severityMeaning } from '../model/diagnosis-codes'
 import type { Report, SingleObjectReport, SnapshotReport, UnmappedGroup } from './report-model'
+import { escapeHtml, htmlPage } from '../text/html'
 import { WHOLE_OBJECT } from './to-csv'
-
-const HTML_ESCAPES: ReadonlyMap<string, string> = new Map([
-  ['&', '&amp;'],
-  ['<', '&lt;'],
-  ['>', '&gt;'],
-  ['"', '&quot;'],
-  ["'", '&#39;'],
-])
-
-/** Text made safe for HTML content and quoted attribute values. */
-export function escapeHtml(value: string | number): string {
-  return String(value).replace(/[&<>"']/g, (char) => HTML_ESCAPES.get(char) ?? char)
-}
 
 const STYLE = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1f24}
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #d0d7de}h3{font-size:1rem}
@@ -32,26 +20,12 @@ export function toHtml(report: Report): string {
       ? `Unmapped attributes in ${report.snapshot}`
       : `Unmapped attributes of ${report.dn}`
   const body = report.kind === 'snapshot' ? snapshotBody(report) : objectBody(report)
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
-    `<h1>${escapeHtml(title)}</h1>`,
+  return htmlPage(title, STYLE, [
     `<p class="muted">Snapshot <strong>${escapeHtml(report.snapshot)}</strong>, report made ${escapeHtml(report.generatedAt)} by SyncLens. Every attribute without a mapping is listed with its cause and a severity.</p>`,
     severityLegend(),
     body,
     glossary(usedCodes(report)),
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n')
+  ])
 }
 
 function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
