@@ -11,6 +11,7 @@ import { fitGridHeight } from '../common/grid-height'
 import { ProblemsToggle } from '../common/problems-toggle'
 import { csLineageView, type CsLineageView } from './cs-lineage'
 import { changeRows, type ChangeRow } from './cs-object-rows'
+import { RowAction } from '../common/row-action'
 
 interface HeldRow {
   readonly attribute: Attribute
@@ -39,16 +40,7 @@ function heldColumns(onDiagnose: (attribute: string) => void): GridColumn<HeldRo
           {row.findings.map((finding, index) => (
             <DiagnosisChip key={index} code={finding.code} tone={finding.severity} reason={finding.message} />
           ))}
-          <button
-            type="button"
-            className="link-button small"
-            onClick={(event) => {
-              event.stopPropagation()
-              onDiagnose(row.attribute.name)
-            }}
-          >
-            Why?
-          </button>
+          <RowAction onAct={() => onDiagnose(row.attribute.name)}>Why?</RowAction>
         </span>
       ),
     },

@@ -7,6 +7,7 @@ import { useNavigate } from '../../ui/navigation-context'
 import { DiagnosisChip } from '../common/diagnosis-chip'
 import { ExportCsvButton } from '../common/export-csv-button'
 import { ProblemsToggle } from '../common/problems-toggle'
+import { RowAction } from '../common/row-action'
 
 /** One Attributes-tab row: the metaverse attribute with the findings about it. */
 interface AttributeRow {
@@ -122,18 +123,7 @@ function columns(
               reason={`${finding.connector}: ${finding.message}`}
             />
           ))}
-          {onDiagnose && (
-            <button
-              type="button"
-              className="link-button small"
-              onClick={(event) => {
-                event.stopPropagation()
-                onDiagnose(row.attribute.name)
-              }}
-            >
-              Why?
-            </button>
-          )}
+          {onDiagnose && <RowAction onAct={() => onDiagnose(row.attribute.name)}>Why?</RowAction>}
         </span>
       ),
     },

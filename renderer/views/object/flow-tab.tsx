@@ -25,6 +25,7 @@ import {
   type FlowDisplayRow,
 } from './flow-rows'
 import type { RulePaneTarget } from './rule-pane'
+import { RowAction } from '../common/row-action'
 
 function sameAttribute(a: string | null, b: string): boolean {
   return a !== null && a.toLowerCase() === b.toLowerCase()
@@ -534,30 +535,14 @@ export function FlowTab({
                             />
                           ))}
                           {csId !== null && (
-                            <button
-                              type="button"
-                              className="link-button small"
-                              onClick={(event) => {
-                                event.stopPropagation()
-                                onDiagnose(line.attribute)
-                              }}
-                              data-testid="why-button"
-                            >
+                            <RowAction onAct={() => onDiagnose(line.attribute)} testId="why-button">
                               Why?
-                            </button>
+                            </RowAction>
                           )}
                           {csId !== null && (line.flagged || isSelected) && (
-                            <button
-                              type="button"
-                              className="link-button small"
-                              onClick={(event) => {
-                                event.stopPropagation()
-                                onDraftFix(line.attribute)
-                              }}
-                              data-testid="draft-fix-button"
-                            >
+                            <RowAction onAct={() => onDraftFix(line.attribute)} testId="draft-fix-button">
                               Draft a fix
-                            </button>
+                            </RowAction>
                           )}
                         </span>
                       </>
