@@ -91,6 +91,38 @@ describe('computed metaverse', () => {
     expect(store.mvObject(MARY)?.objectType).toBe('group')
   })
 
+  it('copies the links exactly: ids that are not GUIDs, any GUID spelling, times of other forms, no lineage', () => {
+    const odd: MvLink = {
+      mvObjectId: 'not-a-guid',
+      lineageId: '{ABCDEF01-2345-4678-9ABC-DEF012345678}',
+      lineageType: null,
+      lineageTime: '2024-03-01 10:00:00.1234567',
+    }
+    const bare: MvLink = {
+      mvObjectId: 'not-a-guid',
+      lineageId: null,
+      lineageType: 'Projection',
+      lineageTime: 'yesterday',
+    }
+    const first = csObject('10000000-0000-4000-8000-000000000006', AAD, 'user', odd)
+    const second = csObject('{10000000-0000-4000-8000-000000000007}', AD, 'user', bare)
+
+    const store = finished([first, second, adJeff])
+
+    expect(store.mvObject('not-a-guid')?.connections).toEqual(
+      [first, second].map((object) => ({
+        csId: object.id,
+        csDn: object.dn,
+        connectorId: object.connectorId,
+        connectorName: object.connectorName,
+        lineageId: object.mvLink?.lineageId ?? null,
+        lineageType: object.mvLink?.lineageType ?? null,
+        lineageTime: object.mvLink?.lineageTime ?? null,
+      })),
+    )
+    expect(store.mvObjectAt(1).id).toBe(JEFF)
+  })
+
   it("says 'none' when there are neither metaverse objects nor links", () => {
     const store = finished([disconnector])
 

@@ -59,9 +59,11 @@ export class CsTable {
   private readonly flags = uint8Array()
   private readonly anchors = new TextPool()
   private readonly connectorStates = uint32Array()
-  private readonly linkLineageIds = new IdColumn()
+  /** Lineage ids of the metaverse links, by row. */
+  public readonly linkLineageIds = new IdColumn()
+  /** Lineage times of the metaverse links, by row. */
+  public readonly linkTimes = new TimeColumn()
   private readonly linkLineageTypes = uint32Array()
-  private readonly linkTimes = new TimeColumn()
   private readonly lineages = uint32Array()
   private readonly primaryClasses = uint32Array()
   private readonly classLists = uint32Array()
@@ -178,6 +180,26 @@ export class CsTable {
   /** The connector name of a row. */
   public connectorName(row: number): string | null {
     return textNullable(this.strings, this.connectorNames.get(row))
+  }
+
+  /** The interned connector name of a row (as `internNullable` stores it), 0 for none. */
+  public connectorNameKey(row: number): number {
+    return this.connectorNames.get(row)
+  }
+
+  /** The interned object type of a row (see `Interner`). */
+  public objectTypeKey(row: number): number {
+    return this.objectTypes.get(row)
+  }
+
+  /** Whether the row links to a metaverse object. */
+  public hasLink(row: number): boolean {
+    return (this.flags.get(row) & HAS_LINK) !== 0
+  }
+
+  /** The interned lineage type of a row's metaverse link (as `internNullable` stores it), 0 for none. */
+  public linkLineageTypeKey(row: number): number {
+    return this.linkLineageTypes.get(row)
   }
 
   /** The object type of a row. */

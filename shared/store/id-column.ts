@@ -50,6 +50,16 @@ export class IdColumn {
     return this.kinds.length - 1
   }
 
+  /** Appends a copy of another column's entry (no text round trip for GUIDs) and returns its index. */
+  public pushFrom(other: IdColumn, index: number): number {
+    const kind = other.kinds.get(index)
+    if (kind === TEXT_ID) return this.push(other.get(index))
+    const base = index * 4
+    const words = other.words
+    this.pushEntry(kind, words.get(base), words.get(base + 1), words.get(base + 2), words.get(base + 3))
+    return this.kinds.length - 1
+  }
+
   /** The id at an index, spelled as it was added. */
   public get(index: number): string | null {
     const kind = this.kinds.get(index)

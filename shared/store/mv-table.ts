@@ -1,7 +1,7 @@
 import type { MvAttribute, MvAttributeOrigin, MvConnection, MvObject, ValueLineage } from '../model/objects'
 import { AttributeTable, type StoredAttribute } from './attribute-table'
 import type { BinaryReader, BinaryWriter } from './binary'
-import { readValues } from './cs-table'
+import { readValues, type CsTable } from './cs-table'
 import { type ChunkedArray, uint32Array } from './chunked-array'
 import { IdColumn } from './id-column'
 import { internNullable, textNullable, type Interner } from './interner'
@@ -64,6 +64,31 @@ export class MvTable {
     this.connectionStarts.push(this.connectionCsIds.length)
     for (const connection of object.connections) this.addConnection(connection)
     // Pending strings may be slices that keep a parser's input chunk alive: seal them regularly.
+    if ((row + 1) % SEAL_ROWS === 0) this.seal()
+    return row
+  }
+
+  /**
+   * Adds a metaverse object computed from connector-space links (no attributes; the engine computes them): its id
+   * is the link of the first row, its connections the rows in order. Ids, interned names and lineage are copied
+   * from the connector-space columns as they are stored, without turning them into strings and back.
+   */
+  public addComputed(cs: CsTable, csRows: readonly number[], objectType: number): number {
+    const row = this.objectTypes.length
+    this.ids.pushFrom(cs.linkedMvIds, csRows[0] ?? 0)
+    this.objectTypes.push(objectType)
+    this.lineageStarts.push(this.lineageIds.length)
+    this.attributes.addRow([])
+    this.connectionStarts.push(this.connectionCsIds.length)
+    for (const csRow of csRows) {
+      this.connectionCsIds.pushFrom(cs.ids, csRow)
+      this.connectionDns.push(cs.dns.get(csRow))
+      this.connectionConnectorIds.push(cs.connectorKey(csRow))
+      this.connectionConnectorNames.push(cs.connectorNameKey(csRow))
+      this.connectionLineageIds.pushFrom(cs.linkLineageIds, csRow)
+      this.connectionLineageTypes.push(cs.linkLineageTypeKey(csRow))
+      this.connectionTimes.pushFrom(cs.linkTimes, csRow)
+    }
     if ((row + 1) % SEAL_ROWS === 0) this.seal()
     return row
   }

@@ -8,7 +8,7 @@ import { foldCase } from '../text/fold'
 import { hashText } from './hash'
 import { RowHashIndex } from './hash-index'
 import { idKey } from './id-column'
-import { Interner } from './interner'
+import { Interner, textNullable } from './interner'
 import { MvTable } from './mv-table'
 import type { ValueColumn } from './value-column'
 
@@ -157,7 +157,9 @@ export class ObjectStore implements ObjectIndex {
     else if (this.mv.rowCount > 0) this.source = 'exported'
     else {
       const resolve = options.mvObjectType ?? ((): null => null)
-      const added = computeMetaverse(this.linkedSource(csByMvId), resolve, (object) => this.mv.add(object))
+      const added = computeMetaverse(this.linkedSource(csByMvId, resolve), (rows, type) =>
+        this.mv.addComputed(this.cs, rows, this.strings.intern(type)),
+      )
       this.source = added > 0 ? 'computed' : 'none'
     }
     this.mv.seal()
@@ -448,27 +450,42 @@ export class ObjectStore implements ObjectIndex {
     return set
   }
 
-  private linkedSource(csByMvId: RowHashIndex): LinkedCsSource {
+  private linkedSource(csByMvId: RowHashIndex, resolve: MvObjectTypeResolver): LinkedCsSource {
     const cs = this.cs
+    // A few connectors, object types and lineage types recur across every row: each is worked out once.
+    const ruleTypes = new Map<number, Map<number, string | null>>()
+    const projecting = new Map<number, boolean>()
     return {
       csRowCount: cs.rowCount,
-      linkedCsAt: (row) => {
-        const mvLink = cs.linkOf(row)
-        if (mvLink === null) return null
-        return {
-          id: cs.ids.get(row) ?? '',
-          dn: cs.dns.get(row),
-          connectorId: cs.connectorId(row),
-          connectorName: cs.connectorName(row),
-          objectType: cs.objectType(row),
-          mvLink,
-        }
-      },
+      hasLink: (row) => cs.hasLink(row),
       linkGroupOf: (row) => {
         const ids = cs.linkedMvIds
         if (ids.isNull(row)) return []
         return csByMvId.lookup(ids.hash(row), (candidate) => ids.sameId(row, candidate))
       },
+      isProjecting: (row) => {
+        const key = cs.linkLineageTypeKey(row)
+        let known = projecting.get(key)
+        if (known === undefined) {
+          known = /project/i.test(textNullable(this.strings, key) ?? '')
+          projecting.set(key, known)
+        }
+        return known
+      },
+      ruleType: (row) => {
+        let byType = ruleTypes.get(cs.connectorKey(row))
+        if (byType === undefined) {
+          byType = new Map()
+          ruleTypes.set(cs.connectorKey(row), byType)
+        }
+        let type = byType.get(cs.objectTypeKey(row))
+        if (type === undefined) {
+          type = resolve(cs.connectorId(row), cs.objectType(row))
+          byType.set(cs.objectTypeKey(row), type)
+        }
+        return type
+      },
+      objectType: (row) => cs.objectType(row),
     }
   }
 

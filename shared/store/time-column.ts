@@ -47,6 +47,20 @@ export class TimeColumn {
     else this.pushEntry(packed.shape, packed.seconds, packed.fraction)
   }
 
+  /** Appends a copy of another column's entry without formatting and parsing it again. */
+  public pushFrom(other: TimeColumn, index: number): void {
+    const kind = other.kinds.get(index)
+    if (kind === NULL_TIME || kind === TEXT_TIME) {
+      this.push(other.get(index))
+      return
+    }
+    const shape = other.shapes[kind - 1] ?? 'T0'
+    let mapped = this.shapes.indexOf(shape) + 1
+    if (mapped === 0 && this.shapes.length < TEXT_TIME - 1) mapped = this.shapes.push(shape)
+    if (mapped === 0) this.push(other.get(index))
+    else this.pushEntry(mapped, other.seconds.get(index), other.fractions.get(index))
+  }
+
   /** The timestamp at an index, as it was added. */
   public get(index: number): string | null {
     const kind = this.kinds.get(index)
