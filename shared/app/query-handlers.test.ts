@@ -4,6 +4,9 @@ import { AD_CONNECTOR_ID } from '../training/environment'
 import { generateTrainingSnapshot } from '../training/index'
 import { DEFAULT_CS_COLUMNS } from '../search/result-rows'
 import { createSnapshotSession } from './session'
+import { loadSnapshot } from '../load/load-snapshot'
+import { joinAttributes } from '../search/background-index'
+import { QUERY_HANDLERS, SnapshotContext } from './query-handlers'
 
 describe('connectorSpaceAttributes', () => {
   const session = createSnapshotSession()
@@ -71,4 +74,35 @@ describe('searchMetaverse inScopeOfRule', () => {
   it('keeps nothing for a rule the snapshot does not have', () => {
     expect(count({ inScopeOfRule: 'no-such-rule' })).toBe(0)
   })
+})
+
+describe('search indexes in the background', () => {
+  it('answers a first Equals by scanning, then indexes the attribute and the join attributes between messages', async () => {
+    const snapshot = await loadSnapshot(generateTrainingSnapshot({ users: 30 }))
+    const store = snapshot.objects
+    const context = new SnapshotContext(snapshot, Date.now, {
+      yieldControl: () => new Promise((resolve) => setImmediate(resolve)),
+    })
+    const joins = joinAttributes(snapshot.configuration.rules).filter((name) => store.mvColumn(name) !== null)
+    const request = {
+      query: {
+        groups: [{ clauses: [{ attribute: 'department', operator: 'equals' as const, value: 'SALES' }] }],
+      },
+      columns: [],
+      offset: 0,
+      limit: 10,
+    }
+
+    const first = QUERY_HANDLERS.searchMetaverse(context, request)
+    expect(store.mvColumn('department')?.indexed).toBe(false)
+    await context.indexer?.idle()
+    const again = QUERY_HANDLERS.searchMetaverse(context, request)
+
+    expect(joins.length).toBeGreaterThan(0)
+    expect(joins.every((name) => store.mvColumn(name)?.indexed === true)).toBe(true)
+    expect(store.mvColumn('department')?.indexed).toBe(true)
+    expect(first.total).toBeGreaterThan(0)
+    expect(again.rows).toEqual(first.rows)
+    context.dispose()
+  }, 60_000)
 })

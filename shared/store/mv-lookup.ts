@@ -4,8 +4,8 @@ import type { ObjectStore } from './object-store'
 /**
  * Ids of the metaverse objects (optionally of one type) with a value of `attribute` equal to
  * `value`, compared case-insensitively, in load order: a join lookup. It goes straight to the
- * attribute's sorted index (built on first use), without the whole-metaverse sets a query builds,
- * so it stays cheap when called once per connector-space object.
+ * attribute's sorted index (scanning the column until building the index pays), without the whole-metaverse sets
+ * a query builds, so it stays cheap when called once per connector-space object.
  */
 export function mvIdsWithValue(
   store: ObjectStore,
@@ -13,7 +13,7 @@ export function mvIdsWithValue(
   value: string,
   objectType?: string,
 ): string[] {
-  const rows = store.mvColumn(attribute)?.indexedRows(value, 'equals') ?? []
+  const rows = store.mvColumn(attribute)?.equalRows(value) ?? []
   const wanted = objectType === undefined ? null : foldCase(objectType)
   return rows
     .filter((row) => wanted === null || foldCase(store.mvObjectTypeAt(row)) === wanted)

@@ -3,13 +3,20 @@ import { Bitset } from './bitset'
 import { uint16Array, uint32Array, type ChunkedArray } from './chunked-array'
 import type { TextMatch } from '../text/fold'
 import { TextPool } from './text-pool'
-import { buildSortedIndex, sortedRange } from './value-index'
+import { SortedIndexBuild, sortedRange } from './value-index'
 import { scanPool } from './value-scan'
+
+/**
+ * Whole-column scans a lookup makes before it builds the sorted index: a scan costs about a sixteenth of a build
+ * (folding every value once, then sorting), so lookups never cost more than about twice the cheaper plan.
+ */
+const SCANS_BEFORE_INDEX = 16
 
 /**
  * All values of one attribute (by case-insensitive name) across the objects of a table, in row
  * order: the values in a text pool, the row of each value in a parallel array. Search reads a
- * column without touching any object; the sorted index and the presence set are built on demand.
+ * column without touching any object; the sorted index and the presence set are built on demand, the index
+ * possibly in steps (`buildIndexFor`) between a worker's messages.
  */
 export class ValueColumn {
   /** The values, in row order. */
@@ -19,6 +26,9 @@ export class ValueColumn {
   /** Per value, a small index into its object's lineage list (metaverse only). */
   public readonly lineage: ChunkedArray<Uint16Array> | null
   private sorted: Uint32Array | null = null
+  private building: SortedIndexBuild | null = null
+  /** Values scanned by lookups for want of the sorted index. */
+  private scannedValues = 0
   private presence: Bitset | null = null
 
   public constructor(withLineage: boolean) {
@@ -70,9 +80,26 @@ export class ValueColumn {
     return this.sorted !== null
   }
 
-  /** Builds the sorted index now (it is otherwise built by the first indexed search). */
+  /** Builds the sorted index now, completing a build in steps if one was started. */
   public buildIndex(): void {
-    this.sorted ??= buildSortedIndex(this.values)
+    this.sorted ??= this.startedBuild().finish()
+    this.building = null
+  }
+
+  /** Works on the sorted index until it is built (true) or `overdue` says to stop (false); resumable. */
+  public buildIndexFor(overdue: () => boolean): boolean {
+    if (this.sorted !== null) return true
+    const index = this.startedBuild().step(overdue)
+    if (index === null) return false
+    this.sorted = index
+    this.building = null
+    return true
+  }
+
+  private startedBuild(): SortedIndexBuild {
+    if (this.building === null || this.building.length !== this.values.length)
+      this.building = new SortedIndexBuild(this.values)
+    return this.building
   }
 
   /** Adds to `into` the rows with a value equal to, or starting with, the needle, through the sorted index. */
@@ -94,6 +121,23 @@ export class ValueColumn {
     for (let position = start; position < end; position += 1) rows.push(this.rows.get(sorted[position] ?? 0))
     rows.sort((left, right) => left - right)
     return rows.filter((row, index) => index === 0 || rows[index - 1] !== row)
+  }
+
+  /**
+   * The rows with a value equal to the needle, ascending: a join lookup. Without the sorted index the column is
+   * scanned (tens of milliseconds at 300k values, where building the index takes hundreds) until the scans have
+   * cost about what the build would; then the index is built, or a build under way in steps is completed.
+   */
+  public equalRows(needle: string): number[] {
+    if (this.sorted !== null || this.scannedValues >= SCANS_BEFORE_INDEX * this.length)
+      return this.indexedRows(needle, 'equals')
+    this.scannedValues += this.length
+    const rows: number[] = []
+    scanPool(this.values, 0, this.length, needle, 'equals', (index) => {
+      const row = this.rows.get(index)
+      if (rows[rows.length - 1] !== row) rows.push(row)
+    })
+    return rows
   }
 
   /** Adds to `into` the rows in [fromRow, toRow) with a value that matches the needle, by scanning. */
@@ -135,6 +179,7 @@ export class ValueColumn {
     if (this.lineage !== null) this.lineage.appendAll(other.lineage?.flat() ?? new Uint16Array(other.length))
     this.checkLengths()
     this.sorted = null
+    this.building = null
     this.presence = null
   }
 
