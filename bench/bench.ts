@@ -129,7 +129,7 @@ function measureSnapshot(
   log('  whole snapshot: load, search, flow, unmapped')
   const report = runChild<SizeFigures>(child, ['size', snapshot.folder])
   let firstScreen = null
-  if (xmllintAvailable()) {
+  if (options.processStart && xmllintAvailable()) {
     log(`  process start to summary: xmllint, serial, parallel, reopen x ${options.firstScreenRounds}`)
     firstScreen = measureFirstScreen(
       cli,
@@ -172,13 +172,16 @@ async function main(): Promise<number> {
   let compare: CompareResult[]
   try {
     sizes = options.sizes.map((size) => measureSnapshot(child, cli, size, options, notes))
-    compare = sizes.flatMap((size) => {
+    compare = (options.compare ? sizes : []).flatMap((size) => {
       const snapshot = cachedSnapshot(size.size)
       log(`comparing ${size.label} with a copy whose configuration differs by two rule changes`)
       return snapshot ? [runCompare(child, snapshot, size.snapshot.mvObjects)] : []
     })
-    log('summary demo from process start')
-    demo = measureDemo(cli, options.firstScreenRounds, cacheRoot())
+    demo = null
+    if (options.processStart) {
+      log('summary demo from process start')
+      demo = measureDemo(cli, options.firstScreenRounds, cacheRoot())
+    }
   } finally {
     fs.rmSync(child, { force: true })
     fs.rmSync(cli, { force: true })
@@ -201,9 +204,9 @@ async function main(): Promise<number> {
     notes,
     budgets: [...allBudgets(partial), ...compareBudgets(compare)],
   }
-  process.stdout.write(
-    `${formatReport(results)}\n\nComparison (CPU s, wall in brackets)\n${compareTable(compare)}\n`,
-  )
+  const comparison =
+    compare.length === 0 ? '' : `\n\nComparison (CPU s, wall in brackets)\n${compareTable(compare)}`
+  process.stdout.write(`${formatReport(results)}${comparison}\n`)
   fs.mkdirSync(RESULTS_FOLDER, { recursive: true })
   // The folder ignores itself, so results never reach a commit without touching the root .gitignore.
   fs.writeFileSync(path.join(RESULTS_FOLDER, '.gitignore'), '*\n')

@@ -29,6 +29,8 @@ function size(
     flowP95?: number
     contains?: number
     verdictMs?: number
+    firstSearch?: number
+    indexSlice?: number
   } = {},
 ): SizeResult {
   const bytes = 100 * MIB
@@ -75,6 +77,23 @@ function size(
         cpu: { p50: 2, p95: overrides.flowP95 ?? 4 },
         samples: 200,
         cold: { p50: 5, p95: 40, cpu: { p50: 5, p95: 15 } },
+        first: { ms: 90, cpuMs: 60 },
+      },
+      firstSearch: {
+        p50: 20,
+        p95: 150,
+        cpu: { p50: 20, p95: overrides.firstSearch ?? 40 },
+        samples: 16,
+        first: { ms: 50, cpuMs: 30 },
+      },
+      indexBuild: {
+        attributes: ['sourceAnchor', 'displayName'],
+        values: 20_000,
+        totalMs: 200,
+        cpuMs: 150,
+        slices: 30,
+        longestSliceMs: 30,
+        longestSliceCpuMs: overrides.indexSlice ?? 9,
       },
       unmappedScan: { objects: 20_000, findings: 0, totalMs: 40, usPerObject: 20, cpuUsPerObject: 2 },
       verdicts: {
@@ -110,6 +129,9 @@ describe('sizeBudgets', () => {
     [{ flowP95: 10 }, ['object flow + diagnosis p95 < 10 ms', 'why warm p95 <= 5 ms']],
     [{ contains: 300 }, ['Contains p95 < 300 ms']],
     [{ verdictMs: 7 }, ['verdict (has unmapped) first check < 4 ms/object']],
+    [{ firstSearch: 101 }, ['first search on a not-yet-indexed attribute p95 <= 100 ms']],
+    [{ firstSearch: 100 }, []],
+    [{ indexSlice: 21 }, ['background index slice <= 20 ms']],
   ])('with %j misses %j', (overrides, expected) => {
     expect(missed(size(overrides))).toEqual(expected)
   })

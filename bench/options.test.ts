@@ -37,6 +37,8 @@ describe('parseBenchOptions', () => {
       filePasses: true,
       runs: 1,
       firstScreenRounds: 3,
+      processStart: true,
+      compare: true,
     })
   })
 
@@ -52,6 +54,13 @@ describe('parseBenchOptions', () => {
 
   it('skips the per-file passes with --no-file-passes', () => {
     expect(parseBenchOptions(['--no-file-passes'])).toMatchObject({ filePasses: false })
+  })
+
+  it('skips the runs from process start and the comparison when told to', () => {
+    expect(parseBenchOptions(['--no-process-start', '--no-compare'])).toMatchObject({
+      processStart: false,
+      compare: false,
+    })
   })
 
   it('keeps only the small size with --ci', () => {

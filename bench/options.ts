@@ -18,6 +18,10 @@ export interface BenchOptions {
   readonly runs: number
   /** Interleaved rounds of the process-start-to-summary runs against xmllint (medians; at least 3). */
   readonly firstScreenRounds: number
+  /** Whether to time the CLI and the app from process start (minutes per round at 300k). */
+  readonly processStart: boolean
+  /** Whether to compare each size with a copy whose configuration differs (loads the snapshot twice). */
+  readonly compare: boolean
 }
 
 /** A usage problem, with the sentence to print. */
@@ -52,7 +56,8 @@ export function sizeLabel(size: number): string {
  * `--sizes A,B` replaces them, `--ci` measures only the small size, `--no-browser` skips Chromium,
  * `--no-file-passes` skips the per-file throughput passes (the whole-snapshot load is still timed),
  * `--runs N` repeats each throughput measurement, `--rounds N` sets the interleaved first-screen rounds (3 at
- * least, the default).
+ * least, the default), `--no-process-start` skips the runs from process start (CLI, `summary demo`, the app in
+ * Chromium), `--no-compare` the comparison of two snapshots.
  */
 export function parseBenchOptions(args: readonly string[]): BenchOptions | OptionsError {
   let sizes: number[] | null = null
@@ -62,6 +67,8 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions | Optio
   let filePasses = true
   let runs = 1
   let firstScreenRounds = 3
+  let processStart = true
+  let compare = true
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index] ?? ''
     const [flag, inline] = arg.includes('=') ? arg.split('=', 2) : [arg, undefined]
@@ -75,6 +82,12 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions | Optio
         break
       case '--no-file-passes':
         filePasses = false
+        break
+      case '--no-process-start':
+        processStart = false
+        break
+      case '--no-compare':
+        compare = false
         break
       case '--size':
       case '--sizes': {
@@ -104,7 +117,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions | Optio
       }
       default:
         return {
-          error: `Unknown argument "${arg}". Use --size N, --sizes A,B, --ci, --runs N, --rounds N, --no-browser, --no-file-passes.`,
+          error: `Unknown argument "${arg}". Use --size N, --sizes A,B, --ci, --runs N, --rounds N, --no-browser, --no-file-passes, --no-process-start, --no-compare.`,
         }
     }
   }
@@ -116,5 +129,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions | Optio
     filePasses,
     runs,
     firstScreenRounds,
+    processStart,
+    compare,
   }
 }

@@ -201,6 +201,40 @@ export function firstScreenTable(sizes: readonly SizeResult[]): string {
   )
 }
 
+/** What a user waits for in the app right after the load: first searches, the background index build, `why`. */
+export function waitTable(sizes: readonly SizeResult[]): string {
+  const both = (cpu: number, wall: number): string => `${fixed(cpu)} (${fixed(wall)})`
+  return textTable(
+    [
+      'size',
+      'first search p50/p95 ms',
+      'very first',
+      'index build: values',
+      'CPU s (wall)',
+      'slices',
+      'longest slice ms',
+      'first why ms',
+      'why cold p95',
+      'why warm p95',
+    ],
+    sizes.map((size) => {
+      const { firstSearch, indexBuild, objectFlow } = size.snapshot
+      return [
+        size.label,
+        `${fixed(firstSearch.cpu.p50)}/${fixed(firstSearch.cpu.p95)} (wall ${fixed(firstSearch.p95)})`,
+        both(firstSearch.first.cpuMs, firstSearch.first.ms),
+        String(indexBuild.values),
+        both(indexBuild.cpuMs / 1000, indexBuild.totalMs / 1000),
+        String(indexBuild.slices),
+        both(indexBuild.longestSliceCpuMs, indexBuild.longestSliceMs),
+        both(objectFlow.first.cpuMs, objectFlow.first.ms),
+        both(objectFlow.cold.cpu.p95, objectFlow.cold.p95),
+        both(objectFlow.cpu.p95, objectFlow.p95),
+      ]
+    }),
+  )
+}
+
 /** The whole printed report. */
 export function formatReport(results: BenchResults): string {
   const m = results.machine
@@ -218,6 +252,10 @@ export function formatReport(results: BenchResults): string {
       : []),
     'Whole snapshot (openDiskSource + loadSnapshot + summary on the folder, then queries; search and flow: CPU p50/p95)',
     sizesTable(results.sizes),
+    '',
+    'Right after the load (CPU ms, wall in brackets): first Equals/Starts with on attributes not indexed yet ' +
+      '(scanned), the background index build of the join attributes, accountName and displayName, and why',
+    waitTable(results.sizes),
   ]
   if (results.sizes.some((size) => size.firstScreen !== null)) {
     const rounds = results.sizes.find((size) => size.firstScreen !== null)?.firstScreen?.rounds ?? 0

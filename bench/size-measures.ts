@@ -13,6 +13,7 @@ import {
 import type { CsObject } from '../shared/model/objects'
 import type { MetaverseQuery } from '../shared/search/metaverse-query'
 import { searchMetaverse, searchMetaverseIncremental } from '../shared/search/metaverse-search'
+import { BackgroundIndexer, joinAttributes } from '../shared/search/background-index'
 import { engineContext } from '../shared/engine/engine-context'
 import { ObjectVerdicts } from '../shared/engine/object-verdicts'
 import { type LoadedSnapshot, loadSnapshot } from '../shared/load/load-snapshot'
@@ -34,6 +35,37 @@ export interface SearchFigures extends Percentiles {
   readonly matchesMedian: number
 }
 
+/** A figure by both clocks, in milliseconds. */
+export interface Timed {
+  readonly ms: number
+  readonly cpuMs: number
+}
+
+/**
+ * The first search on attributes not indexed yet, as the app answers it before its background build is done
+ * (scanning the values): Equals and Starts with on each of several attributes, right after the load.
+ */
+export interface FirstSearchFigures extends Percentiles {
+  readonly cpu: Percentiles
+  readonly samples: number
+  /** The very first search after the load (the search code not compiled yet). */
+  readonly first: Timed
+}
+
+/** The background build of the join attributes' and two searched attributes' indexes, in the worker's slices. */
+export interface IndexBuildFigures {
+  readonly attributes: readonly string[]
+  /** Values indexed, over every attribute. */
+  readonly values: number
+  /** From the first slice to the last, with the pauses between slices. */
+  readonly totalMs: number
+  readonly cpuMs: number
+  readonly slices: number
+  /** The longest slice: how long a request that arrives meanwhile can wait for the worker. */
+  readonly longestSliceMs: number
+  readonly longestSliceCpuMs: number
+}
+
 /** What one size measured in its own process. */
 export interface SizeFigures {
   readonly csObjects: number
@@ -52,8 +84,12 @@ export interface SizeFigures {
   /** Heap plus array buffers held after loading (after a collection when --expose-gc is on). */
   readonly retainedBytes: number
   readonly search: Readonly<Record<SearchCase, SearchFigures>>
+  readonly firstSearch: FirstSearchFigures
+  readonly indexBuild: IndexBuildFigures
   /** objectReport plus diagnoseAttribute for one connector-space object. */
   readonly objectFlow: Percentiles & {
+    /** The very first call after the load, before any index is built: what a user asking at once meets. */
+    readonly first: Timed
     readonly cpu: Percentiles
     readonly samples: number
     /** The first call on each object, from the first after the load: what a user's first `why` meets. */
@@ -120,8 +156,12 @@ export async function measureSize(folder: string): Promise<SizeFigures> {
   const usage = process.memoryUsage()
   const retainedBytes = usage.heapUsed + usage.arrayBuffers
   const store = snapshot.objects
+  // Before anything builds an index: the first explanation and the first searches the app answers by scanning.
+  const firstWhy = measureFirstWhy(snapshot)
+  const firstSearch = measureFirstSearch(store)
+  const indexBuild = await measureIndexBuild(snapshot)
   const search = measureSearch(store)
-  const objectFlow = measureObjectFlow(snapshot)
+  const objectFlow = { ...measureObjectFlow(snapshot), first: firstWhy }
   const unmappedScan = measureUnmappedScan(snapshot)
   const verdicts = measureVerdicts(snapshot)
   return {
@@ -137,6 +177,8 @@ export async function measureSize(folder: string): Promise<SizeFigures> {
     peakRssBytes: peakRss(),
     retainedBytes,
     search: await search,
+    firstSearch,
+    indexBuild,
     objectFlow,
     unmappedScan,
     verdicts,
@@ -246,15 +288,111 @@ function flowSamples(snapshot: LoadedSnapshot): CsObject[] {
   return samples
 }
 
-function measureObjectFlow(snapshot: LoadedSnapshot): SizeFigures['objectFlow'] {
+/** `why` of one object: its report and the diagnosis of displayName. */
+function explain(snapshot: LoadedSnapshot, csObject: CsObject): void {
   const { ruleIndex, mvLookup } = engineContext(snapshot)
   const { rules, connectors } = snapshot.configuration
   const index = snapshot.objects
+  objectReport({ ruleIndex, index, object: { csObject }, mvLookup })
+  diagnoseAttribute({ rules, connectors, index, csObject, attribute: 'displayName', ruleIndex, mvLookup })
+}
+
+/** The first explanation after the load, of an object from the middle of the on-premises connector space. */
+function measureFirstWhy(snapshot: LoadedSnapshot): Timed {
   const samples = flowSamples(snapshot)
-  const once = (csObject: CsObject): void => {
-    objectReport({ ruleIndex, index, object: { csObject }, mvLookup })
-    diagnoseAttribute({ rules, connectors, index, csObject, attribute: 'displayName', ruleIndex, mvLookup })
+  const object = samples[Math.floor(samples.length / 2)]
+  if (object === undefined) return { ms: Number.NaN, cpuMs: Number.NaN }
+  const start = performance.now()
+  const cpuStart = process.cpuUsage()
+  explain(snapshot, object)
+  return { cpuMs: cpuMs(cpuStart), ms: elapsedMs(start) }
+}
+
+/** Attributes a first search is timed on, where the snapshot has them. */
+const FIRST_SEARCH_ATTRIBUTES = [
+  'accountName',
+  'displayName',
+  'mail',
+  'userPrincipalName',
+  'givenName',
+  'sn',
+  'department',
+  'cn',
+]
+
+function measureFirstSearch(store: ObjectStore): FirstSearchFigures {
+  const timings: number[] = []
+  const cpuTimings: number[] = []
+  for (const attribute of FIRST_SEARCH_ATTRIBUTES) {
+    const value = sampleValues(store, attribute, 1)[0]
+    if (value === undefined || store.mvColumn(attribute)?.indexed !== false) continue
+    for (const [operator, needle] of [
+      ['equals', value.toUpperCase()],
+      ['starts-with', value.slice(0, 3)],
+    ] as const) {
+      const query: MetaverseQuery = { groups: [{ clauses: [{ attribute, operator, value: needle }] }] }
+      const start = performance.now()
+      const cpuStart = process.cpuUsage()
+      searchMetaverse(store, query, {
+        limit: 100,
+        columns: ['displayName', 'accountName'],
+        buildIndexes: false,
+      })
+      cpuTimings.push(cpuMs(cpuStart))
+      timings.push(elapsedMs(start))
+    }
   }
+  return {
+    ...percentiles(timings),
+    cpu: percentiles(cpuTimings),
+    samples: timings.length,
+    first: { ms: timings[0] ?? Number.NaN, cpuMs: cpuTimings[0] ?? Number.NaN },
+  }
+}
+
+/** The worker's background indexer over the join attributes, then accountName and displayName. */
+async function measureIndexBuild(snapshot: LoadedSnapshot): Promise<IndexBuildFigures> {
+  const store = snapshot.objects
+  const attributes = [...joinAttributes(snapshot.configuration.rules), 'accountName', 'displayName'].filter(
+    (attribute) => store.mvColumn(attribute)?.indexed === false,
+  )
+  const values = attributes.reduce((sum, attribute) => sum + (store.mvColumn(attribute)?.length ?? 0), 0)
+  const slices: number[] = []
+  const sliceCpu: number[] = []
+  let sliceStart = performance.now()
+  let sliceCpuStart = process.cpuUsage()
+  const indexer = new BackgroundIndexer(store, {
+    signal: { aborted: false },
+    yieldControl: async () => {
+      slices.push(elapsedMs(sliceStart))
+      sliceCpu.push(cpuMs(sliceCpuStart))
+      await new Promise((resolve) => setImmediate(resolve))
+      sliceStart = performance.now()
+      sliceCpuStart = process.cpuUsage()
+    },
+  })
+  const start = performance.now()
+  const cpuStart = process.cpuUsage()
+  // Asked for in reverse, so that the join attributes come first, as after a load.
+  for (const attribute of [...attributes].reverse()) indexer.request([attribute])
+  await indexer.idle()
+  // The first pause is the indexer letting the request that started it be answered, not a slice.
+  slices.shift()
+  sliceCpu.shift()
+  return {
+    attributes,
+    values,
+    totalMs: elapsedMs(start),
+    cpuMs: cpuMs(cpuStart),
+    slices: slices.length,
+    longestSliceMs: slices.reduce((longest, ms) => Math.max(longest, ms), 0),
+    longestSliceCpuMs: sliceCpu.reduce((longest, ms) => Math.max(longest, ms), 0),
+  }
+}
+
+function measureObjectFlow(snapshot: LoadedSnapshot): Omit<SizeFigures['objectFlow'], 'first'> {
+  const samples = flowSamples(snapshot)
+  const once = (csObject: CsObject): void => explain(snapshot, csObject)
   // One untimed pass over every sample first: the engine's functions are compiled by then, so the timed pass
   // measures the steady state a user meets after the first object, not the JIT's warm-up. A collection
   // afterwards keeps the load's leftover garbage out of the samples, as the app's idle time would.
