@@ -23,6 +23,7 @@ import { type BenchOptions, parseBenchOptions, sizeLabel } from './options'
 import {
   buildChild,
   buildCli,
+  removeCli,
   type ProcessFigures,
   runChild,
   runXmllint,
@@ -184,7 +185,7 @@ async function main(): Promise<number> {
     }
   } finally {
     fs.rmSync(child, { force: true })
-    fs.rmSync(cli, { force: true })
+    removeCli(cli)
   }
   let grids: readonly BrowserResult[] = []
   if (options.browser) {

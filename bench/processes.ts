@@ -27,10 +27,21 @@ export async function buildChild(folder: string): Promise<string> {
   return buildBundle({ entry: 'bench/child.ts', outFile, kind: 'node' }, { outFile })
 }
 
-/** Bundles the `synclens` command as it ships (the first-screen rounds run it from process start). */
+/**
+ * Bundles the `synclens` command as it ships, its entry and the command beside it (the first-screen rounds run it
+ * from process start); returns the entry's path. `removeCli` deletes both.
+ */
 export async function buildCli(folder: string): Promise<string> {
   const outFile = path.join(folder, `bench-synclens-${process.pid}.cjs`)
-  return buildBundle({ entry: 'node/cli/synclens.ts', outFile, kind: 'node' }, { outFile })
+  const command = path.join(folder, `bench-synclens-${process.pid}-main.cjs`)
+  await buildBundle({ entry: 'node/cli/synclens.ts', outFile: command, kind: 'node' }, { outFile: command })
+  return buildBundle({ entry: 'node/cli/synclens-start.ts', outFile, kind: 'node' }, { outFile })
+}
+
+/** Deletes a CLI built by `buildCli`. */
+export function removeCli(entry: string): void {
+  fs.rmSync(entry, { force: true })
+  fs.rmSync(entry.replace(/\.cjs$/, '-main.cjs'), { force: true })
 }
 
 /**

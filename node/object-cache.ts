@@ -1,10 +1,10 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import type { ObjectCache } from '../shared/io/source'
 import { STORE_FORMAT_VERSION } from '../shared/store/object-store'
 import { writeFileAtomic } from './atomic-write'
+import { cacheRoot, cachesSwitchedOff } from './cache-root'
 import { scheduleCacheWrite } from './cache-writes'
 
 /** Bumped when what the cache keeps beside the store changes. */
@@ -29,22 +29,12 @@ export interface ObjectCacheSettings {
  * `$XDG_CACHE_HOME/synclens` (`~/.cache/synclens`) elsewhere.
  */
 export function objectCacheSettings(env: NodeJS.ProcessEnv = process.env): ObjectCacheSettings {
-  const switchedOff = ['off', '0', 'false', 'no'].includes((env.SYNCLENS_CACHE ?? '').trim().toLowerCase())
   const megabytes = Number(env.SYNCLENS_CACHE_MAX_MB)
   return {
-    enabled: !switchedOff,
-    folder: path.join(env.SYNCLENS_CACHE_DIR ?? defaultCacheRoot(env), 'stores'),
+    enabled: !cachesSwitchedOff(env),
+    folder: path.join(cacheRoot(env), 'stores'),
     maxBytes: Number.isFinite(megabytes) && megabytes >= 0 ? megabytes * 2 ** 20 : DEFAULT_MAX_BYTES,
   }
-}
-
-function defaultCacheRoot(env: NodeJS.ProcessEnv): string {
-  const home = os.homedir()
-  if (process.platform === 'win32') {
-    return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'SyncLens', 'Cache')
-  }
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'SyncLens')
-  return path.join(env.XDG_CACHE_HOME ?? path.join(home, '.cache'), 'synclens')
 }
 
 /** A file of a snapshot on disk, as the cache keys it. */

@@ -106,12 +106,16 @@ const cliEntry = 'node/cli/synclens.ts'
 describe.skipIf(!fs.existsSync(path.join(ROOT, cliEntry)))(
   `the CLI bundle (skipped until ${cliEntry} exists)`,
   () => {
-    it('is an executable Node script without electron', async () => {
-      const { file, code } = await built(cliEntry)
+    it('is an executable Node script without electron, loading the command from the bundle beside it', async () => {
+      const command = await built(cliEntry)
+      const { file, code } = await built('node/cli/synclens-start.ts')
 
       expect(code.startsWith('#!/usr/bin/env node\n')).toBe(true)
       expect(fs.statSync(file).mode & 0o111).not.toBe(0)
-      expect(requiredModules(code).filter((name) => !NODE_BUILTINS.has(name))).toEqual([])
+      expect(code).toContain('-main.cjs')
+      expect(code.length).toBeLessThan(10_000)
+      for (const bundled of [code, command.code])
+        expect(requiredModules(bundled).filter((name) => !NODE_BUILTINS.has(name))).toEqual([])
     })
   },
 )

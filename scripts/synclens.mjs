@@ -50,9 +50,11 @@ export function cliBundleIsStale(root = ROOT) {
 export async function buildCliBundle(root = ROOT) {
   const { BUNDLES, buildBundle } = await import('./build-electron.mjs')
   const { writeNotices } = await import('./third-party-notices.mjs')
-  const bundle = BUNDLES.find((candidate) => candidate.outFile === CLI_BUNDLE)
-  if (bundle === undefined) throw new Error(`scripts/build-electron.mjs builds no ${CLI_BUNDLE}`)
-  await buildBundle(bundle, { root })
+  // The command first, then its entry (CLI_BUNDLE), whose time says when the pair was built.
+  const bundles = BUNDLES.filter((candidate) => candidate.outFile.startsWith('dist/cli/'))
+  if (!bundles.some((bundle) => bundle.outFile === CLI_BUNDLE))
+    throw new Error(`scripts/build-electron.mjs builds no ${CLI_BUNDLE}`)
+  for (const bundle of bundles) await buildBundle(bundle, { root })
   writeNotices(root)
 }
 

@@ -69,7 +69,7 @@ export function describePackage(dir) {
 /**
  * A Vite/Rolldown plugin recording the npm packages bundled into `bundle`'s output as `<recordsDir>/<bundle>.json`.
  *
- * @param {string} bundle one of APP_BUNDLES, or 'synclens' (the command line)
+ * @param {string} bundle one of APP_BUNDLES, or 'synclens' and 'synclens-main' (the command line)
  * @param {string} [recordsDir] absolute; RECORDS_DIR of the project by default
  */
 export function recordBundledPackages(bundle, recordsDir = path.join(ROOT, RECORDS_DIR)) {
@@ -145,7 +145,7 @@ export function writeNotices(root = ROOT) {
   const written = []
   const targets = [
     { bundles: APP_BUNDLES, file: APP_NOTICES, product: 'SyncLens' },
-    { bundles: ['synclens'], file: CLI_NOTICES, product: 'The synclens command' },
+    { bundles: ['synclens', 'synclens-main'], file: CLI_NOTICES, product: 'The synclens command' },
   ]
   for (const { bundles, file, product } of targets) {
     if (!bundles.every((bundle) => fs.existsSync(path.join(root, RECORDS_DIR, `${bundle}.json`)))) continue
