@@ -16,6 +16,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { allBudgets } from './budgets'
 import type { PassOutcome } from './file-passes'
+import { type AppFirstScreenResult, measureAppFirstScreen } from './app-first-screen'
 import { type DemoResult, measureDemo, measureFirstScreen } from './first-screen'
 import { compareBudgets, type CompareResult, compareTable, runCompare } from './compare-bench'
 import { measureGridsInChromium } from './grid-browser'
@@ -171,6 +172,7 @@ async function main(): Promise<number> {
   let sizes: SizeResult[]
   let demo: DemoResult | null
   let compare: CompareResult[]
+  let app: AppFirstScreenResult | null = null
   try {
     sizes = options.sizes.map((size) => measureSnapshot(child, cli, size, options, notes))
     compare = (options.compare ? sizes : []).flatMap((size) => {
@@ -182,6 +184,19 @@ async function main(): Promise<number> {
     if (options.processStart) {
       log('summary demo from process start')
       demo = measureDemo(cli, options.firstScreenRounds, cacheRoot())
+    }
+    const smallest = options.sizes[0]
+    const appSnapshot = smallest === undefined ? null : cachedSnapshot(smallest)
+    if (options.processStart && options.browser && appSnapshot !== null) {
+      log(`the app in Chromium to Metaverse Search rows on ${sizeLabel(smallest ?? 0)}, beside the CLI`)
+      const outcome = await measureAppFirstScreen(
+        cli,
+        appSnapshot.folder,
+        options.firstScreenRounds,
+        cacheRoot(),
+      )
+      if ('skipped' in outcome) notes.push(outcome.skipped)
+      else app = outcome
     }
   } finally {
     fs.rmSync(child, { force: true })
@@ -195,7 +210,7 @@ async function main(): Promise<number> {
     if ('skipped' in outcome) notes.push(outcome.skipped)
     else grids = outcome
   }
-  const partial = { sizes, grids, demo }
+  const partial = { sizes, grids, demo, app }
   const results: BenchResults = {
     date: new Date().toISOString(),
     mode: options.ci ? 'ci' : 'full',

@@ -35,7 +35,8 @@ export interface DemoResult {
   readonly all: readonly ProcessFigures[]
 }
 
-function timed(command: string, args: readonly string[], env: NodeJS.ProcessEnv): ProcessFigures {
+/** Runs a command under GNU time: its wall, CPU and peak RSS. */
+export function timed(command: string, args: readonly string[], env: NodeJS.ProcessEnv): ProcessFigures {
   const child = spawnSync(TIME, ['-f', '%e %U %S %M', command, ...args], {
     encoding: 'utf8',
     env,

@@ -275,6 +275,16 @@ export function formatReport(results: BenchResults): string {
         `${fixed(demo.peakRssBytes / MB, 0)} MB peak RSS (median of ${results.demo.all.length})`,
     )
   }
+  if (results.app) {
+    const { appMedian, cliMedian } = results.app
+    parts.push(
+      '',
+      `The app (browser build in Chromium) from navigation, medians of ${results.app.rounds} rounds: start page ` +
+        `${fixed(appMedian.startPageMs / 1000, 2)} s, snapshot open ${fixed(appMedian.readyMs / 1000, 2)} s, ` +
+        `Metaverse Search rows ${fixed(appMedian.rowsMs / 1000, 2)} s; the CLI in the same rounds, process start ` +
+        `to summary: ${fixed(cliMedian.seconds, 2)} s wall, ${fixed(cliMedian.cpuSeconds, 2)} s CPU`,
+    )
+  }
   if (results.sizes.length > 1) parts.push('', 'Growth from size to size', growthTable(results.sizes))
   for (const b of results.grids) {
     parts.push(

@@ -3,6 +3,7 @@ import type { CompareResult } from './compare-bench'
 import type { ProcessFigures } from './processes'
 import type { DemoResult, FirstScreenResult } from './first-screen'
 import type { SizeFigures } from './size-measures'
+import type { AppFirstScreenResult } from './app-first-screen'
 
 /** One object file measured through each pass. */
 export interface FileResult {
@@ -80,6 +81,8 @@ export interface BenchResults {
   readonly grids: readonly BrowserResult[]
   /** `summary demo` from process start; null when not measured. */
   readonly demo: DemoResult | null
+  /** The app (browser build) from navigation to Metaverse Search rows, beside the CLI; null when not measured. */
+  readonly app?: AppFirstScreenResult | null
   /** Each size compared with a copy whose configuration differs by two rule changes. */
   readonly compare: readonly CompareResult[]
   /** Measurements skipped, and why. */
