@@ -28,7 +28,10 @@ export type SearchCase = 'equals' | 'starts-with' | 'contains' | 'not-present'
 export interface SearchFigures extends Percentiles {
   /** The same searches by CPU time, which a busy shared machine does not inflate. */
   readonly cpu: Percentiles
-  /** The first search, which may build the attribute's sorted index. */
+  /**
+   * The first timed search. Equals and Starts with find accountName's and displayName's indexes built already (by
+   * the index-build measurement, as the app's worker builds them); `indexBuild` holds what building cost.
+   */
   readonly coldMs: number
   /** Time until the incremental search handed over its first non-empty batch (or finished). */
   readonly firstRows: Percentiles
