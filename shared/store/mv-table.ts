@@ -356,7 +356,8 @@ class DistinctLineage {
 
   public find(lineage: ValueLineage): number {
     if (this.byKey !== null) return this.byKey.get(lineageKey(lineage)) ?? -1
-    return this.entries.findIndex((known) => sameLineage(known, lineage))
+    // Consecutive values mostly share one lineage object (the reader hands the same one out again): identity first.
+    return this.entries.findIndex((known) => known === lineage || sameLineage(known, lineage))
   }
 
   public add(lineage: ValueLineage): number {

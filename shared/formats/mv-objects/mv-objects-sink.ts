@@ -11,6 +11,7 @@ import {
 } from '../csexport/csexport-values'
 import type { IssueRecorder } from '../csexport/issue-budget'
 import { ObjectSinkBase } from '../csexport/object-sink-base'
+import { TagValues } from '../csexport/tag-values'
 import { MV_OBJECTS } from './mv-objects-names'
 import { NO_LINEAGE, ValueLineageBuilder } from './value-lineage-builder'
 
@@ -65,6 +66,7 @@ export interface MvObjectsSinkOptions {
  */
 export class MvObjectsSink extends ObjectSinkBase {
   private readonly lineage = new ValueLineageBuilder()
+  private readonly tagValues = new TagValues()
 
   private idText: string | null = null
   private objectType: string | null = null
@@ -222,7 +224,7 @@ export class MvObjectsSink extends ObjectSinkBase {
       if (id === N.name) name = tag.attributeValue(i)
       else if (id === N.type) typeText = tag.attributeValue(i)
       else if (id === N.multivalued) multiValued = flagOf(tag.attributeValue(i))
-      else if (!this.lineage.field(id, tag.attributeValue(i))) {
+      else if (!this.lineage.field(id, tag, i, this.tagValues)) {
         this.unknownAttribute(isReference ? 'dn-attr' : 'attr', tag.attributeName(i))
       }
     }
@@ -251,7 +253,7 @@ export class MvObjectsSink extends ObjectSinkBase {
     for (let i = 0; i < tag.attributeCount; i++) {
       const id = tag.attributeNameId(i)
       if (id === N.encoding) this.valueBase64 = tag.attributeValue(i).trim().toLowerCase() === 'base64'
-      else if (id !== N.operation && !this.lineage.field(id, tag.attributeValue(i))) {
+      else if (id !== N.operation && !this.lineage.field(id, tag, i, this.tagValues)) {
         this.unknownAttribute(context === VALUE ? 'value' : 'dn-value', tag.attributeName(i))
       }
     }

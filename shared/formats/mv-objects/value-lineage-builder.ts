@@ -1,5 +1,6 @@
 import type { ValueLineage } from '../../model/objects'
-import { guidOrText } from '../csexport/csexport-values'
+import type { TagValues } from '../csexport/tag-values'
+import type { XmlTag } from '../../xml/fast/xml-sink'
 import { MV_OBJECTS } from './mv-objects-names'
 
 const N = MV_OBJECTS.ids
@@ -20,6 +21,8 @@ export class ValueLineageBuilder {
   private connectorName: string | null = null
   private syncRuleName: string | null = null
   private time: string | null = null
+  /** The lineage built last: consecutive values of an object mostly carry the same one, so it is handed out again. */
+  private last: ValueLineage = NO_LINEAGE
 
   /** Starts from another lineage (the attribute's defaults) or from nothing. */
   public reset(from: ValueLineage = NO_LINEAGE): void {
@@ -30,42 +33,40 @@ export class ValueLineageBuilder {
     this.time = from.time
   }
 
-  /** Takes one attribute; false when the name is not a lineage field. */
-  public field(nameId: number, raw: string): boolean {
-    const text = raw.trim()
-    const value = text === '' ? null : text
+  /** Takes attribute `index` of a tag; false when its name is not a lineage field. */
+  public field(nameId: number, tag: XmlTag, index: number, values: TagValues): boolean {
     switch (nameId) {
       case N.lineageId:
-        this.lineageId = guidOrText(text)
+        this.lineageId = values.guidOrText(tag, index)
         return true
       case N.lineageMaId:
       case N.lineageMaGuid:
       case N.maId:
       case N.maGuid:
-        this.connectorId = guidOrText(text)
+        this.connectorId = values.guidOrText(tag, index)
         return true
       case N.lineageMaName:
       case N.maName:
-        this.connectorName = value
+        this.connectorName = values.trimmedOrNull(tag, index)
         return true
       case N.lineageSyncRule:
       case N.lineageSyncRuleName:
       case N.lineageRule:
       case N.syncRuleName:
       case N.syncRule:
-        this.syncRuleName = value
+        this.syncRuleName = values.trimmedOrNull(tag, index)
         return true
       case N.lineageTime:
       case N.lastModificationTime:
       case N.lineageLastModificationTime:
-        this.time = value
+        this.time = values.trimmedOrNull(tag, index)
         return true
       default:
         return false
     }
   }
 
-  /** The lineage collected, sharing NO_LINEAGE when empty. */
+  /** The lineage collected, sharing NO_LINEAGE when empty and the previous lineage when equal to it. */
   public build(): ValueLineage {
     if (
       this.lineageId === null &&
@@ -76,12 +77,23 @@ export class ValueLineageBuilder {
     ) {
       return NO_LINEAGE
     }
-    return {
+    const last = this.last
+    if (
+      this.lineageId === last.lineageId &&
+      this.connectorId === last.connectorId &&
+      this.connectorName === last.connectorName &&
+      this.syncRuleName === last.syncRuleName &&
+      this.time === last.time
+    ) {
+      return last
+    }
+    this.last = {
       lineageId: this.lineageId,
       connectorId: this.connectorId,
       connectorName: this.connectorName,
       syncRuleName: this.syncRuleName,
       time: this.time,
     }
+    return this.last
   }
 }

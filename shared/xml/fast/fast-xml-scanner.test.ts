@@ -157,6 +157,83 @@ describe('FastXmlScanner events', () => {
   })
 })
 
+describe('FastXmlScanner attribute value ids', () => {
+  /** Every attribute of every start tag as [value, id, value read after the id]. */
+  function valueIds(
+    bytes: Uint8Array,
+    chunk = bytes.length,
+  ): { ids: [string, number, string][]; invalid: number } {
+    const ids: [string, number, string][] = []
+    const sink: XmlSink = {
+      wantsText: false,
+      openElement: (_id, tag) => {
+        for (let i = 0; i < tag.attributeCount; i++) {
+          const before = tag.attributeValue(i)
+          ids.push([before, tag.attributeValueId(i), tag.attributeValue(i)])
+        }
+      },
+      closeElement: () => undefined,
+      text: () => undefined,
+    }
+    const scanner = new FastXmlScanner(sink, new NameTable([]))
+    for (let offset = 0; offset < bytes.length; offset += chunk)
+      scanner.push(bytes.subarray(offset, offset + chunk))
+    scanner.end()
+    expect(scanner.error).toBeNull()
+    return { ids, invalid: scanner.invalidTextValues }
+  }
+
+  it('gives equal values one id whatever chunk they arrive in, and distinct values distinct ids', () => {
+    const guid = '{4D809DFC-EEF5-49CD-A811-780E868B1B58}'
+    const xml = `<r><v a="${guid}" b="été" c=""/><v a="${guid}" b="ete" c=""/><v a="x" b="été"/></r>`
+    for (const chunk of [1, 3, 7, 1000]) {
+      const { ids } = valueIds(encode(xml), chunk)
+      const idOf = (value: string): number[] => [
+        ...new Set(ids.filter(([text]) => text === value).map(([, id]) => id)),
+      ]
+      expect(idOf(guid)).toHaveLength(1)
+      expect(idOf('été')).toHaveLength(1)
+      expect(idOf('')).toHaveLength(1)
+      const distinct = [guid, 'été', 'ete', '', 'x'].map((value) => idOf(value)[0])
+      expect(new Set(distinct).size).toBe(5)
+      expect(distinct.every((id) => id !== undefined && id >= 0)).toBe(true)
+      expect(ids.every(([before, , after]) => before === after)).toBe(true)
+    }
+  })
+
+  it('does not intern values written with entities or line breaks, or longer than 64 bytes', () => {
+    const long = 'x'.repeat(65)
+    const { ids } = valueIds(encode(`<r a="a &amp; b" b="two\nlines" c="${long}" d="${long.slice(1)}"/>`))
+
+    expect(ids.map(([text, id]) => [text, id >= 0])).toEqual([
+      ['a & b', false],
+      ['two lines', false],
+      [long, false],
+      [long.slice(1), true],
+    ])
+  })
+
+  it('never interns a value with invalid UTF-8, so that every read of it is counted as before', () => {
+    const bytes = new Uint8Array([
+      ...encode('<r><v a="'),
+      0xc3,
+      0x28,
+      ...encode('"/><v a="'),
+      0xc3,
+      0x28,
+      ...encode('"/></r>'),
+    ])
+    const { ids, invalid } = valueIds(bytes)
+
+    expect(ids.map(([text, id]) => [text, id])).toEqual([
+      ['\ufffd(', -1],
+      ['\ufffd(', -1],
+    ])
+    // Each value was read twice by the sink above: every read counts, as without ids.
+    expect(invalid).toBe(4)
+  })
+})
+
 describe('FastXmlScanner errors', () => {
   it.each([
     ['an unknown entity', '<a>\n  x &foo; y</a>', 'unknown or invalid entity reference "&foo;"', 2, 5],

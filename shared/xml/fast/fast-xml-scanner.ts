@@ -1,5 +1,5 @@
 import { decodeEntities } from './entities'
-import { NAME_HASH_SEED, type NameTable, UNINTERNED_NAME, hashStep } from './name-table'
+import { NAME_HASH_SEED, NameTable, UNINTERNED_NAME, hashStep } from './name-table'
 import { Utf8Decoder } from './utf8-decoder'
 import {
   DEFAULT_XML_LIMITS,
@@ -63,6 +63,14 @@ const EMPTY = new Uint8Array(0)
 const SENTINEL = 0
 const SENTINEL_ONLY = new Uint8Array(1)
 const utf8 = new TextEncoder()
+/** Attribute values up to this long are interned (`attributeValueId`): types, flags, GUIDs, lineage times. */
+const MAX_INTERNED_VALUE_BYTES = 64
+/** Distinct attribute values interned per document; later new values are decoded each time. */
+const MAX_INTERNED_VALUES = 16384
+/** State of an interned value: not yet checked, or whether its text is exact (no U+FFFD from invalid bytes). */
+const VALUE_UNCHECKED = 0
+const VALUE_EXACT = 1
+const VALUE_INVALID = 2
 
 const CDATA_OPEN = [0x3c, 0x21, 0x5b, 0x43, 0x44, 0x41, 0x54, 0x41, 0x5b] // <![CDATA[
 const DOCTYPE_OPEN = [0x3c, 0x21, 0x44, 0x4f, 0x43, 0x54, 0x59, 0x50, 0x45] // <!DOCTYPE
@@ -125,6 +133,9 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
   private attrValueEnds: Int32Array = new Int32Array(16)
   private attrFlags: Uint8Array = new Uint8Array(16)
   private readonly attrDecoded: string[] = []
+  /** Interned attribute values: ids for `attributeValueId`, each text decoded once. */
+  private readonly values = new NameTable([], MAX_INTERNED_VALUES)
+  private valueStates: Uint8Array = new Uint8Array(256)
 
   /** Creates a scanner reporting to `sink`; `names` maps names to the ids the sink expects. */
   public constructor(
@@ -187,6 +198,29 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
   public attributeValue(index: number): string {
     if (this.attrFlags[index] !== 0) return this.attrDecoded[index]
     return this.decoder.decode(this.buf, this.attrValueStarts[index], this.attrValueEnds[index])
+  }
+
+  /**
+   * The interned id of an attribute value. A value whose bytes are not valid UTF-8 is never interned: each read of
+   * it goes through `attributeValue`, which counts it, as every other invalid value is counted.
+   */
+  public attributeValueId(index: number): number {
+    if (this.attrFlags[index] !== 0) return UNINTERNED_NAME
+    const start = this.attrValueStarts[index]
+    const end = this.attrValueEnds[index]
+    if (end - start > MAX_INTERNED_VALUE_BYTES) return UNINTERNED_NAME
+    const b = this.buf
+    let hash = NAME_HASH_SEED
+    for (let i = start; i < end; i++) hash = hashStep(hash, b[i])
+    const id = this.values.lookup(b, start, end, hash)
+    if (id === UNINTERNED_NAME) return id
+    if (id >= this.valueStates.length) this.valueStates = grownUint8(this.valueStates, id * 2)
+    let state = this.valueStates[id]
+    if (state === VALUE_UNCHECKED) {
+      state = this.values.text(id).includes('\ufffd') ? VALUE_INVALID : VALUE_EXACT
+      this.valueStates[id] = state
+    }
+    return state === VALUE_EXACT ? id : UNINTERNED_NAME
   }
 
   /** Position of the tag being reported. */
@@ -765,6 +799,12 @@ function normalizeNewlines(text: string): string {
 
 function normalizeAttributeWhitespace(text: string): string {
   return text.replace(/\r\n?/g, ' ').replace(/[\t\n]/g, ' ')
+}
+
+function grownUint8(source: Uint8Array, size: number): Uint8Array {
+  const grown = new Uint8Array(size)
+  grown.set(source, 0)
+  return grown
 }
 
 function grownInt32(source: Int32Array, size: number): Int32Array {

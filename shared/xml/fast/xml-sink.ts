@@ -25,6 +25,13 @@ export interface XmlTag {
   attributeName(index: number): string
   /** An attribute value with entities decoded and whitespace normalized as XML requires. */
   attributeValue(index: number): string
+  /**
+   * A small id shared by every occurrence of the same value in one document, so that a sink can key what it derives
+   * from a value (a parsed GUID, a type) by it instead of decoding the value again; -1 when the value is not interned
+   * (long, written with entities or line breaks, not valid UTF-8, or the table of values is full). Its text is
+   * `attributeValue(index)`.
+   */
+  attributeValueId(index: number): number
   /** Position of the `<` that starts the tag; computed on demand, so call it only when reporting. */
   position(): XmlPosition
 }

@@ -95,6 +95,11 @@ export class ReferenceXmlScanner implements XmlTokenizer, XmlTag {
     return this.attributes[index]?.value ?? ''
   }
 
+  /** Values are never interned here: sinks take the text of each. */
+  public attributeValueId(): number {
+    return UNINTERNED_NAME
+  }
+
   /** The parser's current position (saxes reports where the tag ends, not where it starts). */
   public position(): XmlPosition {
     return { line: this.parser.line, column: this.parser.column + 1 }
