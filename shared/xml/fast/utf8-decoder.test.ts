@@ -41,4 +41,31 @@ describe('Utf8Decoder', () => {
   it('replaces invalid UTF-8 with U+FFFD', () => {
     expect(new Utf8Decoder().decode(new Uint8Array([0x61, 0xff, 0x62]), 0, 3)).toBe('a\uFFFDb')
   })
+
+  it('returns the right string for short non-ASCII values that repeat and share cache slots', () => {
+    const decoder = new Utf8Decoder()
+    const values = Array.from({ length: 20000 }, (_, index) => `Zü${index.toString(36)}é`)
+
+    for (let round = 0; round < 2; round++) {
+      for (const value of values) expect(decodeWhole(decoder, value)).toBe(value)
+    }
+    expect(decoder.invalidValues).toBe(0)
+  })
+
+  it('counts a short value with invalid bytes every time it is read', () => {
+    const decoder = new Utf8Decoder()
+    const bytes = new Uint8Array([0x5a, 0xc3, 0x28, 0x72])
+
+    for (let round = 0; round < 3; round++) expect(decoder.decode(bytes, 0, bytes.length)).toBe('Z\uFFFD(r')
+    expect(decoder.invalidValues).toBe(3)
+  })
+
+  it('reads a short value that starts with a byte order mark the same way every time', () => {
+    const decoder = new Utf8Decoder()
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...encode('Zürich')])
+    const first = decoder.decode(bytes, 0, bytes.length)
+
+    expect(first).toBe(new TextDecoder().decode(bytes))
+    expect(decoder.decode(bytes, 0, bytes.length)).toBe(first)
+  })
 })

@@ -6,9 +6,9 @@ const CACHE_SLOTS = 4096
 const CACHE_MASK = CACHE_SLOTS - 1
 
 /**
- * Decodes UTF-8 byte ranges to strings. Short ASCII values (attribute names, types, flags, object
- * classes) repeat endlessly in exports, so they come from a small direct-mapped cache without
- * allocating; everything else goes through one TextDecoder call.
+ * Decodes UTF-8 byte ranges to strings. Short values (attribute names, types, flags, object classes, and in
+ * customers' exports cities, departments and other non-ASCII text) repeat endlessly in exports, so they come from a
+ * small direct-mapped cache without allocating; longer values go through one TextDecoder call.
  */
 export class Utf8Decoder {
   private readonly decoder = new TextDecoder()
@@ -30,7 +30,6 @@ export class Utf8Decoder {
       high |= byte
       hash = hashStep(hash, byte)
     }
-    if ((high & 0x80) !== 0) return this.decodeNonAscii(bytes, start, end)
     const slot = hash & CACHE_MASK
     const slab = this.slab
     const base = slot * CACHE_MAX_BYTES
@@ -44,7 +43,14 @@ export class Utf8Decoder {
       }
       if (same) return this.strings[slot]
     }
-    const text = asciiString(bytes, start, end)
+    let text: string
+    if ((high & 0x80) === 0) text = asciiString(bytes, start, end)
+    else {
+      // Short non-ASCII values (names of cities, departments, companies) repeat as much as ASCII ones. A value
+      // with invalid bytes is never kept: each of its reads must be counted.
+      text = this.decodeNonAscii(bytes, start, end)
+      if (text.includes('\ufffd')) return text
+    }
     for (let i = 0; i < length; i++) slab[base + i] = bytes[start + i]
     this.lengths[slot] = length
     this.strings[slot] = text
