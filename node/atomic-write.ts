@@ -25,11 +25,12 @@ export class AtomicWriteError extends Error {
 /**
  * Writes a whole file so that readers see either nothing, the old file or the complete new one: the
  * content goes to a temporary file in the same folder (same volume, so the rename is atomic), is flushed,
- * then renamed over the target. An existing file is kept unless `overwrite` is set.
+ * then renamed over the target. An existing file is kept unless `overwrite` is set. Content given as parts
+ * is written a part at a time, each part asked for once the one before is written (parts may be made on demand).
  */
 export async function writeFileAtomic(
   target: string,
-  content: string | Uint8Array | readonly Uint8Array[],
+  content: string | Uint8Array | Iterable<Uint8Array>,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const absolute = path.resolve(target)

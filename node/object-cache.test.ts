@@ -3,6 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type LoadedSnapshot, loadSnapshot } from '../shared/load/load-snapshot'
+import { BinaryReader } from '../shared/store/binary'
+import { STORE_FORMAT_VERSION } from '../shared/store/object-store'
 import { generateTrainingFiles } from '../shared/training/index'
 import { cacheWritesSettled } from './cache-writes'
 import { openDiskSource } from './disk-source'
@@ -88,6 +90,37 @@ describe('the reopen cache of a snapshot on disk', () => {
     const again = await loadSnapshot(await openDiskSource(snapshot))
 
     expect(answers(again)).toEqual(answers(first))
+  })
+
+  it.each([
+    ['cut inside a section', (entry: Buffer): Buffer => entry.subarray(0, Math.floor(entry.length * 0.6))],
+    [
+      'given a section of the wrong length',
+      (entry: Buffer): Buffer => {
+        const damaged = Buffer.from(entry)
+        const storeStart = 4 + damaged.readUInt32LE(0)
+        // The store's first table begins with the length of its row flags: one row more than it holds.
+        const reader = new BinaryReader(damaged.subarray(storeStart), STORE_FORMAT_VERSION)
+        reader.json()
+        reader.uint()
+        const at = storeStart + reader.position
+        damaged.writeUInt32LE(damaged.readUInt32LE(at) + 1, at)
+        return damaged
+      },
+    ],
+  ])('reads the files when the entry is %s, and writes it whole again', async (_, damage) => {
+    const first = await loadSnapshot(await openDiskSource(snapshot))
+    await cacheWritesSettled()
+    const file = path.join(cacheFolder, entries()[0] ?? '')
+    const whole = fs.readFileSync(file)
+    fs.writeFileSync(file, damage(whole))
+
+    const again = await loadSnapshot(await openDiskSource(snapshot))
+    await cacheWritesSettled()
+
+    expect(answers(again)).toEqual(answers(first))
+    expect(entries()).toHaveLength(1)
+    expect(fs.readFileSync(file).equals(whole)).toBe(true)
   })
 
   it('evicts the least recently used entries beyond its cap', async () => {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { ObjectCache } from '../shared/io/source'
+import type { ByteInput, ByteOutput, ObjectCache } from '../shared/io/source'
 import { STORE_FORMAT_VERSION } from '../shared/store/object-store'
 import { writeFileAtomic } from './atomic-write'
 import { cacheRoot, cachesSwitchedOff } from './cache-root'
@@ -60,32 +60,61 @@ export function diskObjectCache(
       const name = await keyNow()
       if (name === null) return null
       const file = path.join(settings.folder, `${name}${SUFFIX}`)
-      try {
-        const buffer = await fs.promises.readFile(file)
+      const input = openFileInput(file)
+      if (input !== null) {
         const now = new Date()
         await fs.promises.utimes(file, now, now).catch(() => undefined)
-        return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
-      } catch {
-        return null
       }
+      return input
     },
     write: (produce) => scheduleCacheWrite(() => writeEntry(keyNow(), produce, settings)),
   }
 }
 
+/**
+ * A cache entry opened to be read a section at a time (the store is rebuilt from it without the whole file in
+ * memory), or null when there is none. Reads are synchronous: the store is rebuilt by synchronous code, and a
+ * read of one section from the page cache or a local disk is shorter than a turn of the event loop.
+ */
+export function openFileInput(file: string): ByteInput | null {
+  let descriptor: number
+  try {
+    descriptor = fs.openSync(file, 'r')
+  } catch {
+    return null
+  }
+  let open = true
+  return {
+    byteLength: fs.fstatSync(descriptor).size,
+    read: (target, position) => {
+      if (!open) throw new Error(`${file} is closed`)
+      for (let done = 0; done < target.byteLength;) {
+        const read = fs.readSync(descriptor, target, done, target.byteLength - done, position + done)
+        if (read === 0) throw new Error(`${file} ends at ${position + done} bytes`)
+        done += read
+      }
+    },
+    close: () => {
+      if (!open) return
+      open = false
+      fs.closeSync(descriptor)
+    },
+  }
+}
+
+/** Writes an entry a batch at a time as it is made (temporary file, then renamed): no whole copy in memory. */
 async function writeEntry(
   key: Promise<string | null>,
-  produce: () => readonly Uint8Array[],
+  produce: () => ByteOutput,
   settings: ObjectCacheSettings,
 ): Promise<void> {
   const name = await key
   if (name === null) return
-  const parts = produce()
-  const size = parts.reduce((sum, part) => sum + part.byteLength, 0)
-  if (size > settings.maxBytes) return
+  const output = produce()
+  if (output.byteLength > settings.maxBytes) return
   await fs.promises.mkdir(settings.folder, { recursive: true })
   const target = path.join(settings.folder, `${name}${SUFFIX}`)
-  await writeFileAtomic(target, parts, { overwrite: true, sync: false })
+  await writeFileAtomic(target, output.pieces(), { overwrite: true, sync: false })
   await evictOldest(settings, target)
 }
 

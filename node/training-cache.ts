@@ -2,14 +2,21 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { DETECTION_HEAD_BYTES } from '../shared/io/detect'
-import { memoryFile, type ObjectCache, type SnapshotSource, type SourceFile } from '../shared/io/source'
+import {
+  type ByteOutput,
+  inputFrom,
+  memoryFile,
+  type ObjectCache,
+  type SnapshotSource,
+  type SourceFile,
+} from '../shared/io/source'
 import { STORE_FORMAT_VERSION } from '../shared/store/object-store'
 import {
   generateTrainingSnapshot,
   TRAINING_SNAPSHOT_NAME,
   type TrainingSnapshotOptions,
 } from '../shared/training/index'
-import { objectCacheSettings, type ObjectCacheSettings } from './object-cache'
+import { objectCacheSettings, type ObjectCacheSettings, openFileInput } from './object-cache'
 import { writeFileAtomic } from './atomic-write'
 import { scheduleCacheWrite } from './cache-writes'
 
@@ -85,7 +92,7 @@ function keepingCache(generated: () => SnapshotSource, target: string): ObjectCa
 
 async function writeEntry(
   generated: SnapshotSource,
-  produce: () => readonly Uint8Array[],
+  produce: () => ByteOutput,
   target: string,
 ): Promise<void> {
   const files: EntryFile[] = []
@@ -99,7 +106,16 @@ async function writeEntry(
   const length = Buffer.alloc(4)
   length.writeUInt32LE(header.byteLength, 0)
   await fs.promises.mkdir(path.dirname(target), { recursive: true })
-  await writeFileAtomic(target, [length, header, ...produce()], { overwrite: true, sync: false })
+  const objects = produce()
+  await writeFileAtomic(
+    target,
+    (function* () {
+      yield length
+      yield header
+      yield* objects.pieces()
+    })(),
+    { overwrite: true, sync: false },
+  )
 }
 
 /** The training snapshot's object files are the connector spaces and the metaverse; the rest is configuration. */
@@ -109,20 +125,27 @@ function isConfiguration(filePath: string): boolean {
 
 /** The snapshot from a kept entry, or null when there is none or it cannot be read. */
 async function readEntry(file: string, generate: () => SnapshotSource): Promise<SnapshotSource | null> {
-  let bytes: Buffer
+  let files: EntryFile[]
+  let objectsStart: number
   try {
-    bytes = await fs.promises.readFile(file)
+    const handle = await fs.promises.open(file, 'r')
+    try {
+      const length = Buffer.alloc(4)
+      await handle.read(length, 0, 4, 0)
+      const headerLength = length.readUInt32LE(0)
+      if (headerLength > (await handle.stat()).size - 4) return null
+      const header = Buffer.alloc(headerLength)
+      const { bytesRead } = await handle.read(header, 0, headerLength, 4)
+      if (bytesRead !== headerLength) return null
+      files = JSON.parse(header.toString('utf8')) as EntryFile[]
+      objectsStart = 4 + headerLength
+    } finally {
+      await handle.close()
+    }
   } catch {
     return null
   }
   try {
-    const headerLength = bytes.readUInt32LE(0)
-    const files = JSON.parse(bytes.subarray(4, 4 + headerLength).toString('utf8')) as EntryFile[]
-    const objects = new Uint8Array(
-      bytes.buffer,
-      bytes.byteOffset + 4 + headerLength,
-      bytes.byteLength - 4 - headerLength,
-    )
     const now = new Date()
     await fs.promises.utimes(file, now, now).catch(() => undefined)
     let full: SnapshotSource | null = null
@@ -149,7 +172,13 @@ async function readEntry(file: string, generate: () => SnapshotSource): Promise<
       }),
       accelerators: {
         // A damaged entry is read past (the objects are generated and parsed) and written anew.
-        cache: { read: () => Promise.resolve(objects), write: keepingCache(generatedSnapshot, file).write },
+        cache: {
+          read: () => {
+            const input = openFileInput(file)
+            return Promise.resolve(input === null ? null : inputFrom(input, objectsStart))
+          },
+          write: keepingCache(generatedSnapshot, file).write,
+        },
       },
     }
   } catch {

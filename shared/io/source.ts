@@ -36,13 +36,61 @@ export interface LoadAccelerators {
  * modification times, a hash of their heads), never stored inside the snapshot.
  */
 export interface ObjectCache {
-  /** The cached objects, or null when there are none for the files as they are now (or the cache is off). */
-  read(): Promise<Uint8Array | null>
+  /**
+   * The cached objects, opened to be read piece by piece (the caller closes them), or null when there are none for
+   * the files as they are now (or the cache is off).
+   */
+  read(): Promise<ByteInput | null>
   /**
    * Keeps the objects for the next open of the same files: `produce` gives their bytes, and the cache calls it
    * once the load's caller has what it waits for (a later turn of the event loop). Best effort, never throws.
    */
-  write(produce: () => readonly Uint8Array[]): void
+  write(produce: () => ByteOutput): void
+}
+
+/**
+ * Bytes read where they are kept (a file, a buffer), piece by piece, so that a reader never needs them all in memory
+ * at once.
+ */
+export interface ByteInput {
+  readonly byteLength: number
+  /** Fills `target` with the bytes from `position` on; throws when fewer are left. */
+  read(target: Uint8Array, position: number): void
+  /** Releases what holds the bytes (a file); reading afterwards throws. */
+  close(): void
+}
+
+/** Bytes produced piece by piece, their total known before the first piece is made. */
+export interface ByteOutput {
+  readonly byteLength: number
+  /** The bytes, in order; each piece may be made as it is asked for. */
+  pieces(): Iterable<Uint8Array>
+}
+
+/** The bytes of an input from `start` on, as an input of their own (closing it closes the whole). */
+export function inputFrom(input: ByteInput, start: number): ByteInput {
+  const bytes = (input as { readonly bytes?: Uint8Array }).bytes
+  if (bytes !== undefined) return memoryInput(bytes, start)
+  return {
+    byteLength: Math.max(0, input.byteLength - start),
+    read: (target, position) => input.read(target, start + position),
+    close: () => input.close(),
+  }
+}
+
+/** A buffer in memory as a ByteInput: the bytes from `start` on (all by default). */
+export function memoryInput(bytes: Uint8Array, start = 0): ByteInput & { readonly bytes: Uint8Array } {
+  const own = bytes.subarray(start)
+  return {
+    bytes: own,
+    byteLength: own.byteLength,
+    read: (target, position) => {
+      if (position < 0 || position + target.byteLength > own.byteLength)
+        throw new RangeError('read past the end of the data')
+      target.set(own.subarray(position, position + target.byteLength))
+    },
+    close: () => undefined,
+  }
 }
 
 /** Which byte range of which object file a segment reader reads, and how (see shared/load/segment-reader.ts). */

@@ -1,4 +1,4 @@
-import type { ObjectCache, SourceFile } from '../io/source'
+import { inputFrom, type ObjectCache, type SourceFile } from '../io/source'
 import type { IssueCollector, LoadIssue } from '../model/load-issue'
 import { ObjectStore } from '../store/object-store'
 import type { ProgressTracker } from './progress'
@@ -39,12 +39,17 @@ export async function restoreObjects(
   context: ObjectFacts,
   tracker: ProgressTracker,
 ): Promise<ObjectStore | null> {
-  const bytes = await cache.read()
-  if (bytes === null || bytes.byteLength < 4) return null
+  const input = await cache.read()
+  if (input === null) return null
   try {
-    const headerLength = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true)
-    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as CacheHeader
-    const store = ObjectStore.fromBinary(bytes.subarray(4 + headerLength))
+    const length = new Uint8Array(4)
+    input.read(length, 0)
+    const headerLength = new DataView(length.buffer).getUint32(0, true)
+    if (4 + headerLength > input.byteLength) return null
+    const headerBytes = new Uint8Array(headerLength)
+    input.read(headerBytes, 4)
+    const header = JSON.parse(new TextDecoder().decode(headerBytes)) as CacheHeader
+    const store = ObjectStore.fromBinary(inputFrom(input, 4 + headerLength))
     for (const issue of header.issues) context.issues.push(issue)
     for (const [path, rows] of header.rows) context.rows.set(path, rows)
     for (const entry of files) tracker.finish(entry.index, header.objects[entry.file.path] ?? 0)
@@ -52,12 +57,14 @@ export async function restoreObjects(
   } catch {
     // A damaged or outdated cache entry is not the user's problem: the files are read again and it is replaced.
     return null
+  } finally {
+    input.close()
   }
 }
 
 /**
- * Hands a freshly loaded store to the reopen cache, which copies it once the caller has what it waits for (the
- * first screen); any failure only means no cache next time.
+ * Hands a freshly loaded store to the reopen cache, which writes it a piece at a time once the caller has what it
+ * waits for (the first screen); any failure only means no cache next time.
  */
 export function keepObjects(
   cache: ObjectCache,
@@ -74,6 +81,14 @@ export function keepObjects(
     const bytes = new TextEncoder().encode(JSON.stringify(header))
     const length = new Uint8Array(4)
     new DataView(length.buffer).setUint32(0, bytes.byteLength, true)
-    return [length, bytes, ...store.toBinaryParts()]
+    const binary = store.toBinaryOutput()
+    return {
+      byteLength: 4 + bytes.byteLength + binary.byteLength,
+      pieces: function* () {
+        yield length
+        yield bytes
+        yield* binary.pieces()
+      },
+    }
   })
 }

@@ -1,5 +1,5 @@
 import type { Attribute, AttributeType } from '../model/objects'
-import type { BinaryReader, BinaryWriter } from './binary'
+import { type BinaryReader, type BinaryWriter, StoreFormatError } from './binary'
 import { SmallIdArray, uint32Array } from './chunked-array'
 import { foldCase } from '../text/fold'
 import { Interner } from './interner'
@@ -162,27 +162,47 @@ export class AttributeTable {
     out.json(this.descriptors)
     out.uint(this.columns.length)
     for (const column of this.columns) column.writeTo(out)
-    out.array(this.rowStarts.flat())
-    out.array(this.entryDescriptors.flat())
-    out.array(this.entryStarts.flat())
+    out.arrays(this.rowStarts.parts())
+    out.uint(this.entryDescriptors.wideEntries ? 4 : 2)
+    out.arrays(this.entryDescriptors.parts())
+    out.arrays(this.entryStarts.parts())
     out.array(Uint32Array.from(this.rowsWithRepeats))
   }
 
-  /** Appends the rows of a table written by `writeTo`. */
+  /** Appends the rows of a table written by `writeTo`; into an empty table, straight into its chunks. */
   public readFrom(input: BinaryReader): void {
-    const other = new AttributeTable(this.withLineage)
+    const empty = this.rowCount === 0 && this.descriptors.length === 0
+    const target = empty ? this : new AttributeTable(this.withLineage)
+    target.readSections(input)
+    if (!empty) this.append(target, this.rowCount)
+  }
+
+  private readSections(input: BinaryReader): void {
     const descriptors = input.json<Descriptor[]>()
-    for (const descriptor of descriptors) other.descriptorOf(descriptor)
-    if (other.descriptors.some((known, index) => known.column !== descriptors[index]?.column))
-      throw new RangeError('attribute table: damaged descriptors')
+    if (!Array.isArray(descriptors)) throw new StoreFormatError('attribute table: damaged descriptors')
+    for (const descriptor of descriptors) this.descriptorOf(descriptor)
+    if (this.descriptors.some((known, index) => known.column !== descriptors[index]?.column))
+      throw new StoreFormatError('attribute table: damaged descriptors')
     const columns = input.uint()
-    if (columns !== other.columns.length) throw new RangeError('attribute table: damaged columns')
-    for (const column of other.columns) column.readFrom(input)
-    other.rowStarts.appendAll(input.uint32Array())
-    other.entryDescriptors.appendAll(input.uint32Array())
-    other.entryStarts.appendAll(input.uint32Array())
-    for (const row of input.uint32Array()) other.rowsWithRepeats.add(row)
-    this.append(other, this.rowCount)
+    if (columns !== this.columns.length) throw new StoreFormatError('attribute table: damaged columns')
+    for (const column of this.columns) column.readFrom(input)
+    const rows = input.arrayInto(this.rowStarts, 4)
+    const wide = input.uint()
+    if (wide !== 2 && wide !== 4) throw new StoreFormatError('attribute table: damaged entries')
+    const fillable = this.entryDescriptors.fillable(wide === 4)
+    const entries =
+      fillable === null
+        ? this.appendEntryDescriptors(wide === 4 ? input.uint32Array() : input.uint16Array())
+        : input.arrayInto<Uint16Array | Uint32Array>(fillable, wide)
+    input.arrayInto(this.entryStarts, 4, entries)
+    for (const row of input.uint32Array()) this.rowsWithRepeats.add(row)
+    if (rows > 0 && this.rowStarts.get(rows - 1) > entries)
+      throw new StoreFormatError('attribute table: damaged entries')
+  }
+
+  private appendEntryDescriptors(values: Uint16Array | Uint32Array): number {
+    this.entryDescriptors.appendAll(values)
+    return values.length
   }
 
   /**

@@ -1,3 +1,5 @@
+import type { ByteInput, ByteOutput } from '../io/source'
+
 /**
  * The binary form of a store (the reopen cache, and segments that parallel loaders hand back): a flat run of
  * sections, each a typed array, a number, a text or a JSON value, read back in the order written.
@@ -6,6 +8,10 @@
  * says which, and a reader on another order refuses the data) at 8-byte aligned offsets, so that reading one is a
  * single copy. Texts are written as Latin-1 when every character fits one byte (as V8 itself stores them) and as
  * UTF-16 otherwise, so that reading back costs one native conversion per text, not per character.
+ *
+ * Neither side holds the whole form: the writer keeps what to write (views of the store's own arrays, its texts)
+ * and makes the bytes a batch at a time as they are asked for; the reader reads a section at a time from its
+ * input (a file), straight into the arrays that keep it where it can.
  */
 
 /** Thrown when binary store data is damaged, truncated or of another format version. */
@@ -21,13 +27,17 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
 const ONE_BYTE = 1
 const TWO_BYTE = 2
 const WIDE = /[\u0100-\uffff]/
+/** Bytes the writer makes at a time, and the reader's window for small sections. */
+const BATCH_BYTES = 1 << 20
+/** Room for the small values (numbers, lengths, padding) written between arrays and texts. */
+const SMALL_BYTES = 4096
 
 /** Node's Buffer, where present: its Latin-1 and UTF-16 conversions are native copies. */
 interface NodeBuffer {
-  toString(encoding?: 'latin1' | 'utf16le'): string
+  toString(encoding: 'latin1' | 'utf16le', start: number, end: number): string
+  write(text: string, offset: number, length: number, encoding: 'latin1' | 'utf16le'): number
 }
 interface NodeBufferClass {
-  from(text: string, encoding: 'latin1' | 'utf16le'): NodeBuffer
   from(buffer: ArrayBufferLike, byteOffset: number, length: number): NodeBuffer
 }
 const NodeBufferClass: NodeBufferClass | undefined = (globalThis as { Buffer?: NodeBufferClass }).Buffer
@@ -36,10 +46,39 @@ const utf16Decoder = new TextDecoder('utf-16le')
 /** The typed arrays the format holds. */
 export type StoredArray = Uint8Array | Uint16Array | Uint32Array
 
-/** Builds the binary form, section by section. */
-export class BinaryWriter {
-  private readonly parts: Uint8Array[] = []
+/** An array kept in parts (a chunked column) that a reader can fill directly: see `BinaryReader.arrayInto`. */
+export interface FillableArray<T extends StoredArray> {
+  readonly length: number
+  /** Appends `count` entries, handing each run of new entries to `fill` (`first`: index of its first entry). */
+  appendFilled(count: number, fill: (part: T, first: number) => void): void
+}
+
+/** A text section not yet turned into bytes. */
+interface TextPiece {
+  readonly text: string
+  readonly wide: boolean
+}
+
+type Piece = Uint8Array | TextPiece
+
+function pieceLength(piece: Piece): number {
+  return piece instanceof Uint8Array ? piece.byteLength : piece.text.length * (piece.wide ? 2 : 1)
+}
+
+function bytesOf(values: StoredArray): Uint8Array {
+  return new Uint8Array(values.buffer, values.byteOffset, values.byteLength)
+}
+
+/**
+ * Builds the binary form, section by section. Arrays are kept as views of the caller's arrays (which must not change
+ * until the bytes have been made) and texts as they are, so a writer costs little beside what it writes.
+ */
+export class BinaryWriter implements ByteOutput {
+  private readonly parts: Piece[] = []
   private size = 0
+  private small = new Uint8Array(SMALL_BYTES)
+  private smallStart = 0
+  private smallEnd = 0
 
   /** Starts with the header: magic, format version, byte order. */
   public constructor(version: number) {
@@ -55,20 +94,29 @@ export class BinaryWriter {
 
   /** An unsigned 32-bit number. */
   public uint(value: number): void {
-    this.push(new Uint8Array(new Uint32Array([value >>> 0]).buffer))
+    const bytes = this.room(4)
+    new DataView(bytes.buffer, bytes.byteOffset, 4).setUint32(0, value >>> 0, LITTLE_ENDIAN)
   }
 
   /** A number (any double). */
   public number(value: number): void {
     this.align()
-    this.push(new Uint8Array(new Float64Array([value]).buffer))
+    const bytes = this.room(8)
+    new DataView(bytes.buffer, bytes.byteOffset, 8).setFloat64(0, value, LITTLE_ENDIAN)
   }
 
   /** A typed array (its kind is known to the reader). */
   public array(values: StoredArray): void {
-    this.uint(values.length)
+    this.arrays([values])
+  }
+
+  /** Typed arrays of one kind (the chunks of a column, see `ChunkedArray.parts`), written as one array. */
+  public arrays(values: readonly StoredArray[]): void {
+    let length = 0
+    for (const part of values) length += part.length
+    this.uint(length)
     this.align()
-    if (values.byteLength > 0) this.push(new Uint8Array(values.buffer, values.byteOffset, values.byteLength))
+    for (const part of values) if (part.byteLength > 0) this.push(bytesOf(part))
   }
 
   /** A text of any length. */
@@ -77,17 +125,9 @@ export class BinaryWriter {
     this.uint(wide ? TWO_BYTE : ONE_BYTE)
     this.uint(value.length)
     if (value.length === 0) return
-    if (NodeBufferClass !== undefined) {
-      this.push(NodeBufferClass.from(value, wide ? 'utf16le' : 'latin1') as unknown as Uint8Array)
-    } else if (wide) {
-      const units = new Uint16Array(value.length)
-      for (let index = 0; index < value.length; index += 1) units[index] = value.charCodeAt(index)
-      this.push(new Uint8Array(units.buffer))
-    } else {
-      const bytes = new Uint8Array(value.length)
-      for (let index = 0; index < value.length; index += 1) bytes[index] = value.charCodeAt(index)
-      this.push(bytes)
-    }
+    // Aligned, so that a batch boundary never falls inside a UTF-16 character (see `pieces`).
+    this.align()
+    this.push({ text: value, wide })
     this.align()
   }
 
@@ -96,45 +136,132 @@ export class BinaryWriter {
     this.text(JSON.stringify(value) ?? 'null')
   }
 
-  /** The bytes written, as the parts they were written in (for a file: no second copy of the whole). */
-  public chunks(): readonly Uint8Array[] {
-    return this.parts
+  /** The bytes written, a batch of at most 1 MiB at a time, each made as it is asked for (for a file). */
+  public *pieces(): Generator<Uint8Array> {
+    this.closeSmall()
+    let batch = new Uint8Array(BATCH_BYTES)
+    let used = 0
+    for (const piece of this.parts) {
+      // A piece larger than the room left (a long JSON text, a long array) is split across batches.
+      for (let done = 0, length = pieceLength(piece); done < length;) {
+        if (used === BATCH_BYTES) {
+          yield batch
+          batch = new Uint8Array(BATCH_BYTES)
+          used = 0
+        }
+        const count = Math.min(length - done, BATCH_BYTES - used)
+        writePiece(batch, used, piece, done, count)
+        used += count
+        done += count
+      }
+    }
+    if (used > 0) yield batch.subarray(0, used)
   }
 
-  /** The bytes written, in one buffer. */
+  /** The bytes written, in one buffer (a segment handed to another thread). */
   public finish(): Uint8Array {
+    this.closeSmall()
     const out = new Uint8Array(this.size)
     let offset = 0
-    for (const part of this.parts) {
-      out.set(part, offset)
-      offset += part.byteLength
+    for (const piece of this.parts) {
+      const length = pieceLength(piece)
+      writePiece(out, offset, piece, 0, length)
+      offset += length
     }
     return out
   }
 
-  private push(bytes: Uint8Array): void {
-    this.parts.push(bytes)
-    this.size += bytes.byteLength
+  private push(piece: Piece): void {
+    this.closeSmall()
+    this.parts.push(piece)
+    this.size += pieceLength(piece)
+  }
+
+  /** `length` bytes of the small-value buffer, counted as written. */
+  private room(length: number): Uint8Array {
+    if (this.smallEnd + length > this.small.byteLength) {
+      this.closeSmall()
+      this.small = new Uint8Array(SMALL_BYTES)
+      this.smallStart = 0
+      this.smallEnd = 0
+    }
+    const bytes = this.small.subarray(this.smallEnd, this.smallEnd + length)
+    this.smallEnd += length
+    this.size += length
+    return bytes
+  }
+
+  /** Ends the current run of small values as a piece (an array or a text follows it). */
+  private closeSmall(): void {
+    if (this.smallEnd === this.smallStart) return
+    this.parts.push(this.small.subarray(this.smallStart, this.smallEnd))
+    this.smallStart = this.smallEnd
   }
 
   private align(): void {
     const pad = (8 - (this.size & 7)) & 7
-    if (pad > 0) this.push(new Uint8Array(pad))
+    if (pad > 0) this.room(pad)
   }
 }
 
-/** Reads the binary form back, section by section, in the order it was written. */
+/** Writes `count` bytes of a piece, from its byte `from` on, into `out` at `offset`. */
+function writePiece(out: Uint8Array, offset: number, piece: Piece, from: number, count: number): void {
+  if (piece instanceof Uint8Array) {
+    out.set(piece.subarray(from, from + count), offset)
+    return
+  }
+  const { wide } = piece
+  // Texts start aligned and batches are whole multiples of 8 bytes, so a wide text is cut between characters.
+  const text =
+    from === 0 && count === pieceLength(piece)
+      ? piece.text
+      : piece.text.slice(wide ? from / 2 : from, wide ? (from + count) / 2 : from + count)
+  if (NodeBufferClass !== undefined) {
+    NodeBufferClass.from(out.buffer, out.byteOffset + offset, count).write(
+      text,
+      0,
+      count,
+      wide ? 'utf16le' : 'latin1',
+    )
+  } else if (wide) {
+    const view = new DataView(out.buffer, out.byteOffset + offset, count)
+    for (let index = 0; index < text.length; index += 1)
+      view.setUint16(index * 2, text.charCodeAt(index), true)
+  } else {
+    for (let index = 0; index < text.length; index += 1) out[offset + index] = text.charCodeAt(index)
+  }
+}
+
+/**
+ * Reads the binary form back, section by section, in the order it was written. From a buffer in memory, arrays come
+ * back as views of it; from an input such as a file, small sections are read through a 1 MiB window and arrays
+ * straight into the arrays that receive them, so the whole form is never in memory.
+ */
 export class BinaryReader {
+  /** Position of the next section, from the start of the data. */
   private offset = 0
-  private readonly view: DataView
+  /** The data, when it is all in memory; else null. */
+  private readonly whole: Uint8Array | null
+  private readonly input: ByteInput | null
+  private readonly length: number
+  /** Bytes of the data from `windowStart` on (all of it when in memory). */
+  private window: Uint8Array
+  private windowStart = 0
+  private windowEnd: number
+  private windowView: DataView
+  private windowBuffer: NodeBuffer | null
 
   /** Checks the header; throws StoreFormatError when the data is not of this format version. */
-  public constructor(
-    private readonly bytes: Uint8Array,
-    version: number,
-  ) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    if (bytes.byteLength < 12 || this.uint() !== MAGIC) throw new StoreFormatError('not a SyncLens store')
+  public constructor(data: Uint8Array | ByteInput, version: number) {
+    const inMemory = data instanceof Uint8Array ? data : ((data as { bytes?: Uint8Array }).bytes ?? null)
+    this.whole = inMemory
+    this.input = inMemory === null ? (data as ByteInput) : null
+    this.length = data.byteLength
+    this.window = inMemory ?? new Uint8Array(Math.min(BATCH_BYTES, data.byteLength))
+    this.windowEnd = inMemory === null ? 0 : inMemory.byteLength
+    this.windowView = new DataView(this.window.buffer, this.window.byteOffset, this.window.byteLength)
+    this.windowBuffer = nodeBufferOf(this.window)
+    if (this.length < 12 || this.uint() !== MAGIC) throw new StoreFormatError('not a SyncLens store')
     const found = this.uint()
     if (found !== version) throw new StoreFormatError(`store format ${found}, expected ${version}`)
     if (this.uint() !== (LITTLE_ENDIAN ? 1 : 2))
@@ -143,13 +270,18 @@ export class BinaryReader {
 
   /** Whether every byte has been read. */
   public get atEnd(): boolean {
-    return this.offset === this.bytes.byteLength
+    return this.offset === this.length
+  }
+
+  /** Position of the next section, from the start of the data. */
+  public get position(): number {
+    return this.offset
   }
 
   /** An unsigned 32-bit number. */
   public uint(): number {
-    this.need(4)
-    const value = this.view.getUint32(this.offset, LITTLE_ENDIAN)
+    const at = this.ensure(4)
+    const value = this.windowView.getUint32(at, LITTLE_ENDIAN)
     this.offset += 4
     return value
   }
@@ -157,35 +289,54 @@ export class BinaryReader {
   /** A number. */
   public number(): number {
     this.align()
-    this.need(8)
-    const value = this.view.getFloat64(this.offset, LITTLE_ENDIAN)
+    const at = this.ensure(8)
+    const value = this.windowView.getFloat64(at, LITTLE_ENDIAN)
     this.offset += 8
     return value
   }
 
   /**
-   * A byte array: a view of the data, which the caller may change (callers copy what they keep, and rewrite ids in
-   * place before copying; the data is read once).
+   * A byte array the caller may change: a view of data in memory (callers copy what they keep, and rewrite ids in
+   * place before copying; the data is read once), else a new array.
    */
   public uint8Array(): Uint8Array {
     const length = this.uint()
-    return this.slice(length)
+    return this.arrayOf(length, 1, (buffer, byteOffset, count) => new Uint8Array(buffer, byteOffset, count))
   }
 
-  /** A 16-bit array: a view when the data is aligned, else a copy (see `uint8Array`). */
+  /** A 16-bit array (see `uint8Array`). */
   public uint16Array(): Uint16Array {
-    const bytes = this.slice(this.uint() * 2)
-    return bytes.byteOffset % 2 === 0
-      ? new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2)
-      : new Uint16Array(bytes.slice().buffer)
+    const length = this.uint()
+    return this.arrayOf(length, 2, (buffer, byteOffset, count) => new Uint16Array(buffer, byteOffset, count))
   }
 
-  /** A 32-bit array: a view when the data is aligned, else a copy (see `uint8Array`). */
+  /** A 32-bit array (see `uint8Array`). */
   public uint32Array(): Uint32Array {
-    const bytes = this.slice(this.uint() * 4)
-    return bytes.byteOffset % 4 === 0
-      ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
-      : new Uint32Array(bytes.slice().buffer)
+    const length = this.uint()
+    return this.arrayOf(length, 4, (buffer, byteOffset, count) => new Uint32Array(buffer, byteOffset, count))
+  }
+
+  /**
+   * An array section read straight into `into`, part by part (no copy of the whole section on the way); `adjust`
+   * may rewrite each part in place as it arrives (`first`: the index in `into` of its first entry). Throws
+   * StoreFormatError when the section does not hold `expected` entries (when given). Returns the entries read.
+   */
+  public arrayInto<T extends StoredArray>(
+    into: FillableArray<T>,
+    bytesPerEntry: 1 | 2 | 4,
+    expected: number | null = null,
+    adjust?: (part: T, first: number) => void,
+  ): number {
+    const length = this.uint()
+    if (expected !== null && length !== expected)
+      throw new StoreFormatError(`damaged array section: ${length} entries where ${expected} belong`)
+    this.align()
+    this.need(length * bytesPerEntry)
+    into.appendFilled(length, (part, first) => {
+      this.copyTo(bytesOf(part))
+      adjust?.(part, first)
+    })
+    return length
   }
 
   /** A text. */
@@ -194,18 +345,32 @@ export class BinaryReader {
     const length = this.uint()
     if (length === 0) return ''
     if (kind !== ONE_BYTE && kind !== TWO_BYTE) throw new StoreFormatError('damaged text section')
-    const bytes = this.slice(kind === TWO_BYTE ? length * 2 : length, false)
+    const byteLength = kind === TWO_BYTE ? length * 2 : length
     this.align()
-    if (NodeBufferClass !== undefined) {
-      return NodeBufferClass.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(
-        kind === TWO_BYTE ? 'utf16le' : 'latin1',
-      )
+    this.need(byteLength)
+    let bytes: Uint8Array
+    let buffer: NodeBuffer | null
+    let start: number
+    if (this.whole !== null || byteLength <= BATCH_BYTES) {
+      start = this.ensure(byteLength)
+      bytes = this.window
+      buffer = this.windowBuffer
+      this.offset += byteLength
+    } else {
+      bytes = new Uint8Array(byteLength)
+      this.copyTo(bytes)
+      buffer = nodeBufferOf(bytes)
+      start = 0
     }
-    if (kind === TWO_BYTE) return utf16Decoder.decode(bytes)
+    this.align()
+    const end = start + byteLength
+    if (buffer !== null) return buffer.toString(kind === TWO_BYTE ? 'utf16le' : 'latin1', start, end)
+    const part = bytes.subarray(start, end)
+    if (kind === TWO_BYTE) return utf16Decoder.decode(part.byteOffset % 2 === 0 ? part : part.slice())
     let text = ''
-    for (let start = 0; start < bytes.length; start += 8192) {
+    for (let from = 0; from < part.length; from += 8192) {
       // eslint-disable-next-line no-restricted-syntax -- chunks are bounded to 8,192 elements, far below the stack limit
-      text += String.fromCharCode.apply(null, Array.from(bytes.subarray(start, start + 8192)))
+      text += String.fromCharCode.apply(null, Array.from(part.subarray(from, from + 8192)))
     }
     return text
   }
@@ -215,12 +380,74 @@ export class BinaryReader {
     return JSON.parse(this.text()) as T
   }
 
-  private slice(byteLength: number, aligned = true): Uint8Array {
-    if (aligned) this.align()
+  private arrayOf<T extends StoredArray>(
+    length: number,
+    bytesPerEntry: number,
+    view: (buffer: ArrayBufferLike, byteOffset: number, length: number) => T,
+  ): T {
+    this.align()
+    const byteLength = length * bytesPerEntry
     this.need(byteLength)
-    const part = this.bytes.subarray(this.offset, this.offset + byteLength)
+    const whole = this.whole
+    if (whole !== null && (whole.byteOffset + this.offset) % bytesPerEntry === 0) {
+      const array = view(whole.buffer, whole.byteOffset + this.offset, length)
+      this.offset += byteLength
+      return array
+    }
+    const array = view(new ArrayBuffer(byteLength), 0, length)
+    this.copyTo(bytesOf(array))
+    return array
+  }
+
+  /** Copies the next `target.byteLength` bytes into `target` (large parts go straight from the input). */
+  private copyTo(target: Uint8Array): void {
+    const byteLength = target.byteLength
+    this.need(byteLength)
+    if (this.whole !== null || byteLength <= BATCH_BYTES / 4) {
+      const at = this.ensure(byteLength)
+      target.set(this.window.subarray(at, at + byteLength))
+      this.offset += byteLength
+      return
+    }
+    const buffered = Math.max(0, this.windowEnd - this.offset)
+    const fromWindow = Math.min(buffered, byteLength)
+    if (fromWindow > 0) {
+      const at = this.offset - this.windowStart
+      target.set(this.window.subarray(at, at + fromWindow))
+    }
+    if (fromWindow < byteLength) this.readInput(target.subarray(fromWindow), this.offset + fromWindow)
     this.offset += byteLength
-    return part
+  }
+
+  /** Makes the next `byteLength` bytes available in the window; returns where they start in it. */
+  private ensure(byteLength: number): number {
+    this.need(byteLength)
+    if (this.offset >= this.windowStart && this.offset + byteLength <= this.windowEnd)
+      return this.offset - this.windowStart
+    const wanted = Math.min(Math.max(BATCH_BYTES, byteLength), this.length - this.offset)
+    if (wanted > this.window.byteLength) {
+      this.window = new Uint8Array(wanted)
+      this.windowView = new DataView(this.window.buffer)
+      this.windowBuffer = nodeBufferOf(this.window)
+    }
+    this.readInput(this.window.subarray(0, wanted), this.offset)
+    this.windowStart = this.offset
+    this.windowEnd = this.offset + wanted
+    return 0
+  }
+
+  /** Reads from the input, at most a window's size a call (whatever the caller's target). */
+  private readInput(target: Uint8Array, position: number): void {
+    if (this.input === null) throw new StoreFormatError('store data is truncated')
+    try {
+      for (let done = 0; done < target.byteLength; done += BATCH_BYTES) {
+        this.input.read(target.subarray(done, done + BATCH_BYTES), position + done)
+      }
+    } catch (error) {
+      throw new StoreFormatError(
+        `store data cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+      )
+    }
   }
 
   private align(): void {
@@ -228,7 +455,12 @@ export class BinaryReader {
   }
 
   private need(byteLength: number): void {
-    if (this.offset + byteLength > this.bytes.byteLength)
-      throw new StoreFormatError('store data is truncated')
+    if (this.offset + byteLength > this.length) throw new StoreFormatError('store data is truncated')
   }
+}
+
+function nodeBufferOf(bytes: Uint8Array): NodeBuffer | null {
+  return NodeBufferClass === undefined
+    ? null
+    : NodeBufferClass.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }

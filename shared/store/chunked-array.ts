@@ -82,6 +82,52 @@ export class ChunkedArray<T extends NumberArray> {
     return out
   }
 
+  /** The entries as views of the chunks, in order (no copy; valid until the next append). */
+  public parts(): T[] {
+    const parts: T[] = []
+    for (let index = 0; index < this.chunks.length; index += 1) {
+      const chunk = this.chunks[index]
+      const offset = index << CHUNK_BITS
+      if (chunk === undefined || offset >= this.size) break
+      parts.push(chunk.subarray(0, Math.min(CHUNK_SIZE, this.size - offset)) as T)
+    }
+    return parts
+  }
+
+  /**
+   * Appends `count` entries that `fill` writes into the chunks in place, a run at a time (`first`: the index of
+   * the run's first entry): a reader fills the chunks straight, with no array of its own on the way.
+   */
+  public appendFilled(count: number, fill: (part: T, first: number) => void): void {
+    for (let left = count; left > 0;) {
+      const index = this.size
+      const chunk = this.chunkFor(index, left)
+      const offset = index & CHUNK_MASK
+      const run = Math.min(chunk.length - offset, left)
+      fill(chunk.subarray(offset, offset + run) as T, index)
+      this.size = index + run
+      left -= run
+    }
+  }
+
+  /** The chunk that entry `index` goes into, with room for `wanted` more entries where a chunk allows. */
+  private chunkFor(index: number, wanted: number): T {
+    const chunkIndex = index >>> CHUNK_BITS
+    const offset = index & CHUNK_MASK
+    const length = Math.min(CHUNK_SIZE, offset + wanted)
+    const chunk = this.chunks[chunkIndex]
+    if (chunk === undefined) {
+      const created = this.create(chunkIndex === 0 ? Math.max(FIRST_CAPACITY, length) : CHUNK_SIZE)
+      this.chunks.push(created)
+      return created
+    }
+    if (length <= chunk.length) return chunk
+    const grown = this.create(CHUNK_SIZE)
+    grown.set(chunk)
+    this.chunks[chunkIndex] = grown
+    return grown
+  }
+
   /** Appends every entry of `values`, each plus `add` (row and position offsets when segments are joined). */
   public appendAll(values: NumberArray | readonly number[], add = 0): void {
     for (let from = 0; from < values.length;) {
@@ -168,6 +214,29 @@ export class SmallIdArray {
     }
     if (this.narrow !== null) this.narrow.appendAll(values)
     else this.wide?.appendAll(values)
+  }
+
+  /** The entries as views of their chunks (no copy), 16 or 32 bits each as they are kept. */
+  public parts(): Uint16Array[] | Uint32Array[] {
+    return this.narrow?.parts() ?? this.wide?.parts() ?? []
+  }
+
+  /** Whether entries are kept in 32 bits. */
+  public get wideEntries(): boolean {
+    return this.narrow === null
+  }
+
+  /**
+   * The chunked array that entries of this width can be filled into directly (see `ChunkedArray.appendFilled`),
+   * or null when they must go through `appendAll` (16-bit entries after 32-bit ones, 32-bit after 16-bit).
+   */
+  public fillable(wide: boolean): ChunkedArray<Uint16Array> | ChunkedArray<Uint32Array> | null {
+    if (!wide) return this.narrow
+    if (this.narrow !== null && this.narrow.length === 0) {
+      this.narrow = null
+      this.wide = uint32Array()
+    }
+    return this.wide
   }
 
   private widen(): void {

@@ -1,12 +1,12 @@
 import type { CsLineage, CsObject } from '../model/objects'
 import { AttributeTable } from './attribute-table'
-import type { BinaryReader, BinaryWriter } from './binary'
+import { type BinaryReader, type BinaryWriter, StoreFormatError } from './binary'
 import { type ChunkedArray, uint32Array, uint8Array } from './chunked-array'
 import { detachData } from './detach'
 import { IdColumn } from './id-column'
 import { internNullable, textNullable, type Interner } from './interner'
 import { ListInterner } from './list-interner'
-import { remapIds } from './remap'
+import { checkIds, isIdentity, remapIds } from './remap'
 import { SEAL_ROWS, TextPool } from './text-pool'
 import { TimeColumn } from './time-column'
 
@@ -254,54 +254,87 @@ export class CsTable {
   /** Writes the table; interned strings are written as ids of the store's interner. */
   public writeTo(out: BinaryWriter): void {
     this.seal()
-    out.array(this.flags.flat())
+    out.arrays(this.flags.parts())
     this.ids.writeTo(out)
     this.dns.writeTo(out)
     this.anchors.writeTo(out)
     this.linkedMvIds.writeTo(out)
     this.linkLineageIds.writeTo(out)
     this.linkTimes.writeTo(out)
-    for (const array of this.internedArrays()) out.array(array.flat())
+    for (const array of this.internedArrays()) out.arrays(array.parts())
     out.json(this.lineageLists.all())
     out.json(this.classListIds.all())
-    out.array(this.lineages.flat())
-    out.array(this.classLists.flat())
+    out.arrays(this.lineages.parts())
+    out.arrays(this.classLists.parts())
     this.attributes.writeTo(out)
     out.json([...this.rare])
     out.json([...this.entryOverrides])
   }
 
-  /** Appends the rows of a table written by `writeTo`; `stringIds` turns the writer's interned ids into ours. */
+  /**
+   * Appends the rows of a table written by `writeTo`; `stringIds` turns the writer's interned ids into ours. Into an
+   * empty table the columns are read straight into its chunks, else into a table of their own that is appended.
+   */
   public readFrom(input: BinaryReader, stringIds: Uint32Array): void {
-    const other = new CsTable(this.strings)
-    other.flags.appendAll(input.uint8Array())
-    other.ids.readFrom(input)
-    other.dns.readFrom(input)
-    other.anchors.readFrom(input)
-    other.linkedMvIds.readFrom(input)
-    other.linkLineageIds.readFrom(input)
-    other.linkTimes.readFrom(input)
-    for (const array of other.internedArrays()) array.appendAll(input.uint32Array())
-    const lineageIds = this.lineageLists.remap(input.json<CsLineage[][]>())
-    const classIds = this.classListIds.remap(input.json<string[][]>())
-    other.lineages.appendAll(remapIds(input.uint32Array(), lineageIds, false))
-    other.classLists.appendAll(remapIds(input.uint32Array(), classIds, false))
-    other.attributes.readFrom(input)
-    for (const [row, parts] of input.json<[number, CsRareParts][]>()) other.rare.set(row, parts)
-    for (const [row, override] of input.json<[number, EntryOverride][]>())
-      other.entryOverrides.set(row, override)
-    const rows = other.flags.length
-    for (const ids of [
-      other.ids,
-      other.dns,
-      other.anchors,
-      other.linkedMvIds,
-      other.linkLineageIds,
-      other.linkTimes,
-    ]) {
-      if (ids.length !== rows) throw new RangeError('connector-space table: damaged columns')
+    if (this.rowCount === 0) {
+      this.readSections(input, stringIds, true, this)
+      return
     }
+    const other = new CsTable(this.strings)
+    other.readSections(input, stringIds, false, this)
     this.append(other, stringIds, true)
+  }
+
+  /**
+   * Reads the sections into this table, its interned ids turned by `stringIds` (or kept as written, without
+   * `remapNow`) and its lists interned by `lists` (the table they end up in).
+   */
+  private readSections(input: BinaryReader, stringIds: Uint32Array, remapNow: boolean, lists: CsTable): void {
+    const rows = input.arrayInto(this.flags, 1)
+    this.ids.readFrom(input)
+    this.dns.readFrom(input)
+    this.anchors.readFrom(input)
+    this.linkedMvIds.readFrom(input)
+    this.linkLineageIds.readFrom(input)
+    this.linkTimes.readFrom(input)
+    for (const ids of [
+      this.ids,
+      this.dns,
+      this.anchors,
+      this.linkedMvIds,
+      this.linkLineageIds,
+      this.linkTimes,
+    ]) {
+      if (ids.length !== rows) throw new StoreFormatError('connector-space table: damaged columns')
+    }
+    const remap = !remapNow || isIdentity(stringIds) ? null : stringIds
+    const known = stringIds.length
+    this.internedArrays().forEach((array, index) => {
+      input.arrayInto(array, 4, rows, (part) => {
+        checkIds(part, index === OBJECT_TYPES ? known : known + 1, 'connector-space table')
+        if (remap !== null) remapIds(part, remap, index !== OBJECT_TYPES)
+      })
+    })
+    const lineageIds = lists.lineageLists.remap(input.json<CsLineage[][]>())
+    const classIds = lists.classListIds.remap(input.json<string[][]>())
+    const lineageMap = isIdentity(lineageIds) ? null : lineageIds
+    const classMap = isIdentity(classIds) ? null : classIds
+    input.arrayInto(this.lineages, 4, rows, (part) => {
+      checkIds(part, lineageIds.length, 'connector-space table')
+      if (lineageMap !== null) remapIds(part, lineageMap, false)
+    })
+    input.arrayInto(this.classLists, 4, rows, (part) => {
+      checkIds(part, classIds.length, 'connector-space table')
+      if (classMap !== null) remapIds(part, classMap, false)
+    })
+    this.attributes.readFrom(input)
+    if (this.attributes.rowCount !== rows)
+      throw new StoreFormatError('connector-space table: damaged columns')
+    const rare = input.text()
+    for (const [row, parts] of JSON.parse(rare) as [number, CsRareParts][]) this.rare.set(row, parts)
+    this.rareChars += rare.length
+    for (const [row, override] of input.json<[number, EntryOverride][]>())
+      this.entryOverrides.set(row, override)
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { BinaryReader, BinaryWriter } from './binary'
+import { type BinaryReader, type BinaryWriter, StoreFormatError } from './binary'
 import { uint32Array, uint8Array } from './chunked-array'
 import { formatGuid, hashGuidWords, packGuid, packGuidLoosely, type GuidSpelling } from './guid'
 import { hashText } from './hash'
@@ -142,14 +142,28 @@ export class IdColumn {
 
   /** Writes the column. */
   public writeTo(out: BinaryWriter): void {
-    out.array(this.kinds.flat())
-    out.array(this.words.flat())
+    out.arrays(this.kinds.parts())
+    out.arrays(this.words.parts())
     this.others.writeTo(out)
   }
 
-  /** Appends a column written by `writeTo`. */
+  /** Appends a column written by `writeTo`, straight into this column's chunks. */
   public readFrom(input: BinaryReader): void {
-    this.appendEntries(input.uint8Array(), input.uint32Array(), () => this.others.readFrom(input))
+    const first = this.kinds.length
+    const textBase = this.others.length
+    const count = input.arrayInto(this.kinds, 1)
+    // Ids kept as text point into the pool, which follows: shift them past the texts this column has already.
+    input.arrayInto(this.words, 4, count * 4, (part, start) => {
+      if (textBase === 0) return
+      for (let index = start % 4 === 0 ? 0 : 4 - (start % 4); index < part.length; index += 4) {
+        if (this.kinds.get((start + index) >>> 2) === TEXT_ID) part[index] = (part[index] ?? 0) + textBase
+      }
+    })
+    this.others.readFrom(input)
+    for (let index = first; index < first + count; index += 1) {
+      if (this.kinds.get(index) === TEXT_ID && this.words.get(index * 4) >= this.others.length)
+        throw new StoreFormatError('id column: damaged text ids')
+    }
   }
 
   /** Appends every entry of another column. */

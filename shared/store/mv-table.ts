@@ -1,11 +1,11 @@
 import type { MvAttribute, MvAttributeOrigin, MvConnection, MvObject, ValueLineage } from '../model/objects'
 import { AttributeTable, type StoredAttribute } from './attribute-table'
-import type { BinaryReader, BinaryWriter } from './binary'
+import { type BinaryReader, type BinaryWriter, StoreFormatError } from './binary'
 import { readValues, type CsTable } from './cs-table'
 import { type ChunkedArray, uint32Array } from './chunked-array'
 import { IdColumn } from './id-column'
 import { internNullable, textNullable, type Interner } from './interner'
-import { remapIds } from './remap'
+import { checkIds, isIdentity, remapIds } from './remap'
 import { SEAL_ROWS, TextPool } from './text-pool'
 import { TimeColumn } from './time-column'
 
@@ -185,41 +185,57 @@ export class MvTable {
     this.seal()
     for (const ids of this.idColumns()) ids.writeTo(out)
     for (const pool of [this.lineageTimes, this.connectionDns, this.connectionTimes]) pool.writeTo(out)
-    out.array(this.lineageStarts.flat())
-    out.array(this.connectionStarts.flat())
-    for (const array of this.internedArrays()) out.array(array.flat())
+    out.arrays(this.lineageStarts.parts())
+    out.arrays(this.connectionStarts.parts())
+    for (const array of this.internedArrays()) out.arrays(array.parts())
     this.attributes.writeTo(out)
     out.json([...this.lineageAsIs])
   }
 
-  /** Appends the rows of a table written by `writeTo`; `stringIds` turns the writer's interned ids into ours. */
+  /**
+   * Appends the rows of a table written by `writeTo`; `stringIds` turns the writer's interned ids into ours. Into an
+   * empty table the columns are read straight into its chunks, else into a table of their own that is appended.
+   */
   public readFrom(input: BinaryReader, stringIds: Uint32Array): void {
-    const other = new MvTable(this.strings)
-    for (const ids of other.idColumns()) ids.readFrom(input)
-    for (const pool of [other.lineageTimes, other.connectionDns, other.connectionTimes]) pool.readFrom(input)
-    other.lineageStarts.appendAll(input.uint32Array())
-    other.connectionStarts.appendAll(input.uint32Array())
-    for (const array of other.internedArrays()) array.appendAll(input.uint32Array())
-    other.attributes.readFrom(input)
-    for (const [row, lineage] of input.json<[number, (readonly ValueLineage[])[]][]>())
-      other.lineageAsIs.set(row, lineage)
-    const rows = other.ids.length
-    const lineageEntries = other.lineageIds.length
-    const connections = other.connectionCsIds.length
-    if (
-      other.objectTypes.length !== rows ||
-      other.lineageStarts.length !== rows ||
-      other.connectionStarts.length !== rows ||
-      other.attributes.rowCount !== rows ||
-      other.lineageTimes.length !== lineageEntries ||
-      other.lineageRules.length !== lineageEntries ||
-      other.connectionDns.length !== connections ||
-      other.connectionTimes.length !== connections ||
-      other.connectionLineageTypes.length !== connections
-    ) {
-      throw new RangeError('metaverse table: damaged columns')
+    if (this.rowCount === 0 && this.lineageIds.length === 0 && this.connectionCsIds.length === 0) {
+      this.readSections(input, stringIds, true)
+      return
     }
+    const other = new MvTable(this.strings)
+    other.readSections(input, stringIds, false)
     this.append(other, stringIds)
+  }
+
+  /** Reads the sections into this table, its interned ids turned by `stringIds` (or kept as written). */
+  private readSections(input: BinaryReader, stringIds: Uint32Array, remapNow: boolean): void {
+    for (const ids of this.idColumns()) ids.readFrom(input)
+    for (const pool of [this.lineageTimes, this.connectionDns, this.connectionTimes]) pool.readFrom(input)
+    const rows = this.ids.length
+    const lineageEntries = this.lineageIds.length
+    const connections = this.connectionCsIds.length
+    input.arrayInto(this.lineageStarts, 4, rows)
+    input.arrayInto(this.connectionStarts, 4, rows)
+    const remap = !remapNow || isIdentity(stringIds) ? null : stringIds
+    this.internedArrays().forEach((array, index) => {
+      input.arrayInto(array, 4, index === 0 ? rows : index <= 3 ? lineageEntries : connections, (part) => {
+        checkIds(part, index === 0 ? stringIds.length : stringIds.length + 1, 'metaverse table')
+        if (remap !== null) remapIds(part, remap, index !== 0)
+      })
+    })
+    this.attributes.readFrom(input)
+    const asIs = input.text()
+    for (const [row, lineage] of JSON.parse(asIs) as [number, (readonly ValueLineage[])[]][])
+      this.lineageAsIs.set(row, lineage)
+    this.lineageAsIsChars += asIs.length
+    if (
+      this.attributes.rowCount !== rows ||
+      this.lineageTimes.length !== lineageEntries ||
+      this.connectionDns.length !== connections ||
+      this.connectionTimes.length !== connections ||
+      this.connectionLineageIds.length !== connections
+    ) {
+      throw new StoreFormatError('metaverse table: damaged columns')
+    }
   }
 
   /** Appends every row of another table (segments joined); `stringIds` turns its interned ids into ours. */

@@ -1,6 +1,7 @@
 import type { CsObject, MvAttributeOrigin, MvObject } from '../model/objects'
 import type { ObjectIndex } from '../model/object-index'
-import { BinaryReader, BinaryWriter } from './binary'
+import type { ByteInput, ByteOutput } from '../io/source'
+import { BinaryReader, BinaryWriter, StoreFormatError } from './binary'
 import { Bitset } from './bitset'
 import { computeMetaverse, type LinkedCsSource, type MvObjectTypeResolver } from './computed-metaverse'
 import { CsTable } from './cs-table'
@@ -43,7 +44,7 @@ export interface DuplicateGroup {
 }
 
 /** Version of the binary form (`toBinary`); bumped whenever the layout of any column changes. */
-export const STORE_FORMAT_VERSION = 1
+export const STORE_FORMAT_VERSION = 2
 
 const SOURCE_CODES: readonly ObjectIndex['metaverseSource'][] = ['none', 'exported', 'computed']
 
@@ -76,12 +77,13 @@ export class ObjectStore implements ObjectIndex {
   private readSource: ObjectIndex['metaverseSource'] | null = null
 
   /**
-   * A store read back from `toBinary`. A finished store comes back ready to read (its indexes rebuilt); a segment
-   * comes back open, to be added to or appended to another. Throws StoreFormatError or RangeError on damaged data.
+   * A store read back from `toBinary` (in memory, or read section by section from an input such as a file). A
+   * finished store comes back ready to read (its indexes rebuilt); a segment comes back open, to be added to or
+   * appended to another. Throws StoreFormatError (or RangeError) on damaged data.
    */
-  public static fromBinary(bytes: Uint8Array): ObjectStore {
+  public static fromBinary(data: Uint8Array | ByteInput): ObjectStore {
     const store = new ObjectStore()
-    const finished = store.appendBinary(bytes)
+    const finished = store.appendBinary(data)
     if (finished !== null) {
       store.readSource = finished
       store.finish()
@@ -114,9 +116,12 @@ export class ObjectStore implements ObjectIndex {
     return this.binaryWriter().finish()
   }
 
-  /** The binary form as the parts it was written in (joined, they are `toBinary()`): for a file, one copy less. */
-  public toBinaryParts(): readonly Uint8Array[] {
-    return this.binaryWriter().chunks()
+  /**
+   * The binary form made piece by piece as it is written (`toBinary()` joined): for a file, with no copy of the whole
+   * in memory. The store must not change until every piece has been made (a finished store does not).
+   */
+  public toBinaryOutput(): ByteOutput {
+    return this.binaryWriter()
   }
 
   private binaryWriter(): BinaryWriter {
@@ -133,14 +138,14 @@ export class ObjectStore implements ObjectIndex {
    * the segments of a parallel load joined in file order. Returns the metaverse source when the data was a
    * finished store, else null.
    */
-  public appendBinary(bytes: Uint8Array): ObjectIndex['metaverseSource'] | null {
+  public appendBinary(data: Uint8Array | ByteInput): ObjectIndex['metaverseSource'] | null {
     this.assertOpen()
-    const input = new BinaryReader(bytes, STORE_FORMAT_VERSION)
+    const input = new BinaryReader(data, STORE_FORMAT_VERSION)
     const stringIds = this.strings.remap(input.json<string[]>())
     const source = input.uint()
     this.cs.readFrom(input, stringIds)
     this.mv.readFrom(input, stringIds)
-    if (!input.atEnd) throw new RangeError('object store: data after the last table')
+    if (!input.atEnd) throw new StoreFormatError('object store: data after the last table')
     return source === 0 ? null : (SOURCE_CODES[source - 1] ?? 'none')
   }
 

@@ -1,8 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { type ByteInput, memoryInput } from '../io/source'
 import type { CsObject, MvObject } from '../model/objects'
-import { StoreFormatError } from './binary'
-import { ObjectStore } from './object-store'
+import { BinaryReader, StoreFormatError } from './binary'
+import { ObjectStore, STORE_FORMAT_VERSION } from './object-store'
 import { csObjectArbitrary, mvObjectArbitrary } from './testing/store-arbitraries'
 
 function storeOf(cs: readonly CsObject[], mv: readonly MvObject[]): ObjectStore {
@@ -28,6 +29,62 @@ function answers(store: ObjectStore, cs: readonly CsObject[], mv: readonly MvObj
       (name) => store.mvColumn(name)?.indexedRows('a', 'starts-with'),
     ),
   }
+}
+
+/** Bytes kept apart from the reader, as a file is: every read copies, and the reads are recorded. */
+function fileLike(bytes: Uint8Array): ByteInput & { readonly reads: number[] } {
+  const memory = memoryInput(bytes)
+  const reads: number[] = []
+  return {
+    reads,
+    byteLength: bytes.byteLength,
+    read: (target, position) => {
+      reads.push(target.byteLength)
+      memory.read(target, position)
+    },
+    close: () => undefined,
+  }
+}
+
+function joined(pieces: Iterable<Uint8Array>): Uint8Array {
+  const list = [...pieces].map((piece) => piece.slice())
+  const out = new Uint8Array(list.reduce((sum, piece) => sum + piece.byteLength, 0))
+  let offset = 0
+  for (const piece of list) {
+    out.set(piece, offset)
+    offset += piece.byteLength
+  }
+  return out
+}
+
+function sameBytes(left: Uint8Array, right: Uint8Array): boolean {
+  if (left.byteLength !== right.byteLength) return false
+  for (let index = 0; index < left.byteLength; index += 1) if (left[index] !== right[index]) return false
+  return true
+}
+
+/** A finished store of `count` objects of each kind, with values long enough to fill several read windows. */
+function largeStore(count: number): { store: ObjectStore; cs: CsObject[]; mv: MvObject[] } {
+  const [cs, mv] = fc.sample(
+    fc.tuple(
+      fc.array(csObjectArbitrary, { minLength: count, maxLength: count }),
+      fc.array(mvObjectArbitrary, { minLength: count, maxLength: count }),
+    ),
+    { numRuns: 1, seed: 11 },
+  )[0]!
+  const long = (text: string, index: number): string => `${text}${'é—x'.repeat(200 + (index % 300))}`
+  const csLong = cs.map((object, index) => ({ ...object, dn: long(object.dn, index) }))
+  const store = storeOf(csLong, mv)
+  store.finish()
+  return { store, cs: csLong, mv }
+}
+
+/** The position of the connector-space table's first section (its row flags' length) in a store's binary form. */
+function csFlagsLengthAt(bytes: Uint8Array): number {
+  const reader = new BinaryReader(bytes, STORE_FORMAT_VERSION)
+  reader.json()
+  reader.uint()
+  return reader.position
 }
 
 describe('ObjectStore binary form', () => {
@@ -112,5 +169,76 @@ describe('ObjectStore binary form', () => {
     for (const cut of [13, Math.floor(bytes.length / 3), bytes.length - 1]) {
       expect(() => ObjectStore.fromBinary(bytes.subarray(0, cut))).toThrow()
     }
+  })
+
+  it('makes the same bytes a batch at a time as in one buffer (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(csObjectArbitrary, { maxLength: 6 }),
+        fc.array(mvObjectArbitrary, { maxLength: 6 }),
+        fc.boolean(),
+        (cs, mv, finished) => {
+          const store = storeOf(cs, mv)
+          if (finished) store.finish()
+          const output = store.toBinaryOutput()
+          const bytes = joined(output.pieces())
+
+          expect(bytes.byteLength).toBe(output.byteLength)
+          expect(sameBytes(bytes, store.toBinary())).toBe(true)
+        },
+      ),
+      { numRuns: 60 },
+    )
+  })
+
+  it('writes and reads a large store a window at a time, never the whole at once', () => {
+    const { store, cs, mv } = largeStore(1500)
+    const output = store.toBinaryOutput()
+    const pieces = [...output.pieces()].map((piece) => piece.slice())
+    const bytes = joined(pieces)
+    expect(bytes.byteLength).toBeGreaterThan(4 << 20)
+    expect(Math.max(...pieces.map((piece) => piece.byteLength))).toBeLessThanOrEqual(1 << 20)
+
+    const input = fileLike(bytes)
+    const copy = ObjectStore.fromBinary(input)
+
+    expect(answers(copy, cs, mv)).toEqual(answers(store, cs, mv))
+    expect(Math.max(...input.reads)).toBeLessThanOrEqual(1 << 20)
+    const total = input.reads.reduce((sum, length) => sum + length, 0)
+    expect(total).toBeGreaterThanOrEqual(bytes.byteLength)
+    expect(total).toBeLessThan(bytes.byteLength * 1.05)
+  })
+
+  it('refuses data cut inside a section, read from memory or a file', () => {
+    const { store } = largeStore(300)
+    const bytes = store.toBinary()
+    for (const cut of [csFlagsLengthAt(bytes) + 6, Math.floor(bytes.length / 2) + 3, bytes.length - 5]) {
+      const part = bytes.slice(0, cut)
+      expect(() => ObjectStore.fromBinary(part)).toThrow(StoreFormatError)
+      expect(() => ObjectStore.fromBinary(fileLike(part))).toThrow(StoreFormatError)
+    }
+  })
+
+  it.each([
+    ['one entry more', 1],
+    ['one entry fewer', -1],
+  ])('refuses a section with %s than its table holds', (_, change) => {
+    const [cs, mv] = fc.sample(
+      fc.tuple(
+        fc.array(csObjectArbitrary, { minLength: 4, maxLength: 4 }),
+        fc.array(mvObjectArbitrary, { minLength: 2, maxLength: 2 }),
+      ),
+      { numRuns: 1, seed: 5 },
+    )[0]!
+    const store = storeOf(cs, mv)
+    store.finish()
+    const bytes = store.toBinary()
+    const at = csFlagsLengthAt(bytes)
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    expect(view.getUint32(at, true)).toBe(4)
+    view.setUint32(at, 4 + change, true)
+
+    expect(() => ObjectStore.fromBinary(bytes)).toThrow(StoreFormatError)
+    expect(() => ObjectStore.fromBinary(fileLike(bytes))).toThrow(StoreFormatError)
   })
 })

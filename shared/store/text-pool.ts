@@ -132,10 +132,10 @@ export class TextPool {
       out.text(chunk.text)
       out.uint(chunk.count)
     }
-    out.array(this.starts.flat())
+    out.arrays(this.starts.parts())
   }
 
-  /** Appends a pool written by `writeTo`. */
+  /** Appends a pool written by `writeTo`; its offsets go straight into this pool's chunks. */
   public readFrom(input: BinaryReader): void {
     this.seal()
     const chunks = input.uint()
@@ -144,10 +144,7 @@ export class TextPool {
       const count = input.uint()
       this.appendChunk(text, count)
     }
-    const starts = input.uint16Array()
-    if (starts.length !== this.pendingFirst - this.starts.length)
-      throw new RangeError('text pool: damaged offsets')
-    this.starts.appendAll(starts)
+    input.arrayInto(this.starts, 2, this.pendingFirst - this.starts.length)
   }
 
   /** Appends every string of another pool (segments joined after a parallel load). */

@@ -1,4 +1,4 @@
-import type { BinaryReader, BinaryWriter } from './binary'
+import { type BinaryReader, type BinaryWriter, StoreFormatError } from './binary'
 import { uint32Array, uint8Array } from './chunked-array'
 import { TextPool } from './text-pool'
 
@@ -82,19 +82,34 @@ export class TimeColumn {
   /** Writes the column. */
   public writeTo(out: BinaryWriter): void {
     out.json(this.shapes)
-    out.array(this.kinds.flat())
-    out.array(this.seconds.flat())
-    out.array(this.fractions.flat())
+    out.arrays(this.kinds.parts())
+    out.arrays(this.seconds.parts())
+    out.arrays(this.fractions.parts())
     this.texts.writeTo(out)
   }
 
-  /** Appends a column written by `writeTo`. */
+  /** Appends a column written by `writeTo`; into an empty column, straight into its chunks. */
   public readFrom(input: BinaryReader): void {
     const shapes = input.json<string[]>()
-    const kinds = input.uint8Array()
-    const seconds = input.uint32Array()
-    const fractions = input.uint32Array()
-    this.appendEntries(shapes, kinds, seconds, fractions, () => this.texts.readFrom(input))
+    if (this.length > 0 || this.shapes.length > 0) {
+      const kinds = input.uint8Array()
+      const seconds = input.uint32Array()
+      const fractions = input.uint32Array()
+      this.appendEntries(shapes, kinds, seconds, fractions, () => this.texts.readFrom(input))
+      return
+    }
+    if (!Array.isArray(shapes) || shapes.length >= TEXT_TIME)
+      throw new StoreFormatError('time column: damaged shapes')
+    for (const shape of shapes) this.shapes.push(String(shape))
+    const count = input.arrayInto(this.kinds, 1)
+    input.arrayInto(this.seconds, 4, count)
+    input.arrayInto(this.fractions, 4, count)
+    this.texts.readFrom(input)
+    for (let index = 0; index < count; index += 1) {
+      const kind = this.kinds.get(index)
+      if (kind === TEXT_TIME ? this.seconds.get(index) >= this.texts.length : kind > this.shapes.length)
+        throw new StoreFormatError('time column: damaged entries')
+    }
   }
 
   /** Appends every entry of another column. */

@@ -160,15 +160,16 @@ export class ValueColumn {
   /** Writes the values, their rows and lineage (not the search indexes, which are rebuilt on use). */
   public writeTo(out: BinaryWriter): void {
     this.values.writeTo(out)
-    out.array(this.rows.flat())
-    if (this.lineage !== null) out.array(this.lineage.flat())
+    out.arrays(this.rows.parts())
+    if (this.lineage !== null) out.arrays(this.lineage.parts())
   }
 
-  /** Appends a column written by `writeTo`. */
+  /** Appends a column written by `writeTo` (of a table with the same rows), straight into this column's chunks. */
   public readFrom(input: BinaryReader): void {
+    const first = this.rows.length
     this.values.readFrom(input)
-    this.rows.appendAll(input.uint32Array())
-    this.lineage?.appendAll(input.uint16Array())
+    input.arrayInto(this.rows, 4, this.values.length - first)
+    if (this.lineage !== null) input.arrayInto(this.lineage, 2, this.values.length - first)
     this.checkLengths()
   }
 
