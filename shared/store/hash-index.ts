@@ -1,3 +1,5 @@
+import { StoreFormatError } from './binary'
+
 /**
  * An open-addressing hash table from a key's hash to the rows that have that key.
  *
@@ -8,9 +10,21 @@
 export class RowHashIndex {
   private readonly slots: Uint32Array
 
-  /** Builds the table for `rows` rows; `hashOf(row)` returns the row's key hash, or null to leave it out. */
-  public constructor(rows: number, hashOf: (row: number) => number | null) {
+  /**
+   * Builds the table for `rows` rows; `hashOf(row)` returns the row's key hash, or null to leave it out. Given the
+   * slots of a table built before (`slotArray`, read back from a store's binary form), takes them as they are;
+   * throws StoreFormatError when they cannot be a table of `rows` rows.
+   */
+  public constructor(rows: number, hashOf: ((row: number) => number | null) | Uint32Array) {
     const capacity = Math.max(8, rows * 2)
+    if (hashOf instanceof Uint32Array) {
+      if (hashOf.length !== capacity) throw new StoreFormatError('hash index: damaged slots')
+      for (let slot = 0; slot < capacity; slot += 1) {
+        if ((hashOf[slot] ?? 0) > rows) throw new StoreFormatError('hash index: damaged slots')
+      }
+      this.slots = hashOf
+      return
+    }
     this.slots = new Uint32Array(capacity)
     for (let row = 0; row < rows; row += 1) {
       const hash = hashOf(row)
@@ -45,6 +59,11 @@ export class RowHashIndex {
       slot = slot + 1 === capacity ? 0 : slot + 1
     }
     return -1
+  }
+
+  /** The table's slots, to be written with a store's binary form (not a copy: never change them). */
+  public get slotArray(): Uint32Array {
+    return this.slots
   }
 
   /** Bytes held. */

@@ -25,6 +25,10 @@ function answers(store: ObjectStore, cs: readonly CsObject[], mv: readonly MvObj
     byDn: cs.map((object) => store.csRowsByDn(object.dn)),
     linked: mv.map((object) => store.csRowsLinkedTo(object.id)),
     mvById: mv.map((object) => store.mvRowOf(object.id)),
+    duplicates: store.duplicateGroups(),
+    connectors: [...new Set(cs.map((object) => object.connectorId ?? ''))].map((id) => [
+      ...store.csRowsOfConnector(id),
+    ]),
     columns: [...new Set(mv.flatMap((object) => object.attributes.map((attribute) => attribute.name)))].map(
       (name) => store.mvColumn(name)?.indexedRows('a', 'starts-with'),
     ),
@@ -126,6 +130,30 @@ describe('ObjectStore binary form', () => {
       ),
       { numRuns: 150 },
     )
+  })
+
+  it('keeps the duplicate groups and lookups of a store read back, from memory or a file', () => {
+    const [cs, mv] = fc.sample(
+      fc.tuple(
+        fc.array(csObjectArbitrary, { minLength: 4, maxLength: 4 }),
+        fc.array(mvObjectArbitrary, { minLength: 3, maxLength: 3 }),
+      ),
+      { numRuns: 1, seed: 9 },
+    )[0]!
+    const twice = (object: CsObject): CsObject => ({ ...object, connectorId: cs[0]!.connectorId })
+    const csWithDuplicates = [...cs, twice(cs[0]!), { ...twice(cs[1]!), id: `${cs[1]!.id}-other` }]
+    const mvWithDuplicates = [...mv, { ...mv[2]!, objectType: 'group' }]
+    const store = storeOf(csWithDuplicates, mvWithDuplicates)
+    store.finish()
+    expect(store.duplicateGroups().map((group) => group.kind)).toEqual(
+      expect.arrayContaining(['cs-id', 'cs-dn', 'mv-id']),
+    )
+    const bytes = store.toBinary()
+    const expected = answers(store, csWithDuplicates, mvWithDuplicates)
+
+    for (const copy of [ObjectStore.fromBinary(bytes), ObjectStore.fromBinary(fileLike(bytes))]) {
+      expect(answers(copy, csWithDuplicates, mvWithDuplicates)).toEqual(expected)
+    }
   })
 
   it('keeps the computed metaverse of a store read back', () => {
