@@ -253,6 +253,22 @@ export function firstScreenBudgets(size: SizeResult): BudgetCheck[] {
       'at-most',
     ),
     check(
+      'open writing the cache, peak RSS <= 0.35x XML + 150 MB',
+      size.label,
+      first.cacheWrite.peakRssBytes / MB,
+      (OPEN_RSS_SHARE_OF_XML * size.xmlBytes + OPEN_RSS_ALLOWANCE_BYTES) / MB,
+      'MB',
+      'at-most',
+    ),
+    check(
+      'reopen peak RSS <= 0.35x XML + 150 MB',
+      size.label,
+      first.medians.reopen.peakRssBytes / MB,
+      (OPEN_RSS_SHARE_OF_XML * size.xmlBytes + OPEN_RSS_ALLOWANCE_BYTES) / MB,
+      'MB',
+      'at-most',
+    ),
+    check(
       'reopen from cache <= 3 s',
       size.label,
       first.medians.reopen.seconds,

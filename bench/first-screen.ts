@@ -27,6 +27,8 @@ export interface FirstScreenResult {
   readonly defaultReaders: number
   /** Bytes of the reopen cache entry. */
   readonly cacheBytes: number
+  /** The one open that filled the cache (cache on, the process exits once the entry is written): its peak RSS. */
+  readonly cacheWrite: ProcessFigures
 }
 
 /** `summary demo` from process start, median of the rounds. */
@@ -94,7 +96,7 @@ export function measureFirstScreen(
   }
   try {
     // Fills the cache (the process exits once the entry is written).
-    timed(process.execPath, summary, base)
+    const cacheWrite = timed(process.execPath, summary, { ...base, SYNCLENS_READERS: '1' })
     const all: Record<FirstScreenRun, ProcessFigures[]> = {
       xmllint: [],
       serial: [],
@@ -116,6 +118,7 @@ export function measureFirstScreen(
       readers,
       defaultReaders: Math.max(1, Math.min(8, os.availableParallelism() - 1)),
       cacheBytes: folderSize(path.join(cacheDir, 'stores')),
+      cacheWrite,
     }
   } finally {
     fs.rmSync(cacheDir, { recursive: true, force: true })

@@ -194,6 +194,16 @@ export function firstScreenTable(sizes: readonly SizeResult[]): string {
         run === 'xmllint' ? '' : ratio(xmllint.cpuSeconds, figures.cpuSeconds),
       ])
     }
+    const write = first.cacheWrite
+    rows.push([
+      size.label,
+      'first open writing the cache (1 run, 1 thread)',
+      fixed(write.seconds, 2),
+      fixed(write.cpuSeconds, 2),
+      fixed(write.peakRssBytes / MB, 0),
+      '',
+      '',
+    ])
   }
   return textTable(
     ['size', 'run', 'wall s', 'CPU s', 'peak RSS MB', 'speed vs xmllint (wall)', '(CPU)'],
