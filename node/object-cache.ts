@@ -78,14 +78,21 @@ export function diskObjectCache(
  */
 export function openFileInput(file: string): ByteInput | null {
   let descriptor: number
+  let byteLength: number
   try {
     descriptor = fs.openSync(file, 'r')
   } catch {
     return null
   }
+  try {
+    byteLength = fs.fstatSync(descriptor).size
+  } catch {
+    fs.closeSync(descriptor)
+    return null
+  }
   let open = true
   return {
-    byteLength: fs.fstatSync(descriptor).size,
+    byteLength,
     read: (target, position) => {
       if (!open) throw new Error(`${file} is closed`)
       for (let done = 0; done < target.byteLength;) {

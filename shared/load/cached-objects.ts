@@ -39,7 +39,7 @@ export async function restoreObjects(
   context: ObjectFacts,
   tracker: ProgressTracker,
 ): Promise<ObjectStore | null> {
-  const input = await cache.read()
+  const input = await cache.read().catch(() => null)
   if (input === null) return null
   try {
     const length = new Uint8Array(4)
