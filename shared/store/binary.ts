@@ -29,6 +29,8 @@ const TWO_BYTE = 2
 const WIDE = /[\u0100-\uffff]/
 /** Bytes the writer makes at a time, and the reader's window for small sections. */
 const BATCH_BYTES = 1 << 20
+/** Characters of one run of texts (see `BinaryWriter.texts`): above Node's 1 MB bar for strings kept off the heap. */
+const RUN_CHARS = 4 << 20
 /** Room for the small values (numbers, lengths, padding) written between arrays and texts. */
 const SMALL_BYTES = 4096
 
@@ -129,6 +131,36 @@ export class BinaryWriter implements ByteOutput {
     this.align()
     this.push({ text: value, wide })
     this.align()
+  }
+
+  /**
+   * Many texts (a text pool's chunks) whose lengths are written before them: in runs of one width of up to 4 MiB
+   * each, every run one section, so that a reader turns a run into one string (see `BinaryReader.texts`).
+   */
+  public texts(values: readonly string[]): void {
+    for (let first = 0; first < values.length;) {
+      const wide = WIDE.test(values[first] ?? '')
+      let end = first + 1
+      let chars = values[first]?.length ?? 0
+      while (end < values.length && chars < RUN_CHARS) {
+        const next = values[end] ?? ''
+        if (WIDE.test(next) !== wide) break
+        chars += next.length
+        end += 1
+      }
+      this.uint(wide ? TWO_BYTE : ONE_BYTE)
+      this.uint(end - first)
+      this.uint(chars)
+      if (chars > 0) {
+        this.align()
+        for (let index = first; index < end; index += 1) {
+          const text = values[index] ?? ''
+          if (text.length > 0) this.push({ text, wide })
+        }
+        this.align()
+      }
+      first = end
+    }
   }
 
   /** Plain data (rare parts, small lists), as JSON text. */
@@ -344,6 +376,37 @@ export class BinaryReader {
     const kind = this.uint()
     const length = this.uint()
     if (length === 0) return ''
+    return this.decode(kind, length)
+  }
+
+  /**
+   * Texts written by `texts`, whose lengths the caller has read (a section before them). Each run of texts comes
+   * back as one string that the texts are slices of: a run over 1 MB becomes a string outside the JavaScript heap,
+   * which the garbage collector never copies.
+   */
+  public texts(lengths: Uint32Array): string[] {
+    const out: string[] = []
+    while (out.length < lengths.length) {
+      const kind = this.uint()
+      const count = this.uint()
+      const total = this.uint()
+      let sum = 0
+      for (let index = out.length; index < out.length + count && index < lengths.length; index += 1)
+        sum += lengths[index] ?? 0
+      if (count === 0 || out.length + count > lengths.length || sum !== total)
+        throw new StoreFormatError('damaged text run')
+      const run = total === 0 ? '' : this.decode(kind, total)
+      for (let index = 0, start = 0; index < count; index += 1) {
+        const length = lengths[out.length] ?? 0
+        out.push(count === 1 ? run : run.slice(start, start + length))
+        start += length
+      }
+    }
+    return out
+  }
+
+  /** A text of `length` characters of a kind, aligned, from the next section. */
+  private decode(kind: number, length: number): string {
     if (kind !== ONE_BYTE && kind !== TWO_BYTE) throw new StoreFormatError('damaged text section')
     const byteLength = kind === TWO_BYTE ? length * 2 : length
     this.align()

@@ -1,4 +1,4 @@
-import type { BinaryReader, BinaryWriter } from './binary'
+import { type BinaryReader, type BinaryWriter, StoreFormatError } from './binary'
 import { uint16Array } from './chunked-array'
 
 /** Separates strings inside a chunk; XML text cannot contain it, and matches across it are rejected anyway. */
@@ -127,23 +127,20 @@ export class TextPool {
   /** Writes the pool (sealing it first). */
   public writeTo(out: BinaryWriter): void {
     this.seal()
-    out.uint(this.sealed.length)
-    for (const chunk of this.sealed) {
-      out.text(chunk.text)
-      out.uint(chunk.count)
-    }
+    out.array(Uint32Array.from(this.sealed, (chunk) => chunk.count))
+    out.array(Uint32Array.from(this.sealed, (chunk) => chunk.text.length))
+    out.texts(this.sealed.map((chunk) => chunk.text))
     out.arrays(this.starts.parts())
   }
 
   /** Appends a pool written by `writeTo`; its offsets go straight into this pool's chunks. */
   public readFrom(input: BinaryReader): void {
     this.seal()
-    const chunks = input.uint()
-    for (let index = 0; index < chunks; index += 1) {
-      const text = input.text()
-      const count = input.uint()
-      this.appendChunk(text, count)
-    }
+    const counts = input.uint32Array()
+    const lengths = input.uint32Array()
+    if (lengths.length !== counts.length) throw new StoreFormatError('text pool: damaged chunks')
+    const texts = input.texts(lengths)
+    texts.forEach((text, index) => this.appendChunk(text, counts[index] ?? 0))
     input.arrayInto(this.starts, 2, this.pendingFirst - this.starts.length)
   }
 

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { type ByteInput, memoryInput } from '../io/source'
+import { BinaryReader, BinaryWriter, StoreFormatError } from './binary'
+
+const VERSION = 7
+
+function written(write: (out: BinaryWriter) => void): Uint8Array {
+  const out = new BinaryWriter(VERSION)
+  write(out)
+  const pieces = [...out.pieces()].map((piece) => piece.slice())
+  const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.byteLength, 0))
+  let offset = 0
+  for (const piece of pieces) {
+    bytes.set(piece, offset)
+    offset += piece.byteLength
+  }
+  expect(bytes.byteLength).toBe(out.byteLength)
+  return bytes
+}
+
+/** The bytes as a file holds them: the reader cannot see them whole. */
+function fileLike(bytes: Uint8Array): ByteInput {
+  const memory = memoryInput(bytes)
+  return {
+    byteLength: bytes.byteLength,
+    read: (target, position) => memory.read(target, position),
+    close: () => {},
+  }
+}
+
+const texts = [
+  'plain',
+  '',
+  'Zoë Brontë',
+  'Łukasz — 東京',
+  'x'.repeat(3 << 20),
+  'y'.repeat(3 << 20),
+  '—'.repeat(70_000),
+  'tail',
+]
+
+describe('BinaryWriter.texts and BinaryReader.texts', () => {
+  it.each([
+    ['in memory', (bytes: Uint8Array): Uint8Array | ByteInput => bytes],
+    ['from a file', fileLike],
+  ])('read back texts in runs cut by width and by size, %s', (_, source) => {
+    const bytes = written((out) => {
+      out.array(Uint32Array.from(texts, (text) => text.length))
+      out.texts(texts)
+      out.uint(42)
+    })
+    const reader = new BinaryReader(source(bytes), VERSION)
+
+    expect(reader.texts(reader.uint32Array())).toEqual(texts)
+    expect(reader.uint()).toBe(42)
+    expect(reader.atEnd).toBe(true)
+  })
+
+  it('refuses texts whose lengths do not add up to their run', () => {
+    const bytes = written((out) => {
+      out.array(Uint32Array.from(['abc', 'de'], (text) => text.length + 1))
+      out.texts(['abc', 'de'])
+    })
+    const reader = new BinaryReader(fileLike(bytes), VERSION)
+
+    expect(() => reader.texts(reader.uint32Array())).toThrow(StoreFormatError)
+  })
+})
