@@ -88,8 +88,8 @@ export class ObjectStore implements ObjectIndex {
 
   /**
    * A store read back from `toBinary` (in memory, or read section by section from an input such as a file). A
-   * finished store comes back ready to read (its indexes rebuilt); a segment comes back open, to be added to or
-   * appended to another. Throws StoreFormatError (or RangeError) on damaged data.
+   * finished store comes back ready to read, with the indexes it was written with; a segment comes back open, to be
+   * added to or appended to another. Throws StoreFormatError (or RangeError) on damaged data.
    */
   public static fromBinary(data: Uint8Array | ByteInput): ObjectStore {
     const store = new ObjectStore()
