@@ -21,6 +21,7 @@ interface ReadMessage {
 
 /** What a segment reader sends back. */
 type ReaderMessage =
+  | { readonly kind: 'ready' }
   | { readonly kind: 'progress'; readonly bytes: number; readonly objects: number }
   | { readonly kind: 'done'; readonly outcome: SegmentOutcome }
   | { readonly kind: 'failed'; readonly message: string }
@@ -33,29 +34,30 @@ export function isSegmentReaderThread(): boolean {
 /** The body of a segment reader thread: reads each range it is sent and hands the segment back, transferred. */
 export function serveSegmentReads(port: MessagePort): void {
   port.on('message', (message: ReadMessage) => {
-    void readSegment(message, (reply, transfer) => port.postMessage(reply, transfer))
+    readSegment(message, (reply, transfer) => port.postMessage(reply, transfer))
   })
+  port.postMessage({ kind: 'ready' } satisfies ReaderMessage)
 }
 
-async function readSegment(
+function readSegment(
   { job, absolute }: ReadMessage,
   reply: (message: ReaderMessage, transfer?: ArrayBuffer[]) => void,
-): Promise<void> {
+): void {
+  let descriptor: number | null = null
   try {
     const reader = new SegmentReader(job)
+    // One buffer for every chunk: the reader copies what it keeps before push returns.
+    const buffer = new Uint8Array(Math.min(READ_CHUNK_BYTES, Math.max(1, job.end - job.start)))
     let bytes = 0
     let reported = 0
     if (job.end > job.start) {
-      const stream = fs.createReadStream(absolute, {
-        flags: 'r',
-        start: job.start,
-        end: job.end - 1,
-        highWaterMark: READ_CHUNK_BYTES,
-      })
-      for await (const chunk of stream) {
-        const buffer = chunk as Buffer
-        reader.push(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength))
-        bytes += buffer.byteLength
+      descriptor = fs.openSync(absolute, 'r')
+      for (let at = job.start; at < job.end && !reader.failed;) {
+        const read = fs.readSync(descriptor, buffer, 0, Math.min(buffer.length, job.end - at), at)
+        if (read === 0) break
+        reader.push(read === buffer.length ? buffer : buffer.subarray(0, read))
+        at += read
+        bytes += read
         if (bytes - reported >= PROGRESS_BYTES) {
           reported = bytes
           reply({ kind: 'progress', bytes, objects: reader.objects })
@@ -66,6 +68,8 @@ async function readSegment(
     reply({ kind: 'done', outcome }, [outcome.store.buffer as ArrayBuffer])
   } catch (error) {
     reply({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+  } finally {
+    if (descriptor !== null) fs.closeSync(descriptor)
   }
 }
 
@@ -77,23 +81,25 @@ function runningBundle(): string | null {
 }
 
 /**
- * Readers to start: every core but one, within MAX_READERS; so one core loads in its own thread. Measured on a
- * busy 2-core machine, two readers cost 1.4x the CPU of one thread (each compiles the reader and keeps a heap of
- * its own, and the segments are joined) and twice the memory, with no core to spare for them: docs/PERFORMANCE.md.
- * `SYNCLENS_READERS` overrides it; 1 loads in one thread.
+ * Threads to read with, the loading thread included (it reads too; N starts N - 1 reader threads): one per core
+ * that is idle by the load average (every core where the system does not say: Windows), within MAX_READERS, and
+ * one where the other cores are busy: on a busy machine a second thread costs more CPU than it saves wall time
+ * (docs/PERFORMANCE.md). `SYNCLENS_READERS` overrides it; 1 loads in one thread.
  */
 export function segmentReaderCount(
   cores = os.availableParallelism(),
   setting = process.env.SYNCLENS_READERS,
+  load = os.loadavg()[0] ?? 0,
 ): number {
   const asked = Number(setting)
   if (setting !== undefined && Number.isInteger(asked) && asked >= 1) return Math.min(asked, 64)
-  return Math.max(1, Math.min(MAX_READERS, cores - 1))
+  const idle = Math.floor(cores - load + 0.5)
+  return Math.max(1, Math.min(MAX_READERS, cores, idle))
 }
 
 /**
  * Segment readers in worker threads for files on disk (`absolute` maps a source path to its file). Where the
- * running code is not a bundle, or there is one core, `parallelism` is 1 and the load reads in its own thread.
+ * running code is not a bundle, or one thread is to read, `parallelism` is 1 and the load reads in its own thread.
  */
 export function diskSegmentReaders(
   absolute: ReadonlyMap<string, string>,
@@ -102,45 +108,71 @@ export function diskSegmentReaders(
   const script = runningBundle()
   return {
     parallelism: script === null ? 1 : readers,
-    start: () => new WorkerSegmentLoader(script ?? '', absolute, readers),
+    start: () => new WorkerSegmentLoader(script ?? '', absolute, readers - 1),
   }
 }
 
 interface QueuedRead {
-  readonly message: ReadMessage
+  readonly take: () => SegmentJob | null
   readonly onBytes: (bytes: number, objects: number) => void
-  readonly resolve: (outcome: SegmentOutcome) => void
+  readonly resolve: (outcome: SegmentOutcome | null) => void
   readonly reject: (error: Error) => void
 }
 
-/** A pool of reader threads for one load, started as reads arrive, all ended by `close`. */
+/**
+ * The reader threads of one load, all started at once (each compiles the bundle meanwhile) and ended by `close`.
+ * A read waits for a thread that is ready and idle; only then does the load name the segment (`take`).
+ */
 class WorkerSegmentLoader implements SegmentLoader {
   private readonly idle: Worker[] = []
   private readonly all: Worker[] = []
   private readonly queue: QueuedRead[] = []
+  private readonly handles = new Map<string, Promise<fs.promises.FileHandle>>()
   private closed = false
 
   public constructor(
-    private readonly script: string,
+    script: string,
     private readonly absolute: ReadonlyMap<string, string>,
-    private readonly readers: number,
-  ) {}
-
-  public async readRange(path: string, start: number, length: number): Promise<Uint8Array> {
-    const handle = await fs.promises.open(this.file(path), 'r')
-    try {
-      const buffer = new Uint8Array(length)
-      const { bytesRead } = await handle.read(buffer, 0, length, start)
-      return buffer.subarray(0, bytesRead)
-    } finally {
-      await handle.close()
+    threads: number,
+  ) {
+    for (let count = 0; count < threads; count += 1) {
+      const worker = new Worker(script, { workerData: { role: ROLE } })
+      worker.unref()
+      this.all.push(worker)
+      const onStartError = (): void => this.drop(worker)
+      worker.once('error', onStartError)
+      worker.once('message', (message: ReaderMessage) => {
+        worker.off('error', onStartError)
+        if (message.kind !== 'ready') return
+        this.idle.push(worker)
+        this.next()
+      })
     }
   }
 
-  public read(job: SegmentJob, onBytes: (bytes: number, objects: number) => void): Promise<SegmentOutcome> {
+  public async readRange(path: string, start: number, length: number): Promise<Uint8Array> {
+    const file = this.file(path)
+    let handle = this.handles.get(file)
+    if (handle === undefined) {
+      handle = fs.promises.open(file, 'r')
+      this.handles.set(file, handle)
+    }
+    const buffer = new Uint8Array(length)
+    const { bytesRead } = await (await handle).read(buffer, 0, length, start)
+    return buffer.subarray(0, bytesRead)
+  }
+
+  public read(
+    take: () => SegmentJob | null,
+    onBytes: (bytes: number, objects: number) => void,
+  ): Promise<SegmentOutcome | null> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ message: { job, absolute: this.file(job.path) }, onBytes, resolve, reject })
-      this.next()
+      if (this.closed) reject(new Error('the load was closed'))
+      else if (this.all.length === 0) resolve(null)
+      else {
+        this.queue.push({ take, onBytes, resolve, reject })
+        this.next()
+      }
     })
   }
 
@@ -148,6 +180,9 @@ class WorkerSegmentLoader implements SegmentLoader {
     this.closed = true
     for (const worker of this.all) void worker.terminate()
     for (const queued of this.queue.splice(0)) queued.reject(new Error('the load was closed'))
+    for (const handle of this.handles.values())
+      void handle.then((opened) => opened.close()).catch(() => undefined)
+    this.handles.clear()
   }
 
   private file(path: string): string {
@@ -156,48 +191,57 @@ class WorkerSegmentLoader implements SegmentLoader {
     return file
   }
 
-  private next(): void {
-    if (this.closed) return
-    const queued = this.queue.shift()
-    if (queued === undefined) return
-    let worker = this.idle.pop()
-    if (worker === undefined) {
-      if (this.all.length >= this.readers) {
-        this.queue.unshift(queued)
-        return
-      }
-      worker = new Worker(this.script, { workerData: { role: ROLE } })
-      worker.unref()
-      this.all.push(worker)
-    }
-    this.run(worker, queued)
+  /** A thread that failed to start: reads waiting for one resolve null when none is left. */
+  private drop(worker: Worker): void {
+    this.all.splice(this.all.indexOf(worker), 1)
+    if (this.all.length === 0) for (const queued of this.queue.splice(0)) queued.resolve(null)
   }
 
-  private run(worker: Worker, queued: QueuedRead): void {
+  private next(): void {
+    while (!this.closed && this.idle.length > 0 && this.queue.length > 0) {
+      const queued = this.queue.shift()
+      const worker = this.idle.pop()
+      if (queued === undefined || worker === undefined) return
+      const job = queued.take()
+      if (job === null) {
+        this.idle.push(worker)
+        queued.resolve(null)
+        continue
+      }
+      const absolute = this.absolute.get(job.path)
+      if (absolute === undefined) {
+        this.idle.push(worker)
+        queued.reject(new Error(`${job.path} is not a file of this snapshot on disk`))
+        continue
+      }
+      this.run(worker, { job, absolute }, queued)
+    }
+  }
+
+  private run(worker: Worker, message: ReadMessage, queued: QueuedRead): void {
     const finish = (): void => {
       worker.off('message', onMessage)
       worker.off('error', onError)
       this.idle.push(worker)
       this.next()
     }
-    const onMessage = (message: ReaderMessage): void => {
-      if (message.kind === 'progress') queued.onBytes(message.bytes, message.objects)
-      else if (message.kind === 'done') {
+    const onMessage = (reply: ReaderMessage): void => {
+      if (reply.kind === 'progress') queued.onBytes(reply.bytes, reply.objects)
+      else if (reply.kind === 'done') {
         finish()
-        queued.resolve(message.outcome)
-      } else {
+        queued.resolve(reply.outcome)
+      } else if (reply.kind === 'failed') {
         finish()
-        queued.reject(new Error(message.message))
+        queued.reject(new Error(reply.message))
       }
     }
     const onError = (error: Error): void => {
       worker.off('message', onMessage)
-      this.all.splice(this.all.indexOf(worker), 1)
+      this.drop(worker)
       queued.reject(error)
-      this.next()
     }
     worker.on('message', onMessage)
     worker.once('error', onError)
-    worker.postMessage(queued.message)
+    worker.postMessage(message)
   }
 }

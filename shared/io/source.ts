@@ -137,9 +137,12 @@ export interface SegmentOutcome {
 
 /** Starts a set of parallel segment readers for one load. */
 export interface SegmentLoaderFactory {
-  /** How many segments can be read at once (1: not worth it, read in-thread). */
+  /**
+   * How many threads read segments at once, the loading thread included (it reads the first segments straight
+   * into the store): 1 reads in one thread; N starts N - 1 readers.
+   */
   readonly parallelism: number
-  /** The smallest segment worth a reader (tests cut small files); 16 MiB when absent. */
+  /** The smallest piece worth a reader (tests cut small files); 4 MiB when absent, 16 MiB of files in all. */
   readonly minSegmentBytes?: number
   /** Readers for one load; `close` ends them. */
   start(): SegmentLoader
@@ -149,8 +152,15 @@ export interface SegmentLoaderFactory {
 export interface SegmentLoader {
   /** Reads `length` bytes of a file from `start` (to find where segments may start). */
   readRange(path: string, start: number, length: number): Promise<Uint8Array>
-  /** Reads one segment; `onBytes` is told how many bytes of it are read so far. */
-  read(job: SegmentJob, onBytes: (bytes: number, objects: number) => void): Promise<SegmentOutcome>
+  /**
+   * Reads one segment in the next reader that is free (started and idle): `take` is called then and names the
+   * job, so that the load decides who reads what as late as it can; when it gives null, the read resolves null.
+   * `onBytes` is told how many bytes of the segment are read so far.
+   */
+  read(
+    take: () => SegmentJob | null,
+    onBytes: (bytes: number, objects: number) => void,
+  ): Promise<SegmentOutcome | null>
   /** Ends the readers (after the load, or when it is cancelled). */
   close(): void
 }

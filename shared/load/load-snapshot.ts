@@ -19,15 +19,27 @@ import { DETECTION_HEAD_BYTES, detectFileKind, FILE_KIND_LABELS, type FileKind }
 import { ProgressTracker } from './progress'
 import { type AbortSignalLike, LoadCancelled } from '../model/cancel'
 import { type ProgressListener } from './progress'
-import type { SegmentJob, SegmentLoaderFactory, SnapshotSource, SourceFile } from '../io/source'
+import type {
+  SegmentJob,
+  SegmentLoader,
+  SegmentLoaderFactory,
+  SegmentOutcome,
+  SnapshotSource,
+  SourceFile,
+} from '../io/source'
 import { type FileRows, keepObjects, restoreObjects } from './cached-objects'
+import { IssueBudget } from '../formats/csexport/issue-budget'
+import { invalidTextIssue } from '../formats/csexport/object-stream-reader'
 import {
+  allClean,
   joinSegments,
   MIN_SEGMENT_BYTES,
   planSegments,
   type PlannedSegment,
+  SegmentClaims,
   segmentBytes,
 } from './parallel-objects'
+import { SegmentReader } from './segment-reader'
 
 /** A loaded snapshot: everything read from its files, plus what went wrong. */
 export interface LoadedSnapshot {
@@ -184,10 +196,7 @@ export async function loadSnapshot(
   const cache = objectFiles.length > 0 ? source.accelerators?.cache : undefined
   let store = cache === undefined ? null : await restoreObjects(cache, objectFiles, context, tracker)
   const fresh = store === null
-  if (store === null) {
-    store = new ObjectStore()
-    await loadObjects(objectFiles, source.accelerators?.segments, store, context, control)
-  }
+  if (store === null) store = await loadObjects(objectFiles, source.accelerators?.segments, context, control)
   const configuration =
     inferred.length === 0 ? assembled.configuration : { ...assembled.configuration, connectors: inferred }
   checkCancel()
@@ -340,37 +349,68 @@ interface ObjectContext {
 }
 
 /**
- * Reads the object files into the store in their order: in parallel segments when the host offers readers and
- * the files are large enough to gain from them, else chunk by chunk in this thread.
+ * Reads the object files into a store in their order: in parallel segments when the host offers readers and the
+ * files are large enough to gain from them, else chunk by chunk in this thread.
  */
 async function loadObjects(
   files: readonly DetectedFile[],
   segments: SegmentLoaderFactory | undefined,
-  store: ObjectStore,
   context: ObjectContext,
   control: StreamControl,
-): Promise<void> {
+): Promise<ObjectStore> {
   const total = files.reduce((sum, entry) => sum + entry.file.size, 0)
   if (
     segments !== undefined &&
     segments.parallelism > 1 &&
     total >= (segments.minSegmentBytes ?? MIN_SEGMENT_BYTES)
   ) {
-    await loadInSegments(files, segments, total, store, context, control)
-    return
+    const store = new ObjectStore()
+    const own: ObjectContext = { ...context, issues: new IssueCollector(), rows: new Map() }
+    if (await loadInSegments(files, segments, total, store, own, control)) {
+      context.issues.pushAll(own.issues.list())
+      for (const [path, rows] of own.rows) context.rows.set(path, rows)
+      return store
+    }
   }
+  const store = new ObjectStore()
   for (const entry of files) {
     control.checkCancel()
     const before = rowMark(store)
     await streamObjects(entry, ownerOf(entry, context), store, context.issues, control)
     context.rows.set(entry.file.path, fileRows(before, store))
   }
+  return store
+}
+
+/** One object file of a parallel load, with its segments and where they start in the load's list. */
+interface SegmentPlan {
+  readonly entry: DetectedFile
+  readonly owner: ConnectorOwner
+  readonly planned: readonly PlannedSegment[]
+  /** Index of the file's first segment among all the load's segments. */
+  readonly first: number
+}
+
+/** What the loading thread needs while it reads the object files with the help of segment readers. */
+interface SegmentLoad {
+  readonly loader: SegmentLoader
+  readonly claims: SegmentClaims
+  /** Each segment's outcome once a reader has read it (null: its read failed). */
+  readonly outcomes: readonly Promise<SegmentOutcome | null>[]
+  readonly store: ObjectStore
+  readonly context: ObjectContext
+  readonly control: StreamControl
+  /** Bytes and objects read so far per segment, by whoever reads it (progress). */
+  readonly progress: { bytes: number; objects: number }[]
 }
 
 /**
- * The parallel load: every file cut into segments, all segments read at once by the host's readers, then
- * joined into the store file by file, in order, as each file's segments arrive. A file whose segments did not
- * all read cleanly is read again here in one piece, so that what it reports is what a serial load reports.
+ * The parallel load: every file cut into segments, in file order. The loading thread reads segments from the
+ * front straight into the store, as a serial load does; the readers take segments from the back, each into a
+ * store segment of its own, which the loading thread joins in order once it meets them. A file whose readers'
+ * segments did not all read cleanly is read on from where the loading thread stopped, or again in one piece, so
+ * that what it reports is what a serial load reports. Returns false, when the loading thread's own part turns
+ * out not to end between objects, for the caller to read every file again in one thread.
  */
 async function loadInSegments(
   files: readonly DetectedFile[],
@@ -379,11 +419,12 @@ async function loadInSegments(
   store: ObjectStore,
   context: ObjectContext,
   control: StreamControl,
-): Promise<void> {
+): Promise<boolean> {
   const loader = factory.start()
   try {
     const pieceBytes = segmentBytes(total, factory.parallelism, factory.minSegmentBytes)
-    const plans: { entry: DetectedFile; owner: ConnectorOwner; planned: PlannedSegment[] }[] = []
+    const plans: SegmentPlan[] = []
+    let first = 0
     for (const entry of files) {
       control.checkCancel()
       const owner = ownerOf(entry, { ...context, issues: new IssueCollector() })
@@ -393,46 +434,163 @@ async function loadInSegments(
         pieceBytes,
         loader,
       )
-      plans.push({ entry, owner, planned })
+      plans.push({ entry, owner, planned, first })
+      first += planned.length
     }
-    const reads = plans.map(({ entry, planned }) => {
-      const progress = planned.map(() => ({ bytes: 0, objects: 0 }))
-      // A reader that fails (a thread out of memory, a file gone) sends its file back to one serial read.
-      return planned.map((segment, index) =>
-        loader
-          .read(segment.job, (bytes, objects) => {
-            progress[index] = { bytes, objects }
-            control.tracker.update(entry.index, {
-              bytesRead: progress.reduce((sum, part) => sum + part.bytes, 0),
-              objects: progress.reduce((sum, part) => sum + part.objects, 0),
-            })
-            control.report()
-          })
-          .catch(() => null),
-      )
-    })
-    for (const [index, { entry, owner, planned }] of plans.entries()) {
-      const outcomes = await Promise.all(reads[index] ?? [])
-      control.checkCancel()
-      ownerOf(entry, context)
-      const before = rowMark(store)
-      const joined = joinSegments(store, entry.file.path, planned, outcomes, (issue) =>
-        context.issues.push(issue),
-      )
-      if (joined) {
-        const objects = outcomes.reduce((sum, outcome) => sum + (outcome?.objects ?? 0), 0)
-        control.tracker.update(entry.index, { bytesRead: entry.file.size, objects })
-        control.tracker.finish(entry.index)
-      } else {
-        await streamObjects(entry, owner, store, context.issues, control)
-      }
-      context.rows.set(entry.file.path, fileRows(before, store))
-      reads[index] = []
+    const all = plans.flatMap((plan) => plan.planned.map((segment) => ({ plan, segment })))
+    const claims = new SegmentClaims(all.length)
+    const progress = all.map(() => ({ bytes: 0, objects: 0 }))
+    const settle: ((outcome: SegmentOutcome | null) => void)[] = []
+    const outcomes = all.map(() => new Promise<SegmentOutcome | null>((resolve) => settle.push(resolve)))
+    const load: SegmentLoad = { loader, claims, outcomes, store, context, control, progress }
+    const fileProgress = (plan: SegmentPlan): void => {
+      const parts = progress.slice(plan.first, plan.first + plan.planned.length)
+      control.tracker.update(plan.entry.index, {
+        bytesRead: parts.reduce((sum, part) => sum + part.bytes, 0),
+        objects: parts.reduce((sum, part) => sum + part.objects, 0),
+      })
       control.report()
     }
+    // Each reader asks for the last segment nobody has, as soon as it is free, until none is left.
+    const serve = async (): Promise<void> => {
+      for (;;) {
+        let index = -1
+        const outcome = await loader
+          .read(
+            () => {
+              index = claims.claimBack() ?? -1
+              return all[index]?.segment.job ?? null
+            },
+            (bytes, objects) => {
+              const part = all[index]
+              if (part === undefined) return
+              progress[index] = { bytes, objects }
+              fileProgress(part.plan)
+            },
+          )
+          // A reader that fails (a thread out of memory, a file gone) sends its file back to this thread.
+          .catch(() => null)
+        if (index < 0) return
+        settle[index]?.(outcome)
+      }
+    }
+    for (let reader = 1; reader < factory.parallelism; reader += 1) void serve()
+    for (const plan of plans) {
+      control.checkCancel()
+      ownerOf(plan.entry, context)
+      const before = rowMark(store)
+      if (!(await loadFileInSegments(plan, load, fileProgress))) return false
+      context.rows.set(plan.entry.file.path, fileRows(before, store))
+      control.report()
+    }
+    return true
   } finally {
     loader.close()
   }
+}
+
+/** Bytes the loading thread reads at a time from a range. */
+const OWN_READ_BYTES = 1 << 20
+
+/**
+ * One file of a parallel load: the loading thread reads the file's first segments itself while no reader has
+ * them, then joins the readers' segments. False when its own part does not end between objects.
+ */
+async function loadFileInSegments(
+  plan: SegmentPlan,
+  load: SegmentLoad,
+  fileProgress: (plan: SegmentPlan) => void,
+): Promise<boolean> {
+  const { entry, owner, planned, first } = plan
+  const { store, context, control, claims, loader, progress } = load
+  const path = entry.file.path
+  const budget = new IssueBudget(path, (issue) => context.issues.push(issue))
+  let own: SegmentReader | null = null
+  let taken = 0
+  let readTo = 0
+  // Reads [from, to) of the file into `own`; a read error is reported as a serial load reports it.
+  const readOwn = async (reader: SegmentReader, from: number, to: number): Promise<boolean> => {
+    try {
+      for (let at = from; at < to && !reader.failed;) {
+        control.checkCancel()
+        const chunk = await loader.readRange(path, at, Math.min(OWN_READ_BYTES, to - at))
+        if (chunk.byteLength === 0) break
+        reader.push(chunk)
+        at += chunk.byteLength
+        readTo = at
+        const part = progress[first + taken]
+        if (part !== undefined) {
+          part.bytes = at - (planned[taken]?.job.start ?? 0)
+          part.objects = reader.objects
+        }
+        fileProgress(plan)
+      }
+      return true
+    } catch (error) {
+      if (error instanceof LoadCancelled) throw error
+      context.issues.push(unreadableIssue(entry.file, error))
+      return false
+    }
+  }
+  // Ends the loading thread's read of the file as a serial read ends.
+  const endOwn = (reader: SegmentReader): void => {
+    const summary = reader.close(false)
+    if (summary.invalidTextValues > 0) budget.report(invalidTextIssue(path, summary.invalidTextValues))
+    control.tracker.update(entry.index, { objects: summary.objects })
+    control.tracker.finish(entry.index)
+    if (summary.partial) context.issues.push(partialIssue(path, summary.objects))
+  }
+  while (taken < planned.length && claims.claimFront(first + taken)) {
+    const segment = planned[taken]
+    if (segment === undefined) break
+    own ??= new SegmentReader(
+      { ...segment.job, start: 0, end: entry.file.size, startsInside: false, endsInside: false },
+      { store, record: (issue, onceKey) => budget.replay(issue, onceKey) },
+    )
+    const read = await readOwn(own, segment.job.start, segment.job.end)
+    taken += 1
+    if (!read || own.failed) {
+      endOwn(own)
+      return true
+    }
+  }
+  if (own !== null && taken === planned.length) {
+    endOwn(own)
+    return true
+  }
+  const rest = await Promise.all(load.outcomes.slice(first + taken, first + planned.length))
+  control.checkCancel()
+  if (!allClean(rest)) {
+    // A reader's segment did not read as whole objects: read on (or from the start) here, as a serial load does.
+    if (own === null) {
+      await streamObjects(entry, owner, store, context.issues, control)
+      return true
+    }
+    await readOwn(own, readTo, entry.file.size)
+    endOwn(own)
+    return true
+  }
+  const segments: readonly SegmentOutcome[] = rest
+  const ownPart = own?.close(true) ?? { clean: true, lineFeeds: 0, invalidTextValues: 0, objects: 0 }
+  if (!ownPart.clean) return false
+  joinSegments(store, path, planned.slice(taken), segments, {
+    budget,
+    lines: ownPart.lineFeeds,
+    invalidTextValues: ownPart.invalidTextValues,
+  })
+  const objects = ownPart.objects + segments.reduce((sum, outcome) => sum + outcome.objects, 0)
+  control.tracker.update(entry.index, { bytesRead: entry.file.size, objects })
+  control.tracker.finish(entry.index)
+  return true
+}
+
+/** The warning of a file whose read stopped at an error. */
+function partialIssue(path: string, objects: number): LoadIssue {
+  return loadIssue(
+    'warning',
+    path,
+    `Only the first ${objects} object(s) of this file could be read; they are shown and marked as partial.`,
+  )
 }
 
 /** The connector an object file belongs to (ids null for a metaverse export); warns when it cannot be told. */
@@ -515,15 +673,7 @@ async function streamObjects(
   const summary = reader.end()
   control.tracker.update(entry.index, { objects: summary.objects })
   control.tracker.finish(entry.index)
-  if (summary.partial) {
-    issues.push(
-      loadIssue(
-        'warning',
-        path,
-        `Only the first ${summary.objects} object(s) of this file could be read; they are shown and marked as partial.`,
-      ),
-    )
-  }
+  if (summary.partial) issues.push(partialIssue(path, summary.objects))
 }
 
 function rowMark(store: ObjectStore): readonly [number, number] {

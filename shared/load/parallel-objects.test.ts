@@ -4,7 +4,7 @@ import type { ObjectStore } from '../store/object-store'
 import { generateTrainingSnapshot } from '../training/index'
 import { type LoadedSnapshot, loadSnapshot } from './load-snapshot'
 import { findObjectStart } from './parallel-objects'
-import { memorySegments } from './testing/memory-segments'
+import { type MemorySegmentOptions, memorySegments } from './testing/memory-segments'
 
 /** Everything the views read from a loaded snapshot, in one comparable value. */
 function answers(snapshot: LoadedSnapshot): unknown {
@@ -38,11 +38,34 @@ function readNow(path: string): Uint8Array {
   return bytesByPath.get(path) ?? new Uint8Array(0)
 }
 
+/**
+ * Readers of four kinds: many and quick (they take most segments: the loading thread reads the connector spaces
+ * and meets them in the metaverse export), one as quick, one slow (the loading thread reads most of the metaverse
+ * export too) and one that starts too late to take any.
+ */
+const READERS: readonly Omit<MemorySegmentOptions, 'minSegmentBytes'>[] = [
+  { parallelism: 4 },
+  { parallelism: 2, chunkBytes: 1 << 16 },
+  { parallelism: 2, yieldEveryChunk: true },
+  { parallelism: 2, readerDelayMs: 15 },
+]
+
 async function serialAndParallel(source: SnapshotSource, minSegmentBytes = 64 << 10) {
-  const segments = memorySegments(source, { minSegmentBytes })
   const serial = await loadSnapshot(source)
-  const parallel = await loadSnapshot({ ...source, accelerators: { segments } })
-  return { serial, parallel, jobs: segments.jobs }
+  const runs = []
+  for (const readers of READERS) {
+    const segments = memorySegments(source, { minSegmentBytes, ...readers })
+    runs.push({
+      parallel: await loadSnapshot({ ...source, accelerators: { segments } }),
+      jobs: segments.jobs,
+    })
+  }
+  return { serial, runs, parallel: runs[0]?.parallel, jobs: runs[0]?.jobs ?? [] }
+}
+
+/** Expects every kind of readers to load what a serial load does. */
+function expectSerial({ serial, runs }: Awaited<ReturnType<typeof serialAndParallel>>): void {
+  for (const run of runs) expect(answers(run.parallel)).toEqual(answers(serial))
 }
 
 const AD = 'ConnectorSpaces/contoso.com.xml'
@@ -50,10 +73,18 @@ const MV = 'Metaverse/mv-objects.xml'
 
 describe('parallel load of object files in segments', () => {
   it('gives the same store and issues as a serial load of the training snapshot', async () => {
-    const { serial, parallel, jobs } = await serialAndParallel(training)
+    const result = await serialAndParallel(training)
+    const readBy = result.runs.map(({ jobs }) => jobs.reduce((sum, job) => sum + job.end - job.start, 0))
+    const total = training.files.reduce(
+      (sum, file) => sum + (/(ConnectorSpaces|Metaverse)\//.test(file.path) ? file.size : 0),
+      0,
+    )
 
-    expect(jobs.filter((job) => job.path === MV).length).toBeGreaterThan(3)
-    expect(answers(parallel)).toEqual(answers(serial))
+    expect(result.jobs.filter((job) => job.path === MV).length).toBeGreaterThan(3)
+    // The readers took a part and the loading thread read the rest itself; the late readers took nothing.
+    expect(readBy.slice(0, 3).every((bytes) => bytes > 0 && bytes < total)).toBe(true)
+    expect(readBy[3]).toBe(0)
+    expectSerial(result)
   })
 
   it('reports warnings of every segment at their place in the file, report-once kinds once', async () => {
@@ -66,12 +97,13 @@ describe('parallel load of object files in segments', () => {
           return seen % 2 === 0 ? match.replace('name=', 'nme=') : match
         }),
     )
-    const { serial, parallel } = await serialAndParallel(source)
+    const result = await serialAndParallel(source)
+    const { serial } = result
     const lines = serial.issues.filter((issue) => issue.file === AD).map((issue) => issue.line ?? 0)
 
     expect(lines.length).toBeGreaterThan(150) // past the cap of 200 warnings, then one line saying so
     expect(Math.max(...lines)).toBeGreaterThan(10_000)
-    expect(answers(parallel)).toEqual(answers(serial))
+    expectSerial(result)
   })
 
   it('reads a file again in one piece when a segment breaks, reporting what a serial load reports', async () => {
@@ -79,24 +111,21 @@ describe('parallel load of object files in segments', () => {
       const middle = text.indexOf('<mv-object ', Math.floor(text.length * 0.6))
       return `${text.slice(0, middle)}<broken<${text.slice(middle)}`
     })
-    const { serial, parallel } = await serialAndParallel(source)
+    const result = await serialAndParallel(source)
 
-    expect(serial.issues.some((issue) => issue.file === MV && issue.severity === 'error')).toBe(true)
-    expect(answers(parallel)).toEqual(answers(serial))
+    expect(result.serial.issues.some((issue) => issue.file === MV && issue.severity === 'error')).toBe(true)
+    expectSerial(result)
   })
 
   it('keeps a truncated file partial exactly as a serial load does', async () => {
     const source = edited(AD, (text) => text.slice(0, Math.floor(text.length * 0.7)))
-    const { serial, parallel } = await serialAndParallel(source)
 
-    expect(answers(parallel)).toEqual(answers(serial))
+    expectSerial(await serialAndParallel(source))
   })
 
   it('cuts CRLF files and files with invalid UTF-8 the same way', async () => {
     const crlf = edited(AD, (text) => text.replaceAll('\n', '\r\n').replaceAll('Sales', 'Sa\ufffdles'))
-    const { serial, parallel } = await serialAndParallel(crlf)
-
-    expect(answers(parallel)).toEqual(answers(serial))
+    expectSerial(await serialAndParallel(crlf))
   })
 
   it('leaves files under the smallest segment in one piece', async () => {

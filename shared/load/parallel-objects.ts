@@ -1,14 +1,21 @@
-import { IssueBudget } from '../formats/csexport/issue-budget'
+import type { IssueBudget } from '../formats/csexport/issue-budget'
 import { invalidTextIssue } from '../formats/csexport/object-stream-reader'
 import type { SegmentJob, SegmentLoader, SegmentOutcome } from '../io/source'
 import type { LoadIssue } from '../model/load-issue'
 import type { ObjectStore } from '../store/object-store'
 import { segmentRoot } from './segment-reader'
 
-/** Files smaller than this are read in one piece: a worker's start costs more than splitting saves. */
+/** Object files together smaller than this are read in one thread: a reader's start costs more than it saves. */
 export const MIN_SEGMENT_BYTES = 16 << 20
+/** The smallest piece a file is cut into (a reader's segment costs a store segment and a join). */
+export const MIN_PIECE_BYTES = 4 << 20
 /** How far past a planned cut a segment start is looked for. */
 const SEARCH_WINDOW_BYTES = 1 << 20
+/**
+ * Pieces per reading thread: many small pieces even out files of different sizes and readers that start late,
+ * and keep short the wait for the last piece in flight when the loading thread meets the readers' part.
+ */
+const PIECES_PER_THREAD = 8
 
 /** One planned segment of a file, with the column its first byte has in the file (for issue positions). */
 export interface PlannedSegment {
@@ -28,10 +35,38 @@ export interface SegmentedFile {
   readonly connectorName: string | null
 }
 
-/** Bytes per segment for a load of `totalBytes` of object files on `parallelism` readers. */
-export function segmentBytes(totalBytes: number, parallelism: number, minimum = MIN_SEGMENT_BYTES): number {
-  // Three segments per reader even out files of different sizes and readers that start late.
-  return Math.max(minimum, Math.ceil(totalBytes / Math.max(1, parallelism * 3)))
+/** Bytes per segment for a load of `totalBytes` of object files on `parallelism` reading threads. */
+export function segmentBytes(totalBytes: number, parallelism: number, minimum = MIN_PIECE_BYTES): number {
+  return Math.max(minimum, Math.ceil(totalBytes / Math.max(1, parallelism * PIECES_PER_THREAD)))
+}
+
+/**
+ * Who reads which segment of a load (all files' segments in file order): the loading thread takes them from the
+ * front, straight into the store, and the readers from the back, so that the loading thread never waits for a
+ * segment before the ones it reads and only the readers' part is joined. Where they meet depends on who is faster.
+ */
+export class SegmentClaims {
+  private front = 0
+  private back: number
+
+  /** Claims over `count` segments. */
+  public constructor(count: number) {
+    this.back = count
+  }
+
+  /** The loading thread takes segment `index` when it is the next from the front and no reader has it. */
+  public claimFront(index: number): boolean {
+    if (index !== this.front || this.front >= this.back) return false
+    this.front += 1
+    return true
+  }
+
+  /** A reader takes the last segment nobody has yet; null when none is left. */
+  public claimBack(): number | null {
+    if (this.back <= this.front) return null
+    this.back -= 1
+    return this.back
+  }
 }
 
 /**
@@ -102,27 +137,40 @@ function isUtf8(head: Uint8Array): boolean {
   return first !== 0 && second !== 0
 }
 
+/** Where a file's join starts: after the part the loading thread read itself (nothing, when it read none). */
+export interface JoinStart {
+  /** The file's issue budget (the loading thread's part has already reported through it). */
+  readonly budget: IssueBudget
+  /** Line feeds before the first joined segment. */
+  readonly lines: number
+  /** Values with invalid UTF-8 before the first joined segment. */
+  readonly invalidTextValues: number
+}
+
+/** Whether every segment read cleanly: only then are they joined. */
+export function allClean(
+  outcomes: readonly (SegmentOutcome | null)[],
+): outcomes is readonly SegmentOutcome[] {
+  return outcomes.every((outcome) => outcome?.clean === true)
+}
+
 /**
- * Joins the segments of one file into the store, in order, and reports their issues through one budget as a
- * read of the whole file does: positions moved by the lines (and, on a segment's first line, the columns) before
- * the segment, report-once kinds and the warning cap applied across segments, one warning for invalid UTF-8.
- * Returns false, and joins nothing, when any segment did not read cleanly or its read failed (null): the caller
- * reads the file in one piece.
+ * Joins the segments of one file into the store, in order (all must have read cleanly: `allClean`), and reports
+ * their issues through the file's budget as a read of the whole file does: positions moved by the lines (and, on
+ * a segment's first line, the columns) before the segment, report-once kinds and the warning cap applied across
+ * segments, one warning for invalid UTF-8 at the end.
  */
 export function joinSegments(
   store: ObjectStore,
   path: string,
   planned: readonly PlannedSegment[],
-  outcomes: readonly (SegmentOutcome | null)[],
-  onIssue: (issue: LoadIssue) => void,
-): boolean {
-  const clean: SegmentOutcome[] = []
-  for (const outcome of outcomes) if (outcome?.clean === true) clean.push(outcome)
-  if (clean.length !== planned.length) return false
-  const budget = new IssueBudget(path, onIssue)
-  let lines = 0
-  let invalid = 0
-  clean.forEach((outcome, index) => {
+  outcomes: readonly SegmentOutcome[],
+  start: JoinStart,
+): void {
+  const { budget } = start
+  let lines = start.lines
+  let invalid = start.invalidTextValues
+  outcomes.forEach((outcome, index) => {
     const segment = planned[index]
     if (segment === undefined) return
     store.appendBinary(outcome.store)
@@ -134,7 +182,6 @@ export function joinSegments(
     invalid += outcome.invalidTextValues
   })
   if (invalid > 0) budget.report(invalidTextIssue(path, invalid))
-  return true
 }
 
 /** An issue's position moved from its segment's coordinates to the file's. */

@@ -1,4 +1,5 @@
 import { CsExportReader } from '../formats/csexport/csexport-reader'
+import type { IssueRecorder } from '../formats/csexport/issue-budget'
 import { MvObjectsReader } from '../formats/mv-objects/mv-objects-reader'
 import type { RecordedIssue, SegmentJob, SegmentOutcome } from '../io/source'
 import { ObjectStore } from '../store/object-store'
@@ -13,6 +14,25 @@ export function segmentRoot(kind: SegmentJob['kind']): { readonly open: string; 
     : { open: '<mv-objects>', close: '</mv-objects>' }
 }
 
+/** Where a segment reader puts what it reads; by default a store segment of its own, issues recorded in a list. */
+export interface SegmentTarget {
+  /** The store the objects go to (the loading thread reads the start of a file straight into the load's store). */
+  readonly store?: ObjectStore
+  /** Receives every issue, uncapped, in order (the file's issue budget, when the range starts the file). */
+  readonly record?: IssueRecorder
+}
+
+/** How a segment read ended. */
+export interface SegmentSummary {
+  readonly objects: number
+  /** False when the range did not read as a whole run of objects, or too many issues were met to record. */
+  readonly clean: boolean
+  /** True when an error stopped the read (or the root is not the format's): later objects are missing. */
+  readonly partial: boolean
+  readonly invalidTextValues: number
+  readonly lineFeeds: number
+}
+
 /**
  * Reads one byte range of an object file, pushed in chunks, into a store segment of its own: the work of one
  * worker thread in a parallel load. A range that starts or ends inside the file is wrapped in the format's root
@@ -20,24 +40,30 @@ export function segmentRoot(kind: SegmentJob['kind']): { readonly open: string; 
  * file's budget replays them in order), and whether the range read as whole objects is handed back.
  */
 export class SegmentReader {
-  private readonly store = new ObjectStore()
+  private readonly store: ObjectStore
   private readonly recorded: RecordedIssue[] = []
   private readonly reader: CsExportReader | MvObjectsReader
-  private readonly encoder = new TextEncoder()
   private overflow = false
   private lineFeeds = 0
   private objectCount = 0
 
   /** Creates the reader for one job. */
-  public constructor(private readonly job: SegmentJob) {
+  public constructor(
+    private readonly job: SegmentJob,
+    target: SegmentTarget = {},
+  ) {
+    const store = target.store ?? new ObjectStore()
+    this.store = store
     const common = {
       file: job.path,
       countInvalidTextOnly: true,
       onIssue: (): void => undefined,
-      recordIssue: (issue: RecordedIssue['issue'], onceKey: string | null): void => {
-        if (this.recorded.length < MAX_RECORDED_ISSUES) this.recorded.push({ issue, onceKey })
-        else this.overflow = true
-      },
+      recordIssue:
+        target.record ??
+        ((issue: RecordedIssue['issue'], onceKey: string | null): void => {
+          if (this.recorded.length < MAX_RECORDED_ISSUES) this.recorded.push({ issue, onceKey })
+          else this.overflow = true
+        }),
     }
     this.reader =
       job.kind === 'csexport'
@@ -46,23 +72,28 @@ export class SegmentReader {
             connectorId: job.connectorId,
             connectorName: job.connectorName,
             onObject: (object) => {
-              this.store.addCsObject(object)
+              store.addCsObject(object)
               this.objectCount += 1
             },
           })
         : new MvObjectsReader({
             ...common,
             onObject: (object) => {
-              this.store.addMvObject(object)
+              store.addMvObject(object)
               this.objectCount += 1
             },
           })
-    if (job.startsInside) this.reader.push(this.encoder.encode(segmentRoot(job.kind).open))
+    if (job.startsInside) this.reader.push(new TextEncoder().encode(segmentRoot(job.kind).open))
   }
 
   /** Objects read so far. */
   public get objects(): number {
     return this.objectCount
+  }
+
+  /** Whether the read has stopped at an error: the rest of the range is not read. */
+  public get failed(): boolean {
+    return this.reader.failed
   }
 
   /** Reads the next chunk of the range. */
@@ -71,24 +102,49 @@ export class SegmentReader {
     this.reader.push(chunk)
   }
 
-  /** Ends the range and hands back the segment. */
-  public end(): SegmentOutcome {
-    if (this.job.endsInside) this.reader.push(this.encoder.encode(segmentRoot(this.job.kind).close))
+  /** Ends the read; `cut` closes the wrapping root, as for a range that ends inside the file. */
+  public close(cut = this.job.endsInside): SegmentSummary {
+    if (cut) this.reader.push(new TextEncoder().encode(segmentRoot(this.job.kind).close))
     const summary = this.reader.end()
     return {
-      store: this.store.toBinary(),
       objects: summary.objects,
-      issues: this.recorded,
       clean: !summary.partial && !this.overflow,
+      partial: summary.partial,
       invalidTextValues: summary.invalidTextValues,
       lineFeeds: this.lineFeeds,
     }
   }
+
+  /** Ends the range and hands back the segment (in binary form) with the issues it recorded. */
+  public end(): SegmentOutcome {
+    const summary = this.close()
+    return {
+      store: this.store.toBinary(),
+      objects: summary.objects,
+      issues: this.recorded,
+      clean: summary.clean,
+      invalidTextValues: summary.invalidTextValues,
+      lineFeeds: summary.lineFeeds,
+    }
+  }
 }
 
-/** Line feeds in a chunk of bytes. */
+/** Line feeds in a chunk of bytes: four bytes at a time, as the scanner counts its lines. */
 export function countLineFeeds(bytes: Uint8Array): number {
   let count = 0
-  for (let index = bytes.indexOf(10); index >= 0; index = bytes.indexOf(10, index + 1)) count += 1
+  let index = 0
+  const head = Math.min(bytes.length, (4 - (bytes.byteOffset & 3)) & 3)
+  for (; index < head; index += 1) if (bytes[index] === 10) count += 1
+  const wordCount = (bytes.length - index) >>> 2
+  if (wordCount > 0) {
+    const words = new Uint32Array(bytes.buffer, bytes.byteOffset + index, wordCount)
+    for (let word = 0; word < wordCount; word += 1) {
+      const x = (words[word] ?? 0) ^ 0x0a0a0a0a
+      const marks = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x) & 0x80808080
+      if (marks !== 0) count += Math.imul(marks >>> 7, 0x01010101) >>> 24
+    }
+    index += wordCount * 4
+  }
+  for (; index < bytes.length; index += 1) if (bytes[index] === 10) count += 1
   return count
 }

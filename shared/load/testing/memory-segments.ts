@@ -2,10 +2,24 @@
 import type { SegmentLoaderFactory, SnapshotSource } from '../../io/source'
 import { SegmentReader } from '../segment-reader'
 
+/** How the test's readers behave. */
+export interface MemorySegmentOptions {
+  /** The smallest piece (and the least bytes of object files) that is cut. */
+  readonly minSegmentBytes: number
+  /** Bytes pushed at a time. */
+  readonly chunkBytes?: number
+  /** Threads reading, the loading thread included. */
+  readonly parallelism?: number
+  /** Milliseconds a reader waits before it takes a segment (a reader thread that starts late). */
+  readonly readerDelayMs?: number
+  /** The reader lets the loading thread run after each chunk (a slow reader: the loading thread reads most). */
+  readonly yieldEveryChunk?: boolean
+}
+
 /** A factory over a source's files whose readers run here (in chunks of `chunkBytes`), cutting at `minSegmentBytes`. */
 export function memorySegments(
   source: SnapshotSource,
-  options: { readonly minSegmentBytes: number; readonly chunkBytes?: number; readonly parallelism?: number },
+  options: MemorySegmentOptions,
 ): SegmentLoaderFactory & { readonly jobs: { path: string; start: number; end: number }[] } {
   const jobs: { path: string; start: number; end: number }[] = []
   const bytesOf = async (path: string): Promise<Uint8Array> => {
@@ -13,19 +27,26 @@ export function memorySegments(
     if (file === undefined) throw new Error(`no file ${path}`)
     return file.readAll()
   }
+  const delay = options.readerDelayMs ?? 0
   return {
     jobs,
     parallelism: options.parallelism ?? 4,
     minSegmentBytes: options.minSegmentBytes,
     start: () => ({
       readRange: async (path, start, length) => (await bytesOf(path)).slice(start, start + length),
-      read: async (job, onBytes) => {
+      read: async (take, onBytes) => {
+        await new Promise((resolve) =>
+          delay > 0 ? setTimeout(resolve, delay) : queueMicrotask(() => resolve(0)),
+        )
+        const job = take()
+        if (job === null) return null
         jobs.push({ path: job.path, start: job.start, end: job.end })
         const bytes = (await bytesOf(job.path)).subarray(job.start, job.end)
         const reader = new SegmentReader(job)
         const step = options.chunkBytes ?? 4096
         for (let offset = 0; offset < bytes.length; offset += step) {
           reader.push(bytes.slice(offset, offset + step))
+          if (options.yieldEveryChunk === true) await Promise.resolve()
           onBytes(Math.min(bytes.length, offset + step), reader.objects)
         }
         return reader.end()
