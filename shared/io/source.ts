@@ -131,8 +131,6 @@ export interface SegmentOutcome {
   readonly clean: boolean
   /** Values with bytes that are not valid UTF-8. */
   readonly invalidTextValues: number
-  /** Line feeds in the segment's bytes. */
-  readonly lineFeeds: number
 }
 
 /** Starts a set of parallel segment readers for one load. */

@@ -33,9 +33,11 @@ import { invalidTextIssue } from '../formats/csexport/object-stream-reader'
 import {
   allClean,
   joinSegments,
+  lineFeedsBefore,
   MIN_SEGMENT_BYTES,
   planSegments,
   type PlannedSegment,
+  positionedStarts,
   SegmentClaims,
   segmentBytes,
 } from './parallel-objects'
@@ -571,11 +573,16 @@ async function loadFileInSegments(
     return true
   }
   const segments: readonly SegmentOutcome[] = rest
-  const ownPart = own?.close(true) ?? { clean: true, lineFeeds: 0, invalidTextValues: 0, objects: 0 }
+  const ownPart = own?.close(true) ?? { clean: true, invalidTextValues: 0, objects: 0 }
   if (!ownPart.clean) return false
-  joinSegments(store, path, planned.slice(taken), segments, {
+  const joined = planned.slice(taken)
+  const linesBefore = await lineFeedsBefore(
+    (start, length) => loader.readRange(path, start, length),
+    positionedStarts(joined, segments),
+  )
+  joinSegments(store, path, joined, segments, {
     budget,
-    lines: ownPart.lineFeeds,
+    linesBefore,
     invalidTextValues: ownPart.invalidTextValues,
   })
   const objects = ownPart.objects + segments.reduce((sum, outcome) => sum + outcome.objects, 0)

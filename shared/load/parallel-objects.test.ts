@@ -3,7 +3,7 @@ import { memoryFile, type SnapshotSource } from '../io/source'
 import type { ObjectStore } from '../store/object-store'
 import { generateTrainingSnapshot } from '../training/index'
 import { type LoadedSnapshot, loadSnapshot } from './load-snapshot'
-import { findObjectStart } from './parallel-objects'
+import { countLineFeeds, findObjectStart, lineFeedsBefore, SegmentClaims } from './parallel-objects'
 import { type MemorySegmentOptions, memorySegments } from './testing/memory-segments'
 
 /** Everything the views read from a loaded snapshot, in one comparable value. */
@@ -154,5 +154,50 @@ describe('findObjectStart', () => {
     ['x\n<cs-object'],
   ])('finds none in %j', (text) => {
     expect(findObjectStart(bytes(text), 'csexport')).toBeNull()
+  })
+})
+
+describe('line feeds', () => {
+  const text = 'a\nbb\n\nccc\r\ndddd\n'.repeat(37)
+  const bytes = new TextEncoder().encode(`x${text}`)
+
+  it.each([0, 1, 2, 3, 5])('counts every line feed from byte %i, at any alignment', (from) => {
+    const part = bytes.subarray(from)
+    const expected = [...part].filter((byte) => byte === 10).length
+
+    expect(countLineFeeds(part)).toBe(expected)
+    expect(countLineFeeds(part.subarray(0, 7))).toBe(
+      [...part.subarray(0, 7)].filter((byte) => byte === 10).length,
+    )
+  })
+
+  it('counts the lines before each offset in one pass, in chunks of any size', async () => {
+    const offsets = [0, 3, 40, 41, 500, bytes.length]
+    const expected = offsets.map(
+      (offset) => [...bytes.subarray(0, offset)].filter((byte) => byte === 10).length,
+    )
+    const read = async (start: number, length: number): Promise<Uint8Array> =>
+      bytes.slice(start, start + length)
+
+    expect([...(await lineFeedsBefore(read, offsets, 7)).values()]).toEqual(expected)
+  })
+})
+
+describe('SegmentClaims', () => {
+  it('gives the loading thread the front and the readers the back until they meet', () => {
+    const claims = new SegmentClaims(5)
+
+    expect([claims.claimBack(), claims.claimFront(0), claims.claimFront(2), claims.claimFront(1)]).toEqual([
+      4,
+      true,
+      false,
+      true,
+    ])
+    expect([claims.claimBack(), claims.claimFront(2), claims.claimFront(3), claims.claimBack()]).toEqual([
+      3,
+      true,
+      false,
+      null,
+    ])
   })
 })

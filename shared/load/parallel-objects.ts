@@ -141,10 +141,64 @@ function isUtf8(head: Uint8Array): boolean {
 export interface JoinStart {
   /** The file's issue budget (the loading thread's part has already reported through it). */
   readonly budget: IssueBudget
-  /** Line feeds before the first joined segment. */
-  readonly lines: number
+  /** Line feeds in the file before each joined segment that has issues with positions, by its start offset. */
+  readonly linesBefore: ReadonlyMap<number, number>
   /** Values with invalid UTF-8 before the first joined segment. */
   readonly invalidTextValues: number
+}
+
+/** Start offsets of the segments whose issues have positions: only their lines need counting (`lineFeedsBefore`). */
+export function positionedStarts(
+  planned: readonly PlannedSegment[],
+  outcomes: readonly SegmentOutcome[],
+): number[] {
+  return planned
+    .filter((_, index) => outcomes[index]?.issues.some(({ issue }) => issue.line !== null) === true)
+    .map((segment) => segment.job.start)
+}
+
+/**
+ * Line feeds in a file before each of `offsets` (ascending), counted in one pass over the file's start. Only a
+ * file with issues in a reader's segment needs them, so the readers do not count lines while they read.
+ */
+export async function lineFeedsBefore(
+  read: (start: number, length: number) => Promise<Uint8Array>,
+  offsets: readonly number[],
+  chunkBytes = 1 << 20,
+): Promise<Map<number, number>> {
+  const counts = new Map<number, number>()
+  let at = 0
+  let lines = 0
+  for (const offset of offsets) {
+    while (at < offset) {
+      const chunk = await read(at, Math.min(chunkBytes, offset - at))
+      if (chunk.byteLength === 0) break
+      lines += countLineFeeds(chunk)
+      at += chunk.byteLength
+    }
+    counts.set(offset, lines)
+  }
+  return counts
+}
+
+/** Line feeds in a run of bytes, four bytes at a time. */
+export function countLineFeeds(bytes: Uint8Array): number {
+  let count = 0
+  let index = 0
+  const head = Math.min(bytes.length, (4 - (bytes.byteOffset & 3)) & 3)
+  for (; index < head; index += 1) if (bytes[index] === 10) count += 1
+  const wordCount = (bytes.length - index) >>> 2
+  if (wordCount > 0) {
+    const words = new Uint32Array(bytes.buffer, bytes.byteOffset + index, wordCount)
+    for (let word = 0; word < wordCount; word += 1) {
+      const x = (words[word] ?? 0) ^ 0x0a0a0a0a
+      const marks = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x) & 0x80808080
+      if (marks !== 0) count += Math.imul(marks >>> 7, 0x01010101) >>> 24
+    }
+    index += wordCount * 4
+  }
+  for (; index < bytes.length; index += 1) if (bytes[index] === 10) count += 1
+  return count
 }
 
 /** Whether every segment read cleanly: only then are they joined. */
@@ -168,17 +222,16 @@ export function joinSegments(
   start: JoinStart,
 ): void {
   const { budget } = start
-  let lines = start.lines
   let invalid = start.invalidTextValues
   outcomes.forEach((outcome, index) => {
     const segment = planned[index]
     if (segment === undefined) return
     store.appendBinary(outcome.store)
     const wrapper = segment.job.startsInside ? segmentRoot(segment.job.kind).open.length : 0
+    const lines = start.linesBefore.get(segment.job.start) ?? 0
     for (const { issue, onceKey } of outcome.issues) {
       budget.replay(movedIssue(issue, lines, segment.column - 1 - wrapper), onceKey)
     }
-    lines += outcome.lineFeeds
     invalid += outcome.invalidTextValues
   })
   if (invalid > 0) budget.report(invalidTextIssue(path, invalid))

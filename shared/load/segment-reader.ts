@@ -30,7 +30,6 @@ export interface SegmentSummary {
   /** True when an error stopped the read (or the root is not the format's): later objects are missing. */
   readonly partial: boolean
   readonly invalidTextValues: number
-  readonly lineFeeds: number
 }
 
 /**
@@ -44,7 +43,6 @@ export class SegmentReader {
   private readonly recorded: RecordedIssue[] = []
   private readonly reader: CsExportReader | MvObjectsReader
   private overflow = false
-  private lineFeeds = 0
   private objectCount = 0
 
   /** Creates the reader for one job. */
@@ -98,7 +96,6 @@ export class SegmentReader {
 
   /** Reads the next chunk of the range. */
   public push(chunk: Uint8Array): void {
-    this.lineFeeds += countLineFeeds(chunk)
     this.reader.push(chunk)
   }
 
@@ -111,7 +108,6 @@ export class SegmentReader {
       clean: !summary.partial && !this.overflow,
       partial: summary.partial,
       invalidTextValues: summary.invalidTextValues,
-      lineFeeds: this.lineFeeds,
     }
   }
 
@@ -124,27 +120,6 @@ export class SegmentReader {
       issues: this.recorded,
       clean: summary.clean,
       invalidTextValues: summary.invalidTextValues,
-      lineFeeds: summary.lineFeeds,
     }
   }
-}
-
-/** Line feeds in a chunk of bytes: four bytes at a time, as the scanner counts its lines. */
-export function countLineFeeds(bytes: Uint8Array): number {
-  let count = 0
-  let index = 0
-  const head = Math.min(bytes.length, (4 - (bytes.byteOffset & 3)) & 3)
-  for (; index < head; index += 1) if (bytes[index] === 10) count += 1
-  const wordCount = (bytes.length - index) >>> 2
-  if (wordCount > 0) {
-    const words = new Uint32Array(bytes.buffer, bytes.byteOffset + index, wordCount)
-    for (let word = 0; word < wordCount; word += 1) {
-      const x = (words[word] ?? 0) ^ 0x0a0a0a0a
-      const marks = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x) & 0x80808080
-      if (marks !== 0) count += Math.imul(marks >>> 7, 0x01010101) >>> 24
-    }
-    index += wordCount * 4
-  }
-  for (; index < bytes.length; index += 1) if (bytes[index] === 10) count += 1
-  return count
 }
