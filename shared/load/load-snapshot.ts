@@ -397,8 +397,11 @@ interface SegmentPlan {
 interface SegmentLoad {
   readonly loader: SegmentLoader
   readonly claims: SegmentClaims
-  /** Each segment's outcome once a reader has read it (null: its read failed). */
-  readonly outcomes: readonly Promise<SegmentOutcome | null>[]
+  /**
+   * Each segment's outcome once a reader has read it (null: its read failed); a file's entries are dropped once
+   * it is loaded, so that joined segments do not stay in memory until the whole load ends.
+   */
+  readonly outcomes: (Promise<SegmentOutcome | null> | null)[]
   readonly store: ObjectStore
   readonly context: ObjectContext
   readonly control: StreamControl
@@ -560,9 +563,10 @@ async function loadFileInSegments(
     endOwn(own)
     return true
   }
-  const rest = await Promise.all(load.outcomes.slice(first + taken, first + planned.length))
+  const segments = await Promise.all(load.outcomes.slice(first + taken, first + planned.length))
+  load.outcomes.fill(null, first, first + planned.length)
   control.checkCancel()
-  if (!allClean(rest)) {
+  if (!allClean(segments)) {
     // A reader's segment did not read as whole objects: read on (or from the start) here, as a serial load does.
     if (own === null) {
       await streamObjects(entry, owner, store, context.issues, control)
@@ -572,7 +576,6 @@ async function loadFileInSegments(
     endOwn(own)
     return true
   }
-  const segments: readonly SegmentOutcome[] = rest
   const ownPart = own?.close(true) ?? { clean: true, invalidTextValues: 0, objects: 0 }
   if (!ownPart.clean) return false
   const joined = planned.slice(taken)
@@ -580,12 +583,12 @@ async function loadFileInSegments(
     (start, length) => loader.readRange(path, start, length),
     positionedStarts(joined, segments),
   )
+  const objects = ownPart.objects + segments.reduce((sum, outcome) => sum + (outcome?.objects ?? 0), 0)
   joinSegments(store, path, joined, segments, {
     budget,
     linesBefore,
     invalidTextValues: ownPart.invalidTextValues,
   })
-  const objects = ownPart.objects + segments.reduce((sum, outcome) => sum + outcome.objects, 0)
   control.tracker.update(entry.index, { bytesRead: entry.file.size, objects })
   control.tracker.finish(entry.index)
   return true

@@ -212,20 +212,22 @@ export function allClean(
  * Joins the segments of one file into the store, in order (all must have read cleanly: `allClean`), and reports
  * their issues through the file's budget as a read of the whole file does: positions moved by the lines (and, on
  * a segment's first line, the columns) before the segment, report-once kinds and the warning cap applied across
- * segments, one warning for invalid UTF-8 at the end.
+ * segments, one warning for invalid UTF-8 at the end. Each segment's entry in `outcomes` is released (set to null)
+ * once it is joined, so that its bytes can be collected before the next is copied.
  */
 export function joinSegments(
   store: ObjectStore,
   path: string,
   planned: readonly PlannedSegment[],
-  outcomes: readonly SegmentOutcome[],
+  outcomes: (SegmentOutcome | null)[],
   start: JoinStart,
 ): void {
   const { budget } = start
   let invalid = start.invalidTextValues
   outcomes.forEach((outcome, index) => {
     const segment = planned[index]
-    if (segment === undefined) return
+    if (segment === undefined || outcome === null) return
+    outcomes[index] = null
     store.appendBinary(outcome.store)
     const wrapper = segment.job.startsInside ? segmentRoot(segment.job.kind).open.length : 0
     const lines = start.linesBefore.get(segment.job.start) ?? 0
