@@ -9,6 +9,8 @@ import { segmentRoot } from './segment-reader'
 export const MIN_SEGMENT_BYTES = 16 << 20
 /** The smallest piece a file is cut into (a reader's segment costs a store segment and a join). */
 export const MIN_PIECE_BYTES = 4 << 20
+/** The largest piece: a reader holds its segment twice (store and binary form) until it is handed over. */
+const MAX_PIECE_BYTES = 32 << 20
 /** How far past a planned cut a segment start is looked for. */
 const SEARCH_WINDOW_BYTES = 1 << 20
 /**
@@ -37,7 +39,8 @@ export interface SegmentedFile {
 
 /** Bytes per segment for a load of `totalBytes` of object files on `parallelism` reading threads. */
 export function segmentBytes(totalBytes: number, parallelism: number, minimum = MIN_PIECE_BYTES): number {
-  return Math.max(minimum, Math.ceil(totalBytes / Math.max(1, parallelism * PIECES_PER_THREAD)))
+  const share = Math.ceil(totalBytes / Math.max(1, parallelism * PIECES_PER_THREAD))
+  return Math.max(minimum, Math.min(MAX_PIECE_BYTES, share))
 }
 
 /**
