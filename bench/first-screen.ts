@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { segmentReaderCount } from '../node/segment-workers'
 import type { ProcessFigures } from './processes'
 
 const XMLLINT = '/usr/bin/xmllint'
@@ -21,9 +22,9 @@ export interface FirstScreenResult {
   readonly rounds: number
   readonly medians: Readonly<Record<FirstScreenRun, ProcessFigures>>
   readonly all: Readonly<Record<FirstScreenRun, readonly ProcessFigures[]>>
-  /** Segment readers the parallel runs used (every core, at least 2). */
+  /** Threads the parallel runs read with (`SYNCLENS_READERS`: the loading thread and a reader per other core, at least 2). */
   readonly readers: number
-  /** Readers SyncLens starts by default on this machine (1: the serial run is what users get). */
+  /** Threads SyncLens reads with by default on this machine when idle (1: the serial run is what users get). */
   readonly defaultReaders: number
   /** Bytes of the reopen cache entry. */
   readonly cacheBytes: number
@@ -54,7 +55,7 @@ export function timed(command: string, args: readonly string[], env: NodeJS.Proc
   }
 }
 
-/** The run users get by default on this machine: serial where SyncLens starts one reader, else parallel. */
+/** The run users get by default on this machine: serial where SyncLens reads in one thread, else parallel. */
 export function defaultRun(result: FirstScreenResult): ProcessFigures {
   return result.defaultReaders > 1 ? result.medians.parallel : result.medians.serial
 }
@@ -116,7 +117,8 @@ export function measureFirstScreen(
       },
       all,
       readers,
-      defaultReaders: Math.max(1, Math.min(8, os.availableParallelism() - 1)),
+      // What SyncLens picks on this machine when it is idle, as a benchmark machine should be.
+      defaultReaders: segmentReaderCount(os.availableParallelism(), undefined, 0),
       cacheBytes: folderSize(path.join(cacheDir, 'stores')),
       cacheWrite,
     }
