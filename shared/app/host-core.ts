@@ -51,6 +51,9 @@ interface ActiveLoad {
 export class HostCore<D> {
   private state: SnapshotState = { phase: 'empty' }
   private link: WorkerLink<D> | null = null
+  /** Settles when this host closes the current link: a load waiting on a closed worker hears no more from it. */
+  private linkClosed: Promise<void> = new Promise(() => undefined)
+  private closeLinkSignal: () => void = () => undefined
   /** The worker holds a completely loaded snapshot that queries may read. */
   private loaded = false
   private active: ActiveLoad | null = null
@@ -99,7 +102,12 @@ export class HostCore<D> {
     this.active?.pending.cancel()
     const token = this.nextToken++
     this.latest = token
+    // A worker busy with a load that cannot be interrupted (generating the training snapshot, a long synchronous
+    // step) would make this load wait for it; with nothing loaded there is nothing to keep in it, so a fresh
+    // worker takes the new load at once.
+    if (this.active !== null && !this.loaded) this.stopLink()
     const link = this.ensureLink()
+    const closed = this.linkClosed
     this.progress = initialProgress(files)
     this.setState({ phase: 'loading', name, progress: this.progress })
     const pending = link.client.load(descriptor, (progress) => {
@@ -114,6 +122,7 @@ export class HostCore<D> {
         (error: unknown) => ({ kind: 'error', error }) as const,
       ),
       link.stopped.then(() => ({ kind: 'stopped' }) as const),
+      closed.then(() => ({ kind: 'stopped' }) as const),
     ])
     if (settled.kind === 'stopped') return this.latest === token ? 'failed' : 'superseded'
     const current = this.active?.token === token
@@ -184,6 +193,7 @@ export class HostCore<D> {
     const link = this.link
     this.link = null
     link?.close()
+    this.closeLinkSignal()
     if (link) this.snapshotChanged()
   }
 
@@ -195,6 +205,9 @@ export class HostCore<D> {
     if (this.link) return this.link
     const link = this.connect()
     this.link = link
+    this.linkClosed = new Promise((resolve) => {
+      this.closeLinkSignal = resolve
+    })
     void link.stopped.then((stop) => {
       if (this.link !== link) return
       this.link = null

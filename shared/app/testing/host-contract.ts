@@ -167,6 +167,19 @@ export function describeHostContract<D>(label: string, makeFixture: () => HostFi
       expect(host.core.getState()).toMatchObject({ phase: 'ready', summary: { name: 'Contoso' } })
     })
 
+    it('does not wait for a busy worker with nothing loaded: a fresh one takes the newer snapshot', async () => {
+      const host = fixture()
+      const first = open(host, 'gated')
+
+      // The gate never opens: the first worker stays busy, as one generating the training snapshot does.
+      const second = open(host, 'small')
+
+      expect(await second).toBe('ready')
+      expect(await first).toBe('superseded')
+      expect(host.links()).toBe(2)
+      expect(host.core.getState()).toMatchObject({ phase: 'ready', summary: { name: 'Contoso' } })
+    })
+
     it('reports a snapshot refused before loading without dropping the loaded one', async () => {
       const host = fixture()
       await open(host, 'small')
