@@ -18,6 +18,7 @@ import { engineContext } from '../shared/engine/engine-context'
 import { ObjectVerdicts } from '../shared/engine/object-verdicts'
 import { type LoadedSnapshot, loadSnapshot } from '../shared/load/load-snapshot'
 import { summarize } from '../shared/load/summarize'
+import { QUERY_HANDLERS, SnapshotContext } from '../shared/app/query-handlers'
 import type { ObjectStore } from '../shared/store/object-store'
 import { cpuMs, elapsedMs, type Percentiles, percentiles } from './stats'
 
@@ -97,6 +98,8 @@ export interface SizeFigures {
     readonly samples: number
     /** The first call on each object, from the first after the load: what a user's first `why` meets. */
     readonly cold: Percentiles & { readonly cpu: Percentiles }
+    /** The same `why` asked again in the session (the views ask an object again as a user moves about it). */
+    readonly again: Percentiles & { readonly cpu: Percentiles }
   }
   readonly unmappedScan: {
     readonly objects: number
@@ -164,7 +167,7 @@ export async function measureSize(folder: string): Promise<SizeFigures> {
   const firstSearch = measureFirstSearch(store)
   const indexBuild = await measureIndexBuild(snapshot)
   const search = measureSearch(store)
-  const objectFlow = { ...measureObjectFlow(snapshot), first: firstWhy }
+  const objectFlow = { ...measureObjectFlow(snapshot), first: firstWhy, again: measureWhyAgain(snapshot) }
   const unmappedScan = measureUnmappedScan(snapshot)
   const verdicts = measureVerdicts(snapshot)
   return {
@@ -393,7 +396,7 @@ async function measureIndexBuild(snapshot: LoadedSnapshot): Promise<IndexBuildFi
   }
 }
 
-function measureObjectFlow(snapshot: LoadedSnapshot): Omit<SizeFigures['objectFlow'], 'first'> {
+function measureObjectFlow(snapshot: LoadedSnapshot): Omit<SizeFigures['objectFlow'], 'first' | 'again'> {
   const samples = flowSamples(snapshot)
   const once = (csObject: CsObject): void => explain(snapshot, csObject)
   // One untimed pass over every sample first: the engine's functions are compiled by then, so the timed pass
@@ -424,6 +427,26 @@ function measureObjectFlow(snapshot: LoadedSnapshot): Omit<SizeFigures['objectFl
     samples: timings.length,
     cold: { ...percentiles(coldTimings), cpu: percentiles(coldCpu) },
   }
+}
+
+/** Each sample's `why` through the session's queries, asked once untimed and then timed when asked again. */
+function measureWhyAgain(snapshot: LoadedSnapshot): Percentiles & { readonly cpu: Percentiles } {
+  const context = new SnapshotContext(snapshot)
+  const ask = (csId: string): void => {
+    QUERY_HANDLERS.objectReport(context, { csId })
+    QUERY_HANDLERS.diagnose(context, { csId, attribute: 'displayName' })
+  }
+  const timings: number[] = []
+  const cpuTimings: number[] = []
+  for (const object of flowSamples(snapshot)) {
+    ask(object.id)
+    const start = performance.now()
+    const cpuStart = process.cpuUsage()
+    ask(object.id)
+    cpuTimings.push(cpuMs(cpuStart))
+    timings.push(elapsedMs(start))
+  }
+  return { ...percentiles(timings), cpu: percentiles(cpuTimings) }
 }
 
 function measureUnmappedScan(snapshot: LoadedSnapshot): SizeFigures['unmappedScan'] {

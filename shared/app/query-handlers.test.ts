@@ -106,3 +106,39 @@ describe('search indexes in the background', () => {
     context.dispose()
   }, 60_000)
 })
+
+describe('explanations asked again', () => {
+  let context: SnapshotContext
+  let csId = ''
+
+  beforeAll(async () => {
+    const snapshot = await loadSnapshot(generateTrainingSnapshot({ users: 10 }))
+    context = new SnapshotContext(snapshot)
+    csId = snapshot.objects.csObjectAt(0).id
+  }, 60_000)
+
+  it('answers an object report and a diagnosis asked again from what it kept, equal to a fresh answer', async () => {
+    const report = QUERY_HANDLERS.objectReport(context, { csId })
+    const diagnosis = QUERY_HANDLERS.diagnose(context, { csId, attribute: 'displayName' })
+
+    expect(report).not.toBeNull()
+    expect(QUERY_HANDLERS.objectReport(context, { csId })).toBe(report)
+    expect(QUERY_HANDLERS.diagnose(context, { csId, attribute: 'displayName' })).toBe(diagnosis)
+    const fresh = new SnapshotContext(context.snapshot)
+    expect(QUERY_HANDLERS.objectReport(fresh, { csId })).toEqual(report)
+    expect(QUERY_HANDLERS.diagnose(context, { csId, attribute: 'department' })).not.toBe(diagnosis)
+  })
+
+  it('keeps the most recently asked and lets the oldest go', () => {
+    let computed = 0
+    const ask = (key: string): number => context.remember(key, () => (computed += 1))
+
+    ask('first')
+    for (let index = 0; index < 100; index += 1) ask(`other ${index}`)
+    const before = computed
+    ask('first')
+    expect(computed).toBe(before + 1)
+    ask('other 99')
+    expect(computed).toBe(before + 1)
+  })
+})

@@ -39,6 +39,7 @@ export interface BackgroundOptions {
 /** What the handlers answer from: one loaded snapshot and what is kept between its queries. */
 export class SnapshotContext {
   private readonly searches = new Map<number, Uint32Array>()
+  private readonly answers = new Map<string, unknown>()
   private readonly stop = { aborted: false }
   private checking: Promise<void> | null = null
   /** Builds search indexes between the host's messages; null where the host cannot yield. */
@@ -80,6 +81,28 @@ export class SnapshotContext {
     this.stop.aborted = true
   }
 
+  /**
+   * The answer kept for a question asked before (one object's report, one attribute's diagnosis), or `compute`'s
+   * answer, kept: the loaded snapshot never changes, and the views ask the same object again as a user moves
+   * between its tabs and attributes. The most recent answers are kept; the oldest go first.
+   */
+  public remember<T>(key: string, compute: () => T): T {
+    if (this.answers.has(key)) {
+      const kept = this.answers.get(key) as T
+      // Moved to the end: the most recently asked stay longest.
+      this.answers.delete(key)
+      this.answers.set(key, kept)
+      return kept
+    }
+    const answer = compute()
+    this.answers.set(key, answer)
+    for (const old of this.answers.keys()) {
+      if (this.answers.size <= KEPT_ANSWERS) break
+      this.answers.delete(old)
+    }
+    return answer
+  }
+
   /** Matches of an earlier search, when still kept. */
   public keptSearch(id: number | undefined): Uint32Array | undefined {
     return id === undefined ? undefined : this.searches.get(id)
@@ -99,6 +122,9 @@ export class SnapshotContext {
 
 /** Results kept for paging; older searches are searched again when asked for. */
 const KEPT_SEARCHES = 8
+
+/** Explanations kept per snapshot (an object's report is tens of kilobytes at most). */
+const KEPT_ANSWERS = 64
 
 /** Search ids are unique for the life of the worker, so an id kept from before a reload never pages new matches. */
 let nextSearchId = 1
@@ -149,38 +175,13 @@ export const QUERY_HANDLERS: QueryHandlers = {
     )
   },
 
-  objectReport({ snapshot }, target) {
-    const { ruleIndex, mvLookup } = engineContext(snapshot)
-    const index = snapshot.objects
-    if ('csId' in target && target.csId !== undefined) {
-      const csObject = index.csObject(normalizeGuid(target.csId))
-      return csObject ? objectReport({ ruleIndex, index, mvLookup, object: { csObject } }) : null
-    }
-    if (!('mvId' in target) || target.mvId === undefined) return null
-    const mvId = normalizeGuid(target.mvId)
-    return index.mvObject(mvId)
-      ? objectReport({ ruleIndex, index, mvLookup, object: { mvObjectId: mvId } })
-      : null
-  },
+  objectReport: (context, target) =>
+    context.remember(`objectReport ${JSON.stringify(target)}`, () => reportOf(context.snapshot, target)),
 
   csObject: ({ snapshot }, id) => snapshot.objects.csObject(normalizeGuid(id)),
 
-  diagnose({ snapshot }, request) {
-    const csObject = snapshot.objects.csObject(normalizeGuid(request.csId))
-    if (!csObject) return null
-    const { ruleIndex, mvLookup } = engineContext(snapshot)
-    const { rules, connectors } = snapshot.configuration
-    return diagnoseAttribute({
-      rules,
-      connectors,
-      index: snapshot.objects,
-      csObject,
-      attribute: request.attribute,
-      targetConnectorId: request.targetConnectorId,
-      ruleIndex,
-      mvLookup,
-    })
-  },
+  diagnose: (context, request) =>
+    context.remember(`diagnose ${JSON.stringify(request)}`, () => diagnosisOf(context.snapshot, request)),
 
   flowDetail({ snapshot }, request) {
     const { ruleIndex } = engineContext(snapshot)
@@ -354,4 +355,38 @@ function unmappedFilter(context: SnapshotContext): {
       return { checked: candidates - unchecked, total: candidates }
     },
   }
+}
+
+function reportOf(
+  snapshot: LoadedSnapshot,
+  target: QueryArgs<'objectReport'>[0],
+): QueryResult<'objectReport'> {
+  const { ruleIndex, mvLookup } = engineContext(snapshot)
+  const index = snapshot.objects
+  if ('csId' in target && target.csId !== undefined) {
+    const csObject = index.csObject(normalizeGuid(target.csId))
+    return csObject ? objectReport({ ruleIndex, index, mvLookup, object: { csObject } }) : null
+  }
+  if (!('mvId' in target) || target.mvId === undefined) return null
+  const mvId = normalizeGuid(target.mvId)
+  return index.mvObject(mvId)
+    ? objectReport({ ruleIndex, index, mvLookup, object: { mvObjectId: mvId } })
+    : null
+}
+
+function diagnosisOf(snapshot: LoadedSnapshot, request: QueryArgs<'diagnose'>[0]): QueryResult<'diagnose'> {
+  const csObject = snapshot.objects.csObject(normalizeGuid(request.csId))
+  if (!csObject) return null
+  const { ruleIndex, mvLookup } = engineContext(snapshot)
+  const { rules, connectors } = snapshot.configuration
+  return diagnoseAttribute({
+    rules,
+    connectors,
+    index: snapshot.objects,
+    csObject,
+    attribute: request.attribute,
+    targetConnectorId: request.targetConnectorId,
+    ruleIndex,
+    mvLookup,
+  })
 }
