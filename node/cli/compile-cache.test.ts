@@ -20,7 +20,7 @@ describe('enableCompileCache', () => {
   })
 
   it('does nothing on a Node without the call (Node 20)', () => {
-    expect(enableCompileCache(env, undefined)).toEqual({ kind: 'unavailable' })
+    expect(enableCompileCache(env, null)).toEqual({ kind: 'unavailable' })
   })
 
   it('stays off with the other caches', () => {

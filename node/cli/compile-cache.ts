@@ -18,10 +18,10 @@ type EnableCompileCache = (folder: string) => { readonly status: number; readonl
  */
 export function enableCompileCache(
   env: NodeJS.ProcessEnv = process.env,
-  enable: EnableCompileCache | undefined = (module as { enableCompileCache?: EnableCompileCache })
-    .enableCompileCache,
+  enable: EnableCompileCache | null = (module as { enableCompileCache?: EnableCompileCache })
+    .enableCompileCache ?? null,
 ): CompileCacheState {
-  if (enable === undefined) return { kind: 'unavailable' }
+  if (enable === null) return { kind: 'unavailable' }
   if (cachesSwitchedOff(env)) return { kind: 'switched-off' }
   const folder = path.join(cacheRoot(env), 'compile')
   try {
