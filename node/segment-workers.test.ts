@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { diskSegmentReaders, segmentReaderCount } from './segment-workers'
+import {
+  AUTOMATIC_PARALLEL_MIN_BYTES,
+  askedReaders,
+  diskSegmentReaders,
+  segmentReaderCount,
+} from './segment-workers'
 
 describe('segment readers', () => {
   it.each([
@@ -24,5 +29,13 @@ describe('segment readers', () => {
 
   it('reads in one thread where the running code is not a bundle (tests, development)', () => {
     expect(diskSegmentReaders(new Map(), 4).parallelism).toBe(1)
+  })
+
+  it('leaves loads under a gigabyte to one thread unless SYNCLENS_READERS asks for readers', () => {
+    expect(diskSegmentReaders(new Map(), 2, false).minTotalBytes).toBe(AUTOMATIC_PARALLEL_MIN_BYTES)
+    expect(diskSegmentReaders(new Map(), 2, true).minTotalBytes).toBeUndefined()
+    expect(askedReaders('3')).toBe(3)
+    expect(askedReaders('many')).toBeNull()
+    expect(askedReaders(undefined)).toBeNull()
   })
 })

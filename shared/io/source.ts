@@ -142,6 +142,8 @@ export interface SegmentLoaderFactory {
   readonly parallelism: number
   /** The smallest piece worth a reader (tests cut small files); 4 MiB when absent, 16 MiB of files in all. */
   readonly minSegmentBytes?: number
+  /** Object files together below this many bytes are read in one thread whatever `parallelism` says. */
+  readonly minTotalBytes?: number
   /** Readers for one load; `close` ends them. */
   start(): SegmentLoader
 }

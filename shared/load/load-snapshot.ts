@@ -364,7 +364,7 @@ async function loadObjects(
   if (
     segments !== undefined &&
     segments.parallelism > 1 &&
-    total >= (segments.minSegmentBytes ?? MIN_SEGMENT_BYTES)
+    total >= Math.max(segments.minTotalBytes ?? 0, segments.minSegmentBytes ?? MIN_SEGMENT_BYTES)
   ) {
     const store = new ObjectStore()
     const own: ObjectContext = { ...context, issues: new IssueCollector(), rows: new Map() }

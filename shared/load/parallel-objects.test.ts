@@ -133,6 +133,14 @@ describe('parallel load of object files in segments', () => {
 
     expect(jobs).toEqual([])
   })
+
+  it('reads in one thread when the object files together are under the least the host asks for', async () => {
+    const segments = { ...memorySegments(training, { minSegmentBytes: 64 << 10 }), minTotalBytes: 1 << 30 }
+
+    await loadSnapshot({ ...training, accelerators: { segments } })
+
+    expect(segments.jobs).toEqual([])
+  })
 })
 
 describe('findObjectStart', () => {
