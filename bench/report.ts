@@ -272,8 +272,8 @@ export function formatReport(results: BenchResults): string {
     parts.push(
       '',
       `Process start to summary, built CLI (medians of ${rounds} interleaved rounds; serial: SYNCLENS_READERS=1, ` +
-        'cache off; parallel: a reader per core, cache off; reopen: from the cache; budgets judge the default, ' +
-        'every core but one reading)',
+        'cache off; parallel: SYNCLENS_READERS = the cores, the loading thread and a reader per other core, cache ' +
+        'off; reopen: from the cache; budgets judge the default, the thread count SyncLens picks on an idle machine)',
       firstScreenTable(results.sizes),
     )
   }
