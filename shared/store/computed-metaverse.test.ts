@@ -44,6 +44,18 @@ function finished(
   return store
 }
 
+function connectionOf(object: CsObject): MvObject['connections'][number] {
+  return {
+    csId: object.id,
+    csDn: object.dn,
+    connectorId: object.connectorId,
+    connectorName: object.connectorName,
+    lineageId: object.mvLink?.lineageId ?? null,
+    lineageType: object.mvLink?.lineageType ?? null,
+    lineageTime: object.mvLink?.lineageTime ?? null,
+  }
+}
+
 describe('computed metaverse', () => {
   it('makes one metaverse object per linked metaverse id, in the order of their first connector-space object', () => {
     const store = finished([aadJeff, disconnector, adJeff, adMary])
@@ -60,15 +72,7 @@ describe('computed metaverse', () => {
       id: JEFF,
       objectType: 'user',
       attributes: [],
-      connections: [aadJeff, adJeff].map((object) => ({
-        csId: object.id,
-        csDn: object.dn,
-        connectorId: object.connectorId,
-        connectorName: object.connectorName,
-        lineageId: object.mvLink?.lineageId ?? null,
-        lineageType: object.mvLink?.lineageType ?? null,
-        lineageTime: object.mvLink?.lineageTime ?? null,
-      })),
+      connections: [aadJeff, adJeff].map(connectionOf),
     })
     expect(store.connectedCsObjects(JEFF)).toEqual([aadJeff, adJeff])
   })
@@ -109,17 +113,7 @@ describe('computed metaverse', () => {
 
     const store = finished([first, second, adJeff])
 
-    expect(store.mvObject('not-a-guid')?.connections).toEqual(
-      [first, second].map((object) => ({
-        csId: object.id,
-        csDn: object.dn,
-        connectorId: object.connectorId,
-        connectorName: object.connectorName,
-        lineageId: object.mvLink?.lineageId ?? null,
-        lineageType: object.mvLink?.lineageType ?? null,
-        lineageTime: object.mvLink?.lineageTime ?? null,
-      })),
-    )
+    expect(store.mvObject('not-a-guid')?.connections).toEqual([first, second].map(connectionOf))
     expect(store.mvObjectAt(1).id).toBe(JEFF)
   })
 
