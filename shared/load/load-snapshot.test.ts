@@ -84,6 +84,36 @@ describe('loadSnapshot', () => {
     )
   })
 
+  it('reports unreadable files in file order, whichever read fails first', async () => {
+    const failing = (name: string, delayMs: number): SnapshotSource['files'][number] => ({
+      ...memoryFile(name, strToU8(INBOUND_RULE_XML)),
+      head: () =>
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`${name} went away`)), delayMs)),
+    })
+    const source: SnapshotSource = {
+      name: 'gone',
+      files: [
+        failing('SynchronizationRules/a.xml', 30),
+        memoryFile('SynchronizationRules/b.xml', strToU8(OUTBOUND_RULE_XML)),
+        failing('SynchronizationRules/c.xml', 0),
+      ],
+    }
+
+    const snapshot = await loadSnapshot(source)
+
+    expect(snapshot.configuration.rules.map((rule) => rule.name)).toEqual(['Out to AAD - Staff Custom'])
+    expect(snapshot.issues.map((issue) => [issue.file, issue.message])).toEqual([
+      [
+        'SynchronizationRules/a.xml',
+        'This file could not be read, so it was skipped: SynchronizationRules/a.xml went away',
+      ],
+      [
+        'SynchronizationRules/c.xml',
+        'This file could not be read, so it was skipped: SynchronizationRules/c.xml went away',
+      ],
+    ])
+  })
+
   it('stops reading a connector space once its scanner has failed', async () => {
     let chunksRead = 0
     const broken = strToU8(`<cs-objects><cs-object id="1"><</cs-objects>${' '.repeat(4 << 20)}`)
