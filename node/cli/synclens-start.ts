@@ -1,9 +1,31 @@
+import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { enableCompileCache } from './compile-cache'
+import { heapRelaunchFlags } from './heap-flags'
 
-// The `synclens` command's entry: a few lines that turn on the compile cache, then the command itself from its
-// own bundle beside this one (`synclens.cjs` loads `synclens-main.cjs`). Node caches only modules loaded after
-// the call, so the call cannot sit in the command's own bundle.
-enableCompileCache()
-createRequire(__filename)(path.join(__dirname, `${path.basename(__filename, '.cjs')}-main.cjs`))
+// The `synclens` command's entry: a few lines that set the heap and turn on the compile cache, then the command
+// itself from its own bundle beside this one (`synclens.cjs` loads `synclens-main.cjs`).
+//
+// V8 reads its young-generation size once, when the process starts; so where this Node would pick a larger one
+// than the command is measured with (Node 22 and later), the entry starts the command again in a child with the
+// flag, passing the terminal through, and ends with its exit code. A child that cannot start leaves the command
+// to run here, as it would have before. Node caches only modules loaded after the compile cache call, so the call
+// cannot sit in the command's own bundle.
+const flags = heapRelaunchFlags({
+  nodeVersion: process.versions.node,
+  execArgv: process.execArgv,
+  args: process.argv.slice(2),
+  env: process.env,
+})
+const child =
+  flags === null
+    ? null
+    : spawnSync(process.execPath, [...flags, __filename, ...process.argv.slice(2)], { stdio: 'inherit' })
+if (child !== null && child.error === undefined) {
+  if (child.signal !== null) process.kill(process.pid, child.signal)
+  process.exitCode = child.status ?? 1
+} else {
+  enableCompileCache()
+  createRequire(__filename)(path.join(__dirname, `${path.basename(__filename, '.cjs')}-main.cjs`))
+}
