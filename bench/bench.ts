@@ -162,6 +162,12 @@ async function main(): Promise<number> {
   const notes: string[] = []
   if (!options.filePasses)
     notes.push('--no-file-passes: no per-file throughput, so the load-rate budgets were not checked.')
+  const nodeMajor = Number.parseInt(process.versions.node.split('.')[0] ?? '0', 10)
+  if (nodeMajor < 22)
+    notes.push(
+      `Node ${process.versions.node} is older than the 22.12 the command needs (package.json engines): its V8 ` +
+        'runs the open about 17 % slower than Node 24 does. Run the benchmark under the LTS (.ci/run fetches it).',
+    )
   if (!xmllintAvailable())
     notes.push(
       'xmllint or GNU time is not installed (apt-get install libxml2-utils time): no xmllint ratios.',
