@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url'
 import { type Browser, chromium, type Page } from '@playwright/test'
 import react from '@vitejs/plugin-react'
 import { build, preview } from 'vite'
+import { frameThreadTimes, traceEvents } from './frame-threads'
+import { FRAME_MARK } from './grid-page/frames'
 import type { BrowserResult } from './results'
 import { median, percentile } from './stats'
 
@@ -150,9 +152,14 @@ async function measureGrid(
       SCROLL_STEP_PX,
     ] as const)
     const profileDir = options.profileDir
-    if (profileDir !== undefined) {
-      await browser.startTracing(page, { path: path.join(profileDir, `${subject}.trace.json`) })
-    }
+    // Always traced, for each frame's main-thread time; only the scheduler's tasks and the page's marks unless a
+    // full trace is asked for, so that tracing itself costs the frames little.
+    await browser.startTracing(
+      page,
+      profileDir === undefined
+        ? { categories: ['toplevel', 'blink.user_timing'] }
+        : { path: path.join(profileDir, `${subject}.trace.json`) },
+    )
     const profiler = profileDir === undefined ? null : await page.context().newCDPSession(page)
     if (profiler !== null) {
       await profiler.send('Profiler.enable')
@@ -166,8 +173,9 @@ async function measureGrid(
     if (profiler !== null && profileDir !== undefined) {
       const { profile } = await profiler.send('Profiler.stop')
       fs.writeFileSync(path.join(profileDir, `${subject}.cpuprofile`), JSON.stringify(profile))
-      await browser.stopTracing()
     }
+    const trace = await browser.stopTracing()
+    const threadTimes = frameThreadTimes(traceEvents(JSON.parse(trace.toString('utf8'))), FRAME_MARK)
     if (pageErrors.length > 0) throw new Error(`The ${subject} grid page failed: ${pageErrors.join('; ')}`)
     return {
       subject: SUBJECTS[subject],
@@ -177,6 +185,14 @@ async function measureGrid(
       medianFrameMs: median(frames),
       p95FrameMs: percentile(frames, 0.95),
       maxFrameMs: Math.max(...frames),
+      frameThread:
+        threadTimes === null
+          ? null
+          : {
+              medianMs: median(threadTimes),
+              p95Ms: percentile(threadTimes, 0.95),
+              maxMs: Math.max(...threadTimes),
+            },
     }
   } finally {
     await page.close()

@@ -300,7 +300,11 @@ export function formatReport(results: BenchResults): string {
     parts.push(
       '',
       `Chromium: ${b.subject}, ${b.rows} rows: first rows ${fixed(b.firstRowsMs)} ms, ${b.frames} frames, ` +
-        `median ${fixed(b.medianFrameMs)} ms, p95 ${fixed(b.p95FrameMs)} ms, max ${fixed(b.maxFrameMs)} ms`,
+        `median ${fixed(b.medianFrameMs)} ms, p95 ${fixed(b.p95FrameMs)} ms, max ${fixed(b.maxFrameMs)} ms` +
+        (b.frameThread === null
+          ? ''
+          : `; main-thread time per frame: median ${fixed(b.frameThread.medianMs)} ms, ` +
+            `p95 ${fixed(b.frameThread.p95Ms)} ms, max ${fixed(b.frameThread.maxMs)} ms`),
     )
   }
   for (const note of results.notes) parts.push(`note: ${note}`)

@@ -47,6 +47,11 @@ export interface BrowserResult {
   readonly medianFrameMs: number
   readonly p95FrameMs: number
   readonly maxFrameMs: number
+  /**
+   * The renderer main thread's time in each frame, from a trace of the same frames (`frame-threads.ts`): the work
+   * of a frame without the time it waited for a core; null when the trace gave none.
+   */
+  readonly frameThread: { readonly medianMs: number; readonly p95Ms: number; readonly maxMs: number } | null
 }
 
 /** The machine a run measured on. */
