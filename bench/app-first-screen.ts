@@ -14,9 +14,9 @@ import { build, preview } from 'vite'
 import { medianByWall, timed } from './first-screen'
 import type { ProcessFigures } from './processes'
 import { median } from './stats'
+import { chromiumPath, SYSTEM_CHROMIUM } from './chromium'
 
 const REPO = path.resolve(fileURLToPath(new URL('..', import.meta.url)))
-const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 /** The longest a load may take before the round is abandoned (a 10k snapshot takes seconds to a minute). */
 const LOAD_TIMEOUT_MS = 15 * 60_000
 
@@ -38,15 +38,6 @@ export interface AppFirstScreenResult {
   readonly appMedian: AppRound
   readonly cli: readonly ProcessFigures[]
   readonly cliMedian: ProcessFigures
-}
-
-function chromiumPath(): string | null {
-  return (
-    [process.env.SYNCLENS_CHROMIUM, SYSTEM_CHROMIUM].find(
-      (candidate): candidate is string =>
-        candidate !== undefined && candidate !== '' && fs.existsSync(candidate),
-    ) ?? null
-  )
 }
 
 async function appRound(browser: Browser, base: string, folder: string): Promise<AppRound> {

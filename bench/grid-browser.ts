@@ -17,9 +17,9 @@ import { frameThreadTimes, traceEvents } from './frame-threads'
 import { FRAME_MARK } from './grid-page/frames'
 import type { BrowserResult } from './results'
 import { median, percentile } from './stats'
+import { chromiumPath, SYSTEM_CHROMIUM } from './chromium'
 
 const PAGE_ROOT = fileURLToPath(new URL('./grid-page', import.meta.url))
-const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 /** Rows in the grid, as the issue asks. */
 export const GRID_ROWS = 300_000
 /** Frames scrolled before measuring (JIT warm-up), then measured. */
@@ -60,15 +60,6 @@ async function openMetaverseSearch(page: Page): Promise<void> {
     await settings.getByRole('button', { name: 'Add column' }).click()
   }
   await settings.locator('summary').click()
-}
-
-function chromiumPath(): string | null {
-  return (
-    [process.env.SYNCLENS_CHROMIUM, SYSTEM_CHROMIUM].find(
-      (candidate): candidate is string =>
-        candidate !== undefined && candidate !== '' && fs.existsSync(candidate),
-    ) ?? null
-  )
 }
 
 /**
