@@ -3,6 +3,7 @@ import os from 'node:os'
 import { isMainThread, type MessagePort, Worker, workerData } from 'node:worker_threads'
 import type { SegmentJob, SegmentLoader, SegmentLoaderFactory, SegmentOutcome } from '../shared/io/source'
 import { SegmentReader } from '../shared/load/segment-reader'
+import { READER_THREAD_LIMITS } from './worker-heap'
 
 /** Readers on a typical admin workstation's cores; more rarely pays for their memory. */
 const MAX_READERS = 8
@@ -153,7 +154,7 @@ class WorkerSegmentLoader implements SegmentLoader {
     threads: number,
   ) {
     for (let count = 0; count < threads; count += 1) {
-      const worker = new Worker(script, { workerData: { role: ROLE } })
+      const worker = new Worker(script, { workerData: { role: ROLE }, resourceLimits: READER_THREAD_LIMITS })
       worker.unref()
       this.all.push(worker)
       const onStartError = (): void => this.drop(worker)

@@ -11,6 +11,17 @@ import type { ResourceLimits } from 'node:worker_threads'
 export const SNAPSHOT_SEMI_SPACE_MB = 64
 
 /**
+ * The young generation of the threads that read a snapshot's files (the `synclens` command's main thread and the
+ * segment reader threads): 16 MB semi-spaces, V8's default up to Node 20. From Node 22 V8 sizes them by the
+ * machine's memory (32 MB here), which costs 90 to 160 MB more peak memory while reading a snapshot for no time
+ * saved (docs/PERFORMANCE.md, "The runtime").
+ */
+export const READING_SEMI_SPACE_MB = 16
+
+/** `resourceLimits` of a segment reader thread: the app's threads get no command-line flag, so it is set here. */
+export const READER_THREAD_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 3 * READING_SEMI_SPACE_MB }
+
+/**
  * Share of the machine's memory the snapshot worker's old generation may take. Without a limit a worker that
  * exhausts its heap hits V8's fatal out-of-memory error, which aborts the whole process (the app, or the CLI);
  * with one, Node ends only the worker with ERR_WORKER_OUT_OF_MEMORY and the host carries on. Half the memory

@@ -1,10 +1,11 @@
+import { READING_SEMI_SPACE_MB } from '../worker-heap'
+
 /**
- * The young generation the `synclens` command runs with: 16 MB semi-spaces, V8's default up to Node 20. From Node
- * 22 V8 sizes them by the machine's memory (32 MB here), which costs the command 90 to 160 MB more peak memory
- * while reading a snapshot (10k: 191 -> 285 MB; 100k with two threads: 984 -> 1,143 MB) for no time saved (the
- * same instruction count within 0.2 %). See docs/PERFORMANCE.md, "The command's young generation".
+ * The young generation the `synclens` command runs with (`READING_SEMI_SPACE_MB`: 16 MB semi-spaces). On Node 22
+ * and later Node's default costs the command 90 to 160 MB more peak memory while reading a snapshot (10k: 191 ->
+ * 285 MB; 100k with two threads: 984 -> 1,143 MB) for the same instruction count within 0.2 %.
  */
-export const CLI_SEMI_SPACE_MB = 16
+export const CLI_SEMI_SPACE_MB = READING_SEMI_SPACE_MB
 
 /** The V8 flag that sets the semi-space size. */
 const SEMI_SPACE_FLAG = '--max-semi-space-size'
