@@ -460,7 +460,7 @@ async function loadInSegments(
     const all = plans.flatMap((plan) => plan.planned.map((segment) => ({ plan, segment })))
     const claims = new SegmentClaims(all.length)
     const progress = all.map(() => ({ bytes: 0, objects: 0 }))
-    const settle: ((outcome: SegmentOutcome | null) => void)[] = []
+    const settle: (((outcome: SegmentOutcome | null) => void) | undefined)[] = []
     const outcomes = all.map(() => new Promise<SegmentOutcome | null>((resolve) => settle.push(resolve)))
     const load: SegmentLoad = { loader, claims, outcomes, store, context, control, progress }
     const fileProgress = (plan: SegmentPlan): void => {
@@ -491,7 +491,11 @@ async function loadInSegments(
           // A reader that fails (a thread out of memory, a file gone) sends its file back to this thread.
           .catch(() => null)
         if (index < 0) return
-        settle[index]?.(outcome)
+        // A resolver holds its promise, and a settled promise its segment: drop it, so that a joined segment is
+        // garbage at once instead of living until the whole load ends.
+        const resolve = settle[index]
+        settle[index] = undefined
+        resolve?.(outcome)
       }
     }
     for (let reader = 1; reader < factory.parallelism; reader += 1) void serve()
