@@ -3,7 +3,7 @@ import { memoryFile, type SnapshotSource } from '../io/source'
 import type { ObjectStore } from '../store/object-store'
 import { generateTrainingSnapshot } from '../training/index'
 import { type LoadedSnapshot, loadSnapshot } from './load-snapshot'
-import { countLineFeeds, findObjectStart, lineFeedsBefore, SegmentClaims } from './parallel-objects'
+import { countLineFeeds, findObjectStart, lineFeedsBefore, release, SegmentClaims } from './parallel-objects'
 import { type MemorySegmentOptions, memorySegments } from './testing/memory-segments'
 
 /** Everything the views read from a loaded snapshot, in one comparable value. */
@@ -207,5 +207,32 @@ describe('SegmentClaims', () => {
       false,
       null,
     ])
+  })
+})
+
+describe('release', () => {
+  it('moves out the bytes of a joined segment that owns its buffer', () => {
+    const bytes = new Uint8Array(1 << 16).fill(7)
+
+    release(bytes)
+
+    expect([bytes.byteLength, bytes.buffer.byteLength]).toEqual([0, 0])
+  })
+
+  it('leaves bytes that share their buffer with other data', () => {
+    const buffer = new ArrayBuffer(64)
+    const rest = new Uint8Array(buffer, 32).fill(9)
+    for (const shared of [new Uint8Array(buffer, 0, 32), new Uint8Array(buffer, 32)]) {
+      release(shared)
+      expect(shared.byteLength).toBe(32)
+    }
+    expect(rest.every((value) => value === 9)).toBe(true)
+  })
+
+  it('leaves bytes already moved', () => {
+    const bytes = new Uint8Array(8)
+    release(bytes)
+
+    expect(() => release(bytes)).not.toThrow()
   })
 })
