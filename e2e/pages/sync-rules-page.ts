@@ -25,9 +25,14 @@ export class SyncRulesPage {
     this.connectorFindings = page.getByTestId('connector-findings')
   }
 
-  /** Opens the view from the navigation rail (a snapshot opens on Metaverse Search). */
+  /**
+   * Opens the view from the navigation rail (a snapshot opens on Metaverse Search) and waits for its rows, so that
+   * what follows acts on this view's grid rather than on the Metaverse Search grid it replaces.
+   */
   public async open(): Promise<void> {
     await this.page.getByTestId('nav-rail').getByRole('button', { name: 'Sync Rules' }).click()
+    await this.root.waitFor()
+    await this.bodyRows().first().waitFor()
   }
 
   /** Switches between inbound and outbound rules. */
