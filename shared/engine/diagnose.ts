@@ -10,11 +10,12 @@ import type { ScopeClause, SyncRule } from '../model/sync-rule'
 import type { ObjectIndex } from '../model/object-index'
 import { lowerName, mvBag } from './attribute-bag'
 import { codeAction, type DiagnosisCode, statusCode } from '../model/diagnosis-codes'
-import { type ExportFlowRow, type ExportStatus, type ExportTarget, exportFlow } from './export-flow'
-import { computedMvObject, hasExportedMetaverse } from './computed-mv'
+import { type ExportFlowRow, type ExportStatus, type ExportTarget } from './export-flow'
+import { hasExportedMetaverse } from './computed-mv'
 import { type FlowOutcome, outcomeText } from '../model/flow-outcome'
-import { type ImportFlowResult, type ImportFlowRow, importFlow, inboundSource } from './import-flow'
+import { type ImportFlowResult, type ImportFlowRow, inboundSource } from './import-flow'
 import type { MvAttributeLookup } from './join'
+import { questionFor, type WhyQuestion } from './question'
 import { buildRuleIndex, flowReads, type RuleIndex } from './rule-index'
 import { type ConnectorRef, type RuleRef, ruleLabel } from './rule-text'
 import { firstFailingClause, scopeFailureText } from './scoping'
@@ -70,6 +71,11 @@ export interface DiagnoseInput {
   readonly ruleIndex?: RuleIndex
   readonly mvLookup?: MvAttributeLookup
   readonly now?: () => Date
+  /**
+   * The question this diagnosis belongs to, built with the same rule index, index, lookup and clock: the report
+   * and the other diagnoses of the same object then share its flows. A diagnosis without one uses its own.
+   */
+  readonly question?: WhyQuestion
 }
 
 const indexCache = new WeakMap<readonly SyncRule[], WeakMap<readonly Connector[], RuleIndex>>()
@@ -91,13 +97,15 @@ export function cachedRuleIndex(rules: readonly SyncRule[], connectors: readonly
 /** Walks one attribute of one CS object to its target connector and names the first step that blocks it. */
 export function diagnoseAttribute(input: DiagnoseInput): Diagnosis {
   const ruleIndex = input.ruleIndex ?? cachedRuleIndex(input.rules, input.connectors)
-  const { csObject, index } = input
-  const flow = importFlow(csObject, {
+  const question = questionFor(input.question, {
     ruleIndex,
-    index,
+    index: input.index,
     ...(input.mvLookup ? { mvLookup: input.mvLookup } : {}),
     ...(input.now ? { now: input.now } : {}),
   })
+  const { csObject } = input
+  const { index } = question
+  const flow = question.importFlow(csObject)
   const targetName = targetSideName(input, csObject, ruleIndex)
   const names = resolveNames(targetName?.mvAttribute ?? input.attribute, csObject, flow, ruleIndex)
   const steps: DiagnosisStep[] = []
@@ -138,11 +146,11 @@ export function diagnoseAttribute(input: DiagnoseInput): Diagnosis {
     exported ??
     (flow.mvObjectId === null
       ? null
-      : computedMvObject(connectedFlows(flow, input, ruleIndex), ruleIndex, stored))
+      : question.computedMvObject(flow.mvObjectId, connectedFlows(flow, question), stored))
   metaverseSteps(mvAttribute, flow, exported, mvObject, index, steps)
   let target: string | null = null
   if (mvObject)
-    target = outboundSteps(mvAttribute, mvObject, input, ruleIndex, steps, targetName?.csAttribute ?? null)
+    target = outboundSteps(mvAttribute, mvObject, input, question, steps, targetName?.csAttribute ?? null)
   return finish(steps, { source: names.source, metaverse: mvAttribute, target })
 }
 
@@ -151,26 +159,12 @@ export function diagnoseAttribute(input: DiagnoseInput): Diagnosis {
  * every other blocking step is one, the first is the verdict and the rest are `alsoBlocking`.
  */
 /** The import flows of the object and of every other object connected to the same metaverse object. */
-function connectedFlows(
-  flow: ImportFlowResult,
-  input: DiagnoseInput,
-  ruleIndex: RuleIndex,
-): readonly ImportFlowResult[] {
+function connectedFlows(flow: ImportFlowResult, question: WhyQuestion): readonly ImportFlowResult[] {
   if (flow.mvObjectId === null) return [flow]
-  const others = input.index
+  const others = question.index
     .connectedCsObjects(flow.mvObjectId)
     .filter((object) => object.id !== flow.csObject.id)
-  return [
-    flow,
-    ...others.map((object) =>
-      importFlow(object, {
-        ruleIndex,
-        index: input.index,
-        ...(input.mvLookup ? { mvLookup: input.mvLookup } : {}),
-        ...(input.now ? { now: input.now } : {}),
-      }),
-    ),
-  ]
+  return [flow, ...others.map((object) => question.importFlow(object))]
 }
 
 /**
@@ -683,11 +677,11 @@ function outboundSteps(
   mvAttribute: string,
   mvObject: MvObject,
   input: DiagnoseInput,
-  ruleIndex: RuleIndex,
+  question: WhyQuestion,
   steps: DiagnosisStep[],
   askedTarget: string | null,
 ): string | null {
-  const targetId = defaultTarget(mvObject, mvAttribute, input, ruleIndex)
+  const targetId = defaultTarget(mvObject, mvAttribute, input, question.options.ruleIndex)
   if (targetId === null) {
     steps.push({
       code: 'NO_OUTBOUND_FLOW',
@@ -697,14 +691,7 @@ function outboundSteps(
     })
     return null
   }
-  const result = exportFlow(mvObject, {
-    ruleIndex,
-    index: input.index,
-    targetConnectorId: targetId,
-    ...(input.now ? { now: input.now } : {}),
-  })
-  const target = result.targets[0]
-  if (!target) return null
+  const target = question.exportTarget(mvObject, targetId)
   const connector = target.connector
   connectionStep(target, steps)
   const wanted = lowerName(mvAttribute)

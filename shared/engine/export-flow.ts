@@ -121,6 +121,18 @@ export function exportFlow(mvObject: MvObject, options: ExportFlowOptions): Expo
   }
 }
 
+/**
+ * The export flow of one MV object to one connector, the id taken as given (as `outboundConnectors` lists it):
+ * the same target `exportFlow` computes for that connector.
+ */
+export function exportTargetOf(
+  mvObject: MvObject,
+  connectorId: string,
+  options: ExportFlowOptions,
+): ExportTarget {
+  return exportTarget(mvObject, mvBag(mvObject), connectorId, options)
+}
+
 /** True for the Entra ID connector, the only one cloud filtering applies to. */
 export function isAadConnector(connectorId: string, connector: Connector | null): boolean {
   return connectorId === AAD_CONNECTOR_ID || connector?.type === 'AAD'

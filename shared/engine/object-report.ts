@@ -12,11 +12,13 @@ import {
   type Severity,
   type SeverityCounts,
 } from '../model/diagnosis-codes'
-import { type ExportFlowRow, exportFlow, type TargetState } from './export-flow'
-import { importFlow, type ImportFlowRow } from './import-flow'
+import { hasExportedMetaverse } from './computed-mv'
+import { type ExportFlowRow, type TargetState } from './export-flow'
+import type { ImportFlowRow } from './import-flow'
 import type { MvAttributeLookup } from './join'
 import type { RuleIndex } from './rule-index'
-import { effectiveMvObject, findingsOf } from './object-findings'
+import { findingsOf } from './object-findings'
+import { questionFor, type WhyQuestion } from './question'
 import type { UnmappedKind } from './unmapped'
 
 /** One metaverse attribute as the Attributes tab shows it. */
@@ -91,11 +93,18 @@ export interface ObjectReportInput {
   readonly object: { readonly csObject: CsObject } | { readonly mvObjectId: string }
   readonly mvLookup?: MvAttributeLookup
   readonly now?: () => Date
+  /**
+   * The question this report belongs to, built with the same rules, index, lookup and clock: the diagnoses of
+   * the same object then reuse its flows instead of computing them again. A report without one uses its own.
+   */
+  readonly question?: WhyQuestion
 }
 
 /** Builds the report of one object; an unknown MV id yields an empty report with `metaverse: null`. */
 export function objectReport(input: ObjectReportInput): ObjectReport {
-  const { ruleIndex, index } = input
+  const { ruleIndex } = input
+  const question = questionFor(input.question, input)
+  const { index } = question
   const mvObjectId =
     'csObject' in input.object
       ? (input.object.csObject.mvLink?.mvObjectId ?? null)
@@ -115,11 +124,14 @@ export function objectReport(input: ObjectReportInput): ObjectReport {
   }
   const connectorName = (object: CsObject): string =>
     ruleIndex.connectorOf(object)?.name ?? object.connectorName ?? object.connectorId ?? ''
-  const imports = csObjects.map((object) => importFlow(object, options))
+  const imports = csObjects.map((object) => question.importFlow(object))
   const importRows = imports.flatMap((result) => result.rows)
   // A computed metaverse has links but no values: the export flow reads what the rules compute.
-  const effectiveMv = effectiveMvObject(mvObject, imports, options)
-  const targets = effectiveMv ? exportFlow(effectiveMv, options).targets : []
+  const effectiveMv =
+    mvObject === null || hasExportedMetaverse(index)
+      ? mvObject
+      : question.computedMvObject(mvObject.id, imports, mvObject)
+  const targets = effectiveMv ? question.exportTargets(effectiveMv) : []
   const exports = targets.map((target): ReportExport => ({
     connector: target.connector.name,
     connectorId: target.connector.id,
