@@ -16,7 +16,14 @@ import {
 import type { RuleScope } from './import-flow'
 import { confirmedBag } from './confirmed-values'
 import { connectorParameters } from './parameters'
-import { type Candidate, type FlowGate, type Resolution, resolvePrecedence } from './precedence'
+import {
+  type Candidate,
+  type FlowGate,
+  type FlowStatus,
+  type Resolution,
+  type ResolvedCandidate,
+  resolvePrecedence,
+} from './precedence'
 import {
   isReferenceAttribute,
   referencesHeld,
@@ -104,6 +111,27 @@ export interface ExportFlowOptions {
 
 interface SourcedCandidate extends Candidate {
   readonly sourceValues: readonly SourceValues[]
+}
+
+/** A resolved candidate built with its final shape in one literal (no spread per mapping). */
+function sourcedRow(
+  candidate: SourcedCandidate,
+  status: FlowStatus,
+  reason: string,
+  winner: boolean,
+  overriddenBy: RuleRef | null,
+): ResolvedCandidate<SourcedCandidate> {
+  return {
+    rule: candidate.rule,
+    flow: candidate.flow,
+    gate: candidate.gate,
+    outcome: candidate.outcome,
+    sourceValues: candidate.sourceValues,
+    status,
+    reason,
+    winner,
+    overriddenBy,
+  }
 }
 
 /** Computes the Export Attribute Flow of one MV object to each target connector, as the Preview shows it. */
@@ -202,7 +230,7 @@ function exportTarget(
   const rows: ExportFlowRow[] = []
   const attributes: ExportAttribute[] = []
   for (const group of groups.values()) {
-    const { rows: resolved, resolution } = resolvePrecedence(group.candidates)
+    const { rows: resolved, resolution } = resolvePrecedence(group.candidates, sourcedRow)
     attributes.push({ csAttribute: group.name, resolution })
     const targetValues = target ? targetValuesOf(target, group.name) : null
     const pending = target ? pendingExportValues(target, group.name) : null

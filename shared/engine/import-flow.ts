@@ -189,24 +189,35 @@ export function importFlow(csObject: CsObject, options: ImportFlowOptions): Impo
           .map(candidatesOf)
   const all = [own, ...others]
   const mv = mvObject ? mvBag(mvObject) : null
+  const ownTargets = new Set(own.candidates.map((candidate) => lowerName(candidate.flow.target)))
+  // Only the attributes this object's rules write are resolved: the other objects' other mappings are not rows.
   const groups = new Map<string, { name: string; candidates: OwnedCandidate[] }>()
   for (const objectCandidates of all) {
     for (const candidate of objectCandidates.candidates) {
       const key = lowerName(candidate.flow.target)
-      const group = groups.get(key) ?? { name: candidate.flow.target, candidates: [] }
-      group.candidates.push({ ...candidate, owner: objectCandidates })
-      groups.set(key, group)
+      if (!ownTargets.has(key)) continue
+      let group = groups.get(key)
+      if (!group) {
+        group = { name: candidate.flow.target, candidates: [] }
+        groups.set(key, group)
+      }
+      group.candidates.push({
+        rule: candidate.rule,
+        flow: candidate.flow,
+        gate: candidate.gate,
+        outcome: candidate.outcome,
+        sourceValues: candidate.sourceValues,
+        owner: objectCandidates,
+      })
     }
   }
-  const ownTargets = new Set(own.candidates.map((candidate) => lowerName(candidate.flow.target)))
   const rows: ImportFlowRow[] = []
   const attributes: ImportAttribute[] = []
   let syncError: ImportSyncError | null = null
   const tieNotes: string[] = []
   const evaluatedConnectors = new Set(all.map((entry) => entry.connector.id))
-  for (const [key, group] of groups) {
-    if (!ownTargets.has(key)) continue
-    const { rows: resolved, resolution } = resolvePrecedence(group.candidates)
+  for (const group of groups.values()) {
+    const { rows: resolved, resolution } = resolvePrecedence(group.candidates, ownedRow)
     const tie = tiedContribution(resolved, group.name)
     if (tie !== null) tieNotes.push(tie)
     const mvValues = mv ? mv.values(group.name) : null
@@ -237,6 +248,28 @@ export function importFlow(csObject: CsObject, options: ImportFlowOptions): Impo
     attributes,
     syncError,
     notes: tieNotes.length === 0 ? own.notes : [...own.notes, ...tieNotes],
+  }
+}
+
+/** A resolved candidate built with its final shape in one literal (no spread per mapping). */
+function ownedRow(
+  candidate: OwnedCandidate,
+  status: FlowStatus,
+  reason: string,
+  winner: boolean,
+  overriddenBy: RuleRef | null,
+): ResolvedCandidate<OwnedCandidate> {
+  return {
+    rule: candidate.rule,
+    flow: candidate.flow,
+    gate: candidate.gate,
+    outcome: candidate.outcome,
+    sourceValues: candidate.sourceValues,
+    owner: candidate.owner,
+    status,
+    reason,
+    winner,
+    overriddenBy,
   }
 }
 
