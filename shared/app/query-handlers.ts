@@ -4,12 +4,14 @@ import { engineContext } from '../engine/engine-context'
 import { flowDetail } from '../engine/flow-detail'
 import { objectReport } from '../engine/object-report'
 import { objectVerdicts } from '../engine/object-verdicts'
+import { WhyQuestion } from '../engine/question'
 import { precedenceTies } from '../engine/precedence-ties'
 import { connectorAttributeGaps } from '../engine/unmapped'
 import { evaluateScope } from '../engine/scoping'
 import type { LoadedSnapshot } from '../load/load-snapshot'
 import { summarize } from '../load/summarize'
 import { normalizeGuid } from '../model/connector'
+import type { CsObject } from '../model/objects'
 import { connectorSpaceResultPage, matchConnectorSpace } from '../search/connector-space-search'
 import { BackgroundIndexer, indexableAttributes, joinAttributes } from '../search/background-index'
 import { matchMetaverse, metaverseResultPage } from '../search/metaverse-search'
@@ -40,6 +42,7 @@ export interface BackgroundOptions {
 export class SnapshotContext {
   private readonly searches = new Map<number, Uint32Array>()
   private readonly answers = new Map<string, unknown>()
+  private readonly questions = new Map<string, WhyQuestion>()
   private readonly stop = { aborted: false }
   private checking: Promise<void> | null = null
   /** Builds search indexes between the host's messages; null where the host cannot yield. */
@@ -103,6 +106,28 @@ export class SnapshotContext {
     return answer
   }
 
+  /**
+   * The question about one metaverse object and its connected objects (or one unlinked connector-space object),
+   * shared by its report and the diagnoses of its attributes: a user opens an object, then asks why about its
+   * attributes, and each answer would otherwise compute the same flows again. The most recent few are kept.
+   */
+  public question(key: string): WhyQuestion {
+    const kept = this.questions.get(key)
+    if (kept) {
+      this.questions.delete(key)
+      this.questions.set(key, kept)
+      return kept
+    }
+    const { ruleIndex, mvLookup } = engineContext(this.snapshot)
+    const question = new WhyQuestion({ ruleIndex, index: this.snapshot.objects, mvLookup })
+    this.questions.set(key, question)
+    for (const old of this.questions.keys()) {
+      if (this.questions.size <= KEPT_QUESTIONS) break
+      this.questions.delete(old)
+    }
+    return question
+  }
+
   /** Matches of an earlier search, when still kept. */
   public keptSearch(id: number | undefined): Uint32Array | undefined {
     return id === undefined ? undefined : this.searches.get(id)
@@ -125,6 +150,9 @@ const KEPT_SEARCHES = 8
 
 /** Explanations kept per snapshot (an object's report is tens of kilobytes at most). */
 const KEPT_ANSWERS = 64
+
+/** Questions kept per snapshot: each holds one object's flows and the objects they read, for its next answers. */
+const KEPT_QUESTIONS = 4
 
 /** Search ids are unique for the life of the worker, so an id kept from before a reload never pages new matches. */
 let nextSearchId = 1
@@ -176,12 +204,12 @@ export const QUERY_HANDLERS: QueryHandlers = {
   },
 
   objectReport: (context, target) =>
-    context.remember(`objectReport ${JSON.stringify(target)}`, () => reportOf(context.snapshot, target)),
+    context.remember(`objectReport ${JSON.stringify(target)}`, () => reportOf(context, target)),
 
   csObject: ({ snapshot }, id) => snapshot.objects.csObject(normalizeGuid(id)),
 
   diagnose: (context, request) =>
-    context.remember(`diagnose ${JSON.stringify(request)}`, () => diagnosisOf(context.snapshot, request)),
+    context.remember(`diagnose ${JSON.stringify(request)}`, () => diagnosisOf(context, request)),
 
   flowDetail({ snapshot }, request) {
     const { ruleIndex } = engineContext(snapshot)
@@ -357,36 +385,57 @@ function unmappedFilter(context: SnapshotContext): {
   }
 }
 
+/**
+ * The question a connector-space object belongs to, and the object read through it: the question of its metaverse
+ * object when it is linked (so a metaverse object's report and its connected objects' diagnoses share it), its own
+ * otherwise.
+ */
+function csQuestion(
+  context: SnapshotContext,
+  csId: string,
+): { readonly question: WhyQuestion; readonly csObject: CsObject } | null {
+  const stored = context.snapshot.objects.csObject(csId)
+  if (!stored) return null
+  const mvId = stored.mvLink?.mvObjectId
+  const question = context.question(mvId === undefined ? `cs ${csId}` : `mv ${mvId}`)
+  return { question, csObject: question.index.csObject(csId) ?? stored }
+}
+
 function reportOf(
-  snapshot: LoadedSnapshot,
+  context: SnapshotContext,
   target: QueryArgs<'objectReport'>[0],
 ): QueryResult<'objectReport'> {
-  const { ruleIndex, mvLookup } = engineContext(snapshot)
-  const index = snapshot.objects
+  const { ruleIndex, mvLookup } = engineContext(context.snapshot)
+  const index = context.snapshot.objects
   if ('csId' in target && target.csId !== undefined) {
-    const csObject = index.csObject(normalizeGuid(target.csId))
-    return csObject ? objectReport({ ruleIndex, index, mvLookup, object: { csObject } }) : null
+    const found = csQuestion(context, normalizeGuid(target.csId))
+    if (!found) return null
+    const { question, csObject } = found
+    return objectReport({ ruleIndex, index, mvLookup, object: { csObject }, question })
   }
   if (!('mvId' in target) || target.mvId === undefined) return null
   const mvId = normalizeGuid(target.mvId)
-  return index.mvObject(mvId)
-    ? objectReport({ ruleIndex, index, mvLookup, object: { mvObjectId: mvId } })
+  const question = context.question(`mv ${mvId}`)
+  return question.index.mvObject(mvId)
+    ? objectReport({ ruleIndex, index, mvLookup, object: { mvObjectId: mvId }, question })
     : null
 }
 
-function diagnosisOf(snapshot: LoadedSnapshot, request: QueryArgs<'diagnose'>[0]): QueryResult<'diagnose'> {
-  const csObject = snapshot.objects.csObject(normalizeGuid(request.csId))
-  if (!csObject) return null
-  const { ruleIndex, mvLookup } = engineContext(snapshot)
-  const { rules, connectors } = snapshot.configuration
+function diagnosisOf(context: SnapshotContext, request: QueryArgs<'diagnose'>[0]): QueryResult<'diagnose'> {
+  const found = csQuestion(context, normalizeGuid(request.csId))
+  if (!found) return null
+  const { question, csObject } = found
+  const { ruleIndex, mvLookup } = engineContext(context.snapshot)
+  const { rules, connectors } = context.snapshot.configuration
   return diagnoseAttribute({
     rules,
     connectors,
-    index: snapshot.objects,
+    index: context.snapshot.objects,
     csObject,
     attribute: request.attribute,
     targetConnectorId: request.targetConnectorId,
     ruleIndex,
     mvLookup,
+    question,
   })
 }
