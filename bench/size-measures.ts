@@ -15,6 +15,7 @@ import type { MetaverseQuery } from '../shared/search/metaverse-query'
 import { searchMetaverse, searchMetaverseIncremental } from '../shared/search/metaverse-search'
 import { BackgroundIndexer, joinAttributes } from '../shared/search/background-index'
 import { engineContext } from '../shared/engine/engine-context'
+import { WhyQuestion } from '../shared/engine/question'
 import { ObjectVerdicts } from '../shared/engine/object-verdicts'
 import { type LoadedSnapshot, loadSnapshot } from '../shared/load/load-snapshot'
 import { summarize } from '../shared/load/summarize'
@@ -294,13 +295,23 @@ function flowSamples(snapshot: LoadedSnapshot): CsObject[] {
   return samples
 }
 
-/** `why` of one object: its report and the diagnosis of displayName. */
+/** `why` of one object: its report and the diagnosis of displayName, one question as the session asks them. */
 function explain(snapshot: LoadedSnapshot, csObject: CsObject): void {
   const { ruleIndex, mvLookup } = engineContext(snapshot)
   const { rules, connectors } = snapshot.configuration
   const index = snapshot.objects
-  objectReport({ ruleIndex, index, object: { csObject }, mvLookup })
-  diagnoseAttribute({ rules, connectors, index, csObject, attribute: 'displayName', ruleIndex, mvLookup })
+  const question = new WhyQuestion({ ruleIndex, index, mvLookup })
+  objectReport({ ruleIndex, index, object: { csObject }, mvLookup, question })
+  diagnoseAttribute({
+    rules,
+    connectors,
+    index,
+    csObject,
+    attribute: 'displayName',
+    ruleIndex,
+    mvLookup,
+    question,
+  })
 }
 
 /** The first explanation after the load, of an object from the middle of the on-premises connector space. */
