@@ -388,17 +388,27 @@ function unmappedFilter(context: SnapshotContext): {
 /**
  * The question a connector-space object belongs to, and the object read through it: the question of its metaverse
  * object when it is linked (so a metaverse object's report and its connected objects' diagnoses share it), its own
- * otherwise.
+ * otherwise. A linked object is taken from its metaverse object's connected objects (the same row, found by
+ * position): the flows of the other connected objects read that instance, so its rules are evaluated once.
  */
 function csQuestion(
   context: SnapshotContext,
   csId: string,
 ): { readonly question: WhyQuestion; readonly csObject: CsObject } | null {
-  const stored = context.snapshot.objects.csObject(csId)
-  if (!stored) return null
+  const store = context.snapshot.objects
+  const row = store.csRowOf(csId)
+  if (row < 0) return null
+  const stored = store.csObjectAt(row)
   const mvId = stored.mvLink?.mvObjectId
-  const question = context.question(mvId === undefined ? `cs ${csId}` : `mv ${mvId}`)
-  return { question, csObject: question.index.csObject(csId) ?? stored }
+  if (mvId === undefined) {
+    const question = context.question(`cs ${csId}`)
+    return { question, csObject: question.index.csObject(csId) ?? stored }
+  }
+  const question = context.question(`mv ${mvId}`)
+  // csRowsLinkedTo lists the rows connectedCsObjects builds, in the same order.
+  const position = store.csRowsLinkedTo(mvId).indexOf(row)
+  const linked = position < 0 ? undefined : question.index.connectedCsObjects(mvId)[position]
+  return { question, csObject: linked?.id === stored.id ? linked : stored }
 }
 
 function reportOf(
