@@ -691,7 +691,8 @@ function outboundSteps(
     })
     return null
   }
-  const target = question.exportTarget(mvObject, targetId)
+  // As exportFlow names a single target: normalized (the report's targets are keyed as the rules name them).
+  const target = question.exportTarget(mvObject, normalizeGuid(targetId))
   const connector = target.connector
   connectionStep(target, steps)
   const wanted = lowerName(mvAttribute)
