@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { segmentReaderCount } from '../node/segment-workers'
+import { AUTOMATIC_PARALLEL_MIN_BYTES, segmentReaderCount } from '../node/segment-workers'
 import type { ProcessFigures } from './processes'
 
 const XMLLINT = '/usr/bin/xmllint'
@@ -117,8 +117,13 @@ export function measureFirstScreen(
       },
       all,
       readers,
-      // What SyncLens picks on this machine when it is idle, as a benchmark machine should be.
-      defaultReaders: segmentReaderCount(os.availableParallelism(), undefined, 0),
+      // What SyncLens picks on this machine when it is idle, as a benchmark machine should be: one thread below
+      // AUTOMATIC_PARALLEL_MIN_BYTES of object files (the bench snapshots keep them in these two folders).
+      defaultReaders:
+        folderSize(path.join(folder, 'ConnectorSpaces')) + folderSize(path.join(folder, 'Metaverse')) >=
+        AUTOMATIC_PARALLEL_MIN_BYTES
+          ? segmentReaderCount(os.availableParallelism(), undefined, 0)
+          : 1,
       cacheBytes: folderSize(path.join(cacheDir, 'stores')),
       cacheWrite,
     }
