@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { afterEach, vi } from 'vitest'
 import {
   AUTOMATIC_PARALLEL_MIN_BYTES,
   askedReaders,
+  type CpuSample,
   diskSegmentReaders,
+  idleReaders,
+  readersByIdleTime,
+  sampleCpus,
   segmentReaderCount,
 } from './segment-workers'
 
@@ -26,6 +31,79 @@ describe('segment readers', () => {
       expect(segmentReaderCount(cores, setting, load)).toBe(expected)
     },
   )
+
+  /** A window of `wallMs` on `cores` cores, of which `idleCores` were idle on average. */
+  const window = (cores: number, wallMs: number, idleCores: number): [CpuSample, CpuSample] => [
+    { idle: 1_000, total: 10_000, at: 0 },
+    { idle: 1_000 + idleCores * wallMs, total: 10_000 + cores * wallMs, at: wallMs },
+  ]
+
+  it.each([
+    ['an idle 2-core machine, this process reading its configuration', 2, 1.3, 2],
+    ['a 2-core machine where another process keeps a core busy', 2, 0.3, 1],
+    ['a 2-core machine busy with something else entirely', 2, 0, 1],
+    ['an idle 8-core workstation', 8, 7.2, 8],
+    ['an 8-core workstation with a build on three cores', 8, 4.1, 5],
+    ['a 32-core server', 32, 31, 8],
+    ['one core', 1, 0.9, 1],
+  ])(
+    'reads, on %s, with the idle cores since the open: %i cores, %f idle -> %i',
+    (_what, cores, idle, expected) => {
+      const [before, after] = window(cores, 250, idle)
+      expect(readersByIdleTime(before, after, cores)).toBe(expected)
+    },
+  )
+
+  it('leaves a window too short to tell to the load average', () => {
+    const [before, after] = window(2, 30, 2)
+    expect(readersByIdleTime(before, after, 2)).toBeNull()
+    expect(readersByIdleTime(before, before, 2)).toBeNull()
+  })
+
+  it('samples the CPU times of every core, idle and busy', () => {
+    const times = (idle: number, busy: number) => ({ user: busy, nice: 0, sys: 0, idle, irq: 0 })
+    const cpus = [
+      { model: 'a', speed: 1, times: times(700, 300) },
+      { model: 'a', speed: 1, times: times(400, 600) },
+    ]
+    expect(sampleCpus(cpus, 5)).toEqual({ idle: 1_100, total: 2_000, at: 5 })
+  })
+
+  describe('idleReaders', () => {
+    afterEach(() => {
+      vi.unstubAllEnvs()
+    })
+
+    it('decides when asked, from the window since the snapshot was opened', () => {
+      vi.stubEnv('SYNCLENS_READERS', undefined)
+      const [before, after] = window(2, 300, 1.4)
+      const samples = [before, after]
+      const decide = idleReaders(2, () => samples.shift() ?? after)
+
+      expect(samples).toHaveLength(1)
+      expect(decide()).toBe(2)
+    })
+
+    it('keeps to SYNCLENS_READERS whatever the machine does', () => {
+      vi.stubEnv('SYNCLENS_READERS', '3')
+      const decide = idleReaders(2, () => {
+        throw new Error('no sample is needed')
+      })
+
+      expect(decide()).toBe(3)
+    })
+
+    it('decides nothing when the factory is made, nor where the load reads in one thread anyway', () => {
+      let asked = 0
+      const factory = diskSegmentReaders(new Map(), () => {
+        asked += 1
+        return 2
+      })
+
+      expect(asked).toBe(0)
+      expect(factory.parallelism).toBe(1) // not a bundle here: one thread, whatever the count
+    })
+  })
 
   it('reads in one thread where the running code is not a bundle (tests, development)', () => {
     expect(diskSegmentReaders(new Map(), 4).parallelism).toBe(1)

@@ -104,6 +104,46 @@ export function askedReaders(setting = process.env.SYNCLENS_READERS): number | n
   return setting !== undefined && Number.isInteger(asked) && asked >= 1 ? asked : null
 }
 
+/** The machine's CPU time so far, summed over its cores, in milliseconds (`os.cpus()`). */
+export interface CpuSample {
+  readonly idle: number
+  readonly total: number
+  /** When it was taken (`performance.now()`). */
+  readonly at: number
+}
+
+/** Samples the machine's CPU times. */
+export function sampleCpus(cpus = os.cpus(), at = performance.now()): CpuSample {
+  let idle = 0
+  let total = 0
+  for (const { times } of cpus) {
+    idle += times.idle
+    total += times.user + times.nice + times.sys + times.idle + times.irq
+  }
+  return { idle, total, at }
+}
+
+/**
+ * Shortest window, per core, over which idle time says how busy the machine is: the kernel counts CPU time in
+ * 10 ms ticks, so four ticks a core at least. Opening a snapshot's folder takes about 50 ms before its objects are
+ * read (measured at 100k, page cache warm), which is what the window usually is.
+ */
+const MIN_WINDOW_MS_PER_CORE = 40
+
+/**
+ * Threads to read with, judged by how busy the machine was since `before` (the snapshot's opening: detecting the
+ * files and reading the configuration, during which this process keeps one core busy itself): this thread, plus
+ * one per core the other processes left idle meanwhile, rounded, within the cores and MAX_READERS. Null when the
+ * window is too short to tell (then the load average decides: `segmentReaderCount`). Unlike the one-minute load
+ * average, this does not count the process's own work of the last minute, nor a load that has just ended.
+ */
+export function readersByIdleTime(before: CpuSample, after: CpuSample, cores: number): number | null {
+  const total = after.total - before.total
+  if (cores < 1 || total < MIN_WINDOW_MS_PER_CORE * cores) return null
+  const idleCores = (Math.max(0, after.idle - before.idle) / total) * cores
+  return Math.max(1, Math.min(MAX_READERS, cores, 1 + Math.floor(idleCores + 0.5)))
+}
+
 /**
  * Object files together below this are read in one thread unless `SYNCLENS_READERS` asks for more. A reader's
  * fixed costs (its start and warm-up, its own heap, its segments held until they are joined) are a large share of
@@ -119,15 +159,36 @@ export const AUTOMATIC_PARALLEL_MIN_BYTES = 1 << 30
  */
 export function diskSegmentReaders(
   absolute: ReadonlyMap<string, string>,
-  readers = segmentReaderCount(),
+  readers: number | (() => number) = idleReaders(),
   asked = askedReaders() !== null,
 ): SegmentLoaderFactory {
   const script = runningBundle()
+  let count: number | null = null
+  // Decided when the objects are about to be read, not when the snapshot is opened: see idleReaders.
+  const decided = (): number => (count ??= typeof readers === 'number' ? readers : readers())
   return {
-    parallelism: script === null ? 1 : readers,
+    get parallelism() {
+      return script === null ? 1 : decided()
+    },
     ...(asked ? {} : { minTotalBytes: AUTOMATIC_PARALLEL_MIN_BYTES }),
-    start: () => new WorkerSegmentLoader(script ?? '', absolute, readers - 1),
+    start: () => new WorkerSegmentLoader(script ?? '', absolute, decided() - 1),
   }
+}
+
+/**
+ * The thread count of a load opened now: `SYNCLENS_READERS` when set; else by the idle time of the cores from now
+ * until it is asked (`readersByIdleTime`), or by the load average when that window is too short.
+ */
+export function idleReaders(
+  cores = os.availableParallelism(),
+  sample: () => CpuSample = () => sampleCpus(),
+): () => number {
+  if (askedReaders() !== null) {
+    const asked = segmentReaderCount(cores)
+    return () => asked
+  }
+  const before = sample()
+  return () => readersByIdleTime(before, sample(), cores) ?? segmentReaderCount(cores)
 }
 
 interface QueuedRead {
