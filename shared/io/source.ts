@@ -63,7 +63,7 @@ export interface ByteInput {
 /** Bytes produced piece by piece, their total known before the first piece is made. */
 export interface ByteOutput {
   readonly byteLength: number
-  /** The bytes, in order; each piece may be made as it is asked for. */
+  /** The bytes, in order; each piece may be made as it is asked for, and may be reused for the next one. */
   pieces(): Iterable<Uint8Array>
 }
 

@@ -7,7 +7,7 @@ const VERSION = 7
 function written(write: (out: BinaryWriter) => void): Uint8Array {
   const out = new BinaryWriter(VERSION)
   write(out)
-  const pieces = [...out.pieces()].map((piece) => piece.slice())
+  const pieces = Array.from(out.pieces(), (piece) => piece.slice())
   const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.byteLength, 0))
   let offset = 0
   for (const piece of pieces) {
@@ -38,6 +38,30 @@ const texts = [
   '—'.repeat(70_000),
   'tail',
 ]
+
+describe('BinaryWriter.pieces', () => {
+  it('makes every batch in one reused 1 MiB buffer, so that a long write keeps one batch alive', () => {
+    const out = new BinaryWriter(VERSION)
+    out.array(new Uint32Array(700_000).map((_, index) => index)) // 2.8 MB: three batches
+    const buffers = new Set<ArrayBufferLike>()
+    const copies: Uint8Array[] = []
+    for (const piece of out.pieces()) {
+      buffers.add(piece.buffer)
+      copies.push(piece.slice())
+    }
+
+    expect(copies.map((piece) => piece.byteLength)).toEqual([1 << 20, 1 << 20, out.byteLength - (2 << 20)])
+    expect(buffers.size).toBe(1)
+    const joined = new Uint8Array(out.byteLength)
+    copies.forEach((piece, index) => joined.set(piece, index << 20))
+    const values = new BinaryReader(fileLike(joined), VERSION)
+    expect(values.uint32Array().slice(699_990)).toEqual(
+      new Uint32Array([
+        699_990, 699_991, 699_992, 699_993, 699_994, 699_995, 699_996, 699_997, 699_998, 699_999,
+      ]),
+    )
+  })
+})
 
 describe('BinaryWriter.texts and BinaryReader.texts', () => {
   it.each([

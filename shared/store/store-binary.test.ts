@@ -51,7 +51,8 @@ function fileLike(bytes: Uint8Array): ByteInput & { readonly reads: number[] } {
 }
 
 function joined(pieces: Iterable<Uint8Array>): Uint8Array {
-  const list = [...pieces].map((piece) => piece.slice())
+  // Each piece holds only until the next is asked for: copy it as it comes.
+  const list = Array.from(pieces, (piece) => piece.slice())
   const out = new Uint8Array(list.reduce((sum, piece) => sum + piece.byteLength, 0))
   let offset = 0
   for (const piece of list) {
@@ -222,7 +223,7 @@ describe('ObjectStore binary form', () => {
   it('writes and reads a large store a window at a time, never the whole at once', () => {
     const { store, cs, mv } = largeStore(1500)
     const output = store.toBinaryOutput()
-    const pieces = [...output.pieces()].map((piece) => piece.slice())
+    const pieces = Array.from(output.pieces(), (piece) => piece.slice())
     const bytes = joined(pieces)
     expect(bytes.byteLength).toBeGreaterThan(4 << 20)
     expect(Math.max(...pieces.map((piece) => piece.byteLength))).toBeLessThanOrEqual(1 << 20)
