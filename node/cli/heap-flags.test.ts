@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { CLI_SEMI_SPACE_MB, heapRelaunchFlags, type HeapRelaunchContext } from './heap-flags'
+import { heapRelaunchFlags, type HeapRelaunchContext } from './heap-flags'
 
 const base: HeapRelaunchContext = { nodeVersion: '24.22.3', execArgv: [], args: ['summary', 'demo'], env: {} }
-const flag = `--max-semi-space-size=${CLI_SEMI_SPACE_MB}`
+const flag = '--max-semi-space-size=16'
 
 describe('heapRelaunchFlags', () => {
   it('starts a snapshot command again with 16 MB semi-spaces on Node 22 and later, keeping Node flags', () => {

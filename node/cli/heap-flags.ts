@@ -1,12 +1,5 @@
 import { READING_SEMI_SPACE_MB } from '../worker-heap'
 
-/**
- * The young generation the `synclens` command runs with (`READING_SEMI_SPACE_MB`: 16 MB semi-spaces). On Node 22
- * and later Node's default costs the command 90 to 160 MB more peak memory while reading a snapshot (10k: 191 ->
- * 285 MB; 100k with two threads: 984 -> 1,143 MB) for the same instruction count within 0.2 %.
- */
-export const CLI_SEMI_SPACE_MB = READING_SEMI_SPACE_MB
-
 /** The V8 flag that sets the semi-space size. */
 const SEMI_SPACE_FLAG = '--max-semi-space-size'
 
@@ -26,9 +19,10 @@ export interface HeapRelaunchContext {
 }
 
 /**
- * The Node arguments (before the script) to start the command again with, or null to run it as it is: on Node 20
- * and older (already 16 MB), when the flag was given (on the command line or in `NODE_OPTIONS`, so also in the
- * started copy), and for `--version` and `--help`.
+ * The Node arguments (before the script) to start the command again with its young generation
+ * (`READING_SEMI_SPACE_MB`: Node 22 and later would size it by the machine, costing memory for no speed), or null
+ * to run it as it is: on Node 20 and older (already 16 MB), when the flag was given (on the command line or in
+ * `NODE_OPTIONS`, so also in the started copy), and for `--version` and `--help`.
  */
 export function heapRelaunchFlags(context: HeapRelaunchContext): string[] | null {
   const major = Number.parseInt(context.nodeVersion.split('.')[0] ?? '', 10)
@@ -41,5 +35,5 @@ export function heapRelaunchFlags(context: HeapRelaunchContext): string[] | null
   if ((context.env.NODE_OPTIONS ?? '').split(/\s+/).some(given)) return null
   const first = context.args[0]
   if (first === undefined || LIGHT_ARGUMENTS.has(first)) return null
-  return [`${SEMI_SPACE_FLAG}=${CLI_SEMI_SPACE_MB}`, ...context.execArgv]
+  return [`${SEMI_SPACE_FLAG}=${READING_SEMI_SPACE_MB}`, ...context.execArgv]
 }

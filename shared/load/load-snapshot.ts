@@ -83,7 +83,7 @@ interface DetectedFile {
   readonly headText: string
 }
 
-/** Small files read at the same time: reading one after another is slow when there are thousands. */
+/** Files read at the same time (heads, small files): one after another, each waits for the I/O threads in turn. */
 const SMALL_FILE_CONCURRENCY = 8
 /** Progress is reported at most this often (milliseconds), however small the chunks. */
 const PROGRESS_INTERVAL_MS = 100
