@@ -90,20 +90,7 @@ export class SnapshotContext {
    * between its tabs and attributes. The most recent answers are kept; the oldest go first.
    */
   public remember<T>(key: string, compute: () => T): T {
-    if (this.answers.has(key)) {
-      const kept = this.answers.get(key) as T
-      // Moved to the end: the most recently asked stay longest.
-      this.answers.delete(key)
-      this.answers.set(key, kept)
-      return kept
-    }
-    const answer = compute()
-    this.answers.set(key, answer)
-    for (const old of this.answers.keys()) {
-      if (this.answers.size <= KEPT_ANSWERS) break
-      this.answers.delete(old)
-    }
-    return answer
+    return keptOrMade(this.answers, key, KEPT_ANSWERS, compute) as T
   }
 
   /**
@@ -112,20 +99,10 @@ export class SnapshotContext {
    * attributes, and each answer would otherwise compute the same flows again. The most recent few are kept.
    */
   public question(key: string): WhyQuestion {
-    const kept = this.questions.get(key)
-    if (kept) {
-      this.questions.delete(key)
-      this.questions.set(key, kept)
-      return kept
-    }
-    const { ruleIndex, mvLookup } = engineContext(this.snapshot)
-    const question = new WhyQuestion({ ruleIndex, index: this.snapshot.objects, mvLookup })
-    this.questions.set(key, question)
-    for (const old of this.questions.keys()) {
-      if (this.questions.size <= KEPT_QUESTIONS) break
-      this.questions.delete(old)
-    }
-    return question
+    return keptOrMade(this.questions, key, KEPT_QUESTIONS, () => {
+      const { ruleIndex, mvLookup } = engineContext(this.snapshot)
+      return new WhyQuestion({ ruleIndex, index: this.snapshot.objects, mvLookup })
+    })
   }
 
   /** Matches of an earlier search, when still kept. */
@@ -153,6 +130,27 @@ const KEPT_ANSWERS = 64
 
 /** Questions kept per snapshot: each holds one object's flows and the objects they read, for its next answers. */
 const KEPT_QUESTIONS = 4
+
+/**
+ * The value kept under `key`, or `make`'s, kept: the most recently asked stay, and the oldest go first once more
+ * than `limit` are kept.
+ */
+function keptOrMade<T>(kept: Map<string, T>, key: string, limit: number, make: () => T): T {
+  if (kept.has(key)) {
+    const value = kept.get(key) as T
+    // Moved to the end: the most recently asked stay longest.
+    kept.delete(key)
+    kept.set(key, value)
+    return value
+  }
+  const value = make()
+  kept.set(key, value)
+  for (const old of kept.keys()) {
+    if (kept.size <= limit) break
+    kept.delete(old)
+  }
+  return value
+}
 
 /** Search ids are unique for the life of the worker, so an id kept from before a reload never pages new matches. */
 let nextSearchId = 1
