@@ -39,7 +39,12 @@ describe('parseBenchOptions', () => {
       firstScreenRounds: 3,
       processStart: true,
       compare: true,
+      nodeAsIs: false,
     })
+  })
+
+  it('stays on the running Node with --node-as-is', () => {
+    expect(parseBenchOptions(['--node-as-is'])).toMatchObject({ nodeAsIs: true })
   })
 
   it('adds --size to the defaults, in ascending order', () => {

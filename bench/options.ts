@@ -22,6 +22,8 @@ export interface BenchOptions {
   readonly processStart: boolean
   /** Whether to compare each size with a copy whose configuration differs (loads the snapshot twice). */
   readonly compare: boolean
+  /** Whether to measure on the running Node even when it is older than the LTS the command is built for. */
+  readonly nodeAsIs: boolean
 }
 
 /** A usage problem, with the sentence to print. */
@@ -57,7 +59,8 @@ export function sizeLabel(size: number): string {
  * `--no-file-passes` skips the per-file throughput passes (the whole-snapshot load is still timed),
  * `--runs N` repeats each throughput measurement, `--rounds N` sets the interleaved first-screen rounds (3 at
  * least, the default), `--no-process-start` skips the runs from process start (CLI, `summary demo`, the app in
- * Chromium), `--no-compare` the comparison of two snapshots.
+ * Chromium), `--no-compare` the comparison of two snapshots, `--node-as-is` measures on the running Node even
+ * when it is older than the LTS (by default the benchmark runs itself again on the LTS: `scripts/lts-node.mjs`).
  */
 export function parseBenchOptions(args: readonly string[]): BenchOptions | OptionsError {
   let sizes: number[] | null = null
@@ -69,6 +72,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions | Optio
   let firstScreenRounds = 3
   let processStart = true
   let compare = true
+  let nodeAsIs = false
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index] ?? ''
     const [flag, inline] = arg.includes('=') ? arg.split('=', 2) : [arg, undefined]
@@ -88,6 +92,9 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions | Optio
         break
       case '--no-compare':
         compare = false
+        break
+      case '--node-as-is':
+        nodeAsIs = true
         break
       case '--size':
       case '--sizes': {
@@ -117,7 +124,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions | Optio
       }
       default:
         return {
-          error: `Unknown argument "${arg}". Use --size N, --sizes A,B, --ci, --runs N, --rounds N, --no-browser, --no-file-passes, --no-process-start, --no-compare.`,
+          error: `Unknown argument "${arg}". Use --size N, --sizes A,B, --ci, --runs N, --rounds N, --no-browser, --no-file-passes, --no-process-start, --no-compare, --node-as-is.`,
         }
     }
   }
@@ -131,5 +138,6 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions | Optio
     firstScreenRounds,
     processStart,
     compare,
+    nodeAsIs,
   }
 }
