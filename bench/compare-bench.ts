@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { SNAPSHOT_HEAP_FLAGS } from '../node/worker-heap'
+import { SNAPSHOT_HEAP_FLAGS, STEADY_HEAP_FLAGS } from '../node/worker-heap'
 import type { ChildReport } from './child'
 import type { CompareFigures, Timed } from './compare-measure'
 import type { BenchSnapshot } from './snapshot-cache'
@@ -80,6 +80,7 @@ export function runCompare(childBundle: string, snapshot: BenchSnapshot, mvObjec
     [
       '--expose-gc',
       ...SNAPSHOT_HEAP_FLAGS,
+      ...STEADY_HEAP_FLAGS,
       '--max-old-space-size=12288',
       childBundle,
       'compare',

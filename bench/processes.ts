@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { SNAPSHOT_HEAP_FLAGS } from '../node/worker-heap'
+import { SNAPSHOT_HEAP_FLAGS, STEADY_HEAP_FLAGS } from '../node/worker-heap'
 import { buildBundle } from '../scripts/build-electron.mjs'
 import type { ChildReport } from './child'
 
@@ -49,12 +49,16 @@ export function removeCli(entry: string): void {
  * app's snapshot worker gets) and returns its report.
  */
 export function runChild<Result>(childBundle: string, args: readonly string[]): ChildReport<Result> {
-  const child = spawnSync(process.execPath, ['--expose-gc', ...SNAPSHOT_HEAP_FLAGS, childBundle, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 16 << 20,
-    // The in-process figures are of loads from XML; the reopen cache is measured from process start instead.
-    env: { ...process.env, SYNCLENS_CACHE: 'off' },
-  })
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', ...SNAPSHOT_HEAP_FLAGS, ...STEADY_HEAP_FLAGS, childBundle, ...args],
+    {
+      encoding: 'utf8',
+      maxBuffer: 16 << 20,
+      // The in-process figures are of loads from XML; the reopen cache is measured from process start instead.
+      env: { ...process.env, SYNCLENS_CACHE: 'off' },
+    },
+  )
   if (child.status !== 0) {
     throw new Error(
       `Measurement "${args.join(' ')}" failed (exit ${child.status ?? child.signal}): ${child.stderr}`,

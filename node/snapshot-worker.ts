@@ -6,8 +6,11 @@ import { nodePort } from './node-port'
 import { openSnapshotRequest } from './open-snapshot-request'
 import { isSegmentReaderThread, serveSegmentReads } from './segment-workers'
 import type { SnapshotRequest } from './snapshot-request'
+import { steadyHeap } from './worker-heap'
 
 // The entry of the snapshot worker thread: parsing gigabytes here keeps the main process and window responsive.
+// Its V8 flags hold for the whole process (the app's main process, or the command's), so the reader threads too.
+steadyHeap()
 if (parentPort && isSegmentReaderThread()) {
   serveSegmentReads(parentPort)
 } else if (parentPort) {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { enableCompileCache } from './compile-cache'
 import { heapRelaunchFlags } from './heap-flags'
+import { steadyHeap } from '../worker-heap'
 
 // The `synclens` command's entry: a few lines that set the heap and turn on the compile cache, then the command
 // itself from its own bundle beside this one (`synclens.cjs` loads `synclens-main.cjs`).
@@ -12,6 +13,8 @@ import { heapRelaunchFlags } from './heap-flags'
 // flag, passing the terminal through, and ends with its exit code. A child that cannot start leaves the command
 // to run here, as it would have before. Node caches only modules loaded after the compile cache call, so the call
 // cannot sit in the command's own bundle.
+// V8 flags that can be set at run time are set here, in whichever process reads the snapshot (see steadyHeap).
+steadyHeap()
 const flags = heapRelaunchFlags({
   nodeVersion: process.versions.node,
   execArgv: process.execArgv,
