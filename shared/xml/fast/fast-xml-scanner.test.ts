@@ -201,6 +201,28 @@ describe('FastXmlScanner attribute value ids', () => {
     }
   })
 
+  it('tells apart values that differ only in bytes the lookup hash does not sample', () => {
+    // GUIDs and times that differ in one position each, every position of a 38- and a 23-byte value: their
+    // hashes often collide, and each must still get an id of its own, the same one every time it comes back.
+    const base = '{4D809DFC-EEF5-49CD-A811-780E868B1B58}'
+    const time = '2026-11-24 17:30:04.117'
+    const variants = [base, time]
+    for (const value of [base, time])
+      for (let at = 1; at < value.length - 1; at += 1)
+        if (/[0-9A-F]/.test(value[at] ?? ''))
+          variants.push(value.slice(0, at) + (value[at] === '7' ? '8' : '7') + value.slice(at + 1))
+    const distinct = [...new Set(variants)]
+    const tags = [...distinct, ...distinct.slice().reverse()].map((value) => `<v a="${value}"/>`).join('')
+    for (const chunk of [5, 1000]) {
+      const { ids } = valueIds(encode(`<r>${tags}</r>`), chunk)
+      const byValue = new Map<string, Set<number>>()
+      for (const [text, id] of ids) byValue.set(text, (byValue.get(text) ?? new Set()).add(id))
+      expect(byValue.size).toBe(distinct.length)
+      expect([...byValue.values()].every((set) => set.size === 1 && [...set][0]! >= 0)).toBe(true)
+      expect(new Set([...byValue.values()].map((set) => [...set][0])).size).toBe(distinct.length)
+    }
+  })
+
   it('does not intern values written with entities or line breaks, or longer than 64 bytes', () => {
     const long = 'x'.repeat(65)
     const { ids } = valueIds(encode(`<r a="a &amp; b" b="two\nlines" c="${long}" d="${long.slice(1)}"/>`))
