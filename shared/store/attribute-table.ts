@@ -169,12 +169,69 @@ export class AttributeTable {
     out.array(Uint32Array.from(this.rowsWithRepeats))
   }
 
-  /** Appends the rows of a table written by `writeTo`; into an empty table, straight into its chunks. */
+  /**
+   * Appends the rows of a table written by `writeTo` (a whole store's, or a segment's), straight into this table's
+   * chunks: into an empty table as written, after other rows as rows `rowCount` on (`readAppending`).
+   */
   public readFrom(input: BinaryReader): void {
-    const empty = this.rowCount === 0 && this.descriptors.length === 0
-    const target = empty ? this : new AttributeTable(this.withLineage)
-    target.readSections(input)
-    if (!empty) this.append(target, this.rowCount)
+    if (this.rowCount === 0 && this.descriptors.length === 0) this.readSections(input)
+    else this.readAppending(input, this.rowCount)
+  }
+
+  /**
+   * Reads a table written by `writeTo` as rows `rowBase` on: its names and shapes matched to this table's, each
+   * of its columns read into the matching column and every position moved as `append` moves them, with no table
+   * of its own in between (a segment joined after a parallel load is copied once: into a table of its own and
+   * from there into this one, it was copied three times, and each copy's chunks were new memory).
+   */
+  private readAppending(input: BinaryReader, rowBase: number): void {
+    const descriptors = input.json<Descriptor[]>()
+    if (!Array.isArray(descriptors)) throw new StoreFormatError('attribute table: damaged descriptors')
+    const descriptorIds = Uint32Array.from(descriptors, (descriptor) => this.descriptorOf(descriptor))
+    const columns = input.uint()
+    // The column each of the written columns goes to: one of ours per written column, one written per ours.
+    const targets = new Int32Array(columns).fill(-1)
+    descriptors.forEach((descriptor, id) => {
+      const written = descriptor.column
+      const ours = this.descriptors[descriptorIds[id] ?? 0]?.column ?? -1
+      const known = targets[written] ?? -1
+      if (!Number.isInteger(written) || written < 0 || written >= columns || (known !== -1 && known !== ours))
+        throw new StoreFormatError('attribute table: damaged descriptors')
+      targets[written] = ours
+    })
+    if (targets.includes(-1) || new Set(targets).size !== columns)
+      throw new StoreFormatError('attribute table: damaged columns')
+    const positionBase = new Uint32Array(columns)
+    targets.forEach((ours, written) => {
+      const column = this.columns[ours]
+      if (column === undefined) throw new StoreFormatError('attribute table: damaged columns')
+      positionBase[written] = column.length
+      column.readFrom(input, rowBase)
+    })
+    const entryBase = this.entryDescriptors.length
+    const rows = input.arrayInto(this.rowStarts, 4, null, (part) => {
+      for (let index = 0; index < part.length; index += 1) part[index] = (part[index] ?? 0) + entryBase
+    })
+    const wide = input.uint()
+    if (wide !== 2 && wide !== 4) throw new StoreFormatError('attribute table: damaged entries')
+    const written = wide === 4 ? input.uint32Array() : input.uint16Array()
+    const mapped = new Uint32Array(written.length)
+    for (let entry = 0; entry < written.length; entry += 1) {
+      const descriptor = written[entry] ?? 0
+      if (descriptor >= descriptorIds.length) throw new StoreFormatError('attribute table: damaged entries')
+      mapped[entry] = descriptorIds[descriptor] ?? 0
+    }
+    const startBase = Uint32Array.from(descriptors, (descriptor) => positionBase[descriptor.column] ?? 0)
+    const startsBefore = this.entryStarts.length
+    input.arrayInto(this.entryStarts, 4, written.length, (part, first) => {
+      const offset = first - startsBefore
+      for (let index = 0; index < part.length; index += 1)
+        part[index] = (part[index] ?? 0) + (startBase[written[offset + index] ?? 0] ?? 0)
+    })
+    this.entryDescriptors.appendAll(mapped)
+    for (const row of input.uint32Array()) this.rowsWithRepeats.add(row + rowBase)
+    if (rows > 0 && this.rowStarts.get(rowBase + rows - 1) - entryBase > written.length)
+      throw new StoreFormatError('attribute table: damaged entries')
   }
 
   private readSections(input: BinaryReader): void {
@@ -203,38 +260,6 @@ export class AttributeTable {
   private appendEntryDescriptors(values: Uint16Array | Uint32Array): number {
     this.entryDescriptors.appendAll(values)
     return values.length
-  }
-
-  /**
-   * Appends another table's rows as rows `rowBase` on (segments joined after a parallel load): its names and shapes
-   * are matched to this table's, its values appended to the matching columns.
-   */
-  public append(other: AttributeTable, rowBase: number): void {
-    const descriptorIds = Uint32Array.from(other.descriptors, (descriptor) => this.descriptorOf(descriptor))
-    const positionBase = new Uint32Array(other.columns.length)
-    other.columns.forEach((column, index) => {
-      const descriptor = other.descriptors.findIndex((known) => known.column === index)
-      const target = this.columns[this.descriptors[descriptorIds[descriptor] ?? 0]?.column ?? 0]
-      if (target === undefined) return
-      positionBase[index] = target.length
-      target.append(column, rowBase)
-    })
-    const entryBase = this.entryDescriptors.length
-    this.rowStarts.appendAll(other.rowStarts.flat(), entryBase)
-    const descriptors = other.entryDescriptors.flat()
-    const starts = other.entryStarts.flat()
-    const startBase = new Uint32Array(other.descriptors.length)
-    other.descriptors.forEach((descriptor, id) => {
-      startBase[id] = positionBase[descriptor.column] ?? 0
-    })
-    for (let entry = 0; entry < descriptors.length; entry += 1) {
-      const descriptor = descriptors[entry] ?? 0
-      descriptors[entry] = descriptorIds[descriptor] ?? 0
-      starts[entry] = (starts[entry] ?? 0) + (startBase[descriptor] ?? 0)
-    }
-    this.entryDescriptors.appendAll(descriptors)
-    this.entryStarts.appendAll(starts)
-    for (const row of other.rowsWithRepeats) this.rowsWithRepeats.add(row + rowBase)
   }
 
   private nextStartInColumn(from: number, last: number, columnId: number): number {

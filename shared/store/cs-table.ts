@@ -280,16 +280,25 @@ export class CsTable {
       this.readSections(input, stringIds, true, this)
       return
     }
+    // The attributes (most of the bytes) go straight into this table's; the other sections through a table of
+    // their own, appended after.
     const other = new CsTable(this.strings)
-    other.readSections(input, stringIds, false, this)
+    other.readSections(input, stringIds, false, this, this.attributes)
     this.append(other, stringIds, true)
   }
 
   /**
    * Reads the sections into this table, its interned ids turned by `stringIds` (or kept as written, without
-   * `remapNow`) and its lists interned by `lists` (the table they end up in).
+   * `remapNow`), its lists interned by `lists` and its attributes read into `attributes` (for both: the table they
+   * end up in).
    */
-  private readSections(input: BinaryReader, stringIds: Uint32Array, remapNow: boolean, lists: CsTable): void {
+  private readSections(
+    input: BinaryReader,
+    stringIds: Uint32Array,
+    remapNow: boolean,
+    lists: CsTable,
+    attributes: AttributeTable = this.attributes,
+  ): void {
     const rows = input.arrayInto(this.flags, 1)
     this.ids.readFrom(input)
     this.dns.readFrom(input)
@@ -327,8 +336,9 @@ export class CsTable {
       checkIds(part, classIds.length, 'connector-space table')
       if (classMap !== null) remapIds(part, classMap, false)
     })
-    this.attributes.readFrom(input)
-    if (this.attributes.rowCount !== rows)
+    const attributeRows = attributes.rowCount
+    attributes.readFrom(input)
+    if (attributes.rowCount - attributeRows !== rows)
       throw new StoreFormatError('connector-space table: damaged columns')
     const rare = input.text()
     for (const [row, parts] of JSON.parse(rare) as [number, CsRareParts][]) this.rare.set(row, parts)
@@ -338,10 +348,11 @@ export class CsTable {
   }
 
   /**
-   * Appends every row of another table (segments joined after a parallel load). `stringIds` turns the other's
-   * interned ids into this table's; `listsMapped` says its list ids are this table's already.
+   * Appends every row of another table (a segment read by `readFrom`) but its attributes, which `readFrom` read
+   * into this table's. `stringIds` turns the other's interned ids into this table's; `listsMapped` says its list
+   * ids are this table's already.
    */
-  public append(other: CsTable, stringIds: Uint32Array, listsMapped = false): void {
+  private append(other: CsTable, stringIds: Uint32Array, listsMapped = false): void {
     this.seal()
     other.seal()
     const rowBase = this.rowCount
@@ -362,7 +373,6 @@ export class CsTable {
     const classLists = other.classLists.flat()
     this.lineages.appendAll(lineageIds === null ? lineages : remapIds(lineages, lineageIds, false))
     this.classLists.appendAll(classIds === null ? classLists : remapIds(classLists, classIds, false))
-    this.attributes.append(other.attributes, rowBase)
     for (const [row, parts] of other.rare) {
       this.rare.set(row + rowBase, parts)
       this.rareChars += JSON.stringify(parts).length

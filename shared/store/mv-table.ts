@@ -201,13 +201,23 @@ export class MvTable {
       this.readSections(input, stringIds, true)
       return
     }
+    // The attributes (most of the bytes) go straight into this table's; the other sections through a table of
+    // their own, appended after.
     const other = new MvTable(this.strings)
-    other.readSections(input, stringIds, false)
+    other.readSections(input, stringIds, false, this.attributes)
     this.append(other, stringIds)
   }
 
-  /** Reads the sections into this table, its interned ids turned by `stringIds` (or kept as written). */
-  private readSections(input: BinaryReader, stringIds: Uint32Array, remapNow: boolean): void {
+  /**
+   * Reads the sections into this table, its interned ids turned by `stringIds` (or kept as written), and its
+   * attributes into `attributes` (this table's, or, for a segment read to be appended, the receiving table's).
+   */
+  private readSections(
+    input: BinaryReader,
+    stringIds: Uint32Array,
+    remapNow: boolean,
+    attributes: AttributeTable = this.attributes,
+  ): void {
     for (const ids of this.idColumns()) ids.readFrom(input)
     for (const pool of [this.lineageTimes, this.connectionDns, this.connectionTimes]) pool.readFrom(input)
     const rows = this.ids.length
@@ -222,13 +232,14 @@ export class MvTable {
         if (remap !== null) remapIds(part, remap, index !== 0)
       })
     })
-    this.attributes.readFrom(input)
+    const attributeRows = attributes.rowCount
+    attributes.readFrom(input)
     const asIs = input.text()
     for (const [row, lineage] of JSON.parse(asIs) as [number, (readonly ValueLineage[])[]][])
       this.lineageAsIs.set(row, lineage)
     this.lineageAsIsChars += asIs.length
     if (
-      this.attributes.rowCount !== rows ||
+      attributes.rowCount - attributeRows !== rows ||
       this.lineageTimes.length !== lineageEntries ||
       this.connectionDns.length !== connections ||
       this.connectionTimes.length !== connections ||
@@ -238,8 +249,11 @@ export class MvTable {
     }
   }
 
-  /** Appends every row of another table (segments joined); `stringIds` turns its interned ids into ours. */
-  public append(other: MvTable, stringIds: Uint32Array): void {
+  /**
+   * Appends every row of another table (a segment read by `readFrom`) but its attributes, which `readFrom` read
+   * into this table's; `stringIds` turns its interned ids into ours.
+   */
+  private append(other: MvTable, stringIds: Uint32Array): void {
     this.seal()
     other.seal()
     const rowBase = this.rowCount
@@ -256,7 +270,6 @@ export class MvTable {
     other.internedArrays().forEach((array, index) => {
       arrays[index]?.appendAll(remapIds(array.flat(), stringIds, index !== 0))
     })
-    this.attributes.append(other.attributes, rowBase)
     for (const [row, lineage] of other.lineageAsIs) {
       this.lineageAsIs.set(row + rowBase, lineage)
       this.lineageAsIsChars += JSON.stringify(lineage).length

@@ -164,20 +164,24 @@ export class ValueColumn {
     if (this.lineage !== null) out.arrays(this.lineage.parts())
   }
 
-  /** Appends a column written by `writeTo` (of a table with the same rows), straight into this column's chunks. */
-  public readFrom(input: BinaryReader): void {
+  /**
+   * Appends a column written by `writeTo`, straight into this column's chunks: its rows are moved by `rowBase`
+   * (the rows of this column's table before those of the written one's).
+   */
+  public readFrom(input: BinaryReader, rowBase = 0): void {
     const first = this.rows.length
     this.values.readFrom(input)
-    input.arrayInto(this.rows, 4, this.values.length - first)
+    input.arrayInto(
+      this.rows,
+      4,
+      this.values.length - first,
+      rowBase === 0
+        ? undefined
+        : (part) => {
+            for (let index = 0; index < part.length; index += 1) part[index] = (part[index] ?? 0) + rowBase
+          },
+    )
     if (this.lineage !== null) input.arrayInto(this.lineage, 2, this.values.length - first)
-    this.checkLengths()
-  }
-
-  /** Appends another column's values, its rows shifted by `rowBase` (segments joined after a parallel load). */
-  public append(other: ValueColumn, rowBase: number): void {
-    this.values.append(other.values)
-    this.rows.appendAll(other.rows.flat(), rowBase)
-    if (this.lineage !== null) this.lineage.appendAll(other.lineage?.flat() ?? new Uint16Array(other.length))
     this.checkLengths()
     this.sorted = null
     this.building = null
