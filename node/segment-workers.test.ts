@@ -32,24 +32,35 @@ describe('segment readers', () => {
     },
   )
 
-  /** A window of `wallMs` on `cores` cores, of which `idleCores` were idle on average. */
-  const window = (cores: number, wallMs: number, idleCores: number): [CpuSample, CpuSample] => [
-    { idle: 1_000, total: 10_000, at: 0 },
-    { idle: 1_000 + idleCores * wallMs, total: 10_000 + cores * wallMs, at: wallMs },
+  /**
+   * A window of `wallMs` on `cores` cores, of which `idleCores` were idle on average and `ownCores` busy with this
+   * process (all its threads).
+   */
+  const window = (cores: number, wallMs: number, idleCores: number, ownCores = 1): [CpuSample, CpuSample] => [
+    { idle: 1_000, total: 10_000, own: 500, at: 0 },
+    {
+      idle: 1_000 + idleCores * wallMs,
+      total: 10_000 + cores * wallMs,
+      own: 500 + ownCores * wallMs,
+      at: wallMs,
+    },
   ]
 
   it.each([
-    ['an idle 2-core machine, this process reading its configuration', 2, 1.3, 2],
-    ['a 2-core machine where another process keeps a core busy', 2, 0.3, 1],
-    ['a 2-core machine busy with something else entirely', 2, 0, 1],
-    ['an idle 8-core workstation', 8, 7.2, 8],
-    ['an 8-core workstation with a build on three cores', 8, 4.1, 5],
-    ['a 32-core server', 32, 31, 8],
-    ['one core', 1, 0.9, 1],
+    ['an idle 2-core machine, this process reading its configuration', 2, 1, 1, 2],
+    // Measured: the process's helper threads (file heads, compiling, collecting) on most of the second core.
+    ['an idle 2-core machine, this process busy on both cores', 2, 0.2, 1.8, 2],
+    ['a 2-core machine where another process keeps a core busy', 2, 0.1, 1, 1],
+    ['a 2-core machine where another process and this one share both cores', 2, 0, 1.3, 1],
+    ['a 2-core machine busy with something else entirely', 2, 0, 0.5, 1],
+    ['an idle 8-core workstation', 8, 6.5, 1.5, 8],
+    ['an 8-core workstation with a build on three cores', 8, 3.8, 1.2, 5],
+    ['a 32-core server', 32, 30, 1.5, 8],
+    ['one core', 1, 0, 0.9, 1],
   ])(
-    'reads, on %s, with the idle cores since the open: %i cores, %f idle -> %i',
-    (_what, cores, idle, expected) => {
-      const [before, after] = window(cores, 250, idle)
+    'reads, on %s, with the cores other processes left since the open: %i cores, %f idle, %f own -> %i',
+    (_what, cores, idle, own, expected) => {
+      const [before, after] = window(cores, 250, idle, own)
       expect(readersByIdleTime(before, after, cores)).toBe(expected)
     },
   )
@@ -66,7 +77,10 @@ describe('segment readers', () => {
       { model: 'a', speed: 1, times: times(700, 300) },
       { model: 'a', speed: 1, times: times(400, 600) },
     ]
-    expect(sampleCpus(cpus, 5)).toEqual({ idle: 1_100, total: 2_000, at: 5 })
+    expect(sampleCpus(cpus, 5, 42)).toEqual({ idle: 1_100, total: 2_000, own: 42, at: 5 })
+    const own = sampleCpus().own
+    expect(own).toBeGreaterThan(0)
+    expect(own).toBeLessThanOrEqual(process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000)
   })
 
   describe('idleReaders', () => {

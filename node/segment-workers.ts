@@ -104,23 +104,31 @@ export function askedReaders(setting = process.env.SYNCLENS_READERS): number | n
   return setting !== undefined && Number.isInteger(asked) && asked >= 1 ? asked : null
 }
 
-/** The machine's CPU time so far, summed over its cores, in milliseconds (`os.cpus()`). */
+/** The machine's CPU time so far, summed over its cores, in milliseconds (`os.cpus()`), and this process's. */
 export interface CpuSample {
   readonly idle: number
   readonly total: number
+  /** CPU time of this process so far, all its threads (`process.cpuUsage()`), in milliseconds. */
+  readonly own: number
   /** When it was taken (`performance.now()`). */
   readonly at: number
 }
 
-/** Samples the machine's CPU times. */
-export function sampleCpus(cpus = os.cpus(), at = performance.now()): CpuSample {
+/** Samples the machine's CPU times and this process's. */
+export function sampleCpus(cpus = os.cpus(), at = performance.now(), own = ownCpuMs()): CpuSample {
   let idle = 0
   let total = 0
   for (const { times } of cpus) {
     idle += times.idle
     total += times.user + times.nice + times.sys + times.idle + times.irq
   }
-  return { idle, total, at }
+  return { idle, total, own, at }
+}
+
+/** CPU time of this process so far, in milliseconds. */
+function ownCpuMs(): number {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
 }
 
 /**
@@ -131,17 +139,21 @@ export function sampleCpus(cpus = os.cpus(), at = performance.now()): CpuSample 
 const MIN_WINDOW_MS_PER_CORE = 40
 
 /**
- * Threads to read with, judged by how busy the machine was since `before` (the snapshot's opening: detecting the
- * files and reading the configuration, during which this process keeps one core busy itself): this thread, plus
- * one per core the other processes left idle meanwhile, rounded, within the cores and MAX_READERS. Null when the
+ * Threads to read with, judged by how busy other processes kept the machine since `before` (the snapshot's
+ * opening: detecting the files and reading the configuration): the cores they left, counted as the idle time plus
+ * this process's own, less the loading thread's core, rounded, plus the loading thread, within the cores and
+ * MAX_READERS. This process's own time counts as left over: during the opening its helper threads (reading file
+ * heads, compiling, collecting) keep much of a second core busy (measured at 100k on an idle 2-core machine: 10 to
+ * 30 ms idle of a 90 to 100 ms window, which counted as busy read in one thread two opens in three). Null when the
  * window is too short to tell (then the load average decides: `segmentReaderCount`). Unlike the one-minute load
  * average, this does not count the process's own work of the last minute, nor a load that has just ended.
  */
 export function readersByIdleTime(before: CpuSample, after: CpuSample, cores: number): number | null {
   const total = after.total - before.total
   if (cores < 1 || total < MIN_WINDOW_MS_PER_CORE * cores) return null
-  const idleCores = (Math.max(0, after.idle - before.idle) / total) * cores
-  return Math.max(1, Math.min(MAX_READERS, cores, 1 + Math.floor(idleCores + 0.5)))
+  const left = Math.max(0, after.idle - before.idle) + Math.max(0, after.own - before.own)
+  const spareCores = Math.max(0, (Math.min(left, total) / total) * cores - 1)
+  return Math.max(1, Math.min(MAX_READERS, cores, 1 + Math.floor(spareCores + 0.5)))
 }
 
 /**
