@@ -180,9 +180,10 @@ export class AttributeTable {
 
   /**
    * Reads a table written by `writeTo` as rows `rowBase` on: its names and shapes matched to this table's, each
-   * of its columns read into the matching column and every position moved as `append` moves them, with no table
-   * of its own in between (a segment joined after a parallel load is copied once: into a table of its own and
-   * from there into this one, it was copied three times, and each copy's chunks were new memory).
+   * of its columns read into the matching column (rows moved by `rowBase`), each entry's descriptor turned into
+   * ours and its start moved by where its column's values began, with no table of its own in between (a segment
+   * joined after a parallel load is copied once: into a table of its own and from there into this one, it was
+   * copied three times, and each copy's chunks were new memory).
    */
   private readAppending(input: BinaryReader, rowBase: number): void {
     const descriptors = input.json<Descriptor[]>()
