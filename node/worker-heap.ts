@@ -24,7 +24,7 @@ export const READING_SEMI_SPACE_MB = 16
  * they hold for all its threads, and set at run time they need no second process start.
  *
  * `--no-allocation-site-pretenuring`: V8 counts, per allocation site, how many of its objects outlive a minor
- * collection, and once every one of a site's last hundred or more did, it allocates that site's objects straight
+ * collection, and once 85 % or more of a site's last hundred or more did, it allocates that site's objects straight
  * in the old generation from then on. Reading a snapshot builds short-lived objects at a few sites millions of
  * times; when a collection happens to find a batch of them alive (measured: five sites of the readers at once,
  * 1,340 to 3,566 objects each, all alive), they stay in the old generation for the rest of the load, where only
