@@ -13,6 +13,7 @@ import {
   type SourceValues,
 } from './flow-value'
 import { evaluateJoin, isLinkingRule, type JoinResult, type MvAttributeLookup } from './join'
+import { remember } from './memo-index'
 import { confirmedBag } from './confirmed-values'
 import { connectorParameters } from './parameters'
 import {
@@ -60,17 +61,11 @@ export class ImportFlowMemo {
     mvObject: MvObject | null,
     build: () => ObjectCandidates,
   ): ObjectCandidates {
-    let byMv = this.kept.get(csObject)
-    if (!byMv) {
-      byMv = new Map()
-      this.kept.set(csObject, byMv)
-    }
-    let found = byMv.get(mvObject)
-    if (!found) {
-      found = build()
-      byMv.set(mvObject, found)
-    }
-    return found
+    return remember(
+      remember(this.kept, csObject, () => new Map()),
+      mvObject,
+      build,
+    )
   }
 }
 

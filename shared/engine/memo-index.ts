@@ -7,7 +7,8 @@
 import type { CsObject, MvObject } from '../model/objects'
 import type { ObjectIndex } from '../model/object-index'
 
-function remember<V>(cache: Map<string, V>, key: string, build: () => V): V {
+/** The value kept under `key`, built and kept the first time the key is asked for. */
+export function remember<K, V>(cache: Map<K, V>, key: K, build: () => V): V {
   if (cache.has(key)) return cache.get(key) as V
   const value = build()
   cache.set(key, value)

@@ -11,7 +11,7 @@ import { computedMvObject } from './computed-mv'
 import { type ExportTarget, exportTargetOf } from './export-flow'
 import { importFlow, ImportFlowMemo, type ImportFlowOptions, type ImportFlowResult } from './import-flow'
 import type { MvAttributeLookup } from './join'
-import { memoizedIndex } from './memo-index'
+import { memoizedIndex, remember } from './memo-index'
 import type { RuleIndex } from './rule-index'
 
 /** What a question is asked against: the same as every engine call of the question receives. */
@@ -61,12 +61,7 @@ export class WhyQuestion {
 
   /** The import flow of this connector-space object (the same object instance gets the same result). */
   public importFlow(csObject: CsObject): ImportFlowResult {
-    let flow = this.flows.get(csObject)
-    if (!flow) {
-      flow = importFlow(csObject, this.flowOptions)
-      this.flows.set(csObject, flow)
-    }
-    return flow
+    return remember(this.flows, csObject, () => importFlow(csObject, this.flowOptions))
   }
 
   /**
@@ -87,21 +82,14 @@ export class WhyQuestion {
 
   /** The export flow of the metaverse object to one connector (id as `outboundConnectors` lists it), once. */
   public exportTarget(mvObject: MvObject, connectorId: string): ExportTarget {
-    let byConnector = this.targets.get(mvObject)
-    if (!byConnector) {
-      byConnector = new Map()
-      this.targets.set(mvObject, byConnector)
-    }
-    let target = byConnector.get(connectorId)
-    if (!target) {
-      target = exportTargetOf(mvObject, connectorId, {
+    const byConnector = remember(this.targets, mvObject, () => new Map<string, ExportTarget>())
+    return remember(byConnector, connectorId, () =>
+      exportTargetOf(mvObject, connectorId, {
         ruleIndex: this.options.ruleIndex,
         index: this.index,
         ...(this.options.now ? { now: this.options.now } : {}),
-      })
-      byConnector.set(connectorId, target)
-    }
-    return target
+      }),
+    )
   }
 
   /** The export flow of the metaverse object to every connector with outbound rules for its type. */
