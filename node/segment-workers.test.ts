@@ -37,12 +37,11 @@ describe('segment readers', () => {
    * process (all its threads).
    */
   const window = (cores: number, wallMs: number, idleCores: number, ownCores = 1): [CpuSample, CpuSample] => [
-    { idle: 1_000, total: 10_000, own: 500, at: 0 },
+    { idle: 1_000, total: 10_000, own: 500 },
     {
       idle: 1_000 + idleCores * wallMs,
       total: 10_000 + cores * wallMs,
       own: 500 + ownCores * wallMs,
-      at: wallMs,
     },
   ]
 
@@ -77,7 +76,7 @@ describe('segment readers', () => {
       { model: 'a', speed: 1, times: times(700, 300) },
       { model: 'a', speed: 1, times: times(400, 600) },
     ]
-    expect(sampleCpus(cpus, 5, 42)).toEqual({ idle: 1_100, total: 2_000, own: 42, at: 5 })
+    expect(sampleCpus(cpus, 42)).toEqual({ idle: 1_100, total: 2_000, own: 42 })
     const own = sampleCpus().own
     expect(own).toBeGreaterThan(0)
     expect(own).toBeLessThanOrEqual(process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000)

@@ -110,19 +110,17 @@ export interface CpuSample {
   readonly total: number
   /** CPU time of this process so far, all its threads (`process.cpuUsage()`), in milliseconds. */
   readonly own: number
-  /** When it was taken (`performance.now()`). */
-  readonly at: number
 }
 
 /** Samples the machine's CPU times and this process's. */
-export function sampleCpus(cpus = os.cpus(), at = performance.now(), own = ownCpuMs()): CpuSample {
+export function sampleCpus(cpus = os.cpus(), own = ownCpuMs()): CpuSample {
   let idle = 0
   let total = 0
   for (const { times } of cpus) {
     idle += times.idle
     total += times.user + times.nice + times.sys + times.idle + times.irq
   }
-  return { idle, total, own, at }
+  return { idle, total, own }
 }
 
 /** CPU time of this process so far, in milliseconds. */
