@@ -6,6 +6,7 @@ import {
   type CpuSample,
   diskSegmentReaders,
   idleReaders,
+  type ReaderDecision,
   readersByIdleTime,
   sampleCpus,
   segmentReaderCount,
@@ -91,35 +92,109 @@ describe('segment readers', () => {
       vi.stubEnv('SYNCLENS_READERS', undefined)
       const [before, after] = window(2, 300, 1.4)
       const samples = [before, after]
-      const decide = idleReaders(2, () => samples.shift() ?? after)
+      const decision = idleReaders(2, () => samples.shift() ?? after)
 
       expect(samples).toHaveLength(1)
-      expect(decide()).toBe(2)
+      expect(decision.count()).toBe(2)
     })
 
-    it('keeps to SYNCLENS_READERS whatever the machine does', () => {
+    it('waits, when settling, until the window is long enough to tell, and no longer', async () => {
+      vi.stubEnv('SYNCLENS_READERS', undefined)
+      // A machine where one core is idle and this process runs on the other, sampled every 10 ms of waiting.
+      let wallMs = 0
+      const sample = (): CpuSample => window(2, wallMs, 1)[1]
+      const slept: number[] = []
+      const decision = idleReaders(2, sample, async (ms) => {
+        slept.push(ms)
+        wallMs += ms
+      })
+      wallMs = 15 // the opening took 15 ms: too short a window on 2 cores
+
+      await decision.settle()
+
+      expect(slept.length).toBeGreaterThan(0)
+      expect(wallMs).toBeGreaterThanOrEqual(40)
+      expect(wallMs).toBeLessThan(60)
+      expect(decision.count()).toBe(2) // the load average (this machine's, whatever it is) is not asked
+    })
+
+    it("stops waiting after a bounded time when the cores' times do not move", async () => {
+      vi.stubEnv('SYNCLENS_READERS', undefined)
+      let waited = 0
+      const frozen: CpuSample = { idle: 5, total: 10, own: 1 }
+      const decision = idleReaders(
+        2,
+        () => frozen,
+        async (ms) => {
+          waited += ms
+        },
+      )
+
+      await decision.settle()
+
+      expect(waited).toBeGreaterThan(0)
+      expect(waited).toBeLessThanOrEqual(200)
+      expect(decision.count()).toBe(segmentReaderCount(2))
+    })
+
+    it('keeps to SYNCLENS_READERS whatever the machine does', async () => {
       vi.stubEnv('SYNCLENS_READERS', '3')
-      const decide = idleReaders(2, () => {
-        throw new Error('no sample is needed')
-      })
+      const decision = idleReaders(
+        2,
+        () => {
+          throw new Error('no sample is needed')
+        },
+        () => Promise.reject(new Error('no wait is needed')),
+      )
 
-      expect(decide()).toBe(3)
+      await decision.settle()
+      expect(decision.count()).toBe(3)
     })
 
-    it('decides nothing when the factory is made, nor where the load reads in one thread anyway', () => {
+    it('decides nothing when the factory is made, nor where the load reads in one thread anyway', async () => {
       let asked = 0
-      const factory = diskSegmentReaders(new Map(), () => {
-        asked += 1
-        return 2
-      })
+      let settled = 0
+      const decision: ReaderDecision = {
+        settle: () => {
+          settled += 1
+          return Promise.resolve()
+        },
+        count: () => {
+          asked += 1
+          return 2
+        },
+      }
+      const factory = diskSegmentReaders(new Map(), decision, false, null)
+      await factory.settle?.()
 
-      expect(asked).toBe(0)
-      expect(factory.parallelism).toBe(1) // not a bundle here: one thread, whatever the count
+      expect([asked, settled]).toEqual([0, 0])
+      expect(factory.parallelism).toBe(1) // not a bundle: one thread, whatever the count
+    })
+
+    it('settles and decides for a bundle, once', async () => {
+      let asked = 0
+      let settled = 0
+      const decision: ReaderDecision = {
+        settle: () => {
+          settled += 1
+          return Promise.resolve()
+        },
+        count: () => {
+          asked += 1
+          return 3
+        },
+      }
+      const factory = diskSegmentReaders(new Map(), decision, false, { kind: 'file', path: 'synclens.cjs' })
+      await factory.settle?.()
+
+      expect([factory.parallelism, factory.parallelism]).toEqual([3, 3])
+      expect([asked, settled]).toEqual([1, 1])
     })
   })
 
   it('reads in one thread where the running code is not a bundle (tests, development)', () => {
     expect(diskSegmentReaders(new Map(), 4).parallelism).toBe(1)
+    expect(diskSegmentReaders(new Map(), 4, true, { kind: 'source', code: '0' }).parallelism).toBe(4)
   })
 
   it('leaves loads under a gigabyte to one thread unless SYNCLENS_READERS asks for readers', () => {

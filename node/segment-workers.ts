@@ -3,6 +3,7 @@ import os from 'node:os'
 import { isMainThread, type MessagePort, Worker, workerData } from 'node:worker_threads'
 import type { SegmentJob, SegmentLoader, SegmentLoaderFactory, SegmentOutcome } from '../shared/io/source'
 import { SegmentReader } from '../shared/load/segment-reader'
+import { type RunningBundle, runningBundle } from './running-bundle'
 import { READER_THREAD_LIMITS } from './worker-heap'
 
 /** Readers on a typical admin workstation's cores; more rarely pays for their memory. */
@@ -72,13 +73,6 @@ function readSegment(
   } finally {
     if (descriptor !== null) fs.closeSync(descriptor)
   }
-}
-
-/** The script a reader thread runs: the running bundle itself (the CLI, the snapshot worker, the benchmark). */
-function runningBundle(): string | null {
-  const script = typeof __filename === 'string' ? __filename : ''
-  // Under tsx (development, tests) the entry is TypeScript, which a bare worker thread cannot run: read in-thread.
-  return script.endsWith('.cjs') ? script : null
 }
 
 /**
@@ -163,42 +157,68 @@ export function readersByIdleTime(before: CpuSample, after: CpuSample, cores: nu
 export const AUTOMATIC_PARALLEL_MIN_BYTES = 1 << 30
 
 /**
- * Segment readers in worker threads for files on disk (`absolute` maps a source path to its file). Where the
+ * Segment readers in worker threads for files on disk (`absolute` maps a source path to its file), running the same
+ * bundle as this thread (`runningBundle`: the command's file, or the app's snapshot worker's checked text). Where the
  * running code is not a bundle, or one thread is to read, `parallelism` is 1 and the load reads in its own thread.
  * A count chosen automatically applies from AUTOMATIC_PARALLEL_MIN_BYTES of object files; an asked one from 16 MiB.
  */
 export function diskSegmentReaders(
   absolute: ReadonlyMap<string, string>,
-  readers: number | (() => number) = idleReaders(),
+  readers: number | ReaderDecision = idleReaders(),
   asked = askedReaders() !== null,
+  script: RunningBundle | null = runningBundle(),
 ): SegmentLoaderFactory {
-  const script = runningBundle()
   let count: number | null = null
   // Decided when the objects are about to be read, not when the snapshot is opened: see idleReaders.
-  const decided = (): number => (count ??= typeof readers === 'number' ? readers : readers())
+  const decided = (): number => (count ??= typeof readers === 'number' ? readers : readers.count())
   return {
     get parallelism() {
       return script === null ? 1 : decided()
     },
     ...(asked ? {} : { minTotalBytes: AUTOMATIC_PARALLEL_MIN_BYTES }),
-    start: () => new WorkerSegmentLoader(script ?? '', absolute, decided() - 1),
+    settle: () => (script === null || typeof readers === 'number' ? Promise.resolve() : readers.settle()),
+    start: () => new WorkerSegmentLoader(script, absolute, decided() - 1),
   }
 }
 
+/** A thread count decided when asked (`count`), once `settle` has waited for what it is decided by. */
+export interface ReaderDecision {
+  settle(): Promise<void>
+  count(): number
+}
+
+/** Longest `settle` waits for a window long enough to measure (a clock that does not move would wait forever). */
+const MAX_SETTLE_MS = 200
+/** How often `settle` samples the cores while it waits. */
+const SETTLE_STEP_MS = 10
+
 /**
  * The thread count of a load opened now: `SYNCLENS_READERS` when set; else by the idle time of the cores from now
- * until it is asked (`readersByIdleTime`), or by the load average when that window is too short.
+ * until it is asked (`readersByIdleTime`). The opening of a snapshot usually gives that window its length (about 50
+ * ms), but not always (measured: the app's snapshot worker reached the objects 35 ms after the open, too short on
+ * 2 cores, and the load average of the runs before it then said one thread); so `settle` waits until the window is long enough, at most MAX_SETTLE_MS. It is only awaited
+ * for loads large enough to be split, where such a wait is under a hundredth of the load. The load average decides
+ * where the window stays too short.
  */
 export function idleReaders(
   cores = os.availableParallelism(),
   sample: () => CpuSample = () => sampleCpus(),
-): () => number {
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): ReaderDecision {
   if (askedReaders() !== null) {
     const asked = segmentReaderCount(cores)
-    return () => asked
+    return { settle: () => Promise.resolve(), count: () => asked }
   }
   const before = sample()
-  return () => readersByIdleTime(before, sample(), cores) ?? segmentReaderCount(cores)
+  return {
+    settle: async () => {
+      for (let waited = 0; waited < MAX_SETTLE_MS; waited += SETTLE_STEP_MS) {
+        if (readersByIdleTime(before, sample(), cores) !== null) return
+        await sleep(SETTLE_STEP_MS)
+      }
+    },
+    count: () => readersByIdleTime(before, sample(), cores) ?? segmentReaderCount(cores),
+  }
 }
 
 interface QueuedRead {
@@ -220,12 +240,16 @@ class WorkerSegmentLoader implements SegmentLoader {
   private closed = false
 
   public constructor(
-    script: string,
+    script: RunningBundle | null,
     private readonly absolute: ReadonlyMap<string, string>,
     threads: number,
   ) {
-    for (let count = 0; count < threads; count += 1) {
-      const worker = new Worker(script, { workerData: { role: ROLE }, resourceLimits: READER_THREAD_LIMITS })
+    for (let count = 0; script !== null && count < threads; count += 1) {
+      const worker = new Worker(script.kind === 'file' ? script.path : script.code, {
+        eval: script.kind === 'source',
+        workerData: { role: ROLE },
+        resourceLimits: READER_THREAD_LIMITS,
+      })
       worker.unref()
       this.all.push(worker)
       const onStartError = (): void => this.drop(worker)

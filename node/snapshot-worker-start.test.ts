@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runningBundle } from './running-bundle'
 import { startSnapshotWorker, WorkerIntegrityError, workerDigest } from './snapshot-worker-start'
 
 describe('startSnapshotWorker', () => {
@@ -26,6 +27,19 @@ describe('startSnapshotWorker', () => {
     await worker.terminate()
 
     expect(message).toBe('started from [worker eval]')
+  })
+
+  it('hands the worker the text it runs, for the threads it starts in turn', async () => {
+    const probe = path.join(folder, 'probe.cjs')
+    const probeCode =
+      "const { parentPort, workerData } = require('node:worker_threads'); parentPort.postMessage(workerData)"
+    fs.writeFileSync(probe, probeCode)
+    const worker = startSnapshotWorker(probe, workerDigest(Buffer.from(probeCode)))
+
+    const data = await new Promise((resolve) => worker.once('message', resolve))
+    await worker.terminate()
+
+    expect(runningBundle(data, '[worker eval]')).toEqual({ kind: 'source', code: probeCode })
   })
 
   it('refuses to start a worker whose bytes changed after the build', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import { type ResourceLimits, Worker } from 'node:worker_threads'
+import { bundleSourceData } from './running-bundle'
 import { SNAPSHOT_WORKER_LIMITS } from './worker-heap'
 
 /** The snapshot worker's code is not the code this build shipped: it was changed after packaging. */
@@ -23,7 +24,8 @@ export function workerDigest(code: Uint8Array): string {
  * checked: in the packaged app they come from inside app.asar, where Electron's ASAR integrity covers them (a file
  * unpacked beside the archive would be covered by nothing), and they must match the SHA-256 the build embedded in
  * the main process. A mismatch refuses to start with WorkerIntegrityError. Outside a build (tests, tools), no digest
- * is given and the bundle is started as it is.
+ * is given and the bundle is started as it is. The worker receives the same text (`workerData`, see runningBundle):
+ * its segment reader threads start from it, so they too run the checked bytes, and its caches know their build.
  */
 export function startSnapshotWorker(
   file: string,
@@ -40,5 +42,6 @@ export function startSnapshotWorker(
       )
     }
   }
-  return new Worker(code.toString('utf8'), { eval: true, resourceLimits })
+  const text = code.toString('utf8')
+  return new Worker(text, { eval: true, resourceLimits, workerData: bundleSourceData(text) })
 }

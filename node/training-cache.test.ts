@@ -6,7 +6,7 @@ import { summarize } from '../shared/load/summarize'
 import { type LoadedSnapshot, loadSnapshot } from '../shared/load/load-snapshot'
 import { cacheWritesSettled } from './cache-writes'
 import type { ObjectCacheSettings } from './object-cache'
-import { trainingSnapshotSource } from './training-cache'
+import { bundleKey, trainingSnapshotSource } from './training-cache'
 
 let root: string
 let settings: ObjectCacheSettings
@@ -76,5 +76,21 @@ describe('the training snapshot kept in the cache', () => {
 
     expect(unkeyed.accelerators).toBeUndefined()
     expect(off.accelerators).toBeUndefined()
+  })
+})
+
+describe('the build a kept training snapshot belongs to', () => {
+  it("is the content of the running bundle, its file's or the app worker's text", async () => {
+    const file = path.join(root, 'synclens-main.cjs')
+    fs.writeFileSync(file, 'console.log(1)\n')
+    const fromFile = await bundleKey({ kind: 'file', path: file })
+    const fromText = await bundleKey({ kind: 'source', code: 'console.log(1)\n' })
+    const otherText = await bundleKey({ kind: 'source', code: 'console.log(2)\n' })
+
+    expect(fromFile).toMatch(/^[0-9a-f]{40}$/)
+    expect(fromText).toBe(fromFile)
+    expect(otherText).not.toBe(fromText)
+    expect(await bundleKey(null)).toBeNull()
+    expect(await bundleKey({ kind: 'file', path: path.join(root, 'gone.cjs') })).toBeNull()
   })
 })

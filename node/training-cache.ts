@@ -19,6 +19,7 @@ import {
 import { objectCacheSettings, type ObjectCacheSettings, openFileInput } from './object-cache'
 import { writeFileAtomic } from './atomic-write'
 import { scheduleCacheWrite } from './cache-writes'
+import { type RunningBundle, runningBundle } from './running-bundle'
 
 /** Bumped when what an entry holds beside the objects changes. */
 const ENTRY_FORMAT = 1
@@ -54,7 +55,8 @@ export async function trainingSnapshotSource(options: TrainingSourceOptions = {}
   const settings = options.settings ?? objectCacheSettings()
   const training = options.training ?? {}
   const generate = (): SnapshotSource => generateTrainingSnapshot(training)
-  const build = settings.enabled && settings.maxBytes > 0 ? await (options.buildKey ?? bundleKey)() : null
+  const build =
+    settings.enabled && settings.maxBytes > 0 ? await (options.buildKey ?? (() => bundleKey()))() : null
   if (build === null) return generate()
   const key = crypto
     .createHash('sha256')
@@ -68,14 +70,16 @@ export async function trainingSnapshotSource(options: TrainingSourceOptions = {}
   return { ...generated, accelerators: { cache: keepingCache(() => generated, file) } }
 }
 
-/** The running bundle's content hash, or null when the code is not a bundle. */
-async function bundleKey(): Promise<string | null> {
-  const script = typeof __filename === 'string' ? __filename : ''
-  if (!script.endsWith('.cjs')) return null
+/**
+ * The running bundle's content hash, or null when the code is not a bundle: the command's file, or the text the
+ * app's snapshot worker was started from (it has no file of its own: `startSnapshotWorker`).
+ */
+export async function bundleKey(bundle: RunningBundle | null = runningBundle()): Promise<string | null> {
+  if (bundle === null) return null
   try {
     const hash = crypto.createHash('sha256')
     hash.update(`synclens-training ${ENTRY_FORMAT} ${STORE_FORMAT_VERSION}\n`)
-    hash.update(await fs.promises.readFile(script))
+    hash.update(bundle.kind === 'file' ? await fs.promises.readFile(bundle.path) : bundle.code)
     return hash.digest('hex').slice(0, 40)
   } catch {
     return null

@@ -144,6 +144,12 @@ export interface SegmentLoaderFactory {
   readonly minSegmentBytes?: number
   /** Object files together below this many bytes are read in one thread whatever `parallelism` says. */
   readonly minTotalBytes?: number
+  /**
+   * Awaited once before `parallelism` is first read, and only for a load large enough to be split: a factory that
+   * decides its thread count by measuring the machine (the idle time of its cores) waits here until it has measured
+   * enough.
+   */
+  settle?(): Promise<void>
   /** Readers for one load; `close` ends them. */
   start(): SegmentLoader
 }

@@ -376,11 +376,12 @@ async function loadObjects(
   control: StreamControl,
 ): Promise<ObjectStore> {
   const total = files.reduce((sum, entry) => sum + entry.file.size, 0)
-  if (
+  // The size first: a factory decides its thread count when `parallelism` is read, which a small load never needs.
+  const splittable =
     segments !== undefined &&
-    segments.parallelism > 1 &&
     total >= Math.max(segments.minTotalBytes ?? 0, segments.minSegmentBytes ?? MIN_SEGMENT_BYTES)
-  ) {
+  if (splittable) await segments.settle?.()
+  if (splittable && segments.parallelism > 1) {
     const store = new ObjectStore()
     const own: ObjectContext = { ...context, issues: new IssueCollector(), rows: new Map() }
     if (await loadInSegments(files, segments, total, store, own, control)) {
