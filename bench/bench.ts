@@ -27,7 +27,10 @@ import { measureGridsInChromium } from './grid-browser'
 import { type BenchOptions, parseBenchOptions, sizeLabel } from './options'
 import {
   buildChild,
+  type AppWorkerBuild,
+  buildAppWorker,
   buildCli,
+  removeAppWorker,
   removeCli,
   type ProcessFigures,
   runChild,
@@ -145,6 +148,7 @@ function xmlFilesOf(folder: string): string[] {
 function measureSnapshot(
   child: string,
   cli: string,
+  appWorker: AppWorkerBuild,
   size: number,
   options: BenchOptions,
   notes: string[],
@@ -162,9 +166,10 @@ function measureSnapshot(
   const report = runChild<SizeFigures>(child, ['size', snapshot.folder])
   let firstScreen = null
   if (options.processStart && xmllintAvailable()) {
-    log(`  process start to summary: xmllint, serial, parallel, reopen x ${options.firstScreenRounds}`)
+    log(`  process start to summary: xmllint, serial, parallel, reopen, app x ${options.firstScreenRounds}`)
     firstScreen = measureFirstScreen(
       cli,
+      appWorker,
       snapshot.folder,
       xmlFilesOf(snapshot.folder),
       options.firstScreenRounds,
@@ -207,12 +212,13 @@ async function main(): Promise<number> {
   log('bundling the measured code (production build)')
   const child = await buildChild(cacheRoot())
   const cli = await buildCli(cacheRoot())
+  const appWorker = await buildAppWorker(cacheRoot())
   let sizes: SizeResult[]
   let demo: DemoResult | null
   let compare: CompareResult[]
   let app: AppFirstScreenResult | null = null
   try {
-    sizes = options.sizes.map((size) => measureSnapshot(child, cli, size, options, notes))
+    sizes = options.sizes.map((size) => measureSnapshot(child, cli, appWorker, size, options, notes))
     compare = (options.compare ? sizes : []).flatMap((size) => {
       const snapshot = cachedSnapshot(size.size)
       log(`comparing ${size.label} with a copy whose configuration differs by two rule changes`)
@@ -239,6 +245,7 @@ async function main(): Promise<number> {
   } finally {
     fs.rmSync(child, { force: true })
     removeCli(cli)
+    removeAppWorker(appWorker)
   }
   let grids: readonly BrowserResult[] = []
   if (options.browser) {

@@ -245,6 +245,14 @@ export function firstScreenBudgets(size: SizeResult): BudgetCheck[] {
       'at-least',
     ),
     check(
+      "app's open (snapshot worker, process start to summary) >= 1.0x xmllint wall",
+      size.label,
+      first.medians.xmllint.seconds / first.medians.app.seconds,
+      OPEN_VS_XMLLINT,
+      'x',
+      'at-least',
+    ),
+    check(
       'open peak RSS <= 0.35x XML + 150 MB',
       size.label,
       open.peakRssBytes / MB,

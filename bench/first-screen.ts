@@ -1,6 +1,8 @@
 /**
  * What users wait for, from process start: the built `synclens summary` on a whole snapshot folder (serial, with
- * a segment reader per core, and reopened from the cache) and on `demo`, each in a fresh process timed by GNU
+ * a segment reader per core, and reopened from the cache), the app's snapshot worker opening the folder (started as
+ * the app's main process starts it, reading with the threads it picks itself) and `demo`, each in a fresh process
+ * timed by GNU
  * time (wall, CPU, peak RSS of that process and its threads), interleaved round by round with `xmllint --stream`
  * over the same XML files, so that every ratio compares runs made under the same load. Medians of the rounds.
  */
@@ -9,13 +11,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { AUTOMATIC_PARALLEL_MIN_BYTES, segmentReaderCount } from '../node/segment-workers'
-import type { ProcessFigures } from './processes'
+import type { AppWorkerBuild, ProcessFigures } from './processes'
 
 const XMLLINT = '/usr/bin/xmllint'
 const TIME = '/usr/bin/time'
 
 /** One way of opening the snapshot, measured in every round. */
-export type FirstScreenRun = 'xmllint' | 'serial' | 'parallel' | 'reopen'
+export type FirstScreenRun = 'xmllint' | 'serial' | 'parallel' | 'reopen' | 'app'
 
 /** The medians of each run over the rounds, and every round's figures. */
 export interface FirstScreenResult {
@@ -74,11 +76,12 @@ function folderSize(folder: string): number {
 }
 
 /**
- * Measures the whole-snapshot first screen of `folder` with the bundled CLI `cli`, `rounds` times interleaved with
- * xmllint over `xmlFiles`. The cache goes to a folder of its own, filled by one untimed open before the rounds.
+ * Measures the whole-snapshot first screen of `folder` with the bundled CLI `cli` and the app's snapshot worker
+ * `app`, `rounds` times interleaved with xmllint over `xmlFiles`. The cache goes to a folder of its own, filled by one untimed open before the rounds.
  */
 export function measureFirstScreen(
   cli: string,
+  app: AppWorkerBuild,
   folder: string,
   xmlFiles: readonly string[],
   rounds: number,
@@ -94,6 +97,13 @@ export function measureFirstScreen(
     parallel: () =>
       timed(process.execPath, summary, { ...base, SYNCLENS_CACHE: 'off', SYNCLENS_READERS: String(readers) }),
     reopen: () => timed(process.execPath, summary, base),
+    // As users get it: no SYNCLENS_READERS, whatever the benchmark was started with.
+    app: () =>
+      timed(process.execPath, [app.probe, app.worker, folder], {
+        ...base,
+        SYNCLENS_CACHE: 'off',
+        SYNCLENS_READERS: undefined,
+      }),
   }
   try {
     // Fills the cache (the process exits once the entry is written).
@@ -103,6 +113,7 @@ export function measureFirstScreen(
       serial: [],
       parallel: [],
       reopen: [],
+      app: [],
     }
     for (let round = 0; round < rounds; round += 1) {
       for (const name of Object.keys(runs) as FirstScreenRun[]) all[name].push(runs[name]())
@@ -114,6 +125,7 @@ export function measureFirstScreen(
         serial: medianByWall(all.serial),
         parallel: medianByWall(all.parallel),
         reopen: medianByWall(all.reopen),
+        app: medianByWall(all.app),
       },
       all,
       readers,

@@ -38,6 +38,33 @@ export async function buildCli(folder: string): Promise<string> {
   return buildBundle({ entry: 'node/cli/synclens-start.ts', outFile, kind: 'node' }, { outFile })
 }
 
+/** The app's snapshot worker as it ships, and a stand-in for the app's main process that starts it and opens a folder. */
+export interface AppWorkerBuild {
+  readonly worker: string
+  readonly probe: string
+}
+
+/**
+ * Bundles the app's snapshot worker and `node/testing/app-worker-probe.ts`, which starts it as the app's main process
+ * does (from the checked text of its bundle), opens a folder and prints the summary. `removeAppWorker` deletes both.
+ */
+export async function buildAppWorker(folder: string): Promise<AppWorkerBuild> {
+  const worker = path.join(folder, `bench-snapshot-worker-${process.pid}.cjs`)
+  const probe = path.join(folder, `bench-app-probe-${process.pid}.cjs`)
+  await buildBundle({ entry: 'node/snapshot-worker.ts', outFile: worker, kind: 'node' }, { outFile: worker })
+  await buildBundle(
+    { entry: 'node/testing/app-worker-probe.ts', outFile: probe, kind: 'node' },
+    { outFile: probe },
+  )
+  return { worker, probe }
+}
+
+/** Deletes what `buildAppWorker` built. */
+export function removeAppWorker(build: AppWorkerBuild): void {
+  fs.rmSync(build.worker, { force: true })
+  fs.rmSync(build.probe, { force: true })
+}
+
 /** Deletes a CLI built by `buildCli`. */
 export function removeCli(entry: string): void {
   fs.rmSync(entry, { force: true })

@@ -1,6 +1,7 @@
 /** The printed tables of a run: per-file throughput, per-size figures, growth and budgets. */
 import type { BenchResults, BudgetCheck, FileResult, SizeResult } from './results'
 import { throughput } from './results'
+import type { FirstScreenRun } from './first-screen'
 
 const MB = 1_000_000
 
@@ -171,6 +172,14 @@ export function budgetsTable(checks: readonly BudgetCheck[]): string {
   )
 }
 
+const RUN_LABELS: Readonly<Record<FirstScreenRun, (readers: number) => string>> = {
+  xmllint: () => 'xmllint',
+  serial: () => 'serial (1 thread)',
+  parallel: (readers) => `parallel (${readers} readers)`,
+  reopen: () => 'reopen',
+  app: () => "app's snapshot worker (threads it picks)",
+}
+
 /** Process start to the summary, medians of the interleaved rounds, and each against xmllint. */
 export function firstScreenTable(sizes: readonly SizeResult[]): string {
   const rows: string[][] = []
@@ -178,15 +187,11 @@ export function firstScreenTable(sizes: readonly SizeResult[]): string {
     const first = size.firstScreen
     if (first === null) continue
     const xmllint = first.medians.xmllint
-    for (const run of ['xmllint', 'serial', 'parallel', 'reopen'] as const) {
+    for (const run of ['xmllint', 'serial', 'parallel', 'reopen', 'app'] as const) {
       const figures = first.medians[run]
       rows.push([
         size.label,
-        run === 'parallel'
-          ? `parallel (${first.readers} readers)`
-          : run === 'serial'
-            ? 'serial (1 thread)'
-            : run,
+        RUN_LABELS[run](first.readers),
         fixed(figures.seconds, 2),
         fixed(figures.cpuSeconds, 2),
         fixed(figures.peakRssBytes / MB, 0),
@@ -273,7 +278,9 @@ export function formatReport(results: BenchResults): string {
       '',
       `Process start to summary, built CLI (medians of ${rounds} interleaved rounds; serial: SYNCLENS_READERS=1, ` +
         'cache off; parallel: SYNCLENS_READERS = the cores, the loading thread and a reader per other core, cache ' +
-        'off; reopen: from the cache; budgets judge the default, the thread count SyncLens picks on an idle machine)',
+        'off; reopen: from the cache; budgets judge the default, the thread count SyncLens picks on an idle ' +
+        "machine; app: the app's snapshot worker started as the app's main process starts it, in a Node stand-in " +
+        'for that process, cache off)',
       firstScreenTable(results.sizes),
     )
   }
