@@ -196,9 +196,9 @@ const SETTLE_STEP_MS = 10
  * The thread count of a load opened now: `SYNCLENS_READERS` when set; else by the idle time of the cores from now
  * until it is asked (`readersByIdleTime`). The opening of a snapshot usually gives that window its length (about 50
  * ms), but not always (measured: the app's snapshot worker reached the objects 35 ms after the open, too short on
- * 2 cores, and the load average of the runs before it then said one thread); so `settle` waits until the window is long enough, at most MAX_SETTLE_MS. It is only awaited
- * for loads large enough to be split, where such a wait is under a hundredth of the load. The load average decides
- * where the window stays too short.
+ * 2 cores, and the load average of the runs before it then said one thread); so `settle` waits until the window is
+ * long enough, at most MAX_SETTLE_MS. It is only awaited for loads large enough to be split, where such a wait is
+ * under a hundredth of the load. The load average decides where the window stays too short.
  */
 export function idleReaders(
   cores = os.availableParallelism(),
