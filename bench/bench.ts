@@ -40,7 +40,13 @@ import {
 import { formatReport } from './report'
 import type { BenchResults, BrowserResult, FileResult, MachineInfo, SizeResult } from './results'
 import type { SizeFigures } from './size-measures'
-import { type BenchSnapshot, cacheRoot, cachedSnapshot, generateSnapshot } from './snapshot-cache'
+import {
+  type BenchSnapshot,
+  cacheRoot,
+  cachedSnapshot,
+  computedMetaverseView,
+  generateSnapshot,
+} from './snapshot-cache'
 import { findOrFetchLtsNode, isRecentNode, LTS_NODE_VERSION } from '../scripts/lts-node.mjs'
 
 const REPO = path.resolve(fileURLToPath(new URL('..', import.meta.url)))
@@ -165,6 +171,7 @@ function measureSnapshot(
   log('  whole snapshot: load, search, flow, unmapped')
   const report = runChild<SizeFigures>(child, ['size', snapshot.folder])
   let firstScreen = null
+  let firstScreenComputed = null
   if (options.processStart && xmllintAvailable()) {
     log(`  process start to summary: xmllint, serial, parallel, reopen, app x ${options.firstScreenRounds}`)
     firstScreen = measureFirstScreen(
@@ -175,6 +182,21 @@ function measureSnapshot(
       options.firstScreenRounds,
       cacheRoot(),
     )
+    log('  the same without the metaverse export (the metaverse computed)')
+    const computed = computedMetaverseView(snapshot)
+    try {
+      firstScreenComputed = measureFirstScreen(
+        cli,
+        appWorker,
+        computed,
+        xmlFilesOf(computed),
+        options.firstScreenRounds,
+        cacheRoot(),
+        'computed',
+      )
+    } finally {
+      fs.rmSync(computed, { recursive: true, force: true })
+    }
   }
   return {
     size,
@@ -184,6 +206,7 @@ function measureSnapshot(
     files,
     snapshot: { ...report.result, process: report },
     firstScreen,
+    firstScreenComputed,
   }
 }
 

@@ -113,6 +113,7 @@ function size(
       process: figures(5),
     },
     firstScreen: null,
+    firstScreenComputed: null,
   }
 }
 
@@ -244,6 +245,8 @@ describe('the budgets of issue 18 (what users wait for)', () => {
   const first = (open: number, reopen: number, rssMb: number, app = open): SizeResult => ({
     ...size(),
     firstScreen: {
+      metaverse: 'exported',
+      xmlBytes: size().xmlBytes,
       rounds: 3,
       readers: 2,
       defaultReaders: 2,
@@ -277,6 +280,25 @@ describe('the budgets of issue 18 (what users wait for)', () => {
     expect(judged(first(12, 4, 600)).map(([, ok]) => ok)).toEqual([false, false, false, false, false, false])
     // The app's open on its own: the CLI's within budget, the app's snapshot worker not (one thread, as it was).
     expect(judged(first(9, 2, 400, 17)).map(([, ok]) => ok)).toEqual([true, false, true, true, true, true])
+  })
+
+  it('holds the open without a metaverse export to the same budgets, its memory against the XML it opens', () => {
+    const exported = first(9, 2, 300)
+    const computed = first(9, 2, 300).firstScreen
+    if (computed === null) throw new Error('no first screen')
+    // 400 MB of XML left without the metaverse export: 0.35 x 400 + 150 = 290 MB, which 300 MB misses.
+    const result: SizeResult = {
+      ...exported,
+      firstScreenComputed: { ...computed, metaverse: 'computed', xmlBytes: 400_000_000 },
+    }
+    const judged = sizeBudgets(result)
+      .filter((check) => check.budget === 'open peak RSS <= 0.35x XML + 150 MB')
+      .map((check) => [check.subject, check.ok, Math.round(check.limit)])
+
+    expect(judged).toEqual([
+      ['10k', true, 500],
+      ['10k, metaverse computed', false, 290],
+    ])
   })
 
   it('holds summary demo to a second', () => {

@@ -21,6 +21,10 @@ export type FirstScreenRun = 'xmllint' | 'serial' | 'parallel' | 'reopen' | 'app
 
 /** The medians of each run over the rounds, and every round's figures. */
 export interface FirstScreenResult {
+  /** The metaverse read from the snapshot's export, or computed from the connector spaces (no export). */
+  readonly metaverse: 'exported' | 'computed'
+  /** Bytes of the XML files opened (what xmllint reads; the memory budget's base). */
+  readonly xmlBytes: number
   readonly rounds: number
   readonly medians: Readonly<Record<FirstScreenRun, ProcessFigures>>
   readonly all: Readonly<Record<FirstScreenRun, readonly ProcessFigures[]>>
@@ -86,6 +90,7 @@ export function measureFirstScreen(
   xmlFiles: readonly string[],
   rounds: number,
   workFolder: string,
+  metaverse: FirstScreenResult['metaverse'] = 'exported',
 ): FirstScreenResult {
   const cacheDir = fs.mkdtempSync(path.join(workFolder, 'bench-cache-'))
   const base = { ...process.env, SYNCLENS_CACHE_DIR: cacheDir }
@@ -119,6 +124,8 @@ export function measureFirstScreen(
       for (const name of Object.keys(runs) as FirstScreenRun[]) all[name].push(runs[name]())
     }
     return {
+      metaverse,
+      xmlBytes: xmlFiles.reduce((sum, file) => sum + fs.statSync(file).size, 0),
       rounds,
       medians: {
         xmllint: medianByWall(all.xmllint),

@@ -35,6 +35,8 @@ export interface SizeResult {
   readonly snapshot: SizeFigures & { readonly process: ProcessFigures }
   /** The built CLI from process start to the summary, interleaved with xmllint; null when xmllint is missing. */
   readonly firstScreen: FirstScreenResult | null
+  /** The same without the metaverse export (SyncLens computes the metaverse); null when not measured. */
+  readonly firstScreenComputed: FirstScreenResult | null
 }
 
 /** Time to first rows and frame times while scrolling the 300k-row grid in Chromium. */

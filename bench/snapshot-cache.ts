@@ -97,3 +97,28 @@ export function generateSnapshot(size: number, root = cacheRoot()): BenchSnapsho
     fs.rmSync(partial, { recursive: true, force: true })
   }
 }
+
+/**
+ * The snapshot without its metaverse export, as a customer's export often comes (the configuration and the connector
+ * spaces only), so that SyncLens computes the metaverse: a sibling folder (`<size>-computed`) of hard links to the
+ * snapshot's configuration and connector-space files (copies where the file system refuses links), without the
+ * manifest, which names the metaverse file. Made again on each call; it costs no space beside the snapshot.
+ */
+export function computedMetaverseView(snapshot: BenchSnapshot): string {
+  const folder = `${snapshot.folder}-computed`
+  fs.rmSync(folder, { recursive: true, force: true })
+  for (const entry of fs.readdirSync(snapshot.folder, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue
+    const relative = path.relative(snapshot.folder, path.join(entry.parentPath, entry.name))
+    const top = relative.split(path.sep)[0] ?? ''
+    if (top === 'Metaverse' || relative === MARKER || relative === 'snapshot.json') continue
+    const target = path.join(folder, relative)
+    fs.mkdirSync(path.dirname(target), { recursive: true })
+    try {
+      fs.linkSync(path.join(snapshot.folder, relative), target)
+    } catch {
+      fs.copyFileSync(path.join(snapshot.folder, relative), target)
+    }
+  }
+  return folder
+}
