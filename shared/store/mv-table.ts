@@ -37,6 +37,14 @@ export class MvTable {
   private readonly connectionLineageIds = new IdColumn()
   private readonly connectionLineageTypes = uint32Array()
   private readonly connectionTimes = new TimeColumn()
+  /**
+   * The connector-space table a computed metaverse's connections are read from (`addComputed`), or null for objects
+   * added whole. A computed table keeps only the connector-space row of each connection (`connectionRows`), not
+   * copies of that row's id, DN, connector and link lineage: at 100k objects the copies held about 50 MB at the
+   * load's peak.
+   */
+  private linkedCs: CsTable | null = null
+  private readonly connectionRows = uint32Array()
   /** Lineage kept as it came, for the rare object whose lineage does not line up with its values. */
   private readonly lineageAsIs = new Map<number, (readonly ValueLineage[])[]>()
   private lineageAsIsChars = 0
@@ -50,6 +58,7 @@ export class MvTable {
 
   /** Adds an object and returns its row. */
   public add(object: MvObject): number {
+    if (this.linkedCs !== null) throw new Error('MvTable: objects cannot be added to a computed metaverse')
     const row = this.objectTypes.length
     this.ids.push(object.id)
     this.objectTypes.push(this.strings.intern(object.objectType))
@@ -70,25 +79,22 @@ export class MvTable {
 
   /**
    * Adds a metaverse object computed from connector-space links (no attributes; the engine computes them): its id
-   * is the link of the first row, its connections the rows in order. Ids, interned names and lineage are copied
-   * from the connector-space columns as they are stored, without turning them into strings and back.
+   * is the link of the first row, its connections the rows in order, read from `cs` when asked. A table holds
+   * either computed objects of one connector-space table or objects added whole, never both.
    */
   public addComputed(cs: CsTable, csRows: readonly number[], objectType: number): number {
+    if (this.linkedCs !== cs) {
+      if (this.linkedCs !== null || this.rowCount > 0)
+        throw new Error('MvTable: a computed metaverse starts empty and comes from one connector-space table')
+      this.linkedCs = cs
+    }
     const row = this.objectTypes.length
     this.ids.pushFrom(cs.linkedMvIds, csRows[0] ?? 0)
     this.objectTypes.push(objectType)
     this.lineageStarts.push(this.lineageIds.length)
     this.attributes.addRow([])
-    this.connectionStarts.push(this.connectionCsIds.length)
-    for (const csRow of csRows) {
-      this.connectionCsIds.pushFrom(cs.ids, csRow)
-      this.connectionDns.push(cs.dns.get(csRow))
-      this.connectionConnectorIds.push(cs.connectorKey(csRow))
-      this.connectionConnectorNames.push(cs.connectorNameKey(csRow))
-      this.connectionLineageIds.pushFrom(cs.linkLineageIds, csRow)
-      this.connectionLineageTypes.push(cs.linkLineageTypeKey(csRow))
-      this.connectionTimes.pushFrom(cs.linkTimes, csRow)
-    }
+    this.connectionStarts.push(this.connectionRows.length)
+    for (const csRow of csRows) this.connectionRows.push(csRow)
     if ((row + 1) % SEAL_ROWS === 0) this.seal()
     return row
   }
@@ -157,9 +163,14 @@ export class MvTable {
   /** The connections of a row. */
   public connections(row: number): MvConnection[] {
     const start = this.connectionStarts.get(row)
-    const end = row + 1 < this.rowCount ? this.connectionStarts.get(row + 1) : this.connectionCsIds.length
+    const end = row + 1 < this.rowCount ? this.connectionStarts.get(row + 1) : this.connectionCount()
     const connections: MvConnection[] = []
+    const cs = this.linkedCs
     for (let index = start; index < end; index += 1) {
+      if (cs !== null) {
+        connections.push(this.computedConnection(cs, this.connectionRows.get(index)))
+        continue
+      }
       connections.push({
         csId: this.connectionCsIds.get(index) ?? '',
         csDn: this.connectionDns.get(index),
@@ -171,6 +182,24 @@ export class MvTable {
       })
     }
     return connections
+  }
+
+  /** A computed object's connection: the connector-space row and its link, as `addComputed` was given them. */
+  private computedConnection(cs: CsTable, csRow: number): MvConnection {
+    return {
+      csId: cs.ids.get(csRow) ?? '',
+      csDn: cs.dns.get(csRow),
+      connectorId: textNullable(this.strings, cs.connectorKey(csRow)),
+      connectorName: textNullable(this.strings, cs.connectorNameKey(csRow)),
+      lineageId: cs.linkLineageIds.get(csRow),
+      lineageType: textNullable(this.strings, cs.linkLineageTypeKey(csRow)),
+      lineageTime: cs.linkTimes.get(csRow),
+    }
+  }
+
+  /** Number of connections of every row. */
+  private connectionCount(): number {
+    return this.linkedCs === null ? this.connectionCsIds.length : this.connectionRows.length
   }
 
   /** Seals the pools; call once all rows are added. */
@@ -190,21 +219,28 @@ export class MvTable {
     for (const array of this.internedArrays()) out.arrays(array.parts())
     this.attributes.writeTo(out)
     out.json([...this.lineageAsIs])
+    out.uint(this.linkedCs === null ? 0 : 1)
+    out.arrays(this.connectionRows.parts())
   }
 
   /**
-   * Appends the rows of a table written by `writeTo`; `stringIds` turns the writer's interned ids into ours. Into an
-   * empty table the columns are read straight into its chunks, else into a table of their own that is appended.
+   * Appends the rows of a table written by `writeTo`; `stringIds` turns the writer's interned ids into ours, and
+   * `cs` is the connector-space table read with it, from its row `csRowBase` on (a computed metaverse's connections
+   * are rows of it). Into an empty table the columns are read straight into its chunks, else into a table of their
+   * own that is appended.
    */
-  public readFrom(input: BinaryReader, stringIds: Uint32Array): void {
+  public readFrom(input: BinaryReader, stringIds: Uint32Array, cs: CsTable, csRowBase: number): void {
     if (this.rowCount === 0 && this.lineageIds.length === 0 && this.connectionCsIds.length === 0) {
-      this.readSections(input, stringIds, true)
+      this.readSections(input, stringIds, true, cs, csRowBase)
       return
     }
     // The attributes (most of the bytes) go straight into this table's; the other sections through a table of
     // their own, appended after.
     const other = new MvTable(this.strings)
-    other.readSections(input, stringIds, false, this.attributes)
+    other.readSections(input, stringIds, false, cs, csRowBase, this.attributes)
+    // Only a finished store holds a computed metaverse, and one is never appended to other objects.
+    if (other.linkedCs !== null || this.linkedCs !== null)
+      throw new StoreFormatError('metaverse table: a computed metaverse cannot be joined with other objects')
     this.append(other, stringIds)
   }
 
@@ -216,6 +252,8 @@ export class MvTable {
     input: BinaryReader,
     stringIds: Uint32Array,
     remapNow: boolean,
+    cs: CsTable,
+    csRowBase: number,
     attributes: AttributeTable = this.attributes,
   ): void {
     for (const ids of this.idColumns()) ids.readFrom(input)
@@ -238,15 +276,28 @@ export class MvTable {
     for (const [row, lineage] of JSON.parse(asIs) as [number, (readonly ValueLineage[])[]][])
       this.lineageAsIs.set(row, lineage)
     this.lineageAsIsChars += asIs.length
+    const computed = input.uint()
+    input.arrayInto(this.connectionRows, 4, null, (part) => {
+      for (let index = 0; index < part.length; index += 1) {
+        const csRow = (part[index] ?? 0) + csRowBase
+        if (csRow >= cs.rowCount) throw new StoreFormatError('metaverse table: damaged links')
+        part[index] = csRow
+      }
+    })
     if (
       attributes.rowCount - attributeRows !== rows ||
       this.lineageTimes.length !== lineageEntries ||
       this.connectionDns.length !== connections ||
       this.connectionTimes.length !== connections ||
-      this.connectionLineageIds.length !== connections
+      this.connectionLineageIds.length !== connections ||
+      computed > 1 ||
+      (computed === 1 ? connections !== 0 : this.connectionRows.length !== 0) ||
+      (rows > 0 &&
+        this.connectionStarts.get(rows - 1) > (computed === 1 ? this.connectionRows.length : connections))
     ) {
       throw new StoreFormatError('metaverse table: damaged columns')
     }
+    if (computed === 1) this.linkedCs = cs
   }
 
   /**
@@ -301,6 +352,7 @@ export class MvTable {
     }
     for (const pool of [this.lineageTimes, this.connectionDns, this.connectionTimes]) bytes += pool.byteSize()
     for (const array of [
+      this.connectionRows,
       this.objectTypes,
       this.lineageStarts,
       this.lineageConnectorIds,

@@ -44,7 +44,7 @@ export interface DuplicateGroup {
 }
 
 /** Version of the binary form (`toBinary`); bumped whenever the layout of any column changes. */
-export const STORE_FORMAT_VERSION = 2
+export const STORE_FORMAT_VERSION = 3
 
 const SOURCE_CODES: readonly ObjectIndex['metaverseSource'][] = ['none', 'exported', 'computed']
 
@@ -196,8 +196,9 @@ export class ObjectStore implements ObjectIndex {
     const stringIds = this.strings.remap(input.json<string[]>())
     const source = input.uint()
     const empty = this.cs.rowCount === 0 && this.mv.rowCount === 0
+    const csRowBase = this.cs.rowCount
     this.cs.readFrom(input, stringIds)
-    this.mv.readFrom(input, stringIds)
+    this.mv.readFrom(input, stringIds, this.cs, csRowBase)
     // A finished store's indexes hold for its rows alone: appended after other rows, they are rebuilt.
     if (source !== 0) {
       this.readIndexes(input)

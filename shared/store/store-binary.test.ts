@@ -177,6 +177,76 @@ describe('ObjectStore binary form', () => {
     expect(copy.mvObjectAt(0)).toEqual(store.mvObjectAt(0))
   })
 
+  it('keeps a computed metaverse of many objects and links, as rows of the connector spaces read with it', () => {
+    const linked = fc.sample(csObjectArbitrary, { numRuns: 60, seed: 11 }).map((object, index): CsObject => ({
+      ...object,
+      id: `10000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+      // Two or three objects per metaverse id, some without a link at all.
+      mvLink:
+        index % 7 === 6
+          ? null
+          : {
+              mvObjectId: `20000000-0000-4000-8000-${String(index % 25).padStart(12, '0')}`,
+              lineageId: index % 2 === 0 ? null : '{ABCDEF01-2345-4678-9ABC-DEF012345678}',
+              lineageType: index % 3 === 0 ? 'Projection' : 'Join',
+              lineageTime: index % 4 === 0 ? null : '2026-03-02 09:14:27.930',
+            },
+    }))
+    const store = storeOf(linked, [])
+    store.finish()
+    const mvIds = Array.from({ length: store.mvRowCount }, (_, row) => store.mvObjectAt(row))
+    const expected = answers(store, linked, mvIds)
+
+    for (const copy of [
+      ObjectStore.fromBinary(store.toBinary()),
+      ObjectStore.fromBinary(fileLike(store.toBinary())),
+    ]) {
+      expect(copy.metaverseSource).toBe('computed')
+      expect(answers(copy, linked, mvIds)).toEqual(expected)
+    }
+    expect(store.mvRowCount).toBe(25)
+  })
+
+  it('reads a computed metaverse after other connector-space objects, its links moved with its rows', () => {
+    const [object] = fc.sample(csObjectArbitrary, { numRuns: 1, seed: 5 })
+    const linked: CsObject = {
+      ...object!,
+      mvLink: {
+        mvObjectId: '20000000-0000-4000-8000-000000000009',
+        lineageId: null,
+        lineageType: 'Projection',
+        lineageTime: null,
+      },
+    }
+    const computed = storeOf([linked], [])
+    computed.finish()
+    const other = storeOf([{ ...linked, id: '10000000-0000-4000-8000-0000000000ff', mvLink: null }], [])
+
+    other.appendBinary(computed.toBinary())
+    other.finish()
+
+    expect(other.mvObjectAt(0).connections).toEqual(computed.mvObjectAt(0).connections)
+  })
+
+  it('refuses to join a computed metaverse to metaverse objects', () => {
+    const [object] = fc.sample(csObjectArbitrary, { numRuns: 1, seed: 5 })
+    const [mvObject] = fc.sample(mvObjectArbitrary, { numRuns: 1, seed: 5 })
+    const linked: CsObject = {
+      ...object!,
+      mvLink: {
+        mvObjectId: '20000000-0000-4000-8000-000000000009',
+        lineageId: null,
+        lineageType: null,
+        lineageTime: null,
+      },
+    }
+    const computed = storeOf([linked], [])
+    computed.finish()
+    const exported = storeOf([], [mvObject!])
+
+    expect(() => exported.appendBinary(computed.toBinary())).toThrow(StoreFormatError)
+  })
+
   it.each([
     ['empty data', new Uint8Array(0)],
     ['another format', new TextEncoder().encode('<cs-objects></cs-objects>')],
