@@ -151,44 +151,38 @@ describe('segment readers', () => {
       expect(decision.count()).toBe(3)
     })
 
-    it('decides nothing when the factory is made, nor where the load reads in one thread anyway', async () => {
-      let asked = 0
-      let settled = 0
+    /** A decision that counts how often it is settled and asked. */
+    const countingDecision = (count: number): { decision: ReaderDecision; calls: number[] } => {
+      const calls = [0, 0]
       const decision: ReaderDecision = {
         settle: () => {
-          settled += 1
+          calls[1] = (calls[1] ?? 0) + 1
           return Promise.resolve()
         },
         count: () => {
-          asked += 1
-          return 2
+          calls[0] = (calls[0] ?? 0) + 1
+          return count
         },
       }
+      return { decision, calls }
+    }
+
+    it('decides nothing when the factory is made, nor where the load reads in one thread anyway', async () => {
+      const { decision, calls } = countingDecision(2)
       const factory = diskSegmentReaders(new Map(), decision, false, null)
       await factory.settle?.()
 
-      expect([asked, settled]).toEqual([0, 0])
+      expect(calls).toEqual([0, 0]) // asked, settled
       expect(factory.parallelism).toBe(1) // not a bundle: one thread, whatever the count
     })
 
     it('settles and decides for a bundle, once', async () => {
-      let asked = 0
-      let settled = 0
-      const decision: ReaderDecision = {
-        settle: () => {
-          settled += 1
-          return Promise.resolve()
-        },
-        count: () => {
-          asked += 1
-          return 3
-        },
-      }
+      const { decision, calls } = countingDecision(3)
       const factory = diskSegmentReaders(new Map(), decision, false, { kind: 'file', path: 'synclens.cjs' })
       await factory.settle?.()
 
       expect([factory.parallelism, factory.parallelism]).toEqual([3, 3])
-      expect([asked, settled]).toEqual([1, 1])
+      expect(calls).toEqual([1, 1]) // asked, settled
     })
   })
 

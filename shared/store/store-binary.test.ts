@@ -207,17 +207,19 @@ describe('ObjectStore binary form', () => {
     expect(store.mvRowCount).toBe(25)
   })
 
+  /** An arbitrary connector-space object linked to one metaverse id. */
+  const linkedObject = (): CsObject => ({
+    ...fc.sample(csObjectArbitrary, { numRuns: 1, seed: 5 })[0]!,
+    mvLink: {
+      mvObjectId: '20000000-0000-4000-8000-000000000009',
+      lineageId: null,
+      lineageType: 'Projection',
+      lineageTime: null,
+    },
+  })
+
   it('reads a computed metaverse after other connector-space objects, its links moved with its rows', () => {
-    const [object] = fc.sample(csObjectArbitrary, { numRuns: 1, seed: 5 })
-    const linked: CsObject = {
-      ...object!,
-      mvLink: {
-        mvObjectId: '20000000-0000-4000-8000-000000000009',
-        lineageId: null,
-        lineageType: 'Projection',
-        lineageTime: null,
-      },
-    }
+    const linked = linkedObject()
     const computed = storeOf([linked], [])
     computed.finish()
     const other = storeOf([{ ...linked, id: '10000000-0000-4000-8000-0000000000ff', mvLink: null }], [])
@@ -229,20 +231,9 @@ describe('ObjectStore binary form', () => {
   })
 
   it('refuses to join a computed metaverse to metaverse objects', () => {
-    const [object] = fc.sample(csObjectArbitrary, { numRuns: 1, seed: 5 })
-    const [mvObject] = fc.sample(mvObjectArbitrary, { numRuns: 1, seed: 5 })
-    const linked: CsObject = {
-      ...object!,
-      mvLink: {
-        mvObjectId: '20000000-0000-4000-8000-000000000009',
-        lineageId: null,
-        lineageType: null,
-        lineageTime: null,
-      },
-    }
-    const computed = storeOf([linked], [])
+    const computed = storeOf([linkedObject()], [])
     computed.finish()
-    const exported = storeOf([], [mvObject!])
+    const exported = storeOf([], fc.sample(mvObjectArbitrary, { numRuns: 1, seed: 5 }))
 
     expect(() => exported.appendBinary(computed.toBinary())).toThrow(StoreFormatError)
   })
