@@ -209,7 +209,8 @@ test.describe('Service Manager views: routes, rule trace, connector space, copy'
     await search.open()
     await search.setClause(0, 'displayName', 'Starts with', 'A')
     await search.search()
-    await expect(search.rows().first()).toBeVisible()
+    // The first row is the grid's placeholder until the results arrive: wait for a result before reading its text.
+    await expect(search.rows().first().getByRole('gridcell').first()).toHaveText(/^A/)
     await page.evaluate(() => {
       document.addEventListener(
         'copy',
