@@ -2,9 +2,9 @@
  * What users wait for, from process start: the built `synclens summary` on a whole snapshot folder (serial, with
  * a segment reader per core, and reopened from the cache), the app's snapshot worker opening the folder (started as
  * the app's main process starts it, reading with the threads it picks itself) and `demo`, each in a fresh process
- * timed by GNU
- * time (wall, CPU, peak RSS of that process and its threads), interleaved round by round with `xmllint --stream`
- * over the same XML files, so that every ratio compares runs made under the same load. Medians of the rounds.
+ * timed by GNU time (wall, CPU, peak RSS of that process and its threads), interleaved round by round with
+ * `xmllint --stream` over the same XML files, so that every ratio compares runs made under the same load. Medians
+ * of the rounds.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -81,7 +81,8 @@ function folderSize(folder: string): number {
 
 /**
  * Measures the whole-snapshot first screen of `folder` with the bundled CLI `cli` and the app's snapshot worker
- * `app`, `rounds` times interleaved with xmllint over `xmlFiles`. The cache goes to a folder of its own, filled by one untimed open before the rounds.
+ * `app`, `rounds` times interleaved with xmllint over `xmlFiles`. The cache goes to a folder of its own, filled by
+ * one untimed open before the rounds.
  */
 export function measureFirstScreen(
   cli: string,

@@ -38,7 +38,7 @@ export async function buildCli(folder: string): Promise<string> {
   return buildBundle({ entry: 'node/cli/synclens-start.ts', outFile, kind: 'node' }, { outFile })
 }
 
-/** The app's snapshot worker as it ships, and a stand-in for the app's main process that starts it and opens a folder. */
+/** The app's snapshot worker as it ships, and a stand-in for the app's main process that starts it on a folder. */
 export interface AppWorkerBuild {
   readonly worker: string
   readonly probe: string

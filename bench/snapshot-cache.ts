@@ -102,7 +102,7 @@ export function generateSnapshot(size: number, root = cacheRoot()): BenchSnapsho
  * The snapshot without its metaverse export, as a customer's export often comes (the configuration and the connector
  * spaces only), so that SyncLens computes the metaverse: a sibling folder (`<size>-computed`) of hard links to the
  * snapshot's configuration and connector-space files (copies where the file system refuses links), without the
- * manifest, which names the metaverse file. Made again on each call; it costs no space beside the snapshot.
+ * manifest, which names the metaverse file. Made again on each call; hard links cost no space beside the snapshot.
  */
 export function computedMetaverseView(snapshot: BenchSnapshot): string {
   const folder = `${snapshot.folder}-computed`

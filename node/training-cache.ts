@@ -55,8 +55,7 @@ export async function trainingSnapshotSource(options: TrainingSourceOptions = {}
   const settings = options.settings ?? objectCacheSettings()
   const training = options.training ?? {}
   const generate = (): SnapshotSource => generateTrainingSnapshot(training)
-  const build =
-    settings.enabled && settings.maxBytes > 0 ? await (options.buildKey ?? (() => bundleKey()))() : null
+  const build = settings.enabled && settings.maxBytes > 0 ? await (options.buildKey ?? bundleKey)() : null
   if (build === null) return generate()
   const key = crypto
     .createHash('sha256')

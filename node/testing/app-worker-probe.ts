@@ -4,10 +4,11 @@ import { nodePort } from '../node-port'
 import type { SnapshotRequest } from '../snapshot-request'
 import { startSnapshotWorker } from '../snapshot-worker-start'
 
-// A stand-in for the app's main process, for node/app-worker.bundle.test.ts: it starts a built snapshot worker as
-// the app does (from the checked text of its bundle), opens a folder in it, and prints the summary and how many
-// threads the worker started meanwhile. Built into a bundle and run in a process of its own, where thread ids are
-// given out by this process alone: every thread takes the next one, so the next id after the load counts them.
+// A stand-in for the app's main process, for node/segment-workers.bundle.test.ts and the benchmark: it starts a
+// built snapshot worker as the app does (from the checked text of its bundle), opens a folder in it, and prints the
+// summary and how many threads the worker started meanwhile. Built into a bundle and run in a process of its own,
+// where thread ids are given out by this process alone: every thread takes the next one, so the next id after the
+// load counts them.
 
 async function main(): Promise<void> {
   const [workerFile = '', folder = ''] = process.argv.slice(2)

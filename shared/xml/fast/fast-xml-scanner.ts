@@ -805,7 +805,7 @@ function normalizeAttributeWhitespace(text: string): string {
  * different values cost a probe, never a wrong id; and the values interned are GUIDs, times and flags that differ
  * throughout, where hashing all 38 bytes of each of the two GUIDs of every metaverse value was most of the lookup.
  */
-export function sampledHash(b: Uint8Array, start: number, end: number): number {
+function sampledHash(b: Uint8Array, start: number, end: number): number {
   const length = end - start
   const step = length > 16 ? length >>> 3 : 1
   let hash = hashStep(NAME_HASH_SEED, length & 0xff)
