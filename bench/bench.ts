@@ -154,7 +154,7 @@ function xmlFilesOf(folder: string): string[] {
 function measureSnapshot(
   child: string,
   cli: string,
-  appWorker: AppWorkerBuild,
+  appWorker: AppWorkerBuild | null,
   size: number,
   options: BenchOptions,
   notes: string[],
@@ -172,7 +172,7 @@ function measureSnapshot(
   const report = runChild<SizeFigures>(child, ['size', snapshot.folder])
   let firstScreen = null
   let firstScreenComputed = null
-  if (options.processStart && xmllintAvailable()) {
+  if (appWorker !== null && xmllintAvailable()) {
     log(`  process start to summary: xmllint, serial, parallel, reopen, app x ${options.firstScreenRounds}`)
     firstScreen = measureFirstScreen(
       cli,
@@ -235,7 +235,8 @@ async function main(): Promise<number> {
   log('bundling the measured code (production build)')
   const child = await buildChild(cacheRoot())
   const cli = await buildCli(cacheRoot())
-  const appWorker = await buildAppWorker(cacheRoot())
+  // Only the process-start rounds run the app's snapshot worker.
+  const appWorker = options.processStart ? await buildAppWorker(cacheRoot()) : null
   let sizes: SizeResult[]
   let demo: DemoResult | null
   let compare: CompareResult[]
@@ -268,7 +269,7 @@ async function main(): Promise<number> {
   } finally {
     fs.rmSync(child, { force: true })
     removeCli(cli)
-    removeAppWorker(appWorker)
+    if (appWorker !== null) removeAppWorker(appWorker)
   }
   let grids: readonly BrowserResult[] = []
   if (options.browser) {
