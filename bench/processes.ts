@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { SNAPSHOT_HEAP_FLAGS, STEADY_HEAP_FLAGS } from '../node/worker-heap'
 import { buildBundle } from '../scripts/build-electron.mjs'
+import { shipTrainingSnapshot } from '../scripts/ship-training.mjs'
 import type { ChildReport } from './child'
 
 const XMLLINT = '/usr/bin/xmllint'
@@ -28,13 +29,16 @@ export async function buildChild(folder: string): Promise<string> {
 }
 
 /**
- * Bundles the `synclens` command as it ships, its entry and the command beside it (the first-screen rounds run it
- * from process start); returns the entry's path. `removeCli` deletes both.
+ * Bundles the `synclens` command as it ships into a folder of its own: its entry, the command beside it and the
+ * training snapshot the build ships with them (the first-screen rounds run it from process start); returns the
+ * entry's path. `removeCli` deletes the folder.
  */
 export async function buildCli(folder: string): Promise<string> {
-  const outFile = path.join(folder, `bench-synclens-${process.pid}.cjs`)
-  const command = path.join(folder, `bench-synclens-${process.pid}-main.cjs`)
+  const own = fs.mkdtempSync(path.join(folder, `bench-cli-${process.pid}-`))
+  const outFile = path.join(own, 'synclens.cjs')
+  const command = path.join(own, 'synclens-main.cjs')
   await buildBundle({ entry: 'node/cli/synclens.ts', outFile: command, kind: 'node' }, { outFile: command })
+  shipTrainingSnapshot(command, [command])
   return buildBundle({ entry: 'node/cli/synclens-start.ts', outFile, kind: 'node' }, { outFile })
 }
 
@@ -67,8 +71,7 @@ export function removeAppWorker(build: AppWorkerBuild): void {
 
 /** Deletes a CLI built by `buildCli`. */
 export function removeCli(entry: string): void {
-  fs.rmSync(entry, { force: true })
-  fs.rmSync(entry.replace(/\.cjs$/, '-main.cjs'), { force: true })
+  fs.rmSync(path.dirname(entry), { recursive: true, force: true })
 }
 
 /**

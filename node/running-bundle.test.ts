@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { bundleSourceData, runningBundle } from './running-bundle'
+import path from 'node:path'
+import { bundleFolder, bundleSourceData, runningBundle } from './running-bundle'
 
 describe('runningBundle', () => {
   it('is the text a thread was started from, when its starter handed it over', () => {
@@ -7,6 +8,17 @@ describe('runningBundle', () => {
       kind: 'source',
       code: '"use strict";',
     })
+  })
+
+  it('knows the file the text was read from, when its starter said', () => {
+    const file = path.join('/opt', 'synclens', 'dist', 'electron', 'snapshot-worker.cjs')
+    const bundle = runningBundle(bundleSourceData('"use strict";', file), '[worker eval]')
+
+    expect(bundle).toEqual({ kind: 'source', code: '"use strict";', file })
+    expect(bundleFolder(bundle)).toBe(path.dirname(file))
+    expect(bundleFolder(runningBundle(bundleSourceData('"use strict";'), '[worker eval]'))).toBeNull()
+    expect(bundleFolder({ kind: 'file', path: file })).toBe(path.dirname(file))
+    expect(bundleFolder(null)).toBeNull()
   })
 
   it('is the file of a built bundle otherwise', () => {

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildBundle } from '../scripts/build-electron.mjs'
+import { SHIPPED_TRAINING_FILE, shipTrainingSnapshot } from '../scripts/ship-training.mjs'
 import { generateTrainingFiles } from '../shared/training/index'
 
 let root: string
@@ -18,9 +19,10 @@ beforeAll(async () => {
     { entry: 'node/cli/synclens.ts', outFile: 'dist/cli/synclens.cjs', kind: 'node' },
     { outFile: path.join(root, 'synclens.cjs') },
   )
+  // In a folder of its own, as in the app: the build ships a training entry beside each bundle.
   appWorker = await buildBundle(
     { entry: 'node/snapshot-worker.ts', outFile: 'dist/electron/snapshot-worker.cjs', kind: 'node' },
-    { outFile: path.join(root, 'snapshot-worker.cjs') },
+    { outFile: path.join(root, 'electron', 'snapshot-worker.cjs') },
   )
   appProbe = await buildBundle(
     { entry: 'node/testing/app-worker-probe.ts', outFile: 'app-worker-probe.cjs', kind: 'node' },
@@ -44,6 +46,47 @@ function run(readers: number, ...args: string[]): string {
   })
   expect(child.status, child.stderr).toBe(0)
   return child.stdout
+}
+
+/** The JSON summary of the training snapshot from the built command, the cache off. */
+function demoSummary(): { connectors: { name: string }[] } {
+  return JSON.parse(run(1, 'summary', 'demo', '--json')) as { connectors: { name: string }[] }
+}
+
+/** Opens the training snapshot in the built app worker, as the app does when started with no snapshot. */
+function trainingInAppWorker(): { summary: { connectors: { name: string }[] } } {
+  const child = spawnSync(process.execPath, [appProbe, appWorker, '--training'], {
+    encoding: 'utf8',
+    env: { ...process.env, SYNCLENS_CACHE: 'off' },
+  })
+  expect(child.status, child.stderr).toBe(0)
+  return JSON.parse(child.stdout) as { summary: { connectors: { name: string }[] } }
+}
+
+/**
+ * A shipped entry whose first connector is renamed in its kept configuration: what opens it shows the new name, so
+ * a name shows which was read, the entry or a generated snapshot.
+ */
+function renameShippedConnector(file: string, from: string, to: string): void {
+  const bytes = fs.readFileSync(file)
+  const labelEnd = bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1) + 1
+  const headerLength = bytes.readUInt32LE(labelEnd)
+  const files = JSON.parse(bytes.toString('utf8', labelEnd + 4, labelEnd + 4 + headerLength)) as {
+    path: string
+    bytes: string
+  }[]
+  for (const entry of files) {
+    if (!entry.path.startsWith('Connectors/')) continue
+    const text = Buffer.from(entry.bytes, 'base64').toString('utf8')
+    entry.bytes = Buffer.from(text.replaceAll(`>${from}<`, `>${to}<`)).toString('base64')
+  }
+  const header = Buffer.from(JSON.stringify(files))
+  const length = Buffer.alloc(4)
+  length.writeUInt32LE(header.length, 0)
+  fs.writeFileSync(
+    file,
+    Buffer.concat([bytes.subarray(0, labelEnd), length, header, bytes.subarray(labelEnd + 4 + headerLength)]),
+  )
 }
 
 /** Opens the snapshot in the built app worker, started as the app's main process starts it (app-worker-probe). */
@@ -76,5 +119,30 @@ describe("the app's snapshot worker, started from the checked text of its bundle
     expect(one.threadsStarted).toBe(0)
     expect(three.threadsStarted).toBe(2)
     expect(three.summary).toEqual(one.summary)
+  }, 120_000)
+})
+
+describe('the training snapshot the build ships beside the command and the app worker', () => {
+  it('is what both open, the cache off, and holds what generating it gives', () => {
+    const generated = demoSummary()
+    const generatedInApp = trainingInAppWorker().summary
+    const shipped = shipTrainingSnapshot(cli, [cli, appWorker])
+    expect(shipped).toEqual([
+      path.join(root, SHIPPED_TRAINING_FILE),
+      path.join(root, 'electron', SHIPPED_TRAINING_FILE),
+    ])
+
+    expect(demoSummary()).toEqual(generated)
+    expect(trainingInAppWorker().summary).toEqual(generatedInApp)
+
+    const name = generated.connectors[0]?.name ?? ''
+    for (const file of shipped) renameShippedConnector(file, name, 'shipped.example')
+    const names = (summary: { connectors: { name: string }[] }): string[] =>
+      summary.connectors.map((connector) => connector.name).sort()
+    const renamed = names(generated)
+      .map((each) => (each === name ? 'shipped.example' : each))
+      .sort()
+    expect(names(demoSummary())).toEqual(renamed)
+    expect(names(trainingInAppWorker().summary)).toEqual(renamed)
   }, 120_000)
 })

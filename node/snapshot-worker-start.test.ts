@@ -29,7 +29,7 @@ describe('startSnapshotWorker', () => {
     expect(message).toBe('started from [worker eval]')
   })
 
-  it('hands the worker the text it runs, for the threads it starts in turn', async () => {
+  it('hands the worker the text it runs and the file it was read from, for the threads it starts in turn', async () => {
     const probe = path.join(folder, 'probe.cjs')
     const probeCode =
       "const { parentPort, workerData } = require('node:worker_threads'); parentPort.postMessage(workerData)"
@@ -39,7 +39,11 @@ describe('startSnapshotWorker', () => {
     const data = await new Promise((resolve) => worker.once('message', resolve))
     await worker.terminate()
 
-    expect(runningBundle(data, '[worker eval]')).toEqual({ kind: 'source', code: probeCode })
+    expect(runningBundle(data, '[worker eval]')).toEqual({
+      kind: 'source',
+      code: probeCode,
+      file: path.resolve(probe),
+    })
   })
 
   it('refuses to start a worker whose bytes changed after the build', () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
+import path from 'node:path'
 import { type ResourceLimits, Worker } from 'node:worker_threads'
 import { bundleSourceData } from './running-bundle'
 import { SNAPSHOT_WORKER_LIMITS } from './worker-heap'
@@ -43,5 +44,9 @@ export function startSnapshotWorker(
     }
   }
   const text = code.toString('utf8')
-  return new Worker(text, { eval: true, resourceLimits, workerData: bundleSourceData(text) })
+  return new Worker(text, {
+    eval: true,
+    resourceLimits,
+    workerData: bundleSourceData(text, path.resolve(file)),
+  })
 }

@@ -1,12 +1,20 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { summarize } from '../shared/load/summarize'
+import type { TrainingSnapshotOptions } from '../shared/training/index'
 import { type LoadedSnapshot, loadSnapshot } from '../shared/load/load-snapshot'
 import { cacheWritesSettled } from './cache-writes'
 import type { ObjectCacheSettings } from './object-cache'
-import { bundleKey, trainingSnapshotSource } from './training-cache'
+import * as shipping from '../scripts/ship-training.mjs'
+import {
+  bundleKey,
+  SHIPPED_TRAINING_FILE,
+  SHIPPED_TRAINING_MAGIC,
+  trainingSnapshotSource,
+} from './training-cache'
 
 let root: string
 let settings: ObjectCacheSettings
@@ -92,5 +100,119 @@ describe('the build a kept training snapshot belongs to', () => {
     expect(otherText).not.toBe(fromText)
     expect(await bundleKey(null)).toBeNull()
     expect(await bundleKey({ kind: 'file', path: path.join(root, 'gone.cjs') })).toBeNull()
+  })
+})
+
+describe('the training snapshot shipped beside the bundle', () => {
+  const off = (): ObjectCacheSettings => ({ ...settings, enabled: false })
+  let bundleFile: string
+  let entry: Buffer
+  let generated: unknown
+
+  /** Writes what the build ships beside bundleFile, labelled as given. */
+  function ship(label: object, objects: Buffer = entry, magic = SHIPPED_TRAINING_MAGIC): string {
+    const file = path.join(path.dirname(bundleFile), SHIPPED_TRAINING_FILE)
+    fs.writeFileSync(file, Buffer.concat([Buffer.from(`${magic}${JSON.stringify(label)}\n`), objects]))
+    return file
+  }
+
+  const ownLabel = (): object => ({
+    bundle: crypto.createHash('sha256').update(fs.readFileSync(bundleFile)).digest('hex'),
+    users: training.users,
+    seed: null,
+  })
+
+  beforeEach(async () => {
+    bundleFile = path.join(root, 'build', 'synclens-main.cjs')
+    fs.mkdirSync(path.dirname(bundleFile), { recursive: true })
+    fs.writeFileSync(bundleFile, '"use strict";\n')
+    // The entry the cache keeps is what the build ships (scripts/ship-training.mjs takes it from the command's).
+    generated = answers(
+      await loadSnapshot(
+        await trainingSnapshotSource({ settings, buildKey: () => Promise.resolve('build-1'), training }),
+      ),
+    )
+    const [name] = await entryWritten()
+    entry = fs.readFileSync(path.join(settings.folder, name ?? ''))
+    fs.rmSync(settings.folder, { recursive: true })
+  })
+
+  it('is read, with the cache off too, from the folder of the bundle or of the file the app read its text from', async () => {
+    ship(ownLabel())
+    const bundles = [
+      { kind: 'file', path: bundleFile } as const,
+      { kind: 'source', code: fs.readFileSync(bundleFile, 'utf8'), file: bundleFile } as const,
+    ]
+    for (const bundle of bundles) {
+      const source = await trainingSnapshotSource({ settings: off(), bundle, training })
+      // Only an entry gives the source a cache to read: a generated snapshot has none with the cache off.
+      expect(source.accelerators?.cache).toBeDefined()
+      expect(answers(await loadSnapshot(source))).toEqual(generated)
+    }
+    expect(await entryWritten()).toEqual([])
+  })
+
+  it('is not used for another bundle, other generator options, or a file that is not an entry', async () => {
+    const bundle = { kind: 'file', path: bundleFile } as const
+    const unused = async (options: TrainingSnapshotOptions = training): Promise<void> => {
+      const source = await trainingSnapshotSource({ settings: off(), bundle, training: options })
+      expect(source.accelerators).toBeUndefined()
+    }
+    ship({ ...ownLabel(), bundle: crypto.createHash('sha256').update('another build').digest('hex') })
+    await unused()
+    ship(ownLabel())
+    await unused({ users: 41 })
+    await unused({ ...training, seed: 7 })
+    ship(ownLabel(), entry, 'SYNCLENS-TRAINING 9\n')
+    await unused()
+    ship(ownLabel(), entry.subarray(0, 10))
+    await unused()
+    fs.writeFileSync(
+      path.join(path.dirname(bundleFile), SHIPPED_TRAINING_FILE),
+      SHIPPED_TRAINING_MAGIC + '{"bundle":\n',
+    )
+    await unused()
+    // The app's worker started from a text it was not told the file of finds nothing beside it.
+    ship(ownLabel())
+    const text = await trainingSnapshotSource({
+      settings: off(),
+      bundle: { kind: 'source', code: fs.readFileSync(bundleFile, 'utf8') },
+      training,
+    })
+    expect(text.accelerators).toBeUndefined()
+  })
+
+  it('answers the same when its objects are damaged, keeps them in the cache and never writes beside the bundle', async () => {
+    const file = ship(ownLabel(), entry.subarray(0, entry.length - 1000))
+    const before = fs.readFileSync(file)
+    const bundle = { kind: 'file', path: bundleFile } as const
+
+    const source = await trainingSnapshotSource({
+      settings,
+      bundle,
+      buildKey: () => Promise.resolve('b'),
+      training,
+    })
+    expect(answers(await loadSnapshot(source))).toEqual(generated)
+
+    expect((await entryWritten()).filter((name) => name.startsWith('training-'))).toHaveLength(1)
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
+    expect(fs.readdirSync(path.dirname(bundleFile)).sort()).toEqual([
+      'synclens-main.cjs',
+      SHIPPED_TRAINING_FILE,
+    ])
+    // The next open reads the cache's entry, which comes first.
+    const next = await trainingSnapshotSource({
+      settings,
+      bundle,
+      buildKey: () => Promise.resolve('b'),
+      training,
+    })
+    expect(answers(await loadSnapshot(next))).toEqual(generated)
+  })
+
+  it('is written by the build under the name and first line this module reads', () => {
+    expect(shipping.SHIPPED_TRAINING_FILE).toBe(SHIPPED_TRAINING_FILE)
+    expect(shipping.SHIPPED_TRAINING_MAGIC).toBe(SHIPPED_TRAINING_MAGIC)
   })
 })

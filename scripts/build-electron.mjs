@@ -5,6 +5,7 @@ import { builtinModules } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'vite'
+import { shipTrainingSnapshot } from './ship-training.mjs'
 import { RECORDS_DIR, recordBundledPackages, writeNotices } from './third-party-notices.mjs'
 
 /** The project root (this file lives in scripts/). */
@@ -114,6 +115,13 @@ export async function buildElectron(root = ROOT) {
       workerDigest = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
     }
     built.push(path.relative(root, file))
+  }
+  const cli = path.join(root, 'dist/cli/synclens-main.cjs')
+  const openers = ['dist/cli/synclens-main.cjs', 'dist/electron/snapshot-worker.cjs']
+    .map((file) => path.join(root, file))
+    .filter((file) => built.includes(path.relative(root, file)))
+  if (openers.includes(cli)) {
+    for (const file of shipTrainingSnapshot(cli, openers)) built.push(path.relative(root, file))
   }
   built.push(...writeNotices(root))
   return { built, skipped }

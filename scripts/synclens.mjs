@@ -19,6 +19,7 @@ export const CLI_SOURCES = [
   'package.json',
   'package-lock.json',
   'scripts/build-electron.mjs',
+  'scripts/ship-training.mjs',
 ]
 
 /** The newest modification time (ms) of the files under `paths`, tests excluded (they are not bundled). */
@@ -55,6 +56,9 @@ export async function buildCliBundle(root = ROOT) {
   if (!bundles.some((bundle) => bundle.outFile === CLI_BUNDLE))
     throw new Error(`scripts/build-electron.mjs builds no ${CLI_BUNDLE}`)
   for (const bundle of bundles) await buildBundle(bundle, { root })
+  const { shipTrainingSnapshot } = await import('./ship-training.mjs')
+  const cli = path.join(root, 'dist/cli/synclens-main.cjs')
+  shipTrainingSnapshot(cli, [cli])
   writeNotices(root)
 }
 
