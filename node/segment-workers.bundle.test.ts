@@ -4,7 +4,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildBundle } from '../scripts/build-electron.mjs'
-import { SHIPPED_TRAINING_FILE, shipTrainingSnapshot } from '../scripts/ship-training.mjs'
+import {
+  browserWorkerScript,
+  SHIPPED_TRAINING_FILE,
+  SHIPPED_TRAINING_MAGIC,
+  shipTrainingSnapshot,
+} from '../scripts/ship-training.mjs'
 import { generateTrainingFiles } from '../shared/training/index'
 
 let root: string
@@ -126,10 +131,23 @@ describe('the training snapshot the build ships beside the command and the app w
   it('is what both open, the cache off, and holds what generating it gives', () => {
     const generated = demoSummary()
     const generatedInApp = trainingInAppWorker().summary
-    const shipped = shipTrainingSnapshot(cli, [cli, appWorker])
+    const page = path.join(root, 'renderer')
+    fs.mkdirSync(path.join(page, 'assets'), { recursive: true })
+    fs.writeFileSync(path.join(page, 'assets', 'snapshot.worker-Ab12Cd34.js'), '')
+    const browserWorker = browserWorkerScript(page)
+    expect(browserWorker).toBe(path.join(page, 'assets', 'snapshot.worker-Ab12Cd34.js'))
+
+    const shipped = shipTrainingSnapshot(cli, [cli, appWorker], [browserWorker ?? ''])
     expect(shipped).toEqual([
       path.join(root, SHIPPED_TRAINING_FILE),
       path.join(root, 'electron', SHIPPED_TRAINING_FILE),
+      path.join(page, SHIPPED_TRAINING_FILE),
+    ])
+    const firstLines = (file: string): string[] =>
+      fs.readFileSync(file).toString('latin1').split('\n').slice(0, 2)
+    expect(firstLines(path.join(page, SHIPPED_TRAINING_FILE))).toEqual([
+      SHIPPED_TRAINING_MAGIC.trim(),
+      '{"worker":"snapshot.worker-Ab12Cd34.js","users":null,"seed":null}',
     ])
 
     expect(demoSummary()).toEqual(generated)

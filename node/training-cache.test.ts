@@ -9,12 +9,8 @@ import { type LoadedSnapshot, loadSnapshot } from '../shared/load/load-snapshot'
 import { cacheWritesSettled } from './cache-writes'
 import type { ObjectCacheSettings } from './object-cache'
 import * as shipping from '../scripts/ship-training.mjs'
-import {
-  bundleKey,
-  SHIPPED_TRAINING_FILE,
-  SHIPPED_TRAINING_MAGIC,
-  trainingSnapshotSource,
-} from './training-cache'
+import { SHIPPED_TRAINING_FILE, SHIPPED_TRAINING_MAGIC } from '../shared/training/shipped-entry'
+import { bundleKey, trainingSnapshotSource } from './training-cache'
 
 let root: string
 let settings: ObjectCacheSettings

@@ -5,7 +5,7 @@ import { builtinModules } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'vite'
-import { shipTrainingSnapshot } from './ship-training.mjs'
+import { browserWorkerScript, shipTrainingSnapshot } from './ship-training.mjs'
 import { RECORDS_DIR, recordBundledPackages, writeNotices } from './third-party-notices.mjs'
 
 /** The project root (this file lives in scripts/). */
@@ -121,7 +121,10 @@ export async function buildElectron(root = ROOT) {
     .map((file) => path.join(root, file))
     .filter((file) => built.includes(path.relative(root, file)))
   if (openers.includes(cli)) {
-    for (const file of shipTrainingSnapshot(cli, openers)) built.push(path.relative(root, file))
+    // The browser build's worker too, when `vite build` has just written it (`npm run build` runs it first).
+    const browserWorker = browserWorkerScript(path.join(root, 'dist/renderer'))
+    const shipped = shipTrainingSnapshot(cli, openers, browserWorker === null ? [] : [browserWorker])
+    for (const file of shipped) built.push(path.relative(root, file))
   }
   built.push(...writeNotices(root))
   return { built, skipped }

@@ -1,6 +1,13 @@
 import type { RandomAccessBytes, SnapshotSource, SourceFile } from '../../shared/io/source'
 import { openZipSource } from '../../shared/io/zip-source'
 import { generateTrainingSnapshot } from '../../shared/training/index'
+import {
+  entrySource,
+  labelledFor,
+  SHIPPED_TRAINING_FILE,
+  shippedEntry,
+  shippedObjects,
+} from '../../shared/training/shipped-entry'
 import type { BrowserSnapshotDescriptor } from './browser-source'
 
 // The worker's side of opening browser files: reading them (and generating the training snapshot) happens
@@ -64,10 +71,11 @@ function isZip(head: Uint8Array): boolean {
  *
  * A single file that is a zip (by content, whatever its name) is opened as the snapshot it holds, read by random
  * access from the File (its table of contents, then each entry when the loader reads it); a refused
- * zip rejects with the reason, which the host shows as a failed load. The training snapshot is generated here.
+ * zip rejects with the reason, which the host shows as a failed load. The training snapshot is read from the entry
+ * the build shipped beside the page, or generated here.
  */
 export async function resolveBrowserFiles(descriptor: BrowserSnapshotDescriptor): Promise<SnapshotSource> {
-  if (!('files' in descriptor)) return generateTrainingSnapshot()
+  if (!('files' in descriptor)) return (await shippedTraining()) ?? generateTrainingSnapshot()
   const [only] = descriptor.files
   if (descriptor.files.length === 1 && only) {
     const file = blobSourceFile(only.path, only.file)
@@ -81,4 +89,36 @@ export async function resolveBrowserFiles(descriptor: BrowserSnapshotDescriptor)
     name: descriptor.name,
     files: descriptor.files.map((ref) => blobSourceFile(ref.path, ref.file)),
   }
+}
+
+/**
+ * The training snapshot from the entry the build shipped in the page's folder (scripts/ship-training.mjs), or null
+ * where there is none (the dev server, `vite build` alone), it was shipped for another build of this worker (its
+ * label names the worker script's file, which Vite names by a hash of its content) or it cannot be read. Nothing
+ * keeps objects read in its place: the browser build has no cache.
+ */
+export async function shippedTraining(
+  workerUrl: string | null = typeof self === 'undefined' ? null : self.location.href,
+  fetchBytes: (url: URL) => Promise<Response> = (url) => fetch(url),
+): Promise<SnapshotSource | null> {
+  if (workerUrl === null) return null
+  const worker = new URL(workerUrl).pathname.split('/').pop() ?? ''
+  let bytes: Uint8Array
+  try {
+    const response = await fetchBytes(new URL(`../${SHIPPED_TRAINING_FILE}`, workerUrl))
+    if (!response.ok) return null
+    bytes = new Uint8Array(await response.arrayBuffer())
+  } catch {
+    return null
+  }
+  const shipped = shippedEntry(bytes)
+  if (
+    shipped === null ||
+    shipped.label.worker !== worker ||
+    !labelledFor(shipped.label, undefined, undefined)
+  )
+    return null
+  let generated: SnapshotSource | null = null
+  const generate = (): SnapshotSource => (generated ??= generateTrainingSnapshot())
+  return entrySource(shipped.header.files, shippedObjects(bytes, shipped.header), generate, () => undefined)
 }
