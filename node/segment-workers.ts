@@ -2,7 +2,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import { isMainThread, type MessagePort, Worker, workerData } from 'node:worker_threads'
 import type { SegmentJob, SegmentLoader, SegmentLoaderFactory, SegmentOutcome } from '../shared/io/source'
-import { SegmentReader } from '../shared/load/segment-reader'
+import {
+  AUTOMATIC_PARALLEL_MIN_BYTES,
+  type ReaderReply,
+  type ReaderThread,
+  readSegmentRange,
+  SegmentReaderPool,
+} from '../shared/load/segment-pool'
 import { type RunningBundle, runningBundle } from './running-bundle'
 import { READER_THREAD_LIMITS } from './worker-heap'
 
@@ -12,21 +18,12 @@ const MAX_READERS = 8
 const ROLE = 'synclens-segment-reader'
 /** Streamed reads use 1 MiB chunks, as the disk source's (measured about 3x faster than 64 KiB). */
 const READ_CHUNK_BYTES = 1 << 20
-/** Progress from a reader at most this often (bytes). */
-const PROGRESS_BYTES = 4 << 20
 
 /** What the owner sends a segment reader. */
 interface ReadMessage {
   readonly job: SegmentJob
   readonly absolute: string
 }
-
-/** What a segment reader sends back. */
-type ReaderMessage =
-  | { readonly kind: 'ready' }
-  | { readonly kind: 'progress'; readonly bytes: number; readonly objects: number }
-  | { readonly kind: 'done'; readonly outcome: SegmentOutcome }
-  | { readonly kind: 'failed'; readonly message: string }
 
 /** Whether this thread was started as a segment reader (the bundle's entry then runs `serveSegmentReads`). */
 export function isSegmentReaderThread(): boolean {
@@ -38,36 +35,27 @@ export function serveSegmentReads(port: MessagePort): void {
   port.on('message', (message: ReadMessage) => {
     readSegment(message, (reply, transfer) => port.postMessage(reply, transfer))
   })
-  port.postMessage({ kind: 'ready' } satisfies ReaderMessage)
+  port.postMessage({ kind: 'ready' } satisfies ReaderReply)
 }
 
 function readSegment(
   { job, absolute }: ReadMessage,
-  reply: (message: ReaderMessage, transfer?: ArrayBuffer[]) => void,
+  reply: (message: ReaderReply, transfer?: ArrayBuffer[]) => void,
 ): void {
   let descriptor: number | null = null
   try {
-    const reader = new SegmentReader(job)
+    if (job.end > job.start) descriptor = fs.openSync(absolute, 'r')
     // One buffer for every chunk: the reader copies what it keeps before push returns.
     const buffer = new Uint8Array(Math.min(READ_CHUNK_BYTES, Math.max(1, job.end - job.start)))
-    let bytes = 0
-    let reported = 0
-    if (job.end > job.start) {
-      descriptor = fs.openSync(absolute, 'r')
-      for (let at = job.start; at < job.end && !reader.failed;) {
-        const read = fs.readSync(descriptor, buffer, 0, Math.min(buffer.length, job.end - at), at)
-        if (read === 0) break
-        reader.push(read === buffer.length ? buffer : buffer.subarray(0, read))
-        at += read
-        bytes += read
-        if (bytes - reported >= PROGRESS_BYTES) {
-          reported = bytes
-          reply({ kind: 'progress', bytes, objects: reader.objects })
-        }
-      }
-    }
-    const outcome = reader.end()
-    reply({ kind: 'done', outcome }, [outcome.store.buffer as ArrayBuffer])
+    readSegmentRange(
+      job,
+      buffer.length,
+      (position, length) => {
+        if (descriptor === null) return buffer.subarray(0, 0)
+        return buffer.subarray(0, fs.readSync(descriptor, buffer, 0, length, position))
+      },
+      reply,
+    )
   } catch (error) {
     reply({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
   } finally {
@@ -148,13 +136,8 @@ export function readersByIdleTime(before: CpuSample, after: CpuSample, cores: nu
   return Math.max(1, Math.min(MAX_READERS, cores, 1 + Math.floor(spareCores + 0.5)))
 }
 
-/**
- * Object files together below this are read in one thread unless `SYNCLENS_READERS` asks for more. A reader's
- * fixed costs (its start and warm-up, its own heap, its segments held until they are joined) are a large share of
- * a small load: measured on 2 cores, two threads opened 236 MB of XML 13 % faster for 53 % more memory (over the
- * 0.35x + 150 MB budget) and 35 % more CPU, and 2.35 GB 45 % faster for 36 % more memory and no more CPU.
- */
-export const AUTOMATIC_PARALLEL_MIN_BYTES = 1 << 30
+/** The size from which a load picks its thread count itself (shared with the browser build). */
+export { AUTOMATIC_PARALLEL_MIN_BYTES }
 
 /**
  * Segment readers in worker threads for files on disk (`absolute` maps a source path to its file), running the same
@@ -221,29 +204,36 @@ export function idleReaders(
   }
 }
 
-interface QueuedRead {
-  readonly take: () => SegmentJob | null
-  readonly onBytes: (bytes: number, objects: number) => void
-  readonly resolve: (outcome: SegmentOutcome | null) => void
-  readonly reject: (error: Error) => void
+/** A reader thread, as the pool hears it. */
+function nodeReaderThread(worker: Worker): ReaderThread<ReadMessage> {
+  return {
+    post: (message) => worker.postMessage(message),
+    listen: (onReply, onError) => {
+      worker.on('message', onReply)
+      worker.on('error', onError)
+      return () => {
+        worker.off('message', onReply)
+        worker.off('error', onError)
+      }
+    },
+    terminate: () => void worker.terminate(),
+  }
 }
 
 /**
- * The reader threads of one load, all started at once (each compiles the bundle meanwhile) and ended by `close`.
- * A read waits for a thread that is ready and idle; only then does the load name the segment (`take`).
+ * The reader threads of one load (`SegmentReaderPool`), each started from the running bundle in the reader role,
+ * and the file handles the load reads ranges with.
  */
 class WorkerSegmentLoader implements SegmentLoader {
-  private readonly idle: Worker[] = []
-  private readonly all: Worker[] = []
-  private readonly queue: QueuedRead[] = []
+  private readonly pool: SegmentReaderPool<ReadMessage>
   private readonly handles = new Map<string, Promise<fs.promises.FileHandle>>()
-  private closed = false
 
   public constructor(
     script: RunningBundle | null,
     private readonly absolute: ReadonlyMap<string, string>,
     threads: number,
   ) {
+    const started: ReaderThread<ReadMessage>[] = []
     for (let count = 0; script !== null && count < threads; count += 1) {
       const worker = new Worker(script.kind === 'file' ? script.path : script.code, {
         eval: script.kind === 'source',
@@ -251,16 +241,14 @@ class WorkerSegmentLoader implements SegmentLoader {
         resourceLimits: READER_THREAD_LIMITS,
       })
       worker.unref()
-      this.all.push(worker)
-      const onStartError = (): void => this.drop(worker)
-      worker.once('error', onStartError)
-      worker.once('message', (message: ReaderMessage) => {
-        worker.off('error', onStartError)
-        if (message.kind !== 'ready') return
-        this.idle.push(worker)
-        this.next()
-      })
+      started.push(nodeReaderThread(worker))
     }
+    this.pool = new SegmentReaderPool(started, (job) => {
+      const file = this.absolute.get(job.path)
+      return file === undefined
+        ? new Error(`${job.path} is not a file of this snapshot on disk`)
+        : { job, absolute: file }
+    })
   }
 
   public async readRange(path: string, start: number, length: number): Promise<Uint8Array> {
@@ -279,20 +267,11 @@ class WorkerSegmentLoader implements SegmentLoader {
     take: () => SegmentJob | null,
     onBytes: (bytes: number, objects: number) => void,
   ): Promise<SegmentOutcome | null> {
-    return new Promise((resolve, reject) => {
-      if (this.closed) reject(new Error('the load was closed'))
-      else if (this.all.length === 0) resolve(null)
-      else {
-        this.queue.push({ take, onBytes, resolve, reject })
-        this.next()
-      }
-    })
+    return this.pool.read(take, onBytes)
   }
 
   public close(): void {
-    this.closed = true
-    for (const worker of this.all) void worker.terminate()
-    for (const queued of this.queue.splice(0)) queued.reject(new Error('the load was closed'))
+    this.pool.close()
     for (const handle of this.handles.values())
       void handle.then((opened) => opened.close()).catch(() => undefined)
     this.handles.clear()
@@ -302,69 +281,5 @@ class WorkerSegmentLoader implements SegmentLoader {
     const file = this.absolute.get(path)
     if (file === undefined) throw new Error(`${path} is not a file of this snapshot on disk`)
     return file
-  }
-
-  /** A thread that failed to start: reads waiting for one resolve null when none is left. */
-  private drop(worker: Worker): void {
-    const index = this.all.indexOf(worker)
-    if (index >= 0) this.all.splice(index, 1)
-    if (this.all.length === 0) for (const queued of this.queue.splice(0)) queued.resolve(null)
-  }
-
-  /** Ends a thread that has no more to read. */
-  private end(worker: Worker): void {
-    this.drop(worker)
-    void worker.terminate()
-  }
-
-  private next(): void {
-    while (!this.closed && this.idle.length > 0 && this.queue.length > 0) {
-      const queued = this.queue.shift()
-      const worker = this.idle.pop()
-      if (queued === undefined || worker === undefined) return
-      const job = queued.take()
-      if (job === null) {
-        // Nothing is left for this thread: end it now rather than with the load, so that its heap is gone before
-        // the loading thread joins the segments, where the load's memory peaks. A later read finds no thread and
-        // resolves null, which leaves its segment to the loading thread.
-        this.end(worker)
-        queued.resolve(null)
-        continue
-      }
-      const absolute = this.absolute.get(job.path)
-      if (absolute === undefined) {
-        this.idle.push(worker)
-        queued.reject(new Error(`${job.path} is not a file of this snapshot on disk`))
-        continue
-      }
-      this.run(worker, { job, absolute }, queued)
-    }
-  }
-
-  private run(worker: Worker, message: ReadMessage, queued: QueuedRead): void {
-    const finish = (): void => {
-      worker.off('message', onMessage)
-      worker.off('error', onError)
-      this.idle.push(worker)
-      this.next()
-    }
-    const onMessage = (reply: ReaderMessage): void => {
-      if (reply.kind === 'progress') queued.onBytes(reply.bytes, reply.objects)
-      else if (reply.kind === 'done') {
-        finish()
-        queued.resolve(reply.outcome)
-      } else if (reply.kind === 'failed') {
-        finish()
-        queued.reject(new Error(reply.message))
-      }
-    }
-    const onError = (error: Error): void => {
-      worker.off('message', onMessage)
-      this.drop(worker)
-      queued.reject(error)
-    }
-    worker.on('message', onMessage)
-    worker.once('error', onError)
-    worker.postMessage(message)
   }
 }
