@@ -10,9 +10,11 @@ import {
   describeBrowserFiles,
   TRAINING_DESCRIPTOR,
   type BrowserFile,
+  type BrowserFilesDescriptor,
   type BrowserSnapshotDescriptor,
 } from './browser-source'
 import { type DownloadableFile, downloadFile } from './download-file'
+import { browserReaders } from './start-option'
 import { messagePortOf } from './worker-port'
 
 /** The snapshot worker as the host sees it: a port, a way to hear that it died, and a way to stop it. */
@@ -47,6 +49,12 @@ export function spawnSnapshotWorker(): SnapshotWorker {
     },
     terminate: () => worker.terminate(),
   }
+}
+
+/** A descriptor carrying the thread count the page's address asks for, if any. */
+function withReaders(descriptor: BrowserFilesDescriptor): BrowserFilesDescriptor {
+  const asked = typeof location === 'undefined' ? null : browserReaders(location.search)
+  return asked === null ? descriptor : { ...descriptor, readers: asked }
 }
 
 function isBrowserFile(file: PickedFile): file is BrowserFile {
@@ -96,7 +104,7 @@ export function createBrowserHost(
         core.reject('Empty folder', emptySnapshotMessage('The folder you chose'))
         return
       }
-      const descriptor = describeBrowserFiles(picked)
+      const descriptor = withReaders(describeBrowserFiles(picked))
       await core.open(descriptor, descriptor.name, descriptor.files.map(sizeOf))
     },
     openTrainingSnapshot: async () => {
@@ -120,7 +128,7 @@ export function createBrowserHost(
     async openComparisonFiles(files) {
       const picked = files.filter(isBrowserFile)
       if (picked.length === 0) return
-      const descriptor = describeBrowserFiles(picked)
+      const descriptor = withReaders(describeBrowserFiles(picked))
       await comparison.open(descriptor, descriptor.name, descriptor.files.map(sizeOf))
     },
     cancelComparison: async () => comparison.cancel(),

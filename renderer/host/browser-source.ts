@@ -16,6 +16,8 @@ export interface BrowserFileRef {
 export interface BrowserFilesDescriptor {
   readonly name: string
   readonly files: readonly BrowserFileRef[]
+  /** Threads to read with, the snapshot worker included, when the page's address asks (`?readers=`). */
+  readonly readers?: number
 }
 
 /** The built-in Contoso training snapshot, generated in the worker. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { browserStart } from './start-option'
+import { browserReaders, browserStart } from './start-option'
 
 describe('browserStart', () => {
   it.each([
@@ -11,5 +11,20 @@ describe('browserStart', () => {
     ['?start', 'training'],
   ] as const)('%j starts on %s', (search, expected) => {
     expect(browserStart(search)).toBe(expected)
+  })
+})
+
+describe('browserReaders', () => {
+  it.each([
+    ['', null],
+    ['?readers=2', 2],
+    ['?start=empty&readers=1', 1],
+    ['?readers=0', null],
+    ['?readers=-3', null],
+    ['?readers=2.5', null],
+    ['?readers=two', null],
+    ['?readers=', null],
+  ] as const)('%j asks for %s threads', (search, expected) => {
+    expect(browserReaders(search)).toBe(expected)
   })
 })

@@ -8,6 +8,7 @@ import {
   shippedEntry,
   shippedObjects,
 } from '../../shared/training/shipped-entry'
+import { browserReaderCount, browserSegmentReaders } from './browser-segments'
 import type { BrowserSnapshotDescriptor } from './browser-source'
 
 // The worker's side of opening browser files: reading them (and generating the training snapshot) happens
@@ -85,10 +86,27 @@ export async function resolveBrowserFiles(descriptor: BrowserSnapshotDescriptor)
       return opened.source
     }
   }
+  const threads = browserReaderCount(descriptor.readers ?? null, coresOfThisMachine())
   return {
     name: descriptor.name,
     files: descriptor.files.map((ref) => blobSourceFile(ref.path, ref.file)),
+    ...(threads > 1
+      ? {
+          accelerators: {
+            segments: browserSegmentReaders(
+              new Map(descriptor.files.map((ref) => [ref.path, ref.file])),
+              threads,
+              descriptor.readers !== undefined,
+            ),
+          },
+        }
+      : {}),
   }
+}
+
+/** The cores the browser reports (`navigator.hardwareConcurrency`), where it reports any. */
+function coresOfThisMachine(): number | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency
 }
 
 /**
