@@ -3,9 +3,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { summarize } from '../shared/load/summarize'
+import { snapshotAnswers as answers } from '../shared/load/testing/snapshot-answers'
 import type { TrainingSnapshotOptions } from '../shared/training/index'
-import { type LoadedSnapshot, loadSnapshot } from '../shared/load/load-snapshot'
+import { loadSnapshot } from '../shared/load/load-snapshot'
 import { cacheWritesSettled } from './cache-writes'
 import type { ObjectCacheSettings } from './object-cache'
 import * as shipping from '../scripts/ship-training.mjs'
@@ -15,18 +15,6 @@ import { bundleKey, trainingSnapshotSource } from './training-cache'
 let root: string
 let settings: ObjectCacheSettings
 const training = { users: 40 }
-
-function answers(loaded: LoadedSnapshot): unknown {
-  const store = loaded.objects
-  return {
-    summary: summarize(loaded),
-    rules: loaded.configuration.rules,
-    fileKinds: [...loaded.fileKinds],
-    manifest: loaded.manifest,
-    cs: Array.from({ length: store.csRowCount }, (_, row) => store.csObjectAt(row)),
-    mv: Array.from({ length: store.mvRowCount }, (_, row) => store.mvObjectAt(row)),
-  }
-}
 
 async function entryWritten(): Promise<string[]> {
   await cacheWritesSettled()

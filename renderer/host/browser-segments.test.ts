@@ -6,6 +6,7 @@ import {
   type ReaderReply,
   readSegmentRange,
 } from '../../shared/load/segment-pool'
+import { snapshotAnswers } from '../../shared/load/testing/snapshot-answers'
 import { generateTrainingSnapshot } from '../../shared/training/index'
 import { browserReaderCount, type BrowserSegmentRead, browserSegmentReaders } from './browser-segments'
 import { blobSourceFile } from './worker-source'
@@ -14,13 +15,7 @@ import { blobSourceFile } from './worker-source'
 // segment-reader.worker.ts does (a Blob's range, in chunks, into a store segment handed back).
 
 function answers(snapshot: LoadedSnapshot): unknown {
-  const store = snapshot.objects
-  return {
-    issues: snapshot.issues,
-    counts: store.counts(),
-    cs: Array.from({ length: store.csRowCount }, (_, row) => store.csObjectAt(row)),
-    mv: Array.from({ length: store.mvRowCount }, (_, row) => store.mvObjectAt(row)),
-  }
+  return { issues: snapshot.issues, ...(snapshotAnswers(snapshot) as object) }
 }
 
 type Listener = (event: { data?: unknown; message?: string; preventDefault?: () => void }) => void

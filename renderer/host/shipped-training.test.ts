@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ByteOutput } from '../../shared/io/source'
-import { type LoadedSnapshot, loadSnapshot } from '../../shared/load/load-snapshot'
-import { summarize } from '../../shared/load/summarize'
+import { loadSnapshot } from '../../shared/load/load-snapshot'
+import { snapshotAnswers as answers } from '../../shared/load/testing/snapshot-answers'
 import { generateTrainingSnapshot } from '../../shared/training/index'
 import { entryHeaderBytes, SHIPPED_TRAINING_MAGIC } from '../../shared/training/shipped-entry'
 import { shippedTraining } from './worker-source'
@@ -12,17 +12,6 @@ import { shippedTraining } from './worker-source'
 const WORKER_URL = 'http://127.0.0.1:4173/assets/snapshot.worker-Ab12Cd34.js'
 let entry: Uint8Array
 let generated: unknown
-
-function answers(loaded: LoadedSnapshot): unknown {
-  const store = loaded.objects
-  return {
-    summary: summarize(loaded),
-    rules: loaded.configuration.rules,
-    fileKinds: [...loaded.fileKinds],
-    cs: Array.from({ length: store.csRowCount }, (_, row) => store.csObjectAt(row)),
-    mv: Array.from({ length: store.mvRowCount }, (_, row) => store.mvObjectAt(row)),
-  }
-}
 
 function joined(parts: readonly Uint8Array[]): Uint8Array {
   const all = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0))
