@@ -87,17 +87,16 @@ export class SegmentReaderPool<Message> {
   ) {
     for (const thread of threads) {
       this.all.push(thread)
-      const stop = thread.listen(
+      // Heard for the thread's whole life: a thread that fails while idle is dropped, never handed a segment.
+      let ready = false
+      thread.listen(
         (reply) => {
-          if (reply.kind !== 'ready') return
-          stop()
+          if (reply.kind !== 'ready' || ready) return
+          ready = true
           this.idle.push(thread)
           this.next()
         },
-        () => {
-          stop()
-          this.drop(thread)
-        },
+        () => this.drop(thread),
       )
     }
   }
@@ -128,6 +127,8 @@ export class SegmentReaderPool<Message> {
   private drop(thread: ReaderThread<Message>): void {
     const index = this.all.indexOf(thread)
     if (index >= 0) this.all.splice(index, 1)
+    const idle = this.idle.indexOf(thread)
+    if (idle >= 0) this.idle.splice(idle, 1)
     if (this.all.length === 0) for (const queued of this.queue.splice(0)) queued.resolve(null)
   }
 
@@ -179,8 +180,8 @@ export class SegmentReaderPool<Message> {
         }
       },
       (error) => {
+        // The thread's own listener drops it.
         stop()
-        this.drop(thread)
         queued.reject(error)
       },
     )
