@@ -11,7 +11,13 @@ import { useHostQuery } from '../common/use-host-query'
 import { usePagedSearch } from '../common/use-paged-search'
 import { ColumnSettings } from '../common/column-settings'
 import { gapMessage } from '../common/snapshot-gaps'
-import { INITIAL_DRAFT, toMetaverseQuery, type SearchDraft } from './search-draft'
+import {
+  INITIAL_DRAFT,
+  initialDraft,
+  toMetaverseQuery,
+  type SearchDraft,
+  unanswerableQuery,
+} from './search-draft'
 import { SearchForm } from './search-form'
 
 /** The grid columns: Display name (the id when there is none), Object type, then the chosen attributes. */
@@ -63,7 +69,7 @@ export function MetaverseSearchView({
 }) {
   const host = useHost()
   const navigate = useNavigate()
-  const [draft, setDraft] = useState<SearchDraft>(INITIAL_DRAFT)
+  const [draft, setDraft] = useState<SearchDraft>(() => initialDraft(summary.metaverse.source))
   const [columns, setColumns] = useState<readonly string[]>([])
   const [submitted, setSubmitted] = useState<{ readonly draft: SearchDraft; readonly run: number } | null>(
     null,
@@ -97,7 +103,11 @@ export function MetaverseSearchView({
           },
     [submitted, columns, ruleScope],
   )
-  const runKey = request === null || submitted === null ? null : `${submitted.run}|${JSON.stringify(request)}`
+  const unanswerable = request === null ? null : unanswerableQuery(request.query, summary.metaverse.source)
+  const runKey =
+    request === null || submitted === null || unanswerable !== null
+      ? null
+      : `${submitted.run}|${JSON.stringify(request)}`
   const search = usePagedSearch<MvSearchRow>(runKey, (offset, limit, searchId) =>
     host.searchMetaverse({
       query: request?.query ?? { groups: [] },
@@ -115,15 +125,17 @@ export function MetaverseSearchView({
     [draft],
   )
 
-  const status = search.error
-    ? `The search failed: ${search.error}`
-    : search.searching
-      ? 'Searching…'
-      : search.total === null
-        ? 'Set the clauses and press Search.'
-        : search.checking
-          ? `${formatCount(search.total)} matching so far: checked the flows of ${formatCount(search.checking.checked)} of ${formatCount(search.checking.total)} objects…`
-          : `${formatCount(search.total)} matching (${formatMs(search.elapsedMs)})`
+  const status = unanswerable
+    ? 'Not searched: this snapshot stores no metaverse attribute values.'
+    : search.error
+      ? `The search failed: ${search.error}`
+      : search.searching
+        ? 'Searching…'
+        : search.total === null
+          ? 'Set the clauses and press Search.'
+          : search.checking
+            ? `${formatCount(search.total)} matching so far: checked the flows of ${formatCount(search.checking.checked)} of ${formatCount(search.checking.total)} objects…`
+            : `${formatCount(search.total)} matching (${formatMs(search.elapsedMs)})`
 
   return (
     <main
@@ -167,7 +179,7 @@ export function MetaverseSearchView({
           />
           <ExportCsvButton
             label="Metaverse Search results"
-            disabled={!search.total}
+            disabled={unanswerable !== null || !search.total}
             build={async () => toCsv(gridColumns, await search.allRows())}
           />
         </div>
@@ -175,19 +187,20 @@ export function MetaverseSearchView({
           id="mv-results"
           label="Metaverse Search results"
           columns={gridColumns}
-          rows={search.rows ?? NO_RESULTS}
+          rows={unanswerable === null ? (search.rows ?? NO_RESULTS) : NO_RESULTS}
           rowKey={resultKey}
           onVisibleRange={search.loadRange}
           onActivate={(row) => navigate({ view: 'object', target: { mvId: row.id } })}
           emptyMessage={
-            summary.metaverse.objects === 0
+            unanswerable ??
+            (summary.metaverse.objects === 0
               ? (gapMessage(summary, ['no-objects', 'no-configuration']) ??
                 'This snapshot holds no metaverse object: add the metaverse export, or the connector-space exports it is computed from.')
               : search.checking
                 ? 'Checking each object’s flows; matches appear here as they are found.'
                 : search.total === 0
                   ? 'No metaverse object matches. Loosen a clause, or add an OR group.'
-                  : 'Results appear here. Double-click a result or press Enter to open it.'
+                  : 'Results appear here. Double-click a result or press Enter to open it.')
           }
           testId="mv-results"
         />
