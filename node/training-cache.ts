@@ -52,15 +52,18 @@ export async function trainingSnapshotSource(options: TrainingSourceOptions = {}
   // Generated at most once: for the XML when kept objects are damaged, and for the files an entry keeps.
   let generated: SnapshotSource | null = null
   const generate = (): SnapshotSource => (generated ??= generateTrainingSnapshot(training))
+  // The bundle's bytes key the cache's entry and must match the shipped one's label: read once for both.
+  let bytes: Promise<Uint8Array | null> | null = null
+  const ownBytes = (): Promise<Uint8Array | null> => (bytes ??= bundleBytes(bundle))
   const caching = settings.enabled && settings.maxBytes > 0
-  const build = caching ? await (options.buildKey ?? (() => bundleKey(bundle)))() : null
+  const build = caching ? await (options.buildKey ?? (async () => keyOf(await ownBytes())))() : null
   const target =
     build === null ? null : path.join(settings.folder, `${PREFIX}${entryKey(build, training)}${SUFFIX}`)
   if (target !== null) {
     const kept = await readEntry(target, generate)
     if (kept !== null) return kept
   }
-  const shipped = await readShippedEntry(bundle, training, generate, target)
+  const shipped = await readShippedEntry(bundleFolder(bundle), ownBytes, training, generate, target)
   if (shipped !== null) return shipped
   if (target === null) return generate()
   return { ...generate(), accelerators: { cache: keepingCache(generate, target) } }
@@ -79,7 +82,11 @@ function entryKey(build: string, training: TrainingSnapshotOptions): string {
  * app's snapshot worker was started from (it has no file of its own: `startSnapshotWorker`).
  */
 export async function bundleKey(bundle: RunningBundle | null = runningBundle()): Promise<string | null> {
-  const bytes = await bundleBytes(bundle)
+  return keyOf(await bundleBytes(bundle))
+}
+
+/** The cache key of a bundle's bytes: they, the entry's format and the store's. */
+function keyOf(bytes: Uint8Array | null): string | null {
   if (bytes === null) return null
   const hash = crypto.createHash('sha256')
   hash.update(`synclens-training ${ENTRY_FORMAT} ${STORE_FORMAT_VERSION}\n`)
@@ -160,18 +167,18 @@ async function readEntry(file: string, generate: () => SnapshotSource): Promise<
 }
 
 /**
- * The snapshot from the entry the build shipped beside the running bundle (SHIPPED_TRAINING_FILE), or null when there
- * is none, it belongs to another bundle or other generator options, or it cannot be read. It is read whole into
+ * The snapshot from the entry the build shipped in the running bundle's folder (SHIPPED_TRAINING_FILE), or null when
+ * there is none, it belongs to another bundle (`ownBytes`: the running one's) or other generator options, or it cannot be read. It is read whole into
  * memory (inside the app's archive a file can be read but not opened by descriptor) and never written; `target` is
  * where the cache keeps the objects instead if the shipped ones turn out damaged (null: nowhere).
  */
 async function readShippedEntry(
-  bundle: RunningBundle | null,
+  folder: string | null,
+  ownBytes: () => Promise<Uint8Array | null>,
   training: TrainingSnapshotOptions,
   generate: () => SnapshotSource,
   target: string | null,
 ): Promise<SnapshotSource | null> {
-  const folder = bundleFolder(bundle)
   if (folder === null) return null
   let bytes: Uint8Array
   try {
@@ -182,7 +189,7 @@ async function readShippedEntry(
   }
   const shipped = shippedEntry(bytes)
   if (shipped === null || !labelledFor(shipped.label, training.users, training.seed)) return null
-  const own = await bundleBytes(bundle)
+  const own = await ownBytes()
   if (own === null || crypto.createHash('sha256').update(own).digest('hex') !== shipped.label.bundle)
     return null
   return entrySource(
