@@ -1,7 +1,13 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { type ByteOutput, inputFrom, type ObjectCache, type SnapshotSource } from '../shared/io/source'
+import {
+  type ByteInput,
+  type ByteOutput,
+  inputFrom,
+  type ObjectCache,
+  type SnapshotSource,
+} from '../shared/io/source'
 import { STORE_FORMAT_VERSION } from '../shared/store/object-store'
 import { generateTrainingSnapshot, type TrainingSnapshotOptions } from '../shared/training/index'
 import {
@@ -10,8 +16,10 @@ import {
   entryHeaderBytes,
   entrySource,
   labelledFor,
+  SHIPPED_LABEL_MAX_BYTES,
   SHIPPED_TRAINING_FILE,
   shippedEntry,
+  shippedLabel,
   shippedObjects,
 } from '../shared/training/shipped-entry'
 import { objectCacheSettings, type ObjectCacheSettings, openFileInput } from './object-cache'
@@ -63,7 +71,14 @@ export async function trainingSnapshotSource(options: TrainingSourceOptions = {}
     const kept = await readEntry(target, generate)
     if (kept !== null) return kept
   }
-  const shipped = await readShippedEntry(bundleFolder(bundle), ownBytes, training, generate, target)
+  const shipped = await readShippedEntry(
+    bundleFolder(bundle),
+    bundle?.kind === 'source',
+    ownBytes,
+    training,
+    generate,
+    target,
+  )
   if (shipped !== null) return shipped
   if (target === null) return generate()
   return { ...generate(), accelerators: { cache: keepingCache(generate, target) } }
@@ -133,16 +148,43 @@ async function writeEntry(
 
 /** The snapshot from an entry kept in the cache folder, or null when there is none or it cannot be read. */
 async function readEntry(file: string, generate: () => SnapshotSource): Promise<SnapshotSource | null> {
+  const kept = await entryOnDisk(file, () => Promise.resolve(0))
+  if (kept === null) return null
+  const now = new Date()
+  await fs.promises.utimes(file, now, now).catch(() => undefined)
+  return entrySource(kept.files, kept.objects, generate, keepingCache(generate, file).write)
+}
+
+/** An entry's file list and its objects, read a section at a time from a file. */
+interface EntryOnDisk {
+  readonly files: EntryHeader['files']
+  readonly objects: () => ByteInput | null
+}
+
+/**
+ * The entry that starts where `start` says (given the file's first bytes; null: the file holds none) in `file`, its
+ * file list read now and its objects when the load asks; null when there is none or it cannot be read.
+ */
+async function entryOnDisk(
+  file: string,
+  start: (first: Uint8Array) => Promise<number | null>,
+): Promise<EntryOnDisk | null> {
   let header: EntryHeader | null
+  let entryStart: number | null
   try {
     const handle = await fs.promises.open(file, 'r')
     try {
+      const size = (await handle.stat()).size
+      const first = Buffer.alloc(Math.min(size, SHIPPED_LABEL_MAX_BYTES))
+      await handle.read(first, 0, first.length, 0)
+      entryStart = await start(first)
+      if (entryStart === null || entryStart + 4 > size) return null
       const length = Buffer.alloc(4)
-      await handle.read(length, 0, 4, 0)
+      await handle.read(length, 0, 4, entryStart)
       const headerLength = length.readUInt32LE(0)
-      if (headerLength > (await handle.stat()).size - 4) return null
+      if (headerLength > size - entryStart - 4) return null
       const head = Buffer.alloc(4 + headerLength)
-      const { bytesRead } = await handle.read(head, 0, head.length, 0)
+      const { bytesRead } = await handle.read(head, 0, head.length, entryStart)
       if (bytesRead !== head.length) return null
       header = entryHeader(head)
     } finally {
@@ -152,50 +194,54 @@ async function readEntry(file: string, generate: () => SnapshotSource): Promise<
     return null
   }
   if (header === null) return null
-  const now = new Date()
-  await fs.promises.utimes(file, now, now).catch(() => undefined)
-  const objectsStart = header.objectsStart
-  return entrySource(
-    header.files,
-    () => {
+  const objectsStart = entryStart + header.objectsStart
+  return {
+    files: header.files,
+    objects: () => {
       const input = openFileInput(file)
       return input === null ? null : inputFrom(input, objectsStart)
     },
-    generate,
-    keepingCache(generate, file).write,
-  )
+  }
 }
 
 /**
  * The snapshot from the entry the build shipped in the running bundle's folder (SHIPPED_TRAINING_FILE), or null when
- * there is none, it belongs to another bundle (`ownBytes`: the running one's) or other generator options, or it cannot be read. It is read whole into
- * memory (inside the app's archive a file can be read but not opened by descriptor) and never written; `target` is
- * where the cache keeps the objects instead if the shipped ones turn out damaged (null: nowhere).
+ * there is none, it belongs to another bundle (`ownBytes`: the running one's) or other generator options, or it
+ * cannot be read. It is never written; `target` is where the cache keeps the objects instead if the shipped ones
+ * turn out damaged (null: nowhere). The command reads it a section at a time, as the cache's entries; the app's
+ * worker reads it whole (`whole`): inside the app's archive a file can be read but not opened by descriptor.
  */
 async function readShippedEntry(
   folder: string | null,
+  whole: boolean,
   ownBytes: () => Promise<Uint8Array | null>,
   training: TrainingSnapshotOptions,
   generate: () => SnapshotSource,
   target: string | null,
 ): Promise<SnapshotSource | null> {
   if (folder === null) return null
+  const file = path.join(folder, SHIPPED_TRAINING_FILE)
+  const write = target === null ? () => undefined : keepingCache(generate, target).write
+  const ours = async (label: Readonly<Record<string, unknown>>): Promise<boolean> => {
+    if (!labelledFor(label, training.users, training.seed)) return false
+    const own = await ownBytes()
+    return own !== null && crypto.createHash('sha256').update(own).digest('hex') === label.bundle
+  }
+  if (!whole) {
+    const shipped = await entryOnDisk(file, async (first) => {
+      const labelled = shippedLabel(first)
+      return labelled !== null && (await ours(labelled.label)) ? labelled.entryStart : null
+    })
+    return shipped === null ? null : entrySource(shipped.files, shipped.objects, generate, write)
+  }
   let bytes: Uint8Array
   try {
-    const read = await fs.promises.readFile(path.join(folder, SHIPPED_TRAINING_FILE))
+    const read = await fs.promises.readFile(file)
     bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength)
   } catch {
     return null
   }
   const shipped = shippedEntry(bytes)
-  if (shipped === null || !labelledFor(shipped.label, training.users, training.seed)) return null
-  const own = await ownBytes()
-  if (own === null || crypto.createHash('sha256').update(own).digest('hex') !== shipped.label.bundle)
-    return null
-  return entrySource(
-    shipped.header.files,
-    shippedObjects(bytes, shipped.header),
-    generate,
-    target === null ? () => undefined : keepingCache(generate, target).write,
-  )
+  if (shipped === null || !(await ours(shipped.label))) return null
+  return entrySource(shipped.header.files, shippedObjects(bytes, shipped.header), generate, write)
 }

@@ -95,11 +95,16 @@ export interface ShippedEntry {
   readonly header: EntryHeader
 }
 
-/** Reads a shipped entry's first line, label and file list; the objects are read when the snapshot is loaded. */
-export function shippedEntry(bytes: Uint8Array): ShippedEntry | null {
+/** The most a shipped entry's first line and label take: what a reader reads first to find the entry's start. */
+export const SHIPPED_LABEL_MAX_BYTES = 4096
+
+/** A shipped entry's label and where its entry starts, from its first bytes; null when they are not a label. */
+export function shippedLabel(
+  bytes: Uint8Array,
+): { readonly label: Readonly<Record<string, unknown>>; readonly entryStart: number } | null {
   const magic = new TextEncoder().encode(SHIPPED_TRAINING_MAGIC)
   if (bytes.byteLength < magic.byteLength || magic.some((byte, index) => bytes[index] !== byte)) return null
-  const labelEnd = bytes.indexOf(0x0a, magic.byteLength)
+  const labelEnd = bytes.subarray(0, SHIPPED_LABEL_MAX_BYTES).indexOf(0x0a, magic.byteLength)
   if (labelEnd === -1) return null
   let label: unknown
   try {
@@ -108,8 +113,14 @@ export function shippedEntry(bytes: Uint8Array): ShippedEntry | null {
     return null
   }
   if (typeof label !== 'object' || label === null || Array.isArray(label)) return null
-  const header = entryHeader(bytes, labelEnd + 1)
-  return header === null ? null : { label: label as Record<string, unknown>, header }
+  return { label: label as Record<string, unknown>, entryStart: labelEnd + 1 }
+}
+
+/** Reads a shipped entry's first line, label and file list; the objects are read when the snapshot is loaded. */
+export function shippedEntry(bytes: Uint8Array): ShippedEntry | null {
+  const labelled = shippedLabel(bytes)
+  const header = labelled === null ? null : entryHeader(bytes, labelled.entryStart)
+  return labelled === null || header === null ? null : { label: labelled.label, header }
 }
 
 /** True when a shipped entry's label is for these generator options (null: the default). */
