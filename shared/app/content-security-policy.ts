@@ -2,9 +2,10 @@
  * The Content-Security-Policy of the app, one source for every server of the renderer: the Electron protocol
  * handler, `vite preview` (the browser build, `npm run web`) and the dev server (relaxed below).
  *
- * Nothing loads unless it comes from the app itself. `worker-src 'self'`: the renderer starts its one worker from
- * a bundled file (`new Worker(new URL('./snapshot.worker.ts', import.meta.url))`), never from a blob: or data:
- * URL, and zip reading runs inside that worker without workers of its own. `frame-ancestors 'none'` keeps any
+ * Nothing loads unless it comes from the app itself. `worker-src 'self'`: every worker starts from a bundled file,
+ * never from a blob: or data: URL: the renderer's snapshot worker (`new Worker(new URL('./snapshot.worker.ts',
+ * import.meta.url))`) and the segment readers that worker starts for a large load (`segment-reader.worker.ts`); zip
+ * reading runs inside the snapshot worker without workers of its own. `frame-ancestors 'none'` keeps any
  * other page from framing the app; it works only in a response header, never in the page's `<meta>` tag.
  */
 export const CONTENT_SECURITY_POLICY_DIRECTIVES: readonly string[] = [
