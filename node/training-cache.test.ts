@@ -10,7 +10,8 @@ import { cacheWritesSettled } from './cache-writes'
 import type { ObjectCacheSettings } from './object-cache'
 import * as shipping from '../scripts/ship-training.mjs'
 import { SHIPPED_TRAINING_FILE, SHIPPED_TRAINING_MAGIC } from '../shared/training/shipped-entry'
-import { bundleKey, trainingSnapshotSource } from './training-cache'
+import type { RunningBundle } from './running-bundle'
+import { trainingSnapshotSource } from './training-cache'
 
 let root: string
 let settings: ObjectCacheSettings
@@ -75,15 +76,20 @@ describe('the build a kept training snapshot belongs to', () => {
   it("is the content of the running bundle, its file's or the app worker's text", async () => {
     const file = path.join(root, 'synclens-main.cjs')
     fs.writeFileSync(file, 'console.log(1)\n')
-    const fromFile = await bundleKey({ kind: 'file', path: file })
-    const fromText = await bundleKey({ kind: 'source', code: 'console.log(1)\n' })
-    const otherText = await bundleKey({ kind: 'source', code: 'console.log(2)\n' })
+    /** The entries the cache keeps after an open by `bundle`, the folder emptied after. */
+    const keptFor = async (bundle: RunningBundle | null): Promise<string[]> => {
+      await loadSnapshot(await trainingSnapshotSource({ settings, bundle, training }))
+      const names = await entryWritten()
+      fs.rmSync(settings.folder, { recursive: true, force: true })
+      return names
+    }
+    const fromFile = await keptFor({ kind: 'file', path: file })
 
-    expect(fromFile).toMatch(/^[0-9a-f]{40}$/)
-    expect(fromText).toBe(fromFile)
-    expect(otherText).not.toBe(fromText)
-    expect(await bundleKey(null)).toBeNull()
-    expect(await bundleKey({ kind: 'file', path: path.join(root, 'gone.cjs') })).toBeNull()
+    expect(fromFile).toEqual([expect.stringMatching(/^training-[0-9a-f]{40}\.slstore$/)])
+    expect(await keptFor({ kind: 'source', code: 'console.log(1)\n' })).toEqual(fromFile)
+    expect(await keptFor({ kind: 'source', code: 'console.log(2)\n' })).not.toEqual(fromFile)
+    expect(await keptFor(null)).toEqual([])
+    expect(await keptFor({ kind: 'file', path: path.join(root, 'gone.cjs') })).toEqual([])
   })
 })
 

@@ -93,14 +93,10 @@ function entryKey(build: string, training: TrainingSnapshotOptions): string {
 }
 
 /**
- * The running bundle's content hash, or null when the code is not a bundle: the command's file, or the text the
- * app's snapshot worker was started from (it has no file of its own: `startSnapshotWorker`).
+ * The build a cache entry belongs to, from the running bundle's bytes (`bundleBytes`: the command's file, or the
+ * text the app's snapshot worker was started from), the entry's format and the store's; null where there is no
+ * bundle.
  */
-export async function bundleKey(bundle: RunningBundle | null = runningBundle()): Promise<string | null> {
-  return keyOf(await bundleBytes(bundle))
-}
-
-/** The cache key of a bundle's bytes: they, the entry's format and the store's. */
 function keyOf(bytes: Uint8Array | null): string | null {
   if (bytes === null) return null
   const hash = crypto.createHash('sha256')
