@@ -60,12 +60,30 @@ describe('Utf8Decoder', () => {
     expect(decoder.invalidValues).toBe(3)
   })
 
-  it('reads a short value that starts with a byte order mark the same way every time', () => {
-    const decoder = new Utf8Decoder()
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...encode('Zürich')])
-    const first = decoder.decode(bytes, 0, bytes.length)
+  it.each([
+    ['short', 'Zürich'],
+    ['long', 'Zürich, Bahnhofstrasse 1, 8001 Zürich, Switzerland'],
+  ])('keeps a U+FEFF that starts a %s value, every time it is read', (_, text) => {
+    // Inside a value U+FEFF is a character; only a document's first bytes can be a byte-order mark.
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...encode(text)])
+    for (const decoder of [new Utf8Decoder(), new Utf8Decoder(null)]) {
+      expect(decoder.decode(bytes, 0, bytes.length)).toBe(`\uFEFF${text}`)
+      expect(decoder.decode(bytes, 0, bytes.length)).toBe(`\uFEFF${text}`)
+    }
+  })
 
-    expect(first).toBe(new TextDecoder().decode(bytes))
-    expect(decoder.decode(bytes, 0, bytes.length)).toBe(first)
+  it("decodes long values and invalid bytes alike with Node's native slice and with TextDecoder", () => {
+    const native = new Utf8Decoder()
+    const portable = new Utf8Decoder(null)
+    const samples = [
+      encode('CN=Zoë Ångström,OU=Users,OU=Zürich,DC=contoso,DC=com'),
+      new Uint8Array([...encode('x'.repeat(40)), 0xff, 0xc3, 0x28, 0xe2, 0x82, 0xf0, 0x9f, 0x98]),
+      new Uint8Array([0xed, 0xa0, 0x80, ...encode('y'.repeat(40)), 0xf4, 0x90, 0x80, 0x80]),
+    ]
+    for (const bytes of samples) {
+      expect(native.decode(bytes, 1, bytes.length)).toBe(portable.decode(bytes, 1, bytes.length))
+    }
+    expect(native.invalidValues).toBe(2)
+    expect(portable.invalidValues).toBe(2)
   })
 })
