@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { SNAPSHOT_HEAP_FLAGS, STEADY_HEAP_FLAGS } from '../node/worker-heap'
-import { buildBundle } from '../scripts/build-electron.mjs'
+import { buildBundle, buildSegmentReader } from '../scripts/build-electron.mjs'
 import { shipTrainingSnapshot } from '../scripts/ship-training.mjs'
 import type { ChildReport } from './child'
 
@@ -37,7 +37,11 @@ export async function buildCli(folder: string): Promise<string> {
   const own = fs.mkdtempSync(path.join(folder, `bench-cli-${process.pid}-`))
   const outFile = path.join(own, 'synclens.cjs')
   const command = path.join(own, 'synclens-main.cjs')
-  await buildBundle({ entry: 'node/cli/synclens.ts', outFile: command, kind: 'node' }, { outFile: command })
+  const { define } = await buildSegmentReader([own])
+  await buildBundle(
+    { entry: 'node/cli/synclens.ts', outFile: command, kind: 'node' },
+    { outFile: command, define },
+  )
   shipTrainingSnapshot(command, [command])
   return buildBundle({ entry: 'node/cli/synclens-start.ts', outFile, kind: 'node' }, { outFile })
 }
@@ -53,9 +57,15 @@ export interface AppWorkerBuild {
  * does (from the checked text of its bundle), opens a folder and prints the summary. `removeAppWorker` deletes both.
  */
 export async function buildAppWorker(folder: string): Promise<AppWorkerBuild> {
-  const worker = path.join(folder, `bench-snapshot-worker-${process.pid}.cjs`)
-  const probe = path.join(folder, `bench-app-probe-${process.pid}.cjs`)
-  await buildBundle({ entry: 'node/snapshot-worker.ts', outFile: worker, kind: 'node' }, { outFile: worker })
+  // A folder of its own: the worker finds its reader threads' bundle beside it, as in the app.
+  const own = fs.mkdtempSync(path.join(folder, `bench-app-${process.pid}-`))
+  const worker = path.join(own, 'snapshot-worker.cjs')
+  const probe = path.join(own, 'app-worker-probe.cjs')
+  const { define } = await buildSegmentReader([own])
+  await buildBundle(
+    { entry: 'node/snapshot-worker.ts', outFile: worker, kind: 'node' },
+    { outFile: worker, define },
+  )
   await buildBundle(
     { entry: 'node/testing/app-worker-probe.ts', outFile: probe, kind: 'node' },
     { outFile: probe },
@@ -65,8 +75,7 @@ export async function buildAppWorker(folder: string): Promise<AppWorkerBuild> {
 
 /** Deletes what `buildAppWorker` built. */
 export function removeAppWorker(build: AppWorkerBuild): void {
-  fs.rmSync(build.worker, { force: true })
-  fs.rmSync(build.probe, { force: true })
+  fs.rmSync(path.dirname(build.worker), { recursive: true, force: true })
 }
 
 /** Deletes a CLI built by `buildCli`. */

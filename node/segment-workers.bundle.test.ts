@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildBundle } from '../scripts/build-electron.mjs'
+import { buildBundle, buildSegmentReader, SEGMENT_READER_FILE } from '../scripts/build-electron.mjs'
 import {
   browserWorkerScript,
   SHIPPED_TRAINING_FILE,
@@ -20,14 +20,16 @@ let snapshot: string
 
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'synclens-readers-'))
+  // As the build does: the reader threads' bundle first, beside each bundle that starts readers, which embed its digest.
+  const { define } = await buildSegmentReader([root, path.join(root, 'electron')])
   cli = await buildBundle(
     { entry: 'node/cli/synclens.ts', outFile: 'dist/cli/synclens.cjs', kind: 'node' },
-    { outFile: path.join(root, 'synclens.cjs') },
+    { outFile: path.join(root, 'synclens.cjs'), define },
   )
   // In a folder of its own, as in the app: the build ships a training entry beside each bundle.
   appWorker = await buildBundle(
     { entry: 'node/snapshot-worker.ts', outFile: 'dist/electron/snapshot-worker.cjs', kind: 'node' },
-    { outFile: path.join(root, 'electron', 'snapshot-worker.cjs') },
+    { outFile: path.join(root, 'electron', 'snapshot-worker.cjs'), define },
   )
   appProbe = await buildBundle(
     { entry: 'node/testing/app-worker-probe.ts', outFile: 'app-worker-probe.cjs', kind: 'node' },
@@ -112,6 +114,34 @@ describe('the built CLI with segment readers in worker threads', () => {
       ['object', snapshot, '--dn', dn, '--json'],
     ]) {
       expect(run(3, ...args)).toEqual(run(1, ...args))
+    }
+  }, 120_000)
+})
+
+describe('the reader threads of the built CLI and app worker', () => {
+  it('do not run a reader bundle changed after the build, and read as well from the running bundle', () => {
+    const marker = path.join(root, 'changed-reader-ran')
+    const originals = [root, path.join(root, 'electron')].map((folder) => {
+      const file = path.join(folder, SEGMENT_READER_FILE)
+      const original = fs.readFileSync(file)
+      fs.writeFileSync(
+        file,
+        Buffer.concat([
+          original,
+          Buffer.from(`\nrequire('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran')\n`),
+        ]),
+      )
+      return { file, original }
+    })
+    try {
+      const summary = ['summary', snapshot, '--json']
+      expect(run(3, ...summary)).toEqual(run(1, ...summary))
+      const three = openInAppWorker(3)
+      expect(three.threadsStarted).toBe(2)
+      expect(three.summary).toEqual(openInAppWorker(1).summary)
+      expect(fs.existsSync(marker)).toBe(false)
+    } finally {
+      for (const { file, original } of originals) fs.writeFileSync(file, original)
     }
   }, 120_000)
 })

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { afterEach, vi } from 'vitest'
 import {
@@ -8,6 +10,8 @@ import {
   idleReaders,
   type ReaderDecision,
   readersByIdleTime,
+  readerScript,
+  SEGMENT_READER_FILE,
   sampleCpus,
   segmentReaderCount,
 } from './segment-workers'
@@ -197,5 +201,47 @@ describe('segment readers', () => {
     expect(askedReaders('3')).toBe(3)
     expect(askedReaders('many')).toBeNull()
     expect(askedReaders(undefined)).toBeNull()
+  })
+
+  describe('the code reader threads start from', () => {
+    const readerCode = Buffer.from('/* the reader bundle */')
+    const digest = createHash('sha256').update(readerCode).digest('hex')
+    const command = { kind: 'file', path: path.join('/opt', 'synclens', 'synclens-main.cjs') } as const
+    const appWorker = {
+      kind: 'source',
+      code: '/* worker */',
+      file: path.join('/app', 'snapshot-worker.cjs'),
+    } as const
+    const files = new Map([
+      [path.join('/opt', 'synclens', SEGMENT_READER_FILE), readerCode],
+      [path.join('/app', SEGMENT_READER_FILE), readerCode],
+    ])
+    const read = (file: string): Buffer => {
+      const bytes = files.get(file)
+      if (bytes === undefined) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' })
+      return bytes
+    }
+
+    it('is the reader bundle beside the running bundle, as checked text, when its digest is the embedded one', () => {
+      for (const bundle of [command, appWorker]) {
+        expect(readerScript(bundle, digest, read)).toEqual({
+          kind: 'source',
+          code: '/* the reader bundle */',
+        })
+      }
+    })
+
+    it('is the running bundle when the reader bundle changed, is missing, or no digest was embedded', () => {
+      expect(readerScript(command, 'f'.repeat(64), read)).toBe(command)
+      expect(readerScript({ kind: 'file', path: '/elsewhere/synclens-main.cjs' }, digest, read)).toEqual({
+        kind: 'file',
+        path: '/elsewhere/synclens-main.cjs',
+      })
+      expect(readerScript(appWorker, null, read)).toBe(appWorker)
+      // Text whose file is not known: nothing to look beside.
+      const unplaced = { kind: 'source', code: '/* worker */' } as const
+      expect(readerScript(unplaced, digest, read)).toBe(unplaced)
+      expect(readerScript(null, digest, read)).toBeNull()
+    })
   })
 })

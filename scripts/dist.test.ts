@@ -14,6 +14,7 @@ const BUILT = [
   'dist/electron/main.cjs',
   'dist/electron/preload.cjs',
   'dist/electron/snapshot-worker.cjs',
+  'dist/electron/segment-reader.cjs',
   'dist/renderer/index.html',
   'dist/renderer/third-party-notices.txt',
 ]
@@ -116,6 +117,15 @@ describe('the unpacked Linux package', () => {
     expect(fs.existsSync(path.join(unpacked, 'resources', 'app.asar.unpacked'))).toBe(false)
     expect(worker).toEqual(fs.readFileSync(path.join(ROOT, 'dist', 'electron', 'snapshot-worker.cjs')))
     expect(main).toContain(`"${workerDigest(worker)}"`)
+  })
+
+  it("keeps the segment readers' bundle beside the worker, and its SHA-256 in the worker that starts them", () => {
+    const archive = path.join(unpacked, 'resources', 'app.asar')
+    const reader = extractFile(archive, 'dist/electron/segment-reader.cjs')
+    const worker = extractFile(archive, 'dist/electron/snapshot-worker.cjs').toString('utf8')
+
+    expect(reader).toEqual(fs.readFileSync(path.join(ROOT, 'dist', 'electron', 'segment-reader.cjs')))
+    expect(worker).toContain(`"${workerDigest(reader)}"`)
   })
 
   it('names the executable synclens and flips the Electron fuses as configured', () => {

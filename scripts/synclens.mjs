@@ -49,13 +49,13 @@ export function cliBundleIsStale(root = ROOT) {
 
 /** Builds the CLI bundle alone (a few seconds; the whole `npm run build` also builds the app). */
 export async function buildCliBundle(root = ROOT) {
-  const { BUNDLES, buildBundle } = await import('./build-electron.mjs')
+  const { BUNDLES, buildBundles } = await import('./build-electron.mjs')
   const { writeNotices } = await import('./third-party-notices.mjs')
-  // The command first, then its entry (CLI_BUNDLE), whose time says when the pair was built.
+  // The readers' bundle, the command, then its entry (CLI_BUNDLE), whose time says when they were built.
   const bundles = BUNDLES.filter((candidate) => candidate.outFile.startsWith('dist/cli/'))
   if (!bundles.some((bundle) => bundle.outFile === CLI_BUNDLE))
     throw new Error(`scripts/build-electron.mjs builds no ${CLI_BUNDLE}`)
-  for (const bundle of bundles) await buildBundle(bundle, { root })
+  await buildBundles(bundles, { root })
   const { shipTrainingSnapshot } = await import('./ship-training.mjs')
   const cli = path.join(root, 'dist/cli/synclens-main.cjs')
   shipTrainingSnapshot(cli, [cli])

@@ -11,7 +11,14 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const RECORDS_DIR = 'dist/.third-party'
 
 /** The bundles whose packages the app ships (the CLI bundle is not part of the app). */
-export const APP_BUNDLES = ['renderer', 'renderer-worker', 'main', 'preload', 'snapshot-worker']
+export const APP_BUNDLES = [
+  'renderer',
+  'renderer-worker',
+  'main',
+  'preload',
+  'snapshot-worker',
+  'segment-reader',
+]
 
 /** The notices file of the app, served beside the renderer so a window can show it. */
 export const APP_NOTICES = 'dist/renderer/third-party-notices.txt'
@@ -145,7 +152,11 @@ export function writeNotices(root = ROOT) {
   const written = []
   const targets = [
     { bundles: APP_BUNDLES, file: APP_NOTICES, product: 'SyncLens' },
-    { bundles: ['synclens', 'synclens-main'], file: CLI_NOTICES, product: 'The synclens command' },
+    {
+      bundles: ['synclens', 'synclens-main', 'segment-reader'],
+      file: CLI_NOTICES,
+      product: 'The synclens command',
+    },
   ]
   for (const { bundles, file, product } of targets) {
     if (!bundles.every((bundle) => fs.existsSync(path.join(root, RECORDS_DIR, `${bundle}.json`)))) continue
