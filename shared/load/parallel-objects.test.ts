@@ -39,15 +39,17 @@ function readNow(path: string): Uint8Array {
 }
 
 /**
- * Readers of four kinds: many and quick (they take most segments: the loading thread reads the connector spaces
+ * Readers of five kinds: many and quick (they take most segments: the loading thread reads the connector spaces
  * and meets them in the metaverse export), one as quick, one slow (the loading thread reads most of the metaverse
- * export too) and one that starts too late to take any.
+ * export too), one that starts too late to take any, and one whose every third read fails (the loading thread then
+ * reads that segment's file on from where it stopped, or again from its start).
  */
 const READERS: readonly Omit<MemorySegmentOptions, 'minSegmentBytes'>[] = [
   { parallelism: 4 },
   { parallelism: 2, chunkBytes: 1 << 16 },
   { parallelism: 2, yieldEveryChunk: true },
   { parallelism: 2, readerDelayMs: 15 },
+  { parallelism: 3, failEvery: 3 },
 ]
 
 async function serialAndParallel(source: SnapshotSource, minSegmentBytes = 64 << 10) {

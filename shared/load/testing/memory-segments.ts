@@ -14,6 +14,8 @@ export interface MemorySegmentOptions {
   readonly readerDelayMs?: number
   /** The reader lets the loading thread run after each chunk (a slow reader: the loading thread reads most). */
   readonly yieldEveryChunk?: boolean
+  /** Every n-th segment a reader takes, its read fails (a reader thread out of memory, a file gone). */
+  readonly failEvery?: number
 }
 
 /** A factory over a source's files whose readers run here (in chunks of `chunkBytes`), cutting at `minSegmentBytes`. */
@@ -41,6 +43,8 @@ export function memorySegments(
         const job = take()
         if (job === null) return null
         jobs.push({ path: job.path, start: job.start, end: job.end })
+        if (options.failEvery !== undefined && jobs.length % options.failEvery === 0)
+          throw new Error('the reader thread stopped')
         const bytes = (await bytesOf(job.path)).subarray(job.start, job.end)
         const reader = new SegmentReader(job)
         const step = options.chunkBytes ?? 4096
