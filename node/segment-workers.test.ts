@@ -198,6 +198,9 @@ describe('segment readers', () => {
   it('leaves loads under a gigabyte to one thread unless SYNCLENS_READERS asks for readers', () => {
     expect(diskSegmentReaders(new Map(), 2, false).minTotalBytes).toBe(AUTOMATIC_PARALLEL_MIN_BYTES)
     expect(diskSegmentReaders(new Map(), 2, true).minTotalBytes).toBeUndefined()
+    // A count chosen here may be lowered to stay within the memory budget; an asked one is not.
+    expect(diskSegmentReaders(new Map(), 2, false).automatic).toBe(true)
+    expect(diskSegmentReaders(new Map(), 2, true).automatic).toBeUndefined()
     expect(askedReaders('3')).toBe(3)
     expect(askedReaders('many')).toBeNull()
     expect(askedReaders(undefined)).toBeNull()

@@ -191,9 +191,9 @@ export function diskSegmentReaders(
     get parallelism() {
       return script === null ? 1 : decided()
     },
-    ...(asked ? {} : { minTotalBytes: AUTOMATIC_PARALLEL_MIN_BYTES }),
+    ...(asked ? {} : { minTotalBytes: AUTOMATIC_PARALLEL_MIN_BYTES, automatic: true }),
     settle: () => (script === null || typeof readers === 'number' ? Promise.resolve() : readers.settle()),
-    start: () => new WorkerSegmentLoader(readerScript(script), absolute, decided() - 1),
+    start: (threads) => new WorkerSegmentLoader(readerScript(script), absolute, (threads ?? decided()) - 1),
   }
 }
 

@@ -127,5 +127,7 @@ describe('segment readers in Web Workers', () => {
     expect(browserReaderCount(null, undefined)).toBe(1)
     expect(browserSegmentReaders(blobs, 4, false).minTotalBytes).toBe(AUTOMATIC_PARALLEL_MIN_BYTES)
     expect(browserSegmentReaders(blobs, 4, true).minTotalBytes).toBeUndefined()
+    expect(browserSegmentReaders(blobs, 4, false).automatic).toBe(true)
+    expect(browserSegmentReaders(blobs, 4, true).automatic).toBeUndefined()
   })
 })

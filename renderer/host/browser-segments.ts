@@ -49,8 +49,8 @@ export function browserSegmentReaders(
 ): SegmentLoaderFactory {
   return {
     parallelism: threads,
-    ...(asked ? {} : { minTotalBytes: AUTOMATIC_PARALLEL_MIN_BYTES }),
-    start: () => new BrowserSegmentLoader(files, threads - 1, startWorker),
+    ...(asked ? {} : { minTotalBytes: AUTOMATIC_PARALLEL_MIN_BYTES, automatic: true }),
+    start: (count) => new BrowserSegmentLoader(files, (count ?? threads) - 1, startWorker),
   }
 }
 

@@ -145,13 +145,19 @@ export interface SegmentLoaderFactory {
   /** Object files together below this many bytes are read in one thread whatever `parallelism` says. */
   readonly minTotalBytes?: number
   /**
+   * True when the host chose `parallelism` itself (from the machine's cores), false or absent when the user asked
+   * for it: a chosen count is lowered where more threads would take the load past its memory budget
+   * (`threadsWithinMemory`).
+   */
+  readonly automatic?: boolean
+  /**
    * Awaited once before `parallelism` is first read, and only for a load large enough to be split: a factory that
    * decides its thread count by measuring the machine (the idle time of its cores) waits here until it has measured
    * enough.
    */
   settle?(): Promise<void>
-  /** Readers for one load; `close` ends them. */
-  start(): SegmentLoader
+  /** Readers for one load, `threads - 1` of them (`parallelism - 1` when not given); `close` ends them. */
+  start(threads?: number): SegmentLoader
 }
 
 /** Parallel segment readers of one load. */

@@ -40,6 +40,7 @@ import {
   positionedStarts,
   SegmentClaims,
   segmentBytes,
+  threadsWithinMemory,
 } from './parallel-objects'
 import { SegmentReader } from './segment-reader'
 
@@ -381,10 +382,16 @@ async function loadObjects(
     segments !== undefined &&
     total >= Math.max(segments.minTotalBytes ?? 0, segments.minSegmentBytes ?? MIN_SEGMENT_BYTES)
   if (splittable) await segments.settle?.()
-  if (splittable && segments.parallelism > 1) {
+  // A count the host chose itself stays within the load's memory budget; one the user asked for is taken as it is.
+  const threads = !splittable
+    ? 1
+    : segments.automatic === true
+      ? Math.min(segments.parallelism, threadsWithinMemory(total))
+      : segments.parallelism
+  if (splittable && threads > 1) {
     const store = new ObjectStore()
     const own: ObjectContext = { ...context, issues: new IssueCollector(), rows: new Map() }
-    if (await loadInSegments(files, segments, total, store, own, control)) {
+    if (await loadInSegments(files, segments, threads, total, store, own, control)) {
       context.issues.pushAll(own.issues.list())
       for (const [path, rows] of own.rows) context.rows.set(path, rows)
       return store
@@ -436,14 +443,15 @@ interface SegmentLoad {
 async function loadInSegments(
   files: readonly DetectedFile[],
   factory: SegmentLoaderFactory,
+  threads: number,
   total: number,
   store: ObjectStore,
   context: ObjectContext,
   control: StreamControl,
 ): Promise<boolean> {
-  const loader = factory.start()
+  const loader = factory.start(threads)
   try {
-    const pieceBytes = segmentBytes(total, factory.parallelism, factory.minSegmentBytes)
+    const pieceBytes = segmentBytes(total, threads, factory.minSegmentBytes)
     const plans: SegmentPlan[] = []
     let first = 0
     for (const entry of files) {
@@ -499,7 +507,7 @@ async function loadInSegments(
         resolve?.(outcome)
       }
     }
-    for (let reader = 1; reader < factory.parallelism; reader += 1) void serve()
+    for (let reader = 1; reader < threads; reader += 1) void serve()
     for (const plan of plans) {
       control.checkCancel()
       ownerOf(plan.entry, context)

@@ -3,7 +3,14 @@ import { memoryFile, type SnapshotSource } from '../io/source'
 import type { ObjectStore } from '../store/object-store'
 import { generateTrainingSnapshot } from '../training/index'
 import { type LoadedSnapshot, loadSnapshot } from './load-snapshot'
-import { countLineFeeds, findObjectStart, lineFeedsBefore, release, SegmentClaims } from './parallel-objects'
+import {
+  countLineFeeds,
+  findObjectStart,
+  lineFeedsBefore,
+  release,
+  SegmentClaims,
+  threadsWithinMemory,
+} from './parallel-objects'
 import { type MemorySegmentOptions, memorySegments } from './testing/memory-segments'
 
 /** Everything the views read from a loaded snapshot, in one comparable value. */
@@ -136,6 +143,23 @@ describe('parallel load of object files in segments', () => {
     expect(jobs).toEqual([])
   })
 
+  it('lowers a thread count the host chose to what the memory budget allows, not one the user asked for', async () => {
+    const chosen = memorySegments(training, { minSegmentBytes: 64 << 10, parallelism: 4, automatic: true })
+    const asked = memorySegments(training, { minSegmentBytes: 64 << 10, parallelism: 4 })
+
+    const [serial, fromChosen, fromAsked] = await Promise.all([
+      loadSnapshot(training),
+      loadSnapshot({ ...training, accelerators: { segments: chosen } }),
+      loadSnapshot({ ...training, accelerators: { segments: asked } }),
+    ])
+
+    // A few megabytes of XML: one thread stays within the budget, and a second would not.
+    expect(chosen.jobs).toEqual([])
+    expect(asked.jobs.length).toBeGreaterThan(0)
+    expect(answers(fromChosen)).toEqual(answers(serial))
+    expect(answers(fromAsked)).toEqual(answers(serial))
+  })
+
   it('reads in one thread when the object files together are under the least the host asks for', async () => {
     const segments = { ...memorySegments(training, { minSegmentBytes: 64 << 10 }), minTotalBytes: 1 << 30 }
 
@@ -190,6 +214,18 @@ describe('line feeds', () => {
       bytes.slice(start, start + length)
 
     expect([...(await lineFeedsBefore(read, offsets, 7)).values()]).toEqual(expected)
+  })
+})
+
+describe('threadsWithinMemory', () => {
+  it.each([
+    [236e6, 1], // 10k objects
+    [1 << 30, 2],
+    [2.354e9, 3], // 100k: three threads measured 947 MB, within the 974 MB budget; eight, 1,275 MB
+    [7.068e9, 6], // 300k
+    [23.5e9, 18], // 1m: more than any machine's readers (MAX_READERS caps them)
+  ])('lets a load of %d bytes read with %i threads', (bytes, threads) => {
+    expect(threadsWithinMemory(bytes)).toBe(threads)
   })
 })
 

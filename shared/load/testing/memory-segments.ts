@@ -16,6 +16,8 @@ export interface MemorySegmentOptions {
   readonly yieldEveryChunk?: boolean
   /** Every n-th segment a reader takes, its read fails (a reader thread out of memory, a file gone). */
   readonly failEvery?: number
+  /** The count is the host's own choice (`SegmentLoaderFactory.automatic`), not one the user asked for. */
+  readonly automatic?: boolean
 }
 
 /** A factory over a source's files whose readers run here (in chunks of `chunkBytes`), cutting at `minSegmentBytes`. */
@@ -34,6 +36,7 @@ export function memorySegments(
     jobs,
     parallelism: options.parallelism ?? 4,
     minSegmentBytes: options.minSegmentBytes,
+    ...(options.automatic === true ? { automatic: true } : {}),
     start: () => ({
       readRange: async (path, start, length) => (await bytesOf(path)).slice(start, start + length),
       read: async (take, onBytes) => {
