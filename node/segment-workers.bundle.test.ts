@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -119,6 +120,35 @@ describe('the built CLI with segment readers in worker threads', () => {
 })
 
 describe('the reader threads of the built CLI and app worker', () => {
+  it("start from the readers' bundle whose SHA-256 the command embeds", async () => {
+    // A command built to expect a readers' bundle that also leaves a mark when it starts: the mark shows it ran.
+    const folder = path.join(root, 'marked')
+    fs.mkdirSync(folder)
+    const marker = path.join(folder, 'reader-ran')
+    const reader = Buffer.concat([
+      fs.readFileSync(path.join(root, SEGMENT_READER_FILE)),
+      Buffer.from(`\nrequire('node:fs').appendFileSync(${JSON.stringify(marker)}, 'x')\n`),
+    ])
+    fs.writeFileSync(path.join(folder, SEGMENT_READER_FILE), reader)
+    const digest = createHash('sha256').update(reader).digest('hex')
+    const marked = await buildBundle(
+      { entry: 'node/cli/synclens.ts', outFile: 'dist/cli/synclens.cjs', kind: 'node' },
+      {
+        outFile: path.join(folder, 'synclens.cjs'),
+        define: { __SEGMENT_READER_SHA256__: JSON.stringify(digest) },
+      },
+    )
+    const summary = ['summary', snapshot, '--json']
+    const three = spawnSync(process.execPath, [marked, ...summary], {
+      encoding: 'utf8',
+      env: { ...process.env, SYNCLENS_CACHE: 'off', SYNCLENS_READERS: '3' },
+    })
+
+    expect(three.status, three.stderr).toBe(0)
+    expect(three.stdout).toEqual(run(1, ...summary))
+    expect(fs.readFileSync(marker, 'utf8')).toBe('xx')
+  }, 120_000)
+
   it('do not run a reader bundle changed after the build, and read as well from the running bundle', () => {
     const marker = path.join(root, 'changed-reader-ran')
     const originals = [root, path.join(root, 'electron')].map((folder) => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { afterEach, vi } from 'vitest'
+import { SEGMENT_READER_FILE as BUILT_READER_FILE } from '../scripts/build-electron.mjs'
 import {
   AUTOMATIC_PARALLEL_MIN_BYTES,
   askedReaders,
@@ -224,6 +225,10 @@ describe('segment readers', () => {
       if (bytes === undefined) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' })
       return bytes
     }
+
+    it('is looked for under the name the build writes it as', () => {
+      expect(SEGMENT_READER_FILE).toBe(BUILT_READER_FILE)
+    })
 
     it('is the reader bundle beside the running bundle, as checked text, when its digest is the embedded one', () => {
       for (const bundle of [command, appWorker]) {
