@@ -382,12 +382,7 @@ async function loadObjects(
     segments !== undefined &&
     total >= Math.max(segments.minTotalBytes ?? 0, segments.minSegmentBytes ?? MIN_SEGMENT_BYTES)
   if (splittable) await segments.settle?.()
-  // A count the host chose itself stays within the load's memory budget; one the user asked for is taken as it is.
-  const threads = !splittable
-    ? 1
-    : segments.automatic === true
-      ? Math.min(segments.parallelism, threadsWithinMemory(total))
-      : segments.parallelism
+  const threads = splittable ? readingThreads(segments, total, files) : 1
   if (splittable && threads > 1) {
     const store = new ObjectStore()
     const own: ObjectContext = { ...context, issues: new IssueCollector(), rows: new Map() }
@@ -520,6 +515,20 @@ async function loadInSegments(
   } finally {
     loader.close()
   }
+}
+
+/**
+ * The threads a parallel load reads with: a count the host chose itself, lowered to what keeps the load within its
+ * memory budget (`threadsWithinMemory`); one the user asked for, as it is.
+ */
+function readingThreads(
+  segments: SegmentLoaderFactory,
+  total: number,
+  files: readonly DetectedFile[],
+): number {
+  if (segments.automatic !== true) return segments.parallelism
+  const exported = files.some((entry) => entry.kind === 'mv-objects')
+  return Math.min(segments.parallelism, threadsWithinMemory(total, exported))
 }
 
 /** Bytes the loading thread reads at a time from a range. */

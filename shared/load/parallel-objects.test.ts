@@ -219,13 +219,17 @@ describe('line feeds', () => {
 
 describe('threadsWithinMemory', () => {
   it.each([
-    [236e6, 1], // 10k objects
-    [1 << 30, 2],
-    [2.354e9, 3], // 100k: three threads measured 947 MB, within the 974 MB budget; eight, 1,275 MB
-    [7.068e9, 6], // 300k
-    [23.5e9, 18], // 1m: more than any machine's readers (MAX_READERS caps them)
-  ])('lets a load of %d bytes read with %i threads', (bytes, threads) => {
-    expect(threadsWithinMemory(bytes)).toBe(threads)
+    [236e6, true, 1], // 10k objects
+    [1 << 30, true, 2],
+    [2.354e9, true, 3], // 100k: three threads measured 947 MB, within the 974 MB budget; eight, 1,275 MB
+    [7.068e9, true, 6], // 300k
+    [23.5e9, true, 18], // 1m: more than any machine's readers (MAX_READERS caps them)
+    [1.059e9, false, 1], // 100k without a metaverse export: two threads measured 660 MB against 521
+    [3e9, false, 1],
+    [5e9, false, 1],
+    [6e9, false, 2],
+  ])('lets a load of %d bytes (metaverse exported: %s) read with %i threads', (bytes, exported, threads) => {
+    expect(threadsWithinMemory(bytes, exported)).toBe(threads)
   })
 })
 

@@ -38,11 +38,15 @@ export interface SegmentedFile {
 }
 
 /**
- * Peak memory of a load in one thread, per byte of object files, and beside it (measured with the command on Node
- * 24, 2026-12-06: 723 MB at 100k objects, 2,354 MB of XML; 1,842 MB at 300k, 7,068 MB; taken a little above both).
+ * Peak memory of a load in one thread, per byte of object files and beside it, measured with the command on Node 24
+ * (2026-12-06) and taken a little above: with a metaverse export, 723 MB at 100k objects (2,354 MB of XML) and
+ * 1,842 MB at 300k (7,068 MB); without one (the metaverse computed from the links), 183 MB at 10k (106 MB of
+ * connector spaces) and 491 MB at 100k (1,059 MB).
  */
-const ONE_THREAD_PEAK_PER_BYTE = 0.27
-const ONE_THREAD_PEAK_BYTES = 100e6
+const ONE_THREAD_PEAK = {
+  exported: { perByte: 0.27, bytes: 100e6 },
+  computed: { perByte: 0.33, bytes: 150e6 },
+} as const
 /**
  * What each reading thread adds to a load's peak: its own heap and the segments it hands over (measured at 100k with
  * 2 to 8 threads, the readers started from their own bundle: 79 to 112 MB each, 947 MB with three threads, 1,275 MB
@@ -55,14 +59,16 @@ const BUDGET_BYTES = 150e6
 
 /**
  * The most threads (the loading thread included) a load of `totalBytes` of object files may read with and stay
- * within its memory budget, by the measured costs above: 3 at 100k objects (2.35 GB of XML), 6 at 300k, 8 and more
- * from about 5 GB. An idle 8-core workstation would otherwise read 2.35 GB with eight threads and peak at 1.3 GB,
- * over the 974 MB budget. At least 1.
+ * within its memory budget, by the measured costs above. With a metaverse export: 3 at 100k objects (2.35 GB of
+ * XML), 6 at 300k, 2 from 1 GiB, more than 8 from about 5 GB; an idle 8-core workstation would otherwise read 2.35
+ * GB with eight threads and peak at 1.3 GB, over the 974 MB budget. Without one, computing the metaverse leaves the
+ * budget little room: one thread up to about 5.5 GB of connector spaces. At least 1.
  */
-export function threadsWithinMemory(totalBytes: number): number {
+export function threadsWithinMemory(totalBytes: number, metaverseExported = true): number {
+  const oneThread = ONE_THREAD_PEAK[metaverseExported ? 'exported' : 'computed']
   const budget = BUDGET_PER_BYTE * totalBytes + BUDGET_BYTES
-  const oneThread = ONE_THREAD_PEAK_PER_BYTE * totalBytes + ONE_THREAD_PEAK_BYTES
-  return 1 + Math.max(0, Math.floor((budget - oneThread) / PEAK_BYTES_PER_READER))
+  const peak = oneThread.perByte * totalBytes + oneThread.bytes
+  return 1 + Math.max(0, Math.floor((budget - peak) / PEAK_BYTES_PER_READER))
 }
 
 /** Bytes per segment for a load of `totalBytes` of object files on `parallelism` reading threads. */
