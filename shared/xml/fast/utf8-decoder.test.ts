@@ -19,8 +19,13 @@ describe('Utf8Decoder', () => {
     '𝄞',
     'x'.repeat(33),
     'é'.repeat(40),
-  ])('decodes %j', (text) => {
+    'CN=Ana Trujillo,OU=Sales,OU=Users,OU=Corp,DC=contoso,DC=com',
+    'y'.repeat(256),
+    'z'.repeat(257),
+    `${'a'.repeat(200)}é`,
+  ])("decodes %j, with Node's native slice and without it (a browser)", (text) => {
     expect(decodeWhole(new Utf8Decoder(), text)).toBe(text)
+    expect(decodeWhole(new Utf8Decoder(null), text)).toBe(text)
   })
 
   it('decodes a range in the middle of a buffer', () => {
