@@ -29,9 +29,9 @@ export async function buildChild(folder: string): Promise<string> {
 }
 
 /**
- * Bundles the `synclens` command as it ships into a folder of its own: its entry, the command beside it and the
- * training snapshot the build ships with them (the first-screen rounds run it from process start); returns the
- * entry's path. `removeCli` deletes the folder.
+ * Bundles the `synclens` command as it ships into a folder of its own: its entry, the command beside it, the reader
+ * threads' bundle and the training snapshot the build ships with them (the first-screen rounds run it from process
+ * start); returns the entry's path. `removeCli` deletes the folder.
  */
 export async function buildCli(folder: string): Promise<string> {
   const own = fs.mkdtempSync(path.join(folder, `bench-cli-${process.pid}-`))
@@ -53,8 +53,9 @@ export interface AppWorkerBuild {
 }
 
 /**
- * Bundles the app's snapshot worker and `node/testing/app-worker-probe.ts`, which starts it as the app's main process
- * does (from the checked text of its bundle), opens a folder and prints the summary. `removeAppWorker` deletes both.
+ * Bundles the app's snapshot worker, its reader threads' bundle and `node/testing/app-worker-probe.ts`, which starts
+ * the worker as the app's main process does (from the checked text of its bundle), opens a folder and prints the
+ * summary, into a folder of their own. `removeAppWorker` deletes it.
  */
 export async function buildAppWorker(folder: string): Promise<AppWorkerBuild> {
   // A folder of its own: the worker finds its reader threads' bundle beside it, as in the app.
@@ -73,7 +74,7 @@ export async function buildAppWorker(folder: string): Promise<AppWorkerBuild> {
   return { worker, probe }
 }
 
-/** Deletes what `buildAppWorker` built. */
+/** Deletes the folder `buildAppWorker` built into. */
 export function removeAppWorker(build: AppWorkerBuild): void {
   fs.rmSync(path.dirname(build.worker), { recursive: true, force: true })
 }
