@@ -14,8 +14,13 @@ import type { BrowserSnapshotDescriptor } from './browser-source'
 // The worker's side of opening browser files: reading them (and generating the training snapshot) happens
 // here, in the snapshot worker, so the UI thread's bundle carries neither the zip reader nor the generator.
 
-/** Chunk size for streaming a browser file: large enough to keep the parser busy, small enough for memory. */
-export const BROWSER_CHUNK_BYTES = 1 << 20
+/**
+ * Chunk size for streaming a browser file. Each read of a Blob slice is a round trip to the browser process, so
+ * larger chunks cost fewer of them: the 10k snapshot (236 MB) picked in headless Chromium opened in a median 4.14 s
+ * with 4 MiB against 4.61 s with 1 MiB (12 interleaved rounds each, 11 of 12 pairs faster), for 6 MB more held (the
+ * chunk being read and the one fetched ahead).
+ */
+export const BROWSER_CHUNK_BYTES = 4 << 20
 
 /**
  * A snapshot file read from a Blob, in slices, without loading it whole unless asked.
