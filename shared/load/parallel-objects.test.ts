@@ -223,6 +223,7 @@ describe('threadsWithinMemory', () => {
     [1 << 30, true, 2],
     [2.354e9, true, 3], // 100k: three threads measured 947 MB, within the 974 MB budget; eight, 1,275 MB
     [7.068e9, true, 6], // 300k
+    [9e9, true, 8],
     [23.5e9, true, 18], // 1m: more than any machine's readers (MAX_READERS caps them)
     [1.059e9, false, 1], // 100k without a metaverse export: two threads measured 660 MB against 521
     [3e9, false, 1],

@@ -60,7 +60,7 @@ const BUDGET_BYTES = 150e6
 /**
  * The most threads (the loading thread included) a load of `totalBytes` of object files may read with and stay
  * within its memory budget, by the measured costs above. With a metaverse export: 3 at 100k objects (2.35 GB of
- * XML), 6 at 300k, 2 from 1 GiB, more than 8 from about 5 GB; an idle 8-core workstation would otherwise read 2.35
+ * XML), 6 at 300k, 2 from 1 GiB, 8 from about 9 GB; an idle 8-core workstation would otherwise read 2.35
  * GB with eight threads and peak at 1.3 GB, over the 974 MB budget. Without one, computing the metaverse leaves the
  * budget little room: one thread up to about 5.5 GB of connector spaces. At least 1.
  */
