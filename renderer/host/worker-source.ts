@@ -21,6 +21,12 @@ import type { BrowserSnapshotDescriptor } from './browser-source'
  * chunk being read and the one fetched ahead).
  */
 export const BROWSER_CHUNK_BYTES = 4 << 20
+/**
+ * Slices read ahead of the one the parser works on, so that a slow answer from the browser process leaves the parser
+ * with work: the 10k open took a median 3.06 s with three against 3.48 s with one (12 interleaved rounds each; 7
+ * rounds of 12 near 3.0 s against 2 of 12, though paired rounds split six and six).
+ */
+const BROWSER_READ_AHEAD = 3
 
 /**
  * A snapshot file read from a Blob, in slices, without loading it whole unless asked.
@@ -45,15 +51,22 @@ export function blobSourceFile(path: string, blob: Blob, chunkSize = BROWSER_CHU
       return whole
     },
     chunks: async function* () {
-      // The next slice is already on its way while the parser works on this one: each Blob read is a round trip
+      // The next slices are already on their way while the parser works on this one: each Blob read is a round trip
       // to the browser process, which would otherwise leave the parser waiting once per chunk.
-      let next = blob.size > 0 ? bytesOf(blob.slice(0, chunkSize)) : null
-      for (let offset = 0; next !== null; offset += chunkSize) {
-        const current = next
-        const following = offset + chunkSize
-        next = following < blob.size ? bytesOf(blob.slice(following, following + chunkSize)) : null
-        // A read left behind by a consumer that stops early must not surface as an unhandled rejection.
-        next?.catch(() => undefined)
+      const pending: Promise<Uint8Array>[] = []
+      let requested = 0
+      const request = (): void => {
+        while (pending.length < BROWSER_READ_AHEAD && requested < blob.size) {
+          const read = bytesOf(blob.slice(requested, requested + chunkSize))
+          // A read left behind by a consumer that stops early must not surface as an unhandled rejection.
+          read.catch(() => undefined)
+          pending.push(read)
+          requested += chunkSize
+        }
+      }
+      request()
+      for (let current = pending.shift(); current !== undefined; current = pending.shift()) {
+        request()
         yield await current
       }
     },
