@@ -3,6 +3,7 @@ import type { ByteOutput } from '../../shared/io/source'
 import { loadSnapshot } from '../../shared/load/load-snapshot'
 import { snapshotAnswers as answers } from '../../shared/load/testing/snapshot-answers'
 import { generateTrainingSnapshot } from '../../shared/training/index'
+import { joinedBytes } from '../../shared/store/testing/joined-bytes'
 import { entryHeaderBytes, SHIPPED_TRAINING_MAGIC } from '../../shared/training/shipped-entry'
 import { shippedTraining } from './worker-source'
 
@@ -13,19 +14,12 @@ const WORKER_URL = 'http://127.0.0.1:4173/assets/snapshot.worker-Ab12Cd34.js'
 let entry: Uint8Array
 let generated: unknown
 
-function joined(parts: readonly Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0))
-  let at = 0
-  for (const part of parts) {
-    all.set(part, at)
-    at += part.byteLength
-  }
-  return all
-}
-
 /** A shipped file: the first line, a label, then the entry. */
 function shipped(label: object, objects: Uint8Array = entry): Uint8Array {
-  return joined([new TextEncoder().encode(`${SHIPPED_TRAINING_MAGIC}${JSON.stringify(label)}\n`), objects])
+  return joinedBytes([
+    new TextEncoder().encode(`${SHIPPED_TRAINING_MAGIC}${JSON.stringify(label)}\n`),
+    objects,
+  ])
 }
 
 const ownLabel = { worker: 'snapshot.worker-Ab12Cd34.js', users: null, seed: null }
@@ -54,7 +48,7 @@ beforeAll(async () => {
   const pieces = [await entryHeaderBytes(source)]
   // Each piece may be reused for the next: copied.
   for (const piece of (produce as unknown as () => ByteOutput)().pieces()) pieces.push(piece.slice())
-  entry = joined(pieces)
+  entry = joinedBytes(pieces)
 }, 120_000)
 
 describe('the training snapshot shipped with the browser build', () => {

@@ -5,6 +5,7 @@ import type { CsObject, MvObject } from '../model/objects'
 import { BinaryReader, StoreFormatError } from './binary'
 import { ObjectStore, STORE_FORMAT_VERSION } from './object-store'
 import { csObjectArbitrary, mvObjectArbitrary } from './testing/store-arbitraries'
+import { joinedBytes } from './testing/joined-bytes'
 
 function storeOf(cs: readonly CsObject[], mv: readonly MvObject[]): ObjectStore {
   const store = new ObjectStore()
@@ -48,18 +49,6 @@ function fileLike(bytes: Uint8Array): ByteInput & { readonly reads: number[] } {
     },
     close: () => undefined,
   }
-}
-
-function joined(pieces: Iterable<Uint8Array>): Uint8Array {
-  // Each piece holds only until the next is asked for: copy it as it comes.
-  const list = Array.from(pieces, (piece) => piece.slice())
-  const out = new Uint8Array(list.reduce((sum, piece) => sum + piece.byteLength, 0))
-  let offset = 0
-  for (const piece of list) {
-    out.set(piece, offset)
-    offset += piece.byteLength
-  }
-  return out
 }
 
 function sameBytes(left: Uint8Array, right: Uint8Array): boolean {
@@ -271,7 +260,7 @@ describe('ObjectStore binary form', () => {
           const store = storeOf(cs, mv)
           if (finished) store.finish()
           const output = store.toBinaryOutput()
-          const bytes = joined(output.pieces())
+          const bytes = joinedBytes(output.pieces())
 
           expect(bytes.byteLength).toBe(output.byteLength)
           expect(sameBytes(bytes, store.toBinary())).toBe(true)
@@ -285,7 +274,7 @@ describe('ObjectStore binary form', () => {
     const { store, cs, mv } = largeStore(1500)
     const output = store.toBinaryOutput()
     const pieces = Array.from(output.pieces(), (piece) => piece.slice())
-    const bytes = joined(pieces)
+    const bytes = joinedBytes(pieces)
     expect(bytes.byteLength).toBeGreaterThan(4 << 20)
     expect(Math.max(...pieces.map((piece) => piece.byteLength))).toBeLessThanOrEqual(1 << 20)
 
