@@ -7,7 +7,7 @@ import type { BrowserSegmentRead } from './browser-segments'
 /** Reads a Blob synchronously: only in workers, which is where this runs (not in TypeScript's DOM library). */
 declare const FileReaderSync: { new (): { readAsArrayBuffer(blob: Blob): ArrayBuffer } }
 
-/** Chunks of 1 MiB, as the snapshot worker streams a picked file. */
+/** Chunks of 1 MiB: 4 MiB, which the snapshot worker streams in, measured no faster here (docs/PERFORMANCE.md). */
 const CHUNK_BYTES = 1 << 20
 
 const scope = self as unknown as {
