@@ -7,6 +7,7 @@ import { createSnapshotSession } from './session'
 import { loadSnapshot } from '../load/load-snapshot'
 import { joinAttributes } from '../search/background-index'
 import { QUERY_HANDLERS, SnapshotContext } from './query-handlers'
+import { computedMvValues } from '../search/computed-values'
 import { diagnoseAttribute } from '../engine/diagnose'
 import { engineContext } from '../engine/engine-context'
 import { objectReport } from '../engine/object-report'
@@ -107,6 +108,68 @@ describe('search indexes in the background', () => {
     expect(first.total).toBeGreaterThan(0)
     expect(again.rows).toEqual(first.rows)
     context.dispose()
+  }, 60_000)
+})
+
+describe('Metaverse Search on a computed metaverse', () => {
+  const withoutMetaverse = async () => {
+    const source = generateTrainingSnapshot({ users: 30 })
+    return loadSnapshot({
+      name: source.name,
+      files: source.files.filter((file) => !file.path.startsWith('Metaverse/')),
+    })
+  }
+  const byValue = {
+    query: {
+      groups: [{ clauses: [{ attribute: 'displayName', operator: 'starts-with' as const, value: 'a' }] }],
+    },
+    columns: ['department'],
+    offset: 0,
+    limit: 1000,
+  }
+
+  it('answers from the values computed so far, says how far it got, and completes in the background', async () => {
+    const snapshot = await withoutMetaverse()
+    let now = 0
+    // Each reading of the clock moves it 100 ms on: the first search's budget runs out after a few objects.
+    const context = new SnapshotContext(snapshot, () => (now += 100), {
+      yieldControl: () => new Promise((resolve) => setImmediate(resolve)),
+      sliceMs: 1_000,
+    })
+    const total = snapshot.objects.mvRowCount
+
+    const first = QUERY_HANDLERS.searchMetaverse(context, byValue)
+    expect(first.checking).toEqual({ checked: expect.any(Number) as number, total, of: 'values' })
+    expect(first.checking?.checked).toBeLessThan(total)
+    expect(first.checking?.checked).toBeGreaterThan(0)
+    // Listing by type needs no values: the answer is whole at once.
+    const byType = QUERY_HANDLERS.searchMetaverse(context, { ...byValue, query: { groups: [] } })
+    expect(byType.checking).toBeUndefined()
+    expect(byType.total).toBe(total)
+
+    await computedMvValues(snapshot).computeAll()
+    const done = QUERY_HANDLERS.searchMetaverse(context, byValue)
+    expect(done.checking).toBeUndefined()
+    expect(done.total).toBeGreaterThanOrEqual(first.total)
+    expect(done.total).toBeGreaterThan(0)
+    for (const row of done.rows) {
+      expect(row.displayName?.toLowerCase().startsWith('a'), row.id).toBe(true)
+      const report = QUERY_HANDLERS.objectReport(context, { mvId: row.id })
+      const department = report?.metaverse?.attributes.find((attribute) => attribute.name === 'department')
+      expect(row.values, row.id).toEqual([department?.values.join('; ') ?? null])
+    }
+    // The first answer's matches were the first of the whole answer's.
+    expect(done.rows.slice(0, first.total)).toEqual(first.rows)
+    context.dispose()
+  }, 60_000)
+
+  it('computes every value at once where the host cannot work in the background', async () => {
+    const snapshot = await withoutMetaverse()
+    const context = new SnapshotContext(snapshot)
+    const answer = QUERY_HANDLERS.searchMetaverse(context, byValue)
+    expect(answer.checking).toBeUndefined()
+    expect(answer.total).toBeGreaterThan(0)
+    expect(computedMvValues(snapshot).complete).toBe(true)
   }, 60_000)
 })
 

@@ -14,7 +14,9 @@ import { normalizeGuid } from '../model/connector'
 import type { CsObject } from '../model/objects'
 import { connectorSpaceResultPage, matchConnectorSpace } from '../search/connector-space-search'
 import { BackgroundIndexer, indexableAttributes, joinAttributes } from '../search/background-index'
+import { type ComputedMvValues, computedMvValues, rowsBelow } from '../search/computed-values'
 import { matchMetaverse, metaverseResultPage } from '../search/metaverse-search'
+import type { MvColumns } from '../search/mv-columns'
 import {
   continueFixImpactHandler,
   fixScriptHandler,
@@ -77,6 +79,25 @@ export class SnapshotContext {
       yieldControl: this.background.yieldControl,
       ...(this.background.sliceMs === undefined ? {} : { sliceMs: this.background.sliceMs }),
     })
+  }
+
+  /**
+   * Starts computing every metaverse object's values in the background, once, where the host can yield (a snapshot
+   * without a metaverse export; `ComputedMvValues`). Without a host that can, a search computes them all at once.
+   */
+  public computeValuesInBackground(): void {
+    if (this.background === null) return
+    void computedMvValues(this.snapshot).computeAll({
+      signal: this.stop,
+      yieldControl: this.background.yieldControl,
+      clock: this.clock,
+      ...(this.background.sliceMs === undefined ? {} : { sliceMs: this.background.sliceMs }),
+    })
+  }
+
+  /** Whether background work may run (a host that yields between messages). */
+  public get canYield(): boolean {
+    return this.background !== null
   }
 
   /** Stops background work: the session has moved on to another snapshot. */
@@ -170,6 +191,8 @@ export const QUERY_HANDLERS: QueryHandlers = {
 
   searchMetaverse(context, request) {
     const store = context.snapshot.objects
+    const values = metaverseValues(context, request.query)
+    const source: MvColumns = values?.columns ?? store
     const filter = request.unmappedOnly === true ? unmappedFilter(context) : null
     const scope = request.inScopeOfRule === undefined ? null : inScopeOfRule(context, request.inScopeOfRule)
     // The rule's scope first: it is cheap, and the unmapped check then spends its time budget on fewer objects.
@@ -179,15 +202,25 @@ export const QUERY_HANDLERS: QueryHandlers = {
         : (filter?.keep ?? scope)
     // An attribute without its sorted index is scanned (tens of milliseconds at 300k objects, where building the
     // index would take hundreds) and indexed afterwards between messages, for the searches that follow.
-    const buildIndexes = context.indexer === null
+    // Computed values are not indexed: they grow while the search runs, and scanning them is fast enough.
+    const buildIndexes = context.indexer === null && values === null
     const page = pagedSearch(
       context,
       request,
-      () => matchMetaverse(store, request.query, { buildIndexes, ...(keep ? { extraFilter: keep } : {}) }),
-      (matches, rows) => metaverseResultPage(store, matches, rows),
+      () => {
+        const matches = matchMetaverse(source, request.query, {
+          buildIndexes,
+          ...(keep ? { extraFilter: keep } : {}),
+        })
+        // Rows whose values are not computed yet would match Is not present and nothing else: left out until they are.
+        return values?.pending ? matches.subarray(0, rowsBelow(matches, values.columns.computed)) : matches
+      },
+      (matches, rows) => metaverseResultPage(source, matches, rows),
     )
-    context.indexer?.request(indexableAttributes(request.query))
-    const checking = filter?.checking()
+    if (values === null) context.indexer?.request(indexableAttributes(request.query))
+    const checking = values?.pending
+      ? { checked: values.columns.computed, total: values.columns.mvRowCount, of: 'values' as const }
+      : filter?.checking()
     return checking ? { ...page, checking } : page
   },
 
@@ -320,6 +353,32 @@ function pagedSearch<Row>(
 
 /** Time one search may spend checking objects' flows before it answers with what it has (milliseconds). */
 const CHECK_BUDGET_MS = 250
+
+/**
+ * The computed values a Metaverse Search reads on a snapshot without a metaverse export, or null on one with it.
+ * The first search computes them for at most CHECK_BUDGET_MS and starts computing the rest in the background (a host
+ * that cannot yield computes them all at once). `pending` is true while the query's clauses read values that are not
+ * all computed yet: the search then answers from the computed rows. The grid's columns and display names show what
+ * is computed so far.
+ */
+function metaverseValues(
+  context: SnapshotContext,
+  query: QueryArgs<'searchMetaverse'>[0]['query'],
+): { readonly columns: ComputedMvValues; readonly pending: boolean } | null {
+  const { snapshot } = context
+  if (snapshot.objects.metaverseSource !== 'computed') return null
+  const values = computedMvValues(snapshot)
+  if (!values.complete) {
+    if (!context.canYield) values.computeWhile(() => false)
+    else if (values.computed === 0) {
+      const deadline = context.clock() + CHECK_BUDGET_MS
+      values.computeWhile(() => context.clock() > deadline)
+    }
+    context.computeValuesInBackground()
+  }
+  const readsValues = query.groups.some((group) => group.clauses.length > 0)
+  return { columns: values, pending: readsValues && !values.complete }
+}
 
 /**
  * "In the scope of this rule": an outbound rule's scoping filter on the metaverse object; an inbound rule's on a

@@ -168,10 +168,12 @@ export interface SearchPage<Row> {
   /** How long the search took in the session (milliseconds; 0 for a page of an earlier search). */
   readonly elapsedMs: number
   /**
-   * Present while a filter that needs each object's flows ("has unmapped attributes") has not yet checked
-   * every object the query matched: the matches so far are among the checked ones; ask again for more.
+   * Present while the answer is not complete, the matches so far being among the objects checked; ask again for
+   * more. `of: 'flows'` (or absent): the filter "has unmapped attributes" has checked the flows of `checked` of the
+   * `total` objects the query matched. `of: 'values'`: on a snapshot without a metaverse export, the values of
+   * `checked` of the `total` metaverse objects are computed so far.
    */
-  readonly checking?: { readonly checked: number; readonly total: number }
+  readonly checking?: { readonly checked: number; readonly total: number; readonly of?: 'flows' | 'values' }
 }
 
 /** A page of Metaverse Search results. */

@@ -1,6 +1,7 @@
 import type { AbortSignalLike } from '../model/cancel'
 import type { ObjectStore } from '../store/object-store'
 import type { MetaverseQuery } from './metaverse-query'
+import type { MvColumns } from './mv-columns'
 import { QueryPlan, type IndexUse } from './query-plan'
 import {
   mvSearchRows,
@@ -39,7 +40,7 @@ export type MetaverseSearchResult = SearchResult<MvSearchRow>
  * Starts with build the attribute's sorted index on first use unless told not to.
  */
 export function matchMetaverse(
-  store: ObjectStore,
+  store: MvColumns,
   query: MetaverseQuery,
   options: Pick<MetaverseSearchOptions, 'extraFilter' | 'buildIndexes'> = {},
 ): Uint32Array {
@@ -49,7 +50,7 @@ export function matchMetaverse(
 
 /** Runs a Metaverse Search and returns the total, one page of grid rows, and every match. */
 export function searchMetaverse(
-  store: ObjectStore,
+  store: MvColumns,
   query: MetaverseQuery,
   options: MetaverseSearchOptions = {},
 ): MetaverseSearchResult {
@@ -58,7 +59,7 @@ export function searchMetaverse(
 
 /** Another page over matches found before (`matchMetaverse`, or a result's `matches`). */
 export function metaverseResultPage(
-  store: ObjectStore,
+  store: MvColumns,
   matches: Uint32Array,
   options: PageOptions = {},
 ): MetaverseSearchResult {
@@ -145,7 +146,7 @@ export async function searchMetaverseIncremental(
 }
 
 function filterRows(
-  store: ObjectStore,
+  store: MvColumns,
   rows: Uint32Array,
   extraFilter: ((mvId: string) => boolean) | undefined,
 ): Uint32Array {

@@ -1,9 +1,9 @@
 import { Bitset } from '../store/bitset'
 import type { TextMatch } from '../text/fold'
-import type { ObjectStore } from '../store/object-store'
 import type { ValueColumn } from '../store/value-column'
 import { foldCase, matchesFolded } from '../text/fold'
 import type { MetaverseQuery, SearchClause } from './metaverse-query'
+import type { MvColumns } from './mv-columns'
 
 /** When a group's candidates are fewer than this share of a row range, clauses are checked per row. */
 const PER_ROW_SHARE = 1 / 64
@@ -35,7 +35,7 @@ export class QueryPlan {
   public readonly unindexed: readonly string[]
 
   public constructor(
-    private readonly store: ObjectStore,
+    private readonly store: MvColumns,
     query: MetaverseQuery,
     indexUse: IndexUse,
   ) {

@@ -1,4 +1,5 @@
 import type { ObjectStore } from '../store/object-store'
+import type { MvColumns } from './mv-columns'
 import type { ValueColumn } from '../store/value-column'
 
 /**
@@ -71,7 +72,7 @@ export function pageBounds(total: number, options: PageOptions): readonly [numbe
 
 /** Grid rows for metaverse rows. */
 export function mvSearchRows(
-  store: ObjectStore,
+  store: MvColumns,
   rows: ArrayLike<number>,
   columns: readonly string[] = [],
 ): MvSearchRow[] {

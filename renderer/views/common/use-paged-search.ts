@@ -18,8 +18,8 @@ export interface PagedSearch<Row> {
   readonly rows: RowSource<Row> | null
   readonly total: number | null
   readonly elapsedMs: number
-  /** While the session is still checking the matched objects: how many of them it has checked. */
-  readonly checking: { readonly checked: number; readonly total: number } | null
+  /** While the session is still checking objects (their flows, or their computed values): how far it got. */
+  readonly checking: SearchPage<Row>['checking'] | null
   readonly searching: boolean
   readonly error: string | null
   /** Fetches the pages covering rows [start, end). */
@@ -32,7 +32,7 @@ export interface PagedSearch<Row> {
 interface ShownSearch<Row> {
   readonly key: string
   readonly pages: PageCache<Row>
-  readonly checking: { readonly checked: number; readonly total: number } | null
+  readonly checking: SearchPage<Row>['checking'] | null
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { SnapshotSummary } from '../../../shared/app/host-api'
+import type { SearchPage } from '../../../shared/app/view-queries'
 import type { MvSearchRow } from '../../../shared/search/result-rows'
 import { formatCount } from '../../../shared/text/format'
 import { useHost } from '../../ui/host-context'
@@ -11,13 +12,7 @@ import { useHostQuery } from '../common/use-host-query'
 import { usePagedSearch } from '../common/use-paged-search'
 import { ColumnSettings } from '../common/column-settings'
 import { gapMessage } from '../common/snapshot-gaps'
-import {
-  INITIAL_DRAFT,
-  initialDraft,
-  toMetaverseQuery,
-  type SearchDraft,
-  unanswerableQuery,
-} from './search-draft'
+import { INITIAL_DRAFT, initialDraft, toMetaverseQuery, type SearchDraft } from './search-draft'
 import { SearchForm } from './search-form'
 
 /** The grid columns: Display name (the id when there is none), Object type, then the chosen attributes. */
@@ -103,11 +98,7 @@ export function MetaverseSearchView({
           },
     [submitted, columns, ruleScope],
   )
-  const unanswerable = request === null ? null : unanswerableQuery(request.query, summary.metaverse.source)
-  const runKey =
-    request === null || submitted === null || unanswerable !== null
-      ? null
-      : `${submitted.run}|${JSON.stringify(request)}`
+  const runKey = request === null || submitted === null ? null : `${submitted.run}|${JSON.stringify(request)}`
   const search = usePagedSearch<MvSearchRow>(runKey, (offset, limit, searchId) =>
     host.searchMetaverse({
       query: request?.query ?? { groups: [] },
@@ -125,17 +116,15 @@ export function MetaverseSearchView({
     [draft],
   )
 
-  const status = unanswerable
-    ? 'Not searched: this snapshot stores no metaverse attribute values.'
-    : search.error
-      ? `The search failed: ${search.error}`
-      : search.searching
-        ? 'Searching…'
-        : search.total === null
-          ? 'Set the clauses and press Search.'
-          : search.checking
-            ? `${formatCount(search.total)} matching so far: checked the flows of ${formatCount(search.checking.checked)} of ${formatCount(search.checking.total)} objects…`
-            : `${formatCount(search.total)} matching (${formatMs(search.elapsedMs)})`
+  const status = search.error
+    ? `The search failed: ${search.error}`
+    : search.searching
+      ? 'Searching…'
+      : search.total === null
+        ? 'Set the clauses and press Search.'
+        : search.checking
+          ? `${formatCount(search.total)} matching so far: ${progressText(search.checking)}…`
+          : `${formatCount(search.total)} matching (${formatMs(search.elapsedMs)})`
 
   return (
     <main
@@ -179,7 +168,7 @@ export function MetaverseSearchView({
           />
           <ExportCsvButton
             label="Metaverse Search results"
-            disabled={unanswerable !== null || !search.total}
+            disabled={!search.total}
             build={async () => toCsv(gridColumns, await search.allRows())}
           />
         </div>
@@ -187,26 +176,35 @@ export function MetaverseSearchView({
           id="mv-results"
           label="Metaverse Search results"
           columns={gridColumns}
-          rows={unanswerable === null ? (search.rows ?? NO_RESULTS) : NO_RESULTS}
+          rows={search.rows ?? NO_RESULTS}
           rowKey={resultKey}
           onVisibleRange={search.loadRange}
           onActivate={(row) => navigate({ view: 'object', target: { mvId: row.id } })}
           emptyMessage={
-            unanswerable ??
-            (summary.metaverse.objects === 0
+            summary.metaverse.objects === 0
               ? (gapMessage(summary, ['no-objects', 'no-configuration']) ??
                 'This snapshot holds no metaverse object: add the metaverse export, or the connector-space exports it is computed from.')
-              : search.checking
-                ? 'Checking each object’s flows; matches appear here as they are found.'
-                : search.total === 0
-                  ? 'No metaverse object matches. Loosen a clause, or add an OR group.'
-                  : 'Results appear here. Double-click a result or press Enter to open it.')
+              : search.checking?.of === 'values'
+                ? 'Computing each object’s values from its connected objects’ rules; matches appear here as they are found.'
+                : search.checking
+                  ? 'Checking each object’s flows; matches appear here as they are found.'
+                  : search.total === 0
+                    ? 'No metaverse object matches. Loosen a clause, or add an OR group.'
+                    : 'Results appear here. Double-click a result or press Enter to open it.'
           }
           testId="mv-results"
         />
       </section>
     </main>
   )
+}
+
+/** How far a search that is still checking objects got, as the status line says it. */
+function progressText(checking: NonNullable<SearchPage<MvSearchRow>['checking']>): string {
+  const counts = `${formatCount(checking.checked)} of ${formatCount(checking.total)} objects`
+  return checking.of === 'values'
+    ? `computed the values of ${counts} (no metaverse export: values come from the rules)`
+    : `checked the flows of ${counts}`
 }
 
 /** Milliseconds as the status line shows them. */

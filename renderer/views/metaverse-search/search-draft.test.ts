@@ -8,7 +8,6 @@ import {
   removeClause,
   initialDraft,
   toMetaverseQuery,
-  unanswerableQuery,
   updateClause,
 } from './search-draft'
 
@@ -84,29 +83,9 @@ describe('search draft', () => {
   })
 })
 
-describe('unanswerableQuery', () => {
-  const byValue = {
-    groups: [{ clauses: [{ attribute: 'displayName', operator: 'starts-with', value: 'A' }] }],
-  } as const
-  const absent = { groups: [{ clauses: [{ attribute: 'mail', operator: 'not-present' }] }] } as const
-
-  it('refuses clauses on values where the metaverse was computed, which stores none', () => {
-    expect(unanswerableQuery(byValue, 'computed')).toMatch(/no metaverse export.*only object types/)
-    expect(unanswerableQuery(absent, 'computed')).not.toBeNull()
-  })
-
-  it('answers the object type alone, and every query on an exported metaverse', () => {
-    expect(unanswerableQuery({ objectType: 'person', groups: [] }, 'computed')).toBeNull()
-    expect(unanswerableQuery({ groups: [{ clauses: [] }] }, 'computed')).toBeNull()
-    expect(unanswerableQuery(byValue, 'exported')).toBeNull()
-    expect(unanswerableQuery(absent, 'none')).toBeNull()
-  })
-})
-
 describe('initialDraft', () => {
   it('opens with no clause where the metaverse was computed, so Search lists the objects', () => {
     expect(toMetaverseQuery(initialDraft('computed'))).toEqual({ groups: [] })
-    expect(unanswerableQuery(toMetaverseQuery(initialDraft('computed')), 'computed')).toBeNull()
     expect(initialDraft('exported')).toBe(INITIAL_DRAFT)
     expect(initialDraft('none')).toBe(INITIAL_DRAFT)
   })

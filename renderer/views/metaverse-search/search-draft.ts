@@ -46,8 +46,8 @@ export const INITIAL_DRAFT: SearchDraft = {
 }
 
 /**
- * The form as it opens on a snapshot. Where the metaverse was computed, with no clause: values cannot be matched
- * there (`unanswerableQuery`), and Search then lists the objects by type.
+ * The form as it opens on a snapshot. Where the metaverse was computed, with no clause: Search then lists the
+ * objects by type at once, while a clause on values waits for the values to be computed from the rules.
  */
 export function initialDraft(metaverseSource: 'exported' | 'computed' | 'none'): SearchDraft {
   return metaverseSource === 'computed'
@@ -127,22 +127,4 @@ export function toMetaverseQuery(draft: SearchDraft): MetaverseQuery {
     }))
     .filter((group) => group.clauses.length > 0)
   return draft.objectType === '' ? { groups } : { objectType: draft.objectType, groups }
-}
-
-/**
- * Why a query cannot be answered on this snapshot, or null when it can. A metaverse computed from the
- * connector-space links (no metaverse export) stores no attribute values: each object's are computed when it is
- * opened. Clauses on values would then match nothing, or everything (Is not present), so they are not run; the object
- * type alone still is.
- */
-export function unanswerableQuery(
-  query: MetaverseQuery,
-  metaverseSource: 'exported' | 'computed' | 'none',
-): string | null {
-  if (metaverseSource !== 'computed' || !query.groups.some((group) => group.clauses.length > 0)) return null
-  return (
-    'This snapshot has no metaverse export, so SyncLens computes an object’s attribute values only when you open ' +
-    'it: Metaverse Search cannot match them here, only object types. Find the object in its connector space (in ' +
-    'the sidebar), or add the metaverse export.'
-  )
 }
