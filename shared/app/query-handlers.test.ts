@@ -163,6 +163,34 @@ describe('Metaverse Search on a computed metaverse', () => {
     context.dispose()
   }, 60_000)
 
+  it("keeps the objects in an outbound rule's scope, judged on their computed values", async () => {
+    const source = generateTrainingSnapshot({ users: 30 })
+    const exported = new SnapshotContext(await loadSnapshot(source))
+    const computed = new SnapshotContext(await withoutMetaverse())
+    const outbound = exported.snapshot.configuration.rules.filter(
+      (rule) => rule.direction === 'Outbound' && rule.scopeGroups.length > 0,
+    )
+    expect(outbound.length).toBeGreaterThan(2)
+    for (const rule of outbound) {
+      const ids = (context: SnapshotContext): string[] =>
+        QUERY_HANDLERS.searchMetaverse(context, {
+          query: { groups: [] },
+          columns: [],
+          offset: 0,
+          limit: 1000,
+          inScopeOfRule: rule.id,
+        }).rows.map((row) => row.id)
+      const inExported = ids(exported)
+      const inComputed = ids(computed)
+      // The computed metaverse lacks only objects no connector links (the training snapshot has a few).
+      expect(inComputed.length, rule.name).toBeGreaterThanOrEqual(inExported.length - 2)
+      expect(
+        inComputed.filter((id) => !inExported.includes(id)),
+        rule.name,
+      ).toEqual([])
+    }
+  }, 60_000)
+
   it('computes every value at once where the host cannot work in the background', async () => {
     const snapshot = await withoutMetaverse()
     const context = new SnapshotContext(snapshot)

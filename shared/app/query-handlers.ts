@@ -191,7 +191,12 @@ export const QUERY_HANDLERS: QueryHandlers = {
 
   searchMetaverse(context, request) {
     const store = context.snapshot.objects
-    const values = metaverseValues(context, request.query)
+    // An outbound rule's scope reads the metaverse object's values, as the clauses do.
+    const outboundScope =
+      request.inScopeOfRule !== undefined &&
+      engineContext(context.snapshot).ruleIndex.rule(request.inScopeOfRule)?.direction === 'Outbound'
+    const readsValues = outboundScope || request.query.groups.some((group) => group.clauses.length > 0)
+    const values = metaverseValues(context, readsValues)
     const source: MvColumns = values?.columns ?? store
     const filter = request.unmappedOnly === true ? unmappedFilter(context) : null
     const scope = request.inScopeOfRule === undefined ? null : inScopeOfRule(context, request.inScopeOfRule)
@@ -357,13 +362,13 @@ const CHECK_BUDGET_MS = 250
 /**
  * The computed values a Metaverse Search reads on a snapshot without a metaverse export, or null on one with it.
  * The first search computes them for at most CHECK_BUDGET_MS and starts computing the rest in the background (a host
- * that cannot yield computes them all at once). `pending` is true while the query's clauses read values that are not
- * all computed yet: the search then answers from the computed rows. The grid's columns and display names show what
+ * that cannot yield computes them all at once). `pending` is true while the search reads values (its clauses, an
+ * outbound rule's scope) that are not all computed yet: it then answers from the computed rows. The grid's columns and display names show what
  * is computed so far.
  */
 function metaverseValues(
   context: SnapshotContext,
-  query: QueryArgs<'searchMetaverse'>[0]['query'],
+  readsValues: boolean,
 ): { readonly columns: ComputedMvValues; readonly pending: boolean } | null {
   const { snapshot } = context
   if (snapshot.objects.metaverseSource !== 'computed') return null
@@ -376,7 +381,6 @@ function metaverseValues(
     }
     context.computeValuesInBackground()
   }
-  const readsValues = query.groups.some((group) => group.clauses.length > 0)
   return { columns: values, pending: readsValues && !values.complete }
 }
 
@@ -391,8 +395,10 @@ function inScopeOfRule({ snapshot }: SnapshotContext, ruleId: string): (mvId: st
   if (!rule) return () => false
   const index = snapshot.objects
   if (rule.direction === 'Outbound') {
+    // A computed metaverse's objects hold no values: the scope reads the values computed from the rules.
+    const computed = index.metaverseSource === 'computed' ? computedMvValues(snapshot) : null
     return (mvId) => {
-      const mvObject = index.mvObject(mvId)
+      const mvObject = computed === null ? index.mvObject(mvId) : computed.mvObjectOf(mvId)
       return mvObject !== null && evaluateScope(rule.scopeGroups, mvBag(mvObject)).inScope
     }
   }

@@ -13,9 +13,10 @@ import { importFlow, ImportFlowMemo } from '../engine/import-flow'
 import { memoizedIndex } from '../engine/memo-index'
 import type { LoadedSnapshot } from '../load/load-snapshot'
 import type { AbortSignalLike } from '../model/cancel'
-import type { Attribute } from '../model/objects'
+import type { Attribute, MvObject } from '../model/objects'
 import { AttributeTable } from '../store/attribute-table'
 import type { Bitset } from '../store/bitset'
+import { readValues } from '../store/cs-table'
 import type { ObjectStore } from '../store/object-store'
 import type { ValueColumn } from '../store/value-column'
 import type { MvColumns } from './mv-columns'
@@ -69,6 +70,27 @@ export class ComputedMvValues implements MvColumns {
 
   public mvObjectTypeAt(row: number): string {
     return this.store.mvObjectTypeAt(row)
+  }
+
+  /**
+   * The metaverse object with this id and its computed values (no connections), or null when it does not exist or
+   * its values are not computed yet.
+   */
+  public mvObjectOf(mvId: string): MvObject | null {
+    const row = this.store.mvRowOf(mvId)
+    if (row < 0 || row >= this.computed) return null
+    return {
+      id: this.store.mvIdAt(row),
+      objectType: this.store.mvObjectTypeAt(row),
+      attributes: this.table.attributesOf(row).map((stored) => ({
+        name: stored.name,
+        type: stored.type,
+        multiValued: stored.multiValued,
+        values: readValues(stored.column.values, stored.start, stored.count),
+        lineage: [],
+      })),
+      connections: [],
+    }
   }
 
   /**
