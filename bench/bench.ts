@@ -39,7 +39,7 @@ import {
 } from './processes'
 import { formatReport } from './report'
 import type { BenchResults, BrowserResult, FileResult, MachineInfo, SizeResult } from './results'
-import type { SizeFigures } from './size-measures'
+import type { ComputedValuesFigures, SizeFigures } from './size-measures'
 import {
   type BenchSnapshot,
   cacheRoot,
@@ -170,21 +170,23 @@ function measureSnapshot(
     : []
   log('  whole snapshot: load, search, flow, unmapped')
   const report = runChild<SizeFigures>(child, ['size', snapshot.folder])
-  let firstScreen = null
-  let firstScreenComputed = null
-  if (appWorker !== null && xmllintAvailable()) {
-    log(`  process start to summary: xmllint, serial, parallel, reopen, app x ${options.firstScreenRounds}`)
-    firstScreen = measureFirstScreen(
-      cli,
-      appWorker,
-      snapshot.folder,
-      xmlFilesOf(snapshot.folder),
-      options.firstScreenRounds,
-      cacheRoot(),
-    )
-    log('  the same without the metaverse export (the metaverse computed)')
-    const computed = computedMetaverseView(snapshot)
-    try {
+  const computed = computedMetaverseView(snapshot)
+  try {
+    log('  without the metaverse export: Metaverse Search on values computed from the rules')
+    const values = runChild<ComputedValuesFigures>(child, ['computed-values', computed])
+    let firstScreen = null
+    let firstScreenComputed = null
+    if (appWorker !== null && xmllintAvailable()) {
+      log(`  process start to summary: xmllint, serial, parallel, reopen, app x ${options.firstScreenRounds}`)
+      firstScreen = measureFirstScreen(
+        cli,
+        appWorker,
+        snapshot.folder,
+        xmlFilesOf(snapshot.folder),
+        options.firstScreenRounds,
+        cacheRoot(),
+      )
+      log('  the same without the metaverse export (the metaverse computed)')
       firstScreenComputed = measureFirstScreen(
         cli,
         appWorker,
@@ -194,19 +196,20 @@ function measureSnapshot(
         cacheRoot(),
         'computed',
       )
-    } finally {
-      fs.rmSync(computed, { recursive: true, force: true })
     }
-  }
-  return {
-    size,
-    label: sizeLabel(size),
-    users: snapshot.users,
-    xmlBytes: snapshot.xmlBytes,
-    files,
-    snapshot: { ...report.result, process: report },
-    firstScreen,
-    firstScreenComputed,
+    return {
+      size,
+      label: sizeLabel(size),
+      users: snapshot.users,
+      xmlBytes: snapshot.xmlBytes,
+      files,
+      snapshot: { ...report.result, process: report },
+      firstScreen,
+      firstScreenComputed,
+      computedValues: { ...values.result, process: values },
+    }
+  } finally {
+    fs.rmSync(computed, { recursive: true, force: true })
   }
 }
 

@@ -32,6 +32,8 @@ function size(
     verdictMs?: number
     firstSearch?: number
     indexSlice?: number
+    computedFirst?: number
+    computedMs?: number
   } = {},
 ): SizeResult {
   const bytes = 100 * MIB
@@ -114,6 +116,17 @@ function size(
     },
     firstScreen: null,
     firstScreenComputed: null,
+    computedValues: {
+      mvObjects: 10_000,
+      firstAnswer: { ms: 120, cpuMs: overrides.computedFirst ?? 90 },
+      firstAnswerComputed: 80,
+      objects: 2_000,
+      msPerObject: 2.5,
+      cpuMsPerObject: overrides.computedMs ?? 1.1,
+      wholeSnapshotCpuSeconds: 11,
+      bytesPerObject: 1_800,
+      process: figures(5),
+    },
   }
 }
 
@@ -140,6 +153,9 @@ describe('sizeBudgets', () => {
     [{ firstSearch: 101 }, ['first search on a not-yet-indexed attribute p95 <= 100 ms']],
     [{ firstSearch: 100 }, []],
     [{ indexSlice: 21 }, ['background index slice <= 20 ms']],
+    [{ computedFirst: 101 }, ['computed metaverse: first answer to a value search <= 100 ms']],
+    [{ computedFirst: 100 }, []],
+    [{ computedMs: 2 }, ['computed metaverse values < 2 ms/object']],
   ])('with %j misses %j', (overrides, expected) => {
     expect(missed(size(overrides))).toEqual(expected)
   })

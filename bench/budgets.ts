@@ -32,6 +32,13 @@ export const UNMAPPED_US_PER_OBJECT = 10
  */
 export const VERDICT_MS_PER_OBJECT = 4
 export const KEPT_VERDICT_US_PER_OBJECT = 5
+/**
+ * Without a metaverse export, the first search on a value answers from the objects whose values it computed in its
+ * time budget (the rest follow in the background): its first answer within the first-search budget below, and each
+ * object's values under 2 ms, so that 10k objects are complete within 20 s of one core.
+ */
+export const COMPUTED_FIRST_ANSWER_MS = 100
+export const COMPUTED_VALUES_MS_PER_OBJECT = 2
 export const MEDIAN_FRAME_MS = 16
 export const MAX_FRAME_MS = 50
 
@@ -227,6 +234,27 @@ export function sizeBudgets(size: SizeResult): BudgetCheck[] {
       'below',
     ),
   )
+  const computed = size.computedValues
+  if (computed !== null) {
+    checks.push(
+      check(
+        'computed metaverse: first answer to a value search <= 100 ms',
+        size.label,
+        Math.min(computed.firstAnswer.ms, computed.firstAnswer.cpuMs),
+        COMPUTED_FIRST_ANSWER_MS,
+        'ms',
+        'at-most',
+      ),
+      check(
+        'computed metaverse values < 2 ms/object',
+        size.label,
+        Math.min(computed.msPerObject, computed.cpuMsPerObject),
+        COMPUTED_VALUES_MS_PER_OBJECT,
+        'ms',
+        'below',
+      ),
+    )
+  }
   return checks
 }
 

@@ -11,7 +11,7 @@ import { isSegmentReaderThread, serveSegmentReads } from '../node/segment-worker
 import { peakResidentBytes } from '../node/peak-memory'
 import { measureCompare } from './compare-measure'
 import { FILE_PASSES, type FilePass, runFilePass } from './file-passes'
-import { measureSize } from './size-measures'
+import { measureComputedValues, measureSize } from './size-measures'
 
 /** What a child prints on its last line. */
 export interface ChildReport<Result> {
@@ -31,6 +31,7 @@ async function main(args: readonly string[]): Promise<unknown> {
     return runFilePass(pass as FilePass, file, kind)
   }
   if (mode === 'size' && rest[0] !== undefined) return measureSize(rest[0])
+  if (mode === 'computed-values' && rest[0] !== undefined) return measureComputedValues(rest[0])
   if (mode === 'compare' && rest[0] !== undefined && rest[1] !== undefined)
     return measureCompare(rest[0], rest[1])
   throw new Error(`Unknown child mode: ${args.join(' ')}`)

@@ -2,7 +2,7 @@
 import type { CompareResult } from './compare-bench'
 import type { ProcessFigures } from './processes'
 import type { DemoResult, FirstScreenResult } from './first-screen'
-import type { SizeFigures } from './size-measures'
+import type { ComputedValuesFigures, SizeFigures } from './size-measures'
 import type { AppFirstScreenResult } from './app-first-screen'
 
 /** One object file measured through each pass. */
@@ -37,6 +37,8 @@ export interface SizeResult {
   readonly firstScreen: FirstScreenResult | null
   /** The same without the metaverse export (SyncLens computes the metaverse); null when not measured. */
   readonly firstScreenComputed: FirstScreenResult | null
+  /** Metaverse Search on values without the metaverse export, in its own child process. */
+  readonly computedValues: (ComputedValuesFigures & { readonly process: ProcessFigures }) | null
 }
 
 /** Time to first rows and frame times while scrolling the 300k-row grid in Chromium. */

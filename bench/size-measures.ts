@@ -20,6 +20,7 @@ import { ObjectVerdicts } from '../shared/engine/object-verdicts'
 import { type LoadedSnapshot, loadSnapshot } from '../shared/load/load-snapshot'
 import { summarize } from '../shared/load/summarize'
 import { QUERY_HANDLERS, SnapshotContext } from '../shared/app/query-handlers'
+import { computedMvValues } from '../shared/search/computed-values'
 import type { ObjectStore } from '../shared/store/object-store'
 import { cpuMs, elapsedMs, type Percentiles, percentiles } from './stats'
 
@@ -517,5 +518,70 @@ function measureVerdicts(snapshot: LoadedSnapshot): SizeFigures['verdicts'] {
     cpuMsPerObject,
     wholeSnapshotCpuSeconds: (cpuMsPerObject * store.mvRowCount) / 1000,
     keptUsPerObject: objects === 0 ? 0 : (keptMs * 1000) / (objects * 100),
+  }
+}
+
+/** Metaverse objects whose computed values are timed: enough for a steady mean on 2 shared cores. */
+const COMPUTED_VALUE_SAMPLES = 2_000
+
+/**
+ * Metaverse Search on a snapshot without its metaverse export, whose values the first search on a value computes
+ * from the rules (`ComputedMvValues`): that search's first answer, then the cost of computing each object's values.
+ */
+export interface ComputedValuesFigures {
+  readonly mvObjects: number
+  /** The first search on a value, through the worker's query, until its first (partial) answer. */
+  readonly firstAnswer: Timed
+  /** Objects whose values that first answer had computed. */
+  readonly firstAnswerComputed: number
+  /** Objects timed below (after the first answer's, in row order). */
+  readonly objects: number
+  readonly msPerObject: number
+  readonly cpuMsPerObject: number
+  /** Every metaverse object at the CPU rate: how long until a value search is complete (seconds). */
+  readonly wholeSnapshotCpuSeconds: number
+  /** Bytes the computed values hold per object. */
+  readonly bytesPerObject: number
+}
+
+/** Loads a snapshot folder without a metaverse export and times its computed values. */
+export async function measureComputedValues(folder: string): Promise<ComputedValuesFigures> {
+  const snapshot = await loadSnapshot(await openDiskSource(folder))
+  if (snapshot.objects.metaverseSource !== 'computed')
+    throw new Error(`${folder}: the metaverse is not computed`)
+  const context = new SnapshotContext(snapshot, Date.now, {
+    yieldControl: () => new Promise((resolve) => setImmediate(resolve)),
+  })
+  const start = performance.now()
+  const cpuStart = process.cpuUsage()
+  QUERY_HANDLERS.searchMetaverse(context, {
+    query: { groups: [{ clauses: [{ attribute: 'displayName', operator: 'starts-with', value: 'Ma' }] }] },
+    columns: ['department'],
+    offset: 0,
+    limit: 200,
+  })
+  const firstAnswer = { cpuMs: cpuMs(cpuStart), ms: elapsedMs(start) }
+  // The background work stops at its next slice; the timed objects are computed here, in one run.
+  context.dispose()
+  const values = computedMvValues(snapshot)
+  const firstAnswerComputed = values.computed
+  const until = Math.min(snapshot.objects.mvRowCount, firstAnswerComputed + COMPUTED_VALUE_SAMPLES)
+  collectGarbage()
+  const timedStart = performance.now()
+  const timedCpu = process.cpuUsage()
+  values.computeWhile(() => values.computed >= until)
+  const cpuTotalMs = cpuMs(timedCpu)
+  const totalMs = elapsedMs(timedStart)
+  const objects = values.computed - firstAnswerComputed
+  const cpuMsPerObject = objects === 0 ? 0 : cpuTotalMs / objects
+  return {
+    mvObjects: snapshot.objects.mvRowCount,
+    firstAnswer,
+    firstAnswerComputed,
+    objects,
+    msPerObject: objects === 0 ? 0 : totalMs / objects,
+    cpuMsPerObject,
+    wholeSnapshotCpuSeconds: (cpuMsPerObject * snapshot.objects.mvRowCount) / 1000,
+    bytesPerObject: values.computed === 0 ? 0 : values.byteSize() / values.computed,
   }
 }

@@ -119,15 +119,19 @@ describe('ComputedMvValues', () => {
     const values = new ComputedMvValues(snapshot)
     const signal = { aborted: false }
     let now = 0
+    let pauses = 0
     await values.computeAll({
       signal,
       clock: () => (now += 1),
       sliceMs: 2,
+      // The first pause comes before the first slice (the caller has had its turn); the second after it.
       yieldControl: () => {
-        signal.aborted = true
+        pauses += 1
+        if (pauses === 2) signal.aborted = true
         return Promise.resolve()
       },
     })
+    expect(pauses).toBe(2)
     expect(values.computed).toBeGreaterThan(0)
     expect(values.complete).toBe(false)
   })

@@ -127,6 +127,8 @@ export class ComputedMvValues implements MvColumns {
     const clock = options.clock ?? Date.now
     const sliceMs = options.sliceMs ?? SLICE_MS
     const run = async (): Promise<void> => {
+      // The first slice too waits for the host: the caller (a search) has already spent its own time budget.
+      await pause()
       while (!this.complete) {
         if (options.signal?.aborted === true) return
         const sliceEnd = clock() + sliceMs
