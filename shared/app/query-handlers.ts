@@ -74,11 +74,15 @@ export class SnapshotContext {
    */
   public checkVerdictsInBackground(): void {
     if (this.checking !== null || this.background === null) return
-    this.checking = objectVerdicts(this.snapshot).checkAll({
-      signal: this.stop,
-      yieldControl: this.background.yieldControl,
-      ...(this.background.sliceMs === undefined ? {} : { sliceMs: this.background.sliceMs }),
-    })
+    this.checking = objectVerdicts(this.snapshot)
+      .checkAll({
+        signal: this.stop,
+        yieldControl: this.background.yieldControl,
+        ...(this.background.sliceMs === undefined ? {} : { sliceMs: this.background.sliceMs }),
+      })
+      // A failure stops the background check (a search then checks, and reports, the object itself); an unhandled
+      // rejection would end the worker.
+      .catch(() => undefined)
   }
 
   /**
@@ -87,12 +91,15 @@ export class SnapshotContext {
    */
   public computeValuesInBackground(): void {
     if (this.background === null) return
-    void computedMvValues(this.snapshot).computeAll({
-      signal: this.stop,
-      yieldControl: this.background.yieldControl,
-      clock: this.clock,
-      ...(this.background.sliceMs === undefined ? {} : { sliceMs: this.background.sliceMs }),
-    })
+    computedMvValues(this.snapshot)
+      .computeAll({
+        signal: this.stop,
+        yieldControl: this.background.yieldControl,
+        clock: this.clock,
+        ...(this.background.sliceMs === undefined ? {} : { sliceMs: this.background.sliceMs }),
+      })
+      // Each object's failure is caught where it is computed; anything else must not end the worker either.
+      .catch(() => undefined)
   }
 
   /** Whether background work may run (a host that yields between messages). */

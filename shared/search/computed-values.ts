@@ -35,6 +35,7 @@ export class ComputedMvValues implements MvColumns {
   private readonly table = new AttributeTable(false)
   private readonly store: ObjectStore
   private running: Promise<void> | null = null
+  private failedRows = 0
 
   public constructor(private readonly snapshot: LoadedSnapshot) {
     this.store = snapshot.objects
@@ -48,6 +49,11 @@ export class ComputedMvValues implements MvColumns {
   /** Objects whose values are computed: rows 0 to `computed - 1`. */
   public get computed(): number {
     return this.table.rowCount
+  }
+
+  /** Objects whose values the engine failed to compute (they hold none). */
+  public get failed(): number {
+    return this.failedRows
   }
 
   /** True once every object's values are computed. */
@@ -101,7 +107,16 @@ export class ComputedMvValues implements MvColumns {
     if (this.complete) return
     const { ruleIndex, mvLookup } = engineContext(this.snapshot)
     do {
-      this.table.addRow(this.valuesAt(this.table.rowCount, ruleIndex, mvLookup))
+      const row = this.table.rowCount
+      let values: readonly Attribute[] = []
+      try {
+        values = this.valuesAt(row, ruleIndex, mvLookup)
+      } catch {
+        // An object the engine cannot compute keeps no values (as its report would fail alone), and the rest go on:
+        // one object must not stop every search. The count says so.
+        this.failedRows += 1
+      }
+      this.table.addRow(values)
     } while (!this.complete && !overdue())
     this.table.seal()
   }
