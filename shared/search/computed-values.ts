@@ -2,7 +2,7 @@
  * The attribute values of a metaverse computed from the connector-space links (a snapshot without a metaverse
  * export), for Metaverse Search. The load keeps no values for such a metaverse: the object views compute one
  * object's values when it is opened, from its connected objects' inbound rules. A search on values needs them for
- * every object, which costs the import flows of every connected object (about a millisecond per metaverse object),
+ * every object, which costs the import flows of every connected object (0.5 to 1 ms per metaverse object),
  * so they are computed once per loaded snapshot, on the first search that needs them, in metaverse row order and in
  * slices between the host's messages, and kept in columns as an exported metaverse's are. Until every object is
  * computed, a search answers from the rows computed so far and says how far it got.
