@@ -14,7 +14,7 @@ import { normalizeGuid } from '../model/connector'
 import type { CsObject } from '../model/objects'
 import { connectorSpaceResultPage, matchConnectorSpace } from '../search/connector-space-search'
 import { BackgroundIndexer, indexableAttributes, joinAttributes } from '../search/background-index'
-import { type ComputedMvValues, computedMvValues, rowsBelow } from '../search/computed-values'
+import { type ComputedMvValues, computedMvValues } from '../search/computed-values'
 import { matchMetaverse, metaverseResultPage } from '../search/metaverse-search'
 import type { MvColumns } from '../search/mv-columns'
 import {
@@ -219,14 +219,13 @@ export const QUERY_HANDLERS: QueryHandlers = {
     const page = pagedSearch(
       context,
       request,
-      () => {
-        const matches = matchMetaverse(source, request.query, {
+      () =>
+        matchMetaverse(source, request.query, {
           buildIndexes,
           ...(keep ? { extraFilter: keep } : {}),
-        })
-        // Rows whose values are not computed yet would match Is not present and nothing else: left out until they are.
-        return values?.pending ? matches.subarray(0, rowsBelow(matches, values.columns.computed)) : matches
-      },
+          // Rows whose values are not computed yet would match Is not present and nothing else: left out until they are.
+          ...(values?.pending === true ? { firstRows: values.columns.computed } : {}),
+        }),
       (matches, rows) => metaverseResultPage(source, matches, rows),
     )
     if (values === null) context.indexer?.request(indexableAttributes(request.query))

@@ -4,7 +4,7 @@ import { objectReport } from '../engine/object-report'
 import { loadSnapshot, type LoadedSnapshot } from '../load/load-snapshot'
 import type { SnapshotSource } from '../io/source'
 import { generateTrainingSnapshot } from '../training/index'
-import { ComputedMvValues, rowsBelow } from './computed-values'
+import { ComputedMvValues } from './computed-values'
 import type { MetaverseQuery } from './metaverse-query'
 import { matchMetaverse } from './metaverse-search'
 import { matchesRow } from './query-plan'
@@ -134,13 +134,5 @@ describe('ComputedMvValues', () => {
     expect(pauses).toBe(2)
     expect(values.computed).toBeGreaterThan(0)
     expect(values.complete).toBe(false)
-  })
-})
-
-describe('rowsBelow', () => {
-  it('counts the ascending rows under a limit', () => {
-    const rows = Uint32Array.from([0, 2, 5, 9])
-    expect([0, 1, 2, 3, 6, 9, 10].map((limit) => rowsBelow(rows, limit))).toEqual([0, 1, 1, 2, 3, 3, 4])
-    expect(rowsBelow(new Uint32Array(0), 4)).toBe(0)
   })
 })

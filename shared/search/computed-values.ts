@@ -192,15 +192,3 @@ export function computedMvValues(snapshot: LoadedSnapshot): ComputedMvValues {
   }
   return values
 }
-
-/** The number of ascending rows below `limit`: the matches a search may report while values are being computed. */
-export function rowsBelow(rows: Uint32Array, limit: number): number {
-  let low = 0
-  let high = rows.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if ((rows[middle] ?? 0) < limit) low = middle + 1
-    else high = middle
-  }
-  return low
-}

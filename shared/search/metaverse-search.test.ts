@@ -158,6 +158,24 @@ describe('searchMetaverse operators', () => {
 
     expect(result.ids).toEqual(['mary', 'admins'])
   })
+
+  it('searches only the first rows when told to, and filters only those', () => {
+    const all = matchMetaverse(store, one('mail', 'not-present'))
+    const filtered: string[] = []
+    const first = matchMetaverse(store, one('mail', 'not-present'), {
+      firstRows: 3,
+      extraFilter: (id) => {
+        filtered.push(id)
+        return true
+      },
+    })
+
+    expect(all.length).toBeGreaterThan(first.length)
+    expect([...first]).toEqual([...all].filter((row) => row < 3))
+    expect(filtered).toEqual(Array.from(first, (row) => store.mvIdAt(row)))
+    expect(matchMetaverse(store, one('mail', 'not-present'), { firstRows: 0 })).toHaveLength(0)
+    expect([...matchMetaverse(store, one('mail', 'not-present'), { firstRows: 1e9 })]).toEqual([...all])
+  })
 })
 
 describe('searchMetaverse pages', () => {

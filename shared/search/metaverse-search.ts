@@ -30,6 +30,11 @@ export interface MetaverseSearchOptions extends PageOptions {
    * of milliseconds), for a host that builds indexes later (`ObjectStore.prepareSearchIndex`).
    */
   readonly buildIndexes?: boolean
+  /**
+   * Only the first rows are searched (default: all): on a computed metaverse, the rows whose values are computed so
+   * far. The extra filter then sees only those.
+   */
+  readonly firstRows?: number
 }
 
 /** The result of a Metaverse Search: the total, the page asked for, and every match as a row number. */
@@ -42,10 +47,11 @@ export type MetaverseSearchResult = SearchResult<MvSearchRow>
 export function matchMetaverse(
   store: MvColumns,
   query: MetaverseQuery,
-  options: Pick<MetaverseSearchOptions, 'extraFilter' | 'buildIndexes'> = {},
+  options: Pick<MetaverseSearchOptions, 'extraFilter' | 'buildIndexes' | 'firstRows'> = {},
 ): Uint32Array {
   const plan = new QueryPlan(store, query, options.buildIndexes === false ? 'if-built' : 'build')
-  return filterRows(store, plan.evaluate(0, plan.rowCount).rowsInRange(0, plan.rowCount), options.extraFilter)
+  const rows = Math.max(0, Math.min(plan.rowCount, options.firstRows ?? plan.rowCount))
+  return filterRows(store, plan.evaluate(0, rows).rowsInRange(0, rows), options.extraFilter)
 }
 
 /** Runs a Metaverse Search and returns the total, one page of grid rows, and every match. */
