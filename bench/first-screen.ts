@@ -11,6 +11,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { AUTOMATIC_PARALLEL_MIN_BYTES, segmentReaderCount } from '../node/segment-workers'
+import { threadsWithinMemory } from '../shared/load/parallel-objects'
 import type { AppWorkerBuild, ProcessFigures } from './processes'
 
 const XMLLINT = '/usr/bin/xmllint'
@@ -28,7 +29,10 @@ export interface FirstScreenResult {
   readonly rounds: number
   readonly medians: Readonly<Record<FirstScreenRun, ProcessFigures>>
   readonly all: Readonly<Record<FirstScreenRun, readonly ProcessFigures[]>>
-  /** Threads the parallel runs read with (`SYNCLENS_READERS`: the loading thread and a reader per other core, at least 2). */
+  /**
+   * Threads the parallel runs read with (`SYNCLENS_READERS`): `defaultReaders` where that is more than one, else the
+   * loading thread and a reader per other core, at least 2.
+   */
   readonly readers: number
   /** Threads SyncLens reads with by default on this machine when idle (1: the serial run is what users get). */
   readonly defaultReaders: number
@@ -74,6 +78,21 @@ export function medianByWall(runs: readonly ProcessFigures[]): ProcessFigures {
   return middle
 }
 
+/**
+ * The threads SyncLens reads a folder with on this machine when it is idle, as a benchmark machine should be: one
+ * below AUTOMATIC_PARALLEL_MIN_BYTES of object files (the bench snapshots keep them in these two folders), else one
+ * per core within what keeps the open within its memory budget (`threadsWithinMemory`, as the load applies it).
+ */
+export function defaultThreads(folder: string, metaverse: FirstScreenResult['metaverse']): number {
+  const objectBytes =
+    folderSize(path.join(folder, 'ConnectorSpaces')) + folderSize(path.join(folder, 'Metaverse'))
+  if (objectBytes < AUTOMATIC_PARALLEL_MIN_BYTES) return 1
+  return Math.min(
+    segmentReaderCount(os.availableParallelism(), undefined, 0),
+    threadsWithinMemory(objectBytes, metaverse === 'exported'),
+  )
+}
+
 function folderSize(folder: string): number {
   if (!fs.existsSync(folder)) return 0
   return fs.readdirSync(folder).reduce((sum, name) => sum + fs.statSync(path.join(folder, name)).size, 0)
@@ -95,7 +114,9 @@ export function measureFirstScreen(
 ): FirstScreenResult {
   const cacheDir = fs.mkdtempSync(path.join(workFolder, 'bench-cache-'))
   const base = { ...process.env, SYNCLENS_CACHE_DIR: cacheDir }
-  const readers = Math.max(2, Math.min(8, os.availableParallelism()))
+  const defaultReaders = defaultThreads(folder, metaverse)
+  // The default count where SyncLens reads in parallel by default, so that the run the budgets judge is that count.
+  const readers = defaultReaders > 1 ? defaultReaders : Math.max(2, Math.min(8, os.availableParallelism()))
   const summary = [cli, 'summary', folder, '--json']
   const runs: Record<FirstScreenRun, () => ProcessFigures> = {
     xmllint: () => timed(XMLLINT, ['--stream', '--noout', ...xmlFiles], base),
@@ -137,13 +158,7 @@ export function measureFirstScreen(
       },
       all,
       readers,
-      // What SyncLens picks on this machine when it is idle, as a benchmark machine should be: one thread below
-      // AUTOMATIC_PARALLEL_MIN_BYTES of object files (the bench snapshots keep them in these two folders).
-      defaultReaders:
-        folderSize(path.join(folder, 'ConnectorSpaces')) + folderSize(path.join(folder, 'Metaverse')) >=
-        AUTOMATIC_PARALLEL_MIN_BYTES
-          ? segmentReaderCount(os.availableParallelism(), undefined, 0)
-          : 1,
+      defaultReaders,
       cacheBytes: folderSize(path.join(cacheDir, 'stores')),
       cacheWrite,
     }

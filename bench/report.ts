@@ -317,8 +317,9 @@ export function formatReport(results: BenchResults): string {
     parts.push(
       '',
       `Process start to summary, built CLI (medians of ${rounds} interleaved rounds; serial: SYNCLENS_READERS=1, ` +
-        'cache off; parallel: SYNCLENS_READERS = the cores, the loading thread and a reader per other core, cache ' +
-        'off; reopen: from the cache; budgets judge the default, the thread count SyncLens picks on an idle ' +
+        'cache off; parallel: SYNCLENS_READERS = the thread count SyncLens picks on an idle machine where it reads in ' +
+        'parallel (the cores, within the memory budget), else the cores, cache off; reopen: from the cache; ' +
+        'budgets judge the default, the thread count SyncLens picks on an idle ' +
         "machine; app: the app's snapshot worker started as the app's main process starts it, in a Node stand-in " +
         'for that process, cache off; "mv computed": the same folder without its metaverse export, so SyncLens ' +
         'computes the metaverse, against xmllint over the files left)',

@@ -1,0 +1,48 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { segmentReaderCount } from '../node/segment-workers'
+import { threadsWithinMemory } from '../shared/load/parallel-objects'
+import { defaultThreads } from './first-screen'
+
+const folders: string[] = []
+
+/** A snapshot folder whose object files have these sizes (sparse files: no disk space is used). */
+function folderWith(files: Readonly<Record<string, number>>): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'synclens-default-threads-'))
+  folders.push(folder)
+  for (const [relative, bytes] of Object.entries(files)) {
+    const file = path.join(folder, relative)
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, '')
+    fs.truncateSync(file, bytes)
+  }
+  return folder
+}
+
+afterEach(() => {
+  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true })
+})
+
+describe('defaultThreads', () => {
+  const idle = segmentReaderCount(os.availableParallelism(), undefined, 0)
+
+  it('is one thread below the size where SyncLens reads in parallel by itself', () => {
+    expect(
+      defaultThreads(folderWith({ 'ConnectorSpaces/a.xml': 100e6, 'Metaverse/mv.xml': 100e6 }), 'exported'),
+    ).toBe(1)
+  })
+
+  it('is the idle cores within the memory bound, as the load picks them', () => {
+    const exported = folderWith({ 'ConnectorSpaces/a.xml': 1.3e9, 'Metaverse/mv.xml': 1.1e9 })
+    expect(defaultThreads(exported, 'exported')).toBe(Math.min(idle, threadsWithinMemory(2.4e9, true)))
+  })
+
+  it('stays at one thread for a computed metaverse the memory bound keeps in one thread', () => {
+    // 3.5 GB of connector spaces without a metaverse export: the bench's 300k snapshot.
+    const computed = folderWith({ 'ConnectorSpaces/a.xml': 2e9, 'ConnectorSpaces/b.xml': 1.5e9 })
+    expect(threadsWithinMemory(3.5e9, false)).toBe(1)
+    expect(defaultThreads(computed, 'computed')).toBe(1)
+  })
+})
