@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { memoryInput } from '../io/source'
+import { BinaryReader, BinaryWriter } from './binary'
+import { foldCase } from '../text/fold'
 import { TextPool } from './text-pool'
 import { scanPool } from './value-scan'
 
@@ -29,6 +32,55 @@ describe('TextPool', () => {
     const values = ['', '\u0000', '', 'a\u0000b', '']
 
     expect(values.map((_, index) => poolOf(values).get(index))).toEqual(values)
+  })
+})
+
+describe('TextPool read back from a file', () => {
+  /** The pool written and read back through an input that is not in memory (as the reopen cache reads a file). */
+  function readBack(pool: TextPool, fromFile: boolean): TextPool {
+    const out = new BinaryWriter(1)
+    pool.writeTo(out)
+    const pieces = Array.from(out.pieces(), (piece) => piece.slice())
+    const bytes = new Uint8Array(out.byteLength)
+    let offset = 0
+    for (const piece of pieces) {
+      bytes.set(piece, offset)
+      offset += piece.byteLength
+    }
+    const memory = memoryInput(bytes)
+    const input = fromFile
+      ? { byteLength: bytes.byteLength, read: memory.read, close: () => undefined }
+      : memory
+    const read = new TextPool()
+    read.readFrom(new BinaryReader(input, 1))
+    return read
+  }
+
+  // Over a megabyte each of one-byte and two-byte text, so that runs are kept as bytes until first read.
+  const values = Array.from({ length: 60_000 }, (_, index) =>
+    index % 3 === 0 ? `Łukasz — 東京 ${index}` : `value number ${index} of the pool`,
+  )
+  const pool = poolOf(values)
+
+  it('reads back every string, from a file and from memory, as written', () => {
+    // Before any string is made, the pool counts the bytes it will hold as a pool read from memory counts them.
+    expect(readBack(pool, true).byteSize()).toBe(readBack(pool, false).byteSize())
+    for (const fromFile of [true, false]) {
+      const read = readBack(pool, fromFile)
+      expect(values.map((_, index) => read.get(index))).toEqual(values)
+      expect(read.chunks().map((chunk) => chunk.text)).toEqual(pool.chunks().map((chunk) => chunk.text))
+    }
+  })
+
+  it('gives whole chunks to a scan and joins with another pool', () => {
+    const read = readBack(pool, true)
+    const joined = poolOf(['first'])
+    joined.append(read)
+    expect(joined.get(0)).toBe('first')
+    expect(joined.get(values.length)).toBe(values.at(-1))
+    const found: number[] = []
+    scanPool(read, 0, read.length, foldCase('KASZ — 東京 59997'), 'contains', (index) => found.push(index))
+    expect(found).toEqual([59_997])
   })
 })
 

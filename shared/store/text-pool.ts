@@ -1,4 +1,4 @@
-import { type BinaryReader, type BinaryWriter, StoreFormatError } from './binary'
+import { type BinaryReader, type BinaryWriter, type LazyText, StoreFormatError } from './binary'
 import { uint16Array } from './chunked-array'
 
 /** Separates strings inside a chunk; XML text cannot contain it, and matches across it are rejected anyway. */
@@ -29,6 +29,29 @@ export interface TextChunk {
   readonly first: number
   /** Number of strings in the chunk. */
   readonly count: number
+}
+
+/** A chunk read back from a store's binary form, whose text is made from its bytes when first asked for. */
+class LazyChunk implements TextChunk {
+  private lazy: LazyText | null
+  private made = ''
+
+  public constructor(
+    lazy: LazyText,
+    public readonly first: number,
+    public readonly count: number,
+  ) {
+    this.lazy = lazy
+  }
+
+  public get text(): string {
+    const lazy = this.lazy
+    if (lazy !== null) {
+      this.made = lazy.run.text().slice(lazy.start, lazy.start + lazy.length)
+      this.lazy = null
+    }
+    return this.made
+  }
 }
 
 /**
@@ -139,7 +162,7 @@ export class TextPool {
     const counts = input.uint32Array()
     const lengths = input.uint32Array()
     if (lengths.length !== counts.length) throw new StoreFormatError('text pool: damaged chunks')
-    const texts = input.texts(lengths)
+    const texts = input.lazyTexts(lengths)
     texts.forEach((text, index) => this.appendChunk(text, counts[index] ?? 0))
     input.arrayInto(this.starts, 2, this.pendingFirst - this.starts.length)
   }
@@ -152,9 +175,15 @@ export class TextPool {
     this.starts.appendAll(other.starts.flat())
   }
 
-  private appendChunk(text: string, count: number): void {
-    this.sealed.push({ text, first: this.pendingFirst, count })
-    if (WIDE_CHAR.test(text)) this.wideChars += text.length
+  private appendChunk(text: string | LazyText, count: number): void {
+    if (typeof text === 'string') {
+      this.sealed.push({ text, first: this.pendingFirst, count })
+      if (WIDE_CHAR.test(text)) this.wideChars += text.length
+    } else {
+      this.sealed.push(new LazyChunk(text, this.pendingFirst, count))
+      // The run's width, for the whole run: a close estimate, without making the string.
+      if (text.run.wide) this.wideChars += text.length
+    }
     this.sealedChars += text.length
     this.pendingFirst += count
   }
