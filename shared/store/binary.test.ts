@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type ByteInput, memoryInput } from '../io/source'
-import { BinaryReader, BinaryWriter, StoreFormatError } from './binary'
+import { BinaryReader, BinaryWriter, type LazyText, StoreFormatError } from './binary'
 
 const VERSION = 7
 
@@ -63,7 +63,14 @@ describe('BinaryWriter.pieces', () => {
   })
 })
 
-describe('BinaryWriter.texts and BinaryReader.texts', () => {
+/** Each text read back, whether made at once or kept as bytes until asked for. */
+function made(texts: readonly (string | LazyText)[]): string[] {
+  return texts.map((text) =>
+    typeof text === 'string' ? text : text.run.text().slice(text.start, text.start + text.length),
+  )
+}
+
+describe('BinaryWriter.texts and BinaryReader.lazyTexts', () => {
   it.each([
     ['in memory', (bytes: Uint8Array): Uint8Array | ByteInput => bytes],
     ['from a file', fileLike],
@@ -75,7 +82,10 @@ describe('BinaryWriter.texts and BinaryReader.texts', () => {
     })
     const reader = new BinaryReader(source(bytes), VERSION)
 
-    expect(reader.texts(reader.uint32Array())).toEqual(texts)
+    const read = reader.lazyTexts(reader.uint32Array())
+    expect(made(read)).toEqual(texts)
+    // From a file, the run of over a megabyte stays bytes until asked for; in memory every run is made at once.
+    expect(read.some((text) => typeof text !== 'string')).toBe(source === fileLike)
     expect(reader.uint()).toBe(42)
     expect(reader.atEnd).toBe(true)
   })
@@ -87,6 +97,6 @@ describe('BinaryWriter.texts and BinaryReader.texts', () => {
     })
     const reader = new BinaryReader(fileLike(bytes), VERSION)
 
-    expect(() => reader.texts(reader.uint32Array())).toThrow(StoreFormatError)
+    expect(() => reader.lazyTexts(reader.uint32Array())).toThrow(StoreFormatError)
   })
 })

@@ -135,7 +135,7 @@ export class BinaryWriter implements ByteOutput {
 
   /**
    * Many texts (a text pool's chunks) whose lengths are written before them: in runs of one width of up to 4 MiB
-   * each, every run one section, so that a reader turns a run into one string (see `BinaryReader.texts`).
+   * each, every run one section, so that a reader turns a run into one string (see `BinaryReader.lazyTexts`).
    */
   public texts(values: readonly string[]): void {
     for (let first = 0; first < values.length;) {
@@ -384,36 +384,12 @@ export class BinaryReader {
   }
 
   /**
-   * Texts written by `texts`, whose lengths the caller has read (a section before them). Each run of texts comes
-   * back as one string that the texts are slices of: a run over 1 MB becomes a string outside the JavaScript heap,
-   * which the garbage collector never copies.
-   */
-  public texts(lengths: Uint32Array): string[] {
-    const out: string[] = []
-    while (out.length < lengths.length) {
-      const kind = this.uint()
-      const count = this.uint()
-      const total = this.uint()
-      let sum = 0
-      for (let index = out.length; index < out.length + count && index < lengths.length; index += 1)
-        sum += lengths[index] ?? 0
-      if (count === 0 || out.length + count > lengths.length || sum !== total)
-        throw new StoreFormatError('damaged text run')
-      const run = total === 0 ? '' : this.decode(kind, total)
-      for (let index = 0, start = 0; index < count; index += 1) {
-        const length = lengths[out.length] ?? 0
-        out.push(count === 1 ? run : run.slice(start, start + length))
-        start += length
-      }
-    }
-    return out
-  }
-
-  /**
-   * Like `texts`, but a run read from a file straight into a buffer of its own (over BATCH_BYTES) becomes a `TextRun`
-   * that turns into a string when a text of it is first asked for: a store reopened from its cache then makes no
-   * string of a pool nobody reads (measured at 300k: a fifth of the reopen went into making them). Shorter runs, and
-   * every run of an input held in memory (a segment's bytes, handed back once joined), are made at once.
+   * Texts written by `texts`, whose lengths the caller has read (a section before them). Each run of texts comes back
+   * as one string that the texts are slices of: a run over 1 MB becomes a string outside the JavaScript heap, which
+   * the garbage collector never copies. A run read from a file straight into a buffer of its own (over BATCH_BYTES)
+   * is kept as a `TextRun`, made into its string when a text of it is first asked for: a store reopened from its
+   * cache then makes no string of a pool nobody reads (at 300k a fifth of the reopen went into making them). Shorter
+   * runs, and every run of an input held in memory (a segment's bytes, handed back once joined), are made at once.
    */
   public lazyTexts(lengths: Uint32Array): (string | LazyText)[] {
     const out: (string | LazyText)[] = []
