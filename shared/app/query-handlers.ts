@@ -223,7 +223,8 @@ export const QUERY_HANDLERS: QueryHandlers = {
         matchMetaverse(source, request.query, {
           buildIndexes,
           ...(keep ? { extraFilter: keep } : {}),
-          // Rows whose values are not computed yet would match Is not present and nothing else: left out until they are.
+          // Rows whose values are not computed yet would match Is not present and nothing else: left out until
+          // they are.
           ...(values?.pending === true ? { firstRows: values.columns.computed } : {}),
         }),
       (matches, rows) => metaverseResultPage(source, matches, rows),
@@ -376,8 +377,8 @@ const VALUES_BUDGET_MS = 60
  * The computed values a Metaverse Search reads on a snapshot without a metaverse export, or null on one with it.
  * The first search computes them for at most VALUES_BUDGET_MS and starts computing the rest in the background (a host
  * that cannot yield computes them all at once). `pending` is true while the search reads values (its clauses, an
- * outbound rule's scope) that are not all computed yet: it then answers from the computed rows. The grid's columns and display names show what
- * is computed so far.
+ * outbound rule's scope) that are not all computed yet: it then answers from the computed rows. The grid's columns
+ * and display names show what is computed so far.
  */
 function metaverseValues(
   context: SnapshotContext,

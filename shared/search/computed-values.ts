@@ -16,7 +16,6 @@ import type { AbortSignalLike } from '../model/cancel'
 import type { Attribute, MvObject } from '../model/objects'
 import { AttributeTable } from '../store/attribute-table'
 import type { Bitset } from '../store/bitset'
-import { readValues } from '../store/cs-table'
 import type { ObjectStore } from '../store/object-store'
 import type { ValueColumn } from '../store/value-column'
 import type { MvColumns } from './mv-columns'
@@ -88,13 +87,7 @@ export class ComputedMvValues implements MvColumns {
     return {
       id: this.store.mvIdAt(row),
       objectType: this.store.mvObjectTypeAt(row),
-      attributes: this.table.attributesOf(row).map((stored) => ({
-        name: stored.name,
-        type: stored.type,
-        multiValued: stored.multiValued,
-        values: readValues(stored.column.values, stored.start, stored.count),
-        lineage: [],
-      })),
+      attributes: this.table.attributeValuesOf(row).map((attribute) => ({ ...attribute, lineage: [] })),
       connections: [],
     }
   }

@@ -100,6 +100,16 @@ export class AttributeTable {
     return row
   }
 
+  /** The attributes of a row with their values (no lineage), in the order they were added. */
+  public attributeValuesOf(row: number): Attribute[] {
+    return this.attributesOf(row).map((stored) => {
+      const values = new Array<string>(stored.count)
+      for (let index = 0; index < stored.count; index += 1)
+        values[index] = stored.column.values.get(stored.start + index)
+      return { name: stored.name, type: stored.type, multiValued: stored.multiValued, values }
+    })
+  }
+
   /** The attributes of a row, in the order they were added. */
   public attributesOf(row: number): StoredAttribute[] {
     const first = this.rowStarts.get(row)

@@ -424,12 +424,7 @@ export class CsTable {
       primaryObjectClass: textNullable(this.strings, this.primaryClasses.get(row)),
       objectClasses: this.classListIds.list(this.classLists.get(row)),
       anchor: override === undefined ? anchor : override.anchor,
-      attributes: this.attributes.attributesOf(row).map((stored) => ({
-        name: stored.name,
-        type: stored.type,
-        multiValued: stored.multiValued,
-        values: readValues(stored.column.values, stored.start, stored.count),
-      })),
+      attributes: this.attributes.attributeValuesOf(row),
     }
   }
 }
