@@ -11,6 +11,9 @@ import { computedMvValues } from '../search/computed-values'
 import { diagnoseAttribute } from '../engine/diagnose'
 import { engineContext } from '../engine/engine-context'
 import { objectReport } from '../engine/object-report'
+import { StoreFormatError } from '../store/binary'
+import { ObjectStore } from '../store/object-store'
+import { fileInput, longTextObject, longTextStore } from '../store/testing/long-texts'
 
 describe('connectorSpaceAttributes', () => {
   const session = createSnapshotSession()
@@ -264,4 +267,48 @@ describe('explanations asked again', () => {
     const linked = store.csObjectAt(0).mvLink?.mvObjectId
     if (linked !== undefined) expect(session.question(`mv ${linked}`)).toBe(session.question(`mv ${linked}`))
   })
+})
+
+describe('a store reopened from its cache with its long texts left in the entry', () => {
+  /** 400 objects with 4,000 characters of description each (1.6 MB: one run left in the entry), reopened. */
+  const reopened = async () => {
+    const input = fileInput(longTextStore().toBinary())
+    const store = ObjectStore.fromBinary(input, { deferTexts: true })
+    const snapshot = { ...(await loadSnapshot(generateTrainingSnapshot({ users: 5 }))), objects: store }
+    return { store, snapshot, entry: input.state }
+  }
+  const yieldControl = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+  it('reads the texts between messages, then lets the entry go', async () => {
+    const { store, snapshot, entry } = await reopened()
+    expect(store.deferredTextBytes).toBeGreaterThan(1 << 20)
+
+    const context = new SnapshotContext(snapshot, Date.now, { yieldControl })
+    for (let turn = 0; turn < 100 && store.deferredTextBytes > 0; turn += 1) await yieldControl()
+
+    expect(store.deferredTextBytes).toBe(0)
+    expect(entry.closed).toBe(true)
+    expect(store.csObjectAt(123)).toEqual(longTextObject(123))
+    context.dispose()
+  }, 60_000)
+
+  it('reads a text left in the entry when a query needs it, where the host cannot yield', async () => {
+    const { store, snapshot, entry } = await reopened()
+    const context = new SnapshotContext(snapshot)
+
+    expect(store.csObjectAt(399)).toEqual(longTextObject(399))
+    expect(store.deferredTextBytes).toBe(0)
+    expect(entry.closed).toBe(true)
+    context.dispose()
+  }, 60_000)
+
+  it('lets the entry go when the snapshot is closed; a text left in it then says why it cannot be read', async () => {
+    const { store, snapshot, entry } = await reopened()
+    const context = new SnapshotContext(snapshot)
+
+    context.dispose()
+
+    expect(entry.closed).toBe(true)
+    expect(() => store.csObjectAt(0)).toThrow(StoreFormatError)
+  }, 60_000)
 })

@@ -66,6 +66,27 @@ export class SnapshotContext {
           })
     // Joins look these up in every object's explanation: indexed first, so a first `why` finds them built.
     this.indexer?.request(joinAttributes(snapshot.configuration.rules))
+    if (background !== null) void this.readTextsInBackground(background)
+  }
+
+  /**
+   * Reads the texts a store reopened from its cache left in the cache entry (`ObjectStore.readDeferredTexts`), in
+   * slices between the host's messages, so that the entry is closed within seconds and no later query waits on it.
+   */
+  private async readTextsInBackground(background: BackgroundOptions): Promise<void> {
+    const store = this.snapshot.objects
+    if (store.deferredTextBytes === 0) return
+    const sliceMs = background.sliceMs ?? TEXT_SLICE_MS
+    try {
+      for (;;) {
+        await background.yieldControl()
+        if (this.stop.aborted) return
+        const deadline = this.clock() + sliceMs
+        if (store.readDeferredTexts(() => this.clock() >= deadline)) return
+      }
+    } catch {
+      // The entry could not be read: a query that needs one of its texts reports that itself.
+    }
   }
 
   /**
@@ -107,9 +128,10 @@ export class SnapshotContext {
     return this.background !== null
   }
 
-  /** Stops background work: the session has moved on to another snapshot. */
+  /** Stops background work: the session has moved on to another snapshot, and this one's files are let go. */
   public dispose(): void {
     this.stop.aborted = true
+    this.snapshot.objects.closeDeferredTexts()
   }
 
   /**
@@ -152,6 +174,8 @@ export class SnapshotContext {
 
 /** Results kept for paging; older searches are searched again when asked for. */
 const KEPT_SEARCHES = 8
+/** How long one slice of reading a reopened store's texts runs before the host reads its messages (ms). */
+const TEXT_SLICE_MS = 8
 
 /** Explanations kept per snapshot (an object's report is tens of kilobytes at most). */
 const KEPT_ANSWERS = 64

@@ -41,6 +41,8 @@ export async function restoreObjects(
 ): Promise<ObjectStore | null> {
   const input = await cache.read().catch(() => null)
   if (input === null) return null
+  // The store's long text runs stay in the entry until they are needed: it then owns the open entry.
+  let owned = false
   try {
     const length = new Uint8Array(4)
     input.read(length, 0)
@@ -49,16 +51,17 @@ export async function restoreObjects(
     const headerBytes = new Uint8Array(headerLength)
     input.read(headerBytes, 4)
     const header = JSON.parse(new TextDecoder().decode(headerBytes)) as CacheHeader
-    const store = ObjectStore.fromBinary(inputFrom(input, 4 + headerLength))
+    const store = ObjectStore.fromBinary(inputFrom(input, 4 + headerLength), { deferTexts: true })
     for (const issue of header.issues) context.issues.push(issue)
     for (const [path, rows] of header.rows) context.rows.set(path, rows)
     for (const entry of files) tracker.finish(entry.index, header.objects[entry.file.path] ?? 0)
+    owned = store.deferredTextBytes > 0
     return store
   } catch {
     // A damaged or outdated cache entry is not the user's problem: the files are read again and it is replaced.
     return null
   } finally {
-    input.close()
+    if (!owned) input.close()
   }
 }
 

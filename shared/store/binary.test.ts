@@ -100,3 +100,116 @@ describe('BinaryWriter.texts and BinaryReader.lazyTexts', () => {
     expect(() => reader.lazyTexts(reader.uint32Array())).toThrow(StoreFormatError)
   })
 })
+
+/** A file-like input that counts the bytes read from it and whether it was closed; `fail` makes reads throw. */
+function countingFile(bytes: Uint8Array): ByteInput & { read_: number; closed: boolean; fail: boolean } {
+  const memory = memoryInput(bytes)
+  const input = {
+    byteLength: bytes.byteLength,
+    read_: 0,
+    closed: false,
+    fail: false,
+    read: (target: Uint8Array, position: number) => {
+      if (input.closed) throw new Error('read after close')
+      if (input.fail) throw new Error('the file is gone')
+      input.read_ += target.byteLength
+      memory.read(target, position)
+    },
+    close: () => {
+      input.closed = true
+    },
+  }
+  return input
+}
+
+describe('BinaryReader with deferTexts', () => {
+  // Runs: 'a' and 3 MiB of 'x' (one byte a character); 700,000 dashes (two bytes each); 2 MiB of 'y' and 'tail'.
+  const texts = ['a', 'x'.repeat(3 << 20), '—'.repeat(700_000), 'y'.repeat(2 << 20), 'tail']
+  function runs(): Uint8Array {
+    return written((out) => {
+      out.array(Uint32Array.from(texts, (text) => text.length))
+      out.texts(texts)
+      out.uint(42)
+    })
+  }
+
+  it('leaves the runs over 1 MiB in the file and reads each when a text of it is asked for', () => {
+    const bytes = runs()
+    const file = countingFile(bytes)
+    const reader = new BinaryReader(file, VERSION, { deferTexts: true })
+    const read = reader.lazyTexts(reader.uint32Array())
+    expect(reader.uint()).toBe(42)
+    expect(reader.atEnd).toBe(true)
+    const deferred = reader.deferred
+    if (deferred === null) throw new Error('expected deferred runs')
+    deferred.dataRead()
+
+    // The three runs stayed in the file: what was read is the rest, through the first window (1 MiB) and 4 KiB
+    // after each run left behind (the next section is most often the next run's header).
+    const left = (3 << 20) + 1 + 1_400_000 + (2 << 20) + 4
+    expect(deferred.pending).toBe(3)
+    expect(deferred.pendingBytes).toBe(left)
+    expect(file.read_).toBeLessThanOrEqual(bytes.byteLength - left + (1 << 20) + 3 * 4096)
+    expect(made(read)).toEqual(texts)
+    expect(deferred.pending).toBe(0)
+    // Every run read: the file is let go.
+    expect(file.closed).toBe(true)
+  })
+
+  it('reads runs ahead until told to pause, and closes the file after the last', () => {
+    const file = countingFile(runs())
+    const reader = new BinaryReader(file, VERSION, { deferTexts: true })
+    const read = reader.lazyTexts(reader.uint32Array())
+    reader.uint()
+    const deferred = reader.deferred
+    if (deferred === null) throw new Error('expected deferred runs')
+    deferred.dataRead()
+
+    let asked = 0
+    expect(deferred.readAhead(() => ++asked > 2)).toBe(false)
+    expect(deferred.pending).toBe(1)
+    expect(file.closed).toBe(false)
+    expect(deferred.readAhead(() => false)).toBe(true)
+    expect(deferred.pending).toBe(0)
+    expect(file.closed).toBe(true)
+    expect(made(read)).toEqual(texts)
+  })
+
+  it('keeps the file open until the data is read to its end, even when every run was read before', () => {
+    const file = countingFile(runs())
+    const reader = new BinaryReader(file, VERSION, { deferTexts: true })
+    const read = reader.lazyTexts(reader.uint32Array())
+    expect(made(read)).toEqual(texts)
+    expect(file.closed).toBe(false)
+    expect(reader.uint()).toBe(42)
+    reader.deferred?.dataRead()
+    expect(file.closed).toBe(true)
+  })
+
+  it('says what to do when a run cannot be read: the file failed, or was closed with the snapshot', () => {
+    const failing = countingFile(runs())
+    const reader = new BinaryReader(failing, VERSION, { deferTexts: true })
+    const read = reader.lazyTexts(reader.uint32Array())
+    failing.fail = true
+    expect(() => made(read)).toThrow(
+      /reopen cache entry cannot be read any more \(the file is gone\).*open the snapshot again/,
+    )
+
+    const closing = countingFile(runs())
+    const second = new BinaryReader(closing, VERSION, { deferTexts: true })
+    const texts2 = second.lazyTexts(second.uint32Array())
+    second.deferred?.close()
+    expect(closing.closed).toBe(true)
+    expect(() => made(texts2)).toThrow(StoreFormatError)
+  })
+
+  it('defers nothing from data in memory, or when not asked to', () => {
+    const inMemory = new BinaryReader(runs(), VERSION, { deferTexts: true })
+    inMemory.lazyTexts(inMemory.uint32Array())
+    expect(inMemory.deferred).toBeNull()
+
+    const notAsked = new BinaryReader(countingFile(runs()), VERSION)
+    notAsked.lazyTexts(notAsked.uint32Array())
+    expect(notAsked.deferred).toBeNull()
+  })
+})

@@ -286,9 +286,16 @@ export class BinaryReader {
   private windowEnd: number
   private windowView: DataView
   private windowBuffer: NodeBuffer | null
+  private readonly deferTexts: boolean
+  private deferredTexts: DeferredTexts | null = null
+  /** Whether the last section was a run left in the input (see `ensure`). */
+  private skipped = false
 
-  /** Checks the header; throws StoreFormatError when the data is not of this format version. */
-  public constructor(data: Uint8Array | ByteInput, version: number) {
+  /**
+   * Checks the header; throws StoreFormatError when the data is not of this format version. With `deferTexts`, the
+   * long text runs of an input that is not in memory are left in it and read when first needed (`deferred`).
+   */
+  public constructor(data: Uint8Array | ByteInput, version: number, options: BinaryReaderOptions = {}) {
     const inMemory = data instanceof Uint8Array ? data : ((data as { bytes?: Uint8Array }).bytes ?? null)
     this.whole = inMemory
     this.input = inMemory === null ? (data as ByteInput) : null
@@ -297,11 +304,20 @@ export class BinaryReader {
     this.windowEnd = inMemory === null ? 0 : inMemory.byteLength
     this.windowView = new DataView(this.window.buffer, this.window.byteOffset, this.window.byteLength)
     this.windowBuffer = nodeBufferOf(this.window)
+    this.deferTexts = options.deferTexts === true && this.input !== null
     if (this.length < 12 || this.uint() !== MAGIC) throw new StoreFormatError('not a SyncLens store')
     const found = this.uint()
     if (found !== version) throw new StoreFormatError(`store format ${found}, expected ${version}`)
     if (this.uint() !== (LITTLE_ENDIAN ? 1 : 2))
       throw new StoreFormatError('store written in another byte order')
+  }
+
+  /**
+   * The text runs left in the input (`deferTexts`), or null when none was: then the input is no longer needed once
+   * the data is read; else it is, until every run has been read (`DeferredTexts.readAhead`) or is dropped.
+   */
+  public get deferred(): DeferredTexts | null {
+    return this.deferredTexts
   }
 
   /** Whether every byte has been read. */
@@ -412,7 +428,9 @@ export class BinaryReader {
         }
         continue
       }
-      const run = new TextRun(kind, this.ownBytes(kind, total))
+      const run = this.deferTexts
+        ? this.deferRun(kind, byteLength)
+        : new TextRun(kind, this.ownBytes(kind, total))
       for (let index = 0, start = 0; index < count; index += 1) {
         const length = lengths[out.length] ?? 0
         out.push({ run, start, length })
@@ -437,6 +455,21 @@ export class BinaryReader {
     if (buffer !== null)
       return buffer.toString(kind === TWO_BYTE ? 'utf16le' : 'latin1', start, start + byteLength)
     return decodeText(kind, bytes)
+  }
+
+  /** The next section's text bytes, left in the input: a run read when first needed. */
+  private deferRun(kind: number, byteLength: number): TextRun {
+    if (kind !== ONE_BYTE && kind !== TWO_BYTE) throw new StoreFormatError('damaged text section')
+    this.align()
+    this.need(byteLength)
+    const input = this.input
+    if (input === null) throw new StoreFormatError('store data is truncated')
+    this.deferredTexts ??= new DeferredTexts(input)
+    const run = this.deferredTexts.add(kind, this.offset, byteLength)
+    this.offset += byteLength
+    this.align()
+    this.skipped = true
+    return run
   }
 
   /** The next section's text bytes, read into a buffer of their own. */
@@ -500,7 +533,10 @@ export class BinaryReader {
     this.need(byteLength)
     if (this.offset >= this.windowStart && this.offset + byteLength <= this.windowEnd)
       return this.offset - this.windowStart
-    const wanted = Math.min(Math.max(BATCH_BYTES, byteLength), this.length - this.offset)
+    // Past a run left in the input, the next section is most often the next run's header: read little.
+    const batch = this.skipped ? SMALL_BYTES : BATCH_BYTES
+    this.skipped = false
+    const wanted = Math.min(Math.max(batch, byteLength), this.length - this.offset)
     if (wanted > this.window.byteLength) {
       this.window = new Uint8Array(wanted)
       this.windowView = new DataView(this.window.buffer)
@@ -548,16 +584,34 @@ function decodeText(kind: number, bytes: Uint8Array): string {
   return text
 }
 
-/** A run of texts kept as the bytes it was written as, made into one string when first asked for. */
+/** How a `BinaryReader` reads. */
+export interface BinaryReaderOptions {
+  /** Leave text runs over 1 MiB in an input that is not in memory, to be read when first needed. */
+  readonly deferTexts?: boolean
+}
+
+/** Where the bytes of a run left in its input are. */
+interface RunPlace {
+  readonly texts: DeferredTexts
+  readonly position: number
+  readonly byteLength: number
+}
+
+/**
+ * A run of texts kept as the bytes it was written as, made into one string when first asked for. Its bytes are in
+ * memory, or still in the input it was read from (`DeferredTexts`), read from there first.
+ */
 export class TextRun {
   private bytes: Uint8Array | null
+  private place: RunPlace | null
   private made: string | null = null
 
   public constructor(
     public readonly kind: number,
-    bytes: Uint8Array,
+    bytes: Uint8Array | RunPlace,
   ) {
-    this.bytes = bytes
+    this.bytes = bytes instanceof Uint8Array ? bytes : null
+    this.place = bytes instanceof Uint8Array ? null : bytes
   }
 
   /** Whether its characters take two bytes each (some are past U+00FF). */
@@ -565,13 +619,133 @@ export class TextRun {
     return this.kind === TWO_BYTE
   }
 
+  /** Whether its bytes are still in the input. */
+  public get deferred(): boolean {
+    return this.place !== null
+  }
+
+  /** Bytes still in the input (0 once read). */
+  public get deferredBytes(): number {
+    return this.place?.byteLength ?? 0
+  }
+
   /** The run as one string (made once; the bytes are let go then). */
   public text(): string {
     if (this.made === null) {
+      this.load()
       this.made = this.bytes === null ? '' : decodeText(this.kind, this.bytes)
       this.bytes = null
     }
     return this.made
+  }
+
+  /** Reads its bytes from the input, when they are still there. */
+  public load(): void {
+    const place = this.place
+    if (place === null) return
+    this.bytes = place.texts.read(place.position, place.byteLength)
+    this.place = null
+    place.texts.loaded()
+  }
+}
+
+/**
+ * The text runs a store read from a file left in it (`BinaryReaderOptions.deferTexts`), and the file they are in.
+ * A reopened store's first screen needs few of its texts, and at 300k objects reading and copying every text run
+ * was most of the reopen's time and memory: each run is now read when a text of it is first asked for, or ahead of
+ * that by `readAhead` while the host is idle. The file is closed once every run is read, or by `close`. A cache
+ * entry is replaced by renaming a new file over it and never written in place, so the open file keeps its bytes.
+ */
+export class DeferredTexts {
+  private input: ByteInput | null
+  private readonly runs: TextRun[] = []
+  private next = 0
+  private unread = 0
+  /** Whether the store's data has been read to its end (the input is needed until then whatever the runs). */
+  private complete = false
+
+  public constructor(input: ByteInput) {
+    this.input = input
+  }
+
+  /** Runs whose bytes are still in the input. */
+  public get pending(): number {
+    return this.unread
+  }
+
+  /** Bytes of the runs still in the input. */
+  public get pendingBytes(): number {
+    let bytes = 0
+    for (let index = this.next; index < this.runs.length; index += 1) {
+      bytes += this.runs[index]?.deferredBytes ?? 0
+    }
+    return bytes
+  }
+
+  /** Registers a run left at `position`. */
+  public add(kind: number, position: number, byteLength: number): TextRun {
+    const run = new TextRun(kind, { texts: this, position, byteLength })
+    this.runs.push(run)
+    this.unread += 1
+    return run
+  }
+
+  /**
+   * Reads the runs not read yet, in the order written, until `stop` says to pause (asked before each run). True
+   * when none is left, and the input is closed.
+   */
+  public readAhead(stop: () => boolean): boolean {
+    while (this.next < this.runs.length) {
+      const run = this.runs[this.next]
+      if (run?.deferred === true) {
+        if (stop()) return false
+        run.load()
+      }
+      this.next += 1
+    }
+    this.close()
+    return true
+  }
+
+  /**
+   * Closes the input. A run not read by then can no longer be: its texts throw StoreFormatError. For a store that
+   * is no longer used (the snapshot was closed or replaced).
+   */
+  public close(): void {
+    const input = this.input
+    this.input = null
+    input?.close()
+  }
+
+  /** The bytes of a run. */
+  public read(position: number, byteLength: number): Uint8Array {
+    const input = this.input
+    if (input === null)
+      throw new StoreFormatError('the snapshot was closed: its reopen cache entry can no longer be read')
+    const bytes = new Uint8Array(byteLength)
+    try {
+      for (let done = 0; done < byteLength; done += BATCH_BYTES) {
+        input.read(bytes.subarray(done, done + BATCH_BYTES), position + done)
+      }
+    } catch (error) {
+      throw new StoreFormatError(
+        `the reopen cache entry cannot be read any more (${error instanceof Error ? error.message : String(error)}); ` +
+          'open the snapshot again, or turn the cache off (SYNCLENS_CACHE=off)',
+      )
+    }
+    return bytes
+  }
+
+  /** Notes that the store's data has been read to its end: from now on the input is closed after the last run. */
+  public dataRead(): void {
+    this.complete = true
+    if (this.unread === 0) this.close()
+  }
+
+  /** Notes that a run has read its bytes; the input is closed after the last (once the data is read). */
+  public loaded(): void {
+    this.unread -= 1
+    if (this.unread === 0 && this.complete) this.close()
   }
 }
 

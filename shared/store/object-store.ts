@@ -1,7 +1,13 @@
 import type { CsObject, MvAttributeOrigin, MvObject } from '../model/objects'
 import type { ObjectIndex } from '../model/object-index'
 import type { ByteInput, ByteOutput } from '../io/source'
-import { BinaryReader, BinaryWriter, StoreFormatError } from './binary'
+import {
+  BinaryReader,
+  type BinaryReaderOptions,
+  BinaryWriter,
+  type DeferredTexts,
+  StoreFormatError,
+} from './binary'
 import { Bitset } from './bitset'
 import { computeMetaverse, type LinkedCsSource, type MvObjectTypeResolver } from './computed-metaverse'
 import { CsTable } from './cs-table'
@@ -85,20 +91,40 @@ export class ObjectStore implements ObjectIndex {
   private readSource: ObjectIndex['metaverseSource'] | null = null
   /** The indexes of a finished store read back from its binary form, which finish then takes as they are. */
   private readBuilt: ReadIndexes | null = null
+  /** Text runs left in the file this store was read from (`BinaryReaderOptions.deferTexts`), read when needed. */
+  private readonly deferred: DeferredTexts[] = []
 
   /**
    * A store read back from `toBinary` (in memory, or read section by section from an input such as a file). A
    * finished store comes back ready to read, with the indexes it was written with; a segment comes back open, to be
    * added to or appended to another. Throws StoreFormatError (or RangeError) on damaged data.
    */
-  public static fromBinary(data: Uint8Array | ByteInput): ObjectStore {
+  public static fromBinary(data: Uint8Array | ByteInput, options: BinaryReaderOptions = {}): ObjectStore {
     const store = new ObjectStore()
-    const finished = store.appendBinary(data)
+    const finished = store.appendBinary(data, options)
     if (finished !== null) {
       store.readSource = finished
       store.finish()
     }
     return store
+  }
+
+  /** Bytes of text still in the file this store was read from (0 when all are in memory). */
+  public get deferredTextBytes(): number {
+    return this.deferred.reduce((sum, texts) => sum + texts.pendingBytes, 0)
+  }
+
+  /**
+   * Reads the text runs still in the file this store was read from, until `stop` says to pause (asked before each
+   * run of up to 8 MB). True when none is left: the file is closed then, and the store needs it no more.
+   */
+  public readDeferredTexts(stop: () => boolean): boolean {
+    return this.deferred.every((texts) => texts.readAhead(stop))
+  }
+
+  /** Closes the file of text runs not read yet: for a store no longer used (their texts cannot be read after). */
+  public closeDeferredTexts(): void {
+    for (const texts of this.deferred) texts.close()
   }
 
   /** Whether metaverse objects came from an export, were computed from links, or are absent. */
@@ -190,9 +216,12 @@ export class ObjectStore implements ObjectIndex {
    * the segments of a parallel load joined in file order. Returns the metaverse source when the data was a
    * finished store, else null.
    */
-  public appendBinary(data: Uint8Array | ByteInput): ObjectIndex['metaverseSource'] | null {
+  public appendBinary(
+    data: Uint8Array | ByteInput,
+    options: BinaryReaderOptions = {},
+  ): ObjectIndex['metaverseSource'] | null {
     this.assertOpen()
-    const input = new BinaryReader(data, STORE_FORMAT_VERSION)
+    const input = new BinaryReader(data, STORE_FORMAT_VERSION, options)
     const stringIds = this.strings.remap(input.json<string[]>())
     const source = input.uint()
     const empty = this.cs.rowCount === 0 && this.mv.rowCount === 0
@@ -205,6 +234,11 @@ export class ObjectStore implements ObjectIndex {
       if (!empty) this.readBuilt = null
     }
     if (!input.atEnd) throw new StoreFormatError('object store: data after the last table')
+    const deferred = input.deferred
+    if (deferred !== null) {
+      deferred.dataRead()
+      this.deferred.push(deferred)
+    }
     return source === 0 ? null : (SOURCE_CODES[source - 1] ?? 'none')
   }
 

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { type ByteOutput, memoryFile, type ObjectCache } from '../io/source'
+import { IssueCollector } from '../model/load-issue'
+import { fileInput, longTextObject, longTextStore } from '../store/testing/long-texts'
+import { joinedBytes } from '../store/testing/joined-bytes'
+import type { ObjectStore } from '../store/object-store'
+import { type FileRows, keepObjects, restoreObjects } from './cached-objects'
+import { ProgressTracker } from './progress'
+
+/** A cache holding what `keepObjects` wrote, read back as a file is; `opened` lists what each read handed out. */
+function memoryCache(): ObjectCache & { readonly opened: ReturnType<typeof fileInput>[] } {
+  let kept: Uint8Array | null = null
+  const opened: ReturnType<typeof fileInput>[] = []
+  return {
+    opened,
+    read: () => {
+      if (kept === null) return Promise.resolve(null)
+      const input = fileInput(kept)
+      opened.push(input)
+      return Promise.resolve(input)
+    },
+    write: (produce: () => ByteOutput) => {
+      kept = joinedBytes(produce().pieces())
+    },
+  }
+}
+
+const files = [{ index: 0, file: memoryFile('ConnectorSpaces/contoso.com.xml', new Uint8Array(1)) }]
+
+async function keptAndRestored(
+  store: ObjectStore,
+): Promise<{ restored: ObjectStore | null; cache: ReturnType<typeof memoryCache> }> {
+  const cache = memoryCache()
+  const facts = () => ({ issues: new IssueCollector(), rows: new Map<string, FileRows>() })
+  const tracker = () => new ProgressTracker(files.map((entry) => entry.file))
+  keepObjects(cache, store, facts(), files, tracker())
+  const restored = await restoreObjects(cache, files, facts(), tracker())
+  return { restored, cache }
+}
+
+describe('restoreObjects', () => {
+  it('hands the open entry to a store that left texts in it, which lets it go once they are read', async () => {
+    const { restored, cache } = await keptAndRestored(longTextStore())
+    const entry = cache.opened[0]?.state
+
+    expect(restored?.deferredTextBytes).toBeGreaterThan(1 << 20)
+    expect(entry?.closed).toBe(false)
+    expect(restored?.csObjectAt(7)).toEqual(longTextObject(7))
+    expect(entry?.closed).toBe(true)
+  })
+
+  it('closes the entry at once when every text was read with the store', async () => {
+    const { restored, cache } = await keptAndRestored(longTextStore(20))
+
+    expect(restored?.deferredTextBytes).toBe(0)
+    expect(cache.opened[0]?.state.closed).toBe(true)
+    expect(restored?.csObjectAt(19)).toEqual(longTextObject(19))
+  })
+})
