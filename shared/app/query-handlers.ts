@@ -30,7 +30,7 @@ import { DEFAULT_CS_COLUMNS } from '../search/result-rows'
 import type { QueryArgs, QueryName, QueryResult } from './query-table'
 import { buildReportFile } from './report-file'
 import { filterRules } from './rule-filter'
-import { MAX_PAGE_LIMIT, type SearchPage } from './view-queries'
+import { MAX_PAGE_LIMIT, type MetaverseSearchPage, type SearchPage } from './view-queries'
 
 /** How a host lets long work run between its messages. */
 export interface BackgroundOptions {
@@ -257,7 +257,8 @@ export const QUERY_HANDLERS: QueryHandlers = {
     const checking = values?.pending
       ? { checked: values.columns.computed, total: values.columns.mvRowCount, of: 'values' as const }
       : filter?.checking()
-    return checking ? { ...page, checking } : page
+    const uncomputed = values === null ? null : uncomputedValues(values.columns)
+    return { ...page, ...(checking ? { checking } : {}), ...(uncomputed === null ? {} : { uncomputed }) }
   },
 
   searchConnectorSpace(context, request) {
@@ -404,6 +405,12 @@ const VALUES_BUDGET_MS = 60
  * outbound rule's scope) that are not all computed yet: it then answers from the computed rows. The grid's columns
  * and display names show what is computed so far.
  */
+/** The objects whose values the engine failed to compute, as a search page tells them; null when none failed. */
+function uncomputedValues(values: ComputedMvValues): NonNullable<MetaverseSearchPage['uncomputed']> | null {
+  const firstMvId = values.firstFailedId
+  return firstMvId === null ? null : { count: values.failed, firstMvId }
+}
+
 function metaverseValues(
   context: SnapshotContext,
   readsValues: boolean,

@@ -174,6 +174,12 @@ export interface SearchPage<Row> {
    * `checked` of the `total` metaverse objects are computed so far.
    */
   readonly checking?: { readonly checked: number; readonly total: number; readonly of?: 'flows' | 'values' }
+  /**
+   * On a snapshot without a metaverse export: the objects whose values the engine failed to compute (a defect in
+   * SyncLens), which hold no value, so that no clause on a value can find them; the first of them, whose own view
+   * shows the error. Absent when none failed.
+   */
+  readonly uncomputed?: { readonly count: number; readonly firstMvId: string }
 }
 
 /** A page of Metaverse Search results. */

@@ -40,6 +40,7 @@ describe('ComputedMvValues when the engine fails on one object', () => {
 
     expect(values.complete).toBe(true)
     expect(values.failed).toBeGreaterThanOrEqual(1)
+    expect(values.firstFailedId).toBe(store.mvIdAt(row))
     expect(values.mvColumn('displayName')?.valuesOf(row)).toEqual([])
     expect(values.mvColumn('displayName')?.valuesOf(row + 1).length).toBe(1)
     expect(values.mvColumn('displayName')?.valuesOf(row - 1).length).toBe(1)

@@ -35,6 +35,7 @@ export class ComputedMvValues implements MvColumns {
   private readonly store: ObjectStore
   private running: Promise<void> | null = null
   private failedRows = 0
+  private firstFailedRow = -1
 
   public constructor(private readonly snapshot: LoadedSnapshot) {
     this.store = snapshot.objects
@@ -53,6 +54,11 @@ export class ComputedMvValues implements MvColumns {
   /** Objects whose values the engine failed to compute (they hold none). */
   public get failed(): number {
     return this.failedRows
+  }
+
+  /** The id of the first object whose values the engine failed to compute, or null when none failed. */
+  public get firstFailedId(): string | null {
+    return this.firstFailedRow < 0 ? null : this.store.mvIdAt(this.firstFailedRow)
   }
 
   /** True once every object's values are computed. */
@@ -108,6 +114,7 @@ export class ComputedMvValues implements MvColumns {
         // An object the engine cannot compute keeps no values (as its report would fail alone), and the rest go on:
         // one object must not stop every search. The count says so.
         this.failedRows += 1
+        if (this.firstFailedRow < 0) this.firstFailedRow = row
       }
       this.table.addRow(values)
     } while (!this.complete && !overdue())

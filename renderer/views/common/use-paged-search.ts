@@ -20,6 +20,8 @@ export interface PagedSearch<Row> {
   readonly elapsedMs: number
   /** While the session is still checking objects (their flows, or their computed values): how far it got. */
   readonly checking: SearchPage<Row>['checking'] | null
+  /** Objects of a computed metaverse whose values could not be computed, and the first of them. */
+  readonly uncomputed: SearchPage<Row>['uncomputed'] | null
   readonly searching: boolean
   readonly error: string | null
   /** Fetches the pages covering rows [start, end). */
@@ -33,6 +35,7 @@ interface ShownSearch<Row> {
   readonly key: string
   readonly pages: PageCache<Row>
   readonly checking: SearchPage<Row>['checking'] | null
+  readonly uncomputed: SearchPage<Row>['uncomputed'] | null
 }
 
 /**
@@ -62,7 +65,12 @@ export function usePagedSearch<Row>(runKey: string | null, fetchPage: PageFetche
         (page) => {
           if (!live) return
           asked.current = new Set()
-          setCache({ key: runKey, pages: firstPage(page, SEARCH_PAGE_SIZE), checking: page.checking ?? null })
+          setCache({
+            key: runKey,
+            pages: firstPage(page, SEARCH_PAGE_SIZE),
+            checking: page.checking ?? null,
+            uncomputed: page.uncomputed ?? null,
+          })
           setElapsedMs(page.elapsedMs)
           if (page.checking) timer = setTimeout(run, CHECKING_REFRESH_MS)
         },
@@ -130,6 +138,7 @@ export function usePagedSearch<Row>(runKey: string | null, fetchPage: PageFetche
     total: current ? current.pages.total : null,
     elapsedMs,
     checking: current ? current.checking : null,
+    uncomputed: current ? current.uncomputed : null,
     searching: runKey !== null && current === null && error === null,
     error,
     loadRange,

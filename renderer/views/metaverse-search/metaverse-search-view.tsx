@@ -127,10 +127,7 @@ export function MetaverseSearchView({
           : `${formatCount(search.total)} matching (${formatMs(search.elapsedMs)})`
 
   return (
-    <main
-      className={ruleScope === null ? 'view mv-search' : 'view mv-search mv-search--scoped'}
-      data-testid="mv-search"
-    >
+    <main className="view mv-search" data-testid="mv-search">
       <SearchForm
         draft={draft}
         onChange={setDraft}
@@ -151,6 +148,26 @@ export function MetaverseSearchView({
             }}
           >
             Remove this filter
+          </button>
+        </p>
+      )}
+      {search.uncomputed && (
+        <p className="uncomputed-values" role="alert" data-testid="uncomputed-values">
+          <span className="chip chip--error">SyncLens fault</span>
+          <span>
+            SyncLens could not compute the values of {formatCount(search.uncomputed.count)}{' '}
+            {search.uncomputed.count === 1 ? 'object' : 'objects'} from the rules, so no value clause finds{' '}
+            {search.uncomputed.count === 1 ? 'it' : 'them'}.
+          </span>
+          <button
+            type="button"
+            className="link-button small"
+            onClick={() => {
+              const firstMvId = search.uncomputed?.firstMvId
+              if (firstMvId !== undefined) navigate({ view: 'object', target: { mvId: firstMvId } })
+            }}
+          >
+            Open the first to see the error
           </button>
         </p>
       )}
