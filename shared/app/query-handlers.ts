@@ -398,6 +398,12 @@ const CHECK_BUDGET_MS = 250
  */
 const VALUES_BUDGET_MS = 60
 
+/** The objects whose values the engine failed to compute, as a search page tells them; null when none failed. */
+function uncomputedValues(values: ComputedMvValues): NonNullable<MetaverseSearchPage['uncomputed']> | null {
+  const firstMvId = values.firstFailedId
+  return firstMvId === null ? null : { count: values.failed, firstMvId }
+}
+
 /**
  * The computed values a Metaverse Search reads on a snapshot without a metaverse export, or null on one with it.
  * The first search computes them for at most VALUES_BUDGET_MS and starts computing the rest in the background (a host
@@ -405,12 +411,6 @@ const VALUES_BUDGET_MS = 60
  * outbound rule's scope) that are not all computed yet: it then answers from the computed rows. The grid's columns
  * and display names show what is computed so far.
  */
-/** The objects whose values the engine failed to compute, as a search page tells them; null when none failed. */
-function uncomputedValues(values: ComputedMvValues): NonNullable<MetaverseSearchPage['uncomputed']> | null {
-  const firstMvId = values.firstFailedId
-  return firstMvId === null ? null : { count: values.failed, firstMvId }
-}
-
 function metaverseValues(
   context: SnapshotContext,
   readsValues: boolean,

@@ -692,7 +692,7 @@ export class DeferredTexts {
 
   /**
    * Reads the runs not read yet, in the order written, until `stop` says to pause (asked before each run). True
-   * when none is left, and the input is closed.
+   * when none is left; the input is then closed (once the store's data is read to its end).
    */
   public readAhead(stop: () => boolean): boolean {
     while (this.next < this.runs.length) {
@@ -703,7 +703,7 @@ export class DeferredTexts {
       }
       this.next += 1
     }
-    this.close()
+    if (this.complete) this.close()
     return true
   }
 
