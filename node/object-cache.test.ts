@@ -8,7 +8,9 @@ import { STORE_FORMAT_VERSION } from '../shared/store/object-store'
 import { generateTrainingFiles } from '../shared/training/index'
 import { cacheWritesSettled } from './cache-writes'
 import { openDiskSource } from './disk-source'
-import { objectCacheSettings } from './object-cache'
+import { objectCacheSettings, openFileInput } from './object-cache'
+import { ObjectStore } from '../shared/store/object-store'
+import { longTextObject, longTextStore } from '../shared/store/testing/long-texts'
 
 let root: string
 let snapshot: string
@@ -141,5 +143,31 @@ describe('the reopen cache of a snapshot on disk', () => {
     await cacheWritesSettled()
 
     expect(entries()).toEqual([])
+  })
+})
+
+describe('a store reading its long texts from an open entry', () => {
+  /** An entry file of 400 objects with long descriptions, reopened with its texts left in it. */
+  function reopened(): { store: ObjectStore; file: string } {
+    const file = path.join(root, 'entry.slstore')
+    fs.writeFileSync(file, longTextStore().toBinary())
+    const input = openFileInput(file)
+    if (input === null) throw new Error('the entry did not open')
+    const store = ObjectStore.fromBinary(input, { deferTexts: true })
+    expect(store.deferredTextBytes).toBeGreaterThan(1 << 20)
+    return { store, file }
+  }
+
+  it('still reads them after a new entry was renamed over it, or it was removed', () => {
+    const replaced = reopened()
+    const newer = path.join(root, 'newer.slstore')
+    fs.writeFileSync(newer, 'another entry entirely')
+    fs.renameSync(newer, replaced.file)
+    expect(replaced.store.csObjectAt(42)).toEqual(longTextObject(42))
+
+    const removed = reopened()
+    fs.rmSync(removed.file)
+    expect(removed.store.csObjectAt(399)).toEqual(longTextObject(399))
+    expect(removed.store.deferredTextBytes).toBe(0)
   })
 })
