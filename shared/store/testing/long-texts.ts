@@ -1,5 +1,6 @@
 import type { ByteInput } from '../../io/source'
 import type { CsObject } from '../../model/objects'
+import { testCsObject } from '../../../test-support/cs-object'
 import { ObjectStore } from '../object-store'
 
 /** The description of `longTextObject(index)`: 4,000 characters. */
@@ -12,20 +13,12 @@ export function longDescription(index: number): string {
  * read back from a file with `deferTexts` leaves in the file.
  */
 export function longTextObject(index: number): CsObject {
-  const id = `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`
   const dn = `CN=User ${index},OU=Users,DC=contoso,DC=com`
-  return {
-    id,
+  return testCsObject({
+    id: `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`,
+    dn,
     connectorId: '2006a2fa-a395-4c86-a86f-58837ab17e2e',
     connectorName: 'contoso.com',
-    dn,
-    objectType: 'user',
-    transient: false,
-    anchor: null,
-    isConnector: false,
-    connectorState: null,
-    mvLink: null,
-    lineage: [],
     synchronized: {
       dn,
       primaryObjectClass: 'user',
@@ -35,18 +28,7 @@ export function longTextObject(index: number): CsObject {
         { name: 'description', type: 'String', multiValued: false, values: [longDescription(index)] },
       ],
     },
-    pendingImportHologram: null,
-    unappliedExportHologram: null,
-    unconfirmedExportHologram: null,
-    escrowedExportHologram: null,
-    pendingImport: null,
-    unappliedExport: null,
-    unconfirmedExport: null,
-    escrowedExport: null,
-    importError: null,
-    exportError: null,
-    unknown: [],
-  }
+  })
 }
 
 /** A finished store of `count` long-text objects. */
