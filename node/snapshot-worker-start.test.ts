@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -44,6 +45,36 @@ describe('startSnapshotWorker', () => {
       code: probeCode,
       file: path.resolve(probe),
     })
+  })
+
+  it('closes the files the worker left open when it is ended (a reopened cache entry)', () => {
+    const entry = path.join(folder, 'entry.slstore')
+    fs.writeFileSync(entry, 'entry')
+    const opener = path.join(folder, 'opener.cjs')
+    const openerCode = `require('node:worker_threads').parentPort.postMessage(require('node:fs').openSync(${JSON.stringify(entry)}, 'r'))`
+    fs.writeFileSync(opener, openerCode)
+    // In a process of its own, as the app's main process starts the worker: the test runner's own threads would
+    // close a nested worker's files whatever the worker was started with.
+    const check = path.join(folder, 'check.mts')
+    fs.writeFileSync(
+      check,
+      [
+        `import fs from 'node:fs'`,
+        `import { startSnapshotWorker, workerDigest } from ${JSON.stringify(new URL('./snapshot-worker-start.ts', import.meta.url).href)}`,
+        `const worker = startSnapshotWorker(${JSON.stringify(opener)}, workerDigest(fs.readFileSync(${JSON.stringify(opener)})))`,
+        `const descriptor: number = await new Promise((resolve) => worker.once('message', resolve))`,
+        `const before = fs.fstatSync(descriptor).size`,
+        `await worker.terminate()`,
+        `let after = 'open'`,
+        `try { fs.fstatSync(descriptor) } catch (error) { after = (error as NodeJS.ErrnoException).code ?? 'error' }`,
+        `console.log(JSON.stringify({ before, after }))`,
+      ].join('\n'),
+    )
+
+    const run = spawnSync(process.execPath, ['--import', 'tsx', check], { encoding: 'utf8' })
+
+    expect(run.stderr).toBe('')
+    expect(JSON.parse(run.stdout)).toEqual({ before: 5, after: 'EBADF' })
   })
 
   it('refuses to start a worker whose bytes changed after the build', () => {

@@ -47,6 +47,9 @@ export function startSnapshotWorker(
   return new Worker(text, {
     eval: true,
     resourceLimits,
+    // A snapshot reopened from the cache keeps its entry open until it has read its texts: ending the worker (a
+    // snapshot closed) closes the files it opened. Node's default, stated because SyncLens relies on it.
+    trackUnmanagedFds: true,
     workerData: bundleSourceData(text, path.resolve(file)),
   })
 }
