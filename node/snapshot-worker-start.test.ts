@@ -51,7 +51,10 @@ describe('startSnapshotWorker', () => {
     const entry = path.join(folder, 'entry.slstore')
     fs.writeFileSync(entry, 'entry')
     const opener = path.join(folder, 'opener.cjs')
-    const openerCode = `require('node:worker_threads').parentPort.postMessage(require('node:fs').openSync(${JSON.stringify(entry)}, 'r'))`
+    // The worker listens on its port so that it stays until it is ended, as the snapshot worker does.
+    const openerCode =
+      "const { parentPort } = require('node:worker_threads'); parentPort.on('message', () => undefined); " +
+      `parentPort.postMessage(require('node:fs').openSync(${JSON.stringify(entry)}, 'r'))`
     fs.writeFileSync(opener, openerCode)
     // In a process of its own, as the app's main process starts the worker: the test runner's own threads would
     // close a nested worker's files whatever the worker was started with.
