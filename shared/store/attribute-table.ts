@@ -102,12 +102,12 @@ export class AttributeTable {
 
   /** The attributes of a row with their values (no lineage), in the order they were added. */
   public attributeValuesOf(row: number): Attribute[] {
-    return this.attributesOf(row).map((stored) => {
-      const values = new Array<string>(stored.count)
-      for (let index = 0; index < stored.count; index += 1)
-        values[index] = stored.column.values.get(stored.start + index)
-      return { name: stored.name, type: stored.type, multiValued: stored.multiValued, values }
-    })
+    return this.attributesOf(row).map((stored) => ({
+      name: stored.name,
+      type: stored.type,
+      multiValued: stored.multiValued,
+      values: stored.column.values.getRange(stored.start, stored.count),
+    }))
   }
 
   /** The attributes of a row, in the order they were added. */

@@ -429,13 +429,6 @@ export class CsTable {
   }
 }
 
-/** `count` strings of a pool from `start`. */
-export function readValues(pool: TextPool, start: number, count: number): string[] {
-  const values = new Array<string>(count)
-  for (let index = 0; index < count; index += 1) values[index] = pool.get(start + index)
-  return values
-}
-
 function rareParts(object: CsObject): CsRareParts | null {
   const parts: CsRareParts = {
     pendingImportHologram: object.pendingImportHologram,

@@ -1,7 +1,7 @@
 import type { MvAttribute, MvAttributeOrigin, MvConnection, MvObject, ValueLineage } from '../model/objects'
 import { AttributeTable, type StoredAttribute } from './attribute-table'
 import { type BinaryReader, type BinaryWriter, StoreFormatError } from './binary'
-import { readValues, type CsTable } from './cs-table'
+import type { CsTable } from './cs-table'
 import { type ChunkedArray, uint32Array } from './chunked-array'
 import { IdColumn } from './id-column'
 import { internNullable, textNullable, type Interner } from './interner'
@@ -116,7 +116,7 @@ export class MvTable {
         name: stored.name,
         type: stored.type,
         multiValued: stored.multiValued,
-        values: readValues(stored.column.values, stored.start, stored.count),
+        values: stored.column.values.getRange(stored.start, stored.count),
         lineage,
       }
     })

@@ -108,6 +108,13 @@ export class TextPool {
     return chunk.text.slice(this.starts.get(index), this.end(chunk, index))
   }
 
+  /** `count` strings from index `start`. */
+  public getRange(start: number, count: number): string[] {
+    const values = new Array<string>(count)
+    for (let index = 0; index < count; index += 1) values[index] = this.get(start + index)
+    return values
+  }
+
   /** Start of a string inside its chunk's text. */
   public start(index: number): number {
     return this.starts.get(index)
