@@ -126,6 +126,7 @@ export function MetaverseSearchView({
           ? `${formatCount(search.total)} matching so far: ${progressText(search.checking)}…`
           : `${formatCount(search.total)} matching (${formatMs(search.elapsedMs)})`
 
+  const uncomputed = search.uncomputed
   return (
     <main className="view mv-search" data-testid="mv-search">
       <SearchForm
@@ -151,21 +152,18 @@ export function MetaverseSearchView({
           </button>
         </p>
       )}
-      {search.uncomputed && (
+      {uncomputed && (
         <p className="uncomputed-values" role="alert" data-testid="uncomputed-values">
           <span className="chip chip--error">SyncLens fault</span>
           <span>
-            SyncLens could not compute the values of {formatCount(search.uncomputed.count)}{' '}
-            {search.uncomputed.count === 1 ? 'object' : 'objects'} from the rules, so no value clause finds{' '}
-            {search.uncomputed.count === 1 ? 'it' : 'them'}.
+            SyncLens could not compute the values of {formatCount(uncomputed.count)}{' '}
+            {uncomputed.count === 1 ? 'object' : 'objects'} from the rules, so no value clause finds{' '}
+            {uncomputed.count === 1 ? 'it' : 'them'}.
           </span>
           <button
             type="button"
             className="link-button small"
-            onClick={() => {
-              const firstMvId = search.uncomputed?.firstMvId
-              if (firstMvId !== undefined) navigate({ view: 'object', target: { mvId: firstMvId } })
-            }}
+            onClick={() => navigate({ view: 'object', target: { mvId: uncomputed.firstMvId } })}
           >
             Open the first to see the error
           </button>
