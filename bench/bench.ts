@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url'
 import { allBudgets } from './budgets'
 import type { PassOutcome } from './file-passes'
 import { type AppFirstScreenResult, measureAppFirstScreen } from './app-first-screen'
+import { fileCacheEviction } from './file-cache'
 import { type DemoResult, measureDemo, measureFirstScreen } from './first-screen'
 import { compareBudgets, type CompareResult, compareTable, runCompare } from './compare-bench'
 import { measureGridsInChromium } from './grid-browser'
@@ -177,7 +178,14 @@ function measureSnapshot(
     let firstScreen = null
     let firstScreenComputed = null
     if (appWorker !== null && xmllintAvailable()) {
-      log(`  process start to summary: xmllint, serial, parallel, reopen, app x ${options.firstScreenRounds}`)
+      const coldReason = fileCacheEviction()
+      const coldNote = `The reopen with its entry read from disk was not measured: ${coldReason}.`
+      if (coldReason !== null && !notes.includes(coldNote)) notes.push(coldNote)
+      log(
+        `  process start to summary: xmllint, serial, parallel, reopen (entry in memory${
+          coldReason === null ? ', then read from disk' : ''
+        }), app x ${options.firstScreenRounds}`,
+      )
       firstScreen = measureFirstScreen(
         cli,
         appWorker,

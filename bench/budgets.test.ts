@@ -258,7 +258,13 @@ describe('the budgets of issue 18 (what users wait for)', () => {
     cpuSeconds: wall,
     peakRssBytes: rssMb * 1_000_000,
   })
-  const first = (open: number, reopen: number, rssMb: number, app = open): SizeResult => ({
+  const first = (
+    open: number,
+    reopen: number,
+    rssMb: number,
+    app = open,
+    coldReopen = reopen,
+  ): SizeResult => ({
     ...size(),
     firstScreen: {
       metaverse: 'exported',
@@ -276,6 +282,7 @@ describe('the budgets of issue 18 (what users wait for)', () => {
         app: seconds(app, rssMb),
       },
       all: { xmllint: [], serial: [], parallel: [], reopen: [], app: [] },
+      coldReopen: { median: seconds(coldReopen, rssMb), all: [], maxResidentBytes: 0 },
     },
   })
 
@@ -292,10 +299,28 @@ describe('the budgets of issue 18 (what users wait for)', () => {
       ['open writing the cache, peak RSS <= 0.35x XML + 150 MB', true],
       ['reopen peak RSS <= 0.35x XML + 150 MB', true],
       ['reopen from cache <= 3 s', true],
+      ['reopen from cache, entry read from disk, <= 3 s', true],
     ])
-    expect(judged(first(12, 4, 600)).map(([, ok]) => ok)).toEqual([false, false, false, false, false, false])
+    const failing = (result: SizeResult): string[] =>
+      judged(result)
+        .filter(([, ok]) => !ok)
+        .map(([budget]) => budget)
+    expect(failing(first(12, 4, 600))).toHaveLength(7)
     // The app's open on its own: the CLI's within budget, the app's snapshot worker not (one thread, as it was).
-    expect(judged(first(9, 2, 400, 17)).map(([, ok]) => ok)).toEqual([true, false, true, true, true, true])
+    expect(failing(first(9, 2, 400, 17))).toEqual([
+      "app's open (snapshot worker, process start to summary) >= 1.0x xmllint wall",
+    ])
+    // The reopen from disk on its own: the entry in memory reopens in time, read from the disk it does not.
+    expect(failing(first(9, 2, 400, 9, 3.5))).toEqual(['reopen from cache, entry read from disk, <= 3 s'])
+    // Where no file can be dropped from the file cache, there is no such figure and no such check.
+    const warmOnly = first(9, 2, 400)
+    const noCold = {
+      ...warmOnly,
+      firstScreen: warmOnly.firstScreen && { ...warmOnly.firstScreen, coldReopen: null },
+    }
+    expect(judged(noCold).map(([budget]) => budget)).not.toContain(
+      'reopen from cache, entry read from disk, <= 3 s',
+    )
   })
 
   it('holds the open without a metaverse export to the same budgets, its memory against the XML it opens', () => {

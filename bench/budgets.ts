@@ -309,6 +309,18 @@ export function firstScreenBudgets(subject: string, first: FirstScreenResult | n
       'at-most',
     ),
     check('reopen from cache <= 3 s', subject, first.medians.reopen.seconds, REOPEN_SECONDS, 's', 'at-most'),
+    ...(first.coldReopen === null
+      ? []
+      : [
+          check(
+            'reopen from cache, entry read from disk, <= 3 s',
+            subject,
+            first.coldReopen.median.seconds,
+            REOPEN_SECONDS,
+            's',
+            'at-most',
+          ),
+        ]),
   ]
 }
 

@@ -1,6 +1,7 @@
 /**
  * What users wait for, from process start: the built `synclens summary` on a whole snapshot folder (serial, with
- * a segment reader per core, and reopened from the cache), the app's snapshot worker opening the folder (started as
+ * a segment reader per core, and reopened from the cache, with the entry in the OS's file cache and dropped from
+ * it), the app's snapshot worker opening the folder (started as
  * the app's main process starts it, reading with the threads it picks itself) and `demo`, each in a fresh process
  * timed by GNU time (wall, CPU, peak RSS of that process and its threads), interleaved round by round with
  * `xmllint --stream` over the same XML files, so that every ratio compares runs made under the same load. Medians
@@ -12,6 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { AUTOMATIC_PARALLEL_MIN_BYTES, segmentReaderCount } from '../node/segment-workers'
 import { threadsWithinMemory } from '../shared/load/parallel-objects'
+import { evictFromFileCache, fileCacheEviction } from './file-cache'
 import type { AppWorkerBuild, ProcessFigures } from './processes'
 
 const XMLLINT = '/usr/bin/xmllint'
@@ -40,6 +42,20 @@ export interface FirstScreenResult {
   readonly cacheBytes: number
   /** The one open that filled the cache (cache on, the process exits once the entry is written): its peak RSS. */
   readonly cacheWrite: ProcessFigures
+  /** The reopen with its entry dropped from the OS's file cache first; null where files cannot be dropped. */
+  readonly coldReopen: ColdReopenResult | null
+}
+
+/**
+ * The reopen as a user meets it on another day: each round drops the cache entry from the OS's file cache just
+ * before it, so the reopen reads the entry from the disk (the command and Node are left in memory).
+ */
+export interface ColdReopenResult {
+  /** Median by wall time. */
+  readonly median: ProcessFigures
+  readonly all: readonly ProcessFigures[]
+  /** The most of the entry still in the file cache after a drop (`fincore`), in bytes; null where not known. */
+  readonly maxResidentBytes: number | null
 }
 
 /** `summary demo` from process start, median of the rounds. */
@@ -93,6 +109,13 @@ export function defaultThreads(folder: string, metaverse: FirstScreenResult['met
   )
 }
 
+/** The files of the reopen cache's entries in a cache folder (`stores`, beside the compile cache). */
+function entryFiles(cacheDir: string): string[] {
+  const stores = path.join(cacheDir, 'stores')
+  if (!fs.existsSync(stores)) return []
+  return fs.readdirSync(stores).map((name) => path.join(stores, name))
+}
+
 function folderSize(folder: string): number {
   if (!fs.existsSync(folder)) return 0
   return fs.readdirSync(folder).reduce((sum, name) => sum + fs.statSync(path.join(folder, name)).size, 0)
@@ -132,6 +155,8 @@ export function measureFirstScreen(
         SYNCLENS_READERS: undefined,
       }),
   }
+  const cold =
+    fileCacheEviction() === null ? { all: [] as ProcessFigures[], resident: [] as (number | null)[] } : null
   try {
     // Fills the cache (the process exits once the entry is written).
     const cacheWrite = timed(process.execPath, summary, { ...base, SYNCLENS_READERS: '1' })
@@ -143,7 +168,12 @@ export function measureFirstScreen(
       app: [],
     }
     for (let round = 0; round < rounds; round += 1) {
-      for (const name of Object.keys(runs) as FirstScreenRun[]) all[name].push(runs[name]())
+      for (const name of Object.keys(runs) as FirstScreenRun[]) {
+        all[name].push(runs[name]())
+        if (name !== 'reopen' || cold === null) continue
+        for (const entry of entryFiles(cacheDir)) cold.resident.push(evictFromFileCache(entry).residentBytes)
+        cold.all.push(timed(process.execPath, summary, base))
+      }
     }
     return {
       metaverse,
@@ -161,6 +191,16 @@ export function measureFirstScreen(
       defaultReaders,
       cacheBytes: folderSize(path.join(cacheDir, 'stores')),
       cacheWrite,
+      coldReopen:
+        cold === null
+          ? null
+          : {
+              median: medianByWall(cold.all),
+              all: cold.all,
+              maxResidentBytes: cold.resident.every((bytes): bytes is number => bytes !== null)
+                ? Math.max(0, ...cold.resident)
+                : null,
+            },
     }
   } finally {
     fs.rmSync(cacheDir, { recursive: true, force: true })
