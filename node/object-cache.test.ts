@@ -153,8 +153,8 @@ describe('a store reading its long texts from an open entry', () => {
     fs.writeFileSync(file, longTextStore().toBinary())
     const input = openFileInput(file)
     if (input === null) throw new Error('the entry did not open')
-    const store = ObjectStore.fromBinary(input, { deferTexts: true })
-    expect(store.deferredTextBytes).toBeGreaterThan(1 << 20)
+    const store = ObjectStore.fromBinary(input, { deferLarge: true })
+    expect(store.deferredBytes).toBeGreaterThan(1 << 20)
     return { store, file }
   }
 
@@ -168,6 +168,6 @@ describe('a store reading its long texts from an open entry', () => {
     const removed = reopened()
     fs.rmSync(removed.file)
     expect(removed.store.csObjectAt(399)).toEqual(longTextObject(399))
-    expect(removed.store.deferredTextBytes).toBe(0)
+    expect(removed.store.deferredBytes).toBe(0)
   })
 })

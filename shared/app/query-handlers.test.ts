@@ -273,7 +273,7 @@ describe('a store reopened from its cache with its long texts left in the entry'
   /** 400 objects with 4,000 characters of description each (1.6 MB: one run left in the entry), reopened. */
   const reopened = async () => {
     const input = fileInput(longTextStore().toBinary())
-    const store = ObjectStore.fromBinary(input, { deferTexts: true })
+    const store = ObjectStore.fromBinary(input, { deferLarge: true })
     const snapshot = { ...(await loadSnapshot(generateTrainingSnapshot({ users: 5 }))), objects: store }
     return { store, snapshot, entry: input.state }
   }
@@ -281,12 +281,12 @@ describe('a store reopened from its cache with its long texts left in the entry'
 
   it('reads the texts between messages, then lets the entry go', async () => {
     const { store, snapshot, entry } = await reopened()
-    expect(store.deferredTextBytes).toBeGreaterThan(1 << 20)
+    expect(store.deferredBytes).toBeGreaterThan(1 << 20)
 
     const context = new SnapshotContext(snapshot, Date.now, { yieldControl })
-    for (let turn = 0; turn < 100 && store.deferredTextBytes > 0; turn += 1) await yieldControl()
+    for (let turn = 0; turn < 100 && store.deferredBytes > 0; turn += 1) await yieldControl()
 
-    expect(store.deferredTextBytes).toBe(0)
+    expect(store.deferredBytes).toBe(0)
     expect(entry.closed).toBe(true)
     expect(store.csObjectAt(123)).toEqual(longTextObject(123))
     context.dispose()
@@ -297,7 +297,7 @@ describe('a store reopened from its cache with its long texts left in the entry'
     const context = new SnapshotContext(snapshot)
 
     expect(store.csObjectAt(399)).toEqual(longTextObject(399))
-    expect(store.deferredTextBytes).toBe(0)
+    expect(store.deferredBytes).toBe(0)
     expect(entry.closed).toBe(true)
     context.dispose()
   }, 60_000)

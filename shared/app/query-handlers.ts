@@ -66,23 +66,23 @@ export class SnapshotContext {
           })
     // Joins look these up in every object's explanation: indexed first, so a first `why` finds them built.
     this.indexer?.request(joinAttributes(snapshot.configuration.rules))
-    if (background !== null) void this.readTextsInBackground(background)
+    if (background !== null) void this.readDeferredInBackground(background)
   }
 
   /**
-   * Reads the texts a store reopened from its cache left in the cache entry (`ObjectStore.readDeferredTexts`), in
+   * Reads the texts and columns a store reopened from its cache left in the cache entry (`ObjectStore.readDeferred`), in
    * slices between the host's messages, so that the entry is closed within seconds and no later query waits on it.
    */
-  private async readTextsInBackground(background: BackgroundOptions): Promise<void> {
+  private async readDeferredInBackground(background: BackgroundOptions): Promise<void> {
     const store = this.snapshot.objects
-    if (store.deferredTextBytes === 0) return
+    if (store.deferredBytes === 0) return
     const sliceMs = background.sliceMs ?? TEXT_SLICE_MS
     try {
       for (;;) {
         await background.yieldControl()
         if (this.stop.aborted) return
         const deadline = this.clock() + sliceMs
-        if (store.readDeferredTexts(() => this.clock() >= deadline)) return
+        if (store.readDeferred(() => this.clock() >= deadline)) return
       }
     } catch {
       // The entry could not be read: a query that needs one of its texts reports that itself.
@@ -131,7 +131,7 @@ export class SnapshotContext {
   /** Stops background work: the session has moved on to another snapshot, and this one's files are let go. */
   public dispose(): void {
     this.stop.aborted = true
-    this.snapshot.objects.closeDeferredTexts()
+    this.snapshot.objects.closeDeferred()
   }
 
   /**

@@ -43,7 +43,7 @@ describe('restoreObjects', () => {
     const { restored, cache } = await keptAndRestored(longTextStore())
     const entry = cache.opened[0]?.state
 
-    expect(restored?.deferredTextBytes).toBeGreaterThan(1 << 20)
+    expect(restored?.deferredBytes).toBeGreaterThan(1 << 20)
     expect(entry?.closed).toBe(false)
     expect(restored?.csObjectAt(7)).toEqual(longTextObject(7))
     expect(entry?.closed).toBe(true)
@@ -52,7 +52,7 @@ describe('restoreObjects', () => {
   it('closes the entry at once when every text was read with the store', async () => {
     const { restored, cache } = await keptAndRestored(longTextStore(20))
 
-    expect(restored?.deferredTextBytes).toBe(0)
+    expect(restored?.deferredBytes).toBe(0)
     expect(cache.opened[0]?.state.closed).toBe(true)
     expect(restored?.csObjectAt(19)).toEqual(longTextObject(19))
   })

@@ -51,11 +51,11 @@ export async function restoreObjects(
     const headerBytes = new Uint8Array(headerLength)
     input.read(headerBytes, 4)
     const header = JSON.parse(new TextDecoder().decode(headerBytes)) as CacheHeader
-    const store = ObjectStore.fromBinary(inputFrom(input, 4 + headerLength), { deferTexts: true })
+    const store = ObjectStore.fromBinary(inputFrom(input, 4 + headerLength), { deferLarge: true })
     for (const issue of header.issues) context.issues.push(issue)
     for (const [path, rows] of header.rows) context.rows.set(path, rows)
     for (const entry of files) tracker.finish(entry.index, header.objects[entry.file.path] ?? 0)
-    owned = store.deferredTextBytes > 0
+    owned = store.deferredBytes > 0
     return store
   } catch {
     // A damaged or outdated cache entry is not the user's problem: the files are read again and it is replaced.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type ByteInput, memoryInput } from '../io/source'
-import { BinaryReader, BinaryWriter, type LazyText, StoreFormatError } from './binary'
+import { BinaryReader, BinaryWriter, DEFER_BLOCK_BYTES, type LazyText, StoreFormatError } from './binary'
 
 const VERSION = 7
 
@@ -122,7 +122,7 @@ function countingFile(bytes: Uint8Array): ByteInput & { read_: number; closed: b
   return input
 }
 
-describe('BinaryReader with deferTexts', () => {
+describe('BinaryReader with deferLarge', () => {
   // Runs: 'a' and 3 MiB of 'x' (one byte a character); 700,000 dashes (two bytes each); 2 MiB of 'y' and 'tail'.
   const texts = ['a', 'x'.repeat(3 << 20), '—'.repeat(700_000), 'y'.repeat(2 << 20), 'tail']
   function runs(): Uint8Array {
@@ -136,7 +136,7 @@ describe('BinaryReader with deferTexts', () => {
   it('leaves the runs over 1 MiB in the file and reads each when a text of it is asked for', () => {
     const bytes = runs()
     const file = countingFile(bytes)
-    const reader = new BinaryReader(file, VERSION, { deferTexts: true })
+    const reader = new BinaryReader(file, VERSION, { deferLarge: true })
     const read = reader.lazyTexts(reader.uint32Array())
     expect(reader.uint()).toBe(42)
     expect(reader.atEnd).toBe(true)
@@ -158,7 +158,7 @@ describe('BinaryReader with deferTexts', () => {
 
   it('reads runs ahead until told to pause, and closes the file after the last', () => {
     const file = countingFile(runs())
-    const reader = new BinaryReader(file, VERSION, { deferTexts: true })
+    const reader = new BinaryReader(file, VERSION, { deferLarge: true })
     const read = reader.lazyTexts(reader.uint32Array())
     reader.uint()
     const deferred = reader.deferred
@@ -177,7 +177,7 @@ describe('BinaryReader with deferTexts', () => {
 
   it('keeps the file open until the data is read to its end, even when every run was read before', () => {
     const file = countingFile(runs())
-    const reader = new BinaryReader(file, VERSION, { deferTexts: true })
+    const reader = new BinaryReader(file, VERSION, { deferLarge: true })
     const read = reader.lazyTexts(reader.uint32Array())
     expect(made(read)).toEqual(texts)
     expect(file.closed).toBe(false)
@@ -188,7 +188,7 @@ describe('BinaryReader with deferTexts', () => {
 
   it('says what to do when a run cannot be read: the file failed, or was closed with the snapshot', () => {
     const failing = countingFile(runs())
-    const reader = new BinaryReader(failing, VERSION, { deferTexts: true })
+    const reader = new BinaryReader(failing, VERSION, { deferLarge: true })
     const read = reader.lazyTexts(reader.uint32Array())
     failing.fail = true
     expect(() => made(read)).toThrow(
@@ -196,7 +196,7 @@ describe('BinaryReader with deferTexts', () => {
     )
 
     const closing = countingFile(runs())
-    const second = new BinaryReader(closing, VERSION, { deferTexts: true })
+    const second = new BinaryReader(closing, VERSION, { deferLarge: true })
     const texts2 = second.lazyTexts(second.uint32Array())
     second.deferred?.close()
     expect(closing.closed).toBe(true)
@@ -204,12 +204,167 @@ describe('BinaryReader with deferTexts', () => {
   })
 
   it('defers nothing from data in memory, or when not asked to', () => {
-    const inMemory = new BinaryReader(runs(), VERSION, { deferTexts: true })
+    const inMemory = new BinaryReader(runs(), VERSION, { deferLarge: true })
     inMemory.lazyTexts(inMemory.uint32Array())
     expect(inMemory.deferred).toBeNull()
 
     const notAsked = new BinaryReader(countingFile(runs()), VERSION)
     notAsked.lazyTexts(notAsked.uint32Array())
     expect(notAsked.deferred).toBeNull()
+  })
+})
+
+describe('BinaryWriter.block and BinaryReader.block', () => {
+  // A column-like block: 100,000 numbers (400 KB, over DEFER_BLOCK_BYTES), then two texts, one a 2 MiB run.
+  const numbers = Uint32Array.from({ length: 100_000 }, (_, index) => index * 3)
+  const blockTexts = ['short', 'z'.repeat(2 << 20)]
+  function withBlock(content = numbers, contentTexts = blockTexts): Uint8Array {
+    return written((out) => {
+      out.uint(7)
+      out.block(() => {
+        out.array(content)
+        out.array(Uint32Array.from(contentTexts, (text) => text.length))
+        out.texts(contentTexts)
+        out.uint(99)
+      })
+      out.uint(42)
+    })
+  }
+  interface Read {
+    numbers: Uint32Array
+    texts: (string | LazyText)[]
+    last: number
+  }
+  function readBlock(into: Read[]): (input: BinaryReader) => void {
+    return (input) => {
+      into.push({
+        numbers: input.uint32Array(),
+        texts: input.lazyTexts(input.uint32Array()),
+        last: input.uint(),
+      })
+    }
+  }
+
+  it.each([
+    [
+      'in memory, asked to defer',
+      (bytes: Uint8Array) => new BinaryReader(bytes, VERSION, { deferLarge: true }),
+    ],
+    ['from a file, not asked to defer', (bytes: Uint8Array) => new BinaryReader(fileLike(bytes), VERSION)],
+  ])('reads a block at once %s', (_, open) => {
+    const reader = open(withBlock())
+    const read: Read[] = []
+    expect(reader.uint()).toBe(7)
+    expect(reader.block(readBlock(read))).toBeNull()
+    expect(read).toHaveLength(1)
+    expect(read[0]?.numbers).toEqual(numbers)
+    expect(made(read[0]?.texts ?? [])).toEqual(blockTexts)
+    expect(read[0]?.last).toBe(99)
+    expect(reader.uint()).toBe(42)
+    expect(reader.atEnd).toBe(true)
+  })
+
+  it('reads a small block at once even where it defers', () => {
+    const small = numbers.subarray(0, 1000)
+    const bytes = withBlock(small, ['short'])
+    expect(bytes.byteLength).toBeLessThan(DEFER_BLOCK_BYTES)
+    const reader = new BinaryReader(fileLike(bytes), VERSION, { deferLarge: true })
+    const read: Read[] = []
+    reader.uint()
+    expect(reader.block(readBlock(read))).toBeNull()
+    expect(read[0]?.numbers).toEqual(small)
+    expect(made(read[0]?.texts ?? [])).toEqual(['short'])
+    expect(reader.uint()).toBe(42)
+    expect(reader.deferred).toBeNull()
+  })
+
+  it('leaves a large block in the file, and reads it when loaded, leaving its long runs in turn', () => {
+    const bytes = withBlock()
+    const file = countingFile(bytes)
+    const reader = new BinaryReader(file, VERSION, { deferLarge: true })
+    const read: Read[] = []
+    expect(reader.uint()).toBe(7)
+    const block = reader.block(readBlock(read))
+    expect(reader.uint()).toBe(42)
+    expect(reader.atEnd).toBe(true)
+    const deferred = reader.deferred
+    if (block === null || deferred === null) throw new Error('expected the block left in the file')
+    deferred.dataRead()
+    // Past the first window (1 MiB), nothing of the 2.4 MB block was read.
+    expect(file.read_).toBeLessThanOrEqual((1 << 20) + 4096)
+    expect(read).toHaveLength(0)
+    expect(block.deferred).toBe(true)
+    expect(deferred.pending).toBe(1)
+
+    block.load()
+    expect(read[0]?.numbers).toEqual(numbers)
+    expect(read[0]?.last).toBe(99)
+    // The 2 MiB run inside stays in the file until a text of it is asked for; the file stays open for it.
+    expect(deferred.pending).toBe(1)
+    expect(file.closed).toBe(false)
+    expect(made(read[0]?.texts ?? [])).toEqual(blockTexts)
+    expect(deferred.pending).toBe(0)
+    expect(file.closed).toBe(true)
+    block.load() // once loaded, nothing more to do
+    expect(read).toHaveLength(1)
+  })
+
+  it('reads blocks and the runs left inside them ahead, then closes the file', () => {
+    const file = countingFile(withBlock())
+    const reader = new BinaryReader(file, VERSION, { deferLarge: true })
+    const read: Read[] = []
+    reader.uint()
+    const block = reader.block(readBlock(read))
+    reader.uint()
+    reader.deferred?.dataRead()
+
+    let asked = 0
+    expect(reader.deferred?.readAhead(() => ++asked > 1)).toBe(false)
+    expect(block?.deferred).toBe(false)
+    expect(reader.deferred?.readAhead(() => false)).toBe(true)
+    expect(file.closed).toBe(true)
+    expect(made(read[0]?.texts ?? [])).toEqual(blockTexts)
+  })
+
+  it('refuses a damaged block: a length that is not one, or a reader that stops short of its end', () => {
+    const bytes = withBlock()
+    const view = new DataView(bytes.buffer, bytes.byteOffset)
+    const lengthAt = 16 // header (12 bytes) and the 7 (4 bytes): the length is the next aligned number
+    for (const length of [-8, 12, bytes.byteLength]) {
+      const damaged = bytes.slice()
+      new DataView(damaged.buffer).setFloat64(lengthAt, length, true)
+      const reader = new BinaryReader(damaged, VERSION)
+      reader.uint()
+      expect(() => reader.block(readBlock([]))).toThrow(StoreFormatError)
+    }
+    expect(view.getFloat64(lengthAt, true)).toBeGreaterThan(numbers.byteLength)
+
+    const stopsShort = (input: BinaryReader): void => void input.uint32Array()
+    const inMemory = new BinaryReader(bytes, VERSION)
+    inMemory.uint()
+    expect(() => inMemory.block(stopsShort)).toThrow('damaged block')
+    const fromFile = new BinaryReader(fileLike(bytes), VERSION, { deferLarge: true })
+    fromFile.uint()
+    const block = fromFile.block(stopsShort)
+    expect(() => block?.load()).toThrow('damaged block')
+  })
+
+  it('says what to do when a block cannot be read, and says it again at each later use', () => {
+    const failing = countingFile(withBlock())
+    const reader = new BinaryReader(failing, VERSION, { deferLarge: true })
+    reader.uint()
+    const block = reader.block(readBlock([]))
+    failing.fail = true
+    const message = /reopen cache entry cannot be read any more \(the file is gone\).*open the snapshot again/
+    expect(() => block?.load()).toThrow(message)
+    failing.fail = false
+    expect(() => block?.load()).toThrow(message)
+
+    const closing = countingFile(withBlock())
+    const second = new BinaryReader(closing, VERSION, { deferLarge: true })
+    second.uint()
+    const closed = second.block(readBlock([]))
+    second.deferred?.close()
+    expect(() => closed?.load()).toThrow(/snapshot was closed/)
   })
 })

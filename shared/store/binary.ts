@@ -169,6 +169,19 @@ export class BinaryWriter implements ByteOutput {
   }
 
   /**
+   * The sections `write` writes, as one block led by its length, so that a reader can leave the whole block in its
+   * input and read it when it is first needed (`BinaryReader.block`).
+   */
+  public block(write: () => void): void {
+    this.align()
+    const length = this.room(8)
+    const start = this.size
+    write()
+    this.align()
+    new DataView(length.buffer, length.byteOffset, 8).setFloat64(0, this.size - start, LITTLE_ENDIAN)
+  }
+
+  /**
    * The bytes written, a batch of at most 1 MiB at a time, each made as it is asked for (for a file). Every batch is
    * the same buffer, filled anew: a batch holds until the next is asked for, so a caller that keeps one copies it.
    * A new buffer per batch left each one to the collector, which let 30 to 45 of them (MiB) pile up while a 10k
@@ -286,25 +299,33 @@ export class BinaryReader {
   private windowEnd: number
   private windowView: DataView
   private windowBuffer: NodeBuffer | null
-  private readonly deferTexts: boolean
-  private deferredTexts: DeferredTexts | null = null
+  private readonly deferLarge: boolean
+  private deferredData: DeferredData | null = null
   /** Whether the last section was a run left in the input (see `ensure`). */
   private skipped = false
 
   /**
-   * Checks the header; throws StoreFormatError when the data is not of this format version. With `deferTexts`, the
-   * long text runs of an input that is not in memory are left in it and read when first needed (`deferred`).
+   * Checks the header; throws StoreFormatError when the data is not of this format version. With `deferLarge`, the
+   * long text runs and large blocks of an input that is not in memory are left in it and read when first needed
+   * (`deferred`).
    */
   public constructor(data: Uint8Array | ByteInput, version: number, options: BinaryReaderOptions = {}) {
-    const inMemory = data instanceof Uint8Array ? data : ((data as { bytes?: Uint8Array }).bytes ?? null)
+    const block = options.block ?? null
+    const inMemory =
+      block !== null || !(data instanceof Uint8Array)
+        ? ((data as { bytes?: Uint8Array }).bytes ?? null)
+        : data
     this.whole = inMemory
     this.input = inMemory === null ? (data as ByteInput) : null
-    this.length = data.byteLength
-    this.window = inMemory ?? new Uint8Array(Math.min(BATCH_BYTES, data.byteLength))
+    this.length = block?.end ?? data.byteLength
+    this.offset = block?.start ?? 0
+    this.window = inMemory ?? new Uint8Array(Math.min(BATCH_BYTES, this.length - this.offset))
     this.windowEnd = inMemory === null ? 0 : inMemory.byteLength
     this.windowView = new DataView(this.window.buffer, this.window.byteOffset, this.window.byteLength)
     this.windowBuffer = nodeBufferOf(this.window)
-    this.deferTexts = options.deferTexts === true && this.input !== null
+    this.deferLarge = (block !== null || options.deferLarge === true) && this.input !== null
+    this.deferredData = block?.texts ?? null
+    if (block !== null) return
     if (this.length < 12 || this.uint() !== MAGIC) throw new StoreFormatError('not a SyncLens store')
     const found = this.uint()
     if (found !== version) throw new StoreFormatError(`store format ${found}, expected ${version}`)
@@ -313,16 +334,21 @@ export class BinaryReader {
   }
 
   /**
-   * The text runs left in the input (`deferTexts`), or null when none was: then the input is no longer needed once
-   * the data is read; else it is, until every run has been read (`DeferredTexts.readAhead`) or is dropped.
+   * The text runs and blocks left in the input (`deferLarge`), or null when none was: then the input is no longer
+   * needed once the data is read; else it is, until every one has been read (`DeferredData.readAhead`) or is dropped.
    */
-  public get deferred(): DeferredTexts | null {
-    return this.deferredTexts
+  public get deferred(): DeferredData | null {
+    return this.deferredData
   }
 
   /** Whether every byte has been read. */
   public get atEnd(): boolean {
     return this.offset === this.length
+  }
+
+  /** Whether every byte has been read, but for the padding that ends a block. */
+  public get atBlockEnd(): boolean {
+    return this.offset + ((8 - (this.offset & 7)) & 7) === this.length
   }
 
   /** Position of the next section, from the start of the data. */
@@ -428,7 +454,7 @@ export class BinaryReader {
         }
         continue
       }
-      const run = this.deferTexts
+      const run = this.deferLarge
         ? this.deferRun(kind, byteLength)
         : new TextRun(kind, this.ownBytes(kind, total))
       for (let index = 0, start = 0; index < count; index += 1) {
@@ -464,8 +490,8 @@ export class BinaryReader {
     this.need(byteLength)
     const input = this.input
     if (input === null) throw new StoreFormatError('store data is truncated')
-    this.deferredTexts ??= new DeferredTexts(input)
-    const run = this.deferredTexts.add(kind, this.offset, byteLength)
+    this.deferredData ??= new DeferredData(input)
+    const run = this.deferredData.add(kind, this.offset, byteLength)
     this.offset += byteLength
     this.align()
     this.skipped = true
@@ -487,6 +513,33 @@ export class BinaryReader {
   /** Plain data written by `json`. */
   public json<T>(): T {
     return JSON.parse(this.text()) as T
+  }
+
+  /**
+   * A block written by `BinaryWriter.block`, handed to `read`: at once, from this reader, or, where this reader
+   * leaves data in its input (`deferLarge`) and the block is at least DEFER_BLOCK_BYTES, when the block is first
+   * needed (`DeferredBlock.load`), from a reader of the block's own bytes. Returns the block left in the input, or
+   * null when it was read at once. `read` must read the block to its end.
+   */
+  public block(read: (input: BinaryReader) => void): DeferredBlock | null {
+    const byteLength = this.number()
+    if (!Number.isInteger(byteLength) || byteLength < 0 || byteLength % 8 !== 0)
+      throw new StoreFormatError('damaged block')
+    this.need(byteLength)
+    const end = this.offset + byteLength
+    if (!this.deferLarge || byteLength < DEFER_BLOCK_BYTES) {
+      read(this)
+      this.align()
+      if (this.offset !== end) throw new StoreFormatError('damaged block')
+      return null
+    }
+    const input = this.input
+    if (input === null) throw new StoreFormatError('store data is truncated')
+    this.deferredData ??= new DeferredData(input)
+    const block = this.deferredData.addBlock(this.offset, byteLength, read)
+    this.offset = end
+    this.skipped = true
+    return block
   }
 
   private arrayOf<T extends StoredArray>(
@@ -556,6 +609,7 @@ export class BinaryReader {
         this.input.read(target.subarray(done, done + BATCH_BYTES), position + done)
       }
     } catch (error) {
+      if (error instanceof StoreFormatError) throw error
       throw new StoreFormatError(
         `store data cannot be read: ${error instanceof Error ? error.message : String(error)}`,
       )
@@ -586,22 +640,90 @@ function decodeText(kind: number, bytes: Uint8Array): string {
 
 /** How a `BinaryReader` reads. */
 export interface BinaryReaderOptions {
-  /** Leave text runs over 1 MiB in an input that is not in memory, to be read when first needed. */
-  readonly deferTexts?: boolean
+  /**
+   * Leave text runs over 1 MiB, and blocks of DEFER_BLOCK_BYTES or more, in an input that is not in memory, to be
+   * read when first needed.
+   */
+  readonly deferLarge?: boolean
+  /**
+   * A block left in `texts`' input (`BinaryReader.block`), from `start` to `end`: read from there, with no header of
+   * its own, leaving its long text runs in the input as the reader that left it would have.
+   */
+  readonly block?: { readonly start: number; readonly end: number; readonly texts: DeferredData }
+}
+
+/**
+ * Blocks smaller than this are read at once even where the reader defers: a block left in the input costs a read of
+ * its own later, and small ones are most of a store's blocks (columns of rare attributes) but little of its bytes.
+ */
+export const DEFER_BLOCK_BYTES = 256 << 10
+
+/** Something a reader left in its input: a text run or a block. */
+interface Deferred {
+  /** Whether its bytes are still in the input. */
+  readonly deferred: boolean
+  /** Bytes still in the input (0 once read). */
+  readonly deferredBytes: number
+  /** Reads it from the input, when it is still there. */
+  load(): void
+}
+
+/**
+ * A block left in the input (`BinaryReader.block`): read, and handed to the reader's callback, when first needed.
+ * A block that failed to read fails again, with the same error, each time it is needed.
+ */
+export class DeferredBlock implements Deferred {
+  private place: RunPlace | null
+  private failure: StoreFormatError | null = null
+
+  public constructor(
+    place: RunPlace,
+    private readonly read: (input: BinaryReader) => void,
+  ) {
+    this.place = place
+  }
+
+  public get deferred(): boolean {
+    return this.place !== null
+  }
+
+  public get deferredBytes(): number {
+    return this.place?.byteLength ?? 0
+  }
+
+  public load(): void {
+    if (this.failure !== null) throw this.failure
+    const place = this.place
+    if (place === null) return
+    try {
+      // From the file, a section at a time: its arrays go straight into the arrays that receive them, and its long
+      // text runs are left there in turn, so that reading a large column costs no more at once than a run does.
+      const reader = place.texts.blockReader(place.position, place.byteLength)
+      this.read(reader)
+      if (!reader.atBlockEnd) throw new StoreFormatError('damaged block')
+    } catch (error) {
+      this.failure =
+        error instanceof StoreFormatError ? error : new StoreFormatError(`damaged block: ${String(error)}`)
+      throw this.failure
+    } finally {
+      this.place = null
+      place.texts.loaded()
+    }
+  }
 }
 
 /** Where the bytes of a run left in its input are. */
 interface RunPlace {
-  readonly texts: DeferredTexts
+  readonly texts: DeferredData
   readonly position: number
   readonly byteLength: number
 }
 
 /**
  * A run of texts kept as the bytes it was written as, made into one string when first asked for. Its bytes are in
- * memory, or still in the input it was read from (`DeferredTexts`), read from there first.
+ * memory, or still in the input it was read from (`DeferredData`), read from there first.
  */
-export class TextRun {
+export class TextRun implements Deferred {
   private bytes: Uint8Array | null
   private place: RunPlace | null
   private made: string | null = null
@@ -650,15 +772,16 @@ export class TextRun {
 }
 
 /**
- * The text runs a store read from a file left in it (`BinaryReaderOptions.deferTexts`), and the file they are in.
- * A reopened store's first screen needs few of its texts, and at 300k objects reading and copying every text run
- * was most of the reopen's time and memory: each run is now read when a text of it is first asked for, or ahead of
- * that by `readAhead` while the host is idle. The file is closed once every run is read, or by `close`. A cache
- * entry is replaced by renaming a new file over it and never written in place, so the open file keeps its bytes.
+ * The text runs and blocks (large value columns) a store read from a file left in it
+ * (`BinaryReaderOptions.deferLarge`), and the file they are in. A reopened store's first screen needs few of its
+ * texts and columns, and at 300k objects reading and copying all of them was most of the reopen's time and memory:
+ * each run or block is now read when first needed, or ahead of that by `readAhead` while the host is idle. The file
+ * is closed once every one is read, or by `close`. A cache entry is replaced by renaming a new file over it and never
+ * written in place, so the open file keeps its bytes.
  */
-export class DeferredTexts {
+export class DeferredData {
   private input: ByteInput | null
-  private readonly runs: TextRun[] = []
+  private readonly runs: Deferred[] = []
   private next = 0
   private unread = 0
   /** Whether the store's data has been read to its end (the input is needed until then whatever the runs). */
@@ -690,6 +813,14 @@ export class DeferredTexts {
     return run
   }
 
+  /** Registers a block left at `position`, for `read` (see `BinaryReader.block`). */
+  public addBlock(position: number, byteLength: number, read: (input: BinaryReader) => void): DeferredBlock {
+    const block = new DeferredBlock({ texts: this, position, byteLength }, read)
+    this.runs.push(block)
+    this.unread += 1
+    return block
+  }
+
   /**
    * Reads the runs not read yet, in the order written, until `stop` says to pause (asked before each run). True
    * when none is left; the input is then closed (once the store's data is read to its end).
@@ -719,21 +850,42 @@ export class DeferredTexts {
 
   /** The bytes of a run. */
   public read(position: number, byteLength: number): Uint8Array {
-    const input = this.input
-    if (input === null)
-      throw new StoreFormatError('the snapshot was closed: its reopen cache entry can no longer be read')
+    const input = this.openInput()
     const bytes = new Uint8Array(byteLength)
     try {
       for (let done = 0; done < byteLength; done += BATCH_BYTES) {
         input.read(bytes.subarray(done, done + BATCH_BYTES), position + done)
       }
     } catch (error) {
-      throw new StoreFormatError(
-        `the reopen cache entry cannot be read any more (${error instanceof Error ? error.message : String(error)}); ` +
-          'open the snapshot again, or turn the cache off (SYNCLENS_CACHE=off)',
-      )
+      throw unreadable(error)
     }
     return bytes
+  }
+
+  /** A reader of a block's sections (see `DeferredBlock.load`); its failures to read say what to do. */
+  public blockReader(position: number, byteLength: number): BinaryReader {
+    const input = this.openInput()
+    const guarded: ByteInput = {
+      byteLength: input.byteLength,
+      read: (target, at) => {
+        try {
+          input.read(target, at)
+        } catch (error) {
+          throw unreadable(error)
+        }
+      },
+      close: () => undefined,
+    }
+    return new BinaryReader(guarded, 0, {
+      block: { start: position, end: position + byteLength, texts: this },
+    })
+  }
+
+  private openInput(): ByteInput {
+    const input = this.input
+    if (input === null)
+      throw new StoreFormatError('the snapshot was closed: its reopen cache entry can no longer be read')
+    return input
   }
 
   /** Notes that the store's data has been read to its end: from now on the input is closed after the last run. */
@@ -747,6 +899,15 @@ export class DeferredTexts {
     this.unread -= 1
     if (this.unread === 0 && this.complete) this.close()
   }
+}
+
+/** The error of an entry that can no longer be read, and what to do. */
+function unreadable(error: unknown): StoreFormatError {
+  if (error instanceof StoreFormatError) return error
+  return new StoreFormatError(
+    `the reopen cache entry cannot be read any more (${error instanceof Error ? error.message : String(error)}); ` +
+      'open the snapshot again, or turn the cache off (SYNCLENS_CACHE=off)',
+  )
 }
 
 /** One text of a `TextRun`: `length` characters from `start`. */

@@ -5,7 +5,7 @@ import {
   BinaryReader,
   type BinaryReaderOptions,
   BinaryWriter,
-  type DeferredTexts,
+  type DeferredData,
   StoreFormatError,
 } from './binary'
 import { Bitset } from './bitset'
@@ -50,7 +50,7 @@ export interface DuplicateGroup {
 }
 
 /** Version of the binary form (`toBinary`); bumped whenever the layout of any column changes. */
-export const STORE_FORMAT_VERSION = 3
+export const STORE_FORMAT_VERSION = 4
 
 const SOURCE_CODES: readonly ObjectIndex['metaverseSource'][] = ['none', 'exported', 'computed']
 
@@ -91,8 +91,11 @@ export class ObjectStore implements ObjectIndex {
   private readSource: ObjectIndex['metaverseSource'] | null = null
   /** The indexes of a finished store read back from its binary form, which finish then takes as they are. */
   private readBuilt: ReadIndexes | null = null
-  /** Text runs left in the file this store was read from (`BinaryReaderOptions.deferTexts`), read when needed. */
-  private readonly deferred: DeferredTexts[] = []
+  /**
+   * Text runs and value columns left in the file this store was read from (`BinaryReaderOptions.deferLarge`), read
+   * when needed.
+   */
+  private readonly deferred: DeferredData[] = []
 
   /**
    * A store read back from `toBinary` (in memory, or read section by section from an input such as a file). A
@@ -109,21 +112,22 @@ export class ObjectStore implements ObjectIndex {
     return store
   }
 
-  /** Bytes of text still in the file this store was read from (0 when all are in memory). */
-  public get deferredTextBytes(): number {
+  /** Bytes of texts and columns still in the file this store was read from (0 when all are in memory). */
+  public get deferredBytes(): number {
     return this.deferred.reduce((sum, texts) => sum + texts.pendingBytes, 0)
   }
 
   /**
-   * Reads the text runs still in the file this store was read from, until `stop` says to pause (asked before each
-   * run of up to 8 MB). True when none is left: the file is closed then, and the store needs it no more.
+   * Reads the text runs and columns still in the file this store was read from, until `stop` says to pause (asked
+   * before each run of up to 8 MB, and each column, whose own long runs are left for later steps). True when none is
+   * left: the file is closed then, and the store needs it no more.
    */
-  public readDeferredTexts(stop: () => boolean): boolean {
+  public readDeferred(stop: () => boolean): boolean {
     return this.deferred.every((texts) => texts.readAhead(stop))
   }
 
-  /** Closes the file of text runs not read yet: for a store no longer used (their texts cannot be read after). */
-  public closeDeferredTexts(): void {
+  /** Closes the file of what was not read yet: for a store no longer used (it cannot be read after). */
+  public closeDeferred(): void {
     for (const texts of this.deferred) texts.close()
   }
 

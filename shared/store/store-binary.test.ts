@@ -288,6 +288,42 @@ describe('ObjectStore binary form', () => {
     expect(total).toBeLessThan(bytes.byteLength * 1.05)
   })
 
+  it('leaves the large value columns of a store read from a file in it until they are asked for', () => {
+    const { cs, mv } = largeStore(1500)
+    // A 1,500-object column of 200 to 500 characters a value: over the size a reader leaves in the file.
+    const mvDescribed = mv.map((object, index) => ({
+      ...object,
+      attributes: [
+        ...object.attributes.filter((attribute) => attribute.name.toLowerCase() !== 'description'),
+        {
+          name: 'description',
+          type: 'String' as const,
+          multiValued: false,
+          values: [`${index} ${'ü'.repeat(200 + (index % 300))}`],
+          lineage: [],
+        },
+      ],
+    }))
+    const store = storeOf(cs, mvDescribed)
+    store.finish()
+    const bytes = store.toBinary()
+    const input = fileLike(bytes)
+    const copy = ObjectStore.fromBinary(input, { deferLarge: true })
+
+    const read = input.reads.reduce((sum, length) => sum + length, 0)
+    expect(copy.deferredBytes).toBeGreaterThan(450_000)
+    expect(read).toBeLessThan(bytes.byteLength - 450_000)
+    expect(copy.mvColumn('description')?.deferred).toBe(true)
+    // Its length is known without reading it.
+    expect(copy.mvColumn('description')?.length).toBe(1500)
+    expect(copy.mvColumn('description')?.deferred).toBe(true)
+
+    expect(copy.mvColumn('description')?.equalRows(`7 ${'ü'.repeat(207)}`)).toEqual([copy.mvRowOf(mv[7]!.id)])
+    expect(copy.mvColumn('description')?.deferred).toBe(false)
+    expect(answers(copy, cs, mvDescribed)).toEqual(answers(store, cs, mvDescribed))
+    expect(copy.deferredBytes).toBe(0)
+  })
+
   it('refuses data cut inside a section, read from memory or a file', () => {
     const { store } = largeStore(300)
     const bytes = store.toBinary()

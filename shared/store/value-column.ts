@@ -1,4 +1,4 @@
-import type { BinaryReader, BinaryWriter } from './binary'
+import { type BinaryReader, type BinaryWriter, type DeferredBlock, StoreFormatError } from './binary'
 import { Bitset } from './bitset'
 import { uint16Array, uint32Array, type ChunkedArray } from './chunked-array'
 import type { TextMatch } from '../text/fold'
@@ -19,12 +19,12 @@ const SCANS_BEFORE_INDEX = 16
  * possibly in steps (`buildIndexFor`) between a worker's messages.
  */
 export class ValueColumn {
-  /** The values, in row order. */
-  public readonly values = new TextPool()
-  /** The row of each value, ascending. */
-  public readonly rows = uint32Array()
-  /** Per value, a small index into its object's lineage list (metaverse only). */
-  public readonly lineage: ChunkedArray<Uint16Array> | null
+  private readonly pool = new TextPool()
+  private readonly rowArray = uint32Array()
+  private readonly lineageArray: ChunkedArray<Uint16Array> | null
+  /** The column as written, left in a reopen cache entry until first needed (see `readFrom`), and its length. */
+  private unread: DeferredBlock | null = null
+  private unreadLength = 0
   private sorted: Uint32Array | null = null
   private building: SortedIndexBuild | null = null
   /** Values scanned by lookups for want of the sorted index. */
@@ -32,7 +32,25 @@ export class ValueColumn {
   private presence: Bitset | null = null
 
   public constructor(withLineage: boolean) {
-    this.lineage = withLineage ? uint16Array() : null
+    this.lineageArray = withLineage ? uint16Array() : null
+  }
+
+  /** The values, in row order. */
+  public get values(): TextPool {
+    if (this.unread !== null) this.readUnread()
+    return this.pool
+  }
+
+  /** The row of each value, ascending. */
+  public get rows(): ChunkedArray<Uint32Array> {
+    if (this.unread !== null) this.readUnread()
+    return this.rowArray
+  }
+
+  /** Per value, a small index into its object's lineage list (metaverse only). */
+  public get lineage(): ChunkedArray<Uint16Array> | null {
+    if (this.unread !== null) this.readUnread()
+    return this.lineageArray
   }
 
   /** Appends one value of a row. */
@@ -42,9 +60,14 @@ export class ValueColumn {
     this.lineage?.push(lineage)
   }
 
-  /** Number of values. */
+  /** Number of values (known without reading a column left in its entry). */
   public get length(): number {
-    return this.rows.length
+    return this.unread === null ? this.rowArray.length : this.unreadLength
+  }
+
+  /** Whether the column is still in its reopen cache entry, not read yet. */
+  public get deferred(): boolean {
+    return this.unread?.deferred === true
   }
 
   /** The value positions [start, end) that belong to rows in [fromRow, toRow). */
@@ -152,56 +175,73 @@ export class ValueColumn {
     scanPool(this.values, start, end, needle, match, (index) => into.add(this.rows.get(index)))
   }
 
-  /** Seals the value pool; scans and indexes need it. */
+  /** Seals the value pool; scans and indexes need it. A column not read yet is sealed when it is read. */
   public seal(): void {
-    this.values.seal()
+    if (this.unread === null) this.pool.seal()
   }
 
-  /** Writes the values, their rows and lineage (not the search indexes, which are rebuilt on use). */
+  /**
+   * Writes the values, their rows and lineage (not the search indexes, which are rebuilt on use): their count, then
+   * the rest as one block, which a reader of a reopen cache entry may leave in it until the column is first needed.
+   */
   public writeTo(out: BinaryWriter): void {
-    this.values.writeTo(out)
-    out.arrays(this.rows.parts())
-    if (this.lineage !== null) out.arrays(this.lineage.parts())
+    out.uint(this.length)
+    out.block(() => {
+      this.values.writeTo(out)
+      out.arrays(this.rows.parts())
+      if (this.lineage !== null) out.arrays(this.lineage.parts())
+    })
   }
 
   /**
    * Appends a column written by `writeTo`, straight into this column's chunks: its rows are moved by `rowBase`
-   * (the rows of this column's table before those of the written one's).
+   * (the rows of this column's table before those of the written one's). A reader that leaves large blocks in its
+   * input (a reopen) leaves the column there: it is read when its values, rows or lineage are first asked for.
    */
   public readFrom(input: BinaryReader, rowBase = 0): void {
-    const first = this.rows.length
-    this.values.readFrom(input)
+    if (this.unread !== null) this.readUnread()
+    const first = this.rowArray.length
+    const count = input.uint()
+    this.sorted = null
+    this.building = null
+    this.presence = null
+    const unread = input.block((block) => this.readSections(block, rowBase, first, count))
+    if (unread === null) return
+    this.unread = unread
+    this.unreadLength = first + count
+  }
+
+  /** Reads the column left in its entry (once; a failure is thrown again at each later use). */
+  private readUnread(): void {
+    const unread = this.unread
+    if (unread === null) return
+    unread.load()
+    this.unread = null
+    this.pool.seal()
+  }
+
+  private readSections(input: BinaryReader, rowBase: number, first: number, count: number): void {
+    this.pool.readFrom(input)
+    if (this.pool.length - first !== count) throw new StoreFormatError('value column: damaged entries')
     input.arrayInto(
-      this.rows,
+      this.rowArray,
       4,
-      this.values.length - first,
+      count,
       rowBase === 0
         ? undefined
         : (part) => {
             for (let index = 0; index < part.length; index += 1) part[index] = (part[index] ?? 0) + rowBase
           },
     )
-    if (this.lineage !== null) input.arrayInto(this.lineage, 2, this.values.length - first)
-    this.checkLengths()
-    this.sorted = null
-    this.building = null
-    this.presence = null
-  }
-
-  private checkLengths(): void {
-    if (
-      this.values.length !== this.rows.length ||
-      (this.lineage !== null && this.lineage.length !== this.rows.length)
-    )
-      throw new RangeError('value column: damaged entries')
+    if (this.lineageArray !== null) input.arrayInto(this.lineageArray, 2, count)
   }
 
   /** Bytes held, indexes included. */
   public byteSize(): number {
     return (
-      this.values.byteSize() +
-      this.rows.byteSize() +
-      (this.lineage?.byteSize() ?? 0) +
+      this.pool.byteSize() +
+      this.rowArray.byteSize() +
+      (this.lineageArray?.byteSize() ?? 0) +
       (this.sorted?.byteLength ?? 0) +
       (this.presence?.byteSize() ?? 0)
     )

@@ -10,7 +10,7 @@ export function longDescription(index: number): string {
 
 /**
  * A connector-space user with a 4,000-character description: 400 of them fill one text run of 1.6 MB, which a store
- * read back from a file with `deferTexts` leaves in the file.
+ * read back from a file with `deferLarge` leaves in the file.
  */
 export function longTextObject(index: number): CsObject {
   const dn = `CN=User ${index},OU=Users,DC=contoso,DC=com`
