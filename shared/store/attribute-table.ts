@@ -1,5 +1,5 @@
 import type { Attribute, AttributeType } from '../model/objects'
-import { type BinaryReader, type BinaryWriter, StoreFormatError } from './binary'
+import { type BinaryReader, type BinaryWriter, type DeferredBlock, StoreFormatError } from './binary'
 import { SmallIdArray, uint32Array } from './chunked-array'
 import { foldCase } from '../text/fold'
 import { Interner } from './interner'
@@ -16,6 +16,12 @@ export interface StoredAttribute {
   /** Number of values. */
   readonly count: number
 }
+
+/**
+ * Rows whose entries are written as one block (see `AttributeTable.writeTo`): at 300k objects about 3 MB, which a
+ * reopened store reads in a few milliseconds, so reading them between the app's messages keeps each step short.
+ */
+const ENTRY_BLOCK_ROWS = 16384
 
 interface Descriptor {
   readonly name: string
@@ -45,12 +51,23 @@ export class AttributeTable {
   private readonly rowsWithRepeats = new Set<number>()
   /** Per column, 1 + the last row that added a value to it (0: none yet), to spot a name repeated in a row. */
   private readonly columnLastRow: number[] = []
+  /**
+   * The blocks of entries (row starts, descriptors and value starts) left in a reopen cache entry until an object's
+   * attributes are first asked for (see `readSections`), in order, and the number of rows they hold.
+   */
+  private unread: DeferredBlock[] | null = null
+  private unreadRows = 0
 
   public constructor(private readonly withLineage: boolean) {}
 
-  /** Number of rows. */
+  /** Number of rows (known without reading entries left in a cache entry). */
   public get rowCount(): number {
-    return this.rowStarts.length
+    return this.unread === null ? this.rowStarts.length : this.unreadRows
+  }
+
+  /** Whether entries are still in the reopen cache entry, not read yet. */
+  public get deferred(): boolean {
+    return this.unread?.some((block) => block.deferred) === true
   }
 
   /** Number of values in all columns. */
@@ -73,6 +90,7 @@ export class AttributeTable {
     attributes: readonly Attribute[],
     lineageOf?: (attribute: number, value: number) => number,
   ): number {
+    this.readUnread()
     const row = this.rowStarts.length
     this.rowStarts.push(this.entryDescriptors.length)
     // Plain loops and a per-column stamp instead of forEach closures and a Set per row: this runs once per
@@ -112,6 +130,7 @@ export class AttributeTable {
 
   /** The attributes of a row, in the order they were added. */
   public attributesOf(row: number): StoredAttribute[] {
+    this.readUnread()
     const first = this.rowStarts.get(row)
     const last = row + 1 < this.rowStarts.length ? this.rowStarts.get(row + 1) : this.entryDescriptors.length
     const repeats = this.rowsWithRepeats.has(row)
@@ -156,6 +175,7 @@ export class AttributeTable {
 
   /** Bytes held. */
   public byteSize(): number {
+    this.readUnread()
     let bytes =
       this.rowStarts.byteSize() +
       this.entryDescriptors.byteSize() +
@@ -167,15 +187,29 @@ export class AttributeTable {
     return bytes
   }
 
-  /** Writes the table. */
+  /**
+   * Writes the table: its descriptors, its columns, its row count and the width of its descriptor ids, then its
+   * entries a block of ENTRY_BLOCK_ROWS rows at a time, which a reader of a reopen cache entry may leave in it until
+   * an object's attributes are first asked for, and last the rows that repeat a column.
+   */
   public writeTo(out: BinaryWriter): void {
+    this.readUnread()
     out.json(this.descriptors)
     out.uint(this.columns.length)
     for (const column of this.columns) column.writeTo(out)
-    out.arrays(this.rowStarts.parts())
+    const rows = this.rowCount
+    out.uint(rows)
     out.uint(this.entryDescriptors.wideEntries ? 4 : 2)
-    out.arrays(this.entryDescriptors.parts())
-    out.arrays(this.entryStarts.parts())
+    for (let first = 0; first < rows; first += ENTRY_BLOCK_ROWS) {
+      const last = Math.min(rows, first + ENTRY_BLOCK_ROWS)
+      const from = this.rowStarts.get(first)
+      const to = last < rows ? this.rowStarts.get(last) : this.entryDescriptors.length
+      out.block(() => {
+        out.arrays(this.rowStarts.parts(first, last))
+        out.arrays(this.entryDescriptors.parts(from, to))
+        out.arrays(this.entryStarts.parts(from, to))
+      })
+    }
     out.array(Uint32Array.from(this.rowsWithRepeats))
   }
 
@@ -184,8 +218,17 @@ export class AttributeTable {
    * chunks: into an empty table as written, after other rows as rows `rowCount` on (`readAppending`).
    */
   public readFrom(input: BinaryReader): void {
+    this.readUnread()
     if (this.rowCount === 0 && this.descriptors.length === 0) this.readSections(input)
     else this.readAppending(input, this.rowCount)
+  }
+
+  /** Reads the entries left in the cache entry, in order (once; a failure is thrown again at each later use). */
+  private readUnread(): void {
+    const unread = this.unread
+    if (unread === null) return
+    for (const block of unread) block.load()
+    this.unread = null
   }
 
   /**
@@ -219,20 +262,47 @@ export class AttributeTable {
       positionBase[written] = column.length
       column.readFrom(input, rowBase)
     })
+    // Where each written descriptor's values begin in our column.
+    const startBase = Uint32Array.from(descriptors, (descriptor) => positionBase[descriptor.column] ?? 0)
+    const rows = input.uint()
+    const wide = entryWidth(input)
     const entryBase = this.entryDescriptors.length
-    const rows = input.arrayInto(this.rowStarts, 4, null, (part) => {
+    // Appended entries are read at once: what follows may add to this table.
+    for (let first = 0; first < rows; first += ENTRY_BLOCK_ROWS) {
+      const count = Math.min(ENTRY_BLOCK_ROWS, rows - first)
+      input
+        .block((block) => this.appendEntries(block, count, entryBase, wide, descriptorIds, startBase))
+        ?.load()
+    }
+    for (const row of input.uint32Array()) this.rowsWithRepeats.add(row + rowBase)
+  }
+
+  /**
+   * One block of the entries of a table written by `writeTo`, appended after ours (see `readAppending`): each row
+   * start moved by `entryBase` (our entries before the table's), each written descriptor id turned into ours
+   * (`descriptorIds`), each value start moved by where its column's values began (`startBase`, by written
+   * descriptor).
+   */
+  private appendEntries(
+    input: BinaryReader,
+    rows: number,
+    entryBase: number,
+    wide: boolean,
+    descriptorIds: Uint32Array,
+    startBase: Uint32Array,
+  ): void {
+    const firstRow = this.rowStarts.length
+    const entriesBefore = this.entryDescriptors.length
+    input.arrayInto(this.rowStarts, 4, rows, (part) => {
       for (let index = 0; index < part.length; index += 1) part[index] = (part[index] ?? 0) + entryBase
     })
-    const wide = input.uint()
-    if (wide !== 2 && wide !== 4) throw new StoreFormatError('attribute table: damaged entries')
-    const written = wide === 4 ? input.uint32Array() : input.uint16Array()
+    const written = wide ? input.uint32Array() : input.uint16Array()
     const mapped = new Uint32Array(written.length)
     for (let entry = 0; entry < written.length; entry += 1) {
       const descriptor = written[entry] ?? 0
       if (descriptor >= descriptorIds.length) throw new StoreFormatError('attribute table: damaged entries')
       mapped[entry] = descriptorIds[descriptor] ?? 0
     }
-    const startBase = Uint32Array.from(descriptors, (descriptor) => positionBase[descriptor.column] ?? 0)
     const startsBefore = this.entryStarts.length
     input.arrayInto(this.entryStarts, 4, written.length, (part, first) => {
       const offset = first - startsBefore
@@ -240,9 +310,7 @@ export class AttributeTable {
         part[index] = (part[index] ?? 0) + (startBase[written[offset + index] ?? 0] ?? 0)
     })
     this.entryDescriptors.appendAll(mapped)
-    for (const row of input.uint32Array()) this.rowsWithRepeats.add(row + rowBase)
-    if (rows > 0 && this.rowStarts.get(rowBase + rows - 1) - entryBase > written.length)
-      throw new StoreFormatError('attribute table: damaged entries')
+    this.checkEntries(firstRow, rows, entriesBefore)
   }
 
   private readSections(input: BinaryReader): void {
@@ -254,17 +322,44 @@ export class AttributeTable {
     const columns = input.uint()
     if (columns !== this.columns.length) throw new StoreFormatError('attribute table: damaged columns')
     for (const column of this.columns) column.readFrom(input)
-    const rows = input.arrayInto(this.rowStarts, 4)
-    const wide = input.uint()
-    if (wide !== 2 && wide !== 4) throw new StoreFormatError('attribute table: damaged entries')
-    const fillable = this.entryDescriptors.fillable(wide === 4)
+    const rows = input.uint()
+    const wide = entryWidth(input)
+    const unread: DeferredBlock[] = []
+    for (let first = 0; first < rows; first += ENTRY_BLOCK_ROWS) {
+      const count = Math.min(ENTRY_BLOCK_ROWS, rows - first)
+      // Blocks append in order: once one is left in the entry, every later one is too, however small.
+      const block = input.block(
+        (entries) => this.readEntries(entries, count, wide),
+        unread.length > 0 ? 0 : undefined,
+      )
+      if (block !== null) unread.push(block)
+    }
+    for (const row of input.uint32Array()) this.rowsWithRepeats.add(row)
+    if (unread.length === 0) return
+    this.unread = unread
+    this.unreadRows = rows
+  }
+
+  /** One block of the entries of a table written by `writeTo`, after the blocks before it (see `readSections`). */
+  private readEntries(input: BinaryReader, rows: number, wide: boolean): void {
+    const firstRow = this.rowStarts.length
+    const entriesBefore = this.entryDescriptors.length
+    input.arrayInto(this.rowStarts, 4, rows)
+    const fillable = this.entryDescriptors.fillable(wide)
     const entries =
       fillable === null
-        ? this.appendEntryDescriptors(wide === 4 ? input.uint32Array() : input.uint16Array())
-        : input.arrayInto<Uint16Array | Uint32Array>(fillable, wide)
+        ? this.appendEntryDescriptors(wide ? input.uint32Array() : input.uint16Array())
+        : input.arrayInto<Uint16Array | Uint32Array>(fillable, wide ? 4 : 2)
     input.arrayInto(this.entryStarts, 4, entries)
-    for (const row of input.uint32Array()) this.rowsWithRepeats.add(row)
-    if (rows > 0 && this.rowStarts.get(rows - 1) > entries)
+    this.checkEntries(firstRow, rows, entriesBefore)
+  }
+
+  /** Checks that rows `firstRow` on, just read, start at the entries read with them and end within them. */
+  private checkEntries(firstRow: number, rows: number, entriesBefore: number): void {
+    if (rows === 0) return
+    const first = this.rowStarts.get(firstRow)
+    const last = this.rowStarts.get(firstRow + rows - 1)
+    if (first !== entriesBefore || last < first || last > this.entryDescriptors.length)
       throw new StoreFormatError('attribute table: damaged entries')
   }
 
@@ -307,4 +402,11 @@ export class AttributeTable {
     shapes.push(id)
     return id
   }
+}
+
+/** The width of a table's written descriptor ids: true for 32 bits, false for 16. */
+function entryWidth(input: BinaryReader): boolean {
+  const wide = input.uint()
+  if (wide !== 2 && wide !== 4) throw new StoreFormatError('attribute table: damaged entries')
+  return wide === 4
 }

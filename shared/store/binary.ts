@@ -517,17 +517,17 @@ export class BinaryReader {
 
   /**
    * A block written by `BinaryWriter.block`, handed to `read`: at once, from this reader, or, where this reader
-   * leaves data in its input (`deferLarge`) and the block is at least DEFER_BLOCK_BYTES, when the block is first
-   * needed (`DeferredBlock.load`), from a reader of the block's own bytes. Returns the block left in the input, or
-   * null when it was read at once. `read` must read the block to its end.
+   * leaves data in its input (`deferLarge`) and the block is at least `minBytes`, when the block is first needed
+   * (`DeferredBlock.load`), from a reader of the block's sections in the input. Returns the block left in the
+   * input, or null when it was read at once. `read` must read the block to its end.
    */
-  public block(read: (input: BinaryReader) => void): DeferredBlock | null {
+  public block(read: (input: BinaryReader) => void, minBytes = DEFER_BLOCK_BYTES): DeferredBlock | null {
     const byteLength = this.number()
     if (!Number.isInteger(byteLength) || byteLength < 0 || byteLength % 8 !== 0)
       throw new StoreFormatError('damaged block')
     this.need(byteLength)
     const end = this.offset + byteLength
-    if (!this.deferLarge || byteLength < DEFER_BLOCK_BYTES) {
+    if (!this.deferLarge || byteLength < minBytes) {
       read(this)
       this.align()
       if (this.offset !== end) throw new StoreFormatError('damaged block')

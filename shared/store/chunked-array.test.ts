@@ -29,6 +29,28 @@ describe('ChunkedArray', () => {
   })
 })
 
+describe('ChunkedArray.parts', () => {
+  it('gives any range as views of the chunks, across chunk boundaries', () => {
+    const array = uint32Array()
+    for (let index = 0; index < 200_000; index += 1) array.push(index)
+    const joined = (parts: Uint32Array[]): number[] => parts.flatMap((part) => Array.from(part))
+
+    expect(array.parts().map((part) => part.length)).toEqual([65_536, 65_536, 65_536, 3_392])
+    expect(joined(array.parts(65_530, 65_540))).toEqual([
+      65_530, 65_531, 65_532, 65_533, 65_534, 65_535, 65_536, 65_537, 65_538, 65_539,
+    ])
+    expect(array.parts(65_530, 65_540).map((part) => part.length)).toEqual([6, 4])
+    expect(joined(array.parts(199_998))).toEqual([199_998, 199_999])
+    expect(array.parts(10, 10)).toEqual([])
+    expect(array.parts(199_999, 300_000).map((part) => part.length)).toEqual([1])
+    // Views, not copies.
+    const [view] = array.parts(5, 6)
+    if (view === undefined) throw new Error('expected a view')
+    view[0] = 42
+    expect(array.get(5)).toBe(42)
+  })
+})
+
 describe('SmallIdArray', () => {
   it('widens to 32 bits when a value needs it, keeping earlier values', () => {
     const array = new SmallIdArray()

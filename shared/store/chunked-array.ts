@@ -82,14 +82,16 @@ export class ChunkedArray<T extends NumberArray> {
     return out
   }
 
-  /** The entries as views of the chunks, in order (no copy; valid until the next append). */
-  public parts(): T[] {
+  /** The entries from `start` to `end` (all by default) as views of the chunks, in order (no copy; valid until the next append). */
+  public parts(start = 0, end = this.size): T[] {
     const parts: T[] = []
-    for (let index = 0; index < this.chunks.length; index += 1) {
-      const chunk = this.chunks[index]
-      const offset = index << CHUNK_BITS
-      if (chunk === undefined || offset >= this.size) break
-      parts.push(chunk.subarray(0, Math.min(CHUNK_SIZE, this.size - offset)) as T)
+    for (let at = Math.max(0, start), stop = Math.min(end, this.size); at < stop;) {
+      const chunk = this.chunks[at >>> CHUNK_BITS]
+      if (chunk === undefined) break
+      const offset = at & CHUNK_MASK
+      const count = Math.min(CHUNK_SIZE - offset, stop - at)
+      parts.push(chunk.subarray(offset, offset + count) as T)
+      at += count
     }
     return parts
   }
@@ -216,9 +218,9 @@ export class SmallIdArray {
     else this.wide?.appendAll(values)
   }
 
-  /** The entries as views of their chunks (no copy), 16 or 32 bits each as they are kept. */
-  public parts(): Uint16Array[] | Uint32Array[] {
-    return this.narrow?.parts() ?? this.wide?.parts() ?? []
+  /** The entries from `start` to `end` (all by default) as views of their chunks (no copy), 16 or 32 bits each as kept. */
+  public parts(start?: number, end?: number): Uint16Array[] | Uint32Array[] {
+    return this.narrow?.parts(start, end) ?? this.wide?.parts(start, end) ?? []
   }
 
   /** Whether entries are kept in 32 bits. */

@@ -50,7 +50,7 @@ export interface DuplicateGroup {
 }
 
 /** Version of the binary form (`toBinary`); bumped whenever the layout of any column changes. */
-export const STORE_FORMAT_VERSION = 4
+export const STORE_FORMAT_VERSION = 5
 
 const SOURCE_CODES: readonly ObjectIndex['metaverseSource'][] = ['none', 'exported', 'computed']
 

@@ -6,6 +6,7 @@ import { BinaryReader, StoreFormatError } from './binary'
 import { ObjectStore, STORE_FORMAT_VERSION } from './object-store'
 import { csObjectArbitrary, mvObjectArbitrary } from './testing/store-arbitraries'
 import { joinedBytes } from './testing/joined-bytes'
+import { testCsObject } from '../../test-support/cs-object'
 
 function storeOf(cs: readonly CsObject[], mv: readonly MvObject[]): ObjectStore {
   const store = new ObjectStore()
@@ -322,6 +323,55 @@ describe('ObjectStore binary form', () => {
     expect(copy.mvColumn('description')?.deferred).toBe(false)
     expect(answers(copy, cs, mvDescribed)).toEqual(answers(store, cs, mvDescribed))
     expect(copy.deferredBytes).toBe(0)
+  })
+
+  it('leaves the attribute entries of a store read from a file in it until an object is read', () => {
+    // 20,000 objects of three attributes each: 340 KB of entries (which attribute, where its values start).
+    const cs = Array.from({ length: 20_000 }, (_, index) => {
+      const dn = `CN=User ${index},OU=Users,DC=contoso,DC=com`
+      const value = (name: string, text: string) => ({
+        name,
+        type: 'String' as const,
+        multiValued: false,
+        values: [text],
+      })
+      return testCsObject({
+        id: `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`,
+        dn,
+        synchronized: {
+          dn,
+          primaryObjectClass: 'user',
+          objectClasses: ['top', 'user'],
+          anchor: null,
+          attributes: [
+            value('cn', `User ${index}`),
+            value('sn', `${index % 97}`),
+            value('title', `T${index % 13}`),
+          ],
+        },
+      })
+    })
+    const store = storeOf(cs, [])
+    store.finish()
+    const bytes = store.toBinary()
+    const input = fileLike(bytes)
+    const copy = ObjectStore.fromBinary(input, { deferLarge: true })
+    const readAtOpen = input.reads.reduce((sum, length) => sum + length, 0)
+
+    expect(copy.counts()).toEqual(store.counts())
+    expect(copy.csRowCount).toBe(20_000)
+    expect(input.reads.reduce((sum, length) => sum + length, 0)).toBe(readAtOpen)
+    expect(copy.csObjectAt(12_345)).toEqual(store.csObjectAt(12_345))
+    expect(input.reads.reduce((sum, length) => sum + length, 0)).toBeGreaterThan(readAtOpen + 300_000)
+    expect(answers(copy, cs, [])).toEqual(answers(store, cs, []))
+    expect(copy.deferredBytes).toBe(0)
+
+    // The same objects joined from two segments of 10,000 and 10,000 (entries written in blocks of 16,384 rows).
+    const joined = new ObjectStore()
+    joined.appendBinary(storeOf(cs.slice(0, 10_000), []).toBinary())
+    joined.appendBinary(storeOf(cs.slice(10_000), []).toBinary())
+    joined.finish()
+    expect(answers(joined, cs, [])).toEqual(answers(store, cs, []))
   })
 
   it('refuses data cut inside a section, read from memory or a file', () => {
