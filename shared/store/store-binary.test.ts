@@ -6,7 +6,7 @@ import { BinaryReader, StoreFormatError } from './binary'
 import { ObjectStore, STORE_FORMAT_VERSION } from './object-store'
 import { csObjectArbitrary, mvObjectArbitrary } from './testing/store-arbitraries'
 import { joinedBytes } from './testing/joined-bytes'
-import { testCsObject } from '../../test-support/cs-object'
+import { testUser } from './testing/long-texts'
 
 function storeOf(cs: readonly CsObject[], mv: readonly MvObject[]): ObjectStore {
   const store = new ObjectStore()
@@ -327,30 +327,13 @@ describe('ObjectStore binary form', () => {
 
   it('leaves the attribute entries of a store read from a file in it until an object is read', () => {
     // 20,000 objects of three attributes each: 340 KB of entries (which attribute, where its values start).
-    const cs = Array.from({ length: 20_000 }, (_, index) => {
-      const dn = `CN=User ${index},OU=Users,DC=contoso,DC=com`
-      const value = (name: string, text: string) => ({
-        name,
-        type: 'String' as const,
-        multiValued: false,
-        values: [text],
-      })
-      return testCsObject({
-        id: `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`,
-        dn,
-        synchronized: {
-          dn,
-          primaryObjectClass: 'user',
-          objectClasses: ['top', 'user'],
-          anchor: null,
-          attributes: [
-            value('cn', `User ${index}`),
-            value('sn', `${index % 97}`),
-            value('title', `T${index % 13}`),
-          ],
-        },
-      })
-    })
+    const cs = Array.from({ length: 20_000 }, (_, index) =>
+      testUser(index, [
+        ['cn', `User ${index}`],
+        ['sn', `${index % 97}`],
+        ['title', `T${index % 13}`],
+      ]),
+    )
     const store = storeOf(cs, [])
     store.finish()
     const bytes = store.toBinary()

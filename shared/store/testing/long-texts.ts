@@ -8,11 +8,8 @@ export function longDescription(index: number): string {
   return `${index} `.padEnd(4_000, 'lorem ipsum ')
 }
 
-/**
- * A connector-space user with a 4,000-character description: 400 of them fill one text run of 1.6 MB, which a store
- * read back from a file with `deferLarge` leaves in the file.
- */
-export function longTextObject(index: number): CsObject {
+/** Connector-space user number `index` of contoso.com, with these single-valued text attributes (name, value). */
+export function testUser(index: number, attributes: readonly (readonly [string, string])[]): CsObject {
   const dn = `CN=User ${index},OU=Users,DC=contoso,DC=com`
   return testCsObject({
     id: `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`,
@@ -24,11 +21,22 @@ export function longTextObject(index: number): CsObject {
       primaryObjectClass: 'user',
       objectClasses: ['top', 'user'],
       anchor: null,
-      attributes: [
-        { name: 'description', type: 'String', multiValued: false, values: [longDescription(index)] },
-      ],
+      attributes: attributes.map(([name, value]) => ({
+        name,
+        type: 'String',
+        multiValued: false,
+        values: [value],
+      })),
     },
   })
+}
+
+/**
+ * A connector-space user with a 4,000-character description: 400 of them fill one text run of 1.6 MB, which a store
+ * read back from a file with `deferLarge` leaves in the file.
+ */
+export function longTextObject(index: number): CsObject {
+  return testUser(index, [['description', longDescription(index)]])
 }
 
 /** A finished store of `count` long-text objects. */
