@@ -702,8 +702,7 @@ export class DeferredBlock implements Deferred {
       this.read(reader)
       if (!reader.atBlockEnd) throw new StoreFormatError('damaged block')
     } catch (error) {
-      this.failure =
-        error instanceof StoreFormatError ? error : new StoreFormatError(`damaged block: ${String(error)}`)
+      this.failure = error instanceof UnreadableEntryError ? error : damagedEntry(error)
       throw this.failure
     } finally {
       this.place = null
@@ -884,7 +883,7 @@ export class DeferredData {
   private openInput(): ByteInput {
     const input = this.input
     if (input === null)
-      throw new StoreFormatError('the snapshot was closed: its reopen cache entry can no longer be read')
+      throw new UnreadableEntryError('the snapshot was closed: its reopen cache entry can no longer be read')
     return input
   }
 
@@ -901,12 +900,27 @@ export class DeferredData {
   }
 }
 
+/** A reopen cache entry whose file can no longer be read (closed with its snapshot, removed, failing). */
+class UnreadableEntryError extends StoreFormatError {}
+
 /** The error of an entry that can no longer be read, and what to do. */
 function unreadable(error: unknown): StoreFormatError {
   if (error instanceof StoreFormatError) return error
-  return new StoreFormatError(
+  return new UnreadableEntryError(
     `the reopen cache entry cannot be read any more (${error instanceof Error ? error.message : String(error)}); ` +
       'open the snapshot again, or turn the cache off (SYNCLENS_CACHE=off)',
+  )
+}
+
+/**
+ * The error of a block that did not read as written. It is found only when the block is first needed, after the
+ * reopen has taken the entry, so opening the snapshot again would take the same entry: it has to go first.
+ */
+function damagedEntry(error: unknown): StoreFormatError {
+  return new StoreFormatError(
+    `the reopen cache entry is damaged (${error instanceof Error ? error.message : String(error)}); ` +
+      "delete the 'stores' folder in SyncLens's cache folder, or turn the cache off (SYNCLENS_CACHE=off), and open " +
+      'the snapshot again to read it from its files',
   )
 }
 
