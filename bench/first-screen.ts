@@ -1,11 +1,10 @@
 /**
  * What users wait for, from process start: the built `synclens summary` on a whole snapshot folder (serial, with
  * a segment reader per core, and reopened from the cache, with the entry in the OS's file cache and dropped from
- * it), the app's snapshot worker opening the folder (started as
- * the app's main process starts it, reading with the threads it picks itself) and `demo`, each in a fresh process
- * timed by GNU time (wall, CPU, peak RSS of that process and its threads), interleaved round by round with
- * `xmllint --stream` over the same XML files, so that every ratio compares runs made under the same load. Medians
- * of the rounds.
+ * it), the app's snapshot worker opening the folder (started as the app's main process starts it, reading with the
+ * threads it picks itself) and `demo`, each in a fresh process timed by GNU time (wall, CPU, peak RSS of that
+ * process and its threads), interleaved round by round with `xmllint --stream` over the same XML files, so that
+ * every ratio compares runs made under the same load. Medians of the rounds.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'

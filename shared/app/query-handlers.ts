@@ -70,13 +70,13 @@ export class SnapshotContext {
   }
 
   /**
-   * Reads the texts and columns a store reopened from its cache left in the cache entry (`ObjectStore.readDeferred`), in
-   * slices between the host's messages, so that the entry is closed within seconds and no later query waits on it.
+   * Reads what a store reopened from its cache left in the cache entry (`ObjectStore.readDeferred`), in slices
+   * between the host's messages, so that the entry is closed within seconds and no later query waits on it.
    */
   private async readDeferredInBackground(background: BackgroundOptions): Promise<void> {
     const store = this.snapshot.objects
     if (store.deferredBytes === 0) return
-    const sliceMs = background.sliceMs ?? TEXT_SLICE_MS
+    const sliceMs = background.sliceMs ?? DEFERRED_SLICE_MS
     try {
       for (;;) {
         await background.yieldControl()
@@ -85,7 +85,7 @@ export class SnapshotContext {
         if (store.readDeferred(() => this.clock() >= deadline)) return
       }
     } catch {
-      // The entry could not be read: a query that needs one of its texts reports that itself.
+      // The entry could not be read: a query that needs what was left in it reports that itself.
     }
   }
 
@@ -174,8 +174,8 @@ export class SnapshotContext {
 
 /** Results kept for paging; older searches are searched again when asked for. */
 const KEPT_SEARCHES = 8
-/** How long one slice of reading a reopened store's texts runs before the host reads its messages (ms). */
-const TEXT_SLICE_MS = 8
+/** How long one slice of reading what a reopened store left in its entry lasts before the host's messages (ms). */
+const DEFERRED_SLICE_MS = 8
 
 /** Explanations kept per snapshot (an object's report is tens of kilobytes at most). */
 const KEPT_ANSWERS = 64

@@ -116,7 +116,8 @@ class SessionCore implements SnapshotSessionApi {
     const context = this.context
     if (context === null) throw new Error('Open a snapshot first, then compare another with it.')
     const loaded = await loadSnapshot(source, onProgress, signal)
-    // The impact reads every object's values: read what a reopened store left in its cache entry now, and let the entry go.
+    // The impact reads every object's values: read what a reopened store left in its cache entry now, and let the
+    // entry go.
     loaded.objects.readDeferred(() => false)
     // A snapshot opened meanwhile replaced the one this was to be compared with.
     if (this.context !== context) throw new Error('The open snapshot changed while the other one loaded.')

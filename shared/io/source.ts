@@ -39,7 +39,8 @@ export interface ObjectCache {
   /**
    * The cached objects, opened to be read piece by piece, or null when there are none for the files as they are now
    * (or the cache is off). The caller closes them, or hands them to the store read from them, which reads its long
-   * texts and large columns from there when they are first needed and closes them once it has (`BinaryReaderOptions.deferLarge`).
+   * texts, large columns and attribute entries from there when they are first needed and closes them once it has
+   * (`BinaryReaderOptions.deferLarge`).
    */
   read(): Promise<ByteInput | null>
   /**

@@ -65,11 +65,6 @@ export class AttributeTable {
     return this.unread === null ? this.rowStarts.length : this.unreadRows
   }
 
-  /** Whether entries are still in the reopen cache entry, not read yet. */
-  public get deferred(): boolean {
-    return this.unread?.some((block) => block.deferred) === true
-  }
-
   /** Number of values in all columns. */
   public get valueCount(): number {
     let total = 0

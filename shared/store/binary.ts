@@ -311,10 +311,7 @@ export class BinaryReader {
    */
   public constructor(data: Uint8Array | ByteInput, version: number, options: BinaryReaderOptions = {}) {
     const block = options.block ?? null
-    const inMemory =
-      block !== null || !(data instanceof Uint8Array)
-        ? ((data as { bytes?: Uint8Array }).bytes ?? null)
-        : data
+    const inMemory = data instanceof Uint8Array ? data : ((data as { bytes?: Uint8Array }).bytes ?? null)
     this.whole = inMemory
     this.input = inMemory === null ? (data as ByteInput) : null
     this.length = block?.end ?? data.byteLength
@@ -324,7 +321,7 @@ export class BinaryReader {
     this.windowView = new DataView(this.window.buffer, this.window.byteOffset, this.window.byteLength)
     this.windowBuffer = nodeBufferOf(this.window)
     this.deferLarge = (block !== null || options.deferLarge === true) && this.input !== null
-    this.deferredData = block?.texts ?? null
+    this.deferredData = block?.data ?? null
     if (block !== null) return
     if (this.length < 12 || this.uint() !== MAGIC) throw new StoreFormatError('not a SyncLens store')
     const found = this.uint()
@@ -646,10 +643,10 @@ export interface BinaryReaderOptions {
    */
   readonly deferLarge?: boolean
   /**
-   * A block left in `texts`' input (`BinaryReader.block`), from `start` to `end`: read from there, with no header of
+   * A block left in `data`'s input (`BinaryReader.block`), from `start` to `end`: read from there, with no header of
    * its own, leaving its long text runs in the input as the reader that left it would have.
    */
-  readonly block?: { readonly start: number; readonly end: number; readonly texts: DeferredData }
+  readonly block?: { readonly start: number; readonly end: number; readonly data: DeferredData }
 }
 
 /**
@@ -698,7 +695,7 @@ export class DeferredBlock implements Deferred {
     try {
       // From the file, a section at a time: its arrays go straight into the arrays that receive them, and its long
       // text runs are left there in turn, so that reading a large column costs no more at once than a run does.
-      const reader = place.texts.blockReader(place.position, place.byteLength)
+      const reader = place.data.blockReader(place.position, place.byteLength)
       this.read(reader)
       if (!reader.atBlockEnd) throw new StoreFormatError('damaged block')
     } catch (error) {
@@ -706,14 +703,14 @@ export class DeferredBlock implements Deferred {
       throw this.failure
     } finally {
       this.place = null
-      place.texts.loaded()
+      place.data.loaded()
     }
   }
 }
 
-/** Where the bytes of a run left in its input are. */
+/** Where the bytes of a run or block left in its input are. */
 interface RunPlace {
-  readonly texts: DeferredData
+  readonly data: DeferredData
   readonly position: number
   readonly byteLength: number
 }
@@ -764,9 +761,9 @@ export class TextRun implements Deferred {
   public load(): void {
     const place = this.place
     if (place === null) return
-    this.bytes = place.texts.read(place.position, place.byteLength)
+    this.bytes = place.data.read(place.position, place.byteLength)
     this.place = null
-    place.texts.loaded()
+    place.data.loaded()
   }
 }
 
@@ -790,12 +787,12 @@ export class DeferredData {
     this.input = input
   }
 
-  /** Runs whose bytes are still in the input. */
+  /** Runs and blocks whose bytes are still in the input. */
   public get pending(): number {
     return this.unread
   }
 
-  /** Bytes of the runs still in the input. */
+  /** Bytes of the runs and blocks still in the input. */
   public get pendingBytes(): number {
     let bytes = 0
     for (let index = this.next; index < this.runs.length; index += 1) {
@@ -806,7 +803,7 @@ export class DeferredData {
 
   /** Registers a run left at `position`. */
   public add(kind: number, position: number, byteLength: number): TextRun {
-    const run = new TextRun(kind, { texts: this, position, byteLength })
+    const run = new TextRun(kind, { data: this, position, byteLength })
     this.runs.push(run)
     this.unread += 1
     return run
@@ -814,15 +811,16 @@ export class DeferredData {
 
   /** Registers a block left at `position`, for `read` (see `BinaryReader.block`). */
   public addBlock(position: number, byteLength: number, read: (input: BinaryReader) => void): DeferredBlock {
-    const block = new DeferredBlock({ texts: this, position, byteLength }, read)
+    const block = new DeferredBlock({ data: this, position, byteLength }, read)
     this.runs.push(block)
     this.unread += 1
     return block
   }
 
   /**
-   * Reads the runs not read yet, in the order written, until `stop` says to pause (asked before each run). True
-   * when none is left; the input is then closed (once the store's data is read to its end).
+   * Reads the runs and blocks not read yet, in the order written (a block's own long runs after it), until `stop`
+   * says to pause (asked before each). True when none is left; the input is then closed (once the store's data is
+   * read to its end).
    */
   public readAhead(stop: () => boolean): boolean {
     while (this.next < this.runs.length) {
@@ -838,8 +836,8 @@ export class DeferredData {
   }
 
   /**
-   * Closes the input. A run not read by then can no longer be: its texts throw StoreFormatError. For a store that
-   * is no longer used (the snapshot was closed or replaced).
+   * Closes the input. A run or block not read by then can no longer be: using it throws StoreFormatError. For a
+   * store that is no longer used (the snapshot was closed or replaced).
    */
   public close(): void {
     const input = this.input
@@ -876,7 +874,7 @@ export class DeferredData {
       close: () => undefined,
     }
     return new BinaryReader(guarded, 0, {
-      block: { start: position, end: position + byteLength, texts: this },
+      block: { start: position, end: position + byteLength, data: this },
     })
   }
 
@@ -887,7 +885,7 @@ export class DeferredData {
     return input
   }
 
-  /** Notes that the store's data has been read to its end: from now on the input is closed after the last run. */
+  /** Notes that the store's data has been read to its end: from now on the input is closed after the last read. */
   public dataRead(): void {
     this.complete = true
     if (this.unread === 0) this.close()

@@ -82,7 +82,10 @@ export class ChunkedArray<T extends NumberArray> {
     return out
   }
 
-  /** The entries from `start` to `end` (all by default) as views of the chunks, in order (no copy; valid until the next append). */
+  /**
+   * The entries from `start` to `end` (all by default) as views of the chunks, in order (no copy; valid until the
+   * next append).
+   */
   public parts(start = 0, end = this.size): T[] {
     const parts: T[] = []
     for (let at = Math.max(0, start), stop = Math.min(end, this.size); at < stop;) {
@@ -218,7 +221,7 @@ export class SmallIdArray {
     else this.wide?.appendAll(values)
   }
 
-  /** The entries from `start` to `end` (all by default) as views of their chunks (no copy), 16 or 32 bits each as kept. */
+  /** The entries from `start` to `end` (all by default) as views of their chunks (no copy), 16 or 32 bits each. */
   public parts(start?: number, end?: number): Uint16Array[] | Uint32Array[] {
     return this.narrow?.parts(start, end) ?? this.wide?.parts(start, end) ?? []
   }

@@ -92,8 +92,8 @@ export class ObjectStore implements ObjectIndex {
   /** The indexes of a finished store read back from its binary form, which finish then takes as they are. */
   private readBuilt: ReadIndexes | null = null
   /**
-   * Text runs and value columns left in the file this store was read from (`BinaryReaderOptions.deferLarge`), read
-   * when needed.
+   * Text runs, value columns and attribute entries left in the file this store was read from
+   * (`BinaryReaderOptions.deferLarge`), read when needed.
    */
   private readonly deferred: DeferredData[] = []
 
@@ -112,23 +112,23 @@ export class ObjectStore implements ObjectIndex {
     return store
   }
 
-  /** Bytes of texts and columns still in the file this store was read from (0 when all are in memory). */
+  /** Bytes still in the file this store was read from (0 when all are in memory). */
   public get deferredBytes(): number {
-    return this.deferred.reduce((sum, texts) => sum + texts.pendingBytes, 0)
+    return this.deferred.reduce((sum, data) => sum + data.pendingBytes, 0)
   }
 
   /**
-   * Reads the text runs and columns still in the file this store was read from, until `stop` says to pause (asked
-   * before each run of up to 8 MB, and each column, whose own long runs are left for later steps). True when none is
-   * left: the file is closed then, and the store needs it no more.
+   * Reads what is still in the file this store was read from, until `stop` says to pause (asked before each text
+   * run of up to 8 MB, each column, whose own long runs are left for later steps, and each block of 16,384 rows'
+   * attribute entries). True when none is left: the file is closed then, and the store needs it no more.
    */
   public readDeferred(stop: () => boolean): boolean {
-    return this.deferred.every((texts) => texts.readAhead(stop))
+    return this.deferred.every((data) => data.readAhead(stop))
   }
 
   /** Closes the file of what was not read yet: for a store no longer used (it cannot be read after). */
   public closeDeferred(): void {
-    for (const texts of this.deferred) texts.close()
+    for (const data of this.deferred) data.close()
   }
 
   /** Whether metaverse objects came from an export, were computed from links, or are absent. */

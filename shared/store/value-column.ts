@@ -175,9 +175,9 @@ export class ValueColumn {
     scanPool(this.values, start, end, needle, match, (index) => into.add(this.rows.get(index)))
   }
 
-  /** Seals the value pool; scans and indexes need it. A column not read yet is sealed when it is read. */
+  /** Seals the value pool; scans and indexes need it. (A column read from a store's binary form comes sealed.) */
   public seal(): void {
-    if (this.unread === null) this.pool.seal()
+    this.pool.seal()
   }
 
   /**
@@ -217,7 +217,6 @@ export class ValueColumn {
     if (unread === null) return
     unread.load()
     this.unread = null
-    this.pool.seal()
   }
 
   private readSections(input: BinaryReader, rowBase: number, first: number, count: number): void {
