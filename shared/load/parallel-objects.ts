@@ -9,8 +9,13 @@ import { segmentRoot } from './segment-reader'
 export const MIN_SEGMENT_BYTES = 16 << 20
 /** The smallest piece a file is cut into (a reader's segment costs a store segment and a join). */
 export const MIN_PIECE_BYTES = 4 << 20
-/** The largest piece: a reader holds its segment twice (store and binary form) until it is handed over. */
-const MAX_PIECE_BYTES = 32 << 20
+/**
+ * The largest piece. A reader holds the piece it reads twice (store and binary form) until it is handed over, and
+ * its heap grows with it: measured at 100k objects without a metaverse export in two threads (2026-12-07), pieces of
+ * at most 32 MiB peaked at 554 to 594 MB, 16 MiB at 568 to 577 MB, 8 MiB at 518 to 539 MB and 4 MiB at 514 to 546
+ * MB, in the same time or less (the loading thread also waits less for the last piece in flight).
+ */
+const MAX_PIECE_BYTES = 8 << 20
 /** How far past a planned cut a segment start is looked for. */
 const SEARCH_WINDOW_BYTES = 1 << 20
 /**
@@ -39,30 +44,36 @@ export interface SegmentedFile {
 
 /**
  * Peak memory of a load in one thread, per byte of object files and beside it, measured with the command on Node 24
- * (2026-12-06) and taken a little above: with a metaverse export, 723 MB at 100k objects (2,354 MB of XML) and
- * 1,842 MB at 300k (7,068 MB); without one (the metaverse computed from the links), 183 MB at 10k (106 MB of
- * connector spaces) and 491 MB at 100k (1,059 MB).
+ * and taken a little above. With a metaverse export (2026-12-06): 723 MB at 100k objects (2,354 MB of XML) and
+ * 1,842 MB at 300k (7,068 MB); 669 to 690 MB at 100k since the command's allocator settings (2026-12-07,
+ * `READING_MALLOC_ENV`). Without one (the metaverse computed from the links; 2026-12-07, with those settings): 451
+ * to 460 MB at 100k (1,059 MB of connector spaces) and 1,113 to 1,118 MB at 300k (3,187 MB). Loads under
+ * AUTOMATIC_PARALLEL_MIN_BYTES read in one thread whatever this says: there a thread's fixed costs weigh more (at
+ * 10k objects, 236 MB of XML, one thread peaked at 207 to 213 MB and two at 276 to 300 MB).
  */
 const ONE_THREAD_PEAK = {
   exported: { perByte: 0.27, bytes: 100e6 },
-  computed: { perByte: 0.33, bytes: 150e6 },
+  computed: { perByte: 0.31, bytes: 135e6 },
 } as const
 /**
- * What each reading thread adds to a load's peak: its own heap and the segments it hands over (measured at 100k with
- * 2 to 8 threads, the readers started from their own bundle: 79 to 112 MB each, 947 MB with three threads, 1,275 MB
- * with eight).
+ * What each reading thread adds to a load's peak: its own heap and the pieces it holds (measured 2026-12-07 with
+ * pieces of 8 MiB and the command's allocator settings: at 100k with a metaverse export, 1 to 8 threads, 669 to 690
+ * MB in one, 720 in two, 777 to 782 in three, 814 in four, 870 in five, 1,035 to 1,063 in eight; without one, 42 MB
+ * for a second thread at 100k and 43 to 67 MB at 300k, 1,173 MB in three threads there). Before those two changes a
+ * reader cost 79 to 112 MB.
  */
-const PEAK_BYTES_PER_READER = 110e6
+const PEAK_BYTES_PER_READER = 55e6
 /** The memory budget of an open (issue 18): 0.35 times the XML plus 150 MB. */
 const BUDGET_PER_BYTE = 0.35
 const BUDGET_BYTES = 150e6
 
 /**
  * The most threads (the loading thread included) a load of `totalBytes` of object files may read with and stay
- * within its memory budget, by the measured costs above. With a metaverse export: 3 at 100k objects (2.35 GB of
- * XML), 6 at 300k, 2 from 1 GiB, 8 from about 9 GB; an idle 8-core workstation would otherwise read 2.35
- * GB with eight threads and peak at 1.3 GB, over the 974 MB budget. Without one, computing the metaverse leaves the
- * budget little room: one thread up to about 5.5 GB of connector spaces. At least 1.
+ * within its memory budget, by the measured costs above. With a metaverse export: 5 at 100k objects (2.35 GB of
+ * XML), 12 at 300k (more than any machine's readers: MAX_READERS caps them); an idle 8-core workstation would
+ * otherwise read 2.35 GB with eight threads and peak at about 1.05 GB, over the 974 MB budget. Without one,
+ * computing the metaverse leaves the budget less room: 2 threads at 100k (1.06 GB of connector spaces), 3 at 300k
+ * (3.19 GB). At least 1.
  */
 export function threadsWithinMemory(totalBytes: number, metaverseExported = true): number {
   const oneThread = ONE_THREAD_PEAK[metaverseExported ? 'exported' : 'computed']
