@@ -125,6 +125,23 @@ describe('the reopen cache of a snapshot on disk', () => {
     expect(fs.readFileSync(file).equals(whole)).toBe(true)
   })
 
+  it('removes an entry it was asked to discard (found damaged after the reopen), and reads the files next', async () => {
+    const first = await loadSnapshot(await openDiskSource(snapshot))
+    await cacheWritesSettled()
+    expect(entries()).toHaveLength(1)
+    const input = await (await openDiskSource(snapshot)).accelerators?.cache?.read()
+    if (input === null || input === undefined) throw new Error('expected the entry')
+
+    input.discard?.()
+
+    expect(entries()).toEqual([])
+    expect(() => input.read(new Uint8Array(4), 0)).toThrow(/closed/)
+    const again = await loadSnapshot(await openDiskSource(snapshot))
+    await cacheWritesSettled()
+    expect(answers(again)).toEqual(answers(first))
+    expect(entries()).toHaveLength(1)
+  })
+
   it('evicts the least recently used entries beyond its cap', async () => {
     await loadSnapshot(await openDiskSource(snapshot))
     await cacheWritesSettled()

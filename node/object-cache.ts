@@ -61,11 +61,10 @@ export function diskObjectCache(
       if (name === null) return null
       const file = path.join(settings.folder, `${name}${SUFFIX}`)
       const input = openFileInput(file)
-      if (input !== null) {
-        const now = new Date()
-        await fs.promises.utimes(file, now, now).catch(() => undefined)
-      }
-      return input
+      if (input === null) return null
+      const now = new Date()
+      await fs.promises.utimes(file, now, now).catch(() => undefined)
+      return { ...input, discard: () => discardEntry(input, file) }
     },
     write: (produce) => scheduleCacheWrite(() => writeEntry(keyNow(), produce, settings)),
   }
@@ -106,6 +105,20 @@ export function openFileInput(file: string): ByteInput | null {
       open = false
       fs.closeSync(descriptor)
     },
+  }
+}
+
+/**
+ * Closes an entry and removes its file: it was found damaged after the reopen had taken it (a block that does not
+ * read as written), and the next open would take it again. A failure to remove it leaves it for the next write of
+ * the same key, which replaces it.
+ */
+function discardEntry(input: ByteInput, file: string): void {
+  input.close()
+  try {
+    fs.rmSync(file, { force: true })
+  } catch {
+    // Left to be replaced.
   }
 }
 

@@ -60,6 +60,12 @@ export interface ByteInput {
   read(target: Uint8Array, position: number): void
   /** Releases what holds the bytes (a file); reading afterwards throws. */
   close(): void
+  /**
+   * Closes the bytes and removes them where they are kept, for good: a reopen cache entry found damaged after it
+   * was taken, so that the next open reads the snapshot's files and keeps it afresh. Absent where the bytes are not
+   * the cache's own (memory, a file shipped with the app). Never throws.
+   */
+  discard?(): void
 }
 
 /** Bytes produced piece by piece, their total known before the first piece is made. */
@@ -77,6 +83,7 @@ export function inputFrom(input: ByteInput, start: number): ByteInput {
     byteLength: Math.max(0, input.byteLength - start),
     read: (target, position) => input.read(target, start + position),
     close: () => input.close(),
+    ...(input.discard === undefined ? {} : { discard: () => input.discard?.() }),
   }
 }
 

@@ -9,6 +9,12 @@ export interface ErrorData {
   readonly cause?: ErrorData
 }
 
+/**
+ * The code of an error met reading what a snapshot's reopen cache entry still held, after the reopen: the entry
+ * turned out damaged and was removed, so opening the snapshot again reads its files (`DamagedEntryError`).
+ */
+export const ENTRY_REMOVED = 'SYNCLENS_ENTRY_REMOVED'
+
 const MAX_CAUSES = 4
 const MAX_TEXT = 4_000
 

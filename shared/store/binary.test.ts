@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { type ByteInput, memoryInput } from '../io/source'
-import { BinaryReader, BinaryWriter, DEFER_BLOCK_BYTES, type LazyText, StoreFormatError } from './binary'
+import {
+  BinaryReader,
+  BinaryWriter,
+  DamagedEntryError,
+  DEFER_BLOCK_BYTES,
+  type LazyText,
+  StoreFormatError,
+} from './binary'
 
 const VERSION = 7
 
@@ -351,6 +358,59 @@ describe('BinaryWriter.block and BinaryReader.block', () => {
     expect(() => block?.load()).toThrow(damaged)
     // Found long after the reopen, the damage is reported again at each use.
     expect(() => block?.load()).toThrow(damaged)
+  })
+
+  it('removes a cache entry found damaged, and says the same at every later read of what it left', () => {
+    // Two blocks: the first stops short of its end (damaged), the second is sound but still in the entry.
+    const bytes = written((out) => {
+      out.uint(7)
+      for (let block = 0; block < 2; block += 1) {
+        out.block(() => {
+          out.array(numbers)
+          out.array(Uint32Array.from(blockTexts, (text) => text.length))
+          out.texts(blockTexts)
+          out.uint(99)
+        })
+      }
+      out.uint(42)
+    })
+    const file = countingFile(bytes)
+    let discarded = 0
+    const entry: ByteInput = {
+      ...file,
+      read: (target, position) => file.read(target, position),
+      close: () => file.close(),
+      discard: () => {
+        discarded += 1
+        file.close()
+      },
+    }
+    const reader = new BinaryReader(entry, VERSION, { deferLarge: true })
+    reader.uint()
+    const damaged = reader.block((input) => void input.uint32Array())
+    const sound = reader.block(readBlock([]))
+    expect(reader.uint()).toBe(42)
+    reader.deferred?.dataRead()
+
+    const removed =
+      /reopen cache entry was damaged \(damaged block\) and has been removed; open the snapshot again/
+    let error: unknown = null
+    try {
+      damaged?.load()
+    } catch (thrown) {
+      error = thrown
+    }
+    expect(error).toBeInstanceOf(DamagedEntryError)
+    expect(error).toMatchObject({ reason: 'damaged block', removed: true })
+    expect(String((error as Error).message)).toMatch(removed)
+    expect(discarded).toBe(1)
+    expect(file.closed).toBe(true)
+    // What the entry still held is never read from it now: the read ahead and each use say the same, and nothing is
+    // removed twice.
+    expect(() => reader.deferred?.readAhead(() => false)).toThrow(removed)
+    expect(() => sound?.load()).toThrow(removed)
+    expect(() => damaged?.load()).toThrow(removed)
+    expect(discarded).toBe(1)
   })
 
   it('says what to do when a block cannot be read, and says it again at each later use', () => {

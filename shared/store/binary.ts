@@ -1,4 +1,5 @@
 import type { ByteInput, ByteOutput } from '../io/source'
+import { ENTRY_REMOVED } from '../model/error-data'
 
 /**
  * The binary form of a store (the reopen cache, and segments that parallel loaders hand back): a flat run of
@@ -699,7 +700,7 @@ export class DeferredBlock implements Deferred {
       this.read(reader)
       if (!reader.atBlockEnd) throw new StoreFormatError('damaged block')
     } catch (error) {
-      this.failure = error instanceof UnreadableEntryError ? error : damagedEntry(error)
+      this.failure = error instanceof UnreadableEntryError ? error : place.data.damaged(error)
       throw this.failure
     } finally {
       this.place = null
@@ -782,6 +783,8 @@ export class DeferredData {
   private unread = 0
   /** Whether the store's data has been read to its end (the input is needed until then whatever the runs). */
   private complete = false
+  /** The damage found in a block, once one was (see `damaged`). */
+  private damage: DamagedEntryError | null = null
 
   public constructor(input: ByteInput) {
     this.input = input
@@ -845,6 +848,22 @@ export class DeferredData {
     input?.close()
   }
 
+  /**
+   * The error of a block that did not read as written (`error`): the entry is damaged, so the input is closed and
+   * removed where it is kept, when it can be (`ByteInput.discard`: a reopen cache entry), and every later read of
+   * what is left in it throws the same error. The first damage found is the one said.
+   */
+  public damaged(error: unknown): DamagedEntryError {
+    if (this.damage !== null) return this.damage
+    const input = this.input
+    this.input = null
+    const removed = input?.discard !== undefined
+    if (removed) input.discard?.()
+    else input?.close()
+    this.damage = damagedEntry(error, removed)
+    return this.damage
+  }
+
   /** The bytes of a run. */
   public read(position: number, byteLength: number): Uint8Array {
     const input = this.openInput()
@@ -880,6 +899,7 @@ export class DeferredData {
 
   private openInput(): ByteInput {
     const input = this.input
+    if (this.damage !== null) throw this.damage
     if (input === null)
       throw new UnreadableEntryError('the snapshot was closed: its reopen cache entry can no longer be read')
     return input
@@ -911,14 +931,38 @@ function unreadable(error: unknown): StoreFormatError {
 }
 
 /**
- * The error of a block that did not read as written. It is found only when the block is first needed, after the
- * reopen has taken the entry, so opening the snapshot again would take the same entry: it has to go first.
+ * Thrown when a block of a reopen cache entry did not read as written. It is found only when the block is first
+ * needed, after the reopen has taken the entry, so opening the snapshot again would take the same entry: the entry
+ * is removed first where it can be (`removed`), and a host that can open the snapshot again from its files does.
  */
-function damagedEntry(error: unknown): StoreFormatError {
-  return new StoreFormatError(
-    `the reopen cache entry is damaged (${error instanceof Error ? error.message : String(error)}); ` +
-      "delete the 'stores' folder in SyncLens's cache folder, or turn the cache off (SYNCLENS_CACHE=off), and open " +
-      'the snapshot again to read it from its files',
+export class DamagedEntryError extends StoreFormatError {
+  /** ENTRY_REMOVED where the entry was removed: the code crosses to another thread with the error's message. */
+  public readonly code: string | undefined
+
+  public constructor(
+    message: string,
+    /** What did not read as written. */
+    public readonly reason: string,
+    /** Whether the entry was removed, so that the next open reads the snapshot's files. */
+    public readonly removed: boolean,
+  ) {
+    super(message)
+    this.name = 'DamagedEntryError'
+    this.code = removed ? ENTRY_REMOVED : undefined
+  }
+}
+
+/** The error of a block that did not read as written, and what to do. */
+function damagedEntry(error: unknown, removed: boolean): DamagedEntryError {
+  const why = error instanceof Error ? error.message : String(error)
+  return new DamagedEntryError(
+    removed
+      ? `the reopen cache entry was damaged (${why}) and has been removed; open the snapshot again to read it ` +
+          'from its files'
+      : `the reopen cache entry is damaged (${why}); delete the 'stores' folder in SyncLens's cache folder, or ` +
+          'turn the cache off (SYNCLENS_CACHE=off), and open the snapshot again to read it from its files',
+    why,
+    removed,
   )
 }
 
