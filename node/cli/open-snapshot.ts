@@ -23,6 +23,14 @@ const NEVER_CANCELLED = { aborted: false }
 
 let demo: Promise<CliSnapshot> | undefined
 
+/**
+ * Forgets the snapshots this process opened and keeps (the training snapshot): the next open reads them again. For
+ * a command run again after a cache entry it had taken turned out damaged.
+ */
+export function forgetOpenedSnapshots(): void {
+  demo = undefined
+}
+
 /** True when `target` names the training snapshot (a real folder named `demo` wins). */
 export function isDemo(target: string): boolean {
   return target === DEMO_PATH && !fs.existsSync(path.resolve(target))

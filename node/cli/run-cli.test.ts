@@ -2,13 +2,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { DamagedEntryError, StoreFormatError } from '../../shared/store/binary'
 import { CONTOSO_SERVERCONFIG, SAMPLES_SKIP_REASON, samplesAvailable } from '../../test-support/samples'
 import {
   INBOUND_RULE_XML,
   OUTBOUND_RULE_XML,
   AD_CONNECTOR_XML,
 } from '../../test-support/serverconfig-fixtures'
-import { runCli } from './run-cli'
+import { againIfEntryDamaged, runCli } from './run-cli'
 import { openSnapshotForCli } from './open-snapshot'
 
 async function cli(...argv: string[]) {
@@ -380,5 +381,76 @@ describe.skipIf(!samplesAvailable)(`synclens on the real Contoso export (${SAMPL
     expect(report.inbound[0]).toMatchObject({ rank: 1, rule: 'In from AD - User Common from Exchange' })
     expect(report.inbound.at(-1)).toMatchObject({ rank: 7, rule: 'In from AD - Contact Common' })
     expect(report.outbound.map((c: { precedence: number }) => c.precedence)).toEqual([125, 129, 133, 137])
+  })
+})
+
+describe('a reopen cache entry found damaged while a command runs', () => {
+  const damaged = (removed: boolean): DamagedEntryError =>
+    new DamagedEntryError(`the reopen cache entry was damaged`, 'damaged block', removed)
+  function io(): { stderr: string[]; io: Parameters<typeof againIfEntryDamaged>[2] } {
+    const stderr: string[] = []
+    return { stderr, io: { stdout: () => undefined, stderr: (text) => stderr.push(text) } }
+  }
+
+  it('runs the command once more, from the files, once the entry was removed, and says so', async () => {
+    const said = io()
+    let runs = 0
+    const code = await againIfEntryDamaged(
+      () => {
+        runs += 1
+        if (runs === 1) throw damaged(true)
+        return 0
+      },
+      { written: false },
+      said.io,
+    )
+    expect([code, runs]).toEqual([0, 2])
+    expect(said.stderr.join('')).toMatch(
+      /reopen cache entry of this snapshot was damaged \(damaged block\) and has been removed; reading the snapshot from its files/,
+    )
+  })
+
+  it.each([
+    ['after output was written', true, { written: true }],
+    ['where the entry could not be removed', false, { written: false }],
+  ])('reports the damage as it is %s', async (_, removed, output) => {
+    const said = io()
+    let runs = 0
+    const run = againIfEntryDamaged(
+      () => {
+        runs += 1
+        throw damaged(removed)
+      },
+      output,
+      said.io,
+    )
+    await expect(run).rejects.toBeInstanceOf(DamagedEntryError)
+    expect(runs).toBe(1)
+    expect(said.stderr).toEqual([])
+  })
+
+  it('runs once more only: a second damage is reported', async () => {
+    let runs = 0
+    const run = againIfEntryDamaged(
+      () => {
+        runs += 1
+        throw damaged(true)
+      },
+      { written: false },
+      io().io,
+    )
+    await expect(run).rejects.toBeInstanceOf(DamagedEntryError)
+    expect(runs).toBe(2)
+  })
+
+  it('leaves every other failure to the caller', async () => {
+    const run = againIfEntryDamaged(
+      () => {
+        throw new StoreFormatError('store format 4, expected 5')
+      },
+      { written: false },
+      io().io,
+    )
+    await expect(run).rejects.toThrow('store format 4')
   })
 })

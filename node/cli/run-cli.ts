@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { version } from '../../package.json'
 import { REPORT_FORMATS, type ReportFormat } from '../../shared/app/view-queries'
 import type { RuleDirection } from '../../shared/model/sync-rule'
+import { DamagedEntryError, StoreFormatError } from '../../shared/store/binary'
 import { CliError, type CliIo, EXIT, EXIT_CODES_HELP, type ExitCode } from './cli-io'
 import { COMPARE_FILE_FORMATS, compareCommand, type CompareCommandOptions } from './commands/compare'
 import { contributorsCommand, type ContributorsOptions } from './commands/contributors'
@@ -12,6 +13,7 @@ import { type ReportCommandOptions, reportCommand } from './commands/report'
 import { rulesCommand, type RulesOptions } from './commands/rules'
 import { summaryCommand, type SummaryOptions } from './commands/summary'
 import { whyCommand, type WhyOptions } from './commands/why'
+import { forgetOpenedSnapshots } from './open-snapshot'
 
 const SNAPSHOT_HELP = `<snapshot> is the folder written by Get-ADSyncServerConfiguration, a snapshot folder or .zip,
 a single export file, or demo for the built-in Contoso training snapshot.`
@@ -29,9 +31,18 @@ const EXAMPLES = `Examples:
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: ExitCode = EXIT.ok
   let running = 'synclens'
-  const program = buildProgram(io, {
+  const output = { written: false }
+  const tracked: CliIo = {
+    ...io,
+    stdout: (text) => {
+      output.written = true
+      io.stdout(text)
+    },
+  }
+  const program = buildProgram(tracked, {
     started: (name) => (running = `synclens ${name}`),
     finished: (code) => (exitCode = code),
+    output,
   })
   try {
     await program.parseAsync([...argv], { from: 'user' })
@@ -46,6 +57,8 @@ interface Lifecycle {
   readonly started: (name: string) => void
   /** It ended with this exit code. */
   readonly finished: (code: ExitCode) => void
+  /** Whether anything was written to standard output yet. */
+  readonly output: { readonly written: boolean }
 }
 
 /** The command tree: one commander program per run, so tests can run many in one process. */
@@ -85,7 +98,8 @@ function buildProgram(io: CliIo, lifecycle: Lifecycle): Command {
     ) =>
     async (argument: string, options: Options): Promise<void> => {
       lifecycle.started(name)
-      lifecycle.finished((await action(argument, options)) ?? EXIT.ok)
+      const code = await againIfEntryDamaged(() => action(argument, options), lifecycle.output, io)
+      lifecycle.finished(code ?? EXIT.ok)
     }
 
   command('summary', 'what a snapshot holds, in counts: connectors, rules, metaverse objects, load warnings')
@@ -214,6 +228,30 @@ function buildProgram(io: CliIo, lifecycle: Lifecycle): Command {
   return program
 }
 
+/**
+ * Runs a command's action; where it met a reopen cache entry that turned out damaged after the reopen had taken it
+ * (a block that does not read as written: `DamagedEntryError`), which was then removed, and nothing was written to
+ * standard output yet, says so and runs the action once more: it opens the snapshot again, from its files this time,
+ * and keeps it afresh in the cache. A second failure is reported as any other.
+ */
+export async function againIfEntryDamaged<T>(
+  action: () => Promise<T> | T,
+  output: { readonly written: boolean },
+  io: CliIo,
+): Promise<T> {
+  try {
+    return await action()
+  } catch (error) {
+    if (!(error instanceof DamagedEntryError) || !error.removed || output.written) throw error
+    io.stderr(
+      `synclens: the reopen cache entry of this snapshot was damaged (${error.reason}) and has been removed; ` +
+        'reading the snapshot from its files.\n',
+    )
+    forgetOpenedSnapshots()
+    return await action()
+  }
+}
+
 /** The exit code of a run that threw, after saying why in one paragraph. */
 function failed(error: unknown, io: CliIo, running: string): ExitCode {
   if (error instanceof CommanderError) return commanderExit(error)
@@ -221,6 +259,11 @@ function failed(error: unknown, io: CliIo, running: string): ExitCode {
     io.stderr(`synclens: ${error.message}\n`)
     if (error.exitCode === EXIT.usage) io.stderr(`Run "${running} --help" for its options.\n`)
     return error.exitCode
+  }
+  // A reopen cache entry that cannot be read after all (damaged, removed meanwhile): its message says what to do.
+  if (error instanceof StoreFormatError) {
+    io.stderr(`synclens: ${error.message}\n`)
+    return EXIT.unreadable
   }
   // A defect in SyncLens itself: still one paragraph, with a way to report it.
   const reason = error instanceof Error ? error.message : String(error)
