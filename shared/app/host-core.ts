@@ -1,4 +1,5 @@
 import { LoadCancelled } from '../model/cancel'
+import { ENTRY_REMOVED } from '../model/error-data'
 import type { LoadProgress } from '../model/snapshot-summary'
 import type { SnapshotState, Unsubscribe } from './host-api'
 import { failedState, initialProgress, settledState } from './host-state'
@@ -29,6 +30,24 @@ export type LoadOutcome = 'ready' | 'failed' | 'cancelled' | 'superseded'
 export interface FileToLoad {
   readonly path: string
   readonly size: number
+}
+
+/** What an open opened. */
+interface OpenedSnapshot<D> {
+  readonly descriptor: D
+  readonly name: string
+  readonly files: readonly FileToLoad[]
+  /** Whether it was opened again already after its cache entry turned out damaged. */
+  again: boolean
+}
+
+/**
+ * Whether a query failed on a reopen cache entry found damaged after the reopen and then removed (a
+ * `DamagedEntryError` in the worker, whose code ENTRY_REMOVED crosses with it): opening the snapshot again reads its
+ * files.
+ */
+function removedDamagedEntry(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === ENTRY_REMOVED
 }
 
 interface ActiveLoad {
@@ -64,6 +83,8 @@ export class HostCore<D> {
   private progress: LoadProgress | null = null
   private readonly listeners = new Set<(state: SnapshotState) => void>()
   private readonly snapshotListeners = new Set<() => void>()
+  /** What the latest open opened, to open it again when its reopen cache entry turns out damaged. */
+  private opened: OpenedSnapshot<D> | null = null
 
   public constructor(private readonly connect: () => WorkerLink<D>) {}
 
@@ -98,6 +119,11 @@ export class HostCore<D> {
 
   /** Loads a snapshot, superseding any load in progress; resolves when this load has settled. */
   public async open(descriptor: D, name: string, files: readonly FileToLoad[] = []): Promise<LoadOutcome> {
+    this.opened = { descriptor, name, files, again: false }
+    return this.load(descriptor, name, files)
+  }
+
+  private async load(descriptor: D, name: string, files: readonly FileToLoad[]): Promise<LoadOutcome> {
     const before = this.active?.before ?? this.state
     this.active?.pending.cancel()
     const token = this.nextToken++
@@ -148,6 +174,7 @@ export class HostCore<D> {
 
   /** Reports a snapshot that could not even be started (a missing path); the previous snapshot stays. */
   public reject(name: string, message: string): void {
+    this.opened = null
     this.active?.pending.cancel()
     this.active = null
     this.latest = this.nextToken++
@@ -165,6 +192,7 @@ export class HostCore<D> {
 
   /** Closes the snapshot: cancels any load, stops the worker and shows the empty state. */
   public close(): void {
+    this.opened = null
     this.active?.pending.cancel()
     this.active = null
     this.latest = this.nextToken++
@@ -177,7 +205,24 @@ export class HostCore<D> {
     const link = this.link
     const empty = QUERY_TABLE[name].empty
     if (!this.loaded || link === null) return empty
-    return Promise.race([link.client.query(name, ...args), link.stopped.then(() => empty)])
+    try {
+      return await Promise.race([link.client.query(name, ...args), link.stopped.then(() => empty)])
+    } catch (error) {
+      if (link === this.link && removedDamagedEntry(error)) this.openAgainFromFiles()
+      throw error
+    }
+  }
+
+  /**
+   * Opens the loaded snapshot again, once per open: part of what it was reopened with from its cache entry turned
+   * out damaged when a query first needed it, and the worker removed the entry, so this open reads its files (and
+   * keeps it afresh). The window shows the load, then the snapshot; the query that met the damage still fails.
+   */
+  private openAgainFromFiles(): void {
+    const opened = this.opened
+    if (opened === null || opened.again || this.active !== null) return
+    opened.again = true
+    void this.load(opened.descriptor, opened.name, opened.files)
   }
 
   /** Stops the worker for good (the app quits); listeners hear nothing more. */
