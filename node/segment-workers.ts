@@ -12,7 +12,7 @@ import {
   SegmentReaderPool,
 } from '../shared/load/segment-pool'
 import { bundleFolder, type RunningBundle, runningBundle } from './running-bundle'
-import { READER_THREAD_LIMITS } from './worker-heap'
+import { READER_THREAD_LIMITS, startReaderThreads } from './worker-heap'
 
 /** Readers on a typical admin workstation's cores; more rarely pays for their memory. */
 const MAX_READERS = 8
@@ -266,16 +266,23 @@ class WorkerSegmentLoader implements SegmentLoader {
     private readonly absolute: ReadonlyMap<string, string>,
     threads: number,
   ) {
-    const started: ReaderThread<ReadMessage>[] = []
-    for (let count = 0; script !== null && count < threads; count += 1) {
-      const worker = new Worker(script.kind === 'file' ? script.path : script.code, {
-        eval: script.kind === 'source',
-        workerData: { role: ROLE },
-        resourceLimits: READER_THREAD_LIMITS,
-      })
+    const workers = startReaderThreads(() => {
+      const made: Worker[] = []
+      for (let count = 0; script !== null && count < threads; count += 1) {
+        made.push(
+          new Worker(script.kind === 'file' ? script.path : script.code, {
+            eval: script.kind === 'source',
+            workerData: { role: ROLE },
+            resourceLimits: READER_THREAD_LIMITS,
+          }),
+        )
+      }
+      return made
+    })
+    const started = workers.map((worker) => {
       worker.unref()
-      started.push(nodeReaderThread(worker))
-    }
+      return nodeReaderThread(worker)
+    })
     this.pool = new SegmentReaderPool(started, (job) => {
       const file = this.absolute.get(job.path)
       return file === undefined

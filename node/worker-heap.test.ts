@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   isWorkerOutOfMemory,
   MIN_SNAPSHOT_OLD_GENERATION_MB,
+  READER_SEMI_SPACE_MB,
+  READER_THREAD_LIMITS,
+  semiSpaceFlag,
   snapshotWorkerLimits,
+  type StartingThread,
+  startReaderThreads,
   STEADY_HEAP_FLAGS,
   steadyHeap,
 } from './worker-heap'
@@ -118,4 +123,78 @@ describe('the snapshot worker out of memory', () => {
       expect.objectContaining({ ended: 'loaded', message: 'Contoso training snapshot' }),
     )
   }, 180_000)
+})
+
+describe('the young generation of segment reader threads', () => {
+  it.each([
+    [[], undefined, null],
+    [['--max-semi-space-size=16'], undefined, 16],
+    [['--max-semi-space-size', '8'], undefined, 8],
+    [['--max_semi_space_size=32'], undefined, 32],
+    [[], '--trace-warnings --max-semi-space-size=64', 64],
+    [['--max-semi-space-size=16'], '--max-semi-space-size=64', 16],
+    [['--max-semi-space-size=x'], undefined, null],
+  ])('reads the process flag from %j and NODE_OPTIONS %j: %s', (execArgv, nodeOptions, size) => {
+    expect(semiSpaceFlag(execArgv, nodeOptions)).toBe(size)
+  })
+
+  /** A thread that comes online, fails or exits when told to. */
+  function thread(): StartingThread & { emit(event: string): void } {
+    const listeners = new Map<string, () => void>()
+    return {
+      once: (event, listener) => listeners.set(event, listener),
+      emit: (event) => listeners.get(event)?.(),
+    }
+  }
+
+  it("sets V8's flag to the readers' size while they start where a process flag is set, and back once all have", () => {
+    const set: string[] = []
+    const threads = [thread(), thread()]
+    const started = startReaderThreads(
+      () => {
+        set.push('start')
+        return threads
+      },
+      16,
+      (flags) => set.push(flags),
+    )
+    expect(started).toBe(threads)
+    expect(set).toEqual([`--max-semi-space-size=${READER_SEMI_SPACE_MB}`, 'start'])
+    threads[0]?.emit('online')
+    threads[0]?.emit('exit')
+    expect(set).toHaveLength(2)
+    threads[1]?.emit('error')
+    expect(set).toEqual([
+      `--max-semi-space-size=${READER_SEMI_SPACE_MB}`,
+      'start',
+      '--max-semi-space-size=16',
+    ])
+    expect(READER_THREAD_LIMITS).toEqual({ maxYoungGenerationSizeMb: 3 * READER_SEMI_SPACE_MB })
+  })
+
+  it('leaves the flag alone where none is set (their resourceLimits apply), and sets it back if none started', () => {
+    const set: string[] = []
+    startReaderThreads(
+      () => [thread()],
+      null,
+      (flags) => set.push(flags),
+    )
+    expect(set).toEqual([])
+    startReaderThreads(
+      () => [],
+      16,
+      (flags) => set.push(flags),
+    )
+    expect(set).toEqual([`--max-semi-space-size=${READER_SEMI_SPACE_MB}`, '--max-semi-space-size=16'])
+    expect(() =>
+      startReaderThreads(
+        () => {
+          throw new Error('no thread')
+        },
+        16,
+        (flags) => set.push(flags),
+      ),
+    ).toThrow('no thread')
+    expect(set.at(-1)).toBe('--max-semi-space-size=16')
+  })
 })

@@ -1,4 +1,4 @@
-import { READING_SEMI_SPACE_MB } from '../worker-heap'
+import { READING_SEMI_SPACE_MB, semiSpaceFlag as givenSemiSpace } from '../worker-heap'
 
 /** The V8 flag that sets the semi-space size. */
 const SEMI_SPACE_FLAG = '--max-semi-space-size'
@@ -69,11 +69,6 @@ export function heapRelaunch(context: HeapRelaunchContext): HeapRelaunch | null 
 function semiSpaceFlag(context: HeapRelaunchContext): string | null {
   const major = Number.parseInt(context.nodeVersion.split('.')[0] ?? '', 10)
   if (!Number.isFinite(major) || major < 22) return null
-  const given = (flag: string): boolean =>
-    flag === SEMI_SPACE_FLAG ||
-    flag.startsWith(`${SEMI_SPACE_FLAG}=`) ||
-    flag.startsWith('--max_semi_space_size')
-  if (context.execArgv.some(given)) return null
-  if ((context.env.NODE_OPTIONS ?? '').split(/\s+/).some(given)) return null
+  if (givenSemiSpace(context.execArgv, context.env.NODE_OPTIONS) !== null) return null
   return `${SEMI_SPACE_FLAG}=${READING_SEMI_SPACE_MB}`
 }
