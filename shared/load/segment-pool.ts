@@ -11,10 +11,12 @@ export type ReaderReply =
 /**
  * Object files together below this are read in one thread unless more are asked for (`SYNCLENS_READERS`, the
  * browser build's `?readers=`). A reader's fixed costs (its start and warm-up, its own heap, its segments held until
- * they are joined) are a large share of a small load: measured on 2 cores, two threads opened 236 MB of XML 13 % faster for 53 % more memory (over the
- * 0.35x + 150 MB budget) and 35 % more CPU, and 2.35 GB 45 % faster for 36 % more memory and no more CPU.
+ * they are joined) are a large share of a small load: measured on 2 cores (2026-12-07), two threads opened 236 MB of
+ * XML 12 % faster for 31 % more memory (263 MB, over the 0.35x + 150 MB budget of 233 MB), and 1.06 GB of connector
+ * spaces without a metaverse export 42 % faster within it (the memory bound decides from here:
+ * `threadsWithinMemory`). A gigabyte (10^9 bytes, not 2^30: the 100k snapshot's connector spaces are 1.06 GB).
  */
-export const AUTOMATIC_PARALLEL_MIN_BYTES = 1 << 30
+export const AUTOMATIC_PARALLEL_MIN_BYTES = 1e9
 
 /** Progress from a reader at most this often (bytes). */
 const PROGRESS_BYTES = 4 << 20
