@@ -225,15 +225,17 @@ describe('BinaryWriter.block and BinaryReader.block', () => {
   // A column-like block: 100,000 numbers (400 KB, over DEFER_BLOCK_BYTES), then two texts, one a 2 MiB run.
   const numbers = Uint32Array.from({ length: 100_000 }, (_, index) => index * 3)
   const blockTexts = ['short', 'z'.repeat(2 << 20)]
-  function withBlock(content = numbers, contentTexts = blockTexts): Uint8Array {
+  function withBlock(content = numbers, contentTexts = blockTexts, blocks = 1): Uint8Array {
     return written((out) => {
       out.uint(7)
-      out.block(() => {
-        out.array(content)
-        out.array(Uint32Array.from(contentTexts, (text) => text.length))
-        out.texts(contentTexts)
-        out.uint(99)
-      })
+      for (let block = 0; block < blocks; block += 1) {
+        out.block(() => {
+          out.array(content)
+          out.array(Uint32Array.from(contentTexts, (text) => text.length))
+          out.texts(contentTexts)
+          out.uint(99)
+        })
+      }
       out.uint(42)
     })
   }
@@ -361,20 +363,8 @@ describe('BinaryWriter.block and BinaryReader.block', () => {
   })
 
   it('removes a cache entry found damaged, and says the same at every later read of what it left', () => {
-    // Two blocks: the first stops short of its end (damaged), the second is sound but still in the entry.
-    const bytes = written((out) => {
-      out.uint(7)
-      for (let block = 0; block < 2; block += 1) {
-        out.block(() => {
-          out.array(numbers)
-          out.array(Uint32Array.from(blockTexts, (text) => text.length))
-          out.texts(blockTexts)
-          out.uint(99)
-        })
-      }
-      out.uint(42)
-    })
-    const file = countingFile(bytes)
+    // Two blocks: the first read as if it stopped short of its end (damaged), the second sound but still in the entry.
+    const file = countingFile(withBlock(numbers, blockTexts, 2))
     let discarded = 0
     const entry: ByteInput = {
       ...file,
