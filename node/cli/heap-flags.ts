@@ -1,4 +1,4 @@
-import { READING_SEMI_SPACE_MB, semiSpaceFlag as givenSemiSpace } from '../worker-heap'
+import { READING_SEMI_SPACE_MB, semiSpaceFlag } from '../worker-heap'
 
 /** The V8 flag that sets the semi-space size. */
 const SEMI_SPACE_FLAG = '--max-semi-space-size'
@@ -55,7 +55,7 @@ export interface HeapRelaunch {
 export function heapRelaunch(context: HeapRelaunchContext): HeapRelaunch | null {
   const first = context.args[0]
   if (first === undefined || LIGHT_ARGUMENTS.has(first)) return null
-  const semiSpace = semiSpaceFlag(context)
+  const semiSpace = semiSpaceToSet(context)
   const env: Record<string, string> = {}
   if (context.platform === 'linux') {
     for (const [name, value] of Object.entries(READING_MALLOC_ENV))
@@ -66,9 +66,9 @@ export function heapRelaunch(context: HeapRelaunchContext): HeapRelaunch | null 
 }
 
 /** The semi-space flag to start with, or null where Node is older than 22, or the flag was given. */
-function semiSpaceFlag(context: HeapRelaunchContext): string | null {
+function semiSpaceToSet(context: HeapRelaunchContext): string | null {
   const major = Number.parseInt(context.nodeVersion.split('.')[0] ?? '', 10)
   if (!Number.isFinite(major) || major < 22) return null
-  if (givenSemiSpace(context.execArgv, context.env.NODE_OPTIONS) !== null) return null
+  if (semiSpaceFlag(context.execArgv, context.env.NODE_OPTIONS) !== null) return null
   return `${SEMI_SPACE_FLAG}=${READING_SEMI_SPACE_MB}`
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { version } from '../../package.json'
 import { REPORT_FORMATS, type ReportFormat } from '../../shared/app/view-queries'
+import { entryRemoved } from '../../shared/model/error-data'
 import type { RuleDirection } from '../../shared/model/sync-rule'
 import { DamagedEntryError, StoreFormatError } from '../../shared/store/binary'
 import { CliError, type CliIo, EXIT, EXIT_CODES_HELP, type ExitCode } from './cli-io'
@@ -242,7 +243,7 @@ export async function againIfEntryDamaged<T>(
   try {
     return await action()
   } catch (error) {
-    if (!(error instanceof DamagedEntryError) || !error.removed || output.written) throw error
+    if (!(error instanceof DamagedEntryError) || !entryRemoved(error) || output.written) throw error
     io.stderr(
       `synclens: the reopen cache entry of this snapshot was damaged (${error.reason}) and has been removed; ` +
         'reading the snapshot from its files.\n',

@@ -1,5 +1,5 @@
 import { LoadCancelled } from '../model/cancel'
-import { ENTRY_REMOVED } from '../model/error-data'
+import { entryRemoved } from '../model/error-data'
 import type { LoadProgress } from '../model/snapshot-summary'
 import type { SnapshotState, Unsubscribe } from './host-api'
 import { failedState, initialProgress, settledState } from './host-state'
@@ -39,15 +39,6 @@ interface OpenedSnapshot<D> {
   readonly files: readonly FileToLoad[]
   /** Whether it was opened again already after its cache entry turned out damaged. */
   again: boolean
-}
-
-/**
- * Whether a query failed on a reopen cache entry found damaged after the reopen and then removed (a
- * `DamagedEntryError` in the worker, whose code ENTRY_REMOVED crosses with it): opening the snapshot again reads its
- * files.
- */
-function removedDamagedEntry(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === ENTRY_REMOVED
 }
 
 interface ActiveLoad {
@@ -208,7 +199,7 @@ export class HostCore<D> {
     try {
       return await Promise.race([link.client.query(name, ...args), link.stopped.then(() => empty)])
     } catch (error) {
-      if (link === this.link && removedDamagedEntry(error)) this.openAgainFromFiles()
+      if (link === this.link && entryRemoved(error)) this.openAgainFromFiles()
       throw error
     }
   }

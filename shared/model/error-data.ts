@@ -15,6 +15,14 @@ export interface ErrorData {
  */
 export const ENTRY_REMOVED = 'SYNCLENS_ENTRY_REMOVED'
 
+/**
+ * Whether an error, in the thread that threw it or rebuilt on the other side (`RemoteError`), says a damaged reopen
+ * cache entry was removed (ENTRY_REMOVED): the host may then open the snapshot again, from its files.
+ */
+export function entryRemoved(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === ENTRY_REMOVED
+}
+
 const MAX_CAUSES = 4
 const MAX_TEXT = 4_000
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type ByteInput, memoryInput } from '../io/source'
+import { ENTRY_REMOVED } from '../model/error-data'
 import {
   BinaryReader,
   BinaryWriter,
@@ -391,7 +392,7 @@ describe('BinaryWriter.block and BinaryReader.block', () => {
       error = thrown
     }
     expect(error).toBeInstanceOf(DamagedEntryError)
-    expect(error).toMatchObject({ reason: 'damaged block', removed: true })
+    expect(error).toMatchObject({ reason: 'damaged block', code: ENTRY_REMOVED })
     expect(String((error as Error).message)).toMatch(removed)
     expect(discarded).toBe(1)
     expect(file.closed).toBe(true)

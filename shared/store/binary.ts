@@ -936,15 +936,17 @@ function unreadable(error: unknown): StoreFormatError {
  * is removed first where it can be (`removed`), and a host that can open the snapshot again from its files does.
  */
 export class DamagedEntryError extends StoreFormatError {
-  /** ENTRY_REMOVED where the entry was removed: the code crosses to another thread with the error's message. */
+  /**
+   * ENTRY_REMOVED where the entry was removed, so that the next open reads the snapshot's files (`entryRemoved`);
+   * the code crosses to another thread with the error's message.
+   */
   public readonly code: string | undefined
 
   public constructor(
     message: string,
     /** What did not read as written. */
     public readonly reason: string,
-    /** Whether the entry was removed, so that the next open reads the snapshot's files. */
-    public readonly removed: boolean,
+    removed: boolean,
   ) {
     super(message)
     this.name = 'DamagedEntryError'
