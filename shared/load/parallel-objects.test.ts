@@ -7,6 +7,7 @@ import {
   countLineFeeds,
   findObjectStart,
   lineFeedsBefore,
+  planSegments,
   release,
   SegmentClaims,
   threadsWithinMemory,
@@ -188,6 +189,96 @@ describe('findObjectStart', () => {
     ['x\n<cs-object'],
   ])('finds none in %j', (text) => {
     expect(findObjectStart(bytes(text), 'csexport')).toBeNull()
+  })
+})
+
+describe('planSegments', () => {
+  const encoder = new TextEncoder()
+  /** A csexport-like file: objects of `sizes` bytes of padding each, one per line, under a root element. */
+  const file = (sizes: readonly number[]): Uint8Array =>
+    encoder.encode(
+      `<cs-objects>\n${sizes.map((size, index) => `  <cs-object id="${index}">${'x'.repeat(size)}</cs-object>\n`).join('')}</cs-objects>\n`,
+    )
+  /** Reads ranges of `bytes`, keeping what was asked. */
+  const reading = (bytes: Uint8Array) => {
+    const asked: { start: number; length: number }[] = []
+    return {
+      asked,
+      readRange: async (_path: string, start: number, length: number) => {
+        asked.push({ start, length })
+        await Promise.resolve()
+        return bytes.slice(start, start + length)
+      },
+    }
+  }
+  const plan = (bytes: Uint8Array, pieceBytes: number, loader: ReturnType<typeof reading>) =>
+    planSegments(
+      {
+        path: 'cs.xml',
+        kind: 'csexport',
+        size: bytes.length,
+        head: bytes.subarray(0, 16),
+        connectorId: null,
+        connectorName: null,
+      },
+      pieceBytes,
+      loader,
+    )
+  /** What each planned segment starts with, and whether the segments cover the file end to end. */
+  const starts = (bytes: Uint8Array, planned: Awaited<ReturnType<typeof plan>>) => {
+    planned.forEach((segment, index) => {
+      expect(segment.job.start).toBe(index === 0 ? 0 : planned[index - 1]?.job.end)
+    })
+    expect(planned.at(-1)?.job.end).toBe(bytes.length)
+    return planned
+      .slice(1)
+      .map((segment) => new TextDecoder().decode(bytes.subarray(segment.job.start, segment.job.start + 10)))
+  }
+
+  it('cuts at object starts near equal shares, reading a short window at each cut', async () => {
+    const bytes = file(Array.from({ length: 400 }, () => 2000))
+    const loader = reading(bytes)
+
+    const planned = await plan(bytes, 100_000, loader)
+
+    expect(planned).toHaveLength(8)
+    expect(new Set(starts(bytes, planned))).toEqual(new Set(['<cs-object']))
+    expect(planned.slice(1).map((segment) => segment.column)).toEqual(Array(7).fill(3))
+    expect(loader.asked.every((read) => read.length === 64 << 10)).toBe(true)
+  })
+
+  it('reads the whole window where the short one holds no object start', async () => {
+    // Objects of 300 KB: most cuts fall more than 64 KiB before the next object start.
+    const bytes = file(Array.from({ length: 12 }, () => 300_000))
+    const loader = reading(bytes)
+
+    const planned = await plan(bytes, 600_000, loader)
+
+    expect(planned).toHaveLength(6)
+    expect(new Set(starts(bytes, planned))).toEqual(new Set(['<cs-object']))
+    expect(loader.asked.some((read) => read.length === 1 << 20)).toBe(true)
+  })
+
+  it('drops a cut with no object start within the window, and one that falls inside the previous piece', async () => {
+    // One object of 3 MB among small ones: the cuts inside it find nothing within 1 MiB, or the same start again.
+    const bytes = file([1000, 1000, 3_000_000, 1000, 1000])
+    const loader = reading(bytes)
+
+    const planned = await plan(bytes, 500_000, loader)
+
+    expect(planned).toHaveLength(2)
+    expect(planned[1]?.job.start).toBe(new TextDecoder().decode(bytes).indexOf('<cs-object id="3"'))
+    expect(starts(bytes, planned)).toEqual(['<cs-object'])
+  })
+
+  it('keeps a file that is not UTF-8 in one piece, reading nothing', async () => {
+    const bytes = new Uint8Array([0xff, 0xfe, ...file([100_000, 100_000])])
+    const loader = reading(bytes)
+
+    const planned = await plan(bytes, 50_000, loader)
+
+    expect(planned).toHaveLength(1)
+    expect(loader.asked).toEqual([])
   })
 })
 
