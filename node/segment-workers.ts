@@ -66,26 +66,37 @@ export function isSegmentReaderThread(): boolean {
 /** The body of a segment reader thread: reads each range it is sent and hands the segment back, transferred. */
 export function serveSegmentReads(port: MessagePort): void {
   port.on('message', (message: ReadMessage) => {
-    readSegment(message, (reply, transfer) => port.postMessage(reply, transfer))
+    void readSegment(message, (reply, transfer) => port.postMessage(reply, transfer))
   })
   port.postMessage({ kind: 'ready' } satisfies ReaderReply)
 }
 
-function readSegment(
+async function readSegment(
   { job, absolute }: ReadMessage,
   reply: (message: ReaderReply, transfer?: ArrayBuffer[]) => void,
-): void {
+): Promise<void> {
   let descriptor: number | null = null
   try {
     if (job.end > job.start) descriptor = fs.openSync(absolute, 'r')
-    // One buffer for every chunk: the reader copies what it keeps before push returns.
-    const buffer = new Uint8Array(Math.min(READ_CHUNK_BYTES, Math.max(1, job.end - job.start)))
-    readSegmentRange(
+    // Two buffers taking turns: one is scanned while the next chunk is read into the other; the reader copies what
+    // it keeps before it asks for the chunk after next.
+    const size = Math.min(READ_CHUNK_BYTES, Math.max(1, job.end - job.start))
+    const buffers = [new Uint8Array(size), new Uint8Array(size)] as const
+    let turn = 0
+    await readSegmentRange(
       job,
-      buffer.length,
+      size,
       (position, length) => {
+        const buffer = buffers[turn]
+        turn ^= 1
         if (descriptor === null) return buffer.subarray(0, 0)
-        return buffer.subarray(0, fs.readSync(descriptor, buffer, 0, length, position))
+        const file = descriptor
+        return new Promise<Uint8Array>((resolve, reject) => {
+          fs.read(file, buffer, 0, length, position, (error, bytesRead) => {
+            if (error === null) resolve(buffer.subarray(0, bytesRead))
+            else reject(error)
+          })
+        })
       },
       reply,
     )

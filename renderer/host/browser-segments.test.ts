@@ -54,7 +54,7 @@ class FakeReaderWorker {
         return
       }
       const bytes = new Uint8Array(buffer)
-      readSegmentRange(
+      void readSegmentRange(
         message.job,
         1 << 16,
         (position, length) => bytes.slice(position, position + length),

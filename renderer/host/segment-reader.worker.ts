@@ -17,7 +17,7 @@ const scope = self as unknown as {
 
 scope.addEventListener('message', ({ data: { job, file } }) => {
   const reader = new FileReaderSync()
-  readSegmentRange(
+  void readSegmentRange(
     job,
     CHUNK_BYTES,
     (position, length) => new Uint8Array(reader.readAsArrayBuffer(file.slice(position, position + length))),

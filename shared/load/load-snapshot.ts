@@ -550,13 +550,25 @@ async function loadFileInSegments(
   let own: SegmentReader | null = null
   let taken = 0
   let readTo = 0
-  // Reads [from, to) of the file into `own`; a read error is reported as a serial load reports it.
+  // Asks for the chunk at `at` of [at, to), null past its end. A chunk left unread (the reader failed, the load was
+  // cancelled) fails unheard.
+  const ask = (at: number, to: number): Promise<Uint8Array> | null => {
+    if (at >= to) return null
+    const read = loader.readRange(path, at, Math.min(OWN_READ_BYTES, to - at))
+    read.catch(() => undefined)
+    return read
+  }
+  // Reads [from, to) of the file into `own`, the next chunk read while this one is scanned (a file not in the file
+  // cache left this thread waiting for the disk a fifth of the time); a read error is reported as a serial load
+  // reports it.
   const readOwn = async (reader: SegmentReader, from: number, to: number): Promise<boolean> => {
     try {
-      for (let at = from; at < to && !reader.failed;) {
+      let next = ask(from, to)
+      for (let at = from; next !== null && !reader.failed;) {
         control.checkCancel()
-        const chunk = await loader.readRange(path, at, Math.min(OWN_READ_BYTES, to - at))
+        const chunk = await next
         if (chunk.byteLength === 0) break
+        next = ask(at + chunk.byteLength, to)
         reader.push(chunk)
         at += chunk.byteLength
         readTo = at

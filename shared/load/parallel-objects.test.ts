@@ -127,6 +127,39 @@ describe('parallel load of object files in segments', () => {
     expectSerial(result)
   })
 
+  it('reports a file whose read fails in the loading thread as unreadable, as a serial load does', async () => {
+    const segments = memorySegments(training, { minSegmentBytes: 64 << 10, parallelism: 2 })
+    const failing: typeof segments = {
+      ...segments,
+      start: (threads) => {
+        const loader = segments.start(threads)
+        let reading = false
+        return {
+          ...loader,
+          // The cuts are planned first; then the readers start, and the loading thread reads its own part.
+          read: (take, onBytes) => {
+            reading = true
+            return loader.read(take, onBytes)
+          },
+          readRange: (path, start, length) =>
+            reading && path === AD && start > 0
+              ? Promise.reject(new Error('EIO: i/o error, read'))
+              : loader.readRange(path, start, length),
+        }
+      },
+    }
+
+    const snapshot = await loadSnapshot({ ...training, accelerators: { segments: failing } })
+
+    expect(snapshot.issues).toContainEqual(
+      expect.objectContaining({
+        file: AD,
+        message: 'This file could not be read, so it was skipped: EIO: i/o error, read',
+      }),
+    )
+    expect(snapshot.objects.mvRowCount).toBeGreaterThan(0)
+  })
+
   it('keeps a truncated file partial exactly as a serial load does', async () => {
     const source = edited(AD, (text) => text.slice(0, Math.floor(text.length * 0.7)))
 

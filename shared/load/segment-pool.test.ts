@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SegmentJob, SegmentOutcome } from '../io/source'
-import { type ReaderReply, type ReaderThread, SegmentReaderPool } from './segment-pool'
+import { generateTrainingSnapshot } from '../training/index'
+import { type ReaderReply, type ReaderThread, readSegmentRange, SegmentReaderPool } from './segment-pool'
 
 /** A thread the test drives: it says what it is told to, and records what it was sent. */
 class FakeThread implements ReaderThread<SegmentJob> {
@@ -145,5 +146,127 @@ describe('the segment reader pool', () => {
         () => undefined,
       ),
     ).rejects.toThrow('closed')
+  })
+})
+
+const connectorSpace = generateTrainingSnapshot({ users: 60 }).files.find((entry) =>
+  entry.path.startsWith('ConnectorSpaces/'),
+)
+if (connectorSpace === undefined) throw new Error('the training snapshot has no connector space')
+const bytes = await connectorSpace.readAll()
+
+describe('reading a segment in a reader thread', () => {
+  const whole: SegmentJob = { ...job(0), end: bytes.length, startsInside: false, endsInside: false }
+  const chunkBytes = 4096
+
+  /** Reads `target` with `readChunk` and gives back the replies, in order. */
+  const replies = async (
+    target: SegmentJob,
+    readChunk: (position: number, length: number) => Uint8Array | Promise<Uint8Array>,
+  ): Promise<ReaderReply[]> => {
+    const heard: ReaderReply[] = []
+    await readSegmentRange(target, chunkBytes, readChunk, (reply) => heard.push(reply))
+    return heard
+  }
+  const done = (heard: readonly ReaderReply[]): SegmentOutcome => {
+    const last = heard.at(-1)
+    if (last?.kind !== 'done') throw new Error(`the read ended with ${JSON.stringify(last)}`)
+    return last.outcome
+  }
+
+  it('reads the same from chunks given at once, as promises, or in two buffers taking turns', async () => {
+    const atOnce = done(await replies(whole, (at, length) => bytes.slice(at, at + length)))
+    const later = done(await replies(whole, async (at, length) => bytes.slice(at, at + length)))
+    // Each call writes over the buffer of the call before last, as the command's reader threads do.
+    const buffers = [new Uint8Array(chunkBytes), new Uint8Array(chunkBytes)]
+    let turn = 0
+    const reused = done(
+      await replies(whole, async (at, length) => {
+        const buffer = buffers[turn] ?? new Uint8Array(0)
+        turn ^= 1
+        buffer.set(bytes.subarray(at, at + length))
+        return buffer.subarray(0, Math.min(length, bytes.length - at))
+      }),
+    )
+
+    expect(atOnce.objects).toBeGreaterThan(60)
+    expect(atOnce.clean).toBe(true)
+    expect(later).toEqual(atOnce)
+    expect(reused).toEqual(atOnce)
+  })
+
+  it('asks for the next chunk before it scans the one it has', async () => {
+    const clean = done(await replies(whole, (at, length) => bytes.slice(at, at + length)))
+    // Blanks out each chunk when the next is asked for: only a chunk scanned after that ask reads as blanks.
+    let previous: Uint8Array | null = null
+    const blanked = done(
+      await replies(whole, (at, length) => {
+        previous?.fill(0x20)
+        previous = bytes.slice(at, at + length)
+        return previous
+      }),
+    )
+
+    expect(blanked).not.toEqual(clean)
+    expect(blanked.clean).toBe(false)
+  })
+
+  it('keeps one read ahead, no more', async () => {
+    const asked: number[] = []
+    const pending: (() => void)[] = []
+    const reading = replies(
+      whole,
+      (at, length) =>
+        new Promise<Uint8Array>((resolve) => {
+          asked.push(at)
+          pending.push(() => resolve(bytes.slice(at, at + length)))
+        }),
+    )
+    await Promise.resolve()
+    expect(asked).toEqual([0])
+
+    pending.shift()?.()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+
+    expect(asked).toEqual([0, chunkBytes])
+    while (pending.length > 0) {
+      pending.shift()?.()
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    }
+    expect(done(await reading).clean).toBe(true)
+  })
+
+  it('replies once the read in flight is over, when the segment fails', async () => {
+    const broken = new TextEncoder().encode('<cs-objects><cs-object id="1"></wrong>')
+    const target: SegmentJob = { ...whole, end: 10 * chunkBytes }
+    let settle: (() => void) | null = null
+    const heard: ReaderReply[] = []
+    const reading = readSegmentRange(
+      target,
+      chunkBytes,
+      (at) => {
+        if (at === 0) return broken
+        return new Promise<Uint8Array>((resolve) => {
+          settle = () => resolve(new Uint8Array(0))
+        })
+      },
+      (reply) => heard.push(reply),
+    )
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(heard).toEqual([])
+
+    ;(settle as (() => void) | null)?.()
+    await reading
+
+    expect(heard).toHaveLength(1)
+    expect(done(heard).clean).toBe(false)
+  })
+
+  it('replies that it failed when a chunk cannot be read', async () => {
+    const heard = await replies(whole, (at, length) =>
+      at === 0 ? bytes.slice(0, length) : Promise.reject(new Error('EIO: i/o error, read')),
+    )
+
+    expect(heard.at(-1)).toEqual({ kind: 'failed', message: 'EIO: i/o error, read' })
   })
 })

@@ -22,26 +22,37 @@ export const AUTOMATIC_PARALLEL_MIN_BYTES = 1e9
 const PROGRESS_BYTES = 4 << 20
 
 /**
- * The body of a segment reader thread, whatever the platform: reads the job's range in chunks (`readChunk` gives
- * the bytes from a position, at most `length`, or fewer at the end of the file; the reader copies what it keeps,
- * so the chunk's buffer may be reused) into a store segment and hands it back; `reply` transfers the segment's
- * buffer when given one. Never throws: a failure is a reply.
+ * The body of a segment reader thread, whatever the platform: reads the job's range in chunks into a store segment
+ * and hands it back; `reply` transfers the segment's buffer when given one. `readChunk` gives the bytes from a
+ * position, at most `length`, or fewer at the end of the file, at once or as a promise. The next chunk is asked for
+ * before the current one is scanned, so that a read from disk goes on while the thread scans: a chunk's buffer may
+ * be reused by the call after next (two buffers taking turns), as the reader copies what it keeps. Never throws: a
+ * failure is a reply, sent once no read is left in flight.
  */
-export function readSegmentRange(
+export async function readSegmentRange(
   job: SegmentJob,
   chunkBytes: number,
-  readChunk: (position: number, length: number) => Uint8Array,
+  readChunk: (position: number, length: number) => Uint8Array | Promise<Uint8Array>,
   reply: (message: ReaderReply, transfer?: ArrayBuffer[]) => void,
-): void {
+): Promise<void> {
+  let next: Uint8Array | Promise<Uint8Array> | null = null
+  const ask = (at: number): Uint8Array | Promise<Uint8Array> | null =>
+    at < job.end ? readChunk(at, Math.min(chunkBytes, job.end - at)) : null
+  let message: ReaderReply
+  let transfer: ArrayBuffer[] | undefined
   try {
     const reader = new SegmentReader(job)
     let bytes = 0
     let reported = 0
-    for (let at = job.start; at < job.end && !reader.failed;) {
-      const chunk = readChunk(at, Math.min(chunkBytes, job.end - at))
+    let at = job.start
+    next = ask(at)
+    while (next !== null && !reader.failed) {
+      const chunk: Uint8Array = await next
+      next = null
       if (chunk.byteLength === 0) break
-      reader.push(chunk)
       at += chunk.byteLength
+      next = ask(at)
+      reader.push(chunk)
       bytes += chunk.byteLength
       if (bytes - reported >= PROGRESS_BYTES) {
         reported = bytes
@@ -49,10 +60,15 @@ export function readSegmentRange(
       }
     }
     const outcome = reader.end()
-    reply({ kind: 'done', outcome }, [outcome.store.buffer as ArrayBuffer])
+    message = { kind: 'done', outcome }
+    transfer = [outcome.store.buffer as ArrayBuffer]
   } catch (error) {
-    reply({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+    message = { kind: 'failed', message: error instanceof Error ? error.message : String(error) }
   }
+  // A read still in flight (the segment failed, or its file turned out shorter) ends before the host closes the
+  // file and hears the reply.
+  if (next !== null) await Promise.resolve(next).catch(() => undefined)
+  reply(message, transfer)
 }
 
 /** A segment reader thread as the pool sees it: a Node worker thread or a Web Worker, adapted. */
