@@ -6,6 +6,7 @@ import type { SnapshotSummary } from '../model/snapshot-summary'
 import { generateTrainingSnapshot } from '../training/index'
 import { HostCore, type WorkerStop } from './host-core'
 import type { SnapshotState } from './host-api'
+import type { SessionNotice } from './session-api'
 import type { SessionClient } from './session-rpc'
 
 const summary: Promise<SnapshotSummary> = loadSnapshot(generateTrainingSnapshot({ users: 5, seed: 3 })).then(
@@ -29,11 +30,19 @@ function hostWith(failure: () => Error | null): {
   core: HostCore<string>
   loads: string[]
   states: string[]
+  /** Sends a notice from the worker, as its session does. */
+  notify: (notice: SessionNotice) => void
 } {
   const loads: string[] = []
   const states: string[] = []
+  const listeners = new Set<(notice: SessionNotice) => void>()
+  const notify = (notice: SessionNotice): void => listeners.forEach((listener) => listener(notice))
   const core = new HostCore<string>(() => {
     const client: SessionClient<string> = {
+      onNotice: (listener) => {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
       load: (descriptor) => {
         loads.push(descriptor)
         return { done: summary, cancel: () => undefined }
@@ -48,7 +57,7 @@ function hostWith(failure: () => Error | null): {
     return { client, stopped: new Promise<WorkerStop>(() => undefined), close: () => undefined }
   })
   core.onStateChange((state: SnapshotState) => states.push(state.phase))
-  return { core, loads, states }
+  return { core, loads, states, notify }
 }
 
 /** Waits until the host has settled the loads it started. */
@@ -88,6 +97,37 @@ describe('HostCore and a reopen cache entry found damaged after the reopen', () 
       await settled(other.core)
       expect(other.loads).toEqual(['b'])
     }
+  })
+
+  it('opens it again once the worker says its background read removed the entry, before any query', async () => {
+    const { core, loads, states, notify } = hostWith(() => null)
+    await core.open('a', 'a')
+
+    notify({ kind: 'entry-removed', message: 'damaged block' })
+    await settled(core)
+    notify({ kind: 'entry-removed', message: 'damaged block' })
+    await settled(core)
+
+    expect(loads).toEqual(['a', 'a'])
+    expect(states).toEqual(['loading', 'ready', 'loading', 'ready'])
+  })
+
+  it('does not open again on a notice while nothing is loaded, or while a load runs', async () => {
+    const idle = hostWith(() => null)
+    idle.notify({ kind: 'entry-removed', message: 'damaged block' })
+    await idle.core.open('a', 'a')
+    idle.core.close()
+    idle.notify({ kind: 'entry-removed', message: 'damaged block' })
+    await settled(idle.core)
+    expect(idle.loads).toEqual(['a'])
+
+    const busy = hostWith(() => null)
+    await busy.core.open('a', 'a')
+    const next = busy.core.open('b', 'b')
+    busy.notify({ kind: 'entry-removed', message: 'damaged block' })
+    await next
+    await settled(busy.core)
+    expect(busy.loads).toEqual(['a', 'b'])
   })
 
   it('does not open again a snapshot that was closed meanwhile', async () => {

@@ -206,8 +206,9 @@ export class HostCore<D> {
 
   /**
    * Opens the loaded snapshot again, once per open: part of what it was reopened with from its cache entry turned
-   * out damaged when a query first needed it, and the worker removed the entry, so this open reads its files (and
-   * keeps it afresh). The window shows the load, then the snapshot; the query that met the damage still fails.
+   * out damaged (when the worker read it in the background, or a query first needed it), and the worker removed the
+   * entry, so this open reads its files (and keeps it afresh). The window shows the load, then the snapshot; a
+   * query that met the damage still fails.
    */
   private openAgainFromFiles(): void {
     const opened = this.opened
@@ -241,6 +242,11 @@ export class HostCore<D> {
     if (this.link) return this.link
     const link = this.connect()
     this.link = link
+    // The worker's background read of a reopen cache entry met damage and removed the entry: open the snapshot
+    // again now, rather than when a view first needs what was damaged.
+    link.client.onNotice?.((notice) => {
+      if (notice.kind === 'entry-removed' && link === this.link && this.loaded) this.openAgainFromFiles()
+    })
     this.linkClosed = new Promise((resolve) => {
       this.closeLinkSignal = resolve
     })

@@ -14,6 +14,7 @@ import { objectReport } from '../engine/object-report'
 import { StoreFormatError } from '../store/binary'
 import { ObjectStore } from '../store/object-store'
 import { fileInput, longTextObject, longTextStore } from '../store/testing/long-texts'
+import { ENTRY_REMOVED, entryRemoved } from '../model/error-data'
 
 describe('connectorSpaceAttributes', () => {
   const session = createSnapshotSession()
@@ -290,6 +291,60 @@ describe('a store reopened from its cache with its long texts left in the entry'
     expect(entry.closed).toBe(true)
     expect(store.csObjectAt(123)).toEqual(longTextObject(123))
     context.dispose()
+  }, 60_000)
+
+  /**
+   * A reopened store whose background read fails with `failure` on the first slice, as one does whose entry holds a
+   * block that does not read as written (the store's own tests cover finding the damage and removing the entry).
+   */
+  const failingRead = async (failure: Error, meanwhile: () => void = () => undefined) => {
+    const { store, snapshot } = await reopened()
+    let reads = 0
+    store.readDeferred = () => {
+      reads += 1
+      meanwhile()
+      throw failure
+    }
+    return { snapshot, reads: () => reads }
+  }
+  const removedEntry = () =>
+    Object.assign(new Error('the reopen cache entry was damaged (damaged block)'), { code: ENTRY_REMOVED })
+
+  it('tells the host when the entry turns out damaged in the background and was removed', async () => {
+    const { snapshot, reads } = await failingRead(removedEntry())
+    const removed: Error[] = []
+
+    const context = new SnapshotContext(snapshot, Date.now, {
+      yieldControl,
+      onEntryRemoved: (error) => removed.push(error),
+    })
+    for (let turn = 0; turn < 100 && removed.length === 0; turn += 1) await yieldControl()
+    for (let turn = 0; turn < 10; turn += 1) await yieldControl()
+
+    expect(reads()).toBe(1)
+    expect(removed.map((error) => error.message)).toEqual([
+      'the reopen cache entry was damaged (damaged block)',
+    ])
+    expect(entryRemoved(removed[0])).toBe(true)
+    context.dispose()
+  }, 60_000)
+
+  it('says nothing of an entry that failed otherwise, nor of one damaged once the snapshot was closed', async () => {
+    const removed: Error[] = []
+    const onEntryRemoved = (error: Error) => removed.push(error)
+    const other = await failingRead(new Error('EIO: i/o error, read'))
+    const otherContext = new SnapshotContext(other.snapshot, Date.now, { yieldControl, onEntryRemoved })
+    // Closed while the slice that meets the damage runs.
+    let closedContext: SnapshotContext | null = null
+    const closed = await failingRead(removedEntry(), () => closedContext?.dispose())
+    closedContext = new SnapshotContext(closed.snapshot, Date.now, { yieldControl, onEntryRemoved })
+
+    for (let turn = 0; turn < 20; turn += 1) await yieldControl()
+
+    expect(other.reads()).toBe(1)
+    expect(closed.reads()).toBe(1)
+    expect(removed).toEqual([])
+    otherContext.dispose()
   }, 60_000)
 
   it('reads a text left in the entry when a query needs it, where the host cannot yield', async () => {

@@ -11,6 +11,7 @@ import { evaluateScope } from '../engine/scoping'
 import type { LoadedSnapshot } from '../load/load-snapshot'
 import { summarize } from '../load/summarize'
 import { normalizeGuid } from '../model/connector'
+import { entryRemoved } from '../model/error-data'
 import type { CsObject } from '../model/objects'
 import { connectorSpaceResultPage, matchConnectorSpace } from '../search/connector-space-search'
 import { BackgroundIndexer, indexableAttributes, joinAttributes } from '../search/background-index'
@@ -38,6 +39,8 @@ export interface BackgroundOptions {
   readonly yieldControl: () => Promise<void>
   /** How long a slice of background work runs before it yields (milliseconds; the default suits a worker). */
   readonly sliceMs?: number
+  /** Called when the background read of a reopen cache entry met damage and removed the entry (`entryRemoved`). */
+  readonly onEntryRemoved?: (error: Error) => void
 }
 
 /** What the handlers answer from: one loaded snapshot and what is kept between its queries. */
@@ -84,8 +87,10 @@ export class SnapshotContext {
         const deadline = this.clock() + sliceMs
         if (store.readDeferred(() => this.clock() >= deadline)) return
       }
-    } catch {
-      // The entry could not be read: a query that needs what was left in it reports that itself.
+    } catch (error) {
+      // The entry could not be read: a query that needs what was left in it reports that itself. Where the entry
+      // was removed, the host hears of it now, to open the snapshot again before a view needs what was damaged.
+      if (!this.stop.aborted && entryRemoved(error)) background.onEntryRemoved?.(error as Error)
     }
   }
 

@@ -7,6 +7,16 @@ import type { ImpactSummary } from './comparison-queries'
 import type { QueryArgs, QueryName, QueryResult } from './query-table'
 
 /**
+ * What a session tells its host unasked: the reopen cache entry the open snapshot was reopened from turned out
+ * damaged while it was read in the background, and was removed, so opening the snapshot again reads its files.
+ */
+export interface SessionNotice {
+  readonly kind: 'entry-removed'
+  /** What was damaged, for the log. */
+  readonly message: string
+}
+
+/**
  * The snapshot engine as a service: loads one snapshot and answers the queries of the table about it.
  *
  * It runs off the UI thread (a Node worker thread in Electron and the CLI's big loads, a Web Worker
@@ -32,6 +42,8 @@ export interface SnapshotSessionApi {
   ): Promise<SnapshotSummary>
   /** Drops the compared snapshot and its impact, freeing their memory. */
   closeComparison(): void
+  /** Calls `listener` with every notice from now on (where the session has any to give). */
+  onNotice?(listener: (notice: SessionNotice) => void): void
   /** Computes the impact of the compared snapshot's configuration on every object. Rejects with `ComparisonCancelled`. */
   computeImpact(
     onProgress: (progress: ImpactProgress) => void,

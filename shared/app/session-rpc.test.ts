@@ -3,7 +3,7 @@ import { LoadCancelled } from '../model/cancel'
 import { RemoteError } from '../model/error-data'
 import type { SnapshotSummary } from '../model/snapshot-summary'
 import type { QueryName } from './query-table'
-import type { SnapshotSessionApi } from './session-api'
+import type { SessionNotice, SnapshotSessionApi } from './session-api'
 import { connectSession, type MessagePortLike, serveSession } from './session-rpc'
 
 /** Two ends of a channel that clones and delivers asynchronously, as postMessage does. */
@@ -33,6 +33,29 @@ function session(overrides: Partial<SnapshotSessionApi> = {}): SnapshotSessionAp
 }
 
 describe('session RPC', () => {
+  it('carries what the session tells unasked to every listener, until it stops listening', async () => {
+    const [page, worker] = channel()
+    let tell: ((notice: SessionNotice) => void) | null = null
+    serveSession(worker, session({ onNotice: (listener) => (tell = listener) }), async () => ({
+      name: 'x',
+      files: [],
+    }))
+    const client = connectSession<string>(page)
+    const heard: string[] = []
+    const first = client.onNotice?.((notice) => heard.push(`first: ${notice.message}`))
+    client.onNotice?.((notice) => heard.push(`second: ${notice.kind}`))
+
+    ;(tell as ((notice: SessionNotice) => void) | null)?.({ kind: 'entry-removed', message: 'damaged block' })
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    first?.()
+    ;(tell as ((notice: SessionNotice) => void) | null)?.({ kind: 'entry-removed', message: 'again' })
+    await new Promise((resolve) => setTimeout(resolve, 5))
+
+    expect(heard).toEqual(['first: damaged block', 'second: entry-removed', 'second: entry-removed'])
+    // Queries still answer beside the notices.
+    expect(await client.query('csObject', 'a')).toBeNull()
+  })
+
   it('carries a failing query back as an error with its name, message, code, stack and cause', async () => {
     const [page, worker] = channel()
     serveSession(

@@ -5,7 +5,7 @@ import { type ErrorData, RemoteError, toErrorData } from '../model/error-data'
 import type { LoadProgress, SnapshotSummary } from '../model/snapshot-summary'
 import { isQueryName, type QueryArgs, type QueryName, type QueryResult } from './query-table'
 import type { ImpactSummary } from './comparison-queries'
-import type { SnapshotSessionApi } from './session-api'
+import type { SessionNotice, SnapshotSessionApi } from './session-api'
 
 /** A message channel: a worker thread port, a Web Worker, or anything with the same two operations. */
 export interface MessagePortLike {
@@ -30,6 +30,7 @@ type Request<D> =
     }
 
 type Response =
+  | { readonly type: 'notice'; readonly notice: SessionNotice }
   | { readonly type: 'progress'; readonly id: number; readonly progress: LoadProgress | ImpactProgress }
   | { readonly type: 'result'; readonly id: number; readonly value: unknown }
   | { readonly type: 'error'; readonly id: number; readonly error: ErrorData }
@@ -50,6 +51,7 @@ export function serveSession<D>(
   resolveSource: (descriptor: D) => Promise<SnapshotSource>,
 ): void {
   const running = new Map<number, { aborted: boolean }>()
+  session.onNotice?.((notice) => port.postMessage({ type: 'notice', notice } satisfies Response))
   const fail = (id: number, error: unknown): void =>
     port.postMessage({ type: 'error', id, error: toErrorData(error) } satisfies Response)
   /** Runs a long request (a load, an impact) with throttled progress and a signal its cancel sets. */
@@ -138,6 +140,8 @@ export interface SessionClient<D> {
   computeImpact(onProgress: (progress: ImpactProgress) => void): Pending<ImpactSummary>
   /** Drops the compared snapshot. */
   closeComparison(): Promise<void>
+  /** Calls `listener` with each notice the session sends unasked; returns the unsubscribe. */
+  onNotice?(listener: (notice: SessionNotice) => void): () => void
 }
 
 /** Connects to a session served on the other end of `port`. Failures reject with a `RemoteError` (or `LoadCancelled`). */
@@ -147,8 +151,13 @@ export function connectSession<D>(port: MessagePortLike): SessionClient<D> {
     number,
     { resolve(value: unknown): void; reject(error: Error): void; onProgress?: (p: never) => void }
   >()
+  const noticeListeners = new Set<(notice: SessionNotice) => void>()
   port.onMessage((raw) => {
     const response = raw as Response
+    if (response.type === 'notice') {
+      for (const listener of [...noticeListeners]) listener(response.notice)
+      return
+    }
     const entry = waiting.get(response.id)
     if (!entry) return
     switch (response.type) {
@@ -195,6 +204,10 @@ export function connectSession<D>(port: MessagePortLike): SessionClient<D> {
     },
     closeComparison() {
       return pending<void>({ type: 'close-comparison', id: nextId++ }).done
+    },
+    onNotice(listener) {
+      noticeListeners.add(listener)
+      return () => noticeListeners.delete(listener)
     },
   }
 }

@@ -21,7 +21,7 @@ import {
 import type { ImpactProgress } from '../compare/cancelled'
 import type { ImpactSummary } from './comparison-queries'
 import { ComparisonSlot } from './comparison-slot'
-import type { SnapshotSessionApi } from './session-api'
+import type { SessionNotice, SnapshotSessionApi } from './session-api'
 import type { ObjectTarget } from './view-queries'
 
 /** How a session's clock reads and how it lets messages in during a long computation. */
@@ -40,6 +40,7 @@ export interface SessionOptions {
 class SessionCore implements SnapshotSessionApi {
   private context: SnapshotContext | null = null
   private readonly clock: () => number
+  private readonly noticeListeners: ((notice: SessionNotice) => void)[] = []
 
   public constructor(private readonly options: SessionOptions) {
     this.clock = options.clock ?? Date.now
@@ -53,12 +54,20 @@ class SessionCore implements SnapshotSessionApi {
   ): Promise<SnapshotSummary> {
     const loaded = await loadSnapshot(source, onProgress, signal)
     this.context?.dispose()
+    const notify = (error: Error): void => {
+      for (const listener of this.noticeListeners) listener({ kind: 'entry-removed', message: error.message })
+    }
     this.context = new SnapshotContext(
       loaded,
       this.clock,
-      this.options.yieldControl ? { yieldControl: this.options.yieldControl } : null,
+      this.options.yieldControl ? { yieldControl: this.options.yieldControl, onEntryRemoved: notify } : null,
     )
     return summarize(loaded)
+  }
+
+  /** Calls `listener` with every notice from now on: a reopen cache entry removed in the background. */
+  public onNotice(listener: (notice: SessionNotice) => void): void {
+    this.noticeListeners.push(listener)
   }
 
   /** Answers a query of the table; with no snapshot loaded, the table's empty answer. */
