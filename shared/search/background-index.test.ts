@@ -116,6 +116,28 @@ describe('BackgroundIndexer', () => {
     expect(store.mvColumn('displayName')?.indexed).toBe(false)
   })
 
+  it('stops at a column that cannot be read, and takes the next request', async () => {
+    const store = storeOf(100)
+    const damaged = new Error('the reopen cache entry was damaged (damaged block) and has been removed')
+    const column = store.mvColumn('displayName')
+    if (column === null) throw new Error('no displayName column')
+    column.buildIndexFor = () => {
+      throw damaged
+    }
+    const indexer = new BackgroundIndexer(store, {
+      yieldControl: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      signal: { aborted: false },
+    })
+
+    indexer.request(['displayName', 'department'])
+    await indexer.idle()
+    indexer.request(['department'])
+    await indexer.idle()
+
+    expect(store.mvColumn('department')?.indexed).toBe(true)
+    expect(indexer.pending).toEqual(['displayName'])
+  })
+
   it('asks for nothing already indexed', async () => {
     const store = storeOf(100)
     store.prepareSearchIndex(['displayName'])

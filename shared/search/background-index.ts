@@ -44,9 +44,13 @@ export class BackgroundIndexer {
     this.queue.length = 0
     for (const attribute of new Set(wanted)) this.queue.push(attribute)
     for (const attribute of rest) this.queue.push(attribute)
-    this.running ??= this.run().finally(() => {
-      this.running = null
-    })
+    this.running ??= this.run()
+      // A column that cannot be read (a reopen cache entry found damaged and removed) stops the work: a search then
+      // reads, and reports, what it needs itself. Unhandled, the failure would end the worker it runs in.
+      .catch(() => undefined)
+      .finally(() => {
+        this.running = null
+      })
   }
 
   /** Attributes still waiting for their index, the next first. */
