@@ -1,35 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { type ByteOutput, memoryFile, type ObjectCache } from '../io/source'
+import { memoryFile } from '../io/source'
 import { IssueCollector } from '../model/load-issue'
-import { fileInput, longTextObject, longTextStore } from '../store/testing/long-texts'
-import { joinedBytes } from '../store/testing/joined-bytes'
+import { longTextObject, longTextStore } from '../store/testing/long-texts'
 import type { ObjectStore } from '../store/object-store'
 import { type FileRows, keepObjects, restoreObjects } from './cached-objects'
 import { ProgressTracker } from './progress'
-
-/** A cache holding what `keepObjects` wrote, read back as a file is; `opened` lists what each read handed out. */
-function memoryCache(): ObjectCache & { readonly opened: ReturnType<typeof fileInput>[] } {
-  let kept: Uint8Array | null = null
-  const opened: ReturnType<typeof fileInput>[] = []
-  return {
-    opened,
-    read: () => {
-      if (kept === null) return Promise.resolve(null)
-      const input = fileInput(kept)
-      opened.push(input)
-      return Promise.resolve(input)
-    },
-    write: (produce: () => ByteOutput) => {
-      kept = joinedBytes(produce().pieces())
-    },
-  }
-}
+import { type MemoryCache, memoryCache } from './testing/memory-cache'
 
 const files = [{ index: 0, file: memoryFile('ConnectorSpaces/contoso.com.xml', new Uint8Array(1)) }]
 
 async function keptAndRestored(
   store: ObjectStore,
-): Promise<{ restored: ObjectStore | null; cache: ReturnType<typeof memoryCache> }> {
+): Promise<{ restored: ObjectStore | null; cache: MemoryCache }> {
   const cache = memoryCache()
   const facts = () => ({ issues: new IssueCollector(), rows: new Map<string, FileRows>() })
   const tracker = () => new ProgressTracker(files.map((entry) => entry.file))
