@@ -12,18 +12,23 @@ const training = generateTrainingSnapshot({ users: 1500, seed: 11 })
 const yieldControl = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 const never = { aborted: false }
 
+/** A session reopened from the entry a first open kept in a memory cache, with the notices it sends. */
+async function reopened() {
+  const cache = memoryCache()
+  const source: SnapshotSource = { ...training, accelerators: { cache } }
+  await createSnapshotSession().load(source, () => undefined, never)
+  const session = createSnapshotSession({ yieldControl })
+  const notices: SessionNotice[] = []
+  session.onNotice((notice) => notices.push(notice))
+  const summary = await session.load(source, () => undefined, never)
+  return { cache, notices, summary }
+}
+
 describe('a session reopened from a cache entry that turns out damaged', () => {
   it('removes the entry and tells its listeners once, unasked', async () => {
-    const cache = memoryCache()
-    const source: SnapshotSource = { ...training, accelerators: { cache } }
-    // The first open reads the files and keeps the entry; the second reopens from it.
-    await createSnapshotSession().load(source, () => undefined, never)
-    const session = createSnapshotSession({ yieldControl })
-    const notices: SessionNotice[] = []
-    session.onNotice((notice) => notices.push(notice))
-
-    const summary = await session.load(source, () => undefined, never)
+    const { cache, notices, summary } = await reopened()
     expect(cache.opened).toHaveLength(1)
+
     cache.damage()
     for (let turn = 0; turn < 500 && notices.length === 0; turn += 1) await yieldControl()
     for (let turn = 0; turn < 20; turn += 1) await yieldControl()
@@ -35,14 +40,8 @@ describe('a session reopened from a cache entry that turns out damaged', () => {
   }, 120_000)
 
   it('tells nothing when the entry reads as written', async () => {
-    const cache = memoryCache()
-    const source: SnapshotSource = { ...training, accelerators: { cache } }
-    await createSnapshotSession().load(source, () => undefined, never)
-    const session = createSnapshotSession({ yieldControl })
-    const notices: SessionNotice[] = []
-    session.onNotice((notice) => notices.push(notice))
+    const { cache, notices } = await reopened()
 
-    await session.load(source, () => undefined, never)
     for (let turn = 0; turn < 200 && cache.opened[0]?.state.closed !== true; turn += 1) await yieldControl()
 
     expect(cache.opened[0]?.state.closed).toBe(true)
