@@ -42,6 +42,7 @@ import {
   segmentBytes,
   threadsWithinMemory,
 } from './parallel-objects'
+import { readAhead } from './read-ahead'
 import { SegmentReader } from './segment-reader'
 
 /** A loaded snapshot: everything read from its files, plus what went wrong. */
@@ -550,25 +551,18 @@ async function loadFileInSegments(
   let own: SegmentReader | null = null
   let taken = 0
   let readTo = 0
-  // Asks for the chunk at `at` of [at, to), null past its end. A chunk left unread (the reader failed, the load was
-  // cancelled) fails unheard.
-  const ask = (at: number, to: number): Promise<Uint8Array> | null => {
-    if (at >= to) return null
-    const read = loader.readRange(path, at, Math.min(OWN_READ_BYTES, to - at))
-    read.catch(() => undefined)
-    return read
-  }
-  // Reads [from, to) of the file into `own`, the next chunk read while this one is scanned (a file not in the file
-  // cache left this thread waiting for the disk a fifth of the time); a read error is reported as a serial load
-  // reports it.
+  // Reads [from, to) of the file into `own`, one chunk ahead (`readAhead`: a file not in the file cache left this
+  // thread waiting for the disk a fifth of the time); a read error is reported as a serial load reports it.
   const readOwn = async (reader: SegmentReader, from: number, to: number): Promise<boolean> => {
     try {
-      let next = ask(from, to)
-      for (let at = from; next !== null && !reader.failed;) {
-        control.checkCancel()
-        const chunk = await next
-        if (chunk.byteLength === 0) break
-        next = ask(at + chunk.byteLength, to)
+      control.checkCancel()
+      let at = from
+      for await (const chunk of readAhead(
+        (position, length) => loader.readRange(path, position, length),
+        from,
+        to,
+        OWN_READ_BYTES,
+      )) {
         reader.push(chunk)
         at += chunk.byteLength
         readTo = at
@@ -578,6 +572,8 @@ async function loadFileInSegments(
           part.objects = reader.objects
         }
         fileProgress(plan)
+        if (reader.failed) break
+        control.checkCancel()
       }
       return true
     } catch (error) {

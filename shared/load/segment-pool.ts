@@ -1,4 +1,5 @@
 import type { SegmentJob, SegmentOutcome } from '../io/source'
+import { type ReadChunk, readAhead } from './read-ahead'
 import { SegmentReader } from './segment-reader'
 
 /** What a segment reader thread sends back. */
@@ -22,38 +23,26 @@ export const AUTOMATIC_PARALLEL_MIN_BYTES = 1e9
 const PROGRESS_BYTES = 4 << 20
 
 /**
- * The body of a segment reader thread, whatever the platform: reads the job's range in chunks into a store segment
- * and hands it back; `reply` transfers the segment's buffer when given one. `readChunk` gives the bytes from a
- * position, at most `length`, or fewer at the end of the file, at once or as a promise. The next chunk is asked for
- * before the current one is scanned, so that a read from disk goes on while the thread scans: a chunk's buffer may
- * be reused by the call after next (two buffers taking turns), as the reader copies what it keeps. Never throws: a
- * failure is a reply, sent once no read is left in flight.
+ * The body of a segment reader thread, whatever the platform: reads the job's range in chunks, one ahead
+ * (`readAhead`, whose buffer rules `readChunk` follows), into a store segment and hands it back; `reply` transfers
+ * the segment's buffer when given one. Never throws: a failure is a reply, sent once no read is left in flight.
  */
 export async function readSegmentRange(
   job: SegmentJob,
   chunkBytes: number,
-  readChunk: (position: number, length: number) => Uint8Array | Promise<Uint8Array>,
+  readChunk: ReadChunk,
   reply: (message: ReaderReply, transfer?: ArrayBuffer[]) => void,
 ): Promise<void> {
-  let next: Uint8Array | Promise<Uint8Array> | null = null
-  const ask = (at: number): Uint8Array | Promise<Uint8Array> | null =>
-    at < job.end ? readChunk(at, Math.min(chunkBytes, job.end - at)) : null
   let message: ReaderReply
   let transfer: ArrayBuffer[] | undefined
   try {
     const reader = new SegmentReader(job)
     let bytes = 0
     let reported = 0
-    let at = job.start
-    next = ask(at)
-    while (next !== null && !reader.failed) {
-      const chunk: Uint8Array = await next
-      next = null
-      if (chunk.byteLength === 0) break
-      at += chunk.byteLength
-      next = ask(at)
+    for await (const chunk of readAhead(readChunk, job.start, job.end, chunkBytes)) {
       reader.push(chunk)
       bytes += chunk.byteLength
+      if (reader.failed) break
       if (bytes - reported >= PROGRESS_BYTES) {
         reported = bytes
         reply({ kind: 'progress', bytes, objects: reader.objects })
@@ -65,9 +54,6 @@ export async function readSegmentRange(
   } catch (error) {
     message = { kind: 'failed', message: error instanceof Error ? error.message : String(error) }
   }
-  // A read still in flight (the segment failed, or its file turned out shorter) ends before the host closes the
-  // file and hears the reply.
-  if (next !== null) await Promise.resolve(next).catch(() => undefined)
   reply(message, transfer)
 }
 
