@@ -532,8 +532,14 @@ function readingThreads(
   return Math.min(segments.parallelism, threadsWithinMemory(total, exported))
 }
 
-/** Bytes the loading thread reads at a time from a range. */
-const OWN_READ_BYTES = 1 << 20
+/**
+ * Bytes the loading thread reads at a time from a range. The loading thread hands each reader its next segment,
+ * and hears that a reader is done only between two of its own chunks; so a reader waits, each segment, for half a
+ * chunk's scan on average. Measured at 100k objects without a metaverse export, two threads (2026-12-07): with 1
+ * MiB chunks the reader was idle 627 ms of an 8.4 s load, with 256 KiB 190 ms; over 5 interleaved rounds the open
+ * took 7.43 s against 7.67 s (median), in the same CPU time.
+ */
+const OWN_READ_BYTES = 1 << 18
 
 /**
  * One file of a parallel load: the loading thread reads the file's first segments itself while no reader has
