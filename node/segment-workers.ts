@@ -302,14 +302,19 @@ class WorkerSegmentLoader implements SegmentLoader {
     })
   }
 
-  public async readRange(path: string, start: number, length: number): Promise<Uint8Array> {
+  public async readRange(
+    path: string,
+    start: number,
+    length: number,
+    into?: Uint8Array,
+  ): Promise<Uint8Array> {
     const file = this.file(path)
     let handle = this.handles.get(file)
     if (handle === undefined) {
       handle = fs.promises.open(file, 'r')
       this.handles.set(file, handle)
     }
-    const buffer = new Uint8Array(length)
+    const buffer = into !== undefined && into.byteLength >= length ? into : new Uint8Array(length)
     const { bytesRead } = await (await handle).read(buffer, 0, length, start)
     return buffer.subarray(0, bytesRead)
   }

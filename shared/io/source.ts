@@ -171,8 +171,11 @@ export interface SegmentLoaderFactory {
 
 /** Parallel segment readers of one load. */
 export interface SegmentLoader {
-  /** Reads `length` bytes of a file from `start` (to find where segments may start). */
-  readRange(path: string, start: number, length: number): Promise<Uint8Array>
+  /**
+   * Reads `length` bytes of a file from `start` (to find where segments may start, and the loading thread's own
+   * chunks): into `into` where it is given and long enough (the result is then a view of it), else a new buffer.
+   */
+  readRange(path: string, start: number, length: number, into?: Uint8Array): Promise<Uint8Array>
   /**
    * Reads one segment in the next reader that is free (started and idle): `take` is called then and names the
    * job, so that the load decides who reads what as late as it can; when it gives null, the read resolves null.

@@ -31,6 +31,7 @@ export function memorySegments(
     if (file === undefined) throw new Error(`no file ${path}`)
     return file.readAll()
   }
+  const read = new Map<string, Uint8Array>()
   const delay = options.readerDelayMs ?? 0
   return {
     jobs,
@@ -38,7 +39,23 @@ export function memorySegments(
     minSegmentBytes: options.minSegmentBytes,
     ...(options.automatic === true ? { automatic: true } : {}),
     start: () => ({
-      readRange: async (path, start, length) => (await bytesOf(path)).slice(start, start + length),
+      // Into the caller's buffer where it gives one, as the disk readers do, and at once (before the promise is
+      // even awaited) once the file is known, as a read from the file cache may be: a load that kept a chunk past
+      // its turn, or read ahead into the buffer it was scanning, then reads bytes of a later chunk.
+      readRange: (path, start, length, into) => {
+        const copy = (file: Uint8Array): Uint8Array => {
+          const bytes = file.subarray(start, start + length)
+          if (into === undefined || into.byteLength < bytes.byteLength) return bytes.slice()
+          into.set(bytes)
+          return into.subarray(0, bytes.byteLength)
+        }
+        const known = read.get(path)
+        if (known !== undefined) return Promise.resolve(copy(known))
+        return bytesOf(path).then((file) => {
+          read.set(path, file)
+          return copy(file)
+        })
+      },
       read: async (take, onBytes) => {
         await new Promise((resolve) =>
           delay > 0 ? setTimeout(resolve, delay) : queueMicrotask(() => resolve(0)),
