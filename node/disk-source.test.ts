@@ -41,7 +41,8 @@ function fileAt(source: SnapshotSource, relative: string): SourceFile {
 
 async function streamed(file: SourceFile): Promise<Buffer> {
   const parts: Uint8Array[] = []
-  for await (const chunk of file.chunks()) parts.push(chunk)
+  // A chunk's buffer is reused two chunks later: keep a copy.
+  for await (const chunk of file.chunks()) parts.push(chunk.slice())
   return Buffer.concat(parts)
 }
 
@@ -87,6 +88,25 @@ describe('openDiskSource on a folder', () => {
     expect(Buffer.from(await file.head(10)).toString()).toBe('abcdefghij')
     expect((await streamed(file)).equals(bytes)).toBe(true)
     expect(chunkSizes).toEqual([READ_CHUNK_BYTES, READ_CHUNK_BYTES, READ_CHUNK_BYTES, 123])
+  })
+
+  it('streams into two buffers taking turns, each chunk whole at its turn', async () => {
+    const bytes = Buffer.alloc(4 * READ_CHUNK_BYTES + 7)
+    for (let index = 0; index < bytes.length; index += 1) bytes[index] = (index * 31 + (index >> 20)) & 0xff
+    write('snap/big.xml', bytes)
+
+    const file = fileAt(await openDiskSource(path.join(root, 'snap')), 'big.xml')
+    const buffers: ArrayBufferLike[] = []
+    let offset = 0
+    for await (const chunk of file.chunks()) {
+      expect(Buffer.from(chunk).equals(bytes.subarray(offset, offset + chunk.byteLength))).toBe(true)
+      buffers.push(chunk.buffer)
+      offset += chunk.byteLength
+    }
+
+    expect(offset).toBe(bytes.length)
+    expect(new Set(buffers).size).toBe(2)
+    expect(buffers[2]).toBe(buffers[0])
   })
 
   it('follows symbolic links inside the folder but never outside it, and survives link loops', async () => {

@@ -4,6 +4,7 @@ import type { LoadAccelerators, RandomAccessBytes, SnapshotSource, SourceFile } 
 import { diskObjectCache } from './object-cache'
 import { diskSegmentReaders } from './segment-workers'
 import { isSkippedName, openZipSource } from '../shared/io/zip-source'
+import { readAhead } from '../shared/load/read-ahead'
 
 /** How much of a disk location SyncLens walks before it gives up. */
 export interface DiskLimits {
@@ -255,16 +256,22 @@ function diskFile(absolute: string, relative: string, size: number): SourceFile 
     },
     head: (length) => readHead(absolute, length),
     chunks: async function* () {
-      const stream = fs.createReadStream(absolute, { flags: 'r', highWaterMark: READ_CHUNK_BYTES })
+      let handle: fs.promises.FileHandle | undefined
       try {
-        for await (const chunk of stream) {
-          const buffer = chunk as Buffer
-          yield new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+        const opened = await fs.promises.open(absolute, 'r')
+        handle = opened
+        const buffers = [new Uint8Array(READ_CHUNK_BYTES), new Uint8Array(READ_CHUNK_BYTES)] as const
+        let turn = 0
+        const read = async (position: number, length: number): Promise<Uint8Array> => {
+          const buffer = buffers[(turn ^= 1)]
+          const { bytesRead } = await opened.read(buffer, 0, length, position)
+          return buffer.subarray(0, bytesRead)
         }
+        yield* readAhead(read, 0, Number.POSITIVE_INFINITY, READ_CHUNK_BYTES)
       } catch (error) {
         throw new Error(explain(absolute, error), { cause: error })
       } finally {
-        stream.destroy()
+        await handle?.close()
       }
     },
   }

@@ -10,7 +10,10 @@ export interface SourceFile {
   readAll(): Promise<Uint8Array>
   /** Reads the first `length` bytes (content sniffing). */
   head(length: number): Promise<Uint8Array>
-  /** Streams the file in chunks of bytes. */
+  /**
+   * Streams the file in chunks of bytes. A chunk is the caller's until it asks for the one after next: a source may
+   * read the next chunk ahead, and then reuse the first chunk's buffer (two buffers taking turns).
+   */
   chunks(): AsyncIterable<Uint8Array>
 }
 
