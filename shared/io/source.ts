@@ -180,6 +180,12 @@ export interface SegmentLoader {
    */
   readRange(path: string, start: number, length: number, into?: Uint8Array): Promise<Uint8Array>
   /**
+   * Bytes the loading thread reads at a time from its own segments (1 MiB where not given). The loading thread hands
+   * each reader its next segment, and hears that a reader is done only between two of its own chunks: the shorter
+   * they are, the less a reader waits, and the more reads there are.
+   */
+  readonly ownReadBytes?: number
+  /**
    * Reads one segment in the next reader that is free (started and idle): `take` is called then and names the
    * job, so that the load decides who reads what as late as it can; when it gives null, the read resolves null.
    * `onBytes` is told how many bytes of the segment are read so far.

@@ -469,7 +469,8 @@ async function loadInSegments(
     const progress = all.map(() => ({ bytes: 0, objects: 0 }))
     const settle: (((outcome: SegmentOutcome | null) => void) | undefined)[] = []
     const outcomes = all.map(() => new Promise<SegmentOutcome | null>((resolve) => settle.push(resolve)))
-    const ownBuffers = [new Uint8Array(OWN_READ_BYTES), new Uint8Array(OWN_READ_BYTES)] as const
+    const ownBytes = loader.ownReadBytes ?? OWN_READ_BYTES
+    const ownBuffers = [new Uint8Array(ownBytes), new Uint8Array(ownBytes)] as const
     const load: SegmentLoad = { loader, claims, outcomes, store, context, control, progress, ownBuffers }
     const fileProgress = (plan: SegmentPlan): void => {
       const parts = progress.slice(plan.first, plan.first + plan.planned.length)
@@ -535,14 +536,8 @@ function readingThreads(
   return Math.min(segments.parallelism, threadsWithinMemory(total, exported))
 }
 
-/**
- * Bytes the loading thread reads at a time from a range. The loading thread hands each reader its next segment,
- * and hears that a reader is done only between two of its own chunks; so a reader waits, each segment, for half a
- * chunk's scan on average. Measured at 100k objects without a metaverse export, two threads (2026-12-07): with 1
- * MiB chunks the reader was idle 627 ms of an 8.4 s load, with 256 KiB 190 ms; over 5 interleaved rounds the open
- * took 7.43 s against 7.67 s (median), in the same CPU time.
- */
-const OWN_READ_BYTES = 1 << 18
+/** Bytes the loading thread reads at a time from a range, where its loader does not say (`ownReadBytes`). */
+const OWN_READ_BYTES = 1 << 20
 
 /**
  * One file of a parallel load: the loading thread reads the file's first segments itself while no reader has
@@ -573,7 +568,7 @@ async function loadFileInSegments(
         (position, length) => loader.readRange(path, position, length, ownBuffers[(turn ^= 1)]),
         from,
         to,
-        OWN_READ_BYTES,
+        ownBuffers[0].byteLength,
       )) {
         reader.push(chunk)
         at += chunk.byteLength

@@ -8,6 +8,11 @@ export interface MemorySegmentOptions {
   readonly minSegmentBytes: number
   /** Bytes pushed at a time. */
   readonly chunkBytes?: number
+  /**
+   * Bytes the loading thread reads at a time (`SegmentLoader.ownReadBytes`): 8 KiB unless given, so that its pieces
+   * take many chunks and its two buffers many turns.
+   */
+  readonly ownReadBytes?: number
   /** Threads reading, the loading thread included. */
   readonly parallelism?: number
   /** Milliseconds a reader waits before it takes a segment (a reader thread that starts late). */
@@ -39,6 +44,7 @@ export function memorySegments(
     minSegmentBytes: options.minSegmentBytes,
     ...(options.automatic === true ? { automatic: true } : {}),
     start: () => ({
+      ownReadBytes: options.ownReadBytes ?? 8 << 10,
       // Into the caller's buffer where it gives one, as the disk readers do, and at once (before the promise is
       // even awaited) once the file is known, as a read from the file cache may be: a load that kept a chunk past
       // its turn, or read ahead into the buffer it was scanning, then reads bytes of a later chunk.
