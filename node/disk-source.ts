@@ -4,7 +4,7 @@ import type { LoadAccelerators, RandomAccessBytes, SnapshotSource, SourceFile } 
 import { diskObjectCache } from './object-cache'
 import { diskSegmentReaders } from './segment-workers'
 import { isSkippedName, openZipSource } from '../shared/io/zip-source'
-import { readAhead } from '../shared/load/read-ahead'
+import { alternatingBuffers, readAhead } from '../shared/load/read-ahead'
 
 /** How much of a disk location SyncLens walks before it gives up. */
 export interface DiskLimits {
@@ -260,10 +260,9 @@ function diskFile(absolute: string, relative: string, size: number): SourceFile 
       try {
         const opened = await fs.promises.open(absolute, 'r')
         handle = opened
-        const buffers = [new Uint8Array(READ_CHUNK_BYTES), new Uint8Array(READ_CHUNK_BYTES)] as const
-        let turn = 0
+        const nextBuffer = alternatingBuffers(READ_CHUNK_BYTES)
         const read = async (position: number, length: number): Promise<Uint8Array> => {
-          const buffer = buffers[(turn ^= 1)]
+          const buffer = nextBuffer()
           const { bytesRead } = await opened.read(buffer, 0, length, position)
           return buffer.subarray(0, bytesRead)
         }

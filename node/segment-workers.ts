@@ -11,6 +11,7 @@ import {
   readSegmentRange,
   SegmentReaderPool,
 } from '../shared/load/segment-pool'
+import { alternatingBuffers } from '../shared/load/read-ahead'
 import { bundleFolder, type RunningBundle, runningBundle } from './running-bundle'
 import { READER_THREAD_LIMITS, startReaderThreads } from './worker-heap'
 
@@ -78,17 +79,13 @@ async function readSegment(
   let descriptor: number | null = null
   try {
     if (job.end > job.start) descriptor = fs.openSync(absolute, 'r')
-    // Two buffers taking turns: one is scanned while the next chunk is read into the other; the reader copies what
-    // it keeps before it asks for the chunk after next.
     const size = Math.min(READ_CHUNK_BYTES, Math.max(1, job.end - job.start))
-    const buffers = [new Uint8Array(size), new Uint8Array(size)] as const
-    let turn = 0
+    const nextBuffer = alternatingBuffers(size)
     await readSegmentRange(
       job,
       size,
       (position, length) => {
-        const buffer = buffers[turn]
-        turn ^= 1
+        const buffer = nextBuffer()
         if (descriptor === null) return buffer.subarray(0, 0)
         const file = descriptor
         return new Promise<Uint8Array>((resolve, reject) => {

@@ -42,7 +42,7 @@ import {
   segmentBytes,
   threadsWithinMemory,
 } from './parallel-objects'
-import { readAhead } from './read-ahead'
+import { alternatingBuffers, readAhead } from './read-ahead'
 import { SegmentReader } from './segment-reader'
 
 /** A loaded snapshot: everything read from its files, plus what went wrong. */
@@ -426,8 +426,9 @@ interface SegmentLoad {
   readonly control: StreamControl
   /** Bytes and objects read so far per segment, by whoever reads it (progress). */
   readonly progress: { bytes: number; objects: number }[]
-  /** The two buffers the loading thread reads its own chunks into, taking turns (see `readOwn`). */
-  readonly ownBuffers: readonly [Uint8Array, Uint8Array]
+  /** Bytes the loading thread reads at a time, and the buffer for its next read (two taking turns: `readOwn`). */
+  readonly ownBytes: number
+  readonly ownBuffer: () => Uint8Array
 }
 
 /**
@@ -470,8 +471,18 @@ async function loadInSegments(
     const settle: (((outcome: SegmentOutcome | null) => void) | undefined)[] = []
     const outcomes = all.map(() => new Promise<SegmentOutcome | null>((resolve) => settle.push(resolve)))
     const ownBytes = loader.ownReadBytes ?? OWN_READ_BYTES
-    const ownBuffers = [new Uint8Array(ownBytes), new Uint8Array(ownBytes)] as const
-    const load: SegmentLoad = { loader, claims, outcomes, store, context, control, progress, ownBuffers }
+    const ownBuffer = alternatingBuffers(ownBytes)
+    const load: SegmentLoad = {
+      loader,
+      claims,
+      outcomes,
+      store,
+      context,
+      control,
+      progress,
+      ownBytes,
+      ownBuffer,
+    }
     const fileProgress = (plan: SegmentPlan): void => {
       const parts = progress.slice(plan.first, plan.first + plan.planned.length)
       control.tracker.update(plan.entry.index, {
@@ -549,7 +560,7 @@ async function loadFileInSegments(
   fileProgress: (plan: SegmentPlan) => void,
 ): Promise<boolean> {
   const { entry, owner, planned, first } = plan
-  const { store, context, control, claims, loader, progress, ownBuffers } = load
+  const { store, context, control, claims, loader, progress, ownBytes, ownBuffer } = load
   const path = entry.file.path
   const budget = new IssueBudget(path, (issue) => context.issues.push(issue))
   let own: SegmentReader | null = null
@@ -563,12 +574,11 @@ async function loadFileInSegments(
     try {
       control.checkCancel()
       let at = from
-      let turn = 0
       for await (const chunk of readAhead(
-        (position, length) => loader.readRange(path, position, length, ownBuffers[(turn ^= 1)]),
+        (position, length) => loader.readRange(path, position, length, ownBuffer()),
         from,
         to,
-        ownBuffers[0].byteLength,
+        ownBytes,
       )) {
         reader.push(chunk)
         at += chunk.byteLength

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readAhead } from './read-ahead'
+import { alternatingBuffers, readAhead } from './read-ahead'
 
 const bytes = Uint8Array.from({ length: 100 }, (_, index) => index)
 
@@ -85,5 +85,32 @@ describe('readAhead', () => {
       expect(await ended).toEqual([0, 10])
       expect(reads.asked).toEqual([0, 10])
     }
+  })
+})
+
+describe('alternatingBuffers', () => {
+  it('hands out two buffers of the size in turn, so a chunk read ahead never lands in the one being scanned', async () => {
+    const next = alternatingBuffers(8)
+    const handed = [next(), next(), next(), next()]
+    expect(handed.map((buffer) => buffer.byteLength)).toEqual([8, 8, 8, 8])
+    expect(handed[0]).not.toBe(handed[1])
+    expect(handed[2]).toBe(handed[0])
+    expect(handed[3]).toBe(handed[1])
+
+    // Read ahead through them, each chunk checked at its turn: every chunk is whole although both are reused.
+    const buffer = alternatingBuffers(8)
+    const seen: number[] = []
+    for await (const chunk of readAhead(
+      async (position, length) => {
+        const into = buffer()
+        into.set(bytes.subarray(position, position + length))
+        return into.subarray(0, Math.min(length, bytes.length - position))
+      },
+      0,
+      bytes.length,
+      8,
+    ))
+      seen.push(...chunk)
+    expect(seen).toEqual([...bytes])
   })
 })

@@ -30,3 +30,13 @@ export async function* readAhead(
     if (next !== null) await Promise.resolve(next).catch(() => undefined)
   }
 }
+
+/**
+ * Two buffers of `bytes` taking turns, each call handing out the other one: what a `readAhead` read may read into,
+ * where the caller keeps nothing of a chunk past its turn (a new buffer per chunk costs fresh pages every time).
+ */
+export function alternatingBuffers(bytes: number): () => Uint8Array {
+  const buffers = [new Uint8Array(bytes), new Uint8Array(bytes)] as const
+  let turn = 0
+  return () => buffers[(turn ^= 1)]
+}
