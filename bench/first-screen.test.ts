@@ -30,7 +30,7 @@ describe('defaultThreads', () => {
 
   it('is one thread below the size where SyncLens reads in parallel by itself', () => {
     expect(
-      defaultThreads(folderWith({ 'ConnectorSpaces/a.xml': 100e6, 'Metaverse/mv.xml': 100e6 }), 'exported'),
+      defaultThreads(folderWith({ 'ConnectorSpaces/a.xml': 60e6, 'Metaverse/mv.xml': 60e6 }), 'exported'),
     ).toBe(1)
   })
 

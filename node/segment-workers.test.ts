@@ -196,7 +196,7 @@ describe('segment readers', () => {
     expect(diskSegmentReaders(new Map(), 4, true, { kind: 'source', code: '0' }).parallelism).toBe(4)
   })
 
-  it('leaves loads under a gigabyte to one thread unless SYNCLENS_READERS asks for readers', () => {
+  it('leaves loads under 200 MB to one thread unless SYNCLENS_READERS asks for readers', () => {
     expect(diskSegmentReaders(new Map(), 2, false).minTotalBytes).toBe(AUTOMATIC_PARALLEL_MIN_BYTES)
     expect(diskSegmentReaders(new Map(), 2, true).minTotalBytes).toBeUndefined()
     // A count chosen here may be lowered to stay within the memory budget; an asked one is not.

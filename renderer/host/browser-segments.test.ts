@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { SnapshotSource } from '../../shared/io/source'
 import { type LoadedSnapshot, loadSnapshot } from '../../shared/load/load-snapshot'
 import {
-  AUTOMATIC_PARALLEL_MIN_BYTES,
+  BROWSER_PARALLEL_MIN_BYTES,
   type ReaderReply,
   readSegmentRange,
 } from '../../shared/load/segment-pool'
@@ -125,7 +125,7 @@ describe('segment readers in Web Workers', () => {
     expect(browserReaderCount(null, 4)).toBe(4)
     expect(browserReaderCount(null, 32)).toBe(8)
     expect(browserReaderCount(null, undefined)).toBe(1)
-    expect(browserSegmentReaders(blobs, 4, false).minTotalBytes).toBe(AUTOMATIC_PARALLEL_MIN_BYTES)
+    expect(browserSegmentReaders(blobs, 4, false).minTotalBytes).toBe(BROWSER_PARALLEL_MIN_BYTES)
     expect(browserSegmentReaders(blobs, 4, true).minTotalBytes).toBeUndefined()
     expect(browserSegmentReaders(blobs, 4, false).automatic).toBe(true)
     expect(browserSegmentReaders(blobs, 4, true).automatic).toBeUndefined()

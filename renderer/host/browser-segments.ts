@@ -1,6 +1,6 @@
 import type { SegmentJob, SegmentLoader, SegmentLoaderFactory, SegmentOutcome } from '../../shared/io/source'
 import {
-  AUTOMATIC_PARALLEL_MIN_BYTES,
+  BROWSER_PARALLEL_MIN_BYTES,
   type ReaderReply,
   type ReaderThread,
   SegmentReaderPool,
@@ -29,8 +29,8 @@ export function spawnReaderWorker(): Worker {
 /**
  * Threads a load of picked files reads with, the snapshot worker included: the count asked for (`?readers=` in the
  * page's address, for tests and measurements), else one per core the browser reports, within MAX_THREADS. A page
- * cannot see how busy the machine is, so the count chosen here only applies from AUTOMATIC_PARALLEL_MIN_BYTES, as in
- * the app, where the readers' extra memory fits.
+ * cannot see how busy the machine is, so the count chosen here only applies from BROWSER_PARALLEL_MIN_BYTES, where
+ * the readers' extra memory fits.
  */
 export function browserReaderCount(asked: number | null, cores: number | undefined): number {
   if (asked !== null) return Math.max(1, Math.min(64, Math.floor(asked)))
@@ -49,7 +49,7 @@ export function browserSegmentReaders(
 ): SegmentLoaderFactory {
   return {
     parallelism: threads,
-    ...(asked ? {} : { minTotalBytes: AUTOMATIC_PARALLEL_MIN_BYTES, automatic: true }),
+    ...(asked ? {} : { minTotalBytes: BROWSER_PARALLEL_MIN_BYTES, automatic: true }),
     start: (count) => new BrowserSegmentLoader(files, (count ?? threads) - 1, startWorker),
   }
 }

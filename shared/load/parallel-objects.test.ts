@@ -343,7 +343,8 @@ describe('line feeds', () => {
 
 describe('threadsWithinMemory', () => {
   it.each([
-    [236e6, true, 2], // 10k objects: under a gigabyte, which a load reads in one thread unless asked
+    [236e6, true, 2], // 10k objects: two threads measured 214 to 229 MB against 233
+    [106e6, false, 1], // 10k without a metaverse export (and under AUTOMATIC_PARALLEL_MIN_BYTES)
     [1 << 30, true, 3],
     [2.354e9, true, 5], // 100k: five threads measured 870 MB, within the 974 MB budget; eight, 1,035 to 1,063 MB
     [7.068e9, true, 12], // 300k

@@ -10,14 +10,23 @@ export type ReaderReply =
   | { readonly kind: 'failed'; readonly message: string }
 
 /**
- * Object files together below this are read in one thread unless more are asked for (`SYNCLENS_READERS`, the
- * browser build's `?readers=`). A reader's fixed costs (its start and warm-up, its own heap, its segments held until
- * they are joined) are a large share of a small load: measured on 2 cores (2026-12-07), two threads opened 236 MB of
- * XML 12 % faster for 31 % more memory (263 MB, over the 0.35x + 150 MB budget of 233 MB), and 1.06 GB of connector
- * spaces without a metaverse export 42 % faster within it (the memory bound decides from here:
- * `threadsWithinMemory`). A gigabyte (10^9 bytes, not 2^30: the 100k snapshot's connector spaces are 1.06 GB).
+ * Object files together below this are read in one thread unless more are asked for (`SYNCLENS_READERS`). A reader's
+ * fixed costs (its start, its bundle, its own warm-up of each format, its heap, its segments held until they are
+ * joined) are a large share of a small load: counted in instructions, a second thread added a third to the work of
+ * opening 48 MB of XML (2026-12-07). Measured with the command on 2 cores (2026-12-07, 6 interleaved rounds each):
+ * 119 MB of XML opened no faster in two threads (medians 2.07 against 2.15 s) and peaked at 187 to 198 MB, over the
+ * budget of 0.35x + 150 MB (192 MB); 236 MB opened faster in every round (medians 3.14 against 4.01 s on a busy
+ * machine; 2.41 against 2.84 s in the bench before) and peaked at 214 to 229 MB, within its budget of 233 MB. Above
+ * this the memory bound decides (`threadsWithinMemory`), as does how idle the cores are.
  */
-export const AUTOMATIC_PARALLEL_MIN_BYTES = 1e9
+export const AUTOMATIC_PARALLEL_MIN_BYTES = 2e8
+
+/**
+ * The same bound for the browser build, which cannot see how busy the machine is (a second thread on a busy machine
+ * costs more CPU than it saves time) and reads picked files in Blob slices: it keeps the gigabyte (10^9 bytes) it was
+ * measured with, where two threads opened 1.06 GB of connector spaces 42 % faster.
+ */
+export const BROWSER_PARALLEL_MIN_BYTES = 1e9
 
 /** Progress from a reader at most this often (bytes). */
 const PROGRESS_BYTES = 4 << 20
