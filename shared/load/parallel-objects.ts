@@ -58,8 +58,8 @@ export interface SegmentedFile {
  * `READING_MALLOC_ENV`). Without one (the metaverse computed from the links; 2026-12-07, with those settings): 451
  * to 460 MB at 100k (1,059 MB of connector spaces) and 1,113 to 1,118 MB at 300k (3,187 MB). Loads under
  * AUTOMATIC_PARALLEL_MIN_BYTES read in one thread whatever this says: there a thread's fixed costs weigh more. Small
- * loads peak above this line (2026-12-07, 6 rounds each: at 10k objects, 236 MB of XML, 183 to 193 MB in one thread
- * and 214 to 229 MB in two; at 5k, 119 MB, 159 to 161 MB in one thread and 187 to 198 MB in two).
+ * loads peak above this estimate (2026-12-07, 6 rounds each: at 10k objects, 236 MB of XML, 183 to 193 MB in one
+ * thread and 214 to 229 MB in two; at 5k, 119 MB, 159 to 161 MB in one thread and 187 to 198 MB in two).
  */
 const ONE_THREAD_PEAK = {
   exported: { perByte: 0.27, bytes: 100e6 },
