@@ -1,21 +1,39 @@
 import { createHash } from 'node:crypto'
+import { EventEmitter } from 'node:events'
 import path from 'node:path'
+import { BroadcastChannel, type Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { afterEach, vi } from 'vitest'
 import { SEGMENT_READER_FILE as BUILT_READER_FILE } from '../scripts/build-electron.mjs'
+import type { SegmentJob } from '../shared/io/source'
+import type { ReaderReply } from '../shared/load/segment-pool'
 import {
   AUTOMATIC_PARALLEL_MIN_BYTES,
   askedReaders,
   type CpuSample,
   diskSegmentReaders,
   idleReaders,
+  nodeReaderThread,
   type ReaderDecision,
+  readersAhead,
   readersByIdleTime,
   readerScript,
   SEGMENT_READER_FILE,
   sampleCpus,
   segmentReaderCount,
 } from './segment-workers'
+
+/** A segment of a connector space's first byte. */
+const JOB: SegmentJob = {
+  path: 'ConnectorSpaces/contoso.com.xml',
+  kind: 'csexport',
+  start: 0,
+  end: 1,
+  connectorId: null,
+  connectorName: null,
+  startsInside: false,
+  endsInside: true,
+}
 
 describe('segment readers', () => {
   it.each([
@@ -205,6 +223,85 @@ describe('segment readers', () => {
     expect(askedReaders('3')).toBe(3)
     expect(askedReaders('many')).toBeNull()
     expect(askedReaders(undefined)).toBeNull()
+  })
+
+  describe('readers started ahead of a load', () => {
+    it.each([
+      // bound, count known (asked for), cores: readers started
+      [Number.POSITIVE_INFINITY, null, 2, 1],
+      [Number.POSITIVE_INFINITY, null, 8, 1],
+      [Number.POSITIVE_INFINITY, null, 1, 0],
+      [1, null, 8, 0],
+      [Number.POSITIVE_INFINITY, 4, 2, 3],
+      [3, 4, 8, 2],
+      [Number.POSITIVE_INFINITY, 1, 8, 0],
+    ])('within %s threads, %s asked for, %s cores: %s', (bound, known, cores, expected) => {
+      expect(readersAhead(bound, known, cores)).toBe(expected)
+    })
+
+    /** A worker as a reader thread hears it: messages and errors, nothing else. */
+    const fakeWorker = (): EventEmitter & Worker => {
+      const emitter = new EventEmitter() as EventEmitter & Worker
+      return Object.assign(emitter, { postMessage: () => undefined, terminate: () => Promise.resolve(0) })
+    }
+
+    it('keeps what a thread said before anyone listened, and gives it to the first listener only', () => {
+      const worker = fakeWorker()
+      const thread = nodeReaderThread(worker)
+      worker.emit('message', { kind: 'ready' } satisfies ReaderReply)
+      worker.emit('error', new Error('out of memory'))
+      const first: string[] = []
+      const second: string[] = []
+
+      thread.listen(
+        (reply) => first.push(reply.kind),
+        (error) => first.push(error.message),
+      )
+      thread.listen(
+        (reply) => second.push(reply.kind),
+        (error) => second.push(error.message),
+      )
+      worker.emit('message', { kind: 'progress', bytes: 1, objects: 0 } satisfies ReaderReply)
+
+      expect(first).toEqual(['ready', 'out of memory', 'progress'])
+      expect(second).toEqual(['progress'])
+    })
+
+    it('start from a bundle before the load, and serve it once it starts, ready long before', async () => {
+      // A reader that says it is ready (and tells the test so), then answers every read with a failure naming it.
+      const channel = `synclens-test-${process.pid}-${Date.now()}`
+      const code = `
+        const { BroadcastChannel, parentPort } = require('node:worker_threads')
+        parentPort.on('message', ({ job }) => parentPort.postMessage({ kind: 'failed', message: 'read ' + job.path }))
+        parentPort.postMessage({ kind: 'ready' })
+        const told = new BroadcastChannel(${JSON.stringify(channel)})
+        told.postMessage('ready')
+        told.close()`
+      const heard = new BroadcastChannel(channel)
+      const ready = new Promise((resolve) => {
+        heard.onmessage = resolve
+      })
+      const factory = diskSegmentReaders(new Map([['a.xml', '/a.xml']]), 2, true, { kind: 'source', code }, 2)
+      factory.prepare?.(Number.POSITIVE_INFINITY)
+      await ready
+      heard.close()
+      // The thread's "ready" reached this thread's event loop before the pool below listens for it.
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      const loader = factory.start(2)
+      let given = false
+      const take = (): SegmentJob | null => {
+        if (given) return null
+        given = true
+        return { ...JOB, path: 'a.xml' }
+      }
+
+      try {
+        await expect(loader.read(take, () => undefined)).rejects.toThrow('read a.xml')
+      } finally {
+        loader.close()
+        factory.release?.()
+      }
+    })
   })
 
   describe('the code reader threads start from', () => {

@@ -168,6 +168,15 @@ export interface SegmentLoaderFactory {
    * enough.
    */
   settle?(): Promise<void>
+  /**
+   * Starts readers ahead of the load, as soon as its object files are known to be large enough to be split, so
+   * that their start overlaps the reading of the configuration: `start` takes them, `release` ends those it did not
+   * take. `bound` caps the threads, the loading thread included (the load's memory bound for a count the host
+   * chooses). Optional: a factory without it starts its readers in `start`.
+   */
+  prepare?(bound: number): void
+  /** Ends the readers `prepare` started that no `start` took (the load read in one thread, or from the cache). */
+  release?(): void
   /** Readers for one load, `threads - 1` of them (`parallelism - 1` when not given); `close` ends them. */
   start(threads?: number): SegmentLoader
 }
