@@ -282,9 +282,11 @@ export function idleReaders(
  * heap (`startReaderThreads`), as the pool hears them.
  */
 function startReaders(script: RunningBundle | null, count: number): ReaderThread<ReadMessage>[] {
+  // None to start: the readers' heap flag is then left alone.
+  if (script === null || count <= 0) return []
   const workers = startReaderThreads(() => {
     const made: Worker[] = []
-    for (let index = 0; script !== null && index < count; index += 1) {
+    for (let index = 0; index < count; index += 1) {
       made.push(
         new Worker(script.kind === 'file' ? script.path : script.code, {
           eval: script.kind === 'source',
