@@ -182,7 +182,7 @@ function measureSnapshot(
       const coldNote = `The reopen with its entry read from disk was not measured: ${coldReason}.`
       if (coldReason !== null && !notes.includes(coldNote)) notes.push(coldNote)
       log(
-        `  process start to summary: xmllint, serial, parallel, reopen (entry in memory${
+        `  process start to summary: xmllint (in one process, then shared out), serial, parallel, reopen (entry in memory${
           coldReason === null ? ', then read from disk' : ''
         }), app x ${options.firstScreenRounds}`,
       )
@@ -241,7 +241,7 @@ async function main(): Promise<number> {
   }
   if (!xmllintAvailable())
     notes.push(
-      'xmllint or GNU time is not installed (apt-get install libxml2-utils time): no xmllint ratios.',
+      'xmllint, GNU time or xargs is not installed (apt-get install libxml2-utils time findutils): no xmllint ratios.',
     )
   log('bundling the measured code (production build)')
   const child = await buildChild(cacheRoot())

@@ -4,7 +4,8 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { segmentReaderCount } from '../node/segment-workers'
 import { threadsWithinMemory } from '../shared/load/parallel-objects'
-import { defaultThreads } from './first-screen'
+import { defaultThreads, sharedXmllintInput, timed } from './first-screen'
+import { xmllintAvailable } from './processes'
 
 const folders: string[] = []
 
@@ -46,4 +47,46 @@ describe('defaultThreads', () => {
     expect(threadsWithinMemory(3.5e9, false)).toBeLessThan(threadsWithinMemory(3.5e9, true))
     expect(defaultThreads(computed, 'computed')).toBe(Math.min(idle, 3))
   })
+})
+
+describe('xmllint shared out between processes (the reference run)', () => {
+  it('hands the files out largest first, NUL-separated, names with spaces whole', () => {
+    const input = sharedXmllintInput([
+      { path: '/s/Connectors/small.xml', size: 10 },
+      { path: '/s/ConnectorSpaces/contoso.onmicrosoft.com - AAD.xml', size: 50e6 },
+      { path: '/s/Metaverse/mv-objects.xml', size: 130e6 },
+      { path: '/s/Connectors/a.xml', size: 10 },
+    ])
+
+    expect(input.split('\0')).toEqual([
+      '/s/Metaverse/mv-objects.xml',
+      '/s/ConnectorSpaces/contoso.onmicrosoft.com - AAD.xml',
+      '/s/Connectors/a.xml',
+      '/s/Connectors/small.xml',
+    ])
+  })
+
+  it.skipIf(!xmllintAvailable())(
+    'parses every file, in two processes, with the CPU of both counted (skipped where xmllint is missing)',
+    () => {
+      const folder = folderWith({})
+      const files = ['one file.xml', 'two.xml'].map((name) => path.join(folder, name))
+      for (const file of files) fs.writeFileSync(file, `<a>${'<b x="1">text</b>'.repeat(20000)}</a>`)
+      const run = (): ReturnType<typeof timed> =>
+        timed(
+          '/usr/bin/xargs',
+          ['-0', '-P', '2', '-n', '1', '/usr/bin/xmllint', '--stream', '--noout'],
+          process.env,
+          sharedXmllintInput(files.map((file) => ({ path: file, size: fs.statSync(file).size }))),
+        )
+
+      const figures = run()
+      expect(figures.seconds).toBeGreaterThanOrEqual(0)
+      expect(figures.cpuSeconds).toBeGreaterThanOrEqual(0)
+      expect(figures.peakRssBytes).toBeGreaterThan(0)
+      // A file xmllint cannot parse fails the run: each file is really read.
+      fs.writeFileSync(files[1] ?? '', '<a><b></a>')
+      expect(run).toThrow(/xargs/)
+    },
+  )
 })

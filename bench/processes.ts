@@ -9,6 +9,7 @@ import type { ChildReport } from './child'
 
 const XMLLINT = '/usr/bin/xmllint'
 const TIME = '/usr/bin/time'
+const XARGS = '/usr/bin/xargs'
 
 /** Wall and CPU seconds and peak RSS of one measured process. */
 export interface ProcessFigures {
@@ -110,7 +111,7 @@ export function runChild<Result>(childBundle: string, args: readonly string[]): 
 
 /** Whether xmllint and GNU time are installed (Debian libxml2-utils and time). */
 export function xmllintAvailable(): boolean {
-  return fs.existsSync(XMLLINT) && fs.existsSync(TIME)
+  return fs.existsSync(XMLLINT) && fs.existsSync(TIME) && fs.existsSync(XARGS)
 }
 
 /** `xmllint --stream --noout` over a file: libxml2's C reader doing nothing with the data. */
