@@ -126,7 +126,7 @@ export async function loadSnapshot(
   }
 }
 
-/** A load once what it starts ahead has started: the files recognised, then read. */
+/** A load once what it starts ahead has started: the files recognised, the configuration read, then the objects. */
 async function readFiles(
   source: SnapshotSource,
   ahead: Ahead,
@@ -152,20 +152,6 @@ async function readFiles(
   }
   detected.sort((a, b) => a.file.path.localeCompare(b.file.path))
 
-  const objectFiles = detected.filter((entry) => entry.kind === 'csexport' || entry.kind === 'mv-objects')
-  return readDetected(source, detected, objectFiles, issues, control, ahead)
-}
-
-/** The rest of a load once its files are recognised: the configuration, then the objects. */
-async function readDetected(
-  source: SnapshotSource,
-  detected: readonly DetectedFile[],
-  objectFiles: readonly DetectedFile[],
-  issues: IssueCollector,
-  control: StreamControl,
-  ahead: Ahead,
-): Promise<LoadedSnapshot> {
-  const { tracker, report, checkCancel } = control
   const collected: Collected = {
     rules: [],
     connectors: [],
@@ -218,6 +204,7 @@ async function readDetected(
 
   const assembled = assembleConfiguration(collected.rules, collected.connectors, collected.metaverse)
   issues.pushAll(assembled.issues)
+  const objectFiles = detected.filter((entry) => entry.kind === 'csexport' || entry.kind === 'mv-objects')
   // Without any configuration, each connector space is shown under a connector named from its file.
   const inferred: Connector[] = []
   if (assembled.configuration.connectors.length === 0)
@@ -569,16 +556,15 @@ function readingThreads(
   total: number,
   files: readonly DetectedFile[],
 ): number {
-  return Math.min(segments.parallelism, threadBound(segments, total, files))
+  const exported = files.some((entry) => entry.kind === 'mv-objects')
+  return Math.min(segments.parallelism, threadBound(segments, total, exported))
 }
 
 /** The most threads a load may read with: the memory bound for a count the host chooses, else no bound. */
-function threadBound(segments: SegmentLoaderFactory, total: number, files: readonly DetectedFile[]): number {
-  if (segments.automatic !== true) return Number.POSITIVE_INFINITY
-  return threadsWithinMemory(
-    total,
-    files.some((entry) => entry.kind === 'mv-objects'),
-  )
+function threadBound(segments: SegmentLoaderFactory, total: number, metaverseExported: boolean): number {
+  return segments.automatic === true
+    ? threadsWithinMemory(total, metaverseExported)
+    : Number.POSITIVE_INFINITY
 }
 
 /** Whether object files of `total` bytes are large enough for `segments` to split them. */
@@ -616,7 +602,7 @@ function startAhead(files: readonly SourceFile[], accelerators: LoadAccelerators
   let released = false
   const total = files.reduce((sum, file) => sum + file.size, 0)
   if (segments?.prepare !== undefined && worthSplitting(segments, total)) {
-    const bound = segments.automatic === true ? threadsWithinMemory(total, true) : Number.POSITIVE_INFINITY
+    const bound = threadBound(segments, total, true)
     void found.then((input) => {
       if (input === null && !released && bound > 1) segments.prepare?.(bound)
     })
