@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { segmentReaderCount } from '../node/segment-workers'
 import { threadsWithinMemory } from '../shared/load/parallel-objects'
 import { defaultThreads, sharedXmllintInput, timed } from './first-screen'
-import { xmllintAvailable } from './processes'
+import { XARGS, XMLLINT, xmllintAvailable } from './processes'
 
 const folders: string[] = []
 
@@ -74,8 +74,8 @@ describe('xmllint shared out between processes (the reference run)', () => {
       for (const file of files) fs.writeFileSync(file, `<a>${'<b x="1">text</b>'.repeat(20000)}</a>`)
       const run = (): ReturnType<typeof timed> =>
         timed(
-          '/usr/bin/xargs',
-          ['-0', '-P', '2', '-n', '1', '/usr/bin/xmllint', '--stream', '--noout'],
+          XARGS,
+          ['-0', '-P', '2', '-n', '1', XMLLINT, '--stream', '--noout'],
           process.env,
           sharedXmllintInput(files.map((file) => ({ path: file, size: fs.statSync(file).size }))),
         )

@@ -13,11 +13,7 @@ import path from 'node:path'
 import { AUTOMATIC_PARALLEL_MIN_BYTES, segmentReaderCount } from '../node/segment-workers'
 import { threadsWithinMemory } from '../shared/load/parallel-objects'
 import { evictFromFileCache, fileCacheEviction } from './file-cache'
-import type { AppWorkerBuild, ProcessFigures } from './processes'
-
-const XMLLINT = '/usr/bin/xmllint'
-const TIME = '/usr/bin/time'
-const XARGS = '/usr/bin/xargs'
+import { type AppWorkerBuild, type ProcessFigures, TIME, XARGS, XMLLINT } from './processes'
 
 /**
  * One way of opening the snapshot, measured in every round. `xmllintShared` is a reference, not a budget: xmllint

@@ -7,9 +7,10 @@ import { buildBundle, buildSegmentReader } from '../scripts/build-electron.mjs'
 import { shipTrainingSnapshot } from '../scripts/ship-training.mjs'
 import type { ChildReport } from './child'
 
-const XMLLINT = '/usr/bin/xmllint'
-const TIME = '/usr/bin/time'
-const XARGS = '/usr/bin/xargs'
+/** Debian's xmllint (libxml2-utils), GNU time and xargs (findutils), which the xmllint runs need. */
+export const XMLLINT = '/usr/bin/xmllint'
+export const TIME = '/usr/bin/time'
+export const XARGS = '/usr/bin/xargs'
 
 /** Wall and CPU seconds and peak RSS of one measured process. */
 export interface ProcessFigures {
