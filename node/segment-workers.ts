@@ -225,10 +225,10 @@ export function diskSegmentReaders(
 }
 
 /**
- * Readers to start ahead of a load (`prepare`), before its thread count is decided: the count known already (asked
- * for, or given), else one, within `bound` threads and the cores. One is what an idle 2-core machine reads with,
- * and the reader any larger load adds first; more are started when the count is decided (their start then
- * overlaps the loading thread's first segments). On a busy machine the load then reads in one thread and ends it
+ * Readers to start ahead of a load (`prepare`), before its thread count is decided, within `bound` threads: the count
+ * known already (asked for, or given), else one where there are two cores or more. One is what an idle 2-core machine
+ * reads with, and the reader any larger load adds first; more are started when the count is decided (their start
+ * then overlaps the loading thread's first segments). On a busy machine the load then reads in one thread and ends it
  * unused: the cost is one reader's start (0.1 to 0.2 s on this 2-core machine, 2026-12-07), against the 2 s or more
  * of CPU of opening 200 MB of XML, the least that is split.
  */
