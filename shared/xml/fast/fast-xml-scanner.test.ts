@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { FastXmlScanner } from './fast-xml-scanner'
 import { NameTable } from './name-table'
 import { DOCTYPE_REFUSED, ReferenceXmlScanner } from '../testing/reference-xml-scanner'
@@ -154,6 +154,67 @@ describe('FastXmlScanner events', () => {
 
     expect(scanner.error).toBeNull()
     expect(recorder).toEqual(['<root>', '<value>', 'some text', '</>', '</>'])
+  })
+
+  it('scans a chunk up to its last ">", so that a tag cut by the chunk end is read whole with the next chunk', () => {
+    // The cut-token paths (`waitStartTag` and the like) are what V8 compiles last: a chunk end that never lands
+    // inside a tag keeps them unused, and the scanner's compiled code with them.
+    const waits = ['waitStartTag', 'waitEndTag', 'waitShort', 'waitFor'] as const
+    const prototype = FastXmlScanner.prototype as unknown as Record<(typeof waits)[number], () => number>
+    const calls = waits.map((name) => vi.spyOn(prototype, name))
+    try {
+      const objects = Array.from(
+        { length: 40 },
+        (_, index) =>
+          `  <object id="${index}" note="a &gt; b > c">\n    <v>x > y ${index}</v><e/>\n  </object>\n`,
+      )
+      const bytes = encode(`<root>\n${objects.join('')}</root>\n`)
+      const whole = scanDocument(createFastScanner, bytes)
+      // Cuts inside names, before and inside values, inside closing tags, after a ">" in a value or a text.
+      for (const size of [29, 50, 97, 128]) {
+        const splits = Array.from(
+          { length: Math.floor(bytes.length / size) },
+          (_, index) => (index + 1) * size,
+        )
+        expect(scanDocument(createFastScanner, bytes, { splits }), `chunks of ${size}`).toEqual(whole)
+      }
+      expect(whole.error).toBeNull()
+      expect(whole.events.filter((event) => event.kind === 'open')).toHaveLength(1 + 40 * 3)
+      // A ">" inside a value or a text can end a chunk's scan inside a tag: that tag is put aside as before.
+      const aside = calls.reduce((sum, spy) => sum + spy.mock.calls.length, 0)
+      expect(aside).toBeLessThan(40)
+      calls.forEach((spy) => spy.mockClear())
+
+      const plain = encode(
+        `<root>\n${objects.join('').replaceAll(' > ', ' ').replaceAll('&gt;', '')}</root>\n`,
+      )
+      const plainWhole = scanDocument(createFastScanner, plain)
+      calls.forEach((spy) => spy.mockClear())
+      // Chunks long enough to hold a ">" each (a chunk without one is scanned to its end, as before).
+      for (const size of [50, 97, 128]) {
+        const splits = Array.from(
+          { length: Math.floor(plain.length / size) },
+          (_, index) => (index + 1) * size,
+        )
+        expect(scanDocument(createFastScanner, plain, { splits }), `chunks of ${size}`).toEqual(plainWhole)
+      }
+      expect(calls.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0, 0])
+    } finally {
+      calls.forEach((spy) => spy.mockRestore())
+    }
+  })
+
+  it('reads what follows the last ">" of the input at its end: trailing text, or a truncated tag', () => {
+    expect(fast('<a/>\n  \n').error).toBeNull()
+    expect(fast('<a>x</a>\n tail').error).toMatchObject({
+      message: 'text is not allowed outside the root element',
+      line: 2,
+      column: 2,
+    })
+    expect(fast('<a>x</a><b').error?.message).toContain('the file ends inside a markup construct')
+    expect(fast('<a>x</a><b/>').error?.message).toContain('a document has only one root element')
+    expect(fast('<a><b>x</b><c y="1').error).toMatchObject({ line: 1, column: 19 })
+    expect(fast('<a><b>x</b><c y="1').error?.message).toContain('the file ends inside <a>')
   })
 })
 

@@ -152,16 +152,22 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
     return this.attrCount
   }
 
-  /** Scans the next chunk. The chunk may be reused by the caller once this returns. */
+  /**
+   * Scans the next chunk. The chunk may be reused by the caller once this returns. Only the bytes up to the last `>`
+   * are scanned now (`scanLimit`); the rest waits for the next chunk or the end.
+   */
   public push(chunk: Uint8Array): void {
     if (this.error !== null || chunk.length === 0) return
     this.append(chunk)
-    if (this.pending === PENDING_NONE || this.resumePending()) this.run()
+    if (this.pending === PENDING_NONE || this.resumePending()) this.pos = this.run(this.scanLimit())
     if (this.error === null) this.keepRest()
   }
 
   /** Ends the input: anything still open or incomplete is reported as truncation. */
   public end(): void {
+    if (this.error !== null) return
+    // What followed the last `>` of the last chunk: scanned now, up to the end of the input.
+    if (this.pending === PENDING_NONE && this.pos < this.len) this.pos = this.run(this.len)
     if (this.error !== null) return
     if (this.depth > 0) {
       const open = this.openElementName(this.depth - 1)
@@ -226,9 +232,30 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
     return this.positionAt(this.tagStart)
   }
 
-  private run(): void {
+  /**
+   * Where a chunk's scan stops: just after the last `>` in the buffer, or at its end where there is none. A chunk
+   * boundary then almost never falls inside a tag, so the code that puts a cut token aside (`waitStartTag` and the
+   * like) stays unused on well-formed exports, as it is between chunks. That matters for speed, not for what is
+   * read: V8's optimizing compiler leaves a path that has never run out of the code it builds, and running it later
+   * throws that code away. With a cut at every chunk's end, each new place a tag was cut (in a name, before a value,
+   * inside one) did that to the scanner's hottest functions: measured on a 237 MB snapshot, 8 optimizing compiles of
+   * `scanStartTag` and 7 of `run` in one load, where one or two do. A `>` inside a value or a text may set the limit
+   * early; a token that crosses it is then put aside and finished with the next chunk, as any cut token is. The
+   * inner loops may read past the limit: the bytes there are data, and the sentinel still ends the buffer.
+   */
+  private scanLimit(): number {
+    const last = this.buf.lastIndexOf(GT, this.len - 1)
+    return last >= this.pos ? last + 1 : this.len
+  }
+
+  /**
+   * Scans tokens from `pos` up to `n` and returns where it stopped: at `n`, or at the start of a token that goes on
+   * in the next chunk, or where the document failed. The caller stores it: a store after the loop here would first
+   * run when a chunk's scan ends, after V8 has already compiled the loop while it ran (on-stack replacement),
+   * without knowing the store, and that compiled code would be thrown away there.
+   */
+  private run(n: number): number {
     const b = this.buf
-    const n = this.len
     let p = this.pos
     while (p < n) {
       let next: number
@@ -244,7 +271,7 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
       if (next < 0) break
       p = next
     }
-    this.pos = p
+    return p
   }
 
   private scanText(b: Uint8Array, p: number, n: number): number {
