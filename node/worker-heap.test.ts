@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildBundle, buildSegmentReader } from '../scripts/build-electron.mjs'
 import {
   isWorkerOutOfMemory,
   MIN_SNAPSHOT_OLD_GENERATION_MB,
@@ -77,40 +78,60 @@ describe('steadyHeap', () => {
 })
 
 describe('the snapshot worker out of memory', () => {
+  /**
+   * The worker's old generation in the test. Measured with the bundled worker on Node 24 (2026-12-08): an empty
+   * connector space loads from 20 MB up and fails at 16 MB or less, and the large file below fails at 64 MB and loads
+   * at 96 MB; so 32 MB leaves a margin on both sides.
+   */
+  const LIMIT_MB = 32
   let folder = ''
-  let input = ''
+  let bundle = ''
+  let large = ''
+  let small = ''
 
   beforeAll(async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'synclens-worker-oom-'))
-    input = path.join(folder, 'connector-space.xml')
-    const out = fs.createWriteStream(input)
+    // The worker as the build makes it: the readers' bundle first, whose digest the worker embeds.
+    const { define } = await buildSegmentReader([folder])
+    bundle = await buildBundle(
+      { entry: 'node/snapshot-worker.ts', outFile: 'dist/electron/snapshot-worker.cjs', kind: 'node' },
+      { outFile: path.join(folder, 'snapshot-worker.cjs'), define },
+    )
+    small = path.join(folder, 'empty.xml')
+    fs.writeFileSync(small, '<cs-objects>\n</cs-objects>\n')
+    // 66 MB: 3,000 objects of 20 distinct values of about 1 kB each, which the store keeps on the heap.
+    large = path.join(folder, 'connector-space.xml')
+    const out = fs.createWriteStream(large)
     out.write('<cs-objects>\n')
-    for (let index = 0; index < 15_000; index++) {
+    const filler = 'x'.repeat(1000)
+    for (let index = 0; index < 3000; index++) {
       let object = `<cs-object cs-dn="CN=User ${index},DC=x" id="{${String(index).padStart(8, '0')}-0000-4000-8000-000000000000}" object-type="user"><synchronized-hologram><entry dn="CN=User ${index},DC=x">`
       for (let attribute = 0; attribute < 20; attribute++) {
-        object += `<attr name="a${attribute}" type="string" multivalued="false"><value>value ${attribute} of user ${index} xxxxxxxxxxxxxxxx</value></attr>`
+        object += `<attr name="a${attribute}" type="string" multivalued="false"><value>value ${attribute} of user ${index} ${filler}</value></attr>`
       }
       if (!out.write(`${object}</entry></synchronized-hologram></cs-object>\n`)) {
         await new Promise<void>((resolve) => out.once('drain', () => resolve()))
       }
     }
     await new Promise<void>((resolve) => out.end('</cs-objects>\n', () => resolve()))
-  }, 60_000)
+  }, 120_000)
 
   afterAll(() => {
     fs.rmSync(folder, { recursive: true, force: true })
   })
 
   it('ends the worker with ERR_WORKER_OUT_OF_MEMORY and leaves its host running', () => {
-    // A real worker thread (node/snapshot-worker.ts) in a host process of its own, with a 16 MB old generation
-    // against a 38 MB connector space. Exit code 0 is the point: a V8 fatal error would abort the host instead.
+    // The bundled worker (node/snapshot-worker.ts) in a host process of its own: a 66 MB connector space against a
+    // 32 MB old generation, then an empty one in the same limit, then the training snapshot with the normal limits.
+    // Exit code 0 is the point: a V8 fatal error would abort the host instead.
     const output = execFileSync(
       process.execPath,
-      ['--import', 'tsx', 'test-support/worker-oom-host.ts', '16', input],
-      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
+      ['--import', 'tsx', 'test-support/worker-oom-host.ts', bundle, String(LIMIT_MB), large, small],
+      { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, SYNCLENS_CACHE: 'off' } },
     )
     const result = JSON.parse(output.trim().split('\n').pop() ?? '{}') as {
       starved: { ended: string; outOfMemory: boolean; code: string }
+      fits: { ended: string; message: string }
       after: { ended: string; message: string }
     }
 
@@ -119,6 +140,7 @@ describe('the snapshot worker out of memory', () => {
       outOfMemory: true,
       code: 'ERR_WORKER_OUT_OF_MEMORY',
     })
+    expect(result.fits).toEqual(expect.objectContaining({ ended: 'loaded', message: 'empty.xml' }))
     expect(result.after).toEqual(
       expect.objectContaining({ ended: 'loaded', message: 'Contoso training snapshot' }),
     )

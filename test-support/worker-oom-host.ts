@@ -1,17 +1,17 @@
-// A host process for the snapshot worker: starts the real worker thread (node/snapshot-worker.ts) with the given
-// heap limit, asks it to load a snapshot and prints how the worker ended as JSON, then shows the host still works
-// by loading the training snapshot in a second worker with the normal limits. The test that runs this checks the
-// process exits 0: a V8 fatal error in the worker would abort it instead.
-// Run: node --import tsx test-support/worker-oom-host.ts <maxOldGenerationSizeMb> <snapshot path>
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
+// A host process for the snapshot worker, started as the app's main process starts it: from a built bundle
+// (node/snapshot-worker.ts bundled as the build does), with the given old-generation limit. It asks one worker to
+// load a snapshot too large for the limit, a second with the same limit to load a small one (the limit is enough for
+// the worker itself), and a third with the normal limits to load the training snapshot (the host still works), and
+// prints how each ended as JSON. The test that runs this checks the process exits 0: a V8 fatal error in a worker
+// would abort it instead. A bundle, not TypeScript compiled on the fly inside the worker: the compiler's own memory
+// in a starved worker ran V8 out of memory before the worker read anything, at times fatally.
+// Run: node --import tsx test-support/worker-oom-host.ts <worker bundle> <maxOldGenerationSizeMb> <large> <small>
+import type { Worker } from 'node:worker_threads'
 import { connectSession } from '../shared/app/session-rpc'
 import { nodePort } from '../node/node-port'
-import type { SnapshotRequest } from '../node/snapshot-request'
+import { type SnapshotRequest, TRAINING_REQUEST } from '../node/snapshot-request'
+import { startSnapshotWorker } from '../node/snapshot-worker-start'
 import { isWorkerOutOfMemory, snapshotWorkerLimits } from '../node/worker-heap'
-
-const WORKER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'node', 'snapshot-worker.ts')
 
 interface Outcome {
   readonly ended: 'loaded' | 'error' | 'exit'
@@ -20,10 +20,13 @@ interface Outcome {
   readonly message: string
 }
 
-async function loadInWorker(request: SnapshotRequest, resourceLimits: object): Promise<Outcome> {
-  // The worker's TypeScript is compiled on the fly by tsx's require hook, registered inside the worker itself.
-  const bootstrap = `require('tsx/cjs'); require(${JSON.stringify(WORKER)})`
-  const worker = new Worker(bootstrap, { eval: true, resourceLimits })
+async function loadInWorker(bundle: string, request: SnapshotRequest, limitMb?: number): Promise<Outcome> {
+  const limits = snapshotWorkerLimits()
+  const worker: Worker = startSnapshotWorker(
+    bundle,
+    null,
+    limitMb === undefined ? limits : { ...limits, maxOldGenerationSizeMb: limitMb },
+  )
   const client = connectSession<SnapshotRequest>(nodePort(worker))
   const stopped = new Promise<Outcome>((resolve) => {
     worker.once('error', (error: Error & { code?: string }) =>
@@ -51,13 +54,10 @@ async function loadInWorker(request: SnapshotRequest, resourceLimits: object): P
   return outcome
 }
 
-const limitMb = Number(process.argv[2])
-const target = process.argv[3] ?? ''
-const starved = await loadInWorker(
-  { paths: [target] },
-  { ...snapshotWorkerLimits(), maxOldGenerationSizeMb: limitMb },
-)
-const after = await loadInWorker({ kind: 'training' }, snapshotWorkerLimits())
+const [bundle = '', limit = '', large = '', small = ''] = process.argv.slice(2)
+const starved = await loadInWorker(bundle, { paths: [large] }, Number(limit))
+const fits = await loadInWorker(bundle, { paths: [small] }, Number(limit))
+const after = await loadInWorker(bundle, TRAINING_REQUEST)
 process.stdout.write(
-  `${JSON.stringify({ starved, after, hostRssMb: process.memoryUsage().rss / 2 ** 20 })}\n`,
+  `${JSON.stringify({ starved, fits, after, hostRssMb: process.memoryUsage().rss / 2 ** 20 })}\n`,
 )
