@@ -22,39 +22,56 @@ const DIGIT_POSITIONS: readonly number[] = [
   0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17, 19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32,
   33, 34, 35,
 ]
-const DASH_POSITIONS: readonly number[] = [8, 13, 18, 23]
-
-function hexValue(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48
-  if (code >= 97 && code <= 102) return code - 87
-  if (code >= 65 && code <= 70) return code - 55
-  return -1
-}
 
 /**
  * Packs a GUID written in one of the four usual spellings (`xxxxxxxx-xxxx-…`, lower or upper case,
  * with or without braces); null for anything else, mixed case included, which is stored as text.
  */
 export function packGuid(text: string): PackedGuid | null {
+  const words = new Uint32Array(4)
+  const spelling = packGuidInto(text, words)
+  if (spelling === 0) return null
+  return { words: [words[0] ?? 0, words[1] ?? 0, words[2] ?? 0, words[3] ?? 0], spelling }
+}
+
+/**
+ * `packGuid` into four words the caller owns: the spelling, or 0 when the text is no GUID (the words are then
+ * undefined). It allocates nothing, for the columns that pack every id of a file as they load it.
+ */
+export function packGuidInto(text: string, words: Uint32Array): GuidSpelling | 0 {
   const braced = text.length === 38
-  if (braced ? text[0] !== '{' || text[37] !== '}' : text.length !== 36) return null
+  if (braced ? text.charCodeAt(0) !== 123 || text.charCodeAt(37) !== 125 : text.length !== 36) return 0
   const base = braced ? 1 : 0
-  for (const position of DASH_POSITIONS) if (text.charCodeAt(base + position) !== 45) return null
-  const words: [number, number, number, number] = [0, 0, 0, 0]
-  let lower = false
-  let upper = false
-  for (let digit = 0; digit < 32; digit += 1) {
-    const code = text.charCodeAt(base + (DIGIT_POSITIONS[digit] ?? 0))
-    const value = hexValue(code)
-    if (value < 0) return null
-    if (code >= 97) lower = true
-    else if (code >= 65) upper = true
-    const word = digit >>> 3
-    words[word] = ((words[word] ?? 0) * 16 + value) >>> 0
+  let cases = 0
+  let word = 0
+  let digits = 0
+  let index = 0
+  for (let position = 0; position < 36; position += 1) {
+    const code = text.charCodeAt(base + position)
+    if (position === 8 || position === 13 || position === 18 || position === 23) {
+      if (code !== 45) return 0
+      continue
+    }
+    let value: number
+    if (code >= 48 && code <= 57) value = code - 48
+    else if (code >= 97 && code <= 102) {
+      value = code - 87
+      cases |= 1
+    } else if (code >= 65 && code <= 70) {
+      value = code - 55
+      cases |= 2
+    } else return 0
+    word = ((word << 4) | value) >>> 0
+    digits += 1
+    if (digits === 8) {
+      words[index] = word
+      index += 1
+      word = 0
+      digits = 0
+    }
   }
-  if (lower && upper) return null
-  const spelling = upper ? (braced ? UPPER_BRACED : UPPER) : braced ? LOWER_BRACED : LOWER
-  return { words, spelling }
+  if (cases === 3) return 0
+  return cases === 2 ? (braced ? UPPER_BRACED : UPPER) : braced ? LOWER_BRACED : LOWER
 }
 
 /** Packs any spelling of a GUID for lookup (case-insensitive, braces optional); null when it is none. */

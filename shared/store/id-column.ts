@@ -1,11 +1,13 @@
 import { type BinaryReader, type BinaryWriter, StoreFormatError } from './binary'
 import { uint32Array, uint8Array } from './chunked-array'
-import { formatGuid, hashGuidWords, packGuid, packGuidLoosely, type GuidSpelling } from './guid'
+import { formatGuid, hashGuidWords, packGuidInto, packGuidLoosely, type GuidSpelling } from './guid'
 import { hashText } from './hash'
 import { TextPool } from './text-pool'
 
 const NULL_ID = 0
 const TEXT_ID = 5
+/** The words of the id being pushed (`packGuidInto`). */
+const scratch = new Uint32Array(4)
 
 /** What an id lookup compares: the GUID's words when the text is a GUID in any spelling, else the text. */
 export interface IdKey {
@@ -40,12 +42,11 @@ export class IdColumn {
 
   /** Appends an id (or null) and returns its index. */
   public push(id: string | null): number {
-    const packed = id === null ? null : packGuid(id)
     if (id === null) this.pushEntry(NULL_ID, 0, 0, 0, 0)
-    else if (packed === null) this.pushEntry(TEXT_ID, this.others.push(id), 0, 0, 0)
     else {
-      const [first, second, third, fourth] = packed.words
-      this.pushEntry(packed.spelling, first, second, third, fourth)
+      const spelling = packGuidInto(id, scratch)
+      if (spelling === 0) this.pushEntry(TEXT_ID, this.others.push(id), 0, 0, 0)
+      else this.pushEntry(spelling, scratch[0] ?? 0, scratch[1] ?? 0, scratch[2] ?? 0, scratch[3] ?? 0)
     }
     return this.kinds.length - 1
   }
