@@ -52,6 +52,11 @@ export class AttributeTable {
   /** Per column, 1 + the last row that added a value to it (0: none yet), to spot a name repeated in a row. */
   private readonly columnLastRow: number[] = []
   /**
+   * The descriptor that came next the last time, by the one before it (+ 1; 0 for a row's first attribute):
+   * objects of one type list their attributes in the same order, so the guess saves looking the name up.
+   */
+  private readonly following: number[] = [-1]
+  /**
    * The blocks of entries (row starts, descriptors and value starts) left in a reopen cache entry until an object's
    * attributes are first asked for (see `readSections`), in order, and the number of rows they hold.
    */
@@ -90,9 +95,24 @@ export class AttributeTable {
     this.rowStarts.push(this.entryDescriptors.length)
     // Plain loops and a per-column stamp instead of forEach closures and a Set per row: this runs once per
     // object of a file of millions and allocates nothing of its own.
+    let previous = 0
     for (let attributeIndex = 0; attributeIndex < attributes.length; attributeIndex++) {
       const attribute = attributes[attributeIndex]
-      const descriptor = this.descriptorOf(attribute)
+      const guess = this.following[previous]
+      const guessed = guess === undefined || guess < 0 ? undefined : this.descriptors[guess]
+      let descriptor: number
+      if (
+        guessed !== undefined &&
+        guessed.name === attribute.name &&
+        guessed.type === attribute.type &&
+        guessed.multiValued === attribute.multiValued
+      ) {
+        descriptor = guess as number
+      } else {
+        descriptor = this.descriptorOf(attribute)
+        this.following[previous] = descriptor
+      }
+      previous = descriptor + 1
       const columnId = this.descriptors[descriptor]?.column ?? 0
       const column = this.columns[columnId]
       if (column === undefined) continue
@@ -390,6 +410,7 @@ export class AttributeTable {
     }
     const id = this.descriptors.length
     this.descriptors.push({ name, type: attribute.type, multiValued: attribute.multiValued, column })
+    this.following.push(-1)
     if (shapes === undefined) {
       shapes = []
       this.descriptorIds.set(name, shapes)
