@@ -118,9 +118,10 @@ function measureFile(
     const figures = medianRun(reports)
     return { figures, objects: reports[0]?.result.objects ?? 0 }
   }
-  log(`  ${file.path}: raw, saxes, scan, read, store${xmllintAvailable() ? ', xmllint' : ''}`)
+  log(`  ${file.path}: raw, saxes, tags, scan, read, store${xmllintAvailable() ? ', xmllint' : ''}`)
   const raw = pass('raw').figures
   const saxes = pass('saxes')
+  const tags = pass('tags').figures
   const scan = pass('scan').figures
   const read = pass('read').figures
   const store = pass('store')
@@ -135,6 +136,7 @@ function measureFile(
     objects: store.objects,
     raw,
     saxes: saxes.figures,
+    tags,
     scan,
     read,
     store: store.figures,

@@ -50,6 +50,7 @@ function size(
         objects: 10_000,
         raw: figures(0.1),
         saxes: figures(100 / 60),
+        tags: figures(0.2),
         scan: figures(0.4),
         read: figures(0.6),
         store: figures(overrides.storeCpu ?? 1),

@@ -2,7 +2,7 @@
  * The child-process side of the benchmark: runs one measurement and prints its figures as one JSON
  * line, so that each measurement's peak RSS is its own.
  *
- *   child.ts file <raw|saxes|store> <csexport|mv-objects> <path>
+ *   child.ts file <raw|saxes|tags|scan|read|store> <csexport|mv-objects> <path>
  *   child.ts size <folder>
  *   child.ts compare <folder A> <folder B>
  */

@@ -1,8 +1,8 @@
 /**
  * The passes over one object file that the benchmark compares: a raw read, the saxes baseline of
- * docs/PERFORMANCE.md, and the product's path in three stages: the byte scanner alone (decoding every
- * attribute and text value), the format reader building each object, and the reader into the store.
- * The differences between the stages say where the time goes. Each runs in its own child process so
+ * docs/PERFORMANCE.md, and the product's path in four stages: the byte scanner alone making no string (its own
+ * work: tags, names, attribute layout), the same decoding every attribute and text value, the format reader
+ * building each object, and the reader into the store. The differences between the stages say where the time goes. Each runs in its own child process so
  * its peak RSS is its own. The store pass stops before `finish`: indexes are built once per snapshot,
  * and that cost is in the whole-snapshot load.
  */
@@ -17,10 +17,10 @@ import { NameTable } from '../shared/xml/fast/name-table'
 import type { XmlSink, XmlTag } from '../shared/xml/fast/xml-sink'
 
 /** Which pass to run over a file. */
-export type FilePass = 'raw' | 'saxes' | 'scan' | 'read' | 'store'
+export type FilePass = 'raw' | 'saxes' | 'tags' | 'scan' | 'read' | 'store'
 
 /** Every pass, in the order they are printed. */
-export const FILE_PASSES: readonly FilePass[] = ['raw', 'saxes', 'scan', 'read', 'store']
+export const FILE_PASSES: readonly FilePass[] = ['raw', 'saxes', 'tags', 'scan', 'read', 'store']
 
 /** Chunk size of every pass: 1 MiB reads are about 3x faster than Node's default 64 KiB (docs/PERFORMANCE.md). */
 const CHUNK_BYTES = 1 << 20
@@ -52,8 +52,10 @@ export function runFilePass(pass: FilePass, file: string, kind: 'csexport' | 'mv
       return rawPass(file)
     case 'saxes':
       return saxesPass(file, kind === 'csexport' ? 'cs-object' : 'mv-object')
+    case 'tags':
+      return scanPass(file, new CountingSink())
     case 'scan':
-      return scanPass(file)
+      return scanPass(file, new DecodingSink())
     case 'read':
       return storePass(file, kind, false)
     case 'store':
@@ -136,13 +138,32 @@ class DecodingSink implements XmlSink {
   }
 }
 
-function scanPass(file: string): PassOutcome {
-  const sink = new DecodingSink()
+/**
+ * Counts elements and attributes and makes no string: what the scanner costs by itself, the floor under any reader
+ * that keeps values as bytes.
+ */
+class CountingSink implements XmlSink {
+  public readonly wantsText = false
+  public elements = 0
+  public characters = 0
+
+  public openElement(_nameId: number, tag: XmlTag): void {
+    this.elements++
+    this.characters += tag.attributeCount
+  }
+
+  public closeElement(): void {}
+
+  public text(): void {}
+}
+
+function scanPass(file: string, sink: DecodingSink | CountingSink): PassOutcome {
   const scanner = new FastXmlScanner(sink, new NameTable([]))
   for (const chunk of chunks(file)) scanner.push(chunk)
   scanner.end()
   if (scanner.error !== null) throw new Error(`${path.basename(file)}: ${scanner.error.message}`)
-  return { objects: 0, note: `${sink.elements} elements, ${sink.characters} characters decoded` }
+  const counted = sink instanceof DecodingSink ? 'characters decoded' : 'attributes'
+  return { objects: 0, note: `${sink.elements} elements, ${sink.characters} ${counted}` }
 }
 
 /** The format reader, with (`intoStore`) or without the store behind it. */

@@ -38,6 +38,7 @@ function fileRow(size: SizeResult, file: FileResult): string[] {
     fixed(throughput(file.bytes, file.raw), 0),
     fixed(xmllint),
     fixed(throughput(file.bytes, file.saxes)),
+    file.tags === undefined ? 'n/a' : fixed(throughput(file.bytes, file.tags)),
     fixed(throughput(file.bytes, file.scan)),
     fixed(throughput(file.bytes, file.read)),
     fixed(store),
@@ -49,7 +50,10 @@ function fileRow(size: SizeResult, file: FileResult): string[] {
   ]
 }
 
-/** Per-file throughput: raw read, xmllint, saxes and the product's three stages (scan, read, store), with ratios. */
+/**
+ * Per-file throughput: raw read, xmllint, saxes and the product's four stages (tags: the scanner making no string;
+ * scan: the scanner decoding every value; read; store), with ratios.
+ */
 export function filesTable(sizes: readonly SizeResult[]): string {
   return textTable(
     [
@@ -60,6 +64,7 @@ export function filesTable(sizes: readonly SizeResult[]): string {
       'raw',
       'xmllint',
       'saxes',
+      'tags',
       'scan',
       'read',
       'store',

@@ -13,6 +13,8 @@ export interface FileResult {
   readonly objects: number
   readonly raw: ProcessFigures
   readonly saxes: ProcessFigures
+  /** The product's byte scanner alone, making no string (absent from results written before 2026-12-08). */
+  readonly tags?: ProcessFigures
   /** The product's byte scanner alone, decoding every attribute and text value. */
   readonly scan: ProcessFigures
   /** The product's format reader building every object, without the store. */
