@@ -23,20 +23,24 @@ const DIGIT_POSITIONS: readonly number[] = [
   33, 34, 35,
 ]
 
+/** The words `packGuid` packs into before it copies them into its answer. */
+const packed = new Uint32Array(4)
+
 /**
  * Packs a GUID written in one of the four usual spellings (`xxxxxxxx-xxxx-…`, lower or upper case,
  * with or without braces); null for anything else, mixed case included, which is stored as text.
  */
 export function packGuid(text: string): PackedGuid | null {
-  const words = new Uint32Array(4)
+  const words = packed
   const spelling = packGuidInto(text, words)
   if (spelling === 0) return null
   return { words: [words[0] ?? 0, words[1] ?? 0, words[2] ?? 0, words[3] ?? 0], spelling }
 }
 
 /**
- * `packGuid` into four words the caller owns: the spelling, or 0 when the text is no GUID (the words are then
- * undefined). It allocates nothing, for the columns that pack every id of a file as they load it.
+ * `packGuid` into four words the caller owns: the spelling, or 0 when the text is no GUID (the words may then be
+ * partly written, and mean nothing). It allocates nothing, for the columns that pack every id of a file as they
+ * load it.
  */
 export function packGuidInto(text: string, words: Uint32Array): GuidSpelling | 0 {
   const braced = text.length === 38
