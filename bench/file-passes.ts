@@ -2,9 +2,9 @@
  * The passes over one object file that the benchmark compares: a raw read, the saxes baseline of
  * docs/PERFORMANCE.md, and the product's path in four stages: the byte scanner alone making no string (its own
  * work: tags, names, attribute layout), the same decoding every attribute and text value, the format reader
- * building each object, and the reader into the store. The differences between the stages say where the time goes. Each runs in its own child process so
- * its peak RSS is its own. The store pass stops before `finish`: indexes are built once per snapshot,
- * and that cost is in the whole-snapshot load.
+ * building each object, and the reader into the store. The differences between the stages say where the time
+ * goes. Each runs in its own child process so its peak RSS is its own. The store pass stops before `finish`:
+ * indexes are built once per snapshot, and that cost is in the whole-snapshot load.
  */
 import fs from 'node:fs'
 import path from 'node:path'
