@@ -795,6 +795,7 @@ async function streamObjects(
         objects += 1
       },
       onIssue,
+      valuesAsBytes: true,
     })
   } else {
     reader = new MvObjectsReader({
@@ -804,6 +805,7 @@ async function streamObjects(
         objects += 1
       },
       onIssue,
+      valuesAsBytes: true,
     })
   }
   let bytesRead = 0

@@ -73,6 +73,7 @@ export class SegmentReader {
               store.addCsObject(object)
               this.objectCount += 1
             },
+            valuesAsBytes: true,
           })
         : new MvObjectsReader({
             ...common,
@@ -80,6 +81,7 @@ export class SegmentReader {
               store.addMvObject(object)
               this.objectCount += 1
             },
+            valuesAsBytes: true,
           })
     if (job.startsInside) this.reader.push(new TextEncoder().encode(segmentRoot(job.kind).open))
   }

@@ -1,3 +1,4 @@
+import { AsciiAttribute } from '../model/ascii-attribute'
 import type { Attribute, AttributeType } from '../model/objects'
 import { type BinaryReader, type BinaryWriter, type DeferredBlock, StoreFormatError } from './binary'
 import { SmallIdArray, uint32Array } from './chunked-array'
@@ -121,6 +122,20 @@ export class AttributeTable {
       else this.columnLastRow[columnId] = stamp
       this.entryDescriptors.push(descriptor)
       this.entryStarts.push(column.length)
+      if (attribute instanceof AsciiAttribute) {
+        const { bytes, offset } = attribute.source
+        const bounds = attribute.bounds
+        for (let valueIndex = 0; 2 * valueIndex < bounds.length; valueIndex++) {
+          column.pushAscii(
+            row,
+            bytes,
+            offset + (bounds[2 * valueIndex] as number),
+            offset + (bounds[2 * valueIndex + 1] as number),
+            lineageOf === undefined ? 0 : lineageOf(attributeIndex, valueIndex),
+          )
+        }
+        continue
+      }
       const values = attribute.values
       for (let valueIndex = 0; valueIndex < values.length; valueIndex++) {
         column.push(

@@ -1,3 +1,4 @@
+import { valueCountOf } from '../model/ascii-attribute'
 import type { MvAttribute, MvAttributeOrigin, MvConnection, MvObject, ValueLineage } from '../model/objects'
 import { AttributeTable, type StoredAttribute } from './attribute-table'
 import { type BinaryReader, type BinaryWriter, StoreFormatError } from './binary'
@@ -385,7 +386,7 @@ export class MvTable {
   private lineageIndexes(attributes: readonly MvAttribute[]): boolean {
     for (let attributeIndex = 0; attributeIndex < attributes.length; attributeIndex++) {
       const attribute = attributes[attributeIndex]
-      if (attribute.lineage.length !== attribute.values.length) return false
+      if (attribute.lineage.length !== valueCountOf(attribute)) return false
     }
     const distinct = this.distinct
     distinct.clear()

@@ -35,6 +35,68 @@ describe('TextPool', () => {
   })
 })
 
+describe('TextPool.pushAscii', () => {
+  const ascii = new TextEncoder()
+  /** Values of every length class: empty, short, copied byte by byte or as a view, and one that fills a chunk. */
+  const values = Array.from({ length: 3_000 }, (_, index) => {
+    if (index % 11 === 0) return ''
+    if (index % 13 === 0) return `Łódź ${index}`
+    if (index % 17 === 0) return 'a\u0000b'
+    if (index % 29 === 0) return `long value ${index} `.repeat(9)
+    if (index === 1_500) return 'x'.repeat(70_000)
+    return `value ${index}`
+  })
+  const plain = (value: string): boolean => [...value].every((char) => char > '\u0000' && char < '\u0080')
+
+  /** The pool with each plain ASCII value pushed as bytes out of a larger buffer, and the others as strings. */
+  function mixed(): TextPool {
+    const pool = new TextPool()
+    values.forEach((value, index) => {
+      if (!plain(value)) {
+        expect(pool.push(value)).toBe(index)
+        return
+      }
+      const bytes = ascii.encode(`<<${value}>>`)
+      expect(pool.pushAscii(bytes, 2, bytes.length - 2)).toBe(index)
+    })
+    return pool
+  }
+
+  it('makes the same chunks as push, the same strings and the same binary form', () => {
+    const pool = mixed()
+    const expected = poolOf(values)
+    pool.seal()
+
+    expect(pool.length).toBe(values.length)
+    expect(values.map((_, index) => pool.get(index))).toEqual(values)
+    expect(pool.chunks()).toEqual(expected.chunks())
+    expect(values.map((_, index) => pool.start(index))).toEqual(
+      values.map((_, index) => expected.start(index)),
+    )
+    const binary = (of: TextPool): Uint8Array[] => {
+      const out = new BinaryWriter(1)
+      of.writeTo(out)
+      return Array.from(out.pieces(), (piece) => piece.slice())
+    }
+    expect(binary(pool)).toEqual(binary(expected))
+  })
+
+  it('reads back a string not yet in a chunk, and counts the bytes it holds before the seal', () => {
+    const pool = new TextPool()
+    const bytes = ascii.encode('firstsecond')
+    pool.push('zero')
+    pool.pushAscii(bytes, 0, 5)
+    expect(pool.byteSize()).toBeGreaterThan(5)
+    pool.pushAscii(bytes, 5, 11)
+
+    expect([pool.get(2), pool.get(1), pool.get(0)]).toEqual(['second', 'first', 'zero'])
+    pool.push('third')
+    expect(pool.get(3)).toBe('third')
+    pool.seal()
+    expect(pool.chunks().map((chunk) => chunk.text)).toEqual(['zero\u0000first\u0000second', 'third'])
+  })
+})
+
 describe('TextPool read back from a file', () => {
   /** The pool written and read back through an input that is not in memory (as the reopen cache reads a file). */
   function readBack(pool: TextPool, fromFile: boolean): TextPool {

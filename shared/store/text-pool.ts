@@ -1,5 +1,6 @@
 import { type BinaryReader, type BinaryWriter, type LazyText, StoreFormatError } from './binary'
 import { uint16Array } from './chunked-array'
+import { asciiSlice } from '../text/ascii'
 
 /** Separates strings inside a chunk; XML text cannot contain it, and matches across it are rejected anyway. */
 export const SEPARATOR = '\u0000'
@@ -20,6 +21,23 @@ export const SEAL_ROWS = 4096
 /** Offsets inside a chunk are 16-bit: a chunk ends before a string would start past this. */
 const CHUNK_CHARS = 0xffff
 const WIDE_CHAR = /[\u0100-\uffff]/
+/** No run yet. */
+const EMPTY_RUN = new Uint8Array(0)
+/** A pool's first run buffer. */
+const FIRST_RUN_BYTES = 256
+/** A run buffer larger than this is dropped at a seal instead of kept for the next chunk. */
+const KEPT_RUN_BYTES = 16 * 1024
+/** Values longer than this are copied by `set` on a view, shorter ones byte by byte (a view costs an object). */
+const RUN_COPY_LOOP_BYTES = 64
+
+/** A run buffer of at least `needed` bytes holding the first `used` bytes of `run`. */
+function grownRun(run: Uint8Array, used: number, needed: number): Uint8Array {
+  let size = Math.max(FIRST_RUN_BYTES, run.length * 2)
+  while (size < needed) size *= 2
+  const grown = new Uint8Array(size)
+  grown.set(run.subarray(0, used))
+  return grown
+}
 
 /** A sealed run of strings, joined into one flat string. */
 export interface TextChunk {
@@ -65,45 +83,97 @@ class LazyChunk implements TextChunk {
 export class TextPool {
   private readonly sealed: TextChunk[] = []
   private readonly starts = uint16Array()
+  /**
+   * The pieces of the chunk being filled, in order: each string pushed, and each run of ASCII values pushed as bytes
+   * (`pushAscii`) between them, made into one string that holds its values with their separators.
+   */
   private pending: string[] = []
+  /** Strings in the chunk being filled (pieces may hold several). */
+  private pendingCount = 0
   private pendingChars = 0
   private pendingFirst = 0
+  /** The ASCII bytes pushed since the last piece, with a separator byte between values; `runValues` of them. */
+  private run: Uint8Array = EMPTY_RUN
+  private runBytes = 0
+  private runValues = 0
   private wideChars = 0
   private sealedChars = 0
   private lastChunk = 0
 
   /** Number of strings. */
   public get length(): number {
-    return this.pendingFirst + this.pending.length
+    return this.pendingFirst + this.pendingCount
   }
 
   /** Appends a string and returns its index. */
   public push(text: string): number {
-    if (this.pending.length > 0 && this.pendingChars + this.pending.length + text.length > CHUNK_CHARS)
+    if (this.pendingCount > 0 && this.pendingChars + this.pendingCount + text.length > CHUNK_CHARS)
       this.seal()
+    if (this.runValues > 0) this.endRun()
     const index = this.length
-    this.starts.push(this.pendingChars + this.pending.length)
+    this.starts.push(this.pendingChars + this.pendingCount)
     this.pending.push(text)
+    this.pendingCount += 1
     this.pendingChars += text.length
-    if (this.pending.length >= CHUNK_STRINGS) this.seal()
+    if (this.pendingCount >= CHUNK_STRINGS) this.seal()
+    return index
+  }
+
+  /**
+   * Appends the string whose UTF-8 bytes are `bytes[start, end)`, all ASCII (below 0x80, none of them NUL), and
+   * returns its index: the same string `push` would append, without making it. The bytes are copied; runs of them
+   * become strings when a chunk is sealed, one per run instead of one per value.
+   */
+  public pushAscii(bytes: Uint8Array, start: number, end: number): number {
+    const length = end - start
+    if (this.pendingCount > 0 && this.pendingChars + this.pendingCount + length > CHUNK_CHARS) this.seal()
+    const index = this.length
+    this.starts.push(this.pendingChars + this.pendingCount)
+    let at = this.runBytes
+    const needed = at + length + 1
+    if (needed > this.run.length) this.run = grownRun(this.run, at, needed)
+    const run = this.run
+    if (this.runValues > 0) run[at++] = 0
+    if (length > RUN_COPY_LOOP_BYTES) run.set(bytes.subarray(start, end), at)
+    else for (let from = start; from < end; from++) run[at + from - start] = bytes[from]
+    this.runBytes = at + length
+    this.runValues += 1
+    this.pendingCount += 1
+    this.pendingChars += length
+    if (this.pendingCount >= CHUNK_STRINGS) this.seal()
     return index
   }
 
   /** Joins the strings appended since the last chunk into a new chunk. */
   public seal(): void {
-    if (this.pending.length === 0) return
-    const text = this.pending.join(SEPARATOR)
-    this.sealed.push({ text, first: this.pendingFirst, count: this.pending.length })
+    if (this.pendingCount === 0) return
+    if (this.runValues > 0) this.endRun()
+    const text = this.pending.length === 1 ? (this.pending[0] ?? '') : this.pending.join(SEPARATOR)
+    this.sealed.push({ text, first: this.pendingFirst, count: this.pendingCount })
     if (WIDE_CHAR.test(text)) this.wideChars += text.length
     this.sealedChars += text.length
-    this.pendingFirst += this.pending.length
+    this.pendingFirst += this.pendingCount
     this.pending = []
+    this.pendingCount = 0
     this.pendingChars = 0
+    // A run buffer grown by a long value is let go; a small one is kept for the next chunk.
+    if (this.run.length > KEPT_RUN_BYTES) this.run = EMPTY_RUN
+  }
+
+  /** Makes the ASCII run into one piece. */
+  private endRun(): void {
+    this.pending.push(asciiSlice(this.run, 0, this.runBytes))
+    this.runBytes = 0
+    this.runValues = 0
   }
 
   /** The string at an index. */
   public get(index: number): string {
-    if (index >= this.pendingFirst) return this.pending[index - this.pendingFirst] ?? ''
+    if (index >= this.pendingFirst) {
+      if (this.pendingCount === this.pending.length) return this.pending[index - this.pendingFirst] ?? ''
+      // Pieces hold runs of several strings: seal them into a chunk to read one.
+      this.seal()
+    }
     const chunk = this.chunkOf(index)
     return chunk.text.slice(this.starts.get(index), this.end(chunk, index))
   }
@@ -199,6 +269,7 @@ export class TextPool {
   public byteSize(): number {
     let pendingBytes = 0
     for (const text of this.pending) pendingBytes += 24 + text.length
+    pendingBytes += this.run.length
     return this.sealedChars + this.wideChars + this.sealed.length * 64 + pendingBytes + this.starts.byteSize()
   }
 }

@@ -60,6 +60,13 @@ export class ValueColumn {
     this.lineage?.push(lineage)
   }
 
+  /** Appends one value of a row given as its bytes, all ASCII (see `TextPool.pushAscii`). */
+  public pushAscii(row: number, bytes: Uint8Array, start: number, end: number, lineage: number): void {
+    this.values.pushAscii(bytes, start, end)
+    this.rows.push(row)
+    this.lineage?.push(lineage)
+  }
+
   /** Number of values (known without reading a column left in its entry). */
   public get length(): number {
     return this.unread === null ? this.rowArray.length : this.unreadLength

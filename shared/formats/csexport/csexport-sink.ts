@@ -1,3 +1,4 @@
+import { ValueBytes } from '../../model/ascii-attribute'
 import type { LoadIssue } from '../../model/load-issue'
 import type { CsLineage, CsObject, Delta, Entry, MvLink, ObjectError } from '../../model/objects'
 import type { NameTable } from '../../xml/fast/name-table'
@@ -93,6 +94,11 @@ export interface CsExportSinkOptions {
   readonly onIssue: (issue: LoadIssue) => void
   /** Receives every issue instead, uncapped (a segment of a file read in parallel; see IssueRecorder). */
   readonly recordIssue?: IssueRecorder
+  /**
+   * Keep the plain ASCII values of each object's synchronized hologram as bytes (`AsciiAttribute`), for a reader
+   * that hands its objects to a store: the store copies the bytes without a string per value.
+   */
+  readonly valuesAsBytes?: boolean
 }
 
 /**
@@ -121,6 +127,8 @@ export class CsExportSink extends ObjectSinkBase {
   private mvLinkLineageType: string | null = null
   private mvLinkLineageTime: string | null = null
   private lineage: CsLineage[] = []
+  /** The object's value bytes, when its ASCII values are kept as bytes. */
+  private valueSource: ValueBytes | null = null
   private holograms: (Entry | null)[] = [null, null, null, null, null]
   private deltas: (Delta | null)[] = [null, null, null, null]
   private importError: ObjectError | null = null
@@ -139,7 +147,10 @@ export class CsExportSink extends ObjectSinkBase {
     maxDepth: number,
   ) {
     super(names, options.file, options.onIssue, maxDepth, WANTS_TEXT, options.recordIssue)
-    this.entry = new EntryBuilder((message) => this.warnInObject(message))
+    this.entry = new EntryBuilder(
+      (message) => this.warnInObject(message),
+      (start, end) => this.valueText(start, end),
+    )
     this.unknown = new UnknownParts()
     this.defaultConnectorId =
       options.connectorId == null ? null : (normalizeGuid(options.connectorId) ?? options.connectorId)
@@ -239,7 +250,8 @@ export class CsExportSink extends ObjectSinkBase {
         this.entry.endAttribute()
         break
       case VALUE:
-        this.entry.endValue(this.collected)
+        if (this.collectedStart !== -1) this.entry.endAsciiValue(this.collectedStart, this.collectedEnd)
+        else this.entry.endValue(this.collected)
         break
       case DN:
         this.entry.setDn(this.collected)
@@ -301,6 +313,8 @@ export class CsExportSink extends ObjectSinkBase {
     this.connectorState = null
     this.mvLink = null
     this.lineage = []
+    this.valueSource = this.options.valuesAsBytes === true ? new ValueBytes() : null
+    this.beginValueBytes()
     this.holograms = [null, null, null, null, null]
     this.deltas = [null, null, null, null]
     this.importError = null
@@ -417,7 +431,14 @@ export class CsExportSink extends ObjectSinkBase {
       this.warnInObject(`unknown delta operation "${operation}"; read as "none"`)
       deltaOperation = 'none'
     }
-    this.entry.begin(isDelta, dn, newDn, deltaOperation ?? 'none', primaryObjectClass)
+    this.entry.begin(
+      isDelta,
+      dn,
+      newDn,
+      deltaOperation ?? 'none',
+      primaryObjectClass,
+      this.slot === SYNCHRONIZED ? this.valueSource : null,
+    )
     return ENTRY
   }
 
@@ -489,6 +510,7 @@ export class CsExportSink extends ObjectSinkBase {
       else if (id === N.encoding) base64 = tag.attributeValue(i).trim().toLowerCase() === 'base64'
     }
     this.entry.beginValue(operation === null ? null : valueOperationOf(operation), base64)
+    this.asciiNext = this.entry.takesAsciiValue()
     return VALUE
   }
 
@@ -661,6 +683,7 @@ export class CsExportSink extends ObjectSinkBase {
       return
     }
     this.objects++
+    if (this.valueSource !== null) this.handOverValueBytes(this.valueSource)
     this.options.onObject({
       id,
       connectorId: this.connectorId,

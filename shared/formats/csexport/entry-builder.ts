@@ -8,6 +8,7 @@ import type {
   ValueChange,
   ValueOperation,
 } from '../../model/objects'
+import { AsciiAttribute, type ValueBytes } from '../../model/ascii-attribute'
 import { decodeBase64Text } from './csexport-values'
 
 /**
@@ -30,14 +31,24 @@ export class EntryBuilder {
   private attrMultiValued: boolean | null = null
   private attrOperation: ValueOperation | null = null
   private values: string[] = []
+  /** The values so far of an attribute all of whose values came as ASCII bytes: start and end of each. */
+  private bounds: number[] = []
   private valueChanges: ValueChange[] = []
+  /** Where this entry's ASCII values are kept as bytes (null: they are not). */
+  private source: ValueBytes | null = null
 
   private valueOperation: ValueOperation | null = null
   private valueBase64 = false
   private dnText: string | null = null
 
-  /** Creates a builder; `warn` receives problems that do not stop the object from loading. */
-  public constructor(private readonly warn: (message: string) => void) {}
+  /**
+   * Creates a builder; `warn` receives problems that do not stop the object from loading, and `textAt` gives the
+   * text of a range of the object's value bytes (see `endAsciiValue`).
+   */
+  public constructor(
+    private readonly warn: (message: string) => void,
+    private readonly textAt: (start: number, end: number) => string = () => '',
+  ) {}
 
   /** True while building a `<delta>`. */
   public get buildingDelta(): boolean {
@@ -51,8 +62,10 @@ export class EntryBuilder {
     newDn: string | null,
     operation: DeltaOperation,
     primaryObjectClass: string | null,
+    source: ValueBytes | null = null,
   ): void {
     this.isDelta = isDelta
+    this.source = isDelta ? null : source
     this.dn = dn
     this.newDn = newDn
     this.operation = operation
@@ -93,6 +106,7 @@ export class EntryBuilder {
     this.attrMultiValued = multiValued
     this.attrOperation = operation
     this.values = []
+    this.bounds = []
     this.valueChanges = []
   }
 
@@ -100,6 +114,20 @@ export class EntryBuilder {
   public beginValue(operation: ValueOperation | null, base64: boolean): void {
     this.valueOperation = operation
     this.valueBase64 = base64
+  }
+
+  /**
+   * Whether the `<value>` just begun may end with `endAsciiValue`: in an entry whose values are kept as bytes, a
+   * value kept as written (not one marked base64 that is decoded to text).
+   */
+  public takesAsciiValue(): boolean {
+    return this.source !== null && !(this.valueBase64 && this.attrType !== 'Binary')
+  }
+
+  /** Ends a `<value>` whose text is the plain ASCII at `[start, end)` of the object's value bytes. */
+  public endAsciiValue(start: number, end: number): void {
+    if (this.values.length > 0) this.values.push(this.textAt(start, end))
+    else this.bounds.push(start, end)
   }
 
   /** Ends a `<value>` with its text. */
@@ -134,7 +162,7 @@ export class EntryBuilder {
 
   /** Ends the current attribute. */
   public endAttribute(): void {
-    const count = this.isDelta ? this.valueChanges.length : this.values.length
+    const count = this.isDelta ? this.valueChanges.length : this.values.length + this.bounds.length / 2
     const multiValued = this.attrMultiValued ?? count > 1
     if (this.isDelta) {
       this.changes.push({
@@ -144,6 +172,10 @@ export class EntryBuilder {
         operation: this.attrOperation,
         values: this.valueChanges,
       })
+    } else if (this.bounds.length > 0 && this.source !== null) {
+      this.attributes.push(
+        new AsciiAttribute(this.attrName, this.attrType, multiValued, this.source, this.bounds),
+      )
     } else {
       this.attributes.push({ name: this.attrName, type: this.attrType, multiValued, values: this.values })
     }
@@ -173,6 +205,14 @@ export class EntryBuilder {
 
   private addValue(value: string): void {
     if (this.isDelta) this.valueChanges.push({ value, operation: this.valueOperation })
-    else this.values.push(value)
+    else {
+      // A value that came as text after some that came as bytes: the attribute keeps strings.
+      if (this.bounds.length > 0) {
+        for (let index = 0; index < this.bounds.length; index += 2)
+          this.values.push(this.textAt(this.bounds[index] ?? 0, this.bounds[index + 1] ?? 0))
+        this.bounds = []
+      }
+      this.values.push(value)
+    }
   }
 }

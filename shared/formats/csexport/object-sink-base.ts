@@ -3,7 +3,15 @@ import { loadIssue } from '../../model/load-issue'
 import type { NameTable } from '../../xml/fast/name-table'
 import type { XmlPosition, XmlTag } from '../../xml/fast/xml-sink'
 import { IssueBudget, type IssueRecorder } from './issue-budget'
+import type { ValueBytes } from '../../model/ascii-attribute'
+import { asciiSlice } from '../../text/ascii'
 import type { ObjectSink } from './object-stream-reader'
+
+/**
+ * Bytes of a slab of value bytes (`ObjectSinkBase.asciiText`): a few hundred objects' plain ASCII values, one
+ * allocation for them all instead of one per object.
+ */
+const VALUE_SLAB_BYTES = 128 * 1024
 
 /**
  * The frame that the sinks of both object formats (csexport, mv-objects) build their state machines on: a stack
@@ -14,6 +22,8 @@ import type { ObjectSink } from './object-stream-reader'
 export abstract class ObjectSinkBase implements ObjectSink {
   /** Read by the scanner before each text run. */
   public wantsText = false
+  /** Read by the scanner before each text run it decodes: plain ASCII then comes to `asciiText` as bytes. */
+  public wantsAsciiBytes = false
   /** Objects delivered. */
   public objects = 0
   /** True when the file turned out to be of another format. */
@@ -23,8 +33,24 @@ export abstract class ObjectSinkBase implements ObjectSink {
   protected depth = 0
   protected readonly contexts: Int32Array
   protected readonly nameIds: Int32Array
-  /** Text of the current element so far. */
+  /**
+   * Text of the current element so far, when it came as a string (see `collectedText`). A sink that sets
+   * `asciiNext` before an element is entered may get that element's text as bytes instead: then `collectedStart`
+   * is not -1, and the text is `bytes[collectedStart, collectedEnd)` of the object's value bytes.
+   */
   protected collected = ''
+  protected collectedStart = -1
+  protected collectedEnd = -1
+  /** Set while opening an element whose text may come as bytes (plain ASCII); `enter` takes it. */
+  protected asciiNext = false
+  /**
+   * The slab that holds the value bytes of the objects read one after the other: the current object's start at
+   * `objectBytesStart`, and `valueBytesUsed` bytes used in all. Objects handed over keep a view of their slab
+   * (`ValueBytes`); a full slab is left to them, and the object being read moves to a new one.
+   */
+  private valueBytes = new Uint8Array(VALUE_SLAB_BYTES)
+  private objectBytesStart = 0
+  private valueBytesUsed = 0
   protected readonly issues: IssueBudget
   /** Where the object being read starts, for warnings about it. */
   protected objectPosition: XmlPosition | null = null
@@ -56,7 +82,62 @@ export abstract class ObjectSinkBase implements ObjectSink {
 
   /** Character data of the current element. */
   public text(value: string): void {
-    this.collected = this.collected === '' ? value : this.collected + value
+    const before = this.collectedText()
+    this.collectedStart = -1
+    this.collected = before === '' ? value : before + value
+  }
+
+  /** Character data of the current element as plain ASCII bytes (only while `wantsAsciiBytes`). */
+  public asciiText(bytes: Uint8Array, start: number, end: number): void {
+    if (this.collectedStart !== -1 || this.collected !== '') {
+      // A second piece (text around a comment, say): the text goes on as a string.
+      this.text(asciiSlice(bytes, start, end))
+      return
+    }
+    const length = end - start
+    if (this.valueBytesUsed + length > this.valueBytes.length) this.moveToNewSlab(length)
+    const at = this.valueBytesUsed
+    const into = this.valueBytes
+    if (length > 64) into.set(bytes.subarray(start, end), at)
+    else for (let from = start; from < end; from++) into[at + from - start] = bytes[from]
+    this.collectedStart = at - this.objectBytesStart
+    this.collectedEnd = this.collectedStart + length
+    this.valueBytesUsed = at + length
+  }
+
+  /** Text of the current element so far, as a string. */
+  protected collectedText(): string {
+    if (this.collectedStart === -1) return this.collected
+    return this.valueText(this.collectedStart, this.collectedEnd)
+  }
+
+  /** The bytes at `[start, end)` of the object's value bytes, as text. */
+  protected valueText(start: number, end: number): string {
+    return asciiSlice(this.valueBytes, this.objectBytesStart + start, this.objectBytesStart + end)
+  }
+
+  /** Starts the value bytes of a new object (the last one's, if it was not handed over, are let go). */
+  protected beginValueBytes(): void {
+    this.valueBytesUsed = this.objectBytesStart
+  }
+
+  /** Points `source` at the object's value bytes, which stay where they are, and starts the next object after them. */
+  protected handOverValueBytes(source: ValueBytes): void {
+    source.bytes = this.valueBytes
+    source.offset = this.objectBytesStart
+    this.objectBytesStart = this.valueBytesUsed
+  }
+
+  /** Moves the object being read to a new slab with room for `more` bytes (its collected text counts from it). */
+  private moveToNewSlab(more: number): void {
+    const used = this.valueBytesUsed - this.objectBytesStart
+    let size = VALUE_SLAB_BYTES
+    while (size < 2 * (used + more)) size *= 2
+    const slab = new Uint8Array(size)
+    slab.set(this.valueBytes.subarray(this.objectBytesStart, this.valueBytesUsed))
+    this.valueBytes = slab
+    this.objectBytesStart = 0
+    this.valueBytesUsed = used
   }
 
   /** Enters an element in `context`; `keepText` keeps the parent's text (an unknown child inside mixed content). */
@@ -64,15 +145,24 @@ export abstract class ObjectSinkBase implements ObjectSink {
     this.depth++
     this.contexts[this.depth] = context
     this.nameIds[this.depth] = nameId
-    if (!keepText) this.collected = ''
+    if (!keepText) {
+      this.collected = ''
+      this.collectedStart = -1
+    }
     this.wantsText = this.wantsTextIn[context] ?? false
+    this.wantsAsciiBytes = this.asciiNext
+    this.asciiNext = false
   }
 
   /** Leaves the current element; `keepText` as for `enter`. */
   protected leave(keepText: boolean): void {
-    if (!keepText) this.collected = ''
+    if (!keepText) {
+      this.collected = ''
+      this.collectedStart = -1
+    }
     this.depth--
     this.wantsText = this.wantsTextIn[this.contexts[this.depth]] ?? false
+    this.wantsAsciiBytes = false
   }
 
   /** Notes that the root element belongs to another format: "this is not `what`: …, expected `expected`". */

@@ -1,3 +1,4 @@
+import { AsciiMvAttribute, ValueBytes } from '../../model/ascii-attribute'
 import type { LoadIssue } from '../../model/load-issue'
 import type { AttributeType, MvAttribute, MvConnection, MvObject, ValueLineage } from '../../model/objects'
 import type { NameTable } from '../../xml/fast/name-table'
@@ -57,6 +58,11 @@ export interface MvObjectsSinkOptions {
   readonly onIssue: (issue: LoadIssue) => void
   /** Receives every issue instead, uncapped (a segment of a file read in parallel; see IssueRecorder). */
   readonly recordIssue?: IssueRecorder
+  /**
+   * Keep each object's plain ASCII values as bytes (`AsciiMvAttribute`), for a reader that hands its objects to a
+   * store: the store copies the bytes without a string per value.
+   */
+  readonly valuesAsBytes?: boolean
 }
 
 /**
@@ -79,7 +85,11 @@ export class MvObjectsSink extends ObjectSinkBase {
   private attrMultiValued: boolean | null = null
   private attrLineage: ValueLineage = NO_LINEAGE
   private values: string[] = []
+  /** The values so far of an attribute all of whose values came as ASCII bytes: start and end of each. */
+  private bounds: number[] = []
   private lineages: ValueLineage[] = []
+  /** The object's value bytes, when its ASCII values are kept as bytes. */
+  private valueSource: ValueBytes | null = null
   private valueLineage: ValueLineage = NO_LINEAGE
   private valueBase64 = false
   private dnText: string | null = null
@@ -160,14 +170,15 @@ export class MvObjectsSink extends ObjectSinkBase {
         this.endAttribute()
         break
       case VALUE:
-        this.endValue(this.collected)
+        if (this.collectedStart !== -1) this.endAsciiValue(this.collectedStart, this.collectedEnd)
+        else this.endValue(this.collected)
         break
       case DN:
         this.dnText = this.collected
         break
       case DN_VALUE:
         this.attrType = 'Reference'
-        this.values.push(this.dnText ?? this.collected.trim())
+        this.pushValue(this.dnText ?? this.collected.trim())
         this.lineages.push(this.valueLineage)
         break
       case LINK:
@@ -200,6 +211,8 @@ export class MvObjectsSink extends ObjectSinkBase {
 
   private beginObject(tag: XmlTag): number {
     this.objectPosition = tag.position()
+    this.valueSource = this.options.valuesAsBytes === true ? new ValueBytes() : null
+    this.beginValueBytes()
     this.idText = null
     this.objectType = null
     this.primaryObjectClass = null
@@ -242,6 +255,7 @@ export class MvObjectsSink extends ObjectSinkBase {
     this.attrMultiValued = multiValued
     this.attrLineage = this.lineage.build()
     this.values = []
+    this.bounds = []
     this.lineages = []
     return ATTR
   }
@@ -258,7 +272,27 @@ export class MvObjectsSink extends ObjectSinkBase {
       }
     }
     this.valueLineage = this.lineage.build()
+    // A value marked base64 in an attribute that is not binary is decoded to text: it comes as a string.
+    this.asciiNext =
+      context === VALUE && this.valueSource !== null && !(this.valueBase64 && this.attrType !== 'Binary')
     return context
+  }
+
+  /** Ends a `<value>` whose text is the plain ASCII at `[start, end)` of the object's value bytes. */
+  private endAsciiValue(start: number, end: number): void {
+    if (this.values.length > 0) this.values.push(this.valueText(start, end))
+    else this.bounds.push(start, end)
+    this.lineages.push(this.valueLineage)
+  }
+
+  /** Adds a value that came as text; values before it that came as bytes become strings first. */
+  private pushValue(value: string): void {
+    if (this.bounds.length > 0) {
+      for (let index = 0; index < this.bounds.length; index += 2)
+        this.values.push(this.valueText(this.bounds[index] ?? 0, this.bounds[index + 1] ?? 0))
+      this.bounds = []
+    }
+    this.values.push(value)
   }
 
   private endValue(text: string): void {
@@ -269,15 +303,29 @@ export class MvObjectsSink extends ObjectSinkBase {
         this.warnInObject(`attribute ${this.attrName}: a value marked base64 is not valid base64`)
       else value = decoded
     }
-    this.values.push(value)
+    this.pushValue(value)
     this.lineages.push(this.valueLineage)
   }
 
   private endAttribute(): void {
+    const multiValued = this.attrMultiValued ?? this.values.length + this.bounds.length / 2 > 1
+    if (this.bounds.length > 0 && this.valueSource !== null) {
+      this.attributes.push(
+        new AsciiMvAttribute(
+          this.attrName,
+          this.attrType,
+          multiValued,
+          this.valueSource,
+          this.bounds,
+          this.lineages,
+        ),
+      )
+      return
+    }
     this.attributes.push({
       name: this.attrName,
       type: this.attrType,
-      multiValued: this.attrMultiValued ?? this.values.length > 1,
+      multiValued,
       values: this.values,
       lineage: this.lineages,
     })
@@ -367,6 +415,7 @@ export class MvObjectsSink extends ObjectSinkBase {
       return
     }
     this.objects++
+    if (this.valueSource !== null) this.handOverValueBytes(this.valueSource)
     this.options.onObject({ id, objectType, attributes: this.attributes, connections: this.connections })
   }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { xmlAttributeValue, xmlText } from '../../xml/testing/xml-arbitraries'
+import { xmlAttributeValue, xmlPlainText, xmlText } from '../../xml/testing/xml-arbitraries'
 
 /** Line ends between elements: csexport writes CRLF, files passed through git may have LF. */
 const newline = fc.constantFrom('', '\n', '\r\n', '\r\n    ')
@@ -22,7 +22,7 @@ const flag = fc.constantFrom('true', 'false', '0', '1', 'True')
 const operation = fc.constantFrom('add', 'replace', 'update', 'delete')
 
 const value = fc
-  .tuple(fc.option(operation, { nil: undefined }), fc.boolean(), xmlText(6))
+  .tuple(fc.option(operation, { nil: undefined }), fc.boolean(), fc.oneof(xmlText(6), xmlPlainText(6)))
   .map(([op, base64, text]) =>
     base64
       ? `<value encoding="base64"${op === undefined ? '' : ` operation="${op}"`}>SGVsbG8=</value>`

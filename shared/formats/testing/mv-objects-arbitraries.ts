@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { xmlAttributeValue, xmlText } from '../../xml/testing/xml-arbitraries'
+import { xmlAttributeValue, xmlPlainText, xmlText } from '../../xml/testing/xml-arbitraries'
 
 const newline = fc.constantFrom('', '\n', '\r\n', '\r\n      ')
 const guid = fc.uuid().map((uuid) => `{${uuid.toUpperCase()}}`)
@@ -23,7 +23,7 @@ const attr = fc
     fc.constantFrom('string', 'integer', 'binary', 'Boolean'),
     fc.constantFrom('true', 'false', '0', '1'),
     lineageAttributes,
-    fc.array(fc.tuple(lineageAttributes, xmlText(5)), { maxLength: 3 }),
+    fc.array(fc.tuple(lineageAttributes, fc.oneof(xmlText(5), xmlPlainText(5))), { maxLength: 3 }),
     newline,
   )
   .map(

@@ -17,6 +17,10 @@ export type XmlEvent =
 export class XmlEventRecorder implements XmlSink {
   /** Set to false to check that a scanner skips unwanted text. */
   public wantsText = true
+  /** Set to true to take plain ASCII text as bytes (`asciiText`), recorded as text like any other. */
+  public wantsAsciiBytes = false
+  /** Pieces of text that came as bytes. */
+  public asciiPieces = 0
   /** The events so far. */
   public readonly events: XmlEvent[] = []
   private readonly openNames: string[] = []
@@ -34,6 +38,14 @@ export class XmlEventRecorder implements XmlSink {
   /** Records an end tag. */
   public closeElement(): void {
     this.events.push({ kind: 'close', name: this.openNames.pop() ?? '' })
+  }
+
+  /** Records character data that came as plain ASCII bytes, as `text` does. */
+  public asciiText(bytes: Uint8Array, start: number, end: number): void {
+    this.asciiPieces += 1
+    let text = ''
+    for (let index = start; index < end; index++) text += String.fromCharCode(bytes[index] ?? 0)
+    this.text(text)
   }
 
   /** Records character data, merged with the previous piece. */

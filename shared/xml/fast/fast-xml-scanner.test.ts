@@ -34,6 +34,15 @@ const RICH_DOCUMENT = [
 ].join('')
 
 describe('FastXmlScanner events', () => {
+  it('hands plain ASCII text over as bytes, and text with entities, line breaks or other bytes as strings', () => {
+    const xml = '<r><a>plain text</a><b>x &amp; y</b><c>one\r\ntwo</c><d>Zürich</d><e>tab\there</e></r>'
+    const { asciiPieces, ...result } = fast(xml, { asciiBytes: true })
+
+    expect(result).toEqual(reference(xml))
+    // "plain text" and "tab\there" came as bytes; the other three as strings.
+    expect(asciiPieces).toBe(2)
+  })
+
   it('reports tags, attributes and text the way XML defines them', () => {
     const { events, error } = fast(RICH_DOCUMENT)
 

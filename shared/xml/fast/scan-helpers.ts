@@ -9,6 +9,8 @@ export interface ScanDocumentOptions {
   readonly splits?: readonly number[]
   readonly limits?: XmlLimits
   readonly wantsText?: boolean
+  /** Let the scanner hand plain ASCII text over as bytes (`XmlSink.asciiText`). */
+  readonly asciiBytes?: boolean
   readonly names?: NameTable
 }
 
@@ -16,6 +18,8 @@ export interface ScanDocumentOptions {
 export interface ScanResult {
   readonly events: readonly XmlEvent[]
   readonly error: XmlError | null
+  /** Pieces of text that came as bytes (with `asciiBytes`). */
+  readonly asciiPieces?: number
 }
 
 /** Runs a whole document through a tokenizer (via Utf8Input, so any encoding works) and records it. */
@@ -26,6 +30,7 @@ export function scanDocument(
 ): ScanResult {
   const recorder = new XmlEventRecorder()
   recorder.wantsText = options.wantsText ?? true
+  recorder.wantsAsciiBytes = options.asciiBytes ?? false
   const tokenizer = factory(recorder, options.names ?? new NameTable([]), options.limits)
   const input = new Utf8Input(tokenizer)
   let from = 0
@@ -34,5 +39,7 @@ export function scanDocument(
     from = Math.max(from, split)
   }
   input.end()
-  return { events: recorder.events, error: tokenizer.error }
+  return options.asciiBytes === true
+    ? { events: recorder.events, error: tokenizer.error, asciiPieces: recorder.asciiPieces }
+    : { events: recorder.events, error: tokenizer.error }
 }

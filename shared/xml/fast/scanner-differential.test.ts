@@ -37,6 +37,28 @@ describe('FastXmlScanner against the saxes reference', () => {
     )
   })
 
+  it('reads every generated document like saxes with plain ASCII text handed over as bytes', () => {
+    let asciiPieces = 0
+    fc.assert(
+      fc.property(xmlDocument, fc.array(fc.nat(), { maxLength: 12 }), (document, rawCuts) => {
+        const bytes = encodeDocument(document, 'utf-8')
+        const splits = cutPoints(rawCuts, bytes.length)
+
+        const expected = scanDocument(createReference, bytes)
+        const { asciiPieces: pieces, ...actual } = scanDocument(createFastScanner, bytes, {
+          splits,
+          asciiBytes: true,
+        })
+
+        expect(actual).toEqual(expected)
+        asciiPieces += pieces ?? 0
+      }),
+      { numRuns: 300 },
+    )
+    // The generated text is partly plain ASCII: some of it must have come as bytes.
+    expect(asciiPieces).toBeGreaterThan(0)
+  })
+
   it('reads a generated document identically when cut at every single byte', () => {
     fc.assert(
       fc.property(xmlDocument, (document) => {

@@ -49,6 +49,14 @@ export interface XmlSink {
   closeElement(nameId: number): void
   /** Character data inside the current element; one element may receive several pieces. */
   text(value: string): void
+  /**
+   * Read before each run of character data the sink wants: when true, a run of plain ASCII (no byte of 0x80 or
+   * above, no NUL, no `&`, no carriage return: text that reads as its own bytes) comes to `asciiText` as bytes
+   * instead of to `text` as a string.
+   */
+  readonly wantsAsciiBytes?: boolean
+  /** A run of plain ASCII character data as `bytes[start, end)`, valid only during the call. */
+  asciiText?(bytes: Uint8Array, start: number, end: number): void
 }
 
 /** Bounds that turn hostile or broken input into an error instead of unbounded memory use. */

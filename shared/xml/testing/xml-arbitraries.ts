@@ -62,6 +62,14 @@ export const NAME_POOL = [
 export const xmlText = (maxPieces = 8): fc.Arbitrary<string> =>
   fc.array(fc.constantFrom(...TEXT_PIECES), { maxLength: maxPieces }).map((pieces) => pieces.join(''))
 
+/** Character data that is plain ASCII as written: no reference, no carriage return, nothing above 0x7f. */
+export const xmlPlainText = (maxPieces = 8): fc.Arbitrary<string> =>
+  fc
+    .array(fc.constantFrom('a', 'Z', '0', ' ', '\t', '\n', '>', '"', "'", 'user@contoso.com', '-'), {
+      maxLength: maxPieces,
+    })
+    .map((pieces) => pieces.join(''))
+
 /** An attribute value as written between double quotes. */
 export const xmlAttributeValue = (maxPieces = 6): fc.Arbitrary<string> =>
   fc.array(fc.constantFrom(...ATTRIBUTE_PIECES), { maxLength: maxPieces }).map((pieces) => pieces.join(''))

@@ -1,0 +1,107 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { AsciiAttribute, AsciiMvAttribute } from '../model/ascii-attribute'
+import type { CsObject, MvObject } from '../model/objects'
+import { ObjectStore } from '../store/object-store'
+import { cutPoints, encodeDocument } from '../xml/testing/xml-arbitraries'
+import { readCsExportBytes } from './csexport/read-csexport-bytes'
+import { readMvObjectsBytes } from './mv-objects/read-mv-objects-bytes'
+import { csExportDocument } from './testing/csexport-arbitraries'
+import { mvObjectsDocument } from './testing/mv-objects-arbitraries'
+
+/** Objects as plain data: an attribute kept as bytes turns into the plain attribute it stands for. */
+const plain = (objects: readonly unknown[]): unknown => JSON.parse(JSON.stringify(objects)) as unknown
+
+function asciiAttributes(objects: readonly (CsObject | MvObject)[]): number {
+  let count = 0
+  for (const object of objects) {
+    const attributes = 'synchronized' in object ? (object.synchronized?.attributes ?? []) : object.attributes
+    for (const attribute of attributes) if (attribute instanceof AsciiAttribute) count += 1
+  }
+  return count
+}
+
+function storeOf(cs: readonly CsObject[], mv: readonly MvObject[]): Uint8Array {
+  const store = new ObjectStore()
+  cs.forEach((object) => store.addCsObject(object))
+  mv.forEach((object) => store.addMvObject(object))
+  store.finish()
+  return store.toBinary()
+}
+
+/** A csexport file of `count` users whose values add up to several slabs of value bytes, one object alone to two. */
+function manyUsers(count: number): Uint8Array {
+  const objects = Array.from({ length: count }, (_, index) => {
+    const big = index === Math.floor(count / 2)
+    const values = big
+      ? Array.from({ length: 40 }, (_, value) => `<value>${`${value} `.repeat(2_000)}</value>`).join('')
+      : `<value>user${index}@contoso.com</value><value>User Number ${index}</value>`
+    const id = `{${index.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000}`
+    return [
+      `<cs-object cs-dn="CN=User ${index},DC=contoso,DC=com" id="${id}" object-type="user">`,
+      `<synchronized-hologram><entry dn="CN=User ${index},DC=contoso,DC=com">`,
+      '<primary-objectclass>user</primary-objectclass>',
+      `<attr name="proxyAddresses" type="string" multivalued="true">${values}</attr>`,
+      `<attr name="displayName" type="string" multivalued="false"><value>Zoë ${index}</value></attr>`,
+      `<attr name="mixed" type="string" multivalued="true"><value>plain</value><value>Łódź</value></attr>`,
+      '</entry></synchronized-hologram></cs-object>',
+    ].join('\r\n')
+  })
+  return new TextEncoder().encode(`<cs-objects>\r\n${objects.join('\r\n')}\r\n</cs-objects>`)
+}
+
+describe('objects read with their ASCII values kept as bytes', () => {
+  it('are the csexport objects read as strings, for every generated export and chunking', () => {
+    let kept = 0
+    fc.assert(
+      fc.property(csExportDocument, fc.array(fc.nat(), { maxLength: 1 }), (document, rawChunk) => {
+        const bytes = encodeDocument(document, 'utf-8')
+        const chunkBytes = 1 + (cutPoints(rawChunk, bytes.length)[0] ?? bytes.length)
+        const expected = readCsExportBytes(bytes, { file: 'cs.xml' })
+        const actual = readCsExportBytes(bytes, { file: 'cs.xml', chunkBytes, valuesAsBytes: true })
+
+        expect(plain(actual.objects)).toEqual(plain(expected.objects))
+        expect(actual.issues).toEqual(expected.issues)
+        expect(storeOf(actual.objects, [])).toEqual(storeOf(expected.objects, []))
+        kept += asciiAttributes(actual.objects)
+      }),
+      { numRuns: 200 },
+    )
+    expect(kept).toBeGreaterThan(0)
+  })
+
+  it('are the metaverse objects read as strings, lineage included, for every generated export', () => {
+    let kept = 0
+    fc.assert(
+      fc.property(mvObjectsDocument, fc.array(fc.nat(), { maxLength: 1 }), (document, rawChunk) => {
+        const bytes = encodeDocument(document, 'utf-8')
+        const chunkBytes = 1 + (cutPoints(rawChunk, bytes.length)[0] ?? bytes.length)
+        const expected = readMvObjectsBytes(bytes, { file: 'mv.xml' })
+        const actual = readMvObjectsBytes(bytes, { file: 'mv.xml', chunkBytes, valuesAsBytes: true })
+
+        expect(plain(actual.objects)).toEqual(plain(expected.objects))
+        expect(actual.issues).toEqual(expected.issues)
+        expect(storeOf([], actual.objects)).toEqual(storeOf([], expected.objects))
+        for (const object of actual.objects)
+          for (const attribute of object.attributes) if (attribute instanceof AsciiMvAttribute) kept += 1
+      }),
+      { numRuns: 200 },
+    )
+    expect(kept).toBeGreaterThan(0)
+  })
+
+  it('keep their values when kept after later objects filled new slabs of bytes', () => {
+    const bytes = manyUsers(3_000)
+    const expected = readCsExportBytes(bytes, { file: 'cs.xml' })
+    const actual = readCsExportBytes(bytes, { file: 'cs.xml', chunkBytes: 65_536, valuesAsBytes: true })
+
+    expect(actual.objects).toHaveLength(3_000)
+    expect(plain(actual.objects)).toEqual(plain(expected.objects))
+    // Per user, proxyAddresses is kept as bytes; displayName (not ASCII) and mixed (partly not) are not.
+    expect(asciiAttributes(actual.objects)).toBe(3_000)
+    const big = actual.objects[1_500]?.synchronized?.attributes[0]
+    expect(big?.values).toHaveLength(40)
+    expect(big?.values[39]).toBe('39 '.repeat(2_000))
+    expect(storeOf(actual.objects, [])).toEqual(storeOf(expected.objects, []))
+  })
+})
