@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { AsciiAttribute, AsciiMvAttribute } from '../model/ascii-attribute'
+import { AsciiAttribute } from '../model/ascii-attribute'
 import type { CsObject, MvObject } from '../model/objects'
 import { ObjectStore } from '../store/object-store'
 import { cutPoints, encodeDocument } from '../xml/testing/xml-arbitraries'
@@ -83,7 +83,7 @@ describe('objects read with their ASCII values kept as bytes', () => {
         expect(actual.issues).toEqual(expected.issues)
         expect(storeOf([], actual.objects)).toEqual(storeOf([], expected.objects))
         for (const object of actual.objects)
-          for (const attribute of object.attributes) if (attribute instanceof AsciiMvAttribute) kept += 1
+          for (const attribute of object.attributes) if (attribute instanceof AsciiAttribute) kept += 1
       }),
       { numRuns: 200 },
     )

@@ -2,6 +2,8 @@ import { asciiSlice } from '../text/ascii'
 import type { Attribute, AttributeType, MvAttribute, ValueLineage } from './objects'
 
 const NO_BYTES = new Uint8Array(0)
+/** The lineage of a connector-space attribute kept as bytes: it has none. */
+const NO_LINEAGE: readonly ValueLineage[] = []
 
 /**
  * The bytes behind the ASCII values of one object, as its reader copied them out of the file: a value's bounds
@@ -16,9 +18,11 @@ export class ValueBytes {
 /**
  * An attribute whose values are all ASCII text, kept as their bytes: a store copies the bytes into its text pools
  * without a string per value, and anyone else gets the strings from `values`, made once when first asked for.
- * Readers make these only for the objects they hand to a store (see the readers' `valuesAsBytes`).
+ * Readers make these only for the objects they hand to a store (see the readers' `valuesAsBytes`). One class for
+ * both formats (a metaverse attribute has the lineage of each value, a connector-space one none), so that the code
+ * that stores attributes sees one shape more, not two.
  */
-export class AsciiAttribute implements Attribute {
+export class AsciiAttribute implements MvAttribute {
   private made: readonly string[] | null = null
 
   /** `bounds` holds each value's start and end in `source.bytes`, from `source.offset`, in order. */
@@ -28,6 +32,7 @@ export class AsciiAttribute implements Attribute {
     public readonly multiValued: boolean,
     public readonly source: ValueBytes,
     public readonly bounds: readonly number[],
+    public readonly lineage: readonly ValueLineage[] = NO_LINEAGE,
   ) {}
 
   /** The values as strings. */
@@ -44,28 +49,10 @@ export class AsciiAttribute implements Attribute {
     return this.made
   }
 
-  /** The plain attribute (for JSON: `values` is not an own property). */
-  public toJSON(): Attribute {
-    return { name: this.name, type: this.type, multiValued: this.multiValued, values: this.values }
-  }
-}
-
-/** A metaverse attribute whose values are all ASCII text kept as bytes, with the lineage of each value. */
-export class AsciiMvAttribute extends AsciiAttribute implements MvAttribute {
-  public constructor(
-    name: string,
-    type: AttributeType,
-    multiValued: boolean,
-    source: ValueBytes,
-    bounds: readonly number[],
-    public readonly lineage: readonly ValueLineage[],
-  ) {
-    super(name, type, multiValued, source, bounds)
-  }
-
-  /** The plain attribute, lineage included. */
-  public override toJSON(): MvAttribute {
-    return { ...super.toJSON(), lineage: this.lineage }
+  /** The plain attribute (for JSON: `values` is not an own property), with its lineage when it has one. */
+  public toJSON(): Attribute | MvAttribute {
+    const plain = { name: this.name, type: this.type, multiValued: this.multiValued, values: this.values }
+    return this.lineage === NO_LINEAGE ? plain : { ...plain, lineage: this.lineage }
   }
 }
 

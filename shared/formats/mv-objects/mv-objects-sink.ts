@@ -1,4 +1,4 @@
-import { AsciiMvAttribute, ValueBytes } from '../../model/ascii-attribute'
+import { AsciiAttribute, ValueBytes } from '../../model/ascii-attribute'
 import type { LoadIssue } from '../../model/load-issue'
 import type { AttributeType, MvAttribute, MvConnection, MvObject, ValueLineage } from '../../model/objects'
 import type { NameTable } from '../../xml/fast/name-table'
@@ -311,7 +311,7 @@ export class MvObjectsSink extends ObjectSinkBase {
     const multiValued = this.attrMultiValued ?? this.values.length + this.bounds.length / 2 > 1
     if (this.bounds.length > 0 && this.valueSource !== null) {
       this.attributes.push(
-        new AsciiMvAttribute(
+        new AsciiAttribute(
           this.attrName,
           this.attrType,
           multiValued,
