@@ -12,6 +12,8 @@ import type { ObjectSink } from './object-stream-reader'
  * allocation for them all instead of one per object.
  */
 const VALUE_SLAB_BYTES = 128 * 1024
+/** No slab yet: a reader that keeps no value as bytes never makes one. */
+const NO_SLAB = new Uint8Array(0)
 
 /**
  * The frame that the sinks of both object formats (csexport, mv-objects) build their state machines on: a stack
@@ -48,7 +50,7 @@ export abstract class ObjectSinkBase implements ObjectSink {
    * `objectBytesStart`, and `valueBytesUsed` bytes used in all. Objects handed over keep a view of their slab
    * (`ValueBytes`); a full slab is left to them, and the object being read moves to a new one.
    */
-  private valueBytes = new Uint8Array(VALUE_SLAB_BYTES)
+  private valueBytes = NO_SLAB
   private objectBytesStart = 0
   private valueBytesUsed = 0
   protected readonly issues: IssueBudget
