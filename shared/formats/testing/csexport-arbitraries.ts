@@ -22,7 +22,11 @@ const flag = fc.constantFrom('true', 'false', '0', '1', 'True')
 const operation = fc.constantFrom('add', 'replace', 'update', 'delete')
 
 const value = fc
-  .tuple(fc.option(operation, { nil: undefined }), fc.boolean(), fc.oneof(xmlText(6), xmlPlainText(6)))
+  .tuple(
+    fc.option(operation, { nil: undefined }),
+    fc.nat(3).map((draw) => draw === 0),
+    fc.oneof(xmlText(6), xmlPlainText(6)),
+  )
   .map(([op, base64, text]) =>
     base64
       ? `<value encoding="base64"${op === undefined ? '' : ` operation="${op}"`}>SGVsbG8=</value>`
@@ -73,7 +77,10 @@ const entryBody = fc
 
 const hologram = fc
   .tuple(
+    // The synchronized hologram, the one the store reads, comes more often than each of the others.
     fc.constantFrom(
+      'synchronized-hologram',
+      'synchronized-hologram',
       'synchronized-hologram',
       'hologram',
       'pending-import-hologram',
@@ -137,6 +144,7 @@ const errors = fc.oneof(
 )
 
 const objectChild = fc.oneof(
+  { arbitrary: hologram, weight: 3 },
   bracedGuid.map((id) => `<ma-id>${id}</ma-id>`),
   xmlText(3).map((name) => `<ma-name>${name}</ma-name>`),
   fc.constantFrom(
@@ -147,7 +155,6 @@ const objectChild = fc.oneof(
   fc.constant('<anchor encoding="base64">AQIDBA==</anchor>'),
   mvLink,
   lineage,
-  hologram,
   delta,
   errors,
   unknownElement,
