@@ -62,9 +62,10 @@ export class ValueColumn {
 
   /** Appends one value of a row given as its bytes, all ASCII (see `TextPool.pushAscii`). */
   public pushAscii(row: number, bytes: Uint8Array, start: number, end: number, lineage: number): void {
-    this.values.pushAscii(bytes, start, end)
-    this.rows.push(row)
-    this.lineage?.push(lineage)
+    if (this.unread !== null) this.readUnread()
+    this.pool.pushAscii(bytes, start, end)
+    this.rowArray.push(row)
+    this.lineageArray?.push(lineage)
   }
 
   /** Number of values (known without reading a column left in its entry). */

@@ -11,6 +11,10 @@ import type {
 import { AsciiAttribute, type ValueBytes } from '../../model/ascii-attribute'
 import { decodeBase64Text } from './csexport-values'
 
+/** No value yet: shared, never written (see `beginAttribute`). */
+const NO_VALUES: string[] = []
+const NO_BOUNDS: number[] = []
+
 /**
  * Collects one `<entry>` (a hologram) or `<delta>` while its elements stream by, and builds the
  * model object when it closes. Reused for every entry of a file.
@@ -105,8 +109,9 @@ export class EntryBuilder {
     this.attrType = type
     this.attrMultiValued = multiValued
     this.attrOperation = operation
-    this.values = []
-    this.bounds = []
+    // Made when the first value needs one: most attributes have values of one kind only.
+    this.values = NO_VALUES
+    this.bounds = NO_BOUNDS
     this.valueChanges = []
   }
 
@@ -127,7 +132,10 @@ export class EntryBuilder {
   /** Ends a `<value>` whose text is the plain ASCII at `[start, end)` of the object's value bytes. */
   public endAsciiValue(start: number, end: number): void {
     if (this.values.length > 0) this.values.push(this.textAt(start, end))
-    else this.bounds.push(start, end)
+    else {
+      if (this.bounds === NO_BOUNDS) this.bounds = []
+      this.bounds.push(start, end)
+    }
   }
 
   /** Ends a `<value>` with its text. */
@@ -177,7 +185,8 @@ export class EntryBuilder {
         new AsciiAttribute(this.attrName, this.attrType, multiValued, this.source, this.bounds),
       )
     } else {
-      this.attributes.push({ name: this.attrName, type: this.attrType, multiValued, values: this.values })
+      const values = this.values === NO_VALUES ? [] : this.values
+      this.attributes.push({ name: this.attrName, type: this.attrType, multiValued, values })
     }
   }
 
@@ -206,11 +215,12 @@ export class EntryBuilder {
   private addValue(value: string): void {
     if (this.isDelta) this.valueChanges.push({ value, operation: this.valueOperation })
     else {
+      if (this.values === NO_VALUES) this.values = []
       // A value that came as text after some that came as bytes: the attribute keeps strings.
       if (this.bounds.length > 0) {
         for (let index = 0; index < this.bounds.length; index += 2)
           this.values.push(this.textAt(this.bounds[index] ?? 0, this.bounds[index + 1] ?? 0))
-        this.bounds = []
+        this.bounds = NO_BOUNDS
       }
       this.values.push(value)
     }

@@ -5,6 +5,7 @@ import type { XmlPosition, XmlTag } from '../../xml/fast/xml-sink'
 import { IssueBudget, type IssueRecorder } from './issue-budget'
 import type { ValueBytes } from '../../model/ascii-attribute'
 import { asciiSlice } from '../../text/ascii'
+import { PLAIN_ASCII, isPlainAscii } from '../../xml/fast/plain-ascii'
 import type { ObjectSink } from './object-stream-reader'
 
 /**
@@ -89,22 +90,36 @@ export abstract class ObjectSinkBase implements ObjectSink {
     this.collected = before === '' ? value : before + value
   }
 
-  /** Character data of the current element as plain ASCII bytes (only while `wantsAsciiBytes`). */
-  public asciiText(bytes: Uint8Array, start: number, end: number): void {
+  /**
+   * Character data of the current element, taken as bytes when it is plain ASCII (only while `wantsAsciiBytes`):
+   * the bytes are checked as they are copied, and a run that is not plain is left (false) for the scanner to hand
+   * over as a string.
+   */
+  public asciiText(bytes: Uint8Array, start: number, end: number): boolean {
     if (this.collectedStart !== -1 || this.collected !== '') {
       // A second piece (text around a comment, say): the text goes on as a string.
+      if (!isPlainAscii(bytes, start, end)) return false
       this.text(asciiSlice(bytes, start, end))
-      return
+      return true
     }
     const length = end - start
     if (this.valueBytesUsed + length > this.valueBytes.length) this.moveToNewSlab(length)
     const at = this.valueBytesUsed
     const into = this.valueBytes
-    if (length > 64) into.set(bytes.subarray(start, end), at)
-    else for (let from = start; from < end; from++) into[at + from - start] = bytes[from]
+    if (length > 64) {
+      if (!isPlainAscii(bytes, start, end)) return false
+      into.set(bytes.subarray(start, end), at)
+    } else {
+      for (let from = start; from < end; from++) {
+        const byte = bytes[from]
+        if (PLAIN_ASCII[byte] === 0) return false
+        into[at + from - start] = byte
+      }
+    }
     this.collectedStart = at - this.objectBytesStart
     this.collectedEnd = this.collectedStart + length
     this.valueBytesUsed = at + length
+    return true
   }
 
   /** Text of the current element so far, as a string. */

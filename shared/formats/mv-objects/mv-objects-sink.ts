@@ -65,6 +65,10 @@ export interface MvObjectsSinkOptions {
   readonly valuesAsBytes?: boolean
 }
 
+/** No value yet: shared, never written (see `beginAttribute`). */
+const NO_VALUES: string[] = []
+const NO_BOUNDS: number[] = []
+
 /**
  * Turns the element stream of `<mv-objects>` (Get-ADSyncMVObject `.SerializedXml`) into MvObjects,
  * with the lineage of every value. The metaverse model has no place for unknown parts, so
@@ -254,8 +258,9 @@ export class MvObjectsSink extends ObjectSinkBase {
     this.attrType = type
     this.attrMultiValued = multiValued
     this.attrLineage = this.lineage.build()
-    this.values = []
-    this.bounds = []
+    // Made when the first value needs one: most attributes have values of one kind only.
+    this.values = NO_VALUES
+    this.bounds = NO_BOUNDS
     this.lineages = []
     return ATTR
   }
@@ -281,16 +286,20 @@ export class MvObjectsSink extends ObjectSinkBase {
   /** Ends a `<value>` whose text is the plain ASCII at `[start, end)` of the object's value bytes. */
   private endAsciiValue(start: number, end: number): void {
     if (this.values.length > 0) this.values.push(this.valueText(start, end))
-    else this.bounds.push(start, end)
+    else {
+      if (this.bounds === NO_BOUNDS) this.bounds = []
+      this.bounds.push(start, end)
+    }
     this.lineages.push(this.valueLineage)
   }
 
   /** Adds a value that came as text; values before it that came as bytes become strings first. */
   private pushValue(value: string): void {
+    if (this.values === NO_VALUES) this.values = []
     if (this.bounds.length > 0) {
       for (let index = 0; index < this.bounds.length; index += 2)
         this.values.push(this.valueText(this.bounds[index] ?? 0, this.bounds[index + 1] ?? 0))
-      this.bounds = []
+      this.bounds = NO_BOUNDS
     }
     this.values.push(value)
   }
@@ -326,7 +335,7 @@ export class MvObjectsSink extends ObjectSinkBase {
       name: this.attrName,
       type: this.attrType,
       multiValued,
-      values: this.values,
+      values: this.values === NO_VALUES ? [] : this.values,
       lineage: this.lineages,
     })
   }

@@ -1,3 +1,4 @@
+import { isPlainAscii } from './plain-ascii'
 import type { XmlSink, XmlTag } from './xml-sink'
 
 /** One structural event as a comparable value. */
@@ -40,12 +41,14 @@ export class XmlEventRecorder implements XmlSink {
     this.events.push({ kind: 'close', name: this.openNames.pop() ?? '' })
   }
 
-  /** Records character data that came as plain ASCII bytes, as `text` does. */
-  public asciiText(bytes: Uint8Array, start: number, end: number): void {
+  /** Records character data that came as plain ASCII bytes, as `text` does; leaves any other. */
+  public asciiText(bytes: Uint8Array, start: number, end: number): boolean {
+    if (!isPlainAscii(bytes, start, end)) return false
     this.asciiPieces += 1
     let text = ''
     for (let index = start; index < end; index++) text += String.fromCharCode(bytes[index] ?? 0)
     this.text(text)
+    return true
   }
 
   /** Records character data, merged with the previous piece. */

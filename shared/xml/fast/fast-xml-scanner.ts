@@ -49,8 +49,6 @@ const SPACE = 4
 const BYTE_CLASS = buildByteClasses()
 /** Bytes an attribute-value loop must look at: quotes, `<`, `&` and control characters. */
 const VALUE_SPECIAL = buildValueSpecials()
-/** 1 for a byte that text reads as itself: ASCII but NUL, `&` and carriage return (see `XmlSink.asciiText`). */
-const PLAIN_ASCII = buildPlainAscii()
 
 const HAS_AMPERSAND = 1
 const HAS_WHITESPACE_CONTROL = 2
@@ -304,14 +302,8 @@ export class FastXmlScanner implements XmlTokenizer, XmlTag {
 
   private emitText(b: Uint8Array, start: number, end: number): void {
     const sink = this.sink
-    if (sink.wantsAsciiBytes === true && sink.asciiText !== undefined) {
-      let i = start
-      while (i < end && PLAIN_ASCII[b[i]] !== 0) i++
-      if (i === end) {
-        sink.asciiText(b, start, end)
-        return
-      }
-    }
+    // A sink that takes plain ASCII as bytes checks the run while it copies it, and says when it took it.
+    if (sink.wantsAsciiBytes === true && sink.asciiText !== undefined && sink.asciiText(b, start, end)) return
     const raw = this.decoder.decode(b, start, end)
     let text = raw
     if (text.indexOf('\r') !== -1) text = normalizeNewlines(text)
@@ -767,14 +759,6 @@ function buildValueSpecials(): Uint8Array {
   for (let c = 0; c < 0x20; c++) specials[c] = 1
   for (const c of [DOUBLE_QUOTE, SINGLE_QUOTE, AMPERSAND, LT]) specials[c] = 1
   return specials
-}
-
-function buildPlainAscii(): Uint8Array {
-  const plain = new Uint8Array(256)
-  for (let c = 1; c < 0x80; c++) plain[c] = 1
-  plain[AMPERSAND] = 0
-  plain[CR] = 0
-  return plain
 }
 
 /** Index of the first `a b c` (or `a b` when `c` is -1) at or after `from`, or -1. */

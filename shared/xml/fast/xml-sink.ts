@@ -50,13 +50,16 @@ export interface XmlSink {
   /** Character data inside the current element; one element may receive several pieces. */
   text(value: string): void
   /**
-   * Read before each run of character data the sink wants: when true, a run of plain ASCII (no byte of 0x80 or
-   * above, no NUL, no `&`, no carriage return: text that reads as its own bytes) comes to `asciiText` as bytes
-   * instead of to `text` as a string.
+   * Read before each run of character data the sink wants: when true, the run comes to `asciiText` as bytes first,
+   * and to `text` as a string only if `asciiText` did not take it.
    */
   readonly wantsAsciiBytes?: boolean
-  /** A run of plain ASCII character data as `bytes[start, end)`, valid only during the call. */
-  asciiText?(bytes: Uint8Array, start: number, end: number): void
+  /**
+   * A run of character data as `bytes[start, end)`, valid only during the call: the sink takes it (true) when it is
+   * plain ASCII (`PLAIN_ASCII`: no byte of 0x80 or above, no NUL, no `&`, no carriage return, so text that reads as
+   * its own bytes), and leaves it (false, having kept nothing of it) when it is not.
+   */
+  asciiText?(bytes: Uint8Array, start: number, end: number): boolean
 }
 
 /** Bounds that turn hostile or broken input into an error instead of unbounded memory use. */
