@@ -10,10 +10,7 @@ import type {
 } from '../../model/objects'
 import { AsciiAttribute, type ValueBytes } from '../../model/ascii-attribute'
 import { decodeBase64Text } from './csexport-values'
-
-/** No value yet: shared, never written (see `beginAttribute`). */
-const NO_VALUES: string[] = []
-const NO_BOUNDS: number[] = []
+import { ValueCollector } from './value-collector'
 
 /**
  * Collects one `<entry>` (a hologram) or `<delta>` while its elements stream by, and builds the
@@ -34,9 +31,7 @@ export class EntryBuilder {
   private attrType: AttributeType = 'String'
   private attrMultiValued: boolean | null = null
   private attrOperation: ValueOperation | null = null
-  private values: string[] = []
-  /** The values so far of an attribute all of whose values came as ASCII bytes: start and end of each. */
-  private bounds: number[] = []
+  private readonly values: ValueCollector
   private valueChanges: ValueChange[] = []
   /** Where this entry's ASCII values are kept as bytes (null: they are not). */
   private source: ValueBytes | null = null
@@ -51,8 +46,10 @@ export class EntryBuilder {
    */
   public constructor(
     private readonly warn: (message: string) => void,
-    private readonly textAt: (start: number, end: number) => string = () => '',
-  ) {}
+    textAt: (start: number, end: number) => string = () => '',
+  ) {
+    this.values = new ValueCollector(textAt)
+  }
 
   /** True while building a `<delta>`. */
   public get buildingDelta(): boolean {
@@ -109,9 +106,7 @@ export class EntryBuilder {
     this.attrType = type
     this.attrMultiValued = multiValued
     this.attrOperation = operation
-    // Made when the first value needs one: most attributes have values of one kind only.
-    this.values = NO_VALUES
-    this.bounds = NO_BOUNDS
+    this.values.reset()
     this.valueChanges = []
   }
 
@@ -131,11 +126,7 @@ export class EntryBuilder {
 
   /** Ends a `<value>` whose text is the plain ASCII at `[start, end)` of the object's value bytes. */
   public endAsciiValue(start: number, end: number): void {
-    if (this.values.length > 0) this.values.push(this.textAt(start, end))
-    else {
-      if (this.bounds === NO_BOUNDS) this.bounds = []
-      this.bounds.push(start, end)
-    }
+    this.values.addAscii(start, end)
   }
 
   /** Ends a `<value>` with its text. */
@@ -170,7 +161,7 @@ export class EntryBuilder {
 
   /** Ends the current attribute. */
   public endAttribute(): void {
-    const count = this.isDelta ? this.valueChanges.length : this.values.length + this.bounds.length / 2
+    const count = this.isDelta ? this.valueChanges.length : this.values.count
     const multiValued = this.attrMultiValued ?? count > 1
     if (this.isDelta) {
       this.changes.push({
@@ -180,13 +171,13 @@ export class EntryBuilder {
         operation: this.attrOperation,
         values: this.valueChanges,
       })
-    } else if (this.bounds.length > 0 && this.source !== null) {
-      this.attributes.push(
-        new AsciiAttribute(this.attrName, this.attrType, multiValued, this.source, this.bounds),
-      )
     } else {
-      const values = this.values === NO_VALUES ? [] : this.values
-      this.attributes.push({ name: this.attrName, type: this.attrType, multiValued, values })
+      const bounds = this.values.asciiBounds
+      this.attributes.push(
+        bounds !== null && this.source !== null
+          ? new AsciiAttribute(this.attrName, this.attrType, multiValued, this.source, bounds)
+          : { name: this.attrName, type: this.attrType, multiValued, values: this.values.texts() },
+      )
     }
   }
 
@@ -214,15 +205,6 @@ export class EntryBuilder {
 
   private addValue(value: string): void {
     if (this.isDelta) this.valueChanges.push({ value, operation: this.valueOperation })
-    else {
-      if (this.values === NO_VALUES) this.values = []
-      // A value that came as text after some that came as bytes: the attribute keeps strings.
-      if (this.bounds.length > 0) {
-        for (let index = 0; index < this.bounds.length; index += 2)
-          this.values.push(this.textAt(this.bounds[index] ?? 0, this.bounds[index + 1] ?? 0))
-        this.bounds = NO_BOUNDS
-      }
-      this.values.push(value)
-    }
+    else this.values.addText(value)
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '../csexport/csexport-values'
 import type { IssueRecorder } from '../csexport/issue-budget'
 import { ObjectSinkBase } from '../csexport/object-sink-base'
+import { ValueCollector } from '../csexport/value-collector'
 import { TagValues } from '../csexport/tag-values'
 import { MV_OBJECTS } from './mv-objects-names'
 import { NO_LINEAGE, ValueLineageBuilder } from './value-lineage-builder'
@@ -59,15 +60,11 @@ export interface MvObjectsSinkOptions {
   /** Receives every issue instead, uncapped (a segment of a file read in parallel; see IssueRecorder). */
   readonly recordIssue?: IssueRecorder
   /**
-   * Keep each object's plain ASCII values as bytes (`AsciiMvAttribute`), for a reader that hands its objects to a
+   * Keep each object's plain ASCII values as bytes (`AsciiAttribute`), for a reader that hands its objects to a
    * store: the store copies the bytes without a string per value.
    */
   readonly valuesAsBytes?: boolean
 }
-
-/** No value yet: shared, never written (see `beginAttribute`). */
-const NO_VALUES: string[] = []
-const NO_BOUNDS: number[] = []
 
 /**
  * Turns the element stream of `<mv-objects>` (Get-ADSyncMVObject `.SerializedXml`) into MvObjects,
@@ -88,9 +85,7 @@ export class MvObjectsSink extends ObjectSinkBase {
   private attrType: AttributeType = 'String'
   private attrMultiValued: boolean | null = null
   private attrLineage: ValueLineage = NO_LINEAGE
-  private values: string[] = []
-  /** The values so far of an attribute all of whose values came as ASCII bytes: start and end of each. */
-  private bounds: number[] = []
+  private readonly values = new ValueCollector((start, end) => this.valueText(start, end))
   private lineages: ValueLineage[] = []
   /** The object's value bytes, when its ASCII values are kept as bytes. */
   private valueSource: ValueBytes | null = null
@@ -182,7 +177,7 @@ export class MvObjectsSink extends ObjectSinkBase {
         break
       case DN_VALUE:
         this.attrType = 'Reference'
-        this.pushValue(this.dnText ?? this.collected.trim())
+        this.values.addText(this.dnText ?? this.collected.trim())
         this.lineages.push(this.valueLineage)
         break
       case LINK:
@@ -258,9 +253,7 @@ export class MvObjectsSink extends ObjectSinkBase {
     this.attrType = type
     this.attrMultiValued = multiValued
     this.attrLineage = this.lineage.build()
-    // Made when the first value needs one: most attributes have values of one kind only.
-    this.values = NO_VALUES
-    this.bounds = NO_BOUNDS
+    this.values.reset()
     this.lineages = []
     return ATTR
   }
@@ -285,23 +278,8 @@ export class MvObjectsSink extends ObjectSinkBase {
 
   /** Ends a `<value>` whose text is the plain ASCII at `[start, end)` of the object's value bytes. */
   private endAsciiValue(start: number, end: number): void {
-    if (this.values.length > 0) this.values.push(this.valueText(start, end))
-    else {
-      if (this.bounds === NO_BOUNDS) this.bounds = []
-      this.bounds.push(start, end)
-    }
+    this.values.addAscii(start, end)
     this.lineages.push(this.valueLineage)
-  }
-
-  /** Adds a value that came as text; values before it that came as bytes become strings first. */
-  private pushValue(value: string): void {
-    if (this.values === NO_VALUES) this.values = []
-    if (this.bounds.length > 0) {
-      for (let index = 0; index < this.bounds.length; index += 2)
-        this.values.push(this.valueText(this.bounds[index] ?? 0, this.bounds[index + 1] ?? 0))
-      this.bounds = NO_BOUNDS
-    }
-    this.values.push(value)
   }
 
   private endValue(text: string): void {
@@ -312,32 +290,31 @@ export class MvObjectsSink extends ObjectSinkBase {
         this.warnInObject(`attribute ${this.attrName}: a value marked base64 is not valid base64`)
       else value = decoded
     }
-    this.pushValue(value)
+    this.values.addText(value)
     this.lineages.push(this.valueLineage)
   }
 
   private endAttribute(): void {
-    const multiValued = this.attrMultiValued ?? this.values.length + this.bounds.length / 2 > 1
-    if (this.bounds.length > 0 && this.valueSource !== null) {
-      this.attributes.push(
-        new AsciiAttribute(
-          this.attrName,
-          this.attrType,
-          multiValued,
-          this.valueSource,
-          this.bounds,
-          this.lineages,
-        ),
-      )
-      return
-    }
-    this.attributes.push({
-      name: this.attrName,
-      type: this.attrType,
-      multiValued,
-      values: this.values === NO_VALUES ? [] : this.values,
-      lineage: this.lineages,
-    })
+    const multiValued = this.attrMultiValued ?? this.values.count > 1
+    const bounds = this.values.asciiBounds
+    this.attributes.push(
+      bounds !== null && this.valueSource !== null
+        ? new AsciiAttribute(
+            this.attrName,
+            this.attrType,
+            multiValued,
+            this.valueSource,
+            bounds,
+            this.lineages,
+          )
+        : {
+            name: this.attrName,
+            type: this.attrType,
+            multiValued,
+            values: this.values.texts(),
+            lineage: this.lineages,
+          },
+    )
   }
 
   private beginLink(tag: XmlTag): number {
