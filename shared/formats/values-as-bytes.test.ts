@@ -101,6 +101,26 @@ describe('objects read with their ASCII values kept as bytes', () => {
     },
   )
 
+  it('leave a value longer than 64 KiB to the string path, in an attribute of strings', () => {
+    const photo = 'QUJD'.repeat(20_000)
+    const document = [
+      '<cs-objects><cs-object cs-dn="CN=A" id="{00000000-0000-4000-8000-000000000001}" object-type="user">',
+      '<synchronized-hologram><entry dn="CN=A"><primary-objectclass>user</primary-objectclass>',
+      `<attr name="thumbnailPhoto" type="binary" multivalued="false"><value encoding="base64">${photo}</value></attr>`,
+      '<attr name="mail" type="string" multivalued="false"><value>a@contoso.com</value></attr>',
+      '</entry></synchronized-hologram></cs-object></cs-objects>',
+    ].join('')
+    const bytes = new TextEncoder().encode(document)
+    const expected = readCsExportBytes(bytes, { file: 'cs.xml' })
+    const actual = readCsExportBytes(bytes, { file: 'cs.xml', valuesAsBytes: true })
+    const [thumbnail, mail] = actual.objects[0]?.synchronized?.attributes ?? []
+
+    expect(plain(actual.objects)).toEqual(plain(expected.objects))
+    expect(thumbnail instanceof AsciiAttribute).toBe(false)
+    expect(thumbnail?.values).toEqual([photo])
+    expect(mail instanceof AsciiAttribute).toBe(true)
+  })
+
   it('keep their values when kept after later objects filled new slabs of bytes', () => {
     const bytes = manyUsers(3_000)
     const expected = readCsExportBytes(bytes, { file: 'cs.xml' })

@@ -15,6 +15,11 @@ import type { ObjectSink } from './object-stream-reader'
 const VALUE_SLAB_BYTES = 128 * 1024
 /** No slab yet: a reader that keeps no value as bytes never makes one. */
 const NO_SLAB = new Uint8Array(0)
+/**
+ * Longest run kept as bytes. A longer one (a photo in base64, say) is decoded as before: a string of its own costs
+ * little beside its length, and the slab and the pool's run buffer stay a few times the objects' usual values.
+ */
+const MAX_KEPT_RUN_BYTES = 64 * 1024
 
 /**
  * The frame that the sinks of both object formats (csexport, mv-objects) build their state machines on: a stack
@@ -103,6 +108,7 @@ export abstract class ObjectSinkBase implements ObjectSink {
       return true
     }
     const length = end - start
+    if (length > MAX_KEPT_RUN_BYTES) return false
     if (this.valueBytesUsed + length > this.valueBytes.length) this.moveToNewSlab(length)
     const at = this.valueBytesUsed
     const into = this.valueBytes
