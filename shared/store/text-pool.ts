@@ -148,7 +148,7 @@ export class TextPool {
   public seal(): void {
     if (this.pendingCount === 0) return
     if (this.runValues > 0) this.endRun()
-    const text = this.pending.length === 1 ? (this.pending[0] ?? '') : this.pending.join(SEPARATOR)
+    const text = this.pending.join(SEPARATOR)
     this.sealed.push({ text, first: this.pendingFirst, count: this.pendingCount })
     if (WIDE_CHAR.test(text)) this.wideChars += text.length
     this.sealedChars += text.length

@@ -1,4 +1,3 @@
-import { ValueBytes } from '../../model/ascii-attribute'
 import type { LoadIssue } from '../../model/load-issue'
 import type { CsLineage, CsObject, Delta, Entry, MvLink, ObjectError } from '../../model/objects'
 import type { NameTable } from '../../xml/fast/name-table'
@@ -127,8 +126,6 @@ export class CsExportSink extends ObjectSinkBase {
   private mvLinkLineageType: string | null = null
   private mvLinkLineageTime: string | null = null
   private lineage: CsLineage[] = []
-  /** The object's value bytes, when its ASCII values are kept as bytes. */
-  private valueSource: ValueBytes | null = null
   private holograms: (Entry | null)[] = [null, null, null, null, null]
   private deltas: (Delta | null)[] = [null, null, null, null]
   private importError: ObjectError | null = null
@@ -146,7 +143,15 @@ export class CsExportSink extends ObjectSinkBase {
     private readonly options: CsExportSinkOptions,
     maxDepth: number,
   ) {
-    super(names, options.file, options.onIssue, maxDepth, WANTS_TEXT, options.recordIssue)
+    super(
+      names,
+      options.file,
+      options.onIssue,
+      maxDepth,
+      WANTS_TEXT,
+      options.recordIssue,
+      options.valuesAsBytes === true,
+    )
     this.entry = new EntryBuilder(
       (message) => this.warnInObject(message),
       (start, end) => this.valueText(start, end),
@@ -313,7 +318,6 @@ export class CsExportSink extends ObjectSinkBase {
     this.connectorState = null
     this.mvLink = null
     this.lineage = []
-    this.valueSource = this.options.valuesAsBytes === true ? new ValueBytes() : null
     this.beginValueBytes()
     this.holograms = [null, null, null, null, null]
     this.deltas = [null, null, null, null]
@@ -683,7 +687,7 @@ export class CsExportSink extends ObjectSinkBase {
       return
     }
     this.objects++
-    if (this.valueSource !== null) this.handOverValueBytes(this.valueSource)
+    this.handOverValueBytes()
     this.options.onObject({
       id,
       connectorId: this.connectorId,

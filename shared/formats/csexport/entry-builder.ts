@@ -46,7 +46,7 @@ export class EntryBuilder {
    */
   public constructor(
     private readonly warn: (message: string) => void,
-    textAt: (start: number, end: number) => string = () => '',
+    textAt: (start: number, end: number) => string,
   ) {
     this.values = new ValueCollector(textAt)
   }

@@ -3,7 +3,7 @@ import { loadIssue } from '../../model/load-issue'
 import type { NameTable } from '../../xml/fast/name-table'
 import type { XmlPosition, XmlTag } from '../../xml/fast/xml-sink'
 import { IssueBudget, type IssueRecorder } from './issue-budget'
-import type { ValueBytes } from '../../model/ascii-attribute'
+import { ValueBytes } from '../../model/ascii-attribute'
 import { asciiSlice } from '../../text/ascii'
 import { PLAIN_ASCII, isPlainAscii } from '../../xml/fast/plain-ascii'
 import type { ObjectSink } from './object-stream-reader'
@@ -30,7 +30,7 @@ const MAX_KEPT_RUN_BYTES = 64 * 1024
 export abstract class ObjectSinkBase implements ObjectSink {
   /** Read by the scanner before each text run. */
   public wantsText = false
-  /** Read by the scanner before each text run it decodes: plain ASCII then comes to `asciiText` as bytes. */
+  /** Read by the scanner before each text run: when true, the run is offered to `asciiText` first. */
   public wantsAsciiBytes = false
   /** Objects delivered. */
   public objects = 0
@@ -59,6 +59,8 @@ export abstract class ObjectSinkBase implements ObjectSink {
   private valueBytes = NO_SLAB
   private objectBytesStart = 0
   private valueBytesUsed = 0
+  /** Where the object being read keeps its values as bytes; null when this reader keeps none (`valuesAsBytes`). */
+  protected valueSource: ValueBytes | null = null
   protected readonly issues: IssueBudget
   /** Where the object being read starts, for warnings about it. */
   protected objectPosition: XmlPosition | null = null
@@ -71,6 +73,7 @@ export abstract class ObjectSinkBase implements ObjectSink {
     maxDepth: number,
     private readonly wantsTextIn: readonly boolean[],
     recorder?: IssueRecorder,
+    private readonly valuesAsBytes = false,
   ) {
     this.contexts = new Int32Array(maxDepth + 2)
     this.nameIds = new Int32Array(maxDepth + 2)
@@ -139,13 +142,19 @@ export abstract class ObjectSinkBase implements ObjectSink {
     return asciiSlice(this.valueBytes, this.objectBytesStart + start, this.objectBytesStart + end)
   }
 
-  /** Starts the value bytes of a new object (the last one's, if it was not handed over, are let go). */
+  /**
+   * Starts the value bytes of a new object, with a `valueSource` of its own when this reader keeps values as bytes
+   * (the last object's bytes, if it was not handed over, are let go).
+   */
   protected beginValueBytes(): void {
+    this.valueSource = this.valuesAsBytes ? new ValueBytes() : null
     this.valueBytesUsed = this.objectBytesStart
   }
 
-  /** Points `source` at the object's value bytes, which stay where they are, and starts the next object after them. */
-  protected handOverValueBytes(source: ValueBytes): void {
+  /** Points the object's `valueSource` at its value bytes, which stay where they are; the next object's follow. */
+  protected handOverValueBytes(): void {
+    const source = this.valueSource
+    if (source === null) return
     source.bytes = this.valueBytes
     source.offset = this.objectBytesStart
     this.objectBytesStart = this.valueBytesUsed

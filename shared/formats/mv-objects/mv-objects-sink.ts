@@ -1,4 +1,4 @@
-import { AsciiAttribute, ValueBytes } from '../../model/ascii-attribute'
+import { AsciiAttribute } from '../../model/ascii-attribute'
 import type { LoadIssue } from '../../model/load-issue'
 import type { AttributeType, MvAttribute, MvConnection, MvObject, ValueLineage } from '../../model/objects'
 import type { NameTable } from '../../xml/fast/name-table'
@@ -87,8 +87,6 @@ export class MvObjectsSink extends ObjectSinkBase {
   private attrLineage: ValueLineage = NO_LINEAGE
   private readonly values = new ValueCollector((start, end) => this.valueText(start, end))
   private lineages: ValueLineage[] = []
-  /** The object's value bytes, when its ASCII values are kept as bytes. */
-  private valueSource: ValueBytes | null = null
   private valueLineage: ValueLineage = NO_LINEAGE
   private valueBase64 = false
   private dnText: string | null = null
@@ -107,7 +105,15 @@ export class MvObjectsSink extends ObjectSinkBase {
     private readonly options: MvObjectsSinkOptions,
     maxDepth: number,
   ) {
-    super(names, options.file, options.onIssue, maxDepth, WANTS_TEXT, options.recordIssue)
+    super(
+      names,
+      options.file,
+      options.onIssue,
+      maxDepth,
+      WANTS_TEXT,
+      options.recordIssue,
+      options.valuesAsBytes === true,
+    )
   }
 
   /** A start tag. */
@@ -210,7 +216,6 @@ export class MvObjectsSink extends ObjectSinkBase {
 
   private beginObject(tag: XmlTag): number {
     this.objectPosition = tag.position()
-    this.valueSource = this.options.valuesAsBytes === true ? new ValueBytes() : null
     this.beginValueBytes()
     this.idText = null
     this.objectType = null
@@ -401,7 +406,7 @@ export class MvObjectsSink extends ObjectSinkBase {
       return
     }
     this.objects++
-    if (this.valueSource !== null) this.handOverValueBytes(this.valueSource)
+    this.handOverValueBytes()
     this.options.onObject({ id, objectType, attributes: this.attributes, connections: this.connections })
   }
 

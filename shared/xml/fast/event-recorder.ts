@@ -1,3 +1,4 @@
+import { asciiSlice } from '../../text/ascii'
 import { isPlainAscii } from './plain-ascii'
 import type { XmlSink, XmlTag } from './xml-sink'
 
@@ -45,9 +46,7 @@ export class XmlEventRecorder implements XmlSink {
   public asciiText(bytes: Uint8Array, start: number, end: number): boolean {
     if (!isPlainAscii(bytes, start, end)) return false
     this.asciiPieces += 1
-    let text = ''
-    for (let index = start; index < end; index++) text += String.fromCharCode(bytes[index] ?? 0)
-    this.text(text)
+    this.text(asciiSlice(bytes, start, end))
     return true
   }
 
